@@ -1,0 +1,24 @@
+import type { BrowserName } from './browsers';
+import type { TestPage } from './page';
+
+export interface LaunchOptions {
+  /** The built extension: .output/chrome-mv3 or .output/firefox-mv3. */
+  extensionDir: string;
+  headless?: boolean;
+  colorScheme?: 'light' | 'dark';
+}
+
+/** A real browser with the built extension installed. `close()` ends it and its profile. */
+export interface ExtensionBrowser {
+  readonly name: BrowserName;
+  readonly extensionId: string;
+  /** Uncaught errors seen in pages opened through this harness. */
+  readonly errors: string[];
+  readonly raw: unknown;
+  newPage(url?: string): Promise<TestPage>;
+  extensionUrl(path: string): string;
+  /** Opens popup.html in a tab (a toolbar popup cannot be opened by automation in both browsers). */
+  openPopup(query?: string): Promise<TestPage>;
+  openOptions(): Promise<TestPage>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { GECKO_ID } from '../../../wxt.config';
+import { requireBrowser } from './browsers';
+import { DEFAULT_TIMEOUT_MS, screenshotPath, type TestPage } from './page';
+import type { ExtensionBrowser, LaunchOptions } from './extension-browser';
+
+function isExtensionUrl(url: string): boolean {
+  return url.startsWith('moz-extension://');
+}
+
+// Evaluating while the extension page replaces about:blank can fail with a protocol error
+// (the realm is gone), so poll with our own loop that treats such errors as "not yet".
+async function pollUntilLoaded(page: Page, url: string): Promise<void> {
+  const deadline = Date.now() + DEFAULT_TIMEOUT_MS;
+  for (;;) {
+    const loaded = await page
+      .evaluate((target: string) => location.href === target && document.readyState === 'complete', url)
+      .catch(() => false);
+    if (loaded) return;
+    if (Date.now() > deadline) throw new Error(`Firefox did not load ${url} within ${DEFAULT_TIMEOUT_MS} ms`);
+    await new Promise((done) => setTimeout(done, 50));
+  }
+}
+
+function wrap(page: Page): TestPage {
+  const wrapped: TestPage = {
+    browserName: 'firefox',
+    raw: page,
+    async goto(url) {
+      // Navigations to moz-extension:// pages load but never resolve over BiDi (PLATFORM.md):
+      // start them and wait for the document instead.
+      if (isExtensionUrl(url)) {
+        void page.goto(url).catch(() => undefined);
+        await pollUntilLoaded(page, url);
+        return;
+      }
+      await page.goto(url, { waitUntil: 'load' });
+    },
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    async waitFor(fn, arg, timeoutMs = DEFAULT_TIMEOUT_MS) {
+      await page.waitForFunction(fn as never, { timeout: timeoutMs }, arg);
+    },
+    async waitForSelector(selector, timeoutMs = DEFAULT_TIMEOUT_MS) {
+      await page.waitForSelector(selector, { timeout: timeoutMs });
+    },
+    click: (selector) => page.click(selector),
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    press: (key) => page.keyboard.press(key as never),
+    setViewport: (width, height) => page.setViewport({ width, height }),
+    async screenshot(name) {
+      const path = await screenshotPath('firefox', name);
+      await page.screenshot({ path });
+      return path;
+    },
+    close: () => page.close(),
+  };
+  return wrapped;
+}
+
+export async function launchFirefox(options: LaunchOptions): Promise<ExtensionBrowser> {
+  const executablePath = requireBrowser('firefox');
+  // The moz-extension host is random per profile unless pinned through this pref.
+  const uuid = randomUUID();
+  const errors: string[] = [];
+  let browser: Browser | undefined;
+  try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath,
+      headless: options.headless ?? true,
+      args: ['--remote-allow-system-access', '--width=1280', '--height=900'],
+      defaultViewport: { width: 1280, height: 900 },
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+        'ui.systemUsesDarkTheme': options.colorScheme === 'dark' ? 1 : 0,
+        'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
+        // Keep Firefox off the network: no updates, telemetry, remote settings or captive-portal checks.
+        'app.update.enabled': false,
+        'network.captive-portal-service.enabled': false,
+        'network.connectivity-service.enabled': false,
+        'datareporting.policy.dataSubmissionEnabled': false,
+        'toolkit.telemetry.enabled': false,
+        'browser.safebrowsing.update.enabled': false,
+        'extensions.update.enabled': false,
+      },
+    });
+    await browser.installExtension(resolve(options.extensionDir));
+    const ff = browser;
+    const newPage = async (url?: string) => {
+      const page = await ff.newPage();
+      page.on('pageerror', (error) => errors.push(`${page.url()}: ${error instanceof Error ? error.message : String(error)}`));
+      const wrapped = wrap(page);
+      if (url) await wrapped.goto(url);
+      return wrapped;
+    };
+    const extensionUrl = (path: string) => `moz-extension://${uuid}/${path.replace(/^\//, '')}`;
+    return {
+      name: 'firefox',
+      extensionId: uuid,
+      errors,
+      raw: ff,
+      newPage,
+      extensionUrl,
+      openPopup: (query = '') => newPage(extensionUrl(`popup.html${query}`)),
+      openOptions: () => newPage(extensionUrl('options.html')),
+      async close() {
+        await ff.close().catch(() => undefined);
+      },
+    };
+  } catch (error) {
+    await browser?.close().catch(() => undefined);
+    throw error;
+  }
+}

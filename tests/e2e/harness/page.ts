@@ -1,0 +1,32 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { BrowserName } from './browsers';
+
+export const RESULTS_DIR = join(process.cwd(), 'test-results');
+
+/** What tests do with a page, the same in Chromium (Playwright) and Firefox (puppeteer-core). */
+export interface TestPage {
+  readonly browserName: BrowserName;
+  goto(url: string): Promise<void>;
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /** Waits until `fn` returns a truthy value in the page. */
+  waitFor<A = undefined>(fn: (arg: A) => unknown, arg?: A, timeoutMs?: number): Promise<void>;
+  waitForSelector(selector: string, timeoutMs?: number): Promise<void>;
+  click(selector: string): Promise<void>;
+  mouseMove(x: number, y: number): Promise<void>;
+  press(key: string): Promise<void>;
+  setViewport(width: number, height: number): Promise<void>;
+  /** Saves a PNG under test-results/ and returns its path. */
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+  /** The underlying Playwright or puppeteer page, for what this interface does not cover. */
+  readonly raw: unknown;
+}
+
+export async function screenshotPath(browserName: BrowserName, name: string): Promise<string> {
+  await mkdir(RESULTS_DIR, { recursive: true });
+  const safe = name.replace(/[^a-z0-9._-]+/gi, '-');
+  return join(RESULTS_DIR, `${browserName}-${safe}${safe.endsWith('.png') ? '' : '.png'}`);
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;

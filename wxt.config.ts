@@ -1,0 +1,39 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Firefox add-on id; also the key the e2e harness uses to pin the moz-extension UUID.
+export const GECKO_ID = 'parallax@parallax.example';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  webExt: { disabled: true },
+  zip: {
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}-mv{{manifestVersion}}.zip',
+    sourcesTemplate: '{{name}}-{{version}}-sources.zip',
+    excludeSources: ['test-results/**', '.output/**', 'bench/results*.json', 'public/corpus.bin'],
+  },
+  manifest: ({ browser }) => ({
+    name: 'Parallax',
+    description:
+      'See how other outlets reported the facts in the article you are reading. Runs entirely on your device.',
+    permissions: ['storage'],
+    commands: {
+      'next-shared-fact': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Step to the next sentence other outlets also reported',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
