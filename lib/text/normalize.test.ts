@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { contentTerms, contentWords, foldedWords, normalizeLikeSeed, normalizeText } from './normalize.ts';
+
+const seed = (name: string) => readFileSync(new URL(`../../corpus/seeds/${name}`, import.meta.url), 'utf8');
+const normalizedSeed = seed('000_0812b1be2a60d229.txt');
+const readableSeed = seed('001_4938277a76e1a9f3.txt');
+
+describe('normalizeText', () => {
+  test.each([
+    ['Putin’s “idea”', `putin's "idea"`],
+    ['CAFÉ Ünïcödé', 'cafe unicode'],
+    ['ﬁve ＡＢＣ', 'five abc'],
+    ['tit–for—tat', 'tit-for-tat'],
+    ['‘quoted’ ‚low‛', "'quoted' 'low'"],
+  ])('%s -> %s', (input, expected) => {
+    expect(normalizeText(input)).toBe(expected);
+  });
+});
+
+describe('normalizeLikeSeed reproduces the machine-normalized seed (000) from its readable version (001)', () => {
+  const paragraphs = readableSeed.split('\n').filter((line) => line.trim());
+
+  test('every paragraph of 001, normalized, appears verbatim in 000', () => {
+    expect(paragraphs.length).toBeGreaterThan(10);
+    for (const paragraph of paragraphs) expect(normalizedSeed).toContain(normalizeLikeSeed(paragraph));
+  });
+
+  test.each([
+    ['Mr. Trump’s call on March 20 came before last week’s tit-for-tat expulsions.', 'mr trump call march came last week tit tat expulsions'],
+    ['He didn’t say whom he won’t invite.', 'say invite'],
+    ['Russia, the U.S. and its allies', 'russia u allies'],
+  ])('%s', (input, expected) => {
+    expect(normalizeLikeSeed(input)).toBe(expected);
+  });
+
+  test('normalizing the normalized seed again changes nothing', () => {
+    expect(normalizeLikeSeed(normalizedSeed)).toBe(normalizedSeed.trim().split(/\s+/).join(' '));
+  });
+});
+
+describe('content words', () => {
+  test('drop stopwords and reporting verbs, keep topic words', () => {
+    expect(contentWords('The Kremlin said it would welcome a summit.')).toEqual(['kremlin', 'welcome', 'summit']);
+  });
+
+  test('are the same for 000 and for 001 normalized (what fingerprints compare)', () => {
+    const fromReadable = contentWords(readableSeed).join(' ');
+    const fromNormalized = contentWords(normalizedSeed).join(' ');
+    for (const paragraph of readableSeed.split('\n').filter((l) => l.trim())) {
+      expect(fromNormalized).toContain(contentWords(paragraph).join(' '));
+    }
+    expect(fromReadable.length).toBeGreaterThan(1000);
+  });
+
+  test('terms are stemmed', () => {
+    expect(contentTerms('talks talking diplomats')).toEqual(['talk', 'talk', 'diplomat']);
+  });
+
+  test('folded words split hyphens, apostrophes and digits', () => {
+    expect(foldedWords("G-20 won't 60th")).toEqual(['g', 'won', 't', 'th']);
+  });
+});

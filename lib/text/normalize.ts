@@ -1,0 +1,71 @@
+// Text folding shared by every stage, so that "Putin’s", "Putin's" and "PUTIN'S" and
+// "Café"/"cafe" compare equal, and so that the machine-normalized seed (000) can be reproduced
+// from its readable version (001).
+import { stemmer } from 'stemmer';
+import { CONTENT_STOPWORDS, SEED_STOPWORDS } from './stopwords.ts';
+
+const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u2035\u02BC\u0060\u00B4]/g;
+const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u2036\u00AB\u00BB]/g;
+const DASHES = /[\u2010-\u2015\u2212]/g;
+const COMBINING_MARKS = /\p{M}+/gu;
+
+/**
+ * Folds Unicode compatibility forms (NFKC), typographic quotes and dashes, diacritics and case.
+ * Keeps punctuation, digits and spacing otherwise, so word boundaries survive.
+ */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(SINGLE_QUOTES, "'")
+    .replace(DOUBLE_QUOTES, '"')
+    .replace(DASHES, '-')
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .normalize('NFC')
+    .toLowerCase();
+}
+
+/**
+ * The letter-only words of a text after folding: possessive 's dropped, digits and punctuation
+ * (including apostrophes and hyphens inside words) turned into word breaks, as the seed
+ * corpus's normalizer does ("tit-for-tat" gives tit, for, tat; "won't" gives won, t).
+ */
+export function foldedWords(text: string): string[] {
+  return normalizeText(text)
+    .replace(/'s\b/g, '')
+    .split(/[^\p{L}]+/u)
+    .filter(Boolean);
+}
+
+/**
+ * Reproduces the machine-normalized form of the seed corpus: lower-cased, punctuation, digits
+ * and NLTK English stopwords removed, possessive 's dropped, words joined by single spaces.
+ */
+export function normalizeLikeSeed(text: string): string {
+  return foldedWords(text)
+    .filter((w) => !SEED_STOPWORDS.has(w))
+    .join(' ');
+}
+
+/** Folded words that carry topic: no stopwords, no single letters. */
+export function contentWords(text: string): string[] {
+  return foldedWords(text).filter((w) => w.length > 1 && !CONTENT_STOPWORDS.has(w));
+}
+
+const stemCache = new Map<string, string>();
+
+/** Porter stem of a folded word, cached: term statistics compare stems ("talks" = "talk"). */
+export function stemWord(word: string): string {
+  let stem = stemCache.get(word);
+  if (stem === undefined) {
+    stem = stemmer(word);
+    if (stemCache.size > 200_000) stemCache.clear();
+    stemCache.set(word, stem);
+  }
+  return stem;
+}
+
+/** Stemmed content words: the terms that term weighting (BM25/IDF) counts. */
+export function contentTerms(text: string): string[] {
+  return contentWords(text).map(stemWord);
+}

@@ -1,0 +1,244 @@
+// Tokens with character offsets into the original text. Numbers, names and dates are kept as
+// their own kinds (with normalized forms) because they carry the facts that later stages
+// compare, even where fingerprints leave them out.
+import { normalizeText } from './normalize.ts';
+import { CONTENT_STOPWORDS } from './stopwords.ts';
+
+export type TokenKind = 'word' | 'number' | 'name' | 'date';
+
+export interface Token {
+  /** The token as written, `text.slice(start, end)`. */
+  text: string;
+  /**
+   * Comparable form. word: folded word; number: canonical decimal ("60", "2.5", "41");
+   * name: folded words without titles ("vladimir v putin"); date: "YYYY-MM-DD", "YYYY-MM",
+   * "MM-DD" (no year given), "YYYY" or a weekday ("monday").
+   */
+  norm: string;
+  start: number;
+  end: number;
+  kind: TokenKind;
+  /** Numeric value of a number token (percent signs and ordinal suffixes dropped). */
+  value?: number;
+}
+
+const MONTHS: Record<string, number> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6,
+  jun: 6, july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10,
+  november: 11, nov: 11, december: 12, dec: 12,
+};
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+const NUMBER_WORDS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60,
+  seventy: 70, eighty: 80, ninety: 90, hundred: 100, thousand: 1000, million: 1e6, billion: 1e9,
+  trillion: 1e12, dozen: 12,
+};
+const SCALE_WORDS: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+
+/** Titles dropped from a name's comparable form: "Mr. Putin" and "President Putin" are "putin". */
+const TITLES = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'president', 'prime', 'minister',
+  'secretary', 'senator', 'governor', 'sir', 'lord', 'lady', 'king', 'queen', 'pope', 'judge',
+  'justice', 'chancellor', 'mayor', 'ambassador', 'general', 'rev', 'st', 'vice',
+]);
+
+/** A month name followed by an optional day and year: "March 20", "Nov. 11, 2017", "April 2018". */
+const MONTH_DATE = /^(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+((?:1[6-9]|20)\d\d)\b)?/;
+const DAY_MONTH = /^(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December)(?:,?\s+((?:1[6-9]|20)\d\d)\b)?/;
+const ISO_DATE = /^((?:1[6-9]|20)\d\d)-(\d\d)-(\d\d)\b/;
+const SLASH_DATE = /^(\d{1,2})\/(\d{1,2})\/((?:19|20)?\d\d)\b/;
+const NUMBER = /^\d+(?:[,.]\d+)*(?:%|st|nd|rd|th|s)?(?![\p{L}\d])/u;
+const WORD = /^[\p{L}\p{M}]+(?:['’][\p{L}]+)*(?:-[\p{L}\p{M}\d]+)*/u;
+const INITIAL = /^\p{Lu}\.(?:\p{Lu}\.)*/u;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function dateNorm(year: string | undefined, month: number, day: string | undefined): string {
+  if (year && day) return `${year}-${pad(month)}-${pad(Number(day))}`;
+  if (year) return `${year}-${pad(month)}`;
+  if (day) return `${pad(month)}-${pad(Number(day))}`;
+  return pad(month);
+}
+
+function parseNumber(raw: string): number {
+  const digits = raw.replace(/(%|st|nd|rd|th|s)$/, '');
+  // "1,000" and "1.000" both as thousands separators when followed by exactly three digits.
+  const unified = /^\d{1,3}([,.]\d{3})+$/.test(digits) && !/^\d+\.\d{3}$/.test(digits) ? digits.replace(/[,.]/g, '') : digits.replace(/,/g, '');
+  return Number(unified);
+}
+
+function isCapitalized(word: string): boolean {
+  return /^\p{Lu}/u.test(word);
+}
+
+/** True at the first word of a sentence or line (where capitals say nothing about names). */
+function atSentenceStart(text: string, pos: number): boolean {
+  for (let i = pos - 1; i >= 0; i--) {
+    const ch = text[i]!;
+    if (/["'“‘(\[\s•—–-]/.test(ch)) {
+      if (ch === '\n') return true;
+      continue;
+    }
+    return /[.!?:]/.test(ch);
+  }
+  return true;
+}
+
+interface RawToken {
+  text: string;
+  start: number;
+  end: number;
+  kind: TokenKind;
+  norm: string;
+  value?: number;
+}
+
+function readDate(text: string, pos: number): RawToken | null {
+  const rest = text.slice(pos, pos + 40);
+  let m = ISO_DATE.exec(rest);
+  if (m) return { text: m[0], start: pos, end: pos + m[0].length, kind: 'date', norm: m[0] };
+  m = SLASH_DATE.exec(rest);
+  if (m) {
+    const year = m[3]!.length === 2 ? `20${m[3]}` : m[3]!;
+    return { text: m[0], start: pos, end: pos + m[0].length, kind: 'date', norm: `${year}-${pad(Number(m[1]))}-${pad(Number(m[2]))}` };
+  }
+  m = DAY_MONTH.exec(rest);
+  if (m) {
+    const month = MONTHS[m[2]!.toLowerCase()]!;
+    return { text: m[0], start: pos, end: pos + m[0].length, kind: 'date', norm: dateNorm(m[3], month, m[1]) };
+  }
+  m = MONTH_DATE.exec(rest);
+  if (m) {
+    const name = m[1]!.replace('.', '').toLowerCase();
+    // "May" and "March" alone are too often a verb or a walk; they count with a day or a year.
+    if ((name === 'may' || name === 'march') && !m[2] && !m[3]) return null;
+    const month = MONTHS[name]!;
+    return { text: m[0], start: pos, end: pos + m[0].length, kind: 'date', norm: dateNorm(m[3], month, m[2]) };
+  }
+  return null;
+}
+
+function scanRaw(text: string): RawToken[] {
+  const out: RawToken[] = [];
+  let pos = 0;
+  while (pos < text.length) {
+    const ch = text[pos]!;
+    if (!/[\p{L}\p{N}]/u.test(ch)) {
+      pos++;
+      continue;
+    }
+    const date = readDate(text, pos);
+    if (date) {
+      out.push(date);
+      pos = date.end;
+      continue;
+    }
+    const rest = text.slice(pos, pos + 64);
+    const num = NUMBER.exec(rest);
+    if (num) {
+      const value = parseNumber(num[0]);
+      const isYear = /^(1[6-9]|20)\d\d$/.test(num[0]);
+      out.push({ text: num[0], start: pos, end: pos + num[0].length, kind: isYear ? 'date' : 'number', norm: isYear ? num[0] : String(value), value });
+      pos += num[0].length;
+      continue;
+    }
+    const initial = INITIAL.exec(rest);
+    if (initial && initial[0].length >= 2) {
+      // "U.S.", "V.": keep the dots so the initial can join a name.
+      out.push({ text: initial[0], start: pos, end: pos + initial[0].length, kind: 'word', norm: normalizeText(initial[0]).replace(/\./g, '') });
+      pos += initial[0].length;
+      continue;
+    }
+    const word = WORD.exec(rest);
+    const w = word ? word[0] : ch;
+    out.push({ text: w, start: pos, end: pos + w.length, kind: 'word', norm: normalizeText(w).replace(/['’]s$/, '').replace(/['’]/g, "'") });
+    pos += w.length;
+  }
+  return out;
+}
+
+/** Merges "sixty", "forty-one", "two million" into number tokens. */
+function numberWordValue(norm: string): number | undefined {
+  if (norm in NUMBER_WORDS) return NUMBER_WORDS[norm];
+  const parts = norm.split('-');
+  if (parts.length === 2 && parts.every((p) => p in NUMBER_WORDS)) return NUMBER_WORDS[parts[0]!]! + NUMBER_WORDS[parts[1]!]!;
+  return undefined;
+}
+
+/**
+ * Splits text into tokens with offsets. Consecutive capitalized words (and initials, "Mr.") that
+ * are not at a sentence start, or are at one but followed by another capitalized word, form one
+ * name token; month/day/year runs, ISO and slashed dates form date tokens; digits and number
+ * words form number tokens ("60", "2.5%", "forty-one", "2 million").
+ */
+export function tokenize(text: string): Token[] {
+  const raw = scanRaw(text);
+  const out: Token[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const t = raw[i]!;
+    if (t.kind === 'date') {
+      out.push({ text: t.text, norm: t.norm, start: t.start, end: t.end, kind: 'date' });
+      continue;
+    }
+    if (t.kind === 'number') {
+      let value = t.value!;
+      let end = t.end;
+      const next = raw[i + 1];
+      if (next && next.kind === 'word' && next.norm in SCALE_WORDS && /^\s+$/.test(text.slice(t.end, next.start))) {
+        value *= SCALE_WORDS[next.norm]!;
+        end = next.end;
+        i++;
+      }
+      out.push({ text: text.slice(t.start, end), norm: String(value), start: t.start, end, kind: 'number', value });
+      continue;
+    }
+    const wordValue = numberWordValue(t.norm);
+    if (wordValue !== undefined) {
+      out.push({ text: t.text, norm: String(wordValue), start: t.start, end: t.end, kind: 'number', value: wordValue });
+      continue;
+    }
+    if (WEEKDAYS.has(t.norm)) {
+      out.push({ text: t.text, norm: t.norm, start: t.start, end: t.end, kind: 'date' });
+      continue;
+    }
+    if (isCapitalized(t.text)) {
+      // Gather a run of capitalized words and initials separated only by spaces (or "Mr. ").
+      let j = i;
+      while (j + 1 < raw.length) {
+        const next = raw[j + 1]!;
+        const gap = text.slice(raw[j]!.end, next.start);
+        if (next.kind !== 'word' || !isCapitalized(next.text) || !/^\.?\s$|^\.? $/.test(gap)) break;
+        if (gap.startsWith('.') && !TITLES.has(raw[j]!.norm)) break;
+        j++;
+      }
+      const words = raw.slice(i, j + 1);
+      const sentenceStart = atSentenceStart(text, t.start);
+      const first = words[0]!;
+      // A function word opening the run is a word; the run is reconsidered from the next word
+      // ("The White House" gives "The" and the name "White House").
+      if (words.length > 1 && CONTENT_STOPWORDS.has(first.norm) && !TITLES.has(first.norm)) {
+        out.push({ text: first.text, norm: first.norm, start: first.start, end: first.end, kind: 'word' });
+        continue;
+      }
+      const single = words.length === 1;
+      if (single && (sentenceStart || CONTENT_STOPWORDS.has(first.norm) || (/^[\p{Lu}\d\W]+$/u.test(first.text) && first.text.length > 5))) {
+        out.push({ text: t.text, norm: t.norm, start: t.start, end: t.end, kind: 'word' });
+        continue;
+      }
+      const last = words[words.length - 1]!;
+      const nameWords = words.map((w) => w.norm.replace(/\./g, '')).filter((w) => !TITLES.has(w));
+      if (nameWords.length === 0) {
+        out.push({ text: t.text, norm: t.norm, start: t.start, end: t.end, kind: 'word' });
+        continue;
+      }
+      out.push({ text: text.slice(first.start, last.end), norm: nameWords.join(' '), start: first.start, end: last.end, kind: 'name' });
+      i = j;
+      continue;
+    }
+    out.push({ text: t.text, norm: t.norm, start: t.start, end: t.end, kind: 'word' });
+  }
+  return out;
+}
