@@ -1,11 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { parseMessage } from './messages';
+import { parseMessage, parseTabReport } from './messages';
+import type { AnalysisResult } from './result';
 
 describe('parseMessage', () => {
   test.each([
     [{ type: 'status' }, { type: 'status' }],
     [{ type: 'get-tab-result', tabId: 3 }, { type: 'get-tab-result', tabId: 3 }],
     [{ type: 'reveal-sentence', sentenceIndex: 0 }, { type: 'reveal-sentence', sentenceIndex: 0 }],
+    [{ type: 'analyze-page', extra: 1 }, { type: 'analyze-page' }],
+    [{ type: 'corpora-changed' }, { type: 'corpora-changed' }],
     [
       { type: 'analyze', article: { text: 'A.', title: 'T', extra: 1 } },
       { type: 'analyze', article: { text: 'A.', title: 'T' } },
@@ -29,4 +32,41 @@ describe('parseMessage', () => {
   ])('rejects %j', (input) => {
     expect(parseMessage(input)).toBeNull();
   });
+});
+
+describe('parseTabReport', () => {
+  const result: AnalysisResult = {
+    self: null,
+    stories: [],
+    sentences: [],
+    facts: [],
+    omissions: [],
+    unique: [],
+    conflicts: [],
+    coverage: { outlets: [], rows: [] },
+    corpus: { name: 'seeds', articles: 5, outlets: 3, firstPublished: null, lastPublished: null },
+  };
+  test.each([
+    [{ state: 'idle' }, { state: 'idle' }],
+    [{ state: 'working', progress: 0.5 }, { state: 'working', progress: 0.5 }],
+    [{ state: 'working', progress: 7 }, { state: 'working' }],
+    [{ state: 'no-article' }, { state: 'no-article' }],
+    [{ state: 'disabled', host: 'a.com' }, { state: 'disabled', host: 'a.com' }],
+    [{ state: 'ready', result }, { state: 'ready', result }],
+    [
+      { state: 'no-coverage', result, article: { title: 'T', url: 'http://x/', outlet: null, junk: 1 } },
+      { state: 'no-coverage', result, article: { title: 'T', url: 'http://x/', outlet: null } },
+    ],
+    [{ state: 'error', error: 'boom' }, { state: 'error', error: 'boom' }],
+    [{ state: 'error' }, { state: 'error', error: 'unknown error' }],
+  ])('accepts %j', (input, expected) => {
+    expect(parseTabReport(input)).toEqual(expected);
+  });
+
+  test.each([[null], [{}], [{ state: 'ready' }], [{ state: 'ready', result: { stories: [] } }], [{ state: 'disabled' }], [{ state: 'bogus' }]])(
+    'rejects %j',
+    (input) => {
+      expect(parseTabReport(input)).toBeNull();
+    },
+  );
 });

@@ -1,7 +1,7 @@
 // The messages the extension's contexts exchange. Every listener parses what it receives with
 // `parseMessage` and ignores anything else: page scripts and other extensions must not be able
 // to drive the background.
-import type { ArticleInput } from './result';
+import type { AnalysisResult, ArticleInput, CorpusSummary } from './result';
 
 export type Message =
   /** Content script → background: analyze the article extracted from this tab. */
@@ -11,7 +11,39 @@ export type Message =
   /** Any extension page → background: is it alive, and what corpus does it hold. */
   | { type: 'status' }
   /** Popup → content script: scroll to a sentence and flash its highlight. */
-  | { type: 'reveal-sentence'; sentenceIndex: number };
+  | { type: 'reveal-sentence'; sentenceIndex: number }
+  /** Popup → content script: analyze this page now (auto-run is off, or nothing ran yet). */
+  | { type: 'analyze-page' }
+  /** Options page → background: imported corpora were added or removed; reload them. */
+  | { type: 'corpora-changed' };
+
+/** What the page is, as the content script extracted it; shown in the popup's header. */
+export interface PageArticle {
+  title?: string;
+  url?: string;
+  outlet?: string | null;
+}
+
+/**
+ * The background's answer to `get-tab-result`: where the tab's analysis stands.
+ * `idle`: nothing analyzed for this tab yet (auto-run off, not a web page, or the content script
+ * has not reported). `progress` is 0..1 when known.
+ */
+export type TabReport =
+  | { state: 'idle' }
+  | { state: 'working'; progress?: number }
+  | { state: 'no-article' }
+  | { state: 'disabled'; host: string }
+  | { state: 'no-coverage'; article?: PageArticle; result: AnalysisResult }
+  | { state: 'ready'; article?: PageArticle; result: AnalysisResult }
+  | { state: 'error'; error: string };
+
+/** The background's answer to `status`. `corpora` lists the bundled corpus first, then imports. */
+export interface StatusReply {
+  ok: true;
+  version: string;
+  corpora?: CorpusSummary[];
+}
 
 const MAX_ARTICLE_CHARS = 2_000_000;
 
@@ -52,6 +84,61 @@ export function parseMessage(value: unknown): Message | null {
       return Number.isInteger(value.sentenceIndex) && (value.sentenceIndex as number) >= 0
         ? { type: 'reveal-sentence', sentenceIndex: value.sentenceIndex as number }
         : null;
+    case 'analyze-page':
+      return { type: 'analyze-page' };
+    case 'corpora-changed':
+      return { type: 'corpora-changed' };
+    default:
+      return null;
+  }
+}
+
+function parsePageArticle(value: unknown): PageArticle | undefined {
+  if (!isRecord(value)) return undefined;
+  const article: PageArticle = {};
+  if (typeof value.title === 'string') article.title = value.title;
+  if (typeof value.url === 'string') article.url = value.url;
+  if (typeof value.outlet === 'string' || value.outlet === null) article.outlet = value.outlet;
+  return article;
+}
+
+function looksLikeResult(value: unknown): value is AnalysisResult {
+  return (
+    isRecord(value) &&
+    Array.isArray(value.stories) &&
+    Array.isArray(value.sentences) &&
+    Array.isArray(value.facts) &&
+    Array.isArray(value.omissions) &&
+    Array.isArray(value.unique) &&
+    isRecord(value.coverage) &&
+    isRecord(value.corpus)
+  );
+}
+
+/**
+ * A TabReport from the background's reply, or null when the reply has another shape. The
+ * popup shows "error" for null rather than rendering half a result.
+ */
+export function parseTabReport(value: unknown): TabReport | null {
+  if (!isRecord(value) || typeof value.state !== 'string') return null;
+  switch (value.state) {
+    case 'idle':
+    case 'no-article':
+      return { state: value.state };
+    case 'working':
+      return typeof value.progress === 'number' && value.progress >= 0 && value.progress <= 1
+        ? { state: 'working', progress: value.progress }
+        : { state: 'working' };
+    case 'disabled':
+      return typeof value.host === 'string' ? { state: 'disabled', host: value.host } : null;
+    case 'no-coverage':
+    case 'ready': {
+      if (!looksLikeResult(value.result)) return null;
+      const article = parsePageArticle(value.article);
+      return article ? { state: value.state, article, result: value.result } : { state: value.state, result: value.result };
+    }
+    case 'error':
+      return { state: 'error', error: typeof value.error === 'string' && value.error ? value.error : 'unknown error' };
     default:
       return null;
   }

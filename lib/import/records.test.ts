@@ -14,6 +14,7 @@ describe('checkRecord', () => {
     [{ id: '  ', outlet: 'BBC', text: 'x' }, ['"id" is empty']],
     [{ id: 'a', outlet: 5, text: 'x' }, ['"outlet" must be a string or null']],
     [{ id: 'a', outlet: 'BBC', text: '   ' }, ['"text" is empty']],
+    [{ id: 'a', outlet: 'BBC', text: '— … !' }, ['"text" has no words']],
     [{ id: 'a', outlet: 'BBC', text: 'x', published: '2020-2-1' }, ['"published" must be a date written YYYY-MM-DD']],
     [{ id: 'a', outlet: 'BBC', text: 'x', published: '2021-02-29' }, ['"published" is not a real calendar date']],
     [{ id: 'a', outlet: 'BBC', text: 'x', url: 'javascript:alert(1)' }, ['"url" is not an http(s) address']],

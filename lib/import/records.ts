@@ -73,6 +73,8 @@ const RecordSchema = v.object({
   text: v.pipe(
     v.string('"text" must be a string'),
     v.check((t) => t.trim().length > 0, '"text" is empty'),
+    // The compiler needs words to fingerprint; punctuation alone is not an article.
+    v.check((t) => !t.trim() || /[\p{L}\p{N}]/u.test(t), '"text" has no words'),
     v.maxLength(MAX_TEXT_CHARS, `"text" is longer than ${MAX_TEXT_CHARS.toLocaleString('en')} characters`),
   ),
   story: v.optional(v.string('"story" must be a string')),
