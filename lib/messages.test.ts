@@ -9,6 +9,9 @@ describe('parseMessage', () => {
     [{ type: 'reveal-sentence', sentenceIndex: 0 }, { type: 'reveal-sentence', sentenceIndex: 0 }],
     [{ type: 'analyze-page', extra: 1 }, { type: 'analyze-page' }],
     [{ type: 'corpora-changed' }, { type: 'corpora-changed' }],
+    [{ type: 'analyze-html', url: 'http://a/', html: '<p>x</p>', extra: 1 }, { type: 'analyze-html', url: 'http://a/', html: '<p>x</p>' }],
+    [{ type: 'tab-state', url: 'http://a/', report: { state: 'no-article' } }, { type: 'tab-state', url: 'http://a/', report: { state: 'no-article' } }],
+    [{ type: 'next-shared-fact' }, { type: 'next-shared-fact' }],
     [
       { type: 'analyze', article: { text: 'A.', title: 'T', extra: 1 } },
       { type: 'analyze', article: { text: 'A.', title: 'T' } },
@@ -29,6 +32,11 @@ describe('parseMessage', () => {
     [{ type: 'analyze', article: { text: 42 } }],
     [{ type: 'analyze', article: { text: 'x', url: 5 } }],
     [{ type: 'analyze', article: { text: 'x'.repeat(2_000_001) } }],
+    [{ type: 'analyze-html', url: 'http://a/' }],
+    [{ type: 'analyze-html', url: 5, html: '' }],
+    [{ type: 'analyze-html', url: 'http://a/', html: 'x'.repeat(12_000_001) }],
+    [{ type: 'tab-state', url: 'http://a/', report: { state: 'bogus' } }],
+    [{ type: 'tab-state', report: { state: 'no-article' } }],
   ])('rejects %j', (input) => {
     expect(parseMessage(input)).toBeNull();
   });

@@ -15,7 +15,16 @@ export type Message =
   /** Popup → content script: analyze this page now (auto-run is off, or nothing ran yet). */
   | { type: 'analyze-page' }
   /** Options page → background: imported corpora were added or removed; reload them. */
-  | { type: 'corpora-changed' };
+  | { type: 'corpora-changed' }
+  /**
+   * Content script → background: extract the article from this page's HTML (Readability runs in
+   * the background, off the page's main thread) and analyze it. Answered with a PageAnalysis.
+   */
+  | { type: 'analyze-html'; url: string; html: string }
+  /** Content script → background: the page's state when no analysis answers for it (no article, error, disabled). */
+  | { type: 'tab-state'; url: string; report: TabReport }
+  /** Background → content script: the `next-shared-fact` command was pressed in this tab. */
+  | { type: 'next-shared-fact' };
 
 /** What the page is, as the content script extracted it; shown in the popup's header. */
 export interface PageArticle {
@@ -46,6 +55,8 @@ export interface StatusReply {
 }
 
 const MAX_ARTICLE_CHARS = 2_000_000;
+/** Larger pages are not analyzed: the content script reports them as too large instead. */
+export const MAX_PAGE_HTML_CHARS = 12_000_000;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -88,6 +99,16 @@ export function parseMessage(value: unknown): Message | null {
       return { type: 'analyze-page' };
     case 'corpora-changed':
       return { type: 'corpora-changed' };
+    case 'analyze-html':
+      return typeof value.url === 'string' && typeof value.html === 'string' && value.html.length <= MAX_PAGE_HTML_CHARS
+        ? { type: 'analyze-html', url: value.url, html: value.html }
+        : null;
+    case 'tab-state': {
+      const report = typeof value.url === 'string' ? parseTabReport(value.report) : null;
+      return report ? { type: 'tab-state', url: value.url as string, report } : null;
+    }
+    case 'next-shared-fact':
+      return { type: 'next-shared-fact' };
     default:
       return null;
   }

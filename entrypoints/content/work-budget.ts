@@ -1,0 +1,38 @@
+// Long work in the page runs in slices: each slice stops once its budget is spent and lets the
+// page run (input, rendering) before the next one, so no task of ours comes near 50 ms.
+
+export interface WorkBudget {
+  /** True once the current slice has used its time. */
+  spent(): boolean;
+  /** Rejects when the run was abandoned (navigation, newer run, extension unloaded). */
+  readonly signal: AbortSignal;
+  /** Starts a new slice. */
+  reset(): void;
+}
+
+export const SLICE_MS = 8;
+
+export function createBudget(signal: AbortSignal, sliceMs = SLICE_MS, now: () => number = () => performance.now()): WorkBudget {
+  let sliceStart = now();
+  return {
+    signal,
+    spent: () => now() - sliceStart >= sliceMs,
+    reset: () => {
+      sliceStart = now();
+    },
+  };
+}
+
+interface SchedulerWithYield {
+  yield?: () => Promise<void>;
+}
+
+/** Lets the page's own tasks run, then starts a new slice; throws if the run was abandoned. */
+export async function yieldToPage(budget: WorkBudget): Promise<void> {
+  budget.signal.throwIfAborted();
+  const scheduler = (globalThis as { scheduler?: SchedulerWithYield }).scheduler;
+  if (scheduler?.yield) await scheduler.yield();
+  else await new Promise<void>((done) => setTimeout(done, 0));
+  budget.signal.throwIfAborted();
+  budget.reset();
+}
