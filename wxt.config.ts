@@ -9,7 +9,7 @@ export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
   webExt: { disabled: true },
   zip: {
-    artifactTemplate: '{{name}}-{{version}}-{{browser}}-mv{{manifestVersion}}.zip',
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}-{{manifestVersion}}.zip',
     sourcesTemplate: '{{name}}-{{version}}-sources.zip',
     excludeSources: ['test-results/**', '.output/**', 'bench/results*.json', 'public/corpus.bin'],
   },
@@ -29,7 +29,7 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: GECKO_ID,
-              strict_min_version: '140.0',
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 
 export type BrowserName = 'chromium' | 'firefox';
+export const BROWSER_NAMES: BrowserName[] = ['chromium', 'firefox'];
 
 const CANDIDATES: Record<BrowserName, { env: string; paths: string[]; install: string }> = {
   chromium: {

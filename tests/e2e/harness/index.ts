@@ -9,7 +9,7 @@ export type { ExtensionBrowser } from './extension-browser';
 export type { TestPage } from './page';
 export type { BrowserName } from './browsers';
 
-export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
+export { BROWSER_NAMES as BROWSERS } from './browsers';
 
 /** The built extension for a browser (`npm run build` makes both). */
 export function extensionDir(name: BrowserName): string {

@@ -1,0 +1,30 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+import autoImports from './.wxt/eslint-auto-imports.mjs';
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/', '.output/', '.wxt/', 'test-results/', 'coverage/', 'public/', 'bench/results*.json', '.tmp*/'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  autoImports,
+  {
+    languageOptions: {
+      globals: { ...globals.browser, ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The engine runs in Node and in the extension alike: keep browser and extension APIs out.
+    files: ['lib/**/*.ts'],
+    ignores: ['lib/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['wxt', 'wxt/*', 'webextension-polyfill', '@/entrypoints/*', '@/components/*'] }],
+      'no-restricted-globals': ['error', 'document', 'window', 'chrome', 'browser', 'navigator', 'localStorage'],
+    },
+  },
+);
