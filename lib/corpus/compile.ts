@@ -1,0 +1,249 @@
+// The corpus compiler: validated records in, one CorpusData out (serialized by format.ts).
+// Articles are added one at a time and kept only in compact form (interned term ids, counts,
+// offsets), so that 100,000 articles compile within a modest heap.
+import type { CorpusSummary } from '../result.ts';
+import { buildLshBuckets, hashString, LSH_BANDS, SHINGLE_WORDS, SIGNATURE_SIZE } from '../fingerprint/index.ts';
+import { articleFeatures } from './features.ts';
+import { buildStringTable, dayFromIso, FORMAT_VERSION, type CorpusData } from './data.ts';
+import { CorpusInputError, type CorpusRecord } from './schema.ts';
+import { linkVersions } from './versions.ts';
+
+/** Terms kept per article vector: enough for story matching, small enough for 100,000 articles. */
+export const TOP_TERMS = 96;
+const TERM_HASH_SEED = 0x7e4a11ce;
+
+/** Inverse document frequency shared by compiler and queries (smoothed, never zero). */
+export function inverseDocumentFrequency(df: number, articles: number): number {
+  return Math.log((articles + 1) / (df + 1)) + 1;
+}
+
+export function termHash(term: string): number {
+  return hashString(term, TERM_HASH_SEED);
+}
+
+class GrowableUint32 {
+  private data = new Uint32Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const next = new Uint32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = value;
+  }
+  toArray(): Uint32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+interface PendingArticle {
+  id: string;
+  outlet: string | null;
+  title: string | null;
+  url: string | null;
+  published: string | null;
+  text: string;
+  /** Interned (provisional) term ids and counts; facts as provisional ids. */
+  terms: Uint32Array;
+  counts: Uint16Array;
+  facts: Uint32Array;
+  length: number;
+}
+
+export interface CompileOptions {
+  name?: string;
+  sources?: string[];
+}
+
+export class CorpusBuilder {
+  private readonly articles: PendingArticle[] = [];
+  private readonly ids = new Map<string, string>();
+  private readonly termIds = new Map<string, number>();
+  private readonly termList: string[] = [];
+  private readonly df: number[] = [];
+  private readonly sentenceStart = new GrowableUint32();
+  private readonly sentenceOffsets = new GrowableUint32();
+  private readonly signatures = new GrowableUint32();
+  private readonly shingleCounts = new GrowableUint32();
+
+  constructor(private readonly options: CompileOptions = {}) {}
+
+  get size(): number {
+    return this.articles.length;
+  }
+
+  private intern(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.termList.length;
+      this.termIds.set(term, id);
+      this.termList.push(term);
+      this.df.push(0);
+    }
+    return id;
+  }
+
+  /** Adds a record; `where` ("file:line") locates it in error messages. */
+  add(record: CorpusRecord, where = record.id): void {
+    const first = this.ids.get(record.id);
+    if (first !== undefined) {
+      const [file, line] = splitWhere(where);
+      throw new CorpusInputError(file, line, 'id', `duplicate id "${record.id}" (also at ${first})`);
+    }
+    this.ids.set(record.id, where);
+    const features = articleFeatures(record.text, record.title);
+    const terms = new Uint32Array(features.termCounts.size);
+    const counts = new Uint16Array(features.termCounts.size);
+    let k = 0;
+    for (const [term, count] of features.termCounts) {
+      const id = this.intern(term);
+      this.df[id]!++;
+      terms[k] = id;
+      counts[k++] = Math.min(count, 65535);
+    }
+    const facts = new Uint32Array(features.facts.size);
+    k = 0;
+    for (const fact of features.facts) {
+      const id = this.intern(fact);
+      this.df[id]!++;
+      facts[k++] = id;
+    }
+    this.sentenceStart.push(this.sentenceOffsets.length / 2);
+    for (const s of features.sentences) {
+      this.sentenceOffsets.push(s.start);
+      this.sentenceOffsets.push(s.end);
+    }
+    for (const value of features.fingerprint.signature) this.signatures.push(value);
+    this.shingleCounts.push(features.fingerprint.shingles);
+    this.articles.push({
+      id: record.id,
+      outlet: record.outlet ?? null,
+      title: record.title?.trim() || null,
+      url: record.url?.trim() || null,
+      published: record.published ?? null,
+      text: record.text,
+      terms,
+      counts,
+      facts,
+      length: features.length,
+    });
+  }
+
+  build(): CorpusData {
+    const n = this.articles.length;
+    if (n === 0) throw new CorpusInputError(this.options.sources?.join(', ') || 'corpus', null, null, 'no articles to compile');
+    // Final term ids follow ascending hash order so that queries can binary-search a hash.
+    const v = this.termList.length;
+    const hashes = this.termList.map(termHash);
+    const order = Array.from({ length: v }, (_, i) => i).sort((a, b) => hashes[a]! - hashes[b]! || (this.termList[a]! < this.termList[b]! ? -1 : 1));
+    const finalId = new Uint32Array(v);
+    order.forEach((provisional, final) => (finalId[provisional] = final));
+    const termHashes = Uint32Array.from(order, (i) => hashes[i]!);
+    const termDf = Uint32Array.from(order, (i) => this.df[i]!);
+    const terms = buildStringTable(order.map((i) => this.termList[i]!));
+
+    const docTermStart = new Uint32Array(n + 1);
+    let vectorSize = 0;
+    for (const article of this.articles) vectorSize += Math.min(TOP_TERMS, article.terms.length);
+    const docTerms = new Uint32Array(vectorSize);
+    const docTermTf = new Uint8Array(vectorSize);
+    let cursor = 0;
+    const docNorm = new Float32Array(n);
+    const docLength = new Uint32Array(n);
+    const factStart = new Uint32Array(n + 1);
+    const facts = new GrowableUint32();
+    for (let a = 0; a < n; a++) {
+      const article = this.articles[a]!;
+      const weighted = Array.from(article.terms, (t, i) => ({
+        id: finalId[t]!,
+        tf: article.counts[i]!,
+        weight: (1 + Math.log(article.counts[i]!)) * inverseDocumentFrequency(this.df[t]!, n),
+      }));
+      weighted.sort((x, y) => y.weight - x.weight || x.id - y.id);
+      const kept = weighted.slice(0, TOP_TERMS).sort((x, y) => x.id - y.id);
+      docTermStart[a] = cursor;
+      let norm = 0;
+      for (const k of kept) {
+        docTerms[cursor] = k.id;
+        docTermTf[cursor++] = Math.min(255, k.tf);
+        norm += k.weight * k.weight;
+      }
+      docNorm[a] = Math.sqrt(norm);
+      docLength[a] = article.length;
+      factStart[a] = facts.length;
+      for (const f of Array.from(article.facts, (t) => finalId[t]!).sort((x, y) => x - y)) facts.push(f);
+      // The compact form is all the vectors need; drop it to keep the heap small.
+      article.terms = new Uint32Array(0);
+      article.counts = new Uint16Array(0);
+      article.facts = new Uint32Array(0);
+    }
+    docTermStart[n] = cursor;
+    factStart[n] = facts.length;
+    const sentenceStart = new Uint32Array(n + 1);
+    sentenceStart.set(this.sentenceStart.toArray());
+    sentenceStart[n] = this.sentenceOffsets.length / 2;
+
+    const signatures = this.signatures.toArray();
+    const shingleCounts = this.shingleCounts.toArray();
+    const buckets = buildLshBuckets(signatures, n);
+    const outletNames = [...new Set(this.articles.map((a) => a.outlet).filter((o): o is string => o !== null))].sort();
+    const outletLookup = new Map(outletNames.map((o, i) => [o, i]));
+    const outletIndex = Int32Array.from(this.articles, (a) => (a.outlet === null ? -1 : outletLookup.get(a.outlet)!));
+    const primaryVersion = linkVersions({ signatures, shingleCounts, outlets: outletIndex, texts: (i) => this.articles[i]!.text, buckets });
+    const publishedDay = Int32Array.from(this.articles, (a) => dayFromIso(a.published));
+    const name = this.options.name ?? 'corpus';
+    return {
+      meta: {
+        formatVersion: FORMAT_VERSION,
+        name,
+        articleCount: n,
+        outlets: outletNames,
+        params: { signatureSize: SIGNATURE_SIZE, lshBands: LSH_BANDS, shingleWords: SHINGLE_WORDS, topTerms: TOP_TERMS },
+        summary: summarize(name, this.articles.map((a) => a.published), outletNames.length, n),
+        sources: this.options.sources ?? [],
+      },
+      ids: buildStringTable(this.articles.map((a) => a.id)),
+      titles: buildStringTable(this.articles.map((a) => a.title)),
+      urls: buildStringTable(this.articles.map((a) => a.url)),
+      texts: buildStringTable(this.articles.map((a) => a.text)),
+      outletIndex,
+      publishedDay,
+      sentenceStart,
+      sentenceOffsets: this.sentenceOffsets.toArray(),
+      termHashes,
+      termDf,
+      terms,
+      docLength,
+      docNorm,
+      docTermStart,
+      docTerms,
+      docTermTf,
+      factStart,
+      facts: facts.toArray(),
+      signatures,
+      shingleCounts,
+      lshKeys: buckets.keys,
+      lshArticles: buckets.articles,
+      primaryVersion,
+    };
+  }
+}
+
+function splitWhere(where: string): [string, number | null] {
+  const m = /^(.*):(\d+)$/.exec(where);
+  return m ? [m[1]!, Number(m[2])] : [where, null];
+}
+
+function summarize(name: string, published: (string | null)[], outlets: number, articles: number): CorpusSummary {
+  const dates = published.filter((d): d is string => d !== null).sort();
+  return { name, articles, outlets, firstPublished: dates[0] ?? null, lastPublished: dates.at(-1) ?? null };
+}
+
+/** Compiles records in one call. */
+export function compileCorpus(records: Iterable<CorpusRecord>, options: CompileOptions = {}): CorpusData {
+  const builder = new CorpusBuilder(options);
+  for (const record of records) builder.add(record);
+  return builder.build();
+}
+

@@ -1,0 +1,96 @@
+import { describe, expect, test } from 'vitest';
+import { segmentSentences } from '../text/segment.ts';
+import { compileCorpus, CorpusBuilder } from './compile.ts';
+import { loadCorpus } from './corpus.ts';
+import { CorpusFormatError, serializeCorpus } from './format.ts';
+import { CorpusInputError } from './schema.ts';
+import { SEED_IDS, seedRecords } from './test-seeds.ts';
+
+const records = seedRecords();
+const bytes = serializeCorpus(compileCorpus(records, { name: 'seeds' }));
+const corpus = loadCorpus(bytes);
+
+describe('compiled seed corpus', () => {
+  test('keeps every article with its metadata', () => {
+    expect(corpus.size).toBe(5);
+    expect(corpus.summary).toEqual({ name: 'seeds', articles: 5, outlets: 3, firstPublished: '2018-04-02', lastPublished: '2018-05-04' });
+    const nbc = corpus.article(corpus.indexOf(SEED_IDS.nbc));
+    expect(nbc.outlet).toBe('NBC News');
+    expect(nbc.title).toBe('Possible Trump-Putin meeting could take place at the White House');
+    expect(nbc.url).toBe('https://www.nbcnews.com/news/amp/ncna861966');
+    expect(nbc.published).toBe('2018-04-02');
+    expect(corpus.article(corpus.indexOf(SEED_IDS.unverified)).outlet).toBeNull();
+    expect(corpus.indexOf('missing')).toBe(-1);
+  });
+
+  test('round-trips texts and sentence offsets', () => {
+    for (const record of records) {
+      const i = corpus.indexOf(record.id);
+      expect(corpus.text(i)).toBe(record.text);
+      expect(corpus.sentences(i)).toEqual(segmentSentences(record.text));
+    }
+  });
+
+  test('links 000 and 001 as versions of one article and prefers the readable one', () => {
+    const normalized = corpus.indexOf(SEED_IDS.nytNormalized);
+    const readable = corpus.indexOf(SEED_IDS.nytReadable);
+    expect(corpus.primaryVersion(normalized)).toBe(readable);
+    expect(corpus.primaryVersion(readable)).toBe(readable);
+    expect(corpus.versions(normalized)).toEqual([readable, normalized]);
+    expect(corpus.versions(corpus.indexOf(SEED_IDS.nbc))).toEqual([corpus.indexOf(SEED_IDS.nbc)]);
+  });
+
+  test('answers document frequencies for content terms and fact keys', () => {
+    expect(corpus.documentFrequency('putin')).toBe(5);
+    expect(corpus.documentFrequency('n:putin')).toBe(4); // 000 has no capitals to find names in
+    expect(corpus.documentFrequency('n:huntsman')).toBe(1);
+    expect(corpus.documentFrequency('absent')).toBe(0);
+    expect(corpus.idf('n:huntsman')).toBeGreaterThan(corpus.idf('putin'));
+    const huntsman = corpus.termId('n:huntsman');
+    expect([...corpus.postings(huntsman)]).toEqual([corpus.indexOf(SEED_IDS.newYorker)]);
+  });
+
+  test('compiling is deterministic', () => {
+    expect(serializeCorpus(compileCorpus(records, { name: 'seeds' }))).toEqual(bytes);
+  });
+});
+
+describe('compiler errors', () => {
+  test('a duplicate id across inputs names both places', () => {
+    const builder = new CorpusBuilder();
+    builder.add(records[0]!, 'a.jsonl:3');
+    expect(() => builder.add(records[0]!, 'b.jsonl:7')).toThrow(new CorpusInputError('b.jsonl', 7, 'id', `duplicate id "${records[0]!.id}" (also at a.jsonl:3)`));
+  });
+
+  test('an empty corpus is an error', () => {
+    expect(() => compileCorpus([], { sources: ['empty.jsonl'] })).toThrow(/empty\.jsonl: no articles/);
+  });
+});
+
+describe('artifact errors', () => {
+  test.each([
+    ['a foreign file', () => new TextEncoder().encode('{"id": "a"}\n{"id": "b"}'), /does not start with "PLXC"/],
+    ['a truncated file', () => bytes.slice(0, 10), /too short/],
+    ['a corrupted byte', () => {
+      const copy = bytes.slice();
+      copy[copy.length - 5]! ^= 0xff;
+      return copy;
+    }, /checksum mismatch/],
+    ['a cut-off file', () => bytes.slice(0, bytes.length - 100), /checksum mismatch/],
+    ['another format version', () => {
+      const copy = bytes.slice();
+      new DataView(copy.buffer).setUint32(4, 99, true);
+      return copy;
+    }, /version 99 is not supported/],
+  ])('%s is refused', (_name, make, message) => {
+    expect(() => loadCorpus(make())).toThrow(CorpusFormatError);
+    expect(() => loadCorpus(make())).toThrow(message);
+  });
+
+  test('loads from an unaligned view and from an ArrayBuffer', () => {
+    const padded = new Uint8Array(bytes.length + 1);
+    padded.set(bytes, 1);
+    expect(loadCorpus(padded.subarray(1)).size).toBe(5);
+    expect(loadCorpus(bytes.slice().buffer).size).toBe(5);
+  });
+});

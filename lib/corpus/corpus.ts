@@ -1,0 +1,265 @@
+// The loaded, queryable corpus. Story matching (lib/story) and fact alignment (lib/facts) read
+// articles only through this interface; it is backed by the artifact's typed arrays, and
+// strings (texts, titles, terms) are decoded only when asked for.
+import type { CorpusSummary, SentenceSpan } from '../result.ts';
+import { lshCandidates, SIGNATURE_SIZE } from '../fingerprint/index.ts';
+import { inverseDocumentFrequency, termHash } from './compile.ts';
+import { isoFromDay, NO_DATE, readString, type CorpusData } from './data.ts';
+import { deserializeCorpus } from './format.ts';
+
+/** An article's metadata (text and sentences are separate calls: they are decoded on demand). */
+export interface CorpusArticle {
+  /** Position in the corpus, 0..size-1: the key every other method takes. */
+  index: number;
+  id: string;
+  outlet: string | null;
+  title: string | null;
+  url: string | null;
+  /** YYYY-MM-DD */
+  published: string | null;
+}
+
+/** A sparse term vector: term ids ascending, with their counts in the article. */
+export interface TermVector {
+  terms: Uint32Array;
+  counts: Uint8Array;
+}
+
+/**
+ * A compiled corpus, ready to query.
+ *
+ * Terms: the vocabulary holds stemmed content words (`contentTerms` in lib/text) and fact keys
+ * (`factKeys` in ./features.ts: "n:putin", "#:60", "d:2018-03-20"). `termId(term)` maps a term
+ * to its id (-1 when absent); document frequencies and IDF are over all articles.
+ *
+ * Sentences: `sentences(i)` returns the article's SentenceSpans, offsets into `text(i)`, as
+ * lib/text's `segmentSentences` produced them at build time. A sentence-level index is not stored
+ * (it would dominate the artifact's size); fact alignment builds one over the few same-story
+ * articles that story matching returns, from `sentences(i)`, `contentTerms` and `idf`.
+ */
+export interface Corpus {
+  readonly name: string;
+  /** Number of articles. */
+  readonly size: number;
+  readonly summary: CorpusSummary;
+  /** Mean number of content terms per article (BM25's average length). */
+  readonly averageLength: number;
+  /** The raw arrays, for code that needs bulk access (benchmarks, exporters). */
+  readonly data: CorpusData;
+
+  article(index: number): CorpusArticle;
+  /** Index of the article with this id, or -1. */
+  indexOf(id: string): number;
+  text(index: number): string;
+  sentences(index: number): SentenceSpan[];
+  sentenceCount(index: number): number;
+  /** Days since 1970-01-01, or null without a date. */
+  publishedDay(index: number): number | null;
+
+  /** The readable version of the article's group of versions (the article itself when alone). */
+  primaryVersion(index: number): number;
+  /** All versions of the article's group, primary first. */
+  versions(index: number): number[];
+
+  termId(term: string): number;
+  documentFrequency(term: string): number;
+  /** Smoothed inverse document frequency: ln((N + 1) / (df + 1)) + 1; terms never seen get the highest. */
+  idf(term: string): number;
+  idfOfTermId(termId: number): number;
+  termText(termId: number): string;
+
+  /** The article's term vector (its highest TF-IDF terms, up to meta.params.topTerms). */
+  termVector(index: number): TermVector;
+  /** Norm of the article's term vector with weights (1 + ln count) · idf. */
+  vectorNorm(index: number): number;
+  /** Number of content terms in the article. */
+  length(index: number): number;
+  /** Fact-key term ids of the article, ascending. */
+  facts(index: number): Uint32Array;
+  /** Articles whose term vector or facts hold the term id (the inverted index). */
+  postings(termId: number): Uint32Array;
+
+  signature(index: number): Uint32Array;
+  shingleCount(index: number): number;
+  /** Articles sharing an LSH band with a signature, with the number of shared bands. */
+  lshCandidates(signature: Uint32Array): Map<number, number>;
+}
+
+export class CompiledCorpus implements Corpus {
+  readonly name: string;
+  readonly size: number;
+  readonly summary: CorpusSummary;
+  readonly averageLength: number;
+  private idLookup: Map<string, number> | null = null;
+  private groupMembers: Map<number, number[]> | null = null;
+  private readonly postingStart: Uint32Array;
+  private readonly postingArticles: Uint32Array;
+  private readonly idfTable: Float32Array;
+
+  constructor(readonly data: CorpusData) {
+    this.name = data.meta.name;
+    this.size = data.meta.articleCount;
+    this.summary = data.meta.summary;
+    let total = 0;
+    for (let i = 0; i < this.size; i++) total += data.docLength[i]!;
+    this.averageLength = this.size ? total / this.size : 0;
+    const v = data.termHashes.length;
+    this.idfTable = new Float32Array(v);
+    for (let t = 0; t < v; t++) this.idfTable[t] = inverseDocumentFrequency(data.termDf[t]!, this.size);
+    // Inverted index by counting sort over term vectors and facts: two passes, no per-term arrays.
+    const counts = new Uint32Array(v + 1);
+    for (const t of data.docTerms) counts[t]!++;
+    for (const t of data.facts) counts[t]!++;
+    this.postingStart = new Uint32Array(v + 1);
+    for (let t = 0; t < v; t++) this.postingStart[t + 1] = this.postingStart[t]! + counts[t]!;
+    this.postingArticles = new Uint32Array(this.postingStart[v]!);
+    const fill = this.postingStart.slice(0, v);
+    for (let a = 0; a < this.size; a++) {
+      for (let k = data.docTermStart[a]!; k < data.docTermStart[a + 1]!; k++) this.postingArticles[fill[data.docTerms[k]!]!++] = a;
+      for (let k = data.factStart[a]!; k < data.factStart[a + 1]!; k++) this.postingArticles[fill[data.facts[k]!]!++] = a;
+    }
+  }
+
+  article(index: number): CorpusArticle {
+    this.check(index);
+    const outlet = this.data.outletIndex[index]!;
+    return {
+      index,
+      id: readString(this.data.ids, index),
+      outlet: outlet === -1 ? null : (this.data.meta.outlets[outlet] ?? null),
+      title: readString(this.data.titles, index) || null,
+      url: readString(this.data.urls, index) || null,
+      published: isoFromDay(this.data.publishedDay[index]!),
+    };
+  }
+
+  indexOf(id: string): number {
+    if (!this.idLookup) {
+      this.idLookup = new Map();
+      for (let i = 0; i < this.size; i++) this.idLookup.set(readString(this.data.ids, i), i);
+    }
+    return this.idLookup.get(id) ?? -1;
+  }
+
+  text(index: number): string {
+    this.check(index);
+    return readString(this.data.texts, index);
+  }
+
+  sentences(index: number): SentenceSpan[] {
+    const text = this.text(index);
+    const spans: SentenceSpan[] = [];
+    const { sentenceStart, sentenceOffsets } = this.data;
+    for (let s = sentenceStart[index]!, k = 0; s < sentenceStart[index + 1]!; s++, k++) {
+      const start = sentenceOffsets[2 * s]!;
+      const end = sentenceOffsets[2 * s + 1]!;
+      spans.push({ index: k, start, end, text: text.slice(start, end) });
+    }
+    return spans;
+  }
+
+  sentenceCount(index: number): number {
+    return this.data.sentenceStart[index + 1]! - this.data.sentenceStart[index]!;
+  }
+
+  publishedDay(index: number): number | null {
+    const day = this.data.publishedDay[index]!;
+    return day === NO_DATE ? null : day;
+  }
+
+  primaryVersion(index: number): number {
+    return this.data.primaryVersion[index]!;
+  }
+
+  versions(index: number): number[] {
+    if (!this.groupMembers) {
+      this.groupMembers = new Map();
+      for (let i = 0; i < this.size; i++) {
+        const p = this.data.primaryVersion[i]!;
+        if (p === i) continue;
+        const members = this.groupMembers.get(p);
+        if (members) members.push(i);
+        else this.groupMembers.set(p, [i]);
+      }
+    }
+    const primary = this.primaryVersion(index);
+    return [primary, ...(this.groupMembers.get(primary) ?? [])];
+  }
+
+  termId(term: string): number {
+    const hash = termHash(term);
+    const hashes = this.data.termHashes;
+    let lo = 0;
+    let hi = hashes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (hashes[mid]! < hash) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let t = lo; t < hashes.length && hashes[t] === hash; t++) {
+      if (readString(this.data.terms, t) === term) return t;
+    }
+    return -1;
+  }
+
+  documentFrequency(term: string): number {
+    const id = this.termId(term);
+    return id === -1 ? 0 : this.data.termDf[id]!;
+  }
+
+  idf(term: string): number {
+    const id = this.termId(term);
+    return id === -1 ? inverseDocumentFrequency(0, this.size) : this.idfTable[id]!;
+  }
+
+  idfOfTermId(termId: number): number {
+    return this.idfTable[termId]!;
+  }
+
+  termText(termId: number): string {
+    return readString(this.data.terms, termId);
+  }
+
+  termVector(index: number): TermVector {
+    const start = this.data.docTermStart[index]!;
+    const end = this.data.docTermStart[index + 1]!;
+    return { terms: this.data.docTerms.subarray(start, end), counts: this.data.docTermTf.subarray(start, end) };
+  }
+
+  vectorNorm(index: number): number {
+    return this.data.docNorm[index]!;
+  }
+
+  length(index: number): number {
+    return this.data.docLength[index]!;
+  }
+
+  facts(index: number): Uint32Array {
+    return this.data.facts.subarray(this.data.factStart[index]!, this.data.factStart[index + 1]!);
+  }
+
+  postings(termId: number): Uint32Array {
+    return this.postingArticles.subarray(this.postingStart[termId]!, this.postingStart[termId + 1]!);
+  }
+
+  signature(index: number): Uint32Array {
+    return this.data.signatures.subarray(index * SIGNATURE_SIZE, (index + 1) * SIGNATURE_SIZE);
+  }
+
+  shingleCount(index: number): number {
+    return this.data.shingleCounts[index]!;
+  }
+
+  lshCandidates(signature: Uint32Array): Map<number, number> {
+    return lshCandidates({ keys: this.data.lshKeys, articles: this.data.lshArticles }, signature);
+  }
+
+  private check(index: number): void {
+    if (!Number.isInteger(index) || index < 0 || index >= this.size) throw new RangeError(`no article ${index} in corpus "${this.name}" (${this.size} articles)`);
+  }
+}
+
+/** Loads a compiled artifact (the bytes of corpus.bin) into a queryable corpus. */
+export function loadCorpus(bytes: Uint8Array | ArrayBuffer, options: { verify?: boolean } = {}): Corpus {
+  return new CompiledCorpus(deserializeCorpus(bytes, options));
+}

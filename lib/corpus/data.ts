@@ -1,0 +1,102 @@
+// The compiled corpus as plain typed arrays: what the compiler produces, what the artifact
+// stores section by section, and what the loader hands to `CompiledCorpus` without copying.
+import type { CorpusSummary } from '../result.ts';
+
+export const FORMAT_VERSION = 1;
+/** `publishedDay` of an article without a publication date. */
+export const NO_DATE = -2147483648;
+
+/** Strings back to back as UTF-8; string i is bytes[offsets[i]..offsets[i+1]]; decoded on demand. */
+export interface StringTable {
+  offsets: Uint32Array;
+  bytes: Uint8Array;
+}
+
+export interface CorpusParams {
+  signatureSize: number;
+  lshBands: number;
+  shingleWords: number;
+  /** Terms kept per article in its term vector (the highest TF-IDF ones). */
+  topTerms: number;
+}
+
+export interface CorpusMeta {
+  formatVersion: number;
+  name: string;
+  articleCount: number;
+  /** Distinct outlet names; `outletIndex` points here. */
+  outlets: string[];
+  params: CorpusParams;
+  summary: CorpusSummary;
+  /** Input files the corpus was built from, for people reading a report. */
+  sources: string[];
+}
+
+export interface CorpusData {
+  meta: CorpusMeta;
+  ids: StringTable;
+  titles: StringTable;
+  urls: StringTable;
+  texts: StringTable;
+  /** Index into meta.outlets, -1 for none. */
+  outletIndex: Int32Array;
+  /** Days since 1970-01-01, NO_DATE when unknown. */
+  publishedDay: Int32Array;
+  /** Sentences of article i are sentenceOffsets[2*sentenceStart[i] ..< 2*sentenceStart[i+1]] as (start, end) pairs in UTF-16 units. */
+  sentenceStart: Uint32Array;
+  sentenceOffsets: Uint32Array;
+  /** Vocabulary (content-term stems and fact keys) in ascending hash order, with document frequencies. */
+  termHashes: Uint32Array;
+  termDf: Uint32Array;
+  terms: StringTable;
+  /** Number of content terms per article (with repeats). */
+  docLength: Uint32Array;
+  /** Euclidean norm of each article's stored term vector, with weights (1 + ln tf) · idf. */
+  docNorm: Float32Array;
+  /** Term vector of article i: docTerms/docTermTf[docTermStart[i] ..< docTermStart[i+1]], term ids ascending. */
+  docTermStart: Uint32Array;
+  docTerms: Uint32Array;
+  docTermTf: Uint8Array;
+  /** Fact keys of article i (term ids, ascending): facts[factStart[i] ..< factStart[i+1]]. */
+  factStart: Uint32Array;
+  facts: Uint32Array;
+  /** MinHash signature of article i: signatures[i*K ..< (i+1)*K]. */
+  signatures: Uint32Array;
+  shingleCounts: Uint32Array;
+  lshKeys: Uint32Array;
+  lshArticles: Uint32Array;
+  /** The readable version of each article's group of near-duplicate versions (itself when alone). */
+  primaryVersion: Uint32Array;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+export function buildStringTable(strings: readonly (string | null | undefined)[]): StringTable {
+  const encoded = strings.map((s) => encoder.encode(s ?? ''));
+  const offsets = new Uint32Array(strings.length + 1);
+  let total = 0;
+  encoded.forEach((e, i) => {
+    offsets[i] = total;
+    total += e.length;
+  });
+  offsets[strings.length] = total;
+  const bytes = new Uint8Array(total);
+  encoded.forEach((e, i) => bytes.set(e, offsets[i]!));
+  return { offsets, bytes };
+}
+
+export function readString(table: StringTable, index: number): string {
+  return decoder.decode(table.bytes.subarray(table.offsets[index]!, table.offsets[index + 1]!));
+}
+
+const DAY_MS = 86_400_000;
+
+export function dayFromIso(date: string | null | undefined): number {
+  if (!date) return NO_DATE;
+  return Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+}
+
+export function isoFromDay(day: number): string | null {
+  return day === NO_DATE ? null : new Date(day * DAY_MS).toISOString().slice(0, 10);
+}

@@ -1,0 +1,52 @@
+// What the engine extracts from one article, the same way at corpus build time and at query
+// time (a query compared with features built differently would match nothing).
+import type { SentenceSpan } from '../result.ts';
+import { fingerprintText, type Fingerprint } from '../fingerprint/index.ts';
+import { contentTerms } from '../text/normalize.ts';
+import { segmentSentences } from '../text/segment.ts';
+import { tokenize } from '../text/tokenize.ts';
+
+export interface ArticleFeatures {
+  /** Stemmed content terms of title and text, with their counts. */
+  termCounts: Map<string, number>;
+  /** Number of content terms (with repeats): the document length for term weighting. */
+  length: number;
+  /** Fact keys of title and text: "n:" names, "#:" numbers, "d:" dates. */
+  facts: Set<string>;
+  /** Fingerprint of the text alone (a title missing from one version must not hide the match). */
+  fingerprint: Fingerprint;
+  sentences: SentenceSpan[];
+}
+
+/** Fact keys: a name by its last word and in full, numbers by value, dates by their normal form. */
+export function factKeys(text: string): Set<string> {
+  const keys = new Set<string>();
+  for (const token of tokenize(text)) {
+    if (token.kind === 'name') {
+      const words = token.norm.split(' ');
+      const last = words[words.length - 1]!;
+      if (last.length > 1) keys.add(`n:${last}`);
+      if (words.length > 1) keys.add(`n:${token.norm}`);
+    } else if (token.kind === 'number') {
+      keys.add(`#:${token.norm}`);
+    } else if (token.kind === 'date' && /\d/.test(token.norm)) {
+      keys.add(`d:${token.norm}`);
+    }
+  }
+  return keys;
+}
+
+export function articleFeatures(text: string, title?: string | null): ArticleFeatures {
+  const full = title && !text.startsWith(title) ? `${title}\n${text}` : text;
+  const textTerms = contentTerms(text);
+  const terms = full === text ? textTerms : contentTerms(title!).concat(textTerms);
+  const termCounts = new Map<string, number>();
+  for (const t of terms) termCounts.set(t, (termCounts.get(t) ?? 0) + 1);
+  return {
+    termCounts,
+    length: terms.length,
+    facts: factKeys(full),
+    fingerprint: fingerprintText(text, textTerms),
+    sentences: segmentSentences(text),
+  };
+}

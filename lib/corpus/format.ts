@@ -1,0 +1,153 @@
+// The compiled corpus artifact: one binary file.
+//   bytes 0..3   magic "PLXC"
+//   bytes 4..7   format version (u32, little-endian)
+//   bytes 8..11  checksum of bytes 16..end (seeded 32-bit hash, lib/fingerprint/hash.ts)
+//   bytes 12..15 length of the header JSON
+//   header JSON  { meta, sections: [{ name, type, offset, length }] }, padded to 4 bytes
+//   sections     typed arrays, each 4-byte aligned, little-endian
+// Loading wraps sections as typed-array views on the artifact's buffer: no copying, no parsing.
+import { hashBytes } from '../fingerprint/hash.ts';
+import { FORMAT_VERSION, type CorpusData, type CorpusMeta, type StringTable } from './data.ts';
+
+const MAGIC = 0x43584c50; // "PLXC" read as little-endian u32
+const CHECKSUM_SEED = 0x9a11a7;
+
+type ArrayKind = 'u8' | 'u32' | 'i32' | 'f32';
+type TypedArray = Uint8Array | Uint32Array | Int32Array | Float32Array;
+
+interface SectionEntry {
+  name: string;
+  type: ArrayKind;
+  offset: number;
+  length: number;
+}
+
+/** The artifact cannot be read: wrong file, truncated, corrupted, or built by another version. */
+export class CorpusFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CorpusFormatError';
+  }
+}
+
+const TABLES = ['ids', 'titles', 'urls', 'texts', 'terms'] as const;
+const ARRAYS = [
+  'outletIndex', 'publishedDay', 'sentenceStart', 'sentenceOffsets', 'termHashes', 'termDf', 'docLength', 'docNorm',
+  'docTermStart', 'docTerms', 'docTermTf', 'factStart', 'facts', 'signatures', 'shingleCounts', 'lshKeys',
+  'lshArticles', 'primaryVersion',
+] as const;
+
+function kindOf(array: TypedArray): ArrayKind {
+  if (array instanceof Uint8Array) return 'u8';
+  if (array instanceof Int32Array) return 'i32';
+  if (array instanceof Float32Array) return 'f32';
+  return 'u32';
+}
+
+function sectionsOf(data: CorpusData): [string, TypedArray][] {
+  const out: [string, TypedArray][] = [];
+  for (const t of TABLES) {
+    const table: StringTable = data[t];
+    out.push([`${t}.offsets`, table.offsets], [`${t}.bytes`, table.bytes]);
+  }
+  for (const a of ARRAYS) out.push([a, data[a]]);
+  return out;
+}
+
+const align4 = (n: number) => (n + 3) & ~3;
+
+export function serializeCorpus(data: CorpusData): Uint8Array {
+  const sections = sectionsOf(data);
+  const entries: SectionEntry[] = [];
+  let offset = 0;
+  for (const [name, array] of sections) {
+    entries.push({ name, type: kindOf(array), offset, length: array.length });
+    offset = align4(offset + array.byteLength);
+  }
+  const header = new TextEncoder().encode(JSON.stringify({ meta: data.meta, sections: entries }));
+  const bodyStart = 16 + align4(header.length);
+  const bytes = new Uint8Array(bodyStart + offset);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(0, MAGIC, true);
+  view.setUint32(4, FORMAT_VERSION, true);
+  view.setUint32(12, header.length, true);
+  bytes.set(header, 16);
+  sections.forEach(([, array], i) => {
+    bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), bodyStart + entries[i]!.offset);
+  });
+  view.setUint32(8, hashBytes(bytes.subarray(16), CHECKSUM_SEED), true);
+  return bytes;
+}
+
+const CONSTRUCTORS = { u8: Uint8Array, u32: Uint32Array, i32: Int32Array, f32: Float32Array } as const;
+const WIDTH = { u8: 1, u32: 4, i32: 4, f32: 4 } as const;
+
+/**
+ * Reads an artifact. Views share the artifact's memory, so the bytes must not be modified
+ * afterwards. `verify: false` skips the checksum (for callers that verified the bytes already).
+ */
+export function deserializeCorpus(input: Uint8Array | ArrayBuffer, options: { verify?: boolean } = {}): CorpusData {
+  let bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
+  if (bytes.byteOffset % 4 !== 0) bytes = bytes.slice(); // typed-array views need 4-byte alignment
+  if (bytes.length < 16) throw new CorpusFormatError(`not a Parallax corpus: ${bytes.length} bytes is too short`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.getUint32(0, true) !== MAGIC) throw new CorpusFormatError('not a Parallax corpus (the file does not start with "PLXC")');
+  const version = view.getUint32(4, true);
+  if (version !== FORMAT_VERSION) {
+    throw new CorpusFormatError(`corpus format version ${version} is not supported (this engine reads version ${FORMAT_VERSION}); rebuild it with "parallax corpus build"`);
+  }
+  if (options.verify !== false) {
+    const expected = view.getUint32(8, true);
+    const actual = hashBytes(bytes.subarray(16), CHECKSUM_SEED);
+    if (expected !== actual) throw new CorpusFormatError('corpus checksum mismatch: the file is truncated or corrupted');
+  }
+  const headerLength = view.getUint32(12, true);
+  if (16 + headerLength > bytes.length) throw new CorpusFormatError('corpus header runs past the end of the file');
+  let header: { meta: CorpusMeta; sections: SectionEntry[] };
+  try {
+    header = JSON.parse(new TextDecoder().decode(bytes.subarray(16, 16 + headerLength)));
+  } catch {
+    throw new CorpusFormatError('corpus header is not valid JSON');
+  }
+  const bodyStart = bytes.byteOffset + 16 + align4(headerLength);
+  const arrays = new Map<string, TypedArray>();
+  for (const s of header.sections) {
+    const Ctor = CONSTRUCTORS[s.type];
+    if (!Ctor || bodyStart + s.offset + s.length * WIDTH[s.type] > bytes.byteOffset + bytes.length) {
+      throw new CorpusFormatError(`corpus section "${s.name}" is damaged`);
+    }
+    arrays.set(s.name, new Ctor(bytes.buffer as ArrayBuffer, bodyStart + s.offset, s.length));
+  }
+  const get = <T extends TypedArray>(name: string): T => {
+    const array = arrays.get(name);
+    if (!array) throw new CorpusFormatError(`corpus section "${name}" is missing`);
+    return array as T;
+  };
+  const table = (name: string): StringTable => ({ offsets: get(`${name}.offsets`), bytes: get(`${name}.bytes`) });
+  return {
+    meta: header.meta,
+    ids: table('ids'),
+    titles: table('titles'),
+    urls: table('urls'),
+    texts: table('texts'),
+    terms: table('terms'),
+    outletIndex: get('outletIndex'),
+    publishedDay: get('publishedDay'),
+    sentenceStart: get('sentenceStart'),
+    sentenceOffsets: get('sentenceOffsets'),
+    termHashes: get('termHashes'),
+    termDf: get('termDf'),
+    docLength: get('docLength'),
+    docNorm: get('docNorm'),
+    docTermStart: get('docTermStart'),
+    docTerms: get('docTerms'),
+    docTermTf: get('docTermTf'),
+    factStart: get('factStart'),
+    facts: get('facts'),
+    signatures: get('signatures'),
+    shingleCounts: get('shingleCounts'),
+    lshKeys: get('lshKeys'),
+    lshArticles: get('lshArticles'),
+    primaryVersion: get('primaryVersion'),
+  };
+}

@@ -1,0 +1,8 @@
+// The corpus: record schemas, the compiler, the binary artifact and the queryable Corpus.
+export { CorpusRecordSchema, CorpusInputError, parseCorpusJsonl, recordsFromManifest, validateRecord, type CorpusRecord, type SkippedLine, type ParsedCorpusFile } from './schema.ts';
+export { CorpusBuilder, compileCorpus, inverseDocumentFrequency, TOP_TERMS, type CompileOptions } from './compile.ts';
+export { serializeCorpus, deserializeCorpus, CorpusFormatError } from './format.ts';
+export { CompiledCorpus, loadCorpus, type Corpus, type CorpusArticle, type TermVector } from './corpus.ts';
+export { articleFeatures, factKeys, type ArticleFeatures } from './features.ts';
+export { FORMAT_VERSION, NO_DATE, dayFromIso, isoFromDay, type CorpusData, type CorpusMeta } from './data.ts';
+export { isReadable, VERSION_CONTAINMENT } from './versions.ts';

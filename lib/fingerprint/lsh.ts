@@ -1,0 +1,71 @@
+// LSH banding of MinHash signatures: articles whose signatures agree on all rows of any band
+// land in the same bucket. With 16 bands of 4 rows, pairs with Jaccard 0.5 meet with
+// probability 0.65 and pairs at 0.8 with probability 0.9999; pairs below 0.2 rarely meet.
+import { combineHashes } from './hash.ts';
+import { SIGNATURE_SIZE } from './minhash.ts';
+
+export const LSH_BANDS = 16;
+export const LSH_ROWS = SIGNATURE_SIZE / LSH_BANDS;
+
+/** One bucket key per band. */
+export function bandKeys(signature: ArrayLike<number>, offset = 0): Uint32Array {
+  const keys = new Uint32Array(LSH_BANDS);
+  for (let band = 0; band < LSH_BANDS; band++) {
+    let h = band + 1;
+    for (let r = 0; r < LSH_ROWS; r++) h = combineHashes(h, signature[offset + band * LSH_ROWS + r]!);
+    keys[band] = h;
+  }
+  return keys;
+}
+
+/**
+ * Buckets as two parallel arrays sorted by (key, article): `keys[i]` is a hash of a band number
+ * and its band key, `articles[i]` the article index. Lookup is a binary search.
+ */
+export interface LshBuckets {
+  keys: Uint32Array;
+  articles: Uint32Array;
+}
+
+/** Builds buckets for `count` signatures stored back to back in `signatures`. */
+export function buildLshBuckets(signatures: Uint32Array, count: number): LshBuckets {
+  const total = count * LSH_BANDS;
+  const keys = new Uint32Array(total);
+  const articles = new Uint32Array(total);
+  for (let a = 0; a < count; a++) {
+    const k = bandKeys(signatures, a * SIGNATURE_SIZE);
+    for (let band = 0; band < LSH_BANDS; band++) {
+      keys[a * LSH_BANDS + band] = combineHashes(band, k[band]!);
+      articles[a * LSH_BANDS + band] = a;
+    }
+  }
+  const order = new Uint32Array(total);
+  for (let i = 0; i < total; i++) order[i] = i;
+  order.sort((x, y) => keys[x]! - keys[y]! || articles[x]! - articles[y]!);
+  return { keys: order.map((i) => keys[i]!), articles: order.map((i) => articles[i]!) };
+}
+
+function lowerBound(keys: Uint32Array, key: number): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Articles sharing at least one band with the signature, with the number of shared bands. */
+export function lshCandidates(buckets: LshBuckets, signature: ArrayLike<number>, offset = 0): Map<number, number> {
+  const found = new Map<number, number>();
+  const k = bandKeys(signature, offset);
+  for (let band = 0; band < LSH_BANDS; band++) {
+    const key = combineHashes(band, k[band]!);
+    for (let i = lowerBound(buckets.keys, key); i < buckets.keys.length && buckets.keys[i] === key; i++) {
+      const a = buckets.articles[i]!;
+      found.set(a, (found.get(a) ?? 0) + 1);
+    }
+  }
+  return found;
+}
