@@ -1,0 +1,116 @@
+import { describe, expect, test } from 'vitest';
+import { coveringArticles, hasCoverage, passageFor, storyHeader } from './derive';
+import { formatDate, formatDateRange } from './labels';
+import { createSearcher, itemKey, searchItems } from './search';
+import { comparisonJson, comparisonMarkdown, diffToText, exportFileName } from './export';
+import { SAMPLE_RESULT } from './test-fixture';
+
+describe('coveringArticles', () => {
+  test('same-story articles, minus this article and its versions, with shared/adds/conflicts', () => {
+    expect(coveringArticles(SAMPLE_RESULT).map((c) => [c.articleId, c.outlet, c.shared, c.adds, c.conflicts])).toEqual([
+      ['seed-002', 'NBC News', 1, 1, 0],
+      ['seed-003', 'Unnamed outlet', 1, 1, 1],
+      ['seed-004', 'The New Yorker', 0, 0, 0],
+    ]);
+  });
+
+  test('an article known only through an aligned passage is listed too', () => {
+    const result = { ...SAMPLE_RESULT, stories: [] };
+    expect(coveringArticles(result).map((c) => c.articleId)).toEqual(['seed-002', 'seed-003']);
+  });
+
+  test('no coverage', () => {
+    expect(hasCoverage({ ...SAMPLE_RESULT, stories: [], facts: [] })).toBe(false);
+    expect(hasCoverage(SAMPLE_RESULT)).toBe(true);
+  });
+});
+
+describe('storyHeader', () => {
+  test('names this article from the corpus match and counts the others', () => {
+    expect(storyHeader(SAMPLE_RESULT, { title: 'Page title', url: 'http://x/' })).toEqual({
+      title: 'Russia Sends Hasty R.S.V.P. to Trump’s Invitation',
+      outlet: 'The New York Times',
+      selfId: 'seed-001',
+      outlets: 3,
+      articles: 3,
+      firstPublished: '2018-04-02',
+      lastPublished: '2018-05-04',
+    });
+  });
+
+  test('falls back to the page when the page is not a corpus article', () => {
+    const header = storyHeader({ ...SAMPLE_RESULT, self: null }, { title: 'Page title', outlet: 'Daily' });
+    expect([header.title, header.outlet, header.selfId]).toEqual(['Page title', 'Daily', null]);
+  });
+});
+
+test('passageFor finds the outlet version behind a grid cell', () => {
+  expect(passageFor(SAMPLE_RESULT, 6, 'seed-002')?.text).toMatch(/Dmitry Peskov/);
+  expect(passageFor(SAMPLE_RESULT, 6, 'seed-003')).toBeNull();
+});
+
+describe('dates', () => {
+  test.each([
+    ['2018-04-02', '2 Apr 2018'],
+    ['nonsense', 'nonsense'],
+  ])('formatDate %s', (iso, out) => expect(formatDate(iso)).toBe(out));
+  test.each([
+    [null, null, null],
+    ['2018-04-02', '2018-04-02', '2 Apr 2018'],
+    ['2018-04-02', '2018-05-04', '2 Apr – 4 May 2018'],
+    ['2018-12-30', '2019-01-02', '30 Dec 2018 – 2 Jan 2019'],
+    [null, '2019-01-02', '2 Jan 2019'],
+  ])('formatDateRange %s %s', (a, b, out) => expect(formatDateRange(a, b)).toBe(out));
+});
+
+describe('search', () => {
+  const searcher = createSearcher(searchItems(SAMPLE_RESULT));
+  test.each([
+    ['', null],
+    ['   ', null],
+    ['Peskov', [itemKey.fact(6)]],
+    ['Dmitry Peskov', [itemKey.fact(6)]],
+    ['reelection', [itemKey.omission(0)]],
+    ['congratulatd', [itemKey.omission(0)]],
+    ['Kennebunkport', [itemKey.unique(9)]],
+    ['New Yorker', [itemKey.outlet('seed-004')]],
+    ['diplomats expelled', [itemKey.fact(4)]],
+    ['zebra', []],
+  ])('%j', (query, keys) => {
+    const found = searcher.search(query);
+    if (keys === null) expect(found).toBeNull();
+    else expect([...found!].sort()).toEqual([...keys].sort());
+  });
+});
+
+describe('export', () => {
+  const at = new Date('2026-01-02T03:04:05Z');
+  test('Markdown names every section, outlet, diff and label in words', () => {
+    const md = comparisonMarkdown(SAMPLE_RESULT, { url: 'https://www.nytimes.com/x' }, at);
+    expect(md).toMatch(/^# Parallax comparison: Russia Sends Hasty R\.S\.V\.P\. to Trump’s Invitation\n/);
+    expect(md).toContain('Covered by 3 other outlets (3 articles), 2 Apr – 4 May 2018.');
+    expect(md).toContain('| NBC News | [Possible Trump-Putin meeting could take place at the White House](https://www.nbcnews.com/news/amp/ncna861966) | 1 | 1 | 0 |');
+    expect(md).toContain('1. **Conflict.** “The idea of a personal get-together');
+    expect(md).toContain('{+Dmitry+}');
+    expect(md).toContain('[-Dmitri S.-]');
+    expect(md).toContain('     - Numbers differ: The counts of expelled diplomats differ');
+    expect(md).toContain('- “Trump congratulated the Russian president on his recent re-election victory.” — NBC News, Unnamed outlet');
+    expect(md).toContain('## Only in this article (1)\n\n- “Mr. Putin visited the Bush family compound in Kennebunkport, Me., in 2007.”');
+  });
+
+  test('JSON carries the whole result', () => {
+    const parsed = JSON.parse(comparisonJson(SAMPLE_RESULT, { title: 'T' }, at));
+    expect(parsed).toEqual({ generator: 'Parallax', generatedAt: '2026-01-02T03:04:05.000Z', article: { title: 'T' }, result: SAMPLE_RESULT });
+  });
+
+  test('diffToText', () => {
+    expect(diffToText([{ value: 'a ' }, { value: 'b', removed: true }, { value: 'c', added: true }, { value: ' d' }])).toBe('a [-b-] {+c+} d');
+  });
+
+  test.each([
+    ['Russia Sends Hasty R.S.V.P. to Trump’s Invitation', 'md', 'parallax-russia-sends-hasty-r-s-v-p-to-trump-s-invitation.md'],
+    ['Élysée: ¡Sí!', 'json', 'parallax-elysee-si.json'],
+    [null, 'md', 'parallax-comparison.md'],
+    ['???', 'md', 'parallax-comparison.md'],
+  ] as const)('exportFileName(%j)', (title, ext, name) => expect(exportFileName(title, ext)).toBe(name));
+});
