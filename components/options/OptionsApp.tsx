@@ -1,8 +1,104 @@
-export function OptionsApp() {
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { ImportedCorpus } from '@/lib/import/records';
+import type { CorpusSummary } from '@/lib/result';
+import type { Settings } from '@/lib/settings';
+import { CorpusList } from './CorpusList';
+import { ImportPanel } from './ImportPanel';
+import { ProgressBar } from './ProgressBar';
+import { SettingsForm } from './SettingsForm';
+import type { OptionsApi } from './types';
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export function OptionsApp({ api }: { api: OptionsApi }) {
+  const [bundled, setBundled] = useState<CorpusSummary | null>(null);
+  const [bundledError, setBundledError] = useState<string | null>(null);
+  const [imports, setImports] = useState<ImportedCorpus[]>([]);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [removal, setRemoval] = useState<{ name: string; done: number; total: number } | null>(null);
+  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [saved, setSaved] = useState('');
+
+  const refresh = useCallback(() => {
+    api.listImports().then(setImports, (e: unknown) => setNotice({ kind: 'error', text: `Imported corpora could not be read: ${message(e)}` }));
+  }, [api]);
+
+  useEffect(() => {
+    api.bundledSummary().then(setBundled, (e: unknown) => setBundledError(`Could not read the bundled corpus: ${message(e)}`));
+    api.loadSettings().then(setSettings, () => undefined);
+    refresh();
+  }, [api, refresh]);
+
+  const remove = async (corpus: ImportedCorpus) => {
+    setBusy(true);
+    setNotice(null);
+    setRemoval({ name: corpus.name, done: 0, total: 1 });
+    try {
+      await api.removeImport(corpus.id, { onProgress: (done, total) => setRemoval({ name: corpus.name, done, total }) });
+      setNotice({ kind: 'ok', text: `Removed “${corpus.name}”.` });
+    } catch (e) {
+      setNotice({ kind: 'error', text: `“${corpus.name}” could not be removed: ${message(e)}` });
+    } finally {
+      setRemoval(null);
+      setBusy(false);
+      refresh();
+    }
+  };
+
+  const changeSettings = (next: Settings) => {
+    setSettings(next);
+    api.saveSettings(next).then(
+      () => setSaved('Saved.'),
+      (e: unknown) => setSaved(`Not saved: ${message(e)}`),
+    );
+  };
+
   return (
-    <main data-testid="options">
-      <h1>Parallax options</h1>
-      <p>Parallax runs entirely on your device: nothing about the pages you read is sent anywhere.</p>
-    </main>
+    <div class="options" data-testid="options">
+      <header class="options-head">
+        <span class="logo" aria-hidden="true">
+          ∥
+        </span>
+        <h1>Parallax options</h1>
+      </header>
+      <main>
+        <p class="privacy" data-testid="privacy">
+          <strong>Everything stays on this device.</strong> Parallax compares the articles you read with the corpora below inside your browser. Nothing about
+          the pages you read, your corpora or your settings is sent anywhere, and the extension makes no network requests.
+        </p>
+
+        <section class="card" aria-labelledby="corpora-title">
+          <h2 id="corpora-title">Corpora</h2>
+          <p class="muted section-help">The coverage Parallax compares each article with. Imported corpora are stored in this browser and searched together with the bundled one.</p>
+          <CorpusList bundled={bundled} bundledError={bundledError} imports={imports} busy={busy} onRemove={(c) => void remove(c)} />
+          {removal && <ProgressBar label={`Removing ${removal.name} and recompiling`} done={removal.done} total={removal.total} />}
+          {notice && (
+            <p class={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="corpora-notice">
+              {notice.text}
+            </p>
+          )}
+        </section>
+
+        <section class="card" aria-labelledby="import-title">
+          <h2 id="import-title">Import a corpus</h2>
+          <p class="muted section-help">
+            One JSON object per article: <code>id</code>, <code>outlet</code> (or <code>null</code>), <code>text</code>, and optionally <code>title</code>,{' '}
+            <code>url</code> and <code>published</code> (YYYY-MM-DD). Parallax checks every record first and tells you what it can’t use.
+          </p>
+          <ImportPanel api={api} busy={busy} setBusy={setBusy} onImported={refresh} />
+        </section>
+
+        <section class="card" aria-labelledby="settings-title">
+          <div class="card-head">
+            <h2 id="settings-title">Settings</h2>
+            <span class="muted" role="status" data-testid="settings-saved">
+              {saved}
+            </span>
+          </div>
+          {settings ? <SettingsForm settings={settings} onChange={changeSettings} /> : <p class="muted">Loading…</p>}
+        </section>
+      </main>
+    </div>
   );
 }

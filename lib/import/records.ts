@@ -16,6 +16,22 @@ export interface ImportRecord {
   story?: string;
 }
 
+/** An imported corpus as the options page lists it. */
+export interface ImportedCorpus {
+  id: string;
+  name: string;
+  fileName: string;
+  /** ISO date-time of the import. */
+  importedAt: string;
+  summary: {
+    name: string;
+    articles: number;
+    outlets: number;
+    firstPublished: string | null;
+    lastPublished: string | null;
+  };
+}
+
 export interface ImportProblem {
   /** "line 3" in JSONL, "record 3" in a JSON array, "file" when the whole file is unreadable. */
   where: string;
@@ -31,6 +47,8 @@ export interface ImportReport {
   /** Records found (valid + invalid), blank lines not counted. */
   total: number;
   records: ImportRecord[];
+  /** Where each record is in the file, parallel to `records`: [where, position]. */
+  locations: [string, number][];
   problems: ImportProblem[];
 }
 
@@ -114,6 +132,7 @@ function readableId(value: unknown): string | undefined {
 /** Incremental checker: feed entries in order, read the report at the end. */
 export class ImportValidator {
   readonly records: ImportRecord[] = [];
+  readonly locations: [string, number][] = [];
   readonly problems: ImportProblem[] = [];
   total = 0;
   private readonly firstSeen = new Map<string, string>();
@@ -155,6 +174,7 @@ export class ImportValidator {
     }
     this.firstSeen.set(checked.record.id, where);
     this.records.push(checked.record);
+    this.locations.push([where, position]);
   }
 
   /** A problem with the whole file. */
@@ -163,7 +183,7 @@ export class ImportValidator {
   }
 
   report(): ImportReport {
-    return { format: this.format, total: this.total, records: this.records, problems: this.problems };
+    return { format: this.format, total: this.total, records: this.records, locations: this.locations, problems: this.problems };
   }
 }
 

@@ -1,0 +1,140 @@
+// The user's imported corpora, kept in IndexedDB (through `idb`) so they survive restarts, and
+// the corpus the background searches: the bundled corpus alone, or the bundled corpus and every
+// import compiled together (lib/import/combine.ts). The compiled combination is stored too, keyed
+// by what it was built from, so a restarted worker loads it instead of compiling again.
+// Shared by the options page (which imports, removes and compiles) and the background (which loads).
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { browser } from 'wxt/browser';
+import { loadCorpus, serializeCorpus, CompiledCorpus, type Corpus, type CorpusData } from '@/lib/corpus';
+import { compileCombined, type CompileProgressOptions, type NamedRecords } from '@/lib/import/combine';
+import type { ImportedCorpus, ImportRecord } from '@/lib/import/records';
+import type { CorpusSummary } from '@/lib/result';
+
+export type { ImportedCorpus };
+
+interface CombinedArtifact {
+  key: 'combined';
+  /** What the artifact was built from; see combinationKey. */
+  combination: string;
+  bytes: Uint8Array;
+}
+
+interface CorporaDb extends DBSchema {
+  imports: { key: string; value: ImportedCorpus };
+  records: { key: string; value: { id: string; records: ImportRecord[] } };
+  artifacts: { key: string; value: CombinedArtifact };
+}
+
+const DB_NAME = 'parallax-corpora';
+const DB_VERSION = 1;
+
+export function openCorporaDb(): Promise<IDBPDatabase<CorporaDb>> {
+  return openDB<CorporaDb>(DB_NAME, DB_VERSION, {
+    upgrade(db) {
+      db.createObjectStore('imports', { keyPath: 'id' });
+      db.createObjectStore('records', { keyPath: 'id' });
+      db.createObjectStore('artifacts', { keyPath: 'key' });
+    },
+  });
+}
+
+/** Identifies a combination: the extension version (the bundled corpus ships with it), the bundled corpus and the imports. */
+export function combinationKey(version: string, bundled: Pick<Corpus, 'name' | 'size'>, imports: readonly Pick<ImportedCorpus, 'id'>[]): string {
+  return JSON.stringify([version, bundled.name, bundled.size, imports.map((i) => i.id).sort()]);
+}
+
+const extensionVersion = () => browser.runtime.getManifest().version;
+
+export async function listImportedCorpora(db?: IDBPDatabase<CorporaDb>): Promise<ImportedCorpus[]> {
+  const handle = db ?? (await openCorporaDb());
+  const all = await handle.getAll('imports');
+  return all.sort((a, b) => a.importedAt.localeCompare(b.importedAt));
+}
+
+async function namedRecords(db: IDBPDatabase<CorporaDb>, imports: readonly ImportedCorpus[]): Promise<NamedRecords[]> {
+  const out: NamedRecords[] = [];
+  for (const imp of imports) {
+    const stored = await db.get('records', imp.id);
+    out.push({ name: imp.name, records: stored?.records ?? [] });
+  }
+  return out;
+}
+
+/** Ids already in use, with the name of the corpus using each, for the import check. */
+export async function takenIds(bundled: Corpus): Promise<Map<string, string>> {
+  const taken = new Map<string, string>();
+  for (let i = 0; i < bundled.size; i++) taken.set(bundled.article(i).id, `bundled ${bundled.name}`);
+  const db = await openCorporaDb();
+  for (const imp of await listImportedCorpora(db)) {
+    for (const r of (await db.get('records', imp.id))?.records ?? []) taken.set(r.id, imp.name);
+  }
+  return taken;
+}
+
+async function storeCombination(db: IDBPDatabase<CorporaDb>, bundled: Corpus, imports: ImportedCorpus[], options: CompileProgressOptions): Promise<CorpusData | null> {
+  if (!imports.length) {
+    await db.delete('artifacts', 'combined');
+    return null;
+  }
+  const data = await compileCombined(bundled, await namedRecords(db, imports), options);
+  await db.put('artifacts', { key: 'combined', combination: combinationKey(extensionVersion(), bundled, imports), bytes: serializeCorpus(data) });
+  return data;
+}
+
+/** Stores a new import and the recompiled combination. */
+export async function addImportedCorpus(
+  bundled: Corpus,
+  input: { name: string; fileName: string; records: ImportRecord[]; summary: Omit<CorpusSummary, 'name'> },
+  options: CompileProgressOptions = {},
+): Promise<ImportedCorpus> {
+  const db = await openCorporaDb();
+  const corpus: ImportedCorpus = {
+    id: `import-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+    name: input.name,
+    fileName: input.fileName,
+    importedAt: new Date().toISOString(),
+    summary: { name: input.name, ...input.summary },
+  };
+  const existing = await listImportedCorpora(db);
+  // Compile before writing anything: a record the compiler rejects leaves storage unchanged.
+  const all = [...existing, corpus];
+  const named = [...(await namedRecords(db, existing)), { name: corpus.name, records: input.records }];
+  const data = await compileCombined(bundled, named, options);
+  const tx = db.transaction(['imports', 'records', 'artifacts'], 'readwrite');
+  await Promise.all([
+    tx.objectStore('imports').put(corpus),
+    tx.objectStore('records').put({ id: corpus.id, records: input.records }),
+    tx.objectStore('artifacts').put({ key: 'combined', combination: combinationKey(extensionVersion(), bundled, all), bytes: serializeCorpus(data) }),
+    tx.done,
+  ]);
+  return corpus;
+}
+
+/** Removes an import and recompiles (or drops) the combination. */
+export async function removeImportedCorpus(bundled: Corpus, id: string, options: CompileProgressOptions = {}): Promise<void> {
+  const db = await openCorporaDb();
+  const tx = db.transaction(['imports', 'records', 'artifacts'], 'readwrite');
+  await Promise.all([tx.objectStore('imports').delete(id), tx.objectStore('records').delete(id), tx.objectStore('artifacts').delete('combined'), tx.done]);
+  await storeCombination(db, bundled, await listImportedCorpora(db), options);
+}
+
+/**
+ * The corpus to search: the bundled one when nothing is imported, otherwise the stored
+ * combination when it matches, compiled again (and stored) when it does not.
+ */
+export async function withImportedCorpora(bundled: Corpus): Promise<Corpus> {
+  const db = await openCorporaDb();
+  const imports = await listImportedCorpora(db);
+  if (!imports.length) return bundled;
+  const key = combinationKey(extensionVersion(), bundled, imports);
+  const stored = await db.get('artifacts', 'combined');
+  if (stored && stored.combination === key) {
+    try {
+      return loadCorpus(stored.bytes);
+    } catch {
+      // A damaged artifact is rebuilt from the records below.
+    }
+  }
+  const data = await storeCombination(db, bundled, imports, {});
+  return data ? new CompiledCorpus(data) : bundled;
+}
