@@ -41,9 +41,9 @@ describe('parseFeedDocument', () => {
       { url: 'http://127.0.0.1:9/news/ferry', key: 'http://127.0.0.1:9/news/ferry', title: 'Guid as link', published: null, author: null },
     ]);
     expect(feed.dropped).toEqual([
-      { key: 'g1-copy', reason: 'repeated in the feed' },
-      { key: 'g3', reason: 'item has no link' },
-      { key: 'item 4', reason: 'link is not a web page (javascript:alert(1))' },
+      { key: 'g1-copy', url: 'http://127.0.0.1:9/news/bridge?utm_source=rss', reason: 'repeated in the feed' },
+      { key: 'g3', url: null, reason: 'item has no link' },
+      { key: 'item 4', url: null, reason: 'link is not a web page (javascript:alert(1))' },
     ]);
   });
 

@@ -112,12 +112,12 @@ export function parseFeedDocument(body: string, feedUrl: string): FeedDocument {
     const url = resolveWebUrl(raw.link, feedUrl);
     const key = raw.key ?? url ?? `item ${index + 1}`;
     if (!url) {
-      document.dropped.push({ key, reason: raw.link ? `link is not a web page (${raw.link})` : 'item has no link' });
+      document.dropped.push({ key, url: null, reason: raw.link ? `link is not a web page (${raw.link})` : 'item has no link' });
       continue;
     }
     const canonical = canonicalUrl(url);
     if (seenUrls.has(canonical) || seenKeys.has(key)) {
-      document.dropped.push({ key, reason: 'repeated in the feed' });
+      document.dropped.push({ key, url, reason: 'repeated in the feed' });
       continue;
     }
     seenUrls.add(canonical);

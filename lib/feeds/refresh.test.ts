@@ -65,7 +65,7 @@ describe('refreshFeeds against the fixture feed server', () => {
     const bay = byFeed(reports, 'Bay Daily');
     expect(items(bay)).toEqual([
       ['/pages/bay/ferry-schedule.html', 'skipped', 'repeated in the feed'],
-      ['bay-ferry-schedule-v2', 'skipped', 'repeated in the feed'],
+      ['/pages/bay/ferry-schedule.html#updated', 'skipped', 'repeated in the feed'],
       ['/pages/bay/ferry-schedule.html', 'added', ''],
       ['/pages/gazette/bridge-closed.html', 'skipped', 'also in Harbor Gazette'],
     ]);

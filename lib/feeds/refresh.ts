@@ -141,7 +141,7 @@ export async function refreshFeeds(options: RefreshOptions): Promise<RefreshResu
             report.status = 'fetched';
             report.validators = response.validators;
             items = document.items;
-            for (const dropped of document.dropped) report.items.push({ url: dropped.key, title: null, status: 'skipped', reason: dropped.reason });
+            for (const dropped of document.dropped) report.items.push({ url: dropped.url ?? dropped.key, title: null, status: 'skipped', reason: dropped.reason });
           }
         } catch (error) {
           if (error instanceof FetchFailure && error.reason === 'aborted') throw error;

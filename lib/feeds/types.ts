@@ -23,7 +23,7 @@ export interface FeedDocument {
   siteUrl: string | null;
   items: FeedItem[];
   /** Items dropped while reading the feed (no link, repeated entries), with the reason. */
-  dropped: { key: string; reason: string }[];
+  dropped: { key: string; url: string | null; reason: string }[];
 }
 
 /** A record of the corpus format in ../shared/README.md. */
