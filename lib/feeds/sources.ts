@@ -1,0 +1,134 @@
+// What the extension keeps about the feeds a user follows, and the pure rules for updating it:
+// per-feed status after a refresh, which articles to keep (retention window and size cap), and
+// the host permission each feed needs. The background and the options page both use these.
+import type { Validators } from './fetch/fetcher';
+import type { FeedReport, RefreshResult } from './refresh';
+import type { CorpusRecord, FeedSource } from './types';
+import { canonicalUrl, isWebUrl } from './url';
+
+export const SOURCES_KEY = 'parallax.feeds.sources';
+export const FEED_SETTINGS_KEY = 'parallax.feeds.settings';
+export const REFRESH_STATE_KEY = 'parallax.feeds.refresh';
+export const FEEDS_CORPUS_ID = 'feeds';
+export const FEEDS_CORPUS_NAME = 'Followed feeds';
+
+export interface SourceState extends FeedSource {
+  addedAt: string;
+  /** ISO date-time of the last refresh that reached the feed (or tried to). */
+  lastFetched: string | null;
+  /** New articles the last refresh took from this feed. */
+  lastAdded: number;
+  /** Articles from this feed in the corpus now. */
+  articles: number;
+  lastError: string | null;
+  /** Pages of the last refresh that failed, with their reasons. */
+  lastFailures: { url: string; reason: string }[];
+  validators?: Validators;
+}
+
+export interface FeedSettings {
+  /** Minutes between automatic refreshes; 0 = only on demand (the default). */
+  intervalMinutes: number;
+  retentionDays: number;
+  maxArticles: number;
+}
+
+export const DEFAULT_FEED_SETTINGS: FeedSettings = { intervalMinutes: 0, retentionDays: 30, maxArticles: 2000 };
+export const INTERVAL_CHOICES = [0, 60, 180, 360, 720, 1440] as const;
+
+/** A corpus record with what the extension needs to evict it and to count it per feed. */
+export interface FeedArticle extends CorpusRecord {
+  feedUrl: string;
+  fetchedAt: string;
+}
+
+export interface RefreshState {
+  running: boolean;
+  phase: 'feeds' | 'articles' | 'saving' | 'done' | 'failed';
+  done: number;
+  total: number;
+  startedAt: string;
+  finishedAt?: string;
+  added?: number;
+  error?: string;
+}
+
+export function parseFeedSettings(value: unknown): FeedSettings {
+  const input = (typeof value === 'object' && value !== null ? value : {}) as Partial<Record<keyof FeedSettings, unknown>>;
+  const pick = (key: keyof FeedSettings, ok: (n: number) => boolean) => {
+    const n = input[key];
+    return typeof n === 'number' && Number.isInteger(n) && ok(n) ? n : DEFAULT_FEED_SETTINGS[key];
+  };
+  return {
+    intervalMinutes: pick('intervalMinutes', (n) => (INTERVAL_CHOICES as readonly number[]).includes(n)),
+    retentionDays: pick('retentionDays', (n) => n >= 1 && n <= 3650),
+    maxArticles: pick('maxArticles', (n) => n >= 10 && n <= 100_000),
+  };
+}
+
+/** The match pattern for the optional host permission a feed needs. */
+export function originPattern(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.protocol}//${parsed.hostname}/*`;
+}
+
+/** Adds a feed, or says why not (a message for the user). */
+export function addSource(sources: readonly SourceState[], input: FeedSource, now: Date): SourceState[] | string {
+  const url = input.url.trim();
+  if (!isWebUrl(url)) return `“${url}” is not a web address (it should start with https:// or http://).`;
+  const key = canonicalUrl(url);
+  if (sources.some((s) => canonicalUrl(s.url) === key)) return 'You already follow this feed.';
+  const source: SourceState = { url, addedAt: now.toISOString(), lastFetched: null, lastAdded: 0, articles: 0, lastError: null, lastFailures: [] };
+  if (input.title?.trim()) source.title = input.title.trim();
+  return [...sources, source];
+}
+
+/** Articles to keep: within the retention window (by publication day, else fetch time), newest first up to the cap. */
+export function applyRetention<T extends FeedArticle>(articles: readonly T[], settings: FeedSettings, now: Date): { kept: T[]; evicted: T[] } {
+  const cutoff = new Date(now.getTime() - settings.retentionDays * 86_400_000).toISOString().slice(0, 10);
+  const dayOf = (a: T) => a.published ?? a.fetchedAt.slice(0, 10);
+  const fresh = articles.filter((a) => dayOf(a) >= cutoff);
+  const ordered = [...fresh].sort((a, b) => dayOf(b).localeCompare(dayOf(a)) || b.fetchedAt.localeCompare(a.fetchedAt));
+  const keptSet = new Set(ordered.slice(0, settings.maxArticles));
+  return { kept: articles.filter((a) => keptSet.has(a)), evicted: articles.filter((a) => !keptSet.has(a)) };
+}
+
+/** The feeds' corpus after a refresh: old articles plus new ones, minus feeds no longer followed, within retention. */
+export function mergeRefresh(
+  stored: readonly FeedArticle[],
+  result: RefreshResult,
+  sources: readonly SourceState[],
+  settings: FeedSettings,
+  now: Date,
+): { articles: FeedArticle[]; evicted: number; sources: SourceState[] } {
+  const followed = new Set(sources.map((s) => s.url));
+  const byRecord = new Map<string, string>();
+  for (const report of result.feeds) for (const item of report.items) if (item.status === 'added' && item.id) byRecord.set(item.id, report.url);
+  const fetchedAt = now.toISOString();
+  const added = result.records.map((record) => ({ ...record, feedUrl: byRecord.get(record.id) ?? '', fetchedAt }));
+  const candidates = [...stored.filter((a) => followed.has(a.feedUrl)), ...added.filter((a) => followed.has(a.feedUrl))];
+  const { kept, evicted } = applyRetention(candidates, settings, now);
+  const reports = new Map<string, FeedReport>(result.feeds.map((r) => [r.url, r]));
+  const counts = new Map<string, number>();
+  for (const article of kept) counts.set(article.feedUrl, (counts.get(article.feedUrl) ?? 0) + 1);
+  const nextSources = sources.map((source) => {
+    const report = reports.get(source.url);
+    const next: SourceState = { ...source, articles: counts.get(source.url) ?? 0 };
+    if (!report) return next;
+    next.lastFetched = fetchedAt;
+    next.lastAdded = report.added;
+    next.lastError = report.status === 'failed' ? (report.error ?? 'failed') : null;
+    next.lastFailures = report.items.filter((i) => i.status === 'failed').map((i) => ({ url: i.url, reason: i.reason ?? 'failed' }));
+    if (!next.title && report.title) next.title = report.title;
+    if (report.validators) next.validators = report.validators;
+    else delete next.validators;
+    return next;
+  });
+  return { articles: kept, evicted: evicted.length + (stored.length + added.length - candidates.length), sources: nextSources };
+}
+
+/** A corpus record without the extension's bookkeeping fields. */
+export function toCorpusRecord(article: FeedArticle): CorpusRecord {
+  const { feedUrl: _feed, fetchedAt: _fetched, ...record } = article;
+  return record;
+}
