@@ -1,0 +1,228 @@
+// The evidence two sentences give that they report the same fact, as a small vector of
+// numbers in 0..1 the scorer weighs (lib/facts/compare.ts) and the fitting script learns on.
+import { namePartsMatch } from './names.ts';
+import { quantityConflicts, type QuantityConflict } from './quantities.ts';
+import type { SentenceFeatures } from './features.ts';
+import { inverseDocumentFrequency, type TermStats } from './stats.ts';
+
+export interface Evidence {
+  /** IDF-weighted share of each side's terms found on the other side, combined (F-measure). */
+  weightedOverlap: number;
+  /** Informative wording both share, in rare-term equivalents, squashed to 0..1. */
+  sharedMass: number;
+  /** The smaller of the two IDF-weighted shares: one sentence merely inside the other scores low. */
+  weightedCoverageMin: number;
+  /** Plain share of distinct terms in common (Jaccard). */
+  termJaccard: number;
+  /** Share of word pairs in common, stopwords kept: same wording in the same order. */
+  bigramDice: number;
+  /** Longest run of identical words, relative to the shorter sentence: verbatim reuse. */
+  longestRun: number;
+  /** Weight of the most informative term either side has and the other lacks, 0..1. */
+  missingInformative: number;
+  /** How much informative wording the side with more unmatched content adds, 0..1. */
+  unmatchedMassMax: number;
+  /** The same for the side with less: both sides adding their own details. */
+  unmatchedMassMin: number;
+  /** Numbers one side gives that the other does not, 0..1. */
+  unmatchedQuantities: number;
+  /** How short the shorter sentence is, 0..1 (1 for a headline of a few words). */
+  shortness: number;
+  /** Cosine of character trigram counts: word forms and spellings that stems miss. */
+  charTrigramCosine: number;
+  /** The numbers and dates of one side are all among the other's. */
+  quantitiesContained: number;
+  /** One side is negated ("not", "no", "never", "n't") and the other is not. */
+  negationMismatch: number;
+  /** Both give numbers or dates and share one. */
+  sharedQuantity: number;
+  /** Numbers or dates that count the same thing but disagree. */
+  quantityConflict: number;
+  /** Both name people/places and every name of the side with fewer names is matched. */
+  namesMatched: number;
+  /** Both sides name someone and share nobody. */
+  namesDisjoint: number;
+  /** A quotation of several words appears verbatim in both. */
+  sharedQuote: number;
+}
+
+export const EVIDENCE_KEYS = [
+  'weightedOverlap',
+  'weightedCoverageMin',
+  'sharedMass',
+  'termJaccard',
+  'bigramDice',
+  'longestRun',
+  'missingInformative',
+  'unmatchedMassMax',
+  'unmatchedMassMin',
+  'unmatchedQuantities',
+  'shortness',
+  'charTrigramCosine',
+  'quantitiesContained',
+  'negationMismatch',
+  'sharedQuantity',
+  'quantityConflict',
+  'namesMatched',
+  'namesDisjoint',
+  'sharedQuote',
+] as const satisfies readonly (keyof Evidence)[];
+
+export type EvidenceKey = (typeof EVIDENCE_KEYS)[number];
+
+export interface EvidenceDetail {
+  evidence: Evidence;
+  conflicts: QuantityConflict[];
+  /** Terms of `a` matched in `b` only through a different spelling ("dmitri" ~ "dmitry"). */
+  spellingMatches: [string, string][];
+  sharedNames: number;
+  sharedQuantities: number;
+}
+
+/**
+ * IDF relative to the rarest possible term of the collection, 0..1, so that evidence reads the
+ * same over a thousand sentence pairs and over a corpus of millions of sentences.
+ */
+function relativeIdf(stats: TermStats, term: string): number {
+  return inverseDocumentFrequency(stats, term) / Math.log(1 + Math.max(stats.documents, 1) + 0.5);
+}
+
+/** Unmatched informative wording, in rare-term equivalents, squashed to 0..1. */
+const UNMATCHED_MASS_SCALE = 2;
+
+function matchTerms(a: SentenceFeatures, b: SentenceFeatures): { matchedA: Set<string>; matchedB: Set<string>; spelling: [string, string][] } {
+  const matchedA = new Set(a.terms.filter((t) => b.termSet.has(t)));
+  const matchedB = new Set(b.terms.filter((t) => a.termSet.has(t)));
+  const spelling: [string, string][] = [];
+  // Names spelled differently ("Dmitri"/"Dmitry", "Yuri"/"Yury"): approximate matching among
+  // the few name terms exact matching left over on both sides.
+  const openB = [...b.nameTerms].filter((t) => !matchedB.has(t));
+  if (openB.length === 0) return { matchedA, matchedB, spelling };
+  for (const term of a.nameTerms) {
+    if (matchedA.has(term)) continue;
+    const other = openB.find((t) => !matchedB.has(t) && namePartsMatch(term, t));
+    if (other === undefined) continue;
+    matchedA.add(term);
+    matchedB.add(other);
+    spelling.push([term, other]);
+  }
+  return { matchedA, matchedB, spelling };
+}
+
+function trigramCosine(a: SentenceFeatures, b: SentenceFeatures): number {
+  if (a.trigramNorm === 0 || b.trigramNorm === 0) return 0;
+  const [small, large] = a.trigrams.size <= b.trigrams.size ? [a.trigrams, b.trigrams] : [b.trigrams, a.trigrams];
+  let dot = 0;
+  for (const [k, v] of small) {
+    const w = large.get(k);
+    if (w !== undefined) dot += v * w;
+  }
+  return dot / (a.trigramNorm * b.trigramNorm);
+}
+
+const NEGATION = /\b(?:not|no|never|none|nobody|nothing|neither|nor|without)\b|n['’]t\b/i;
+
+function longestCommonRun(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  let best = 0;
+  let previous = new Uint16Array(b.length + 1);
+  let current = new Uint16Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = a[i - 1] === b[j - 1] ? previous[j - 1]! + 1 : 0;
+      if (current[j]! > best) best = current[j]!;
+    }
+    [previous, current] = [current, previous];
+    current.fill(0);
+  }
+  return best;
+}
+
+function namesEvidence(a: SentenceFeatures, b: SentenceFeatures, spelling: readonly [string, string][]): { matched: number; disjoint: number; shared: number } {
+  if (a.names.length === 0 || b.names.length === 0) return { matched: 0, disjoint: 0, shared: 0 };
+  const spelled = new Map(spelling);
+  const bParts = new Set(b.names.flatMap((n) => n.parts));
+  const shares = (parts: readonly string[]): boolean =>
+    parts.some((p) => bParts.has(p) || [...bParts].some((q) => spelled.get(p) === q || namePartsMatch(p, q)));
+  const sharedA = a.names.filter((n) => shares(n.parts)).length;
+  const fewer = Math.min(a.names.length, b.names.length);
+  return { matched: sharedA >= fewer ? 1 : sharedA / fewer, disjoint: sharedA === 0 ? 1 : 0, shared: sharedA };
+}
+
+/** Gathers the evidence that sentences `a` and `b` report one fact. Symmetric. */
+export function gatherEvidence(a: SentenceFeatures, b: SentenceFeatures, stats: TermStats): EvidenceDetail {
+  const { matchedA, matchedB, spelling } = matchTerms(a, b);
+  const idf = (t: string): number => relativeIdf(stats, t);
+  let totalA = 0;
+  let hitA = 0;
+  let missing = 0;
+  for (const t of a.terms) {
+    const w = idf(t);
+    totalA += w;
+    if (matchedA.has(t)) hitA += w;
+    else missing = Math.max(missing, w);
+  }
+  let totalB = 0;
+  let hitB = 0;
+  for (const t of b.terms) {
+    const w = idf(t);
+    totalB += w;
+    if (matchedB.has(t)) hitB += w;
+    else missing = Math.max(missing, w);
+  }
+  const unmatchedA = totalA - hitA;
+  const unmatchedB = totalB - hitB;
+  const squash = (mass: number): number => 1 - Math.exp(-mass / UNMATCHED_MASS_SCALE);
+  const coverA = totalA > 0 ? hitA / totalA : 0;
+  const coverB = totalB > 0 ? hitB / totalB : 0;
+  const union = a.terms.length + b.terms.length - matchedA.size;
+  const bigramsA = a.bigrams;
+  const bigramsB = b.bigrams;
+  let sharedBigrams = 0;
+  for (const g of bigramsA) if (bigramsB.has(g)) sharedBigrams++;
+  const shorter = Math.min(a.words.length, b.words.length);
+
+  const conflicts = quantityConflicts(a.quantities, b.quantities);
+  const bValues = new Set(b.quantities.map((q) => q.value));
+  // Unshared numbers: dates are left out, one outlet dating a statement "Monday" and another
+  // "March 20" is common and no sign of two facts (disagreeing dates are conflicts instead).
+  const aNumbers = new Set(a.quantities.filter((q) => q.kind === 'number').map((q) => q.value));
+  const bNumbers = new Set(b.quantities.filter((q) => q.kind === 'number').map((q) => q.value));
+  let sharedNumbers = 0;
+  for (const value of aNumbers) if (bNumbers.has(value)) sharedNumbers++;
+  const unsharedQuantities = aNumbers.size + bNumbers.size - 2 * sharedNumbers;
+  const aValues = new Set(a.quantities.map((q) => q.value));
+  const sharedQuantities = new Set(a.quantities.filter((q) => bValues.has(q.value)).map((q) => q.value)).size;
+  const names = namesEvidence(a, b, spelling);
+  const bQuotes = new Set(b.quotes);
+  const sharedQuote = a.quotes.some((q) => bQuotes.has(q) || b.line.includes(` ${q} `)) || b.quotes.some((q) => a.line.includes(` ${q} `));
+
+  return {
+    evidence: {
+      weightedOverlap: coverA + coverB > 0 ? (2 * coverA * coverB) / (coverA + coverB) : 0,
+      weightedCoverageMin: Math.min(coverA, coverB),
+      sharedMass: squash((hitA + hitB) / 2),
+      termJaccard: union > 0 ? matchedA.size / union : 0,
+      bigramDice: bigramsA.size + bigramsB.size > 0 ? (2 * sharedBigrams) / (bigramsA.size + bigramsB.size) : 0,
+      longestRun: shorter > 0 ? longestCommonRun(a.words, b.words) / shorter : 0,
+      missingInformative: missing,
+      unmatchedMassMax: squash(Math.max(unmatchedA, unmatchedB)),
+      unmatchedMassMin: squash(Math.min(unmatchedA, unmatchedB)),
+      unmatchedQuantities: 1 - Math.exp(-unsharedQuantities / 2),
+      shortness: 1 / (1 + Math.min(a.terms.length, b.terms.length) / 5),
+      charTrigramCosine: trigramCosine(a, b),
+      quantitiesContained:
+        aValues.size + bValues.size > 0 && (sharedQuantities === aValues.size || sharedQuantities === bValues.size) ? 1 : 0,
+      negationMismatch: NEGATION.test(a.text) !== NEGATION.test(b.text) ? 1 : 0,
+      sharedQuantity: sharedQuantities > 0 ? 1 : 0,
+      quantityConflict: conflicts.length > 0 ? 1 : 0,
+      namesMatched: names.matched,
+      namesDisjoint: names.disjoint,
+      sharedQuote: sharedQuote ? 1 : 0,
+    },
+    conflicts,
+    spellingMatches: spelling,
+    sharedNames: names.shared,
+    sharedQuantities,
+  };
+}

