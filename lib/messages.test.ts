@@ -9,6 +9,7 @@ describe('parseMessage', () => {
     [{ type: 'reveal-sentence', sentenceIndex: 0 }, { type: 'reveal-sentence', sentenceIndex: 0 }],
     [{ type: 'analyze-page', extra: 1 }, { type: 'analyze-page' }],
     [{ type: 'corpora-changed' }, { type: 'corpora-changed' }],
+    [{ type: 'feeds-refresh', extra: 1 }, { type: 'feeds-refresh' }],
     [{ type: 'analyze-html', url: 'http://a/', html: '<p>x</p>', extra: 1 }, { type: 'analyze-html', url: 'http://a/', html: '<p>x</p>' }],
     [{ type: 'tab-state', url: 'http://a/', report: { state: 'no-article' } }, { type: 'tab-state', url: 'http://a/', report: { state: 'no-article' } }],
     [{ type: 'next-shared-fact' }, { type: 'next-shared-fact' }],

@@ -24,7 +24,9 @@ export type Message =
   /** Content script → background: the page's state when no analysis answers for it (no article, error, disabled). */
   | { type: 'tab-state'; url: string; report: TabReport }
   /** Background → content script: the `next-shared-fact` command was pressed in this tab. */
-  | { type: 'next-shared-fact' };
+  | { type: 'next-shared-fact' }
+  /** Options page → background: refresh the followed feeds now (progress is kept in storage). */
+  | { type: 'feeds-refresh' };
 
 /** What the page is, as the content script extracted it; shown in the popup's header. */
 export interface PageArticle {
@@ -109,6 +111,8 @@ export function parseMessage(value: unknown): Message | null {
     }
     case 'next-shared-fact':
       return { type: 'next-shared-fact' };
+    case 'feeds-refresh':
+      return { type: 'feeds-refresh' };
     default:
       return null;
   }
