@@ -1,11 +1,10 @@
-import { browser } from 'wxt/browser';
+import './highlights.css';
+import { startInPage } from './in-page';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  async main() {
-    const root = document.documentElement;
-    root.dataset.parallaxState = 'working';
-    await browser.runtime.sendMessage({ type: 'status' });
+  async main(ctx) {
+    await startInPage(ctx);
   },
 });

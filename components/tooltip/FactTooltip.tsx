@@ -1,0 +1,62 @@
+import type { DiffPart, Fact, FramingLabel } from '@/lib/result';
+import { LABEL_NAMES, factVersions, outletCountText } from './fact-versions';
+
+export interface FactTooltipProps {
+  fact: Fact;
+  /** This page's outlet, when known, so its own other versions are not counted as other outlets. */
+  thisOutlet?: string | null;
+  /** How many versions to show in full; the popup has the rest. */
+  maxVersions?: number;
+}
+
+function Diff({ parts }: { parts: DiffPart[] }) {
+  return (
+    <p class="diff">
+      {parts.map((part, i) =>
+        part.added ? (
+          <ins key={i} title="Only in this outlet's version">{part.value}</ins>
+        ) : part.removed ? (
+          <del key={i} title="Only in the article you are reading">{part.value}</del>
+        ) : (
+          <span key={i}>{part.value}</span>
+        ),
+      )}
+    </p>
+  );
+}
+
+function Labels({ labels }: { labels: FramingLabel[] }) {
+  if (!labels.length) return null;
+  return (
+    <ul class="labels">
+      {labels.map((label, i) => (
+        <li key={i} class={`label label-${label.kind}`} title={label.note}>
+          <strong>{LABEL_NAMES[label.kind]}</strong> {label.note}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The hover card for a highlighted sentence: who else reports it and how they put it. */
+export function FactTooltip({ fact, thisOutlet = null, maxVersions = 2 }: FactTooltipProps) {
+  const { outletCount, versions, conflict } = factVersions(fact, thisOutlet);
+  const shown = versions.slice(0, maxVersions);
+  return (
+    <div class={`card${conflict ? ' conflict' : ''}`} role="tooltip" data-testid="parallax-tooltip">
+      <header>
+        <span class="count" data-testid="parallax-tooltip-count">{outletCountText(outletCount)}</span>
+        {conflict && <span class="badge">Outlets disagree</span>}
+      </header>
+      {shown.map(({ outlet, passage }) => (
+        <section key={passage.articleId + ':' + passage.sentenceIndex} class="version" data-testid="parallax-tooltip-version">
+          <h3>{outlet}</h3>
+          {passage.diff.length ? <Diff parts={passage.diff} /> : <p class="diff">{passage.text}</p>}
+          <Labels labels={passage.labels} />
+        </section>
+      ))}
+      {versions.length > shown.length && <p class="more">and {versions.length - shown.length} more</p>}
+      <footer>Full comparison: click the Parallax button in the toolbar. Esc closes.</footer>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+// What the tooltip says about one highlighted sentence: how many other outlets report it, and
+// each outlet's closest version, best first. Pure, so the popup can reuse it.
+import type { AlignedPassage, Fact, FramingLabelKind } from '@/lib/result';
+
+export interface OutletVersion {
+  /** Display name; passages from an unnamed outlet are told apart by their article. */
+  outlet: string;
+  passage: AlignedPassage;
+}
+
+export interface FactVersions {
+  outletCount: number;
+  versions: OutletVersion[];
+  conflict: boolean;
+}
+
+export const UNNAMED_OUTLET = 'Unnamed outlet';
+
+export function factVersions(fact: Fact, thisOutlet: string | null = null): FactVersions {
+  const best = new Map<string, AlignedPassage>();
+  for (const passage of fact.passages) {
+    if (!passage.sameFact) continue;
+    if (thisOutlet && passage.outlet === thisOutlet) continue;
+    const key = passage.outlet ?? `#${passage.articleId}`;
+    const held = best.get(key);
+    if (!held || passage.score > held.score) best.set(key, passage);
+  }
+  const versions = [...best.values()]
+    .sort((a, b) => b.score - a.score)
+    .map((passage) => ({ outlet: passage.outlet ?? UNNAMED_OUTLET, passage }));
+  return { outletCount: versions.length, versions, conflict: fact.conflict };
+}
+
+export const LABEL_NAMES: Readonly<Record<FramingLabelKind, string>> = Object.freeze({
+  attribution: 'Attribution',
+  hedging: 'Hedging',
+  loaded: 'Loaded words',
+  number: 'Numbers differ',
+  date: 'Dates differ',
+  name: 'Names differ',
+  addition: 'Adds context',
+});
+
+export function outletCountText(count: number): string {
+  return count === 1 ? '1 other outlet reports this' : `${count} other outlets report this`;
+}

@@ -1,0 +1,80 @@
+import { describe, expect, test } from 'vitest';
+import { AnalysisCache, type SessionArea } from './analysis-cache';
+import type { PageAnalysis } from './page-analysis';
+import type { AnalysisResult } from '@/lib/result';
+
+function memoryArea(): SessionArea & { data: Map<string, unknown> } {
+  const data = new Map<string, unknown>();
+  return {
+    data,
+    get: async (key) => (data.has(key) ? { [key]: structuredClone(data.get(key)) } : {}),
+    set: async (items) => {
+      for (const [k, v] of Object.entries(items)) data.set(k, structuredClone(v));
+    },
+    remove: async (key) => {
+      data.delete(key);
+    },
+  };
+}
+
+const result: AnalysisResult = {
+  self: null,
+  stories: [{ id: 'b', outlet: 'NBC News', title: null, url: null, published: null, score: 0.9, sameStory: true }],
+  sentences: [],
+  facts: [],
+  omissions: [],
+  unique: [],
+  conflicts: [],
+  coverage: { outlets: [], rows: [] },
+  corpus: { name: 'seeds', articles: 5, outlets: 3, firstPublished: null, lastPublished: null },
+};
+const ready: PageAnalysis = { state: 'ready', article: { title: 'T', text: 'x', paragraphs: [] }, result };
+
+describe('AnalysisCache', () => {
+  test('a new worker (fresh cache, same session area) still answers for the tab', async () => {
+    const area = memoryArea();
+    await new AnalysisCache(area).setAnalysis(7, 'http://a/', 'h1', ready);
+    const restarted = new AnalysisCache(area);
+    expect((await restarted.get(7))?.report).toEqual({ state: 'ready', article: { title: 'T', url: 'http://a/' }, result });
+    expect(await restarted.analysisFor(7, 'http://a/', 'h1')).toEqual(ready);
+  });
+
+  test.each([
+    ['another URL', 'http://b/', 'h1'],
+    ['changed article text', 'http://a/', 'h2'],
+  ])('does not reuse an analysis for %s', async (_name, url, hash) => {
+    const cache = new AnalysisCache(memoryArea());
+    await cache.setAnalysis(1, 'http://a/', 'h1', ready);
+    expect(await cache.analysisFor(1, url, hash)).toBeNull();
+  });
+
+  test('a reported state replaces the report but keeps the same URL’s analysis', async () => {
+    const cache = new AnalysisCache(null);
+    await cache.setAnalysis(1, 'http://a/', 'h1', ready);
+    await cache.setReport(1, 'http://a/', { state: 'working' });
+    expect((await cache.get(1))?.report).toEqual({ state: 'working' });
+    expect(await cache.analysisFor(1, 'http://a/', 'h1')).toEqual(ready);
+    await cache.setReport(1, 'http://b/', { state: 'no-article' });
+    expect(await cache.analysisFor(1, 'http://a/', 'h1')).toBeNull();
+  });
+
+  test('removing a tab forgets it in memory and in the session area', async () => {
+    const area = memoryArea();
+    const cache = new AnalysisCache(area);
+    await cache.setAnalysis(3, 'http://a/', 'h', ready);
+    await cache.remove(3);
+    expect(await cache.get(3)).toBeNull();
+    expect(area.data.size).toBe(0);
+  });
+
+  test('a failing session area loses nothing in memory', async () => {
+    const broken: SessionArea = {
+      get: () => Promise.reject(new Error('no session')),
+      set: () => Promise.reject(new Error('quota')),
+      remove: () => Promise.reject(new Error('no session')),
+    };
+    const cache = new AnalysisCache(broken);
+    await cache.setAnalysis(2, 'http://a/', 'h', ready);
+    expect(await cache.analysisFor(2, 'http://a/', 'h')).toEqual(ready);
+  });
+});

@@ -1,0 +1,264 @@
+// The content script's life on one page: when to analyze, what to draw, how to answer hover,
+// keys and messages. Everything it starts is tied to the WXT context (ctx) or to the current run's
+// AbortSignal, so navigation and extension reloads clean up without bookkeeping.
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { parseMessage, type TabReport } from '@/lib/messages';
+import { isSiteDisabled, type Settings } from '@/lib/settings';
+import {
+  DEBUG_HIGHLIGHT, FOCUS_HIGHLIGHT, clearHighlights, drawHighlights, factRanges, highlightsSupported, type DrawnFact,
+} from './highlights';
+import { factAtPoint } from './hover';
+import { rangeOf } from './live-text';
+import { articleTextOf, runPage, type PageModel, type RunOutcome } from './page-run';
+import { setPageState, type PageState } from './page-state';
+import { watchPage, SUBSTANTIAL_TEXT, type PageChanges } from './page-watch';
+import { createTooltip, type Tooltip } from './tooltip-ui';
+import { runtimeTransport, type MessageTransport } from './transport';
+import { loadSettings, onSettingsChanged } from './user-settings';
+
+/** Late-loading bodies may re-run the analysis this many times per URL, no more. */
+const MAX_AUTO_RERUNS = 5;
+const HIDE_DELAY_MS = 250;
+const FOCUS_MS = 1500;
+
+export class InPage {
+  private run: AbortController | null = null;
+  private model: PageModel | null = null;
+  private drawn: DrawnFact[] = [];
+  private tooltip: Promise<Tooltip> | null = null;
+  private state: PageState | null = null;
+  private stepIndex = -1;
+  private autoReruns = 0;
+  private hideTimer: number | undefined;
+  private pointer: { x: number; y: number; target: EventTarget | null } | null = null;
+  private transport: MessageTransport;
+
+  constructor(private readonly ctx: ContentScriptContext, private settings: Settings) {
+    this.transport = runtimeTransport(ctx.signal);
+  }
+
+  start(): void {
+    const { ctx } = this;
+    const listener = (raw: unknown, sender: { id?: string }) => {
+      if (sender.id !== browser.runtime.id) return undefined;
+      const message = parseMessage(raw);
+      if (!message) return undefined;
+      if (message.type === 'next-shared-fact') return Promise.resolve({ ok: this.stepToNextFact() });
+      if (message.type === 'reveal-sentence') return Promise.resolve({ ok: this.reveal(message.sentenceIndex) });
+      if (message.type === 'analyze-page') {
+        void this.analyze();
+        return Promise.resolve({ ok: true });
+      }
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(listener);
+    ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(listener);
+      this.run?.abort();
+      clearHighlights();
+    });
+    ctx.onInvalidated(onSettingsChanged((settings) => this.applySettings(settings)));
+
+    ctx.addEventListener(document, 'mousemove', (event) => this.onPointer(event), { passive: true });
+    ctx.addEventListener(document, 'mouseout', (event) => {
+      if (!event.relatedTarget) this.scheduleHide();
+    });
+    ctx.addEventListener(window, 'keydown', (event) => {
+      if (event.key === 'Escape') void this.hideTooltip();
+    });
+    watchPage(ctx, { onLocationChange: () => this.onLocationChange(), onChanges: (changes) => this.onChanges(changes) });
+
+    if (isSiteDisabled(this.settings, location.host)) {
+      void this.report({ state: 'disabled', host: location.host });
+      return;
+    }
+    if (this.settings.run === 'auto') void this.analyze();
+  }
+
+  /** Runs the analysis from scratch, abandoning any run in progress. */
+  async analyze(): Promise<void> {
+    this.run?.abort();
+    const run = new AbortController();
+    this.run = run;
+    const signal = AbortSignal.any([run.signal, this.ctx.signal]);
+    this.setState('working');
+    void this.report({ state: 'working' });
+    let outcome: RunOutcome;
+    try {
+      outcome = await runPage(signal, this.transport);
+    } catch (error) {
+      if (signal.aborted) return;
+      outcome = { state: 'error', error: error instanceof Error ? error.message : String(error) };
+    }
+    if (signal.aborted) return;
+    this.run = null;
+    this.apply(outcome);
+  }
+
+  private apply(outcome: RunOutcome): void {
+    void this.hideTooltip();
+    clearHighlights();
+    this.drawn = [];
+    this.stepIndex = -1;
+    if (outcome.state === 'no-article' || outcome.state === 'error') {
+      this.model = null;
+      if (outcome.state === 'error') this.setState('error', outcome.error);
+      else this.setState('no-article');
+      void this.report(outcome.state === 'error' ? { state: 'error', error: outcome.error } : { state: 'no-article' });
+      return;
+    }
+    this.model = outcome.model;
+    this.draw();
+    this.setState(outcome.state);
+  }
+
+  private draw(): void {
+    const model = this.model;
+    clearHighlights();
+    this.drawn = [];
+    if (!model || !highlightsSupported()) return;
+    if (document.documentElement.dataset.parallaxDebug === 'anchors') this.drawDebugAnchors(model);
+    if (!this.settings.highlights || model.analysis.state !== 'ready') return;
+    this.drawn = factRanges(model.analysis.result.facts, model.anchors, model.live);
+    drawHighlights(this.drawn);
+  }
+
+  /** For evaluations: every anchored sentence as an (unstyled) highlight, plus the texts expected. */
+  private drawDebugAnchors(model: PageModel): void {
+    const highlight = new Highlight();
+    const texts: string[] = [];
+    model.analysis.result.sentences.forEach((sentence, i) => {
+      const anchor = model.anchors[i];
+      const range = anchor ? rangeOf(model.live, anchor.start, anchor.end) : null;
+      if (!range) return;
+      highlight.add(range);
+      texts.push(model.analysis.article.text.slice(sentence.start, sentence.end));
+    });
+    CSS.highlights.set(DEBUG_HIGHLIGHT, highlight);
+    document.documentElement.dataset.parallaxDebugSentences = JSON.stringify({ total: model.analysis.result.sentences.length, texts });
+  }
+
+  private setState(state: PageState, error?: string): void {
+    this.state = state;
+    setPageState(state, error);
+  }
+
+  private async report(report: TabReport): Promise<void> {
+    await this.transport.send({ type: 'tab-state', url: location.href, report }).catch(() => undefined);
+  }
+
+  private applySettings(settings: Settings): void {
+    const highlightsChanged = settings.highlights !== this.settings.highlights;
+    this.settings = settings;
+    if (highlightsChanged) {
+      void this.hideTooltip();
+      this.draw();
+    }
+  }
+
+  private onLocationChange(): void {
+    this.autoReruns = 0;
+    if (isSiteDisabled(this.settings, location.host) || this.settings.run !== 'auto') return;
+    void this.analyze();
+  }
+
+  private onChanges(changes: PageChanges): void {
+    if (this.run || this.settings.run !== 'auto') return;
+    const model = this.model;
+    if (model) {
+      const root = model.articleRoot;
+      const touched = !root || changes.targets.size >= 500 || [...changes.targets].some((t) => root.contains(t) || t.contains(root));
+      // Re-run only when the article's text really changed (not for ads, comments, timers).
+      if (touched && articleTextOf(root) !== model.articleText) void this.analyze();
+      return;
+    }
+    if (this.state === 'no-article' && changes.addedText >= SUBSTANTIAL_TEXT && this.autoReruns < MAX_AUTO_RERUNS) {
+      this.autoReruns++;
+      void this.analyze();
+    }
+  }
+
+  private onPointer(event: MouseEvent): void {
+    if (!this.drawn.length && !this.tooltip) return;
+    const first = this.pointer === null;
+    this.pointer = { x: event.clientX, y: event.clientY, target: event.target };
+    if (first) this.ctx.requestAnimationFrame(() => void this.hitTest());
+  }
+
+  private async hitTest(): Promise<void> {
+    const pointer = this.pointer;
+    this.pointer = null;
+    if (!pointer) return;
+    const hit = factAtPoint(this.drawn, pointer.x, pointer.y);
+    if (hit) {
+      this.cancelHide();
+      const tooltip = await this.ensureTooltip();
+      if (tooltip.current !== hit) tooltip.show(hit);
+      return;
+    }
+    const tooltip = this.tooltip ? await this.tooltip : null;
+    if (tooltip?.current && !tooltip.contains(pointer.target)) this.scheduleHide();
+    else this.cancelHide();
+  }
+
+  private ensureTooltip(): Promise<Tooltip> {
+    this.tooltip ??= createTooltip(this.ctx, () => this.model?.analysis.result.self?.outlet ?? null);
+    return this.tooltip;
+  }
+
+  private scheduleHide(): void {
+    if (this.hideTimer !== undefined) return;
+    this.hideTimer = this.ctx.setTimeout(() => {
+      this.hideTimer = undefined;
+      void this.hideTooltip();
+    }, HIDE_DELAY_MS);
+  }
+
+  private cancelHide(): void {
+    if (this.hideTimer !== undefined) clearTimeout(this.hideTimer);
+    this.hideTimer = undefined;
+  }
+
+  private async hideTooltip(): Promise<void> {
+    this.cancelHide();
+    if (this.tooltip) (await this.tooltip).hide();
+  }
+
+  private scrollToRange(range: Range): void {
+    const rect = range.getBoundingClientRect();
+    const target = window.scrollY + rect.top - window.innerHeight / 3;
+    window.scrollTo({ top: Math.max(0, target), behavior: 'instant' });
+  }
+
+  /** The `next-shared-fact` command: the next highlighted sentence, scrolled to, with its tooltip. */
+  stepToNextFact(): boolean {
+    if (!this.drawn.length) return false;
+    this.stepIndex = (this.stepIndex + 1) % this.drawn.length;
+    const entry = this.drawn[this.stepIndex]!;
+    this.scrollToRange(entry.range);
+    void this.ensureTooltip().then((tooltip) => tooltip.show(entry));
+    return true;
+  }
+
+  /** The popup's "show me": scroll to a sentence and flash it. */
+  reveal(sentenceIndex: number): boolean {
+    const model = this.model;
+    const anchor = model?.anchors[sentenceIndex];
+    const range = model && anchor ? rangeOf(model.live, anchor.start, anchor.end) : null;
+    if (!range) return false;
+    this.scrollToRange(range);
+    if (highlightsSupported()) {
+      CSS.highlights.set(FOCUS_HIGHLIGHT, new Highlight(range));
+      this.ctx.setTimeout(() => CSS.highlights.delete(FOCUS_HIGHLIGHT), FOCUS_MS);
+    }
+    const entry = this.drawn.find((d) => d.fact.sentence.index === sentenceIndex);
+    if (entry) void this.ensureTooltip().then((tooltip) => tooltip.show(entry));
+    return true;
+  }
+}
+
+export async function startInPage(ctx: ContentScriptContext): Promise<void> {
+  const app = new InPage(ctx, await loadSettings());
+  app.start();
+}

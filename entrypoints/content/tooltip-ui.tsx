@@ -1,0 +1,101 @@
+// The one element Parallax adds to a page: <parallax-tooltip>, a shadow root holding the Preact
+// tooltip, placed beside the hovered sentence with floating-ui (above it, or below when there is
+// no room; never over it) and kept there while the page scrolls.
+import { render } from 'preact';
+import { autoUpdate, computePosition, flip, offset, shift, type VirtualElement } from '@floating-ui/dom';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { FactTooltip } from '@/components/tooltip/FactTooltip';
+import tooltipCss from '@/components/tooltip/tooltip.css?inline';
+import type { DrawnFact } from './highlights';
+
+export const TOOLTIP_HOST = 'parallax-tooltip';
+
+const FLOAT_CSS = `
+.float { position: fixed; top: 0; left: 0; z-index: 2147483647; width: max-content; }
+.float[hidden] { display: none; }
+`;
+
+export interface Tooltip {
+  show(entry: DrawnFact): void;
+  hide(): void;
+  readonly current: DrawnFact | null;
+  /** Whether an event target is inside the tooltip (the pointer moved onto it). */
+  contains(target: EventTarget | null): boolean;
+}
+
+function referenceOf(range: Range): VirtualElement {
+  const start = range.startContainer;
+  const contextElement = start.nodeType === 1 ? (start as Element) : start.parentElement ?? undefined;
+  return {
+    getBoundingClientRect: () => range.getBoundingClientRect(),
+    getClientRects: () => range.getClientRects(),
+    ...(contextElement ? { contextElement } : {}),
+  };
+}
+
+export async function createTooltip(ctx: ContentScriptContext, thisOutlet: () => string | null): Promise<Tooltip> {
+  let float: HTMLElement | null = null;
+  let current: DrawnFact | null = null;
+  let stopFollowing: (() => void) | null = null;
+
+  const ui = await createShadowRootUi(ctx, {
+    name: TOOLTIP_HOST,
+    position: 'inline',
+    // Beside <body>, not in it: the page's own layout and selectors never see it.
+    anchor: 'html',
+    append: 'last',
+    css: tooltipCss + FLOAT_CSS,
+    onMount(container) {
+      float = document.createElement('div');
+      float.className = 'float';
+      float.hidden = true;
+      container.append(float);
+      return float;
+    },
+    onRemove() {
+      stopFollowing?.();
+      if (float) render(null, float);
+    },
+  });
+  ui.mount();
+
+  const place = (entry: DrawnFact, element: HTMLElement) => {
+    void computePosition(referenceOf(entry.range), element, {
+      strategy: 'fixed',
+      placement: 'top',
+      middleware: [offset(8), flip({ fallbackPlacements: ['bottom'], crossAxis: false }), shift({ padding: 8 })],
+    }).then(({ x, y }) => {
+      if (current !== entry) return;
+      element.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+    });
+  };
+
+  return {
+    show(entry) {
+      if (!float) return;
+      const element = float;
+      stopFollowing?.();
+      current = entry;
+      render(<FactTooltip fact={entry.fact} thisOutlet={thisOutlet()} />, element);
+      element.hidden = false;
+      element.dataset.sentenceIndex = String(entry.fact.sentence.index);
+      stopFollowing = autoUpdate(referenceOf(entry.range), element, () => place(entry, element), { animationFrame: false });
+    },
+    hide() {
+      stopFollowing?.();
+      stopFollowing = null;
+      current = null;
+      if (float) {
+        float.hidden = true;
+        render(null, float);
+      }
+    },
+    get current() {
+      return current;
+    },
+    contains(target) {
+      return target instanceof Node && (target === ui.shadowHost || ui.shadowHost.contains(target));
+    },
+  };
+}

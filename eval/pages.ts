@@ -1,0 +1,247 @@
+// The extension on 35 real saved news pages (../shared/pages/*/source.html), served from
+// loopback, in Chromium. Per page: the final state; the share of extracted sentences that map to
+// a live Range with the same text; the longest main-thread task (PerformanceObserver longtask)
+// after the content script starts, with the bundled corpus, with a 10,000-article corpus, and
+// without the extension (same window) for comparison; whether the page's visible text is
+// identical with and without the extension; uncaught errors from the extension.
+//
+// Page scripts are switched off with a CSP header (they are the sites' trackers and players, and
+// nothing may leave loopback); every non-loopback request is aborted as well.
+//   npx tsx eval/pages.ts [--only NAME,NAME] [--no-10k] [--extension DIR (default .output/chrome-mv3)]
+import { existsSync, mkdtempSync, readdirSync, readFileSync, cpSync, writeFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { requireBrowser } from '../tests/e2e/harness/browsers';
+import { compileCorpus, serializeCorpus, type CorpusRecord } from '../lib/corpus';
+import { syntheticCorpus } from './synthetic-corpus';
+
+const SHARED = resolve(process.cwd(), '..', 'shared');
+const PAGES = join(SHARED, 'pages');
+if (!existsSync(PAGES)) {
+  console.log('eval/pages: ../shared/pages not found, skipping the real-page evaluation.');
+  process.exit(0);
+}
+const { values: args } = parseArgs({
+  options: { only: { type: 'string' }, 'no-10k': { type: 'boolean', default: false }, extension: { type: 'string' } },
+});
+const EXTENSION = resolve(args.extension ?? '.output/chrome-mv3');
+if (!existsSync(join(EXTENSION, 'manifest.json'))) {
+  console.log('eval/pages: .output/chrome-mv3 not built (run `npm run build` first), skipping.');
+  process.exit(0);
+}
+
+const names = readdirSync(PAGES, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(join(PAGES, d.name, 'source.html')))
+  .map((d) => d.name)
+  .filter((n) => !args.only || args.only.split(',').includes(n))
+  .sort();
+
+const CSP = "default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; media-src 'none'; frame-src 'none'; connect-src 'none'";
+const server = createServer((req, res) => {
+  const match = /^\/([\w.-]+)\/source\.html$/.exec(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+  const file = match ? join(PAGES, match[1]!, 'source.html') : null;
+  if (!file || !existsSync(file)) {
+    res.writeHead(404).end();
+    return;
+  }
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP });
+  res.end(readFileSync(file));
+});
+await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+const FLAGS = [
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+  '--disable-gpu', '--disable-quic', '--no-default-browser-check',
+  ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+];
+
+async function launch(extensionDir: string | null): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const profile = mkdtempSync(join(tmpdir(), 'parallax-eval-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: requireBrowser('chromium'),
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: extensionDir ? [...FLAGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : FLAGS,
+  });
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+  if (extensionDir && !context.serviceWorkers().length) await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+// Runs in the page before anything else: records long tasks and when Parallax starts working.
+// (Plain strings: tsx would wrap named functions in a helper the page does not have.)
+const INSTRUMENT = `
+  window.__longTasks = [];
+  window.__workingAt = null;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  // <html> may not exist yet when this runs; the content script reads the flag at document_idle.
+  document.addEventListener('DOMContentLoaded', () => { document.documentElement.dataset.parallaxDebug = 'anchors'; });
+  new MutationObserver(() => {
+    if (window.__workingAt === null && document.documentElement && document.documentElement.dataset.parallaxState === 'working') window.__workingAt = performance.now();
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-parallax-state'] });
+`;
+
+// Reads what the page shows after the run: state, longest long task since Parallax started,
+// sentences whose live Range has the extracted text (whitespace ignored), visible text.
+const READ = `(() => {
+  const root = document.documentElement;
+  const nav = performance.getEntriesByType('navigation')[0];
+  const since = window.__workingAt ?? (nav ? nav.domContentLoadedEventEnd : 0);
+  const longest = Math.max(0, ...window.__longTasks.filter((t) => t.start + t.duration >= since - 1).map((t) => t.duration));
+  let sentences = 0;
+  let mapped = 0;
+  const debug = root.dataset.parallaxDebugSentences;
+  if (debug) {
+    const { total, texts } = JSON.parse(debug);
+    const ranges = [...(CSS.highlights.get('parallax-debug-sentences') ?? [])];
+    const bare = (s) => s.replace(/[\s\u00ad\u200b-\u200d\ufeff]+/g, '');
+    sentences = total;
+    ranges.forEach((range, i) => { if (texts[i] !== undefined && bare(range.toString()) === bare(texts[i])) mapped++; });
+  }
+  return { state: root.dataset.parallaxState ?? 'none', error: root.dataset.parallaxError ?? null, longest, sentences, mapped, text: document.body ? document.body.innerText : '' };
+})()`;
+
+interface PageRun {
+  state: string;
+  error: string | null;
+  sentences: number;
+  mapped: number;
+  maxLongTaskMs: number;
+  text: string;
+  exceptions: string[];
+  settleMs: number;
+}
+
+const SETTLED = ['ready', 'no-coverage', 'no-article', 'error'];
+const QUIET_AFTER_MS = 1000;
+
+async function measure(context: BrowserContext, name: string, withExtension: boolean): Promise<PageRun> {
+  const page: Page = await context.newPage();
+  const exceptions: string[] = [];
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Runtime.enable');
+  cdp.on('Runtime.exceptionThrown', (event) => {
+    const details = event.exceptionDetails;
+    const text = `${details.exception?.description ?? details.text} @ ${details.url ?? ''}`;
+    if (/extension:\/\//.test(text) || /extension:\/\//.test(JSON.stringify(details.stackTrace ?? {}))) exceptions.push(text.slice(0, 200));
+  });
+  await page.addInitScript({ content: INSTRUMENT });
+  const started = Date.now();
+  await page.goto(`${origin}/${name}/source.html`, { waitUntil: 'load', timeout: 60_000 });
+  let state = 'none';
+  if (withExtension) {
+    await page
+      .waitForFunction(`${JSON.stringify(SETTLED)}.includes(document.documentElement.dataset.parallaxState)`, undefined, { timeout: 60_000 })
+      .catch(() => undefined);
+  }
+  const settleMs = Date.now() - started;
+  await page.waitForTimeout(QUIET_AFTER_MS);
+  const measured = (await page.evaluate(READ)) as { state: string; error: string | null; longest: number; sentences: number; mapped: number; text: string };
+  state = measured.state;
+  await page.close();
+  return { state, error: measured.error, sentences: measured.sentences, mapped: measured.mapped, maxLongTaskMs: measured.longest, text: measured.text, exceptions, settleMs };
+}
+
+async function runAll(extensionDir: string | null, label: string): Promise<Map<string, PageRun>> {
+  const browser = await launch(extensionDir);
+  const runs = new Map<string, PageRun>();
+  try {
+    for (const name of names) {
+      try {
+        runs.set(name, await measure(browser.context, name, extensionDir !== null));
+      } catch (error) {
+        runs.set(name, { state: 'eval-failed', error: String(error).slice(0, 120), sentences: 0, mapped: 0, maxLongTaskMs: 0, text: '', exceptions: [], settleMs: 0 });
+      }
+      process.stdout.write(`\r${label}: ${runs.size}/${names.length}`);
+    }
+  } finally {
+    await browser.close();
+  }
+  process.stdout.write('\n');
+  return runs;
+}
+
+/** A copy of the built extension whose bundled corpus is the synthetic 10,000-article one. */
+function extensionWith10k(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-ext-10k-'));
+  cpSync(EXTENSION, dir, { recursive: true });
+  const seedsDir = resolve('corpus/seeds');
+  const records: CorpusRecord[] = syntheticCorpus(10_000, { seedsDir, basil: join(SHARED, 'datasets/basil/stories.jsonl') });
+  const started = Date.now();
+  writeFileSync(join(dir, 'corpus.bin'), serializeCorpus(compileCorpus(records)));
+  console.log(`10k corpus: ${records.length} articles compiled in ${Date.now() - started} ms`);
+  return dir;
+}
+
+const base = await runAll(null, 'without extension');
+const bundled = await runAll(EXTENSION, 'bundled corpus');
+let big: Map<string, PageRun> | null = null;
+let bigDir: string | null = null;
+if (!args['no-10k']) {
+  bigDir = extensionWith10k();
+  big = await runAll(bigDir, '10k corpus');
+}
+server.close();
+if (bigDir) rmSync(bigDir, { recursive: true, force: true });
+
+const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : 'n/a');
+const rows: string[][] = [];
+let belowBar = 0;
+let slow = 0;
+let changed = 0;
+let withErrors = 0;
+let totalSentences = 0;
+let totalMapped = 0;
+for (const name of names) {
+  const b = bundled.get(name)!;
+  const n = base.get(name)!;
+  const k = big?.get(name);
+  const analyzed = b.sentences > 0;
+  if (analyzed && b.mapped / b.sentences < 0.95) belowBar++;
+  totalSentences += b.sentences;
+  totalMapped += b.mapped;
+  const worst = Math.max(b.maxLongTaskMs, k?.maxLongTaskMs ?? 0);
+  if (worst >= 50) slow++;
+  const same = b.text === n.text && (!k || k.text === n.text);
+  if (!same) changed++;
+  const exceptions = [...b.exceptions, ...(k?.exceptions ?? [])];
+  if (exceptions.length) withErrors++;
+  rows.push([
+    name,
+    b.state + (b.error ? ` (${b.error.slice(0, 40)})` : ''),
+    analyzed ? `${b.mapped}/${b.sentences}` : '-',
+    analyzed ? pct(b.mapped, b.sentences) : 'n/a',
+    b.maxLongTaskMs.toFixed(0),
+    k ? `${k.maxLongTaskMs.toFixed(0)} (${k.state})` : '-',
+    n.maxLongTaskMs.toFixed(0),
+    same ? 'yes' : 'NO',
+    String(exceptions.length),
+    `${(b.settleMs / 1000).toFixed(1)}`,
+  ]);
+}
+const header = ['page', 'state (bundled)', 'mapped', 'share', 'longtask ms', 'longtask ms 10k', 'longtask ms no ext', 'text same', 'ext errors', 'settle s'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
+console.log(line(header));
+console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+for (const row of rows) console.log(line(row));
+const exampleErrors = [...bundled.values(), ...(big?.values() ?? [])].flatMap((r) => r.exceptions).slice(0, 5);
+console.log(`
+pages: ${names.length}; analyzed (sentences extracted): ${rows.filter((r) => r[2] !== '-').length}
+sentences mapped to a live Range with equal text (whitespace ignored): ${totalMapped}/${totalSentences} = ${pct(totalMapped, totalSentences)}; pages below 95%: ${belowBar}
+pages whose longest long task after Parallax started is >= 50 ms (bundled or 10k): ${slow}
+pages whose visible text (body.innerText) differs with the extension: ${changed}
+pages with uncaught extension errors: ${withErrors}${exampleErrors.length ? `\n  e.g. ${exampleErrors.join('\n  e.g. ')}` : ''}`);
