@@ -49,7 +49,7 @@ function isFalseBoundary(before: string, after: string): boolean {
   // A lower-case or numeric continuation never starts a new sentence.
   if (/^[\p{Ll}\d]/u.test(nextWord)) return true;
   const lastWord = /(\S+)\.$/.exec(trimmed)?.[1] ?? '';
-  const bare = lastWord.replace(/^["'“‘(\[]+/, '');
+  const bare = lastWord.replace(/^["'“‘([]+/, '');
   // Initials: "Vladimir V." or "Sergei V." (a single capital letter).
   if (/^\p{Lu}$/u.test(bare)) return true;
   // Dotted acronyms: "U.S.", "U.K.", "R.S.V.P.": the sentence ends only if a typical opener follows.

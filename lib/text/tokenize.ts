@@ -78,7 +78,7 @@ function isCapitalized(word: string): boolean {
 function atSentenceStart(text: string, pos: number): boolean {
   for (let i = pos - 1; i >= 0; i--) {
     const ch = text[i]!;
-    if (/["'“‘(\[\s•—–-]/.test(ch)) {
+    if (/["'“‘([\s•—–-]/.test(ch)) {
       if (ch === '\n') return true;
       continue;
     }
