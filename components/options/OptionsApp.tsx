@@ -6,6 +6,7 @@ import { CorpusList } from './CorpusList';
 import { ImportPanel } from './ImportPanel';
 import { ProgressBar } from './ProgressBar';
 import { SettingsForm } from './SettingsForm';
+import { SourcesSection } from './sources/SourcesSection';
 import type { OptionsApi } from './types';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -65,7 +66,7 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
       <main>
         <p class="privacy" data-testid="privacy">
           <strong>Everything stays on this device.</strong> Parallax compares the articles you read with the corpora below inside your browser. Nothing about
-          the pages you read, your corpora or your settings is sent anywhere, and the extension makes no network requests.
+          the pages you read, your corpora or your settings is sent anywhere, and the extension makes no network requests unless you follow news feeds under Sources.
         </p>
 
         <section class="card" aria-labelledby="corpora-title">
@@ -88,6 +89,8 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
           </p>
           <ImportPanel api={api} busy={busy} setBusy={setBusy} onImported={refresh} />
         </section>
+
+        <SourcesSection />
 
         <section class="card" aria-labelledby="settings-title">
           <div class="card-head">
