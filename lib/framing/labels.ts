@@ -9,7 +9,7 @@ import { extractQuantities, quantityConflicts, type Quantity } from '../facts/qu
 import { tokenize } from '../text/tokenize.ts';
 import { findAttributions, type Attribution } from './attribution.ts';
 import { diffHunks, diffWording, type DiffHunk } from './diff.ts';
-import { BOOSTERS, HEDGES, loadedStrength } from './lexicon.ts';
+import { BOOSTERS, HEDGES, isStanceVerb, loadedStrength } from './lexicon.ts';
 
 /** Words a label is about, as a range of one of the two sentences. */
 export interface FlaggedSpan {
@@ -118,9 +118,12 @@ function labelAttribution(thisText: string, otherText: string, sink: LabelSink, 
   if (onlyMine.length === 0 && onlyTheirs.length === 0) return;
   const describe = (list: Attribution[]): string =>
     list.map((a) => (a.speaker === null ? quote(a.verb) : `${a.speaker} (${quote(a.verb)})`)).join(', ');
+  // Words flagged: stance-taking verbs only; "said" against "told CNN" is labelled, but
+  // neither word carries a judgment to highlight.
+  const stance = (a: Attribution): boolean => isStanceVerb(a.verb.split(/\s+/)[0]!);
   const spans = [
-    ...onlyMine.map((a) => ({ side: 'this' as const, start: a.start, end: a.end })),
-    ...onlyTheirs.map((a) => ({ side: 'other' as const, start: a.start, end: a.end })),
+    ...onlyMine.filter(stance).map((a) => ({ side: 'this' as const, start: a.start, end: a.start + a.verb.split(/\s+/)[0]!.length })),
+    ...onlyTheirs.filter(stance).map((a) => ({ side: 'other' as const, start: a.start, end: a.start + a.verb.split(/\s+/)[0]!.length })),
   ];
   if (onlyMine.length > 0 && onlyTheirs.length > 0) {
     sink.add(

@@ -17,6 +17,16 @@ export const REPORTING_VERBS: readonly string[] = [
   'quip', 'joke', 'lament', 'mock', 'ridicule', 'slam', 'blast', 'hail', 'tout', 'predict',
 ];
 
+/**
+ * Reporting verbs that only report: they attribute without judging the statement. Verbs
+ * outside this list ("insisted", "claimed", "conceded", "boasted") take a stance on it (the
+ * assertive/factive distinction of Recasens et al. 2013), so their words are flagged.
+ */
+export const NEUTRAL_REPORTING_VERBS: readonly string[] = [
+  'say', 'said', 'tell', 'told', 'add', 'note', 'state', 'write', 'wrote', 'report', 'explain',
+  'respond', 'reply', 'announce', 'comment', 'describe', 'indicate', 'tweet', 'remark',
+];
+
 /** Multi-word attribution markers, matched on lower-cased text. */
 export const ATTRIBUTION_PHRASES: readonly string[] = [
   'according to', 'in a statement', 'in an interview', 'in a tweet', 'in a post', 'quoted by',
@@ -103,6 +113,13 @@ function computeLoadedStrength(word: string): number {
 }
 
 const REPORTING_SET = new Set(REPORTING_VERBS.map((word) => stemmer(word)));
+const NEUTRAL_SET = new Set(NEUTRAL_REPORTING_VERBS.map((word) => stemmer(word)));
+
+/** True for a reporting verb that takes a stance on what it reports ("insisted", "admitted"). */
+export function isStanceVerb(word: string): boolean {
+  const stem = stemmer(word.toLowerCase());
+  return REPORTING_SET.has(stem) && !NEUTRAL_SET.has(stem);
+}
 
 export function isReportingVerb(word: string): boolean {
   const lower = word.toLowerCase();

@@ -1,0 +1,164 @@
+// Framing labels against BASIL's word-choice bias spans (../shared/datasets/basil, Fan et al.
+// 2019: 100 events x 3 outlets, phrase-level annotations; `bias: "lex"` = word choice).
+// For each article, its facts are aligned with the two other outlets' articles of the event
+// (lib/facts alignFacts); on the sentences that have an aligned counterpart it reports:
+// - recall: the share of lex spans that fall on at least one flagged word;
+// - precision: the share of flagged words that fall inside a lex span;
+// for the framing labels (all kinds, and the word-choice kinds alone: loaded, hedging,
+// attribution) against the baseline that flags every word that differs from the counterpart.
+// Usage: npx tsx eval/framing.ts [BASIL_DIR]
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FramingLabelKind, SentenceSpan } from '../lib/result.ts';
+import { alignFacts, SentenceFeatureCache, type FactSource } from '../lib/facts/align.ts';
+import { diffHunks, diffWording } from '../lib/framing/diff.ts';
+import { compareFraming } from '../lib/framing/labels.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const basil = process.argv[2] ? resolve(process.argv[2]) : resolve(root, '../shared/datasets/basil');
+if (!existsSync(join(basil, 'annotations')) || !existsSync(join(basil, 'articles'))) {
+  console.log(`eval/framing: skipped (${basil} not found; needs ../shared)`);
+  process.exit(0);
+}
+
+interface BasilArticle {
+  uuid: string;
+  source: string;
+  'body-paragraphs': string[][];
+}
+interface BasilAnnotation {
+  'phrase-level-annotations': { bias: string; start: number; end: number; txt: string }[];
+}
+
+interface Article {
+  id: string;
+  outlet: string;
+  text: string;
+  sentences: SentenceSpan[];
+  /** Lex spans as [start, end) offsets into `text`. */
+  lex: [number, number][];
+}
+
+const OUTLETS: Record<string, string> = { nyt: 'The New York Times', fox: 'Fox News', hpo: 'HuffPost' };
+
+function loadArticle(articleFile: string, annotationFile: string): Article {
+  const raw = JSON.parse(readFileSync(articleFile, 'utf8')) as BasilArticle;
+  const sentences: SentenceSpan[] = [];
+  let text = '';
+  for (const paragraph of raw['body-paragraphs']) {
+    for (const sentence of paragraph) {
+      if (text !== '') text += ' ';
+      sentences.push({ index: sentences.length, start: text.length, end: text.length + sentence.length, text: sentence });
+      text += sentence;
+    }
+  }
+  const lex: [number, number][] = [];
+  const annotations = JSON.parse(readFileSync(annotationFile, 'utf8')) as BasilAnnotation;
+  for (const a of annotations['phrase-level-annotations']) {
+    if (a.bias !== 'lex') continue;
+    // Offsets are within one of the article's sentences; which one, the text says.
+    const sentence = sentences.find((s) => s.text.slice(a.start, a.end) === a.txt);
+    if (sentence !== undefined) lex.push([sentence.start + a.start, sentence.start + a.end]);
+  }
+  return { id: raw.uuid, outlet: OUTLETS[raw.source] ?? raw.source, text, sentences, lex };
+}
+
+const events = new Map<string, Article[]>();
+let unlocated = 0;
+for (const year of readdirSync(join(basil, 'articles')).sort()) {
+  for (const file of readdirSync(join(basil, 'articles', year)).sort()) {
+    const annotationFile = join(basil, 'annotations', year, file.replace(/\.json$/, '_ann.json'));
+    if (!existsSync(annotationFile)) continue;
+    const article = loadArticle(join(basil, 'articles', year, file), annotationFile);
+    const triplet = file.replace(/_\d+\.json$/, '');
+    const annotated = (JSON.parse(readFileSync(annotationFile, 'utf8')) as BasilAnnotation)['phrase-level-annotations'].filter((a) => a.bias === 'lex').length;
+    unlocated += annotated - article.lex.length;
+    events.set(triplet, [...(events.get(triplet) ?? []), article]);
+  }
+}
+
+interface Tally {
+  spans: number;
+  spansHit: number;
+  flaggedWords: number;
+  flaggedInSpan: number;
+}
+const tally = (): Tally => ({ spans: 0, spansHit: 0, flaggedWords: 0, flaggedInSpan: 0 });
+const LEXICAL_KINDS = new Set<FramingLabelKind>(['loaded', 'hedging', 'attribution']);
+const results = { labels: tally(), lexical: tally(), baseline: tally() };
+const byKind = new Map<FramingLabelKind, Tally>();
+let alignedSentences = 0;
+let sentencesTotal = 0;
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+
+function count(into: Tally, sentence: SentenceSpan, lex: readonly [number, number][], flagged: readonly [number, number][]): void {
+  const words = [...sentence.text.matchAll(WORD)].map((m) => [sentence.start + m.index, sentence.start + m.index + m[0].length] as const);
+  const overlaps = (a: readonly [number, number], b: readonly [number, number]): boolean => a[0] < b[1] && b[0] < a[1];
+  const flaggedWords = words.filter((w) => flagged.some((f) => overlaps(w, f)));
+  into.spans += lex.length;
+  into.spansHit += lex.filter((span) => flaggedWords.some((w) => overlaps(w, span))).length;
+  into.flaggedWords += flaggedWords.length;
+  into.flaggedInSpan += flaggedWords.filter((w) => lex.some((span) => overlaps(w, span))).length;
+}
+
+const cache = new SentenceFeatureCache();
+const started = performance.now();
+for (const articles of events.values()) {
+  for (const article of articles) {
+    sentencesTotal += article.sentences.length;
+    const sources: FactSource[] = articles
+      .filter((a) => a !== article)
+      .map((a) => ({ articleId: a.id, outlet: a.outlet, title: null, text: a.text, sentences: a.sentences, sameStory: true }));
+    const { facts } = alignFacts({ text: article.text, sentences: article.sentences, outlet: article.outlet }, sources, cache);
+    for (const fact of facts) {
+      alignedSentences++;
+      const sentence = fact.sentence;
+      const lex = article.lex.filter(([s, e]) => s >= sentence.start && e <= sentence.end);
+      const labelled: [number, number][] = [];
+      const lexical: [number, number][] = [];
+      const kindSpans = new Map<FramingLabelKind, [number, number][]>();
+      const differing: [number, number][] = [];
+      for (const passage of fact.passages) {
+        const framing = compareFraming(sentence.text, passage.text, { otherName: passage.outlet });
+        for (const f of framing.flagged) {
+          if (f.side !== 'this') continue;
+          labelled.push([sentence.start + f.start, sentence.start + f.end]);
+          kindSpans.set(f.kind, [...(kindSpans.get(f.kind) ?? []), [sentence.start + f.start, sentence.start + f.end]]);
+          if (LEXICAL_KINDS.has(f.kind)) lexical.push([sentence.start + f.start, sentence.start + f.end]);
+        }
+        for (const hunk of diffHunks(sentence.text, passage.text, diffWording(sentence.text, passage.text))) {
+          if (hunk.thisEnd > hunk.thisStart) differing.push([sentence.start + hunk.thisStart, sentence.start + hunk.thisEnd]);
+        }
+      }
+      count(results.labels, sentence, lex, labelled);
+      count(results.lexical, sentence, lex, lexical);
+      count(results.baseline, sentence, lex, differing);
+      for (const [kind, spans] of kindSpans) {
+        if (!byKind.has(kind)) byKind.set(kind, tally());
+        count(byKind.get(kind)!, sentence, lex, spans);
+      }
+    }
+  }
+}
+
+const pct = (a: number, b: number): string => (b === 0 ? 'n/a' : (a / b).toFixed(3));
+function line(name: string, t: Tally): void {
+  const recall = t.spans === 0 ? 0 : t.spansHit / t.spans;
+  const precision = t.flaggedWords === 0 ? 0 : t.flaggedInSpan / t.flaggedWords;
+  const f1 = recall + precision === 0 ? 0 : (2 * recall * precision) / (recall + precision);
+  console.log(
+    `${name.padEnd(34)} recall ${pct(t.spansHit, t.spans)} (${t.spansHit}/${t.spans})  precision ${pct(t.flaggedInSpan, t.flaggedWords)} ` +
+      `(${t.flaggedInSpan}/${t.flaggedWords})  F1 ${f1.toFixed(3)}`,
+  );
+}
+
+const articleCount = [...events.values()].reduce((n, a) => n + a.length, 0);
+console.log(`BASIL: ${events.size} events, ${articleCount} articles, ${sentencesTotal} sentences; ${alignedSentences} sentences aligned with another outlet`);
+console.log(`lex spans located: ${[...events.values()].flat().reduce((n, a) => n + a.lex.length, 0)} (${unlocated} not found in their article)`);
+line('framing labels (all kinds)', results.labels);
+line('framing labels (loaded/hedging/attribution)', results.lexical);
+line('baseline: every differing word', results.baseline);
+for (const [kind, t] of [...byKind].sort()) line(`  only ${kind} labels`, t);
+console.log(`${((performance.now() - started) / articleCount).toFixed(1)} ms per article (alignment + framing)`);
