@@ -15,14 +15,35 @@ interface Counts {
   skipped: number;
 }
 
-function vitestCounts(file: string): Counts | null {
-  if (!existsSync(file)) return null;
-  const report = JSON.parse(readFileSync(file, 'utf8'));
+interface VitestReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  testResults: { assertionResults: { ancestorTitles: string[]; status: string }[] }[];
+}
+
+function readReport(file: string): VitestReport | null {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as VitestReport) : null;
+}
+
+function vitestCounts(report: VitestReport): Counts {
   return {
     passed: report.numPassedTests,
     failed: report.numFailedTests,
     skipped: report.numPendingTests + report.numTodoTests,
   };
+}
+
+/** End-to-end tests name their browser in the describe title ("… in chromium"). */
+function passedPerBrowser(report: VitestReport): Map<string, { passed: number; total: number }> {
+  const tests = report.testResults.flatMap((file) => file.assertionResults);
+  return new Map(
+    BROWSER_NAMES.map((name) => {
+      const mine = tests.filter((test) => test.ancestorTitles.some((title) => title.toLowerCase().includes(name)));
+      return [name, { passed: mine.filter((test) => test.status === 'passed').length, total: mine.length }];
+    }),
+  );
 }
 
 interface Step {
@@ -48,7 +69,7 @@ const steps: Step[] = [
   {
     name: 'end-to-end (Chromium + Firefox)',
     cmd: bin('vitest'),
-    args: ['run', '-c', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/e2e.json'],
+    args: ['run', '-c', 'vitest.e2e.config.ts', '--reporter=verbose', '--reporter=json', '--outputFile.json=test-results/e2e.json'],
     counts: 'test-results/e2e.json',
     needs: 'build',
     precondition: () => {
@@ -74,8 +95,15 @@ for (const step of steps) {
   }
   const code = await run(step.cmd, step.args);
   outcomes.set(step.name, code === 0 ? 'ok' : `FAILED (exit ${code})`);
-  const counts = step.counts && vitestCounts(step.counts);
-  if (counts) {
+  const report = step.counts ? readReport(step.counts) : null;
+  if (report) {
+    const counts = vitestCounts(report);
+    if (step.name.startsWith('end-to-end')) {
+      const byBrowser = passedPerBrowser(report);
+      console.log(`end-to-end by browser: ${[...byBrowser].map(([name, c]) => `${name} ${c.passed}/${c.total} passed`).join(', ')}`);
+      // A browser whose tests all went missing or were skipped has not been tested.
+      if ([...byBrowser.values()].some((c) => c.passed === 0)) outcomes.set(step.name, 'FAILED: a browser ran no test');
+    }
     totals.passed += counts.passed;
     totals.failed += counts.failed;
     totals.skipped += counts.skipped;
