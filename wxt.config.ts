@@ -17,7 +17,10 @@ export default defineConfig({
     name: 'Parallax',
     description:
       'See how other outlets reported the facts in the article you are reading. Runs entirely on your device.',
-    permissions: ['storage'],
+    // alarms: the feed refresh schedule (Sources, off by default). Hosts of followed feeds are
+    // asked for one by one when the user adds a feed, never up front.
+    permissions: ['storage', 'alarms'],
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
     commands: {
       'next-shared-fact': {
         suggested_key: { default: 'Alt+Shift+N' },
