@@ -81,7 +81,7 @@ export function PopupApp(props: PopupAppProps) {
   const reveal = (index: number) => {
     props.revealSentence(index).then(
       () => setRevealError(''),
-      () => setRevealError('Could not reach the page to show that sentence. Reload the page and try again.'),
+      () => setRevealError('Parallax could not find that sentence in the page. If the page changed, reload it and try again.'),
     );
   };
   const optionsButton = (

@@ -30,9 +30,11 @@ function download(text: string, fileName: string, mime: string): void {
 
 async function main() {
   const tabId = await targetTabId();
+  // The content script answers { ok: false } when it cannot do what was asked (sentence not found).
   const toTab = async (message: Message) => {
     if (tabId === null) throw new Error('no tab');
-    await browser.tabs.sendMessage(tabId, message);
+    const reply: unknown = await browser.tabs.sendMessage(tabId, message);
+    if (typeof reply === 'object' && reply !== null && (reply as { ok?: unknown }).ok === false) throw new Error('the page could not do it');
   };
   const loadReport = async (): Promise<TabReport> => {
     if (tabId === null) return { state: 'no-article' };

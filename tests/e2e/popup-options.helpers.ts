@@ -1,0 +1,82 @@
+// Helpers for the popup and options e2e tests: accessibility checks with axe-core in both
+// browsers, file picking without a native dialog, and finding a page's tab id.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page as PlaywrightPage } from 'playwright-core';
+import type { TestPage } from './harness';
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+const require = createRequire(import.meta.url);
+let axeSource: string | null = null;
+
+/**
+ * axe-core's violations for the page: through @axe-core/playwright in Chromium; in Firefox,
+ * axe-core's own script evaluated in the page by the automation protocol (extension pages forbid
+ * eval, but protocol evaluation is not page script).
+ */
+export async function axeViolations(page: TestPage): Promise<AxeViolation[]> {
+  type Raw = { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] };
+  let violations: Raw[];
+  if (page.browserName === 'chromium') {
+    const results = await new AxeBuilder({ page: page.raw as PlaywrightPage }).analyze();
+    violations = results.violations as Raw[];
+  } else {
+    axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+    const raw = page.raw as { evaluate: (code: string) => Promise<unknown> };
+    await raw.evaluate(`${axeSource};void 0`);
+    violations = (await raw.evaluate(
+      `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })))`,
+    )) as Raw[];
+  }
+  return violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+/** Serious and critical violations only: the bar the tests hold the pages to. */
+export async function seriousViolations(page: TestPage): Promise<AxeViolation[]> {
+  return (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Puts a file into an <input type=file> and fires `change`, as picking it in the dialog would. */
+export async function pickFile(page: TestPage, selector: string, fileName: string, text: string): Promise<void> {
+  await page.evaluate(
+    ({ selector, fileName, text }) => {
+      const input = document.querySelector<HTMLInputElement>(selector);
+      if (!input) throw new Error(`no ${selector}`);
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], fileName, { type: 'application/x-ndjson' }));
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    { selector, fileName, text },
+  );
+}
+
+/**
+ * The tab id of the page at `url`, asked from an extension page. Firefox tells extension pages
+ * every tab's URL; Chromium hides URLs without the "tabs" permission, so there the page is the
+ * newest tab that is not an extension page (tests open the page just before asking).
+ */
+export async function findTabId(extensionPage: TestPage, url: string): Promise<number> {
+  const id = await extensionPage.evaluate(async (target: string) => {
+    type Tab = { id?: number; url?: string };
+    type TabsApi = { tabs: { query: (q: object) => Promise<Tab[]> } };
+    const g = globalThis as { browser?: TabsApi; chrome?: TabsApi };
+    const tabs = await (g.browser ?? g.chrome)!.tabs.query({});
+    const exact = tabs.find((t) => t.url === target);
+    if (exact?.id !== undefined) return exact.id;
+    const own = location.origin;
+    const others = tabs.filter((t) => t.id !== undefined && !(t.url ?? '').startsWith(own) && t.url !== 'about:blank');
+    const unknown = others.filter((t) => t.url === undefined);
+    const pool = unknown.length ? unknown : others;
+    return pool.reduce((best, t) => Math.max(best, t.id!), -1);
+  }, url);
+  if (id < 0) throw new Error(`no tab found for ${url}`);
+  return id;
+}
