@@ -1,0 +1,107 @@
+// Renders the popup into a linkedom document: every state, and the result view's structure.
+import { parseHTML } from 'linkedom';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { TabReport } from '@/lib/messages';
+import { PopupApp } from './PopupApp';
+import { SAMPLE_RESULT } from './test-fixture';
+
+let root: HTMLElement;
+
+beforeEach(() => {
+  const { window, document } = parseHTML('<!doctype html><html><body><div id="app"></div></body></html>');
+  Object.assign(globalThis, { window, document, Node: window.Node, Event: window.Event, HTMLElement: window.HTMLElement });
+  root = document.getElementById('app') as unknown as HTMLElement;
+});
+
+afterEach(() => {
+  render(null, root);
+});
+
+const flush = () => act(() => new Promise((done) => setTimeout(done, 0)));
+
+async function mount(report: TabReport | (() => Promise<TabReport>), extra: Partial<Parameters<typeof PopupApp>[0]> = {}) {
+  const revealed: number[] = [];
+  const analyzeCalls: number[] = [];
+  await act(() => {
+    render(
+      <PopupApp
+        loadReport={typeof report === 'function' ? report : async () => report}
+        analyzePage={async () => void analyzeCalls.push(1)}
+        revealSentence={async (i) => void revealed.push(i)}
+        openOptions={() => undefined}
+        copy={async () => undefined}
+        download={() => undefined}
+        pollMs={5}
+        progressAfterMs={0}
+        {...extra}
+      />,
+      root,
+    );
+  });
+  await flush();
+  return { revealed, analyzeCalls };
+}
+
+const q = (selector: string) => root.querySelector(selector);
+const text = (selector: string) => (q(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+describe('PopupApp states', () => {
+  test.each([
+    [{ state: 'no-article' } as TabReport, 'state-no-article', /doesn’t look like a news article/],
+    [{ state: 'disabled', host: 'example.com' } as TabReport, 'state-disabled', /Parallax is off on example\.com/],
+    [{ state: 'error', error: 'corpus unreadable' } as TabReport, 'state-error', /corpus unreadable/],
+    [{ state: 'working', progress: 0.3 } as TabReport, 'state-working', /Comparing this article/],
+    [{ state: 'no-coverage', result: SAMPLE_RESULT } as TabReport, 'state-no-coverage', /the seeds corpus \(5 articles from 3 outlets, 2 Apr – 4 May 2018\)/],
+    [{ state: 'ready', result: { ...SAMPLE_RESULT, stories: [], facts: [] } } as TabReport, 'state-no-coverage', /found no article about the same event/],
+  ])('%j', async (report, testId, message) => {
+    await mount(report);
+    expect(q(`[data-testid="${testId}"]`)).not.toBeNull();
+    expect(text(`[data-testid="${testId}"]`)).toMatch(message);
+  });
+
+  test('a failing background shows the error state with a retry', async () => {
+    await mount(async () => {
+      throw new Error('no answer');
+    });
+    expect(text('[data-testid="state-error"]')).toMatch(/no answer/);
+    expect(q('[data-testid="state-error"] button')?.textContent).toBe('Try again');
+  });
+
+  test('an idle tab is asked to analyze, then polled until ready', async () => {
+    const reports: TabReport[] = [{ state: 'idle' }, { state: 'working' }, { state: 'ready', result: SAMPLE_RESULT }];
+    const { analyzeCalls } = await mount(async () => reports.shift() ?? { state: 'ready', result: SAMPLE_RESULT });
+    for (let i = 0; i < 10 && !q('[data-testid="result"]'); i++) await act(() => new Promise((done) => setTimeout(done, 10)));
+    expect(analyzeCalls).toHaveLength(1);
+    expect(q('[data-testid="result"]')).not.toBeNull();
+  });
+
+  test('a tab without a content script says the page cannot be read', async () => {
+    await mount({ state: 'idle' }, {
+      analyzePage: async () => {
+        throw new Error('Receiving end does not exist');
+      },
+    });
+    expect(text('[data-testid="state-no-article"]')).toMatch(/can’t read this page/);
+  });
+});
+
+describe('ResultView', () => {
+  test('header, tabs with counts, conflict marked, facts expand and reveal', async () => {
+    const { revealed } = await mount({ state: 'ready', result: SAMPLE_RESULT });
+    expect(text('#article-title')).toBe('Russia Sends Hasty R.S.V.P. to Trump’s Invitation');
+    expect(text('[data-testid="article-header"] .story-line')).toMatch(/Same story in 3 other outlets.*2 Apr – 4 May 2018.*2 shared facts.*1 conflict/);
+    expect([...root.querySelectorAll('[role="tab"]')].map((t) => t.textContent)).toEqual(['Shared facts2', 'Left out here1', 'Only here1', 'Outlets3', 'Coverage grid']);
+    expect(q('[data-testid="fact"].is-conflict .badge-conflict')?.textContent).toBe('Conflict');
+
+    const toggle = q('[data-testid="fact"] .fact-toggle')!;
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    await act(() => void toggle.dispatchEvent(new (globalThis as unknown as { Event: typeof Event }).Event('click', { bubbles: true })));
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(revealed).toEqual([4]);
+    expect(text('.passage ins')).toMatch(/only in Unnamed outlet: Last month, the Trump administration/);
+    expect(text('.passage del')).toMatch(/only in this article: The idea of a personal get-together/);
+    expect(text('.labels .chip')).toBe('Numbers differ');
+  });
+});
