@@ -26,7 +26,7 @@ if (!existsSync(PAGES)) {
   process.exit(0);
 }
 const { values: args } = parseArgs({
-  options: { only: { type: 'string' }, 'no-10k': { type: 'boolean', default: false }, extension: { type: 'string' } },
+  options: { only: { type: 'string' }, 'no-10k': { type: 'boolean', default: false }, extension: { type: 'string' }, verbose: { type: 'boolean', default: false } },
 });
 const EXTENSION = resolve(args.extension ?? '.output/chrome-mv3');
 if (!existsSync(join(EXTENSION, 'manifest.json'))) {
@@ -103,15 +103,26 @@ const READ = `(() => {
   const longest = Math.max(0, ...window.__longTasks.filter((t) => t.start + t.duration >= since - 1).map((t) => t.duration));
   let sentences = 0;
   let mapped = 0;
+  const misses = [];
   const debug = root.dataset.parallaxDebugSentences;
   if (debug) {
     const { total, texts } = JSON.parse(debug);
     const ranges = [...(CSS.highlights.get('parallax-debug-sentences') ?? [])];
-    const bare = (s) => s.replace(/[\s\u00ad\u200b-\u200d\ufeff]+/g, '');
+    const bare = (s) => s.replace(/[\\s\\u00ad\\u200b-\\u200d\\ufeff\\u2060]+/g, '');
     sentences = total;
-    ranges.forEach((range, i) => { if (texts[i] !== undefined && bare(range.toString()) === bare(texts[i])) mapped++; });
+    ranges.forEach((range, i) => {
+      if (texts[i] !== undefined && bare(range.toString()) === bare(texts[i])) mapped++;
+      else if (misses.length < 5) {
+        const a = bare(texts[i] ?? ''); const b = bare(range.toString());
+        let k = 0; while (k < a.length && a[k] === b[k]) k++;
+        misses.push({ expected: texts[i], got: range.toString(), at: k, codes: [a.charCodeAt(k), b.charCodeAt(k)] });
+      }
+    });
+    if (ranges.length < total) misses.push({ expected: (total - ranges.length) + ' sentences', got: 'not anchored' });
   }
-  return { state: root.dataset.parallaxState ?? 'none', error: root.dataset.parallaxError ?? null, longest, sentences, mapped, text: document.body ? document.body.innerText : '' };
+  const marks = performance.getEntriesByType('mark').filter((m) => m.name.startsWith('parallax:')).map((m) => m.name.slice(9) + '@' + m.startTime.toFixed(0));
+  const tasks = window.__longTasks.filter((t) => t.start + t.duration >= since - 1).map((t) => t.start.toFixed(0) + '+' + t.duration.toFixed(0));
+  return { marks, tasks, state: root.dataset.parallaxState ?? 'none', error: root.dataset.parallaxError ?? null, longest, sentences, mapped, misses, text: document.body ? document.body.innerText : '' };
 })()`;
 
 interface PageRun {
@@ -149,7 +160,9 @@ async function measure(context: BrowserContext, name: string, withExtension: boo
   }
   const settleMs = Date.now() - started;
   await page.waitForTimeout(QUIET_AFTER_MS);
-  const measured = (await page.evaluate(READ)) as { state: string; error: string | null; longest: number; sentences: number; mapped: number; text: string };
+  const measured = (await page.evaluate(READ)) as { state: string; error: string | null; longest: number; sentences: number; mapped: number; misses: unknown[]; text: string };
+  if (args.verbose && withExtension) console.log(`\n${name}: marks ${JSON.stringify((measured as unknown as { marks: string[] }).marks)} tasks ${JSON.stringify((measured as unknown as { tasks: string[] }).tasks)}`);
+  if (args.verbose && measured.misses.length) console.log(`\n${name}: ${JSON.stringify(measured.misses, null, 1)}`);
   state = measured.state;
   await page.close();
   return { state, error: measured.error, sentences: measured.sentences, mapped: measured.mapped, maxLongTaskMs: measured.longest, text: measured.text, exceptions, settleMs };

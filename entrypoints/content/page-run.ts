@@ -8,7 +8,8 @@ import { anchorSentences, type SentenceAnchor } from './article-anchors';
 import { gateArticle } from './article-gate';
 import { PageTooLargeError, buildLiveText, type LiveText } from './live-text';
 import { renderedText } from './rendered-text';
-import { createBudget, yieldToPage } from './work-budget';
+import { createBudget } from './work-budget';
+import { serializePage } from './page-html';
 
 /** Pages with more rendered text than this are not analyzed (a long article has ~60,000). */
 export const MAX_LIVE_CHARS = 2_000_000;
@@ -57,8 +58,15 @@ export function articleTextOf(root: Node | null): string {
   return root?.isConnected ? renderedText(root.textContent ?? '') : '';
 }
 
+/** Phase marks on the page's performance timeline, only when the page asks (evaluations). */
+function mark(name: string): void {
+  if (document.documentElement.dataset.parallaxDebug) performance.mark(`parallax:${name}`);
+}
+
 export async function runPage(signal: AbortSignal, transport: MessageTransport): Promise<RunOutcome> {
+  mark('gate');
   const gate = gateArticle(document);
+  mark('live-text');
   if (!gate.ok) return gate.state === 'error' ? { state: 'error', error: gate.reason } : { state: 'no-article', reason: gate.reason };
 
   const budget = createBudget(signal);
@@ -69,12 +77,13 @@ export async function runPage(signal: AbortSignal, transport: MessageTransport):
     if (error instanceof PageTooLargeError) return { state: 'error', error: `page too large to analyze (${error.message})` };
     throw error;
   }
-  // Serialize in a fresh task: the walk above may have used this slice.
-  await yieldToPage(budget);
-  const html = document.documentElement.outerHTML;
+  mark('serialize');
+  const html = await serializePage(document, budget);
+  mark('send');
   if (html.length > MAX_PAGE_HTML_CHARS) return { state: 'error', error: `page too large to analyze (${html.length} characters of HTML)` };
   const url = location.href;
   const answer = await transport.send({ type: 'analyze-html', url, html });
+  mark('answer');
   signal.throwIfAborted();
   if (!isPageAnalysis(answer)) return { state: 'error', error: 'the background sent no valid answer' };
   if (answer.state === 'no-article') return { state: 'no-article', reason: answer.reason };
@@ -82,6 +91,7 @@ export async function runPage(signal: AbortSignal, transport: MessageTransport):
 
   budget.reset();
   const anchors = await anchorSentences(live.text, answer.article, answer.result.sentences, budget);
+  mark('anchored');
   const articleRoot = commonRoot(live, anchors);
   return {
     state: answer.state,
