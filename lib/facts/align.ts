@@ -46,7 +46,7 @@ export interface FactAlignment {
 /** Sentences with fewer content terms (captions, bylines, "SHARE THIS") state no fact. */
 export const MIN_FACT_TERMS = 4;
 /** Source sentences compared per sentence of the article, best index candidates first. */
-export const MAX_CANDIDATES = 12;
+export const MAX_CANDIDATES = 6;
 /** Index weight of a shared number, about that of a rare word. */
 const NUMBER_KEY_WEIGHT = 2;
 /**

@@ -111,29 +111,41 @@ function matchTerms(a: SentenceFeatures, b: SentenceFeatures): { matchedA: Set<s
 
 function trigramCosine(a: SentenceFeatures, b: SentenceFeatures): number {
   if (a.trigramNorm === 0 || b.trigramNorm === 0) return 0;
-  const [small, large] = a.trigrams.size <= b.trigrams.size ? [a.trigrams, b.trigrams] : [b.trigrams, a.trigrams];
+  const x = a.trigramIds;
+  const y = b.trigramIds;
+  let i = 0;
+  let j = 0;
   let dot = 0;
-  for (const [k, v] of small) {
-    const w = large.get(k);
-    if (w !== undefined) dot += v * w;
+  while (i < x.length && j < y.length) {
+    if (x[i]! < y[j]!) i++;
+    else if (x[i]! > y[j]!) j++;
+    else dot += a.trigramCounts[i++]! * b.trigramCounts[j++]!;
   }
   return dot / (a.trigramNorm * b.trigramNorm);
 }
 
 const NEGATION = /\b(?:not|no|never|none|nobody|nothing|neither|nor|without)\b|n['’]t\b/i;
 
-function longestCommonRun(a: readonly string[], b: readonly string[]): number {
+let runBuffer = new Int32Array(256);
+
+/** Longest run of identical words (dynamic programming over one reused row pair). */
+function longestCommonRun(a: Int32Array, b: Int32Array): number {
   if (a.length === 0 || b.length === 0) return 0;
+  const width = b.length + 1;
+  if (runBuffer.length < 2 * width) runBuffer = new Int32Array(2 * width);
+  runBuffer.fill(0, 0, 2 * width);
   let best = 0;
-  let previous = new Uint16Array(b.length + 1);
-  let current = new Uint16Array(b.length + 1);
-  for (let i = 1; i <= a.length; i++) {
+  let previous = 0;
+  let current = width;
+  for (let i = 0; i < a.length; i++) {
+    const word = a[i]!;
+    runBuffer[current] = 0;
     for (let j = 1; j <= b.length; j++) {
-      current[j] = a[i - 1] === b[j - 1] ? previous[j - 1]! + 1 : 0;
-      if (current[j]! > best) best = current[j]!;
+      const run = b[j - 1] === word ? runBuffer[previous + j - 1]! + 1 : 0;
+      runBuffer[current + j] = run;
+      if (run > best) best = run;
     }
     [previous, current] = [current, previous];
-    current.fill(0);
   }
   return best;
 }
@@ -204,7 +216,7 @@ export function gatherEvidence(a: SentenceFeatures, b: SentenceFeatures, stats: 
       sharedMass: squash((hitA + hitB) / 2),
       termJaccard: union > 0 ? matchedA.size / union : 0,
       bigramDice: bigramsA.size + bigramsB.size > 0 ? (2 * sharedBigrams) / (bigramsA.size + bigramsB.size) : 0,
-      longestRun: shorter > 0 ? longestCommonRun(a.words, b.words) / shorter : 0,
+      longestRun: shorter > 0 ? longestCommonRun(a.wordIds, b.wordIds) / shorter : 0,
       missingInformative: missing,
       unmatchedMassMax: squash(Math.max(unmatchedA, unmatchedB)),
       unmatchedMassMin: squash(Math.min(unmatchedA, unmatchedB)),

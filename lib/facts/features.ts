@@ -19,7 +19,11 @@ export interface SentenceFeatures {
   /** Precomputed for comparisons: `terms` as a set, word pairs, character trigram counts. */
   termSet: Set<string>;
   bigrams: Set<string>;
-  trigrams: Map<string, number>;
+  /** Ids of `words` (one id per distinct word across all sentences): fast verbatim runs. */
+  wordIds: Int32Array;
+  /** Character trigram ids, ascending, with their counts; and the vector's norm. */
+  trigramIds: Int32Array;
+  trigramCounts: Float64Array;
   trigramNorm: number;
   /** `words` joined by single spaces, padded with a space on both sides. */
   line: string;
@@ -39,6 +43,24 @@ function quotations(text: string): string[] {
   return found;
 }
 
+// Words and trigrams as integers, shared by all sentences so that features computed at any
+// time compare. The table stops growing at MAX_IDS (far above any corpus's vocabulary); past
+// that, keys get a negative hash id, which may rarely make two rare keys look equal.
+const ids = new Map<string, number>();
+const MAX_IDS = 1 << 21;
+
+function intern(key: string): number {
+  const id = ids.get(key);
+  if (id !== undefined) return id;
+  if (ids.size < MAX_IDS) {
+    ids.set(key, ids.size);
+    return ids.size - 1;
+  }
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return -1 - (hash >>> 1);
+}
+
 export function sentenceFeatures(text: string): SentenceFeatures {
   const tokens = tokenize(text);
   const names = extractNames(text, tokens);
@@ -51,13 +73,15 @@ export function sentenceFeatures(text: string): SentenceFeatures {
   const line = ` ${words.join(' ')} `;
   const bigrams = new Set<string>();
   for (let i = 1; i < words.length; i++) bigrams.add(`${words[i - 1]} ${words[i]}`);
-  const trigrams = new Map<string, number>();
+  const trigrams = new Map<number, number>();
   for (let i = 0; i + 3 <= line.length; i++) {
-    const gram = line.slice(i, i + 3);
+    const gram = intern(line.slice(i, i + 3));
     trigrams.set(gram, (trigrams.get(gram) ?? 0) + 1);
   }
+  const trigramIds = Int32Array.from(trigrams.keys()).sort();
+  const trigramCounts = Float64Array.from(trigramIds, (id) => trigrams.get(id)!);
   let norm = 0;
-  for (const v of trigrams.values()) norm += v * v;
+  for (const v of trigramCounts) norm += v * v;
   return {
     text,
     terms: [...terms],
@@ -68,7 +92,9 @@ export function sentenceFeatures(text: string): SentenceFeatures {
     quotes: quotations(text),
     termSet: terms,
     bigrams,
-    trigrams,
+    wordIds: Int32Array.from(words, intern),
+    trigramIds,
+    trigramCounts,
     trigramNorm: Math.sqrt(norm),
     line,
   };
