@@ -1,0 +1,49 @@
+import { describe, expect, test } from 'vitest';
+import { compileCorpus } from '../corpus/compile.ts';
+import { loadCorpus } from '../corpus/corpus.ts';
+import { serializeCorpus } from '../corpus/format.ts';
+import { SEED_IDS, seedRecords } from '../corpus/test-seeds.ts';
+import { matchStories } from '../story/match.ts';
+import { segmentSentences } from '../text/segment.ts';
+import { alignCorpusFacts, factCache, factSources } from './corpus-facts.ts';
+
+// The bundled corpus path: seeds compiled, serialized and loaded as the extension does.
+const records = seedRecords();
+const corpus = loadCorpus(serializeCorpus(compileCorpus(records, { name: 'seeds' })));
+const nyt = records.find((r) => r.id === SEED_IDS.nytReadable)!;
+const { stories } = matchStories({ text: nyt.text, outlet: nyt.outlet, published: nyt.published }, corpus);
+const result = alignCorpusFacts({ text: nyt.text, sentences: segmentSentences(nyt.text), outlet: nyt.outlet }, stories, corpus);
+
+describe('fact alignment of 001 against the compiled seed corpus', () => {
+  test('the sources are the same-story articles, not 001 itself nor its normalized version', () => {
+    const ids = factSources(stories, corpus).map((s) => s.articleId);
+    expect(ids).not.toContain(SEED_IDS.nytReadable);
+    expect(ids).not.toContain(SEED_IDS.nytNormalized);
+    expect(ids).toEqual(expect.arrayContaining([SEED_IDS.nbc, SEED_IDS.unverified]));
+  });
+
+  test.each([
+    ['Ushakov: Trump proposed the meeting in the 20 March call', /Yuri Ushakov, said in Moscow/],
+    ['the White House confirmed "a number of potential venues"', /a number of potential venues/],
+    ['Peskov’s denial', /Peskov, discounted it/],
+    ['the 60 expelled diplomats', /expelled 60 diplomats/],
+    ['the Skripal poisoning', /nerve agent attack on Sergei V\. Skripal/],
+    ['no meeting before the G-20 in Argentina in November', /no plans to get together before November/],
+  ])('finds %s as a fact shared with 002 and/or 003', (_name, ours) => {
+    const fact = result.facts.find((f) => ours.test(f.sentence.text));
+    expect(fact?.passages.some((p) => p.articleId === SEED_IDS.nbc || p.articleId === SEED_IDS.unverified)).toBe(true);
+  });
+
+  test('omits Trump congratulating Putin on his re-election (002 and 003)', () => {
+    const omission = result.omissions.find((o) => /congratulat/i.test(o.text));
+    expect(omission?.reportedBy.map((r) => r.articleId).sort()).toEqual([SEED_IDS.nbc, SEED_IDS.unverified]);
+  });
+
+  test('Putin’s 2007 visit to Kennebunkport is unique to 001', () => {
+    expect(result.unique.some((s) => /Kennebunkport/.test(s.text) && /2007/.test(s.text))).toBe(true);
+  });
+
+  test('the corpus keeps one feature cache', () => {
+    expect(factCache(corpus)).toBe(factCache(corpus));
+  });
+});
