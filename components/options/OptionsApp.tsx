@@ -8,6 +8,7 @@ import { ProgressBar } from './ProgressBar';
 import { SettingsForm } from './SettingsForm';
 import { SourcesSection } from './sources/SourcesSection';
 import type { OptionsApi } from './types';
+import { SectionBoundary } from '@/components/shared/SectionBoundary';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -90,7 +91,9 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
           <ImportPanel api={api} busy={busy} setBusy={setBusy} onImported={refresh} />
         </section>
 
-        <SourcesSection />
+        <SectionBoundary name="Sources">
+          <SourcesSection />
+        </SectionBoundary>
 
         <section class="card" aria-labelledby="settings-title">
           <div class="card-head">
