@@ -145,13 +145,13 @@ for (let i = 0; i < 100000; i++) html.push('<span>x</span>');
 bomb.innerHTML = html.join('');
 </script>`,
   ),
-  // Markup nested thousands of levels deep around the article.
+  // Markup nested 1,000 levels deep around the article (Chromium's own renderer crashes at 5,000).
   'deep-nesting.html': shell(
     'Deep nesting',
     `<div id="root"></div>
 <script>
 let node = document.getElementById('root');
-for (let i = 0; i < 5000; i++) { const d = document.createElement('div'); node.appendChild(d); node = d; }
+for (let i = 0; i < 1000; i++) { const d = document.createElement('div'); node.appendChild(d); node = d; }
 const paragraphs = ${JSON.stringify(nyt.slice(0, 6))};
 for (const text of paragraphs) { const p = document.createElement('p'); p.textContent = text; node.appendChild(p); }
 </script>`,
@@ -185,3 +185,47 @@ window.MutationObserver = function () { throw new Error('page: no MutationObserv
 };
 for (const [name, html] of Object.entries(hostilePages)) writeFileSync(join(hostile, name), html);
 console.log(`wrote ${hostile}/{${Object.keys(hostilePages).join(',')}}`);
+
+// Pages that change after load: an article body that arrives late (with a ticking clock outside
+// it that must not cause re-runs), and a single-page app that swaps articles with pushState.
+const dynamic = join(root, 'tests/fixtures/dynamic');
+mkdirSync(dynamic, { recursive: true });
+const unrelatedParagraphs = [
+  'The city council voted 7 to 2 on Tuesday night to approve a network of protected bike lanes along the east bank of the river, ending a debate that had stretched over three years.',
+  'Supporters said the lanes would make cycling safer for commuters and schoolchildren, pointing to a rise in collisions at the Harbor Street bridge since 2019.',
+  'Opponents, including several shop owners on Market Street, argued that removing parking spaces would hurt business during the construction period.',
+  'Construction is expected to begin in September and cost about $4.2 million, most of it covered by a state transportation grant, according to the city’s planning department.',
+];
+const dynamicPages = {
+  'late-article.html': shell(
+    'Russia Sends Hasty R.S.V.P. to Trump’s Invitation',
+    `<header><strong>The Daily</strong> <span id="clock">00:00:00</span></header>
+<main id="main"><p>Loading…</p></main>
+<script>
+let ticks = 0;
+setInterval(() => { document.getElementById('clock').textContent = new Date(ticks++ * 1000).toISOString().slice(11, 19); }, 200);
+const paragraphs = ${JSON.stringify(nyt)};
+setTimeout(() => {
+  const article = document.createElement('article');
+  article.innerHTML = '<h1>Russia Sends Hasty R.S.V.P. to Trump’s Invitation</h1>' + paragraphs.map((p) => '<p>' + p.replace(/&/g, '&amp;').replace(/</g, '&lt;') + '</p>').join('');
+  document.getElementById('main').replaceChildren(article);
+}, 1200);
+</script>`,
+  ),
+  'spa.html': shell(
+    'City council approves new bike lanes',
+    `<header><nav><a href="#" id="to-nyt">World</a></nav></header>
+<main><article id="story"><h1>City council approves new bike lanes along the river</h1>${unrelatedParagraphs.map((p) => `<p>${escape(p)}</p>`).join('')}</article></main>
+<script>
+const nyt = ${JSON.stringify(nyt)};
+window.showStory = () => {
+  history.pushState({}, '', '?story=nyt-001');
+  document.title = 'Russia Sends Hasty R.S.V.P. to Trump’s Invitation';
+  document.getElementById('story').innerHTML = '<h1>Russia Sends Hasty R.S.V.P. to Trump’s Invitation</h1>' + nyt.map((p) => '<p>' + p.replace(/&/g, '&amp;').replace(/</g, '&lt;') + '</p>').join('');
+};
+document.getElementById('to-nyt').addEventListener('click', (e) => { e.preventDefault(); window.showStory(); });
+</script>`,
+  ),
+};
+for (const [name, html] of Object.entries(dynamicPages)) writeFileSync(join(dynamic, name), html);
+console.log(`wrote ${dynamic}/{${Object.keys(dynamicPages).join(',')}}`);

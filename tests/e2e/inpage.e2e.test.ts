@@ -161,6 +161,33 @@ describe.each(BROWSERS)('in the page, in %s', (name) => {
     await page.waitFor(() => !document.querySelector('parallax-tooltip')?.shadowRoot?.querySelector('[data-testid="parallax-tooltip"]'));
   });
 
+  test('an article body that loads late is analyzed once it arrives; a ticking clock outside it causes no re-run', async () => {
+    const page = await session.open('/dynamic/late-article.html');
+    await page.evaluate(() => {
+      const w = window as unknown as { __runs: number };
+      w.__runs = 0;
+      new MutationObserver(() => {
+        if (document.documentElement.dataset.parallaxState === 'working') w.__runs++;
+      }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-parallax-state'] });
+    });
+    await page.waitFor(() => document.documentElement.dataset.parallaxState === 'ready', undefined, 30_000);
+    const runsWhenReady = await page.evaluate(() => (window as unknown as { __runs: number }).__runs);
+    await new Promise((done) => setTimeout(done, 2500));
+    expect(await page.evaluate(() => document.documentElement.dataset.parallaxState)).toBe('ready');
+    expect(await page.evaluate(() => (window as unknown as { __runs: number }).__runs)).toBe(runsWhenReady);
+    const { shared, conflict } = await highlightedTexts(page);
+    expect(shared.length + conflict.length).toBeGreaterThan(0);
+  });
+
+  test('a single-page app that navigates to another article is analyzed again', async () => {
+    const page = await session.open('/dynamic/spa.html');
+    expect((await settle(page)).state).toBe('no-coverage');
+    await page.evaluate(() => (window as unknown as { showStory(): void }).showStory());
+    await page.waitFor(() => document.documentElement.dataset.parallaxState === 'ready', undefined, 30_000);
+    const { shared, conflict } = await highlightedTexts(page);
+    expect([...shared, ...conflict].some((t) => t.includes('expelled 60 diplomats'))).toBe(true);
+  });
+
   test.each([
     ['/hostile/no-article.html', ['no-article']],
     ['/hostile/frames.html', ['no-article']],
