@@ -90,10 +90,26 @@ function relativeIdf(stats: TermStats, term: string): number {
 /** Unmatched informative wording, in rare-term equivalents, squashed to 0..1. */
 const UNMATCHED_MASS_SCALE = 2;
 
+/** Letters two word forms must share from the start to count as one word. */
+const MORPHOLOGY_PREFIX = 5;
+
 function matchTerms(a: SentenceFeatures, b: SentenceFeatures): { matchedA: Set<string>; matchedB: Set<string>; spelling: [string, string][] } {
   const matchedA = new Set(a.terms.filter((t) => b.termSet.has(t)));
   const matchedB = new Set(b.terms.filter((t) => a.termSet.has(t)));
   const spelling: [string, string][] = [];
+  // Word forms the stemmer leaves apart ("strengthens"/"strength", "organizing"/"organization"):
+  // a shared beginning of MORPHOLOGY_PREFIX letters.
+  const openTerms = b.terms.filter((t) => !matchedB.has(t) && t.length >= MORPHOLOGY_PREFIX);
+  if (openTerms.length > 0) {
+    for (const term of a.terms) {
+      if (matchedA.has(term) || term.length < MORPHOLOGY_PREFIX) continue;
+      const prefix = term.slice(0, MORPHOLOGY_PREFIX);
+      const other = openTerms.find((t) => !matchedB.has(t) && t.startsWith(prefix));
+      if (other === undefined) continue;
+      matchedA.add(term);
+      matchedB.add(other);
+    }
+  }
   // Names spelled differently ("Dmitri"/"Dmitry", "Yuri"/"Yury"): approximate matching among
   // the few name terms exact matching left over on both sides.
   const openB = [...b.nameTerms].filter((t) => !matchedB.has(t));
@@ -167,6 +183,7 @@ export function gatherEvidence(a: SentenceFeatures, b: SentenceFeatures, stats: 
   const idf = (t: string): number => relativeIdf(stats, t);
   let totalA = 0;
   let hitA = 0;
+
   let missing = 0;
   for (const t of a.terms) {
     const w = idf(t);
