@@ -77,7 +77,7 @@ export function CoverageGrid({ result, onReveal }: { result: AnalysisResult; onR
                       <button
                         type="button"
                         class={`cell-btn${conflict ? ' is-conflict' : ''}`}
-                        style={{ '--score': String(Math.max(0.25, Math.min(1, score))) }}
+                        style={{ '--score': String(Number.isFinite(score) ? Math.max(0.25, Math.min(1, score)) : 0.6) }}
                         aria-label={`${name} reports fact ${r + 1}${conflict ? ', with a conflict' : ''}`}
                         onMouseEnter={show}
                         onFocus={show}
@@ -94,7 +94,8 @@ export function CoverageGrid({ result, onReveal }: { result: AnalysisResult; onR
       <div class="grid-caption" aria-live="polite" data-testid="coverage-caption">
         {focused ? (
           <>
-            <strong>{focused.outlet}</strong> <span class="muted">({Math.round(focused.score * 100)}% match)</span>: <q>{focused.text}</q>
+            <strong>{focused.outlet}</strong>
+            {Number.isFinite(focused.score) && <span class="muted"> ({Math.round(focused.score * 100)}% match)</span>}: <q>{focused.text}</q>
           </>
         ) : (
           <span class="muted">No square selected.</span>

@@ -12,7 +12,7 @@ export function PassageView({ passage }: { passage: AlignedPassage }) {
       <div class="passage-head">
         <strong>{name}</strong>
         <span class="muted">
-          {Math.round(passage.score * 100)}% match{reasons ? ` · ${reasons}` : ''}
+          {[Number.isFinite(passage.score) ? `${Math.round(passage.score * 100)}% match` : null, reasons || null].filter(Boolean).join(' · ')}
         </span>
       </div>
       <DiffText diff={passage.diff} otherName={name} text={passage.text} />

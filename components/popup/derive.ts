@@ -29,9 +29,13 @@ export interface StoryHeader {
   lastPublished: string | null;
 }
 
-/** Passages that report the same fact (the engine may include weaker candidates). */
+/**
+ * The passages to show for a fact: those the engine judged the same fact; when it listed the
+ * fact without any such judgement, all of its passages (the engine's listing stands).
+ */
 export function sameFactPassages(fact: Fact): AlignedPassage[] {
-  return fact.passages.filter((p) => p.sameFact);
+  const same = fact.passages.filter((p) => p.sameFact);
+  return same.length ? same : fact.passages;
 }
 
 /** The ids that are this page itself (its corpus article and that article's versions). */
