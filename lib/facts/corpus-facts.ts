@@ -10,7 +10,13 @@ import { alignFacts, SentenceFeatureCache, type FactAlignment, type FactSource }
  * story matching already ranks articles sharing passages high, so the few next ones hold
  * what reuse there is without scanning the corpus.
  */
-export const REUSE_SOURCES = 5;
+export const REUSE_SOURCES = 3;
+
+/**
+ * Same-story articles aligned at most, best ranked first: the views show a handful of outlets,
+ * and alignment time grows with each one.
+ */
+export const MAX_SAME_STORY_SOURCES = 8;
 
 const caches = new WeakMap<Corpus, SentenceFeatureCache>();
 
@@ -28,8 +34,12 @@ export function factCache(corpus: Corpus): SentenceFeatureCache {
 export function factSources(stories: readonly StoryMatch[], corpus: Corpus, reuseSources = REUSE_SOURCES): FactSource[] {
   const sources: FactSource[] = [];
   let others = 0;
+  let same = 0;
   for (const story of stories) {
-    if (!story.sameStory) {
+    if (story.sameStory) {
+      if (same >= MAX_SAME_STORY_SOURCES) continue;
+      same++;
+    } else {
       if (others >= reuseSources) continue;
       others++;
     }

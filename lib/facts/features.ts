@@ -18,11 +18,12 @@ export interface SentenceFeatures {
   quotes: string[];
   /** Precomputed for comparisons: `terms` as a set, word pairs, character trigram counts. */
   termSet: Set<string>;
-  bigrams: Set<string>;
+  /** Word pairs as numbers (two word ids). */
+  bigrams: Set<number>;
   /** Ids of `words` (one id per distinct word across all sentences): fast verbatim runs. */
   wordIds: Int32Array;
-  /** Character trigram ids, ascending, with their counts; and the vector's norm. */
-  trigramIds: Int32Array;
+  /** Character trigrams as numbers (three UTF-16 codes), ascending, with their counts; and the vector's norm. */
+  trigramIds: Float64Array;
   trigramCounts: Float64Array;
   trigramNorm: number;
   /** `words` joined by single spaces, padded with a space on both sides. */
@@ -43,11 +44,13 @@ function quotations(text: string): string[] {
   return found;
 }
 
-// Words and trigrams as integers, shared by all sentences so that features computed at any
-// time compare. The table stops growing at MAX_IDS (far above any corpus's vocabulary); past
-// that, keys get a negative hash id, which may rarely make two rare keys look equal.
+// Words as integers, shared by all sentences so that features computed at any time compare.
+// The table stops growing at MAX_IDS (far above any corpus's vocabulary); past that, words get
+// a negative hash id, which may rarely make two rare words look equal.
 const ids = new Map<string, number>();
 const MAX_IDS = 1 << 21;
+/** Bigram numbers: first id × WORD_ID_SPAN + second id (hash ids fold into the span). */
+const WORD_ID_SPAN = 2 ** 22;
 
 function intern(key: string): number {
   const id = ids.get(key);
@@ -58,7 +61,7 @@ function intern(key: string): number {
   }
   let hash = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
-  return -1 - (hash >>> 1);
+  return -1 - (hash >>> 11);
 }
 
 export function sentenceFeatures(text: string): SentenceFeatures {
@@ -71,14 +74,15 @@ export function sentenceFeatures(text: string): SentenceFeatures {
   for (const name of names) for (const part of name.parts) if (part.length > 1) nameTerms.add(stemWord(part));
   for (const term of nameTerms) terms.add(term);
   const line = ` ${words.join(' ')} `;
-  const bigrams = new Set<string>();
-  for (let i = 1; i < words.length; i++) bigrams.add(`${words[i - 1]} ${words[i]}`);
+  const wordIds = Int32Array.from(words, intern);
+  const bigrams = new Set<number>();
+  for (let i = 1; i < wordIds.length; i++) bigrams.add(wordIds[i - 1]! * WORD_ID_SPAN + wordIds[i]!);
   const trigrams = new Map<number, number>();
   for (let i = 0; i + 3 <= line.length; i++) {
-    const gram = intern(line.slice(i, i + 3));
+    const gram = (line.charCodeAt(i) * 65536 + line.charCodeAt(i + 1)) * 65536 + line.charCodeAt(i + 2);
     trigrams.set(gram, (trigrams.get(gram) ?? 0) + 1);
   }
-  const trigramIds = Int32Array.from(trigrams.keys()).sort();
+  const trigramIds = Float64Array.from(trigrams.keys()).sort();
   const trigramCounts = Float64Array.from(trigramIds, (id) => trigrams.get(id)!);
   let norm = 0;
   for (const v of trigramCounts) norm += v * v;
@@ -92,7 +96,7 @@ export function sentenceFeatures(text: string): SentenceFeatures {
     quotes: quotations(text),
     termSet: terms,
     bigrams,
-    wordIds: Int32Array.from(words, intern),
+    wordIds,
     trigramIds,
     trigramCounts,
     trigramNorm: Math.sqrt(norm),
