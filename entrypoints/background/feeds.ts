@@ -136,7 +136,11 @@ export function startFeeds(options: { onCorpusChanged: () => void; fetch?: Fetch
       await storeFeedArticles(merged.articles, now);
       await browser.storage.local.set({ [SOURCES_KEY]: nextSources });
       // Compile now so the next page is analyzed against the fresh corpus without waiting.
-      await withImportedCorpora(await fetchBundledCorpus()).catch(() => undefined);
+      try {
+        await withImportedCorpora(await fetchBundledCorpus());
+      } catch {
+        // The background compiles on its next analysis instead (and reports its own errors there).
+      }
       options.onCorpusChanged();
       const done: RefreshState = { running: false, phase: 'done', done: state.total, total: state.total, startedAt: state.startedAt, finishedAt: new Date().toISOString(), added: result.records.length };
       await setRefreshState(done);
@@ -155,9 +159,9 @@ export function startFeeds(options: { onCorpusChanged: () => void; fetch?: Fetch
     return running;
   };
 
-  browser.runtime.onMessage.addListener((raw: unknown, sender: { id?: string; tab?: unknown }) => {
+  browser.runtime.onMessage.addListener((raw: unknown, sender: { id?: string; url?: string }) => {
     // Only the extension's own pages (not content scripts in web pages) may start a refresh.
-    if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+    if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
     if (parseMessage(raw)?.type !== 'feeds-refresh') return undefined;
     void refresh();
     return Promise.resolve({ ok: true });

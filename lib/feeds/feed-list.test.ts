@@ -48,6 +48,10 @@ describe('parseFeedList', () => {
     expect(list.rejected).toEqual([{ where: 'outline 2', reason: 'not an http(s) URL: x' }]);
   });
 
+  test('an empty list exports as an empty OPML document', () => {
+    expect(feedListToOpml([])).toMatch(/<opml version="2.0"><head><title>Parallax sources<\/title><\/head><body\/><\/opml>/);
+  });
+
   test('OPML export reads back to the same feeds', () => {
     const feeds = [{ url: 'http://127.0.0.1:9/a.xml', title: 'A & B' }, { url: 'http://127.0.0.1:9/b.xml' }];
     const opml = feedListToOpml(feeds);

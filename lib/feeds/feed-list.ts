@@ -79,6 +79,8 @@ export function parseFeedList(source: string): FeedList {
 
 /** OPML 2.0 for feed readers (and for re-importing into Parallax). */
 export function feedListToOpml(feeds: FeedSource[], title = 'Parallax sources'): string {
+  // feedsmith refuses an OPML without outlines; an empty list is still a valid export.
+  if (feeds.length === 0) return `<?xml version="1.0" encoding="utf-8"?>\n<opml version="2.0"><head><title>${title.replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'))}</title></head><body/></opml>\n`;
   return generateOpml({
     head: { title },
     body: {

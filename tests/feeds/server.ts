@@ -85,7 +85,8 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
     state.maxInFlight = Math.max(state.maxInFlight, inFlight);
     res.on('close', () => {
       inFlight -= 1;
-      record.status = res.statusCode;
+      // A request the client gave up on before any answer (a timeout) has no status.
+      record.status = res.headersSent ? res.statusCode : 0;
     });
     try {
       switch (url.pathname) {

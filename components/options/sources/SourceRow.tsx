@@ -14,8 +14,8 @@ export function SourceRow({ source, allowed, busy, onRemove, onAllow }: { source
         <strong>{name}</strong>
         {!allowed && <span class="tag tag-warn">Not allowed</span>}
       </div>
+      {source.title && <span class="mono feed-url">{source.url}</span>}
       <span class="corpus-counts">
-        {source.title && <span class="mono feed-url">{source.url}</span>}
         <span data-testid="feed-fetched">{when(source.lastFetched)}</span>
         <span data-testid="feed-articles">
           {source.articles} article{source.articles === 1 ? '' : 's'}

@@ -41,10 +41,13 @@ export function SourcesSection({ api = browserSourcesApi }: { api?: SourcesApi }
     event.preventDefault();
     const next = addSource(sources, { url }, new Date());
     if (typeof next === 'string') return setNotice({ kind: 'error', text: next });
-    // Ask first, inside the click: browsers only show the permission prompt during a user gesture.
-    const granted = await api.requestHosts([url.trim()]).catch(() => false);
+    // Ask inside the click (browsers prompt only during a user gesture) but keep the feed whatever
+    // the answer: it shows as not allowed until the user grants access.
+    const asking = api.requestHosts([url.trim()]).catch(() => false);
     await api.saveSources(next);
     setUrl('');
+    await reload();
+    const granted = await asking;
     setNotice(
       granted
         ? { kind: 'ok', text: 'Feed added. Refresh to fetch its articles.' }
@@ -86,7 +89,7 @@ export function SourcesSection({ api = browserSourcesApi }: { api?: SourcesApi }
     }
   };
 
-  const exportHref = `data:text/x-opml;charset=utf-8,${encodeURIComponent(feedListToOpml(sources))}`;
+  const exportHref = sources.length ? `data:text/x-opml;charset=utf-8,${encodeURIComponent(feedListToOpml(sources))}` : '';
   const changeSettings = (patch: Partial<FeedSettings>) => {
     const next = { ...settings, ...patch };
     setSettings(next);
@@ -127,7 +130,7 @@ export function SourcesSection({ api = browserSourcesApi }: { api?: SourcesApi }
       )}
 
       <div class="actions sources-actions">
-        <button type="button" class="btn btn-primary" disabled={running || sources.length === 0} onClick={() => void api.refreshNow()} data-testid="feeds-refresh">
+        <button type="button" class="btn btn-primary" disabled={running || sources.length === 0} onClick={() => { setNotice(null); void api.refreshNow(); }} data-testid="feeds-refresh">
           {running ? 'Refreshing…' : 'Refresh now'}
         </button>
         {missing.length > 0 && (

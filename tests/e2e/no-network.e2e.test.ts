@@ -1,0 +1,63 @@
+// Privacy: with no feeds configured (the default), the extension makes no network request at
+// all while the user reads pages and opens the popup and the options page. In Chromium every
+// request of the browser context is observed, the extension's service worker included (proved
+// by a control request from the worker); in Firefox the fixture server's log shows that nothing
+// but the pages the test opened reached it (requests to other hosts are not observable there).
+import { describe, expect, test } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { BROWSERS, type TestPage } from './harness';
+import { useExtensionSession } from './harness/session';
+
+// Playwright reports service-worker requests only with this set before the browser starts.
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+
+const SETTLED = ['ready', 'no-coverage', 'no-article', 'error'];
+const PAGES = ['/seed/nyt-001.html', '/seed/nbc-002.html', '/seed/unrelated.html'];
+
+async function settle(page: TestPage): Promise<void> {
+  await page.waitFor((settled) => settled.includes(document.documentElement.dataset.parallaxState ?? ''), SETTLED, 30_000);
+}
+
+/** Lets anything the extension would start late (timers, alarms, idle work) happen before counting. */
+const quietPeriod = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe.each(BROWSERS)('no feeds configured: no network requests in %s', (name) => {
+  const session = useExtensionSession(name);
+
+  test('reading pages and opening the popup and options page requests nothing but those pages', async () => {
+    const observed: { url: string; from: string }[] = [];
+    if (name === 'chromium') {
+      const context = session.browser.raw as BrowserContext;
+      context.on('request', (request) => {
+        const worker = request.serviceWorker();
+        observed.push({ url: request.url(), from: worker ? `worker ${worker.url()}` : `page ${request.frame().url()}` });
+      });
+    }
+    const before = session.server.requests.length;
+
+    for (const path of PAGES) {
+      const page = await session.open(path);
+      await settle(page);
+    }
+    const popup = await session.openPopup();
+    await popup.waitForSelector('body *');
+    const options = await session.openOptions();
+    await options.waitForSelector('[data-testid="options"]');
+    await quietPeriod(2_000);
+
+    expect(session.server.requests.slice(before)).toEqual(PAGES);
+
+    if (name === 'chromium') {
+      const network = observed.filter((r) => !/^(chrome-extension|data|blob|about):/.test(r.url));
+      expect(network).toEqual(PAGES.map((path) => ({ url: session.server.url(path), from: expect.stringMatching(/^page /) })));
+
+      // Control: a request from the extension's worker is seen, so the silence above is real.
+      const context = session.browser.raw as BrowserContext;
+      const worker = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${session.browser.extensionId}/`));
+      expect(worker).toBeDefined();
+      const probe = session.server.url('/probe-from-extension-worker');
+      await worker!.evaluate((url) => fetch(url).then((r) => r.status).catch(() => 0), probe);
+      expect(observed.some((r) => r.url === probe && r.from.startsWith('worker '))).toBe(true);
+    }
+  });
+});
