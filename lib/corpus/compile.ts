@@ -9,12 +9,20 @@ import { CorpusInputError, type CorpusRecord } from './schema.ts';
 import { linkVersions } from './versions.ts';
 
 /** Terms kept per article vector: enough for story matching, small enough for 100,000 articles. */
-export const TOP_TERMS = 96;
+export const TOP_TERMS = 192;
 const TERM_HASH_SEED = 0x7e4a11ce;
+
+/**
+ * Pseudo-articles assumed to exist beside the corpus, none containing the term. In a corpus of
+ * a few articles that all cover one story, raw document frequencies would call the story's own
+ * words common and weigh only each article's oddities; the prior keeps weights near flat until
+ * the corpus has enough articles to tell common from rare.
+ */
+export const IDF_PRIOR_ARTICLES = 100;
 
 /** Inverse document frequency shared by compiler and queries (smoothed, never zero). */
 export function inverseDocumentFrequency(df: number, articles: number): number {
-  return Math.log((articles + 1) / (df + 1)) + 1;
+  return Math.log((articles + IDF_PRIOR_ARTICLES + 1) / (df + 1)) + 1;
 }
 
 export function termHash(term: string): number {
@@ -48,6 +56,8 @@ interface PendingArticle {
   terms: Uint32Array;
   counts: Uint16Array;
   facts: Uint32Array;
+  headline: Uint32Array;
+  lead: Uint32Array;
   length: number;
 }
 
@@ -109,6 +119,8 @@ export class CorpusBuilder {
       this.df[id]!++;
       facts[k++] = id;
     }
+    const headline = Uint32Array.from(features.headlineTerms, (t) => this.intern(t));
+    const lead = Uint32Array.from(features.leadTerms, (t) => this.intern(t));
     this.sentenceStart.push(this.sentenceOffsets.length / 2);
     for (const s of features.sentences) {
       this.sentenceOffsets.push(s.start);
@@ -126,6 +138,8 @@ export class CorpusBuilder {
       terms,
       counts,
       facts,
+      headline,
+      lead,
       length: features.length,
     });
   }
@@ -153,6 +167,10 @@ export class CorpusBuilder {
     const docLength = new Uint32Array(n);
     const factStart = new Uint32Array(n + 1);
     const facts = new GrowableUint32();
+    const headlineStart = new Uint32Array(n + 1);
+    const headlineTerms = new GrowableUint32();
+    const leadStart = new Uint32Array(n + 1);
+    const leadTerms = new GrowableUint32();
     for (let a = 0; a < n; a++) {
       const article = this.articles[a]!;
       const weighted = Array.from(article.terms, (t, i) => ({
@@ -173,13 +191,21 @@ export class CorpusBuilder {
       docLength[a] = article.length;
       factStart[a] = facts.length;
       for (const f of Array.from(article.facts, (t) => finalId[t]!).sort((x, y) => x - y)) facts.push(f);
+      headlineStart[a] = headlineTerms.length;
+      for (const t of Array.from(article.headline, (t) => finalId[t]!).sort((x, y) => x - y)) headlineTerms.push(t);
+      leadStart[a] = leadTerms.length;
+      for (const t of Array.from(article.lead, (t) => finalId[t]!).sort((x, y) => x - y)) leadTerms.push(t);
       // The compact form is all the vectors need; drop it to keep the heap small.
       article.terms = new Uint32Array(0);
       article.counts = new Uint16Array(0);
       article.facts = new Uint32Array(0);
+      article.headline = new Uint32Array(0);
+      article.lead = new Uint32Array(0);
     }
     docTermStart[n] = cursor;
     factStart[n] = facts.length;
+    headlineStart[n] = headlineTerms.length;
+    leadStart[n] = leadTerms.length;
     const sentenceStart = new Uint32Array(n + 1);
     sentenceStart.set(this.sentenceStart.toArray());
     sentenceStart[n] = this.sentenceOffsets.length / 2;
@@ -221,6 +247,10 @@ export class CorpusBuilder {
       docTermTf,
       factStart,
       facts: facts.toArray(),
+      headlineStart,
+      headlineTerms: headlineTerms.toArray(),
+      leadStart,
+      leadTerms: leadTerms.toArray(),
       signatures,
       shingleCounts,
       lshKeys: buckets.keys,

@@ -66,6 +66,7 @@ export interface Corpus {
   /** Smoothed inverse document frequency: ln((N + 1) / (df + 1)) + 1; terms never seen get the highest. */
   idf(term: string): number;
   idfOfTermId(termId: number): number;
+  documentFrequencyOfTermId(termId: number): number;
   termText(termId: number): string;
 
   /** The article's term vector (its highest TF-IDF terms, up to meta.params.topTerms). */
@@ -76,6 +77,10 @@ export interface Corpus {
   length(index: number): number;
   /** Fact-key term ids of the article, ascending. */
   facts(index: number): Uint32Array;
+  /** Term ids of the headline (title, or first sentence without one), ascending, repeats kept. */
+  headlineTerms(index: number): Uint32Array;
+  /** Term ids of the lead (headline and first two sentences), ascending, repeats kept. */
+  leadTerms(index: number): Uint32Array;
   /** Articles whose term vector or facts hold the term id (the inverted index). */
   postings(termId: number): Uint32Array;
 
@@ -216,6 +221,10 @@ export class CompiledCorpus implements Corpus {
     return this.idfTable[termId]!;
   }
 
+  documentFrequencyOfTermId(termId: number): number {
+    return this.data.termDf[termId]!;
+  }
+
   termText(termId: number): string {
     return readString(this.data.terms, termId);
   }
@@ -236,6 +245,14 @@ export class CompiledCorpus implements Corpus {
 
   facts(index: number): Uint32Array {
     return this.data.facts.subarray(this.data.factStart[index]!, this.data.factStart[index + 1]!);
+  }
+
+  headlineTerms(index: number): Uint32Array {
+    return this.data.headlineTerms.subarray(this.data.headlineStart[index]!, this.data.headlineStart[index + 1]!);
+  }
+
+  leadTerms(index: number): Uint32Array {
+    return this.data.leadTerms.subarray(this.data.leadStart[index]!, this.data.leadStart[index + 1]!);
   }
 
   postings(termId: number): Uint32Array {

@@ -60,6 +60,11 @@ export interface CorpusData {
   /** Fact keys of article i (term ids, ascending): facts[factStart[i] ..< factStart[i+1]]. */
   factStart: Uint32Array;
   facts: Uint32Array;
+  /** Headline and lead term ids of article i (ascending, repeats kept), like `facts`. */
+  headlineStart: Uint32Array;
+  headlineTerms: Uint32Array;
+  leadStart: Uint32Array;
+  leadTerms: Uint32Array;
   /** MinHash signature of article i: signatures[i*K ..< (i+1)*K]. */
   signatures: Uint32Array;
   shingleCounts: Uint32Array;

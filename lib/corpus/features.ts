@@ -13,6 +13,10 @@ export interface ArticleFeatures {
   length: number;
   /** Fact keys of title and text: "n:" names, "#:" numbers, "d:" dates. */
   facts: Set<string>;
+  /** Content terms of the headline (the title, or the first sentence without one), repeats kept. */
+  headlineTerms: string[];
+  /** Content terms of the lead: headline and the first two sentences, repeats kept. */
+  leadTerms: string[];
   /** Fingerprint of the text alone (a title missing from one version must not hide the match). */
   fingerprint: Fingerprint;
   sentences: SentenceSpan[];
@@ -42,11 +46,17 @@ export function articleFeatures(text: string, title?: string | null): ArticleFea
   const terms = full === text ? textTerms : contentTerms(title!).concat(textTerms);
   const termCounts = new Map<string, number>();
   for (const t of terms) termCounts.set(t, (termCounts.get(t) ?? 0) + 1);
+  const sentences = segmentSentences(text);
+  const headline = title?.trim() ? title : (sentences[0]?.text ?? '');
+  const lead = sentences.slice(0, 2).map((s) => s.text);
+  if (title?.trim() && !text.startsWith(title)) lead.unshift(title);
   return {
     termCounts,
+    headlineTerms: contentTerms(headline),
+    leadTerms: contentTerms(lead.join('\n')),
     length: terms.length,
     facts: factKeys(full),
     fingerprint: fingerprintText(text, textTerms),
-    sentences: segmentSentences(text),
+    sentences,
   };
 }

@@ -33,7 +33,7 @@ export class CorpusFormatError extends Error {
 const TABLES = ['ids', 'titles', 'urls', 'texts', 'terms'] as const;
 const ARRAYS = [
   'outletIndex', 'publishedDay', 'sentenceStart', 'sentenceOffsets', 'termHashes', 'termDf', 'docLength', 'docNorm',
-  'docTermStart', 'docTerms', 'docTermTf', 'factStart', 'facts', 'signatures', 'shingleCounts', 'lshKeys',
+  'docTermStart', 'docTerms', 'docTermTf', 'factStart', 'facts', 'headlineStart', 'headlineTerms', 'leadStart', 'leadTerms', 'signatures', 'shingleCounts', 'lshKeys',
   'lshArticles', 'primaryVersion',
 ] as const;
 
@@ -144,6 +144,10 @@ export function deserializeCorpus(input: Uint8Array | ArrayBuffer, options: { ve
     docTermTf: get('docTermTf'),
     factStart: get('factStart'),
     facts: get('facts'),
+    headlineStart: get('headlineStart'),
+    headlineTerms: get('headlineTerms'),
+    leadStart: get('leadStart'),
+    leadTerms: get('leadTerms'),
     signatures: get('signatures'),
     shingleCounts: get('shingleCounts'),
     lshKeys: get('lshKeys'),

@@ -4,5 +4,6 @@ export { CorpusBuilder, compileCorpus, inverseDocumentFrequency, TOP_TERMS, type
 export { serializeCorpus, deserializeCorpus, CorpusFormatError } from './format.ts';
 export { CompiledCorpus, loadCorpus, type Corpus, type CorpusArticle, type TermVector } from './corpus.ts';
 export { articleFeatures, factKeys, type ArticleFeatures } from './features.ts';
+export { IDF_PRIOR_ARTICLES } from './compile.ts';
 export { FORMAT_VERSION, NO_DATE, dayFromIso, isoFromDay, type CorpusData, type CorpusMeta } from './data.ts';
 export { isReadable, VERSION_CONTAINMENT } from './versions.ts';

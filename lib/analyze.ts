@@ -1,0 +1,24 @@
+// The engine's entry point: one article against one corpus, to the one result type.
+// Part 1 (story matching) fills self, stories, sentences and corpus; fact alignment (part 2)
+// fills facts, omissions, unique, conflicts and coverage from the same-story articles.
+import type { AnalysisResult, ArticleInput } from './result.ts';
+import type { Corpus } from './corpus/corpus.ts';
+import { matchStories, type StoryMatchOptions } from './story/match.ts';
+import { segmentSentences } from './text/segment.ts';
+
+export type AnalyzeOptions = StoryMatchOptions;
+
+export function analyze(article: ArticleInput, corpus: Corpus, options: AnalyzeOptions = {}): AnalysisResult {
+  const match = matchStories(article, corpus, options);
+  return {
+    self: match.self,
+    stories: match.stories,
+    sentences: segmentSentences(article.text),
+    facts: [],
+    omissions: [],
+    unique: [],
+    conflicts: [],
+    coverage: { outlets: [], rows: [] },
+    corpus: corpus.summary,
+  };
+}

@@ -1,0 +1,61 @@
+// Candidate retrieval without scanning the corpus: articles sharing the query's rarest terms
+// and facts (through the inverted index), plus near-duplicates (through LSH buckets).
+import type { Corpus } from '../corpus/corpus.ts';
+import type { StoryQuery } from './query.ts';
+
+/** Articles scored in full per query. */
+export const CANDIDATES = 64;
+/** Query terms looked up, the most distinctive first. */
+const QUERY_TERMS = 64;
+/** A term is "rare" when at most this share of the corpus (and at least RARE_MIN_DF articles) has it. */
+const RARE_SHARE = 0.02;
+const RARE_MIN_DF = 25;
+/** Postings read per query at most, once rare terms have given too few candidates. */
+const POSTINGS_BUDGET = 250_000;
+
+const scratch = new WeakMap<Corpus, Float32Array>();
+
+export function retrieveCandidates(query: StoryQuery, corpus: Corpus, limit = CANDIDATES): number[] {
+  let scores = scratch.get(corpus);
+  if (!scores) {
+    scores = new Float32Array(corpus.size);
+    scratch.set(corpus, scores);
+  }
+  const touched: number[] = [];
+  const add = (article: number, amount: number) => {
+    if (scores[article] === 0) touched.push(article);
+    scores[article] = scores[article]! + amount;
+  };
+
+  const terms = [...query.weights].concat([...query.facts]);
+  terms.sort((a, b) => b[1] - a[1]);
+  const maxRareDf = Math.max(RARE_MIN_DF, Math.floor(corpus.size * RARE_SHARE));
+  const common: [number, number][] = [];
+  let looked = 0;
+  for (const [termId, weight] of terms) {
+    if (looked++ >= QUERY_TERMS) break;
+    const postings = corpus.postings(termId);
+    if (postings.length > maxRareDf) {
+      common.push([termId, weight]);
+      continue;
+    }
+    for (const a of postings) add(a, weight);
+  }
+  // Too few articles share a rare term: widen to commoner ones, rarest first, within budget.
+  if (touched.length < limit) {
+    common.sort((a, b) => corpus.postings(a[0]).length - corpus.postings(b[0]).length);
+    let budget = POSTINGS_BUDGET;
+    for (const [termId, weight] of common) {
+      const postings = corpus.postings(termId);
+      if (postings.length > budget) break;
+      budget -= postings.length;
+      for (const a of postings) add(a, weight);
+      if (touched.length >= limit * 4) break;
+    }
+  }
+  touched.sort((a, b) => scores[b]! - scores[a]! || a - b);
+  const picked = new Set(touched.slice(0, limit));
+  for (const a of touched) scores[a] = 0;
+  for (const a of corpus.lshCandidates(query.fingerprint.signature).keys()) picked.add(a);
+  return [...picked];
+}

@@ -1,0 +1,5 @@
+// Story matching: candidates from the corpus index, scored by named evidence.
+export { matchStories, SELF_CONTAINMENT, SELF_MIN_SHINGLES, type StoryMatchOptions, type StoryMatchResult, type ScoredArticle } from './match.ts';
+export { buildStoryQuery, weightedTerms, type StoryQuery, type WeightedTerms } from './query.ts';
+export { retrieveCandidates, CANDIDATES } from './candidates.ts';
+export { storyEvidence, sameStoryProbability, evidenceVector, STORY_WEIGHTS, EVIDENCE_NAMES, type StoryEvidence, type StoryWeights } from './score.ts';
