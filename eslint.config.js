@@ -5,7 +5,8 @@ import autoImports from './.wxt/eslint-auto-imports.mjs';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', '.output/', '.wxt/', 'test-results/', 'coverage/', 'public/', 'bench/results*.json', '.tmp*/'],
+    // Hidden folders are scratch space (and .wxt is generated).
+    ignores: ['node_modules/', '.*/', 'test-results/', 'coverage/', 'public/', 'bench/results*.json'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
