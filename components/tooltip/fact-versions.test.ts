@@ -17,10 +17,15 @@ describe('factVersions', () => {
   });
 
   test.each([
-    ['passages that are not the same fact', [passage('a', 'NBC News', 0.9, false)], 0],
+    ['passages short of the strict same-fact judgment (still reported)', [passage('a', 'NBC News', 0.9, false)], 1],
     ['unnamed outlets, told apart by article', [passage('x', null, 0.5), passage('y', null, 0.6)], 2],
   ])('handles %s', (_name, passages, count) => {
     expect(factVersions(fact(passages)).outletCount).toBe(count);
+  });
+
+  test('puts strict same-fact versions first', () => {
+    const v = factVersions(fact([passage('a', 'NBC News', 0.9, false), passage('b', 'The New Yorker', 0.5, true)]));
+    expect(v.versions.map((x) => x.outlet)).toEqual(['The New Yorker', 'NBC News']);
   });
 
   test('does not count the page’s own outlet', () => {

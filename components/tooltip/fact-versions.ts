@@ -16,17 +16,20 @@ export interface FactVersions {
 
 export const UNNAMED_OUTLET = 'Unnamed outlet';
 
+const rank = (passage: AlignedPassage) => (passage.sameFact ? 1 : 0) + passage.score;
+
 export function factVersions(fact: Fact, thisOutlet: string | null = null): FactVersions {
   const best = new Map<string, AlignedPassage>();
+  // Every passage of a fact reports it (the engine accepted it); `sameFact` is its stricter
+  // whole-sentence judgment, which only orders the versions here.
   for (const passage of fact.passages) {
-    if (!passage.sameFact) continue;
     if (thisOutlet && passage.outlet === thisOutlet) continue;
     const key = passage.outlet ?? `#${passage.articleId}`;
     const held = best.get(key);
-    if (!held || passage.score > held.score) best.set(key, passage);
+    if (!held || rank(passage) > rank(held)) best.set(key, passage);
   }
   const versions = [...best.values()]
-    .sort((a, b) => b.score - a.score)
+    .sort((a, b) => rank(b) - rank(a))
     .map((passage) => ({ outlet: passage.outlet ?? UNNAMED_OUTLET, passage }));
   return { outletCount: versions.length, versions, conflict: fact.conflict };
 }

@@ -21,6 +21,7 @@ import { loadSettings, onSettingsChanged } from './user-settings';
 const MAX_AUTO_RERUNS = 5;
 const HIDE_DELAY_MS = 250;
 const FOCUS_MS = 1500;
+const LOCATION_SETTLE_MS = 300;
 
 export class InPage {
   private run: AbortController | null = null;
@@ -31,6 +32,7 @@ export class InPage {
   private stepIndex = -1;
   private autoReruns = 0;
   private hideTimer: number | undefined;
+  private locationTimer: number | undefined;
   private pointer: { x: number; y: number; target: EventTarget | null } | null = null;
   private transport: MessageTransport;
 
@@ -160,7 +162,12 @@ export class InPage {
   private onLocationChange(): void {
     this.autoReruns = 0;
     if (isSiteDisabled(this.settings, location.host) || this.settings.run !== 'auto') return;
-    void this.analyze();
+    // The event can fire inside pushState, before the app has put the new article in the page.
+    if (this.locationTimer !== undefined) clearTimeout(this.locationTimer);
+    this.locationTimer = this.ctx.setTimeout(() => {
+      this.locationTimer = undefined;
+      void this.analyze();
+    }, LOCATION_SETTLE_MS);
   }
 
   private onChanges(changes: PageChanges): void {

@@ -90,6 +90,9 @@ export async function runPage(signal: AbortSignal, transport: MessageTransport):
   if (answer.state === 'error') return { state: 'error', error: answer.error };
 
   budget.reset();
+  // The page may have changed while the background worked (single-page apps swap the article):
+  // index the live text again so that anchors point at nodes that are still there.
+  if (live.nodes.some((node) => !node.isConnected)) live = await buildLiveText(document.body, budget, MAX_LIVE_CHARS);
   const anchors = await anchorSentences(live.text, answer.article, answer.result.sentences, budget);
   mark('anchored');
   const articleRoot = commonRoot(live, anchors);
