@@ -4,7 +4,7 @@ export function ProgressBar({ label, done, total }: { label: string; done: numbe
     <div class="progress-row" data-testid="import-progress">
       <span>{label}</span>
       <progress max={1} value={share} aria-label={label} />
-      <span class="muted num">{Math.round(share * 100)}%</span>
+      <span class="muted num">{share >= 1 ? 'finishing…' : `${Math.round(share * 100)}%`}</span>
     </div>
   );
 }

@@ -32,7 +32,7 @@ export function SiteList({ sites, onChange }: { sites: readonly string[]; onChan
       ) : (
         <p class="muted">Parallax runs on every site.</p>
       )}
-      <form class="site-add" onSubmit={add}>
+      <form class="site-add" data-testid="site-add" onSubmit={add}>
         <label for="site-input" class="sr-only">
           Site to turn Parallax off for
         </label>

@@ -5,7 +5,7 @@
 // Shared by the options page (which imports, removes and compiles) and the background (which loads).
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { browser } from 'wxt/browser';
-import { loadCorpus, serializeCorpus, CompiledCorpus, type Corpus, type CorpusData } from '@/lib/corpus';
+import { loadCorpus, serializeCorpus, type Corpus } from '@/lib/corpus';
 import { compileCombined, type CompileProgressOptions, type NamedRecords } from '@/lib/import/combine';
 import type { ImportedCorpus, ImportRecord } from '@/lib/import/records';
 import type { CorpusSummary } from '@/lib/result';
@@ -45,6 +45,12 @@ export function combinationKey(version: string, bundled: Pick<Corpus, 'name' | '
 
 const extensionVersion = () => browser.runtime.getManifest().version;
 
+/** Compiles the bundled corpus and imports into one serialized artifact. */
+export type CompileCombination = (bundled: Corpus, imports: NamedRecords[], options: CompileProgressOptions) => Promise<Uint8Array>;
+
+/** In this thread, pausing between time slices (the background; the options page's fallback). */
+export const compileHere: CompileCombination = async (bundled, imports, options) => serializeCorpus(await compileCombined(bundled, imports, options));
+
 export async function listImportedCorpora(db?: IDBPDatabase<CorporaDb>): Promise<ImportedCorpus[]> {
   const handle = db ?? (await openCorporaDb());
   const all = await handle.getAll('imports');
@@ -71,14 +77,20 @@ export async function takenIds(bundled: Corpus): Promise<Map<string, string>> {
   return taken;
 }
 
-async function storeCombination(db: IDBPDatabase<CorporaDb>, bundled: Corpus, imports: ImportedCorpus[], options: CompileProgressOptions): Promise<CorpusData | null> {
+async function storeCombination(
+  db: IDBPDatabase<CorporaDb>,
+  bundled: Corpus,
+  imports: ImportedCorpus[],
+  options: CompileProgressOptions,
+  compile: CompileCombination,
+): Promise<Uint8Array | null> {
   if (!imports.length) {
     await db.delete('artifacts', 'combined');
     return null;
   }
-  const data = await compileCombined(bundled, await namedRecords(db, imports), options);
-  await db.put('artifacts', { key: 'combined', combination: combinationKey(extensionVersion(), bundled, imports), bytes: serializeCorpus(data) });
-  return data;
+  const bytes = await compile(bundled, await namedRecords(db, imports), options);
+  await db.put('artifacts', { key: 'combined', combination: combinationKey(extensionVersion(), bundled, imports), bytes });
+  return bytes;
 }
 
 /** Stores a new import and the recompiled combination. */
@@ -86,6 +98,7 @@ export async function addImportedCorpus(
   bundled: Corpus,
   input: { name: string; fileName: string; records: ImportRecord[]; summary: Omit<CorpusSummary, 'name'> },
   options: CompileProgressOptions = {},
+  compile: CompileCombination = compileHere,
 ): Promise<ImportedCorpus> {
   const db = await openCorporaDb();
   const corpus: ImportedCorpus = {
@@ -99,23 +112,23 @@ export async function addImportedCorpus(
   // Compile before writing anything: a record the compiler rejects leaves storage unchanged.
   const all = [...existing, corpus];
   const named = [...(await namedRecords(db, existing)), { name: corpus.name, records: input.records }];
-  const data = await compileCombined(bundled, named, options);
+  const bytes = await compile(bundled, named, options);
   const tx = db.transaction(['imports', 'records', 'artifacts'], 'readwrite');
   await Promise.all([
     tx.objectStore('imports').put(corpus),
     tx.objectStore('records').put({ id: corpus.id, records: input.records }),
-    tx.objectStore('artifacts').put({ key: 'combined', combination: combinationKey(extensionVersion(), bundled, all), bytes: serializeCorpus(data) }),
+    tx.objectStore('artifacts').put({ key: 'combined', combination: combinationKey(extensionVersion(), bundled, all), bytes }),
     tx.done,
   ]);
   return corpus;
 }
 
 /** Removes an import and recompiles (or drops) the combination. */
-export async function removeImportedCorpus(bundled: Corpus, id: string, options: CompileProgressOptions = {}): Promise<void> {
+export async function removeImportedCorpus(bundled: Corpus, id: string, options: CompileProgressOptions = {}, compile: CompileCombination = compileHere): Promise<void> {
   const db = await openCorporaDb();
   const tx = db.transaction(['imports', 'records', 'artifacts'], 'readwrite');
   await Promise.all([tx.objectStore('imports').delete(id), tx.objectStore('records').delete(id), tx.objectStore('artifacts').delete('combined'), tx.done]);
-  await storeCombination(db, bundled, await listImportedCorpora(db), options);
+  await storeCombination(db, bundled, await listImportedCorpora(db), options, compile);
 }
 
 /**
@@ -135,6 +148,6 @@ export async function withImportedCorpora(bundled: Corpus): Promise<Corpus> {
       // A damaged artifact is rebuilt from the records below.
     }
   }
-  const data = await storeCombination(db, bundled, imports, {});
-  return data ? new CompiledCorpus(data) : bundled;
+  const bytes = await storeCombination(db, bundled, imports, {}, compileHere);
+  return bytes ? loadCorpus(bytes) : bundled;
 }

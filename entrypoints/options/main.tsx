@@ -7,6 +7,7 @@ import type { Corpus } from '@/lib/corpus';
 import type { Message } from '@/lib/messages';
 import { fetchBundledCorpus } from '../background/corpus-store';
 import { addImportedCorpus, listImportedCorpora, removeImportedCorpus, takenIds } from '../background/imported-corpora';
+import { compileInWorker } from './compile-in-worker';
 import '@/components/shared/theme.css';
 import '@/components/options/options.css';
 
@@ -21,12 +22,12 @@ const api: OptionsApi = {
   listImports: () => listImportedCorpora(),
   takenIds: async () => takenIds(await bundledCorpus()),
   async addImport(input, progress) {
-    const corpus = await addImportedCorpus(await bundledCorpus(), input, progress);
+    const corpus = await addImportedCorpus(await bundledCorpus(), input, progress, compileInWorker);
     await notifyBackground();
     return corpus;
   },
   async removeImport(id, progress) {
-    await removeImportedCorpus(await bundledCorpus(), id, progress);
+    await removeImportedCorpus(await bundledCorpus(), id, progress, compileInWorker);
     await notifyBackground();
   },
   async loadSettings() {

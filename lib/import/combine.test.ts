@@ -37,16 +37,17 @@ describe('rejectTakenIds', () => {
 });
 
 describe('compileCombined', () => {
-  test('compiles bundled and imported articles into one corpus, in chunks', async () => {
+  test('compiles bundled and imported articles into one corpus, in time slices', async () => {
     const imported = [
       { id: 'imp-1', outlet: 'Harbor Gazette', text: 'A storm closed the port of Valdemar on Tuesday.', published: '2024-03-05' },
       { id: 'imp-2', outlet: 'Coastal Times', text: 'The port of Valdemar was closed by a storm.', published: '2024-03-06' },
     ];
     const progress: number[] = [];
+    let pauses = 0;
     const data = await compileCombined(bundled, [{ name: 'my harbor file', records: imported }], {
-      chunkSize: 3,
+      sliceMs: 0,
       onProgress: (done) => progress.push(done),
-      pause: async () => undefined,
+      pause: async () => void pauses++,
     });
     const combined = new CompiledCorpus(data);
     expect(combined.size).toBe(bundled.size + 2);
@@ -54,6 +55,8 @@ describe('compileCombined', () => {
     expect(combined.name).toBe('seeds + my harbor file');
     expect(combined.article(combined.indexOf('imp-2')).outlet).toBe('Coastal Times');
     expect(combined.summary.lastPublished).toBe('2024-03-06');
-    expect(progress).toEqual([3, 6, 7]);
+    // With no time allowed per slice it pauses after every article but the last.
+    expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(pauses).toBe(6);
   });
 });

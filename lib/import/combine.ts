@@ -51,7 +51,8 @@ export function rejectTakenIds(report: ImportReport, takenBy: ReadonlyMap<string
 }
 
 export interface CompileProgressOptions {
-  chunkSize?: number;
+  /** Longest stretch of compiling between two pauses, in milliseconds. */
+  sliceMs?: number;
   onProgress?: (done: number, total: number) => void;
   pause?: () => Promise<void>;
   signal?: AbortSignal;
@@ -59,20 +60,25 @@ export interface CompileProgressOptions {
 
 const defaultPause = () => new Promise<void>((done) => setTimeout(done, 0));
 
-/** Compiles the bundled corpus plus imports into one corpus, yielding between chunks. */
+/**
+ * Compiles the bundled corpus plus imports into one corpus. Articles take a few milliseconds
+ * each on a slow machine, so it pauses (and reports progress) by elapsed time, not by count.
+ */
 export async function compileCombined(bundled: Corpus, imports: readonly NamedRecords[], options: CompileProgressOptions = {}): Promise<CorpusData> {
-  const { chunkSize = 200, onProgress, pause = defaultPause, signal } = options;
+  const { sliceMs = 30, onProgress, pause = defaultPause, signal } = options;
   const builder = new CorpusBuilder({ name: combinedName(bundled.name, imports), sources: [bundled.name, ...imports.map((i) => i.name)] });
   const all: { record: CorpusRecord; where: string }[] = corpusRecords(bundled).map((record) => ({ record, where: `${bundled.name}:${record.id}` }));
   for (const imp of imports) for (const record of imp.records) all.push({ record, where: `${imp.name}:${record.id}` });
   const total = all.length;
+  let sliceStart = Date.now();
   for (let i = 0; i < total; i++) {
     const { record, where } = all[i]!;
     builder.add(record, where);
-    if ((i + 1) % chunkSize === 0) {
+    if (Date.now() - sliceStart >= sliceMs && i + 1 < total) {
       onProgress?.(i + 1, total);
       await pause();
       signal?.throwIfAborted();
+      sliceStart = Date.now();
     }
   }
   const data = builder.build();

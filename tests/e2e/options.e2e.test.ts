@@ -32,36 +32,40 @@ describe.each(BROWSERS)('options page in %s', (name) => {
 
   test('settings are stored with the extension storage API and survive a reload', async () => {
     const options = await session.openOptions();
-    await options.waitForSelector('#set-highlights');
-    await options.click('#set-highlights');
-    await options.click('#set-run-click');
-    await options.click('#set-strict-strict');
-    await options.evaluate(() => {
-      const input = document.querySelector<HTMLInputElement>('#site-input')!;
-      input.value = 'https://www.Example.com/news/1';
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    });
-    await options.click('.site-add button[type="submit"]');
-    await options.waitForSelector('[data-testid="disabled-sites"]');
-    await options.waitFor(() => document.querySelector('[data-testid="settings-saved"]')?.textContent === 'Saved.');
-    const stored = await options.evaluate(async () => {
-      const g = globalThis as unknown as { browser?: { storage: { local: { get: (k: string) => Promise<Record<string, unknown>> } } }; chrome?: { storage: { local: { get: (k: string) => Promise<Record<string, unknown>> } } } };
-      return (await (g.browser ?? g.chrome)!.storage.local.get('parallax:settings'))['parallax:settings'];
-    });
-    expect(stored).toEqual({ highlights: false, run: 'click', strictness: 'strict', disabledSites: ['www.example.com'] });
+    try {
+      await options.waitForSelector('#set-highlights');
+      await options.click('#set-highlights');
+      await options.click('#set-run-click');
+      await options.click('#set-strict-strict');
+      await options.evaluate(() => {
+        const input = document.querySelector<HTMLInputElement>('#site-input')!;
+        input.value = 'https://www.Example.com/news/1';
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      await options.click('[data-testid="site-add"] button[type="submit"]');
+      await options.waitForSelector('[data-testid="disabled-sites"]');
+      await options.waitFor(() => document.querySelector('[data-testid="settings-saved"]')?.textContent === 'Saved.');
+      const stored = await options.evaluate(async () => {
+        const g = globalThis as unknown as { browser?: { storage: { local: { get: (k: string) => Promise<Record<string, unknown>> } } }; chrome?: { storage: { local: { get: (k: string) => Promise<Record<string, unknown>> } } } };
+        return (await (g.browser ?? g.chrome)!.storage.local.get('parallax:settings'))['parallax:settings'];
+      });
+      expect(stored).toEqual({ highlights: false, run: 'click', strictness: 'strict', disabledSites: ['www.example.com'] });
 
-    await options.goto(session.browser.extensionUrl('options.html'));
-    await options.waitForSelector('#set-highlights');
-    expect(await options.evaluate(() => document.querySelector<HTMLInputElement>('#set-highlights')!.checked)).toBe(false);
-    expect(await options.evaluate(() => document.querySelector<HTMLInputElement>('#set-run-click')!.checked)).toBe(true);
-    expect(await text(options, '[data-testid="disabled-sites"] .mono')).toEqual(['www.example.com']);
+      await options.goto(session.browser.extensionUrl('options.html'));
+      await options.waitForSelector('#set-highlights');
+      expect(await options.evaluate(() => document.querySelector<HTMLInputElement>('#set-highlights')!.checked)).toBe(false);
+      expect(await options.evaluate(() => document.querySelector<HTMLInputElement>('#set-run-click')!.checked)).toBe(true);
+      expect(await text(options, '[data-testid="disabled-sites"] .mono')).toEqual(['www.example.com']);
 
-    // Back to the defaults for the tests that follow.
-    await options.click('#set-highlights');
-    await options.click('#set-run-auto');
-    await options.click('#set-strict-balanced');
-    await options.click('[data-testid="disabled-sites"] button');
-    await options.waitFor(() => !document.querySelector('[data-testid="disabled-sites"]'));
+      await options.click('[data-testid="disabled-sites"] button');
+      await options.waitFor(() => !document.querySelector('[data-testid="disabled-sites"]'));
+    } finally {
+      // Back to the defaults for the tests that follow, whatever happened above.
+      await options.evaluate(async () => {
+        const g = globalThis as unknown as { browser?: { storage: { local: { remove: (k: string) => Promise<void> } } }; chrome?: { storage: { local: { remove: (k: string) => Promise<void> } } } };
+        await (g.browser ?? g.chrome)!.storage.local.remove('parallax:settings');
+      });
+    }
   });
 
   test('an import reports every bad line, can be cancelled, and imports the valid records', async () => {
@@ -82,6 +86,18 @@ describe.each(BROWSERS)('options page in %s', (name) => {
     await options.waitForSelector('[data-testid="import-file"]');
     expect(await text(options, '[data-testid="corpus-imported"]')).toEqual([]);
 
+    // Count the workers the page starts: compiling must run off the page's main thread.
+    await options.evaluate(() => {
+      const w = window as unknown as { workers: string[]; Worker: typeof Worker };
+      const Original = w.Worker;
+      w.workers = [];
+      w.Worker = class extends Original {
+        constructor(url: string | URL, init?: WorkerOptions) {
+          super(url, init);
+          w.workers.push(String(url));
+        }
+      };
+    });
     await pickFile(options, '[data-testid="import-file"]', CORPUS_FILE, corpusText);
     await options.waitForSelector('[data-testid="import-confirm"]');
     await options.click('[data-testid="import-confirm"]');
@@ -89,6 +105,7 @@ describe.each(BROWSERS)('options page in %s', (name) => {
     await options.waitForSelector('[data-testid="corpus-imported"]');
     const [imported] = await text(options, '[data-testid="corpus-imported"]');
     expect(imported).toMatch(/^eastport-flood\s*Imported .*4 articles\s*3 outlets\s*20 Feb – 13 Mar 2024\s*Remove$/);
+    expect(await options.evaluate(() => (window as unknown as { workers: string[] }).workers)).toEqual([expect.stringMatching(/compile-worker/)]);
     await options.screenshot('options');
 
     // Stored in IndexedDB: a fresh load of the page lists it again.
