@@ -1,0 +1,113 @@
+// `parallax analyze FILE [--corpus OUT] [--json]` and
+// `parallax analyze --jsonl QUERIES.jsonl --corpus OUT --json`
+import { extname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { analyze } from '../analyze.ts';
+import type { Corpus } from '../corpus/corpus.ts';
+import { parseCorpusJsonl } from '../corpus/schema.ts';
+import type { AnalysisResult, ArticleInput } from '../result.ts';
+import { articleFromHtml } from './extract-html.ts';
+import { loadBundledCorpus, loadCorpusFile, readInputFile } from './inputs.ts';
+import { EXIT_OK, EXIT_USAGE, InputError, UsageError, type Io } from './io.ts';
+
+export const ANALYZE_USAGE = `Usage: parallax analyze FILE [--corpus OUT] [--json]
+       parallax analyze --jsonl QUERIES.jsonl --corpus OUT --json
+
+Finds the corpus articles that cover the same story as FILE (.html: the article is extracted
+with Readability; .txt: plain text) and whether FILE is itself a corpus article.
+With --jsonl, every record of QUERIES.jsonl (corpus format) is a query, and one JSON line is
+written per query: {"id","self","stories"}.
+
+Options:
+  --corpus FILE   compiled corpus (parallax corpus build); default: the bundled corpus
+  --json          print JSON instead of a report
+  --jsonl FILE    queries, one corpus record a line (requires --corpus and --json)
+  --top N         stories listed per query (default 20)
+`;
+
+function readArticle(file: string): ArticleInput {
+  const ext = extname(file).toLowerCase();
+  const html = ext === '.html' || ext === '.htm';
+  if (!html && ext !== '.txt' && ext !== '.text' && ext !== '') throw new UsageError(`${file}: expected a .html or .txt file`);
+  const text = readInputFile(file);
+  if (html) return articleFromHtml(text, file);
+  if (!/[\p{L}\p{N}]/u.test(text)) throw new InputError(`${file}: the file has no text`);
+  return { text };
+}
+
+function report(file: string, result: AnalysisResult): string {
+  const lines = [`${file}: ${result.sentences.length} sentences, against ${result.corpus.name} (${result.corpus.articles} articles, ${result.corpus.outlets} outlets)`];
+  if (result.self) {
+    const versions = result.self.versions && result.self.versions.length > 1 ? ` (versions: ${result.self.versions.join(', ')})` : '';
+    lines.push(`This is ${result.self.outlet ?? 'an unknown outlet'}'s article ${result.self.id}${versions}, ${Math.round(result.self.containment * 100)}% of its text matched.`);
+  } else {
+    lines.push('This article is not in the corpus.');
+  }
+  const same = result.stories.filter((s) => s.sameStory);
+  lines.push(same.length ? `Same story in ${same.length} article${same.length === 1 ? '' : 's'}:` : 'No other article covers the same story.');
+  for (const s of same) lines.push(`  ${s.score.toFixed(2)}  ${s.outlet ?? '(unknown outlet)'}${s.published ? `, ${s.published}` : ''}: ${s.title ?? s.id}`);
+  const next = result.stories.filter((s) => !s.sameStory).slice(0, 3);
+  if (next.length) {
+    lines.push('Closest other stories:');
+    for (const s of next) lines.push(`  ${s.score.toFixed(2)}  ${s.outlet ?? '(unknown outlet)'}${s.published ? `, ${s.published}` : ''}: ${s.title ?? s.id}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export async function runAnalyze(argv: string[], io: Io): Promise<number> {
+  let values: { corpus?: string; json?: boolean; jsonl?: string; top?: string; help?: boolean };
+  let positionals: string[];
+  let top = 20;
+  try {
+    const parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { corpus: { type: 'string' }, json: { type: 'boolean' }, jsonl: { type: 'string' }, top: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+    values = parsed.values;
+    positionals = parsed.positionals;
+    if (values.help) {
+      io.stdout(ANALYZE_USAGE);
+      return EXIT_OK;
+    }
+    if (values.top !== undefined) {
+      top = Number(values.top);
+      if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top must be a positive whole number, not "${values.top}"`);
+    }
+    if (values.jsonl) {
+      if (positionals.length) throw new UsageError('give either FILE or --jsonl QUERIES.jsonl, not both');
+      if (!values.corpus) throw new UsageError('--jsonl needs --corpus OUT');
+      if (!values.json) throw new UsageError('--jsonl writes JSON lines: add --json');
+    } else if (positionals.length !== 1) {
+      throw new UsageError(positionals.length ? `one FILE at a time (got ${positionals.length})` : 'no FILE given');
+    }
+  } catch (error) {
+    io.stderr(`parallax analyze: ${(error as Error).message}\n\n${ANALYZE_USAGE}`);
+    return EXIT_USAGE;
+  }
+  const corpus: Corpus = values.corpus ? loadCorpusFile(values.corpus) : loadBundledCorpus();
+
+  if (values.jsonl) {
+    const { records } = parseCorpusJsonl(readInputFile(values.jsonl), values.jsonl);
+    for (const record of records) {
+      const result = analyze(record, corpus, { limit: top });
+      io.stdout(`${JSON.stringify({ id: record.id, self: result.self ? { id: result.self.id, containment: result.self.containment } : null, stories: result.stories })}\n`);
+    }
+    return EXIT_OK;
+  }
+
+  const file = positionals[0]!;
+  let article: ArticleInput;
+  try {
+    article = readArticle(file);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`parallax analyze: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+  const result = analyze(article, corpus, { limit: top });
+  io.stdout(values.json ? `${JSON.stringify(result)}\n` : report(file, result));
+  return EXIT_OK;
+}

@@ -1,0 +1,138 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { SEED_IDS } from '../corpus/test-seeds.ts';
+import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE } from './io.ts';
+import { run, COMMANDS } from './main.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'parallax-cli-'));
+const seeds = new URL('../../corpus/seeds/', import.meta.url).pathname;
+const fixture = (name: string) => new URL(`../../tests/fixtures/seed/${name}`, import.meta.url).pathname;
+
+async function cli(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+const record = (id: string, extra: object = {}) => JSON.stringify({ id, outlet: 'Example', published: '2018-04-02', text: 'The Kremlin said Trump invited Putin to the White House for a summit.', ...extra });
+
+describe('parallax corpus build', () => {
+  test('compiles the seed folder', async () => {
+    const out = join(dir, 'seeds.bin');
+    const r = await cli('corpus', 'build', seeds, '-o', out);
+    expect(r.code).toBe(EXIT_OK);
+    expect(r.stdout).toMatch(/5 articles, 3 outlets/);
+    expect(readFileSync(out).subarray(0, 4).toString()).toBe('PLXC');
+  });
+
+  test('bad input: exit 1 naming file, line and field', async () => {
+    const input = join(dir, 'bad.jsonl');
+    writeFileSync(input, `${record('a')}\n${record('b', { published: 'yesterday' })}\n`);
+    const r = await cli('corpus', 'build', input, '-o', join(dir, 'bad.bin'));
+    expect(r.code).toBe(EXIT_BAD_INPUT);
+    expect(r.stderr).toContain(`${input}:2: field "published"`);
+  });
+
+  test('--skip-invalid reports every skipped line and builds the rest', async () => {
+    const input = join(dir, 'mixed.jsonl');
+    writeFileSync(input, `${record('a')}\n{oops\n${record('b')}\n${record('a')}\n`);
+    const r = await cli('corpus', 'build', input, '-o', join(dir, 'mixed.bin'), '--skip-invalid');
+    expect(r.code).toBe(EXIT_OK);
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringContaining(`${input}:2:`), expect.stringContaining(`${input}:4 field "id"`)]);
+    expect(r.stdout).toMatch(/2 articles.*skipped 2 invalid lines/);
+  });
+
+  test('a duplicate id across two files names both', async () => {
+    const a = join(dir, 'one.jsonl');
+    const b = join(dir, 'two.jsonl');
+    writeFileSync(a, `${record('x')}\n`);
+    writeFileSync(b, `${record('y')}\n${record('x')}\n`);
+    const r = await cli('corpus', 'build', a, b, '-o', join(dir, 'dup.bin'));
+    expect(r.code).toBe(EXIT_BAD_INPUT);
+    expect(r.stderr).toContain(`${b}:2: field "id": duplicate id "x" (also at ${a}:1)`);
+  });
+
+  test.each([
+    [['corpus', 'build', 'x.jsonl']],
+    [['corpus', 'build', '-o', 'out.bin']],
+    [['corpus', 'build', 'x.jsonl', '-o', 'out.bin', '--frobnicate']],
+    [['corpus', 'frob']],
+    [[]],
+  ])('usage error %j: exit 2', async (argv) => {
+    expect((await cli(...argv)).code).toBe(EXIT_USAGE);
+  });
+
+  test('a missing input file: exit 1', async () => {
+    const r = await cli('corpus', 'build', join(dir, 'missing.jsonl'), '-o', join(dir, 'x.bin'));
+    expect(r.code).toBe(EXIT_BAD_INPUT);
+    expect(r.stderr).toContain('no such file');
+  });
+});
+
+describe('parallax analyze', () => {
+  const corpusFile = join(dir, 'analyze-seeds.bin');
+
+  test('a .txt file against a built corpus, as JSON', async () => {
+    await cli('corpus', 'build', seeds, '-o', corpusFile);
+    const r = await cli('analyze', join(seeds, `${SEED_IDS.nytReadable}.txt`), '--corpus', corpusFile, '--json');
+    expect(r.code).toBe(EXIT_OK);
+    const result = JSON.parse(r.stdout);
+    expect(result.self.id).toBe(SEED_IDS.nytReadable);
+    expect(result.stories.filter((s: { sameStory: boolean }) => s.sameStory)).toHaveLength(3);
+    expect(result.sentences.length).toBeGreaterThan(20);
+  });
+
+  test('an .html page with the bundled corpus, as a report', async () => {
+    const r = await cli('analyze', fixture('nbc-002.html'));
+    expect(r.code).toBe(EXIT_OK);
+    expect(r.stdout).toContain(`This is NBC News's article ${SEED_IDS.nbc}`);
+    expect(r.stdout).toMatch(/Same story in 3 articles/);
+  });
+
+  test('--jsonl writes one line per query with the contract fields', async () => {
+    await cli('corpus', 'build', seeds, '-o', corpusFile);
+    const queries = join(dir, 'queries.jsonl');
+    writeFileSync(queries, `${record('q1')}\n${JSON.stringify({ id: 'q2', outlet: null, text: 'Heavy rain flooded coastal towns in Brittany.' })}\n`);
+    const r = await cli('analyze', '--jsonl', queries, '--corpus', corpusFile, '--json');
+    expect(r.code).toBe(EXIT_OK);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.id)).toEqual(['q1', 'q2']);
+    expect(Object.keys(lines[0])).toEqual(['id', 'self', 'stories']);
+    expect(Object.keys(lines[0].stories[0])).toEqual(['id', 'outlet', 'title', 'url', 'published', 'score', 'sameStory']);
+    expect(lines[0].stories.some((s: { sameStory: boolean }) => s.sameStory)).toBe(true);
+  });
+
+  test.each([
+    [['analyze']],
+    [['analyze', 'a.txt', 'b.txt']],
+    [['analyze', '--jsonl', 'q.jsonl', '--json']],
+    [['analyze', '--jsonl', 'q.jsonl', '--corpus', 'c.bin']],
+    [['analyze', 'page.pdf']],
+    [['analyze', 'a.txt', '--top', '0']],
+  ])('usage error %j: exit 2', async (argv) => {
+    expect((await cli(...argv)).code).toBe(EXIT_USAGE);
+  });
+
+  test.each([
+    ['a missing file', () => [join(dir, 'missing.txt')], 'no such file'],
+    ['a corrupt corpus', () => {
+      writeFileSync(join(dir, 'corrupt.bin'), 'PLXC but not really a corpus at all');
+      return [join(seeds, `${SEED_IDS.nbc}.txt`), '--corpus', join(dir, 'corrupt.bin')];
+    }, 'corpus'],
+    ['a page without an article', () => {
+      writeFileSync(join(dir, 'empty.html'), '<html><body></body></html>');
+      return [join(dir, 'empty.html')];
+    }, 'no article'],
+  ])('bad input (%s): exit 1 with the message on stderr', async (_name, args, message) => {
+    const r = await cli('analyze', ...args());
+    expect(r.code).toBe(EXIT_BAD_INPUT);
+    expect(r.stderr).toContain(message);
+  });
+});
+
+test('every subcommand of the contract is wired', () => {
+  expect(Object.keys(COMMANDS).sort()).toEqual(['analyze', 'corpus build', 'corpus fetch', 'pairs']);
+});

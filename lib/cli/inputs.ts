@@ -1,0 +1,88 @@
+// Reading corpus inputs from disk: JSONL files, or a folder of plain-text seeds described by
+// its manifest.json (as corpus/seeds/ is), or that manifest itself.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compileCorpus, CorpusBuilder, type CompileOptions } from '../corpus/compile.ts';
+import { loadCorpus, type Corpus } from '../corpus/corpus.ts';
+import type { CorpusData } from '../corpus/data.ts';
+import { serializeCorpus } from '../corpus/format.ts';
+import { parseCorpusJsonl, recordsFromManifest, type SkippedLine } from '../corpus/schema.ts';
+import { InputError } from './io.ts';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const SEEDS_DIR = join(REPO_ROOT, 'corpus', 'seeds');
+export const BUNDLED_CORPUS = join(REPO_ROOT, 'public', 'corpus.bin');
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : (error as Error).message}`);
+  }
+}
+
+export interface BuildReport {
+  data: CorpusData;
+  skipped: SkippedLine[];
+}
+
+/** Compiles the inputs; throws CorpusInputError on the first bad record unless skipInvalid. */
+export function buildFromInputs(inputs: string[], options: { skipInvalid?: boolean; name?: string } = {}): BuildReport {
+  const compileOptions: CompileOptions = { name: options.name ?? inputs.map((i) => basename(i).replace(/\.jsonl$/, '')).join('+'), sources: inputs.map((i) => basename(i)) };
+  const builder = new CorpusBuilder(compileOptions);
+  const skipped: SkippedLine[] = [];
+  for (const input of inputs) {
+    const isFolder = existsSync(input) && statSync(input).isDirectory();
+    if (isFolder || basename(input) === 'manifest.json') {
+      const manifestPath = isFolder ? join(input, 'manifest.json') : input;
+      const folder = dirname(manifestPath);
+      let manifest: unknown;
+      try {
+        manifest = JSON.parse(readText(manifestPath));
+      } catch (error) {
+        if (error instanceof InputError) throw error;
+        throw new InputError(`${manifestPath}: not valid JSON (${(error as Error).message})`);
+      }
+      for (const record of recordsFromManifest(manifest, (file) => readText(join(folder, file)), manifestPath)) builder.add(record, join(folder, `${record.id}.txt`));
+      continue;
+    }
+    const parsed = parseCorpusJsonl(readText(input), input, { skipInvalid: options.skipInvalid });
+    skipped.push(...parsed.skipped);
+    const lineOf = lineNumbers(readText(input));
+    for (const record of parsed.records) builder.add(record, `${input}:${lineOf.get(record.id) ?? 0}`);
+  }
+  return { data: builder.build(), skipped };
+}
+
+/** Line of each id's first record, for locating compiler errors (duplicates across files). */
+function lineNumbers(text: string): Map<string, number> {
+  const lines = new Map<string, number>();
+  text.split('\n').forEach((line, i) => {
+    const m = /"id"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(line);
+    if (m && !lines.has(m[1]!)) lines.set(JSON.parse(`"${m[1]}"`) as string, i + 1);
+  });
+  return lines;
+}
+
+/** Loads a compiled artifact from disk. */
+export function loadCorpusFile(path: string): Corpus {
+  const bytes = readFileSync(resolve(path), { flag: 'r' });
+  return loadCorpus(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+}
+
+/**
+ * The bundled corpus: public/corpus.bin as the extension build wrote it, or, before any build,
+ * the seeds compiled in memory (the same default the build bundles).
+ */
+export function loadBundledCorpus(): Corpus {
+  if (existsSync(BUNDLED_CORPUS)) return loadCorpusFile(BUNDLED_CORPUS);
+  const manifest: unknown = JSON.parse(readText(join(SEEDS_DIR, 'manifest.json')));
+  const records = recordsFromManifest(manifest, (file) => readText(join(SEEDS_DIR, file)));
+  return loadCorpus(serializeCorpus(compileCorpus(records, { name: 'seeds', sources: ['corpus/seeds'] })));
+}
+
+export function readInputFile(path: string): string {
+  return readText(path);
+}
