@@ -1,17 +1,86 @@
 import { browser } from 'wxt/browser';
-import { parseMessage } from '@/lib/messages';
+import { parseMessage, type Message, type TabReport } from '@/lib/messages';
+import { analyze } from '@/lib/analyze';
+import { AnalysisCache, type SessionArea } from './analysis-cache';
+import { createCorpusStore, fetchBundledCorpus } from './corpus-store';
+import { withImportedCorpora } from './imported-corpora';
+import { analyzeArticle, extractPage, textHash, type PageAnalysis } from './page-analysis';
+
+interface Sender {
+  id?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
 
 export default defineBackground(() => {
-  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+  // The bundled corpus plus the user's imports (options page), compiled together.
+  const corpora = createCorpusStore(async () => withImportedCorpora(await fetchBundledCorpus()));
+  const session = (browser.storage as { session?: SessionArea } | undefined)?.session ?? null;
+  const cache = new AnalysisCache(session);
+
+  async function analyzeHtml(tabId: number, url: string, html: string): Promise<PageAnalysis> {
+    const extraction = extractPage(html, url);
+    if (!extraction.ok) {
+      await cache.setReport(tabId, url, extraction.analysis.state === 'error' ? { state: 'error', error: extraction.analysis.error } : { state: 'no-article' });
+      return extraction.analysis;
+    }
+    const hash = textHash(extraction.article.text);
+    const cached = await cache.analysisFor(tabId, url, hash);
+    if (cached) {
+      await cache.setAnalysis(tabId, url, hash, cached);
+      return cached;
+    }
+    let analysis: PageAnalysis;
+    try {
+      analysis = analyzeArticle(extraction.article, url, await corpora.bundled(), analyze);
+    } catch (error) {
+      analysis = { state: 'error', error: `analysis failed: ${error instanceof Error ? error.message : String(error)}` };
+    }
+    await cache.setAnalysis(tabId, url, hash, analysis);
+    return analysis;
+  }
+
+  async function tabReport(tabId: number): Promise<TabReport> {
+    return (await cache.get(tabId))?.report ?? { state: 'idle' };
+  }
+
+  function handle(message: Message, sender: Sender): Promise<unknown> | undefined {
+    const tabId = sender.tab?.id;
+    switch (message.type) {
+      case 'status':
+        return Promise.resolve({ ok: true, version: browser.runtime.getManifest().version });
+      case 'get-tab-result':
+        return tabReport(message.tabId);
+      case 'analyze-html':
+        // Only a top-frame content script speaks for its tab.
+        return tabId !== undefined && sender.frameId === 0 ? analyzeHtml(tabId, message.url, message.html) : undefined;
+      case 'tab-state':
+        return tabId !== undefined && sender.frameId === 0 ? cache.setReport(tabId, message.url, message.report).then(() => ({ ok: true })) : undefined;
+      case 'corpora-changed':
+        corpora.reset();
+        return Promise.resolve({ ok: true });
+      default:
+        return undefined;
+    }
+  }
+
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Sender) => {
     // Only this extension's own pages and content scripts may talk to the background.
     if (sender.id !== browser.runtime.id) return undefined;
     const message = parseMessage(raw);
     if (!message) return undefined;
-    switch (message.type) {
-      case 'status':
-        return Promise.resolve({ ok: true, version: browser.runtime.getManifest().version });
-      default:
-        return undefined;
-    }
+    return handle(message, sender);
+  });
+
+  browser.tabs.onRemoved.addListener((tabId: number) => {
+    void cache.remove(tabId);
+  });
+
+  browser.commands?.onCommand.addListener(async (command: string, tab?: { id?: number }) => {
+    if (command !== 'next-shared-fact') return;
+    const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (tabId === undefined) return;
+    // A tab without our content script (no article, browser pages) has nobody to answer.
+    await browser.tabs.sendMessage(tabId, { type: 'next-shared-fact' }).catch(() => undefined);
   });
 });
