@@ -153,11 +153,21 @@ export function startFeeds(options: { onCorpusChanged: () => void; fetch?: Fetch
   }
 
   const refresh = () => {
+    // An event page (Firefox) or service worker (Chrome) idle for about 30 s is stopped, pending
+    // fetches or not; calling an extension API now and then keeps it alive until the refresh ends.
+    const keepAlive = setInterval(() => void browser.runtime.getPlatformInfo(), 20_000);
     running ??= run().finally(() => {
+      clearInterval(keepAlive);
       running = null;
     });
     return running;
   };
+
+  // A refresh cut short by the browser stopping the background must not look like it is still running.
+  void browser.storage.local.get(REFRESH_STATE_KEY).then((stored) => {
+    const state = stored[REFRESH_STATE_KEY] as RefreshState | undefined;
+    if (state?.running && !running) void setRefreshState({ ...state, running: false, phase: 'failed', finishedAt: new Date().toISOString(), error: 'interrupted: the browser stopped the extension’s background before the refresh ended' });
+  });
 
   browser.runtime.onMessage.addListener((raw: unknown, sender: { id?: string; url?: string }) => {
     // Only the extension's own pages (not content scripts in web pages) may start a refresh.
