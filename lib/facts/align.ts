@@ -12,6 +12,7 @@ import { contentTerms } from '../text/normalize.ts';
 import { splitClauses } from './clauses.ts';
 import { compareSentences, type SentenceComparison } from './compare.ts';
 import { sentenceFeatures, type SentenceFeatures } from './features.ts';
+import { SHARED_FACT_THRESHOLD } from './weights.ts';
 import { inverseDocumentFrequency, type TermStats } from './stats.ts';
 
 /** An article whose sentences may report the facts of the reader's article. */
@@ -47,6 +48,8 @@ export interface FactAlignment {
 export const MIN_FACT_TERMS = 4;
 /** Source sentences compared per sentence of the article, best index candidates first. */
 export const MAX_CANDIDATES = 6;
+/** Sentences scoring at least this share of the shared-fact threshold are compared clause by clause. */
+const CLAUSE_RETRY_SHARE = 0.5;
 /** Index weight of a shared number, about that of a rare word. */
 const NUMBER_KEY_WEIGHT = 2;
 /**
@@ -75,6 +78,13 @@ interface SentenceEntry {
   /** Numbers as written, digits only ("60", "2018"): index keys that carry facts. */
   numbers: string[];
   full: SentenceFeatures | null | undefined;
+  /** Features of the sentence's clauses (when it has more than one), computed when compared. */
+  clauses: ClauseFeatures[] | undefined;
+}
+
+interface ClauseFeatures {
+  frame: boolean;
+  features: SentenceFeatures;
 }
 
 interface ArticleEntry {
@@ -86,6 +96,38 @@ interface ArticleEntry {
 function fullFeatures(entry: SentenceEntry): SentenceFeatures {
   entry.full ??= sentenceFeatures(entry.text);
   return entry.full;
+}
+
+function clauseFeatures(entry: SentenceEntry): ClauseFeatures[] {
+  if (entry.clauses === undefined) {
+    const clauses = splitClauses(entry.text).filter((c) => contentTerms(c.text).length >= MIN_FACT_TERMS);
+    entry.clauses = clauses.length > 1 ? clauses.map((c) => ({ frame: c.frame, features: sentenceFeatures(c.text) })) : [];
+  }
+  return entry.clauses;
+}
+
+/**
+ * Compares two sentences, and when they fall short of sharing a fact but not far, their
+ * clauses too: news sentences pack several facts ("Ushakov said in Moscow that Trump, in the
+ * March 20 call, proposed…"), and one shared fact among them is what alignment looks for. A
+ * reporting frame ("Ushakov said in Moscow") is compared only with another frame: the same
+ * source speaking, in sentences already close, is one statement reported twice.
+ */
+function compareEntries(a: SentenceEntry, b: SentenceEntry, stats: TermStats): SentenceComparison {
+  const whole = compareSentences(fullFeatures(a), fullFeatures(b), stats);
+  if (whole.sharesFactExceptFigures || whole.sharedScore < SHARED_FACT_THRESHOLD * CLAUSE_RETRY_SHARE) return whole;
+  let best = whole;
+  const mine: ClauseFeatures[] = [{ frame: false, features: fullFeatures(a) }, ...clauseFeatures(a)];
+  const theirs: ClauseFeatures[] = [{ frame: false, features: fullFeatures(b) }, ...clauseFeatures(b)];
+  for (let i = 0; i < mine.length; i++) {
+    for (let j = 0; j < theirs.length; j++) {
+      if ((i === 0 && j === 0) || mine[i]!.frame !== theirs[j]!.frame) continue;
+      if (mine[i]!.frame && (i === 0 || j === 0)) continue;
+      const part = compareSentences(mine[i]!.features, theirs[j]!.features, stats);
+      if (part.sharedScore > best.sharedScore) best = part;
+    }
+  }
+  return best;
 }
 
 /**
@@ -118,12 +160,13 @@ function articleEntry(sentences: readonly SentenceSpan[]): ArticleEntry {
     const terms = [...new Set(contentTerms(s.text))];
     if (terms.length < MIN_FACT_TERMS) return null;
     const numbers = [...new Set((s.text.match(NUMBER) ?? []).map((n) => n.replace(/,/g, '')))];
-    return { text: s.text, terms, numbers, full: undefined };
+    return { text: s.text, terms, numbers, full: undefined, clauses: undefined };
   });
   const clauses: ClauseTerms[] = [];
   sentences.forEach((s, sentenceIndex) => {
     if (entries[sentenceIndex] === null) return;
     for (const clause of splitClauses(s.text)) {
+      if (clause.frame) continue;
       const terms = [...new Set(contentTerms(clause.text))];
       if (terms.length >= MIN_FACT_TERMS) clauses.push({ sentenceIndex, text: clause.text, terms });
     }
@@ -211,11 +254,9 @@ export function alignFacts(article: FactArticle, sources: readonly FactSource[],
     }
     if (candidateWeight.size === 0) return;
     const candidates = [...candidateWeight.values()].sort((a, b) => b.weight - a.weight).slice(0, MAX_CANDIDATES);
-    const features = fullFeatures(entry);
     const bestBySource = new Map<number, Match>();
     for (const { posting } of candidates) {
-      const other = fullFeatures(entries[posting.source]!.sentences[posting.sentence]!);
-      const comparison = compareSentences(features, other, stats);
+      const comparison = compareEntries(entry, entries[posting.source]!.sentences[posting.sentence]!, stats);
       if (!accepts(sources[posting.source]!, comparison)) continue;
       const best = bestBySource.get(posting.source);
       if (best === undefined || comparison.sharedScore > best.comparison.sharedScore) bestBySource.set(posting.source, { ...posting, comparison });

@@ -28,6 +28,10 @@ export interface Evidence {
   unmatchedQuantities: number;
   /** How short the shorter sentence is, 0..1 (1 for a headline of a few words). */
   shortness: number;
+  /** Coverage counts differently in headlines and in long sentences: their product. */
+  coverageWhenShort: number;
+  /** Unmatched wording weighed by length: a detail missing from a headline matters more. */
+  unmatchedWhenShort: number;
   /** Cosine of character trigram counts: word forms and spellings that stems miss. */
   charTrigramCosine: number;
   /** The numbers and dates of one side are all among the other's. */
@@ -44,6 +48,7 @@ export interface Evidence {
   namesDisjoint: number;
   /** A quotation of several words appears verbatim in both. */
   sharedQuote: number;
+
 }
 
 export const EVIDENCE_KEYS = [
@@ -58,6 +63,8 @@ export const EVIDENCE_KEYS = [
   'unmatchedMassMin',
   'unmatchedQuantities',
   'shortness',
+  'coverageWhenShort',
+  'unmatchedWhenShort',
   'charTrigramCosine',
   'quantitiesContained',
   'negationMismatch',
@@ -202,6 +209,7 @@ export function gatherEvidence(a: SentenceFeatures, b: SentenceFeatures, stats: 
   const unmatchedA = totalA - hitA;
   const unmatchedB = totalB - hitB;
   const squash = (mass: number): number => 1 - Math.exp(-mass / UNMATCHED_MASS_SCALE);
+  const shortness = 1 / (1 + Math.min(a.terms.length, b.terms.length) / 5);
   const coverA = totalA > 0 ? hitA / totalA : 0;
   const coverB = totalB > 0 ? hitB / totalB : 0;
   const union = a.terms.length + b.terms.length - matchedA.size;
@@ -238,7 +246,9 @@ export function gatherEvidence(a: SentenceFeatures, b: SentenceFeatures, stats: 
       unmatchedMassMax: squash(Math.max(unmatchedA, unmatchedB)),
       unmatchedMassMin: squash(Math.min(unmatchedA, unmatchedB)),
       unmatchedQuantities: 1 - Math.exp(-unsharedQuantities / 2),
-      shortness: 1 / (1 + Math.min(a.terms.length, b.terms.length) / 5),
+      shortness,
+      coverageWhenShort: Math.min(coverA, coverB) * shortness,
+      unmatchedWhenShort: squash(Math.max(unmatchedA, unmatchedB)) * shortness,
       charTrigramCosine: trigramCosine(a, b),
       quantitiesContained:
         aValues.size + bValues.size > 0 && (sharedQuantities === aValues.size || sharedQuantities === bValues.size) ? 1 : 0,

@@ -5,55 +5,59 @@
 import type { EvidenceKey } from './evidence.ts';
 
 /** Same fact: human meaning-overlap score >= 4 of 5 ("mostly equivalent"). */
-export const SAME_FACT_BIAS = -4.5570;
+export const SAME_FACT_BIAS = -4.9060;
 export const SAME_FACT_WEIGHTS: Readonly<Record<EvidenceKey, number>> = {
-  weightedOverlap: 1.0663,
-  weightedCoverageMin: 1.4614,
-  sharedMass: 2.0805,
-  termJaccard: 0.4232,
-  bigramDice: -0.6890,
-  longestRun: -1.2396,
-  missingInformative: 0.6318,
-  unmatchedMassMax: -2.5119,
-  unmatchedMassMin: 0.3067,
-  unmatchedQuantities: -2.7467,
-  shortness: 1.3655,
-  charTrigramCosine: 2.5434,
-  quantitiesContained: -0.2627,
-  negationMismatch: -0.6691,
-  sharedQuantity: 0.7560,
-  quantityConflict: -1.7850,
-  namesMatched: 0.1381,
-  namesDisjoint: -0.1352,
-  sharedQuote: 0.1485,
+  weightedOverlap: 0.9909,
+  weightedCoverageMin: 1.4836,
+  sharedMass: 2.0285,
+  termJaccard: 0.5475,
+  bigramDice: -0.6216,
+  longestRun: -1.2925,
+  missingInformative: 0.5604,
+  unmatchedMassMax: -2.5078,
+  unmatchedMassMin: 0.4584,
+  unmatchedQuantities: -2.7421,
+  shortness: 0.9102,
+  coverageWhenShort: 1.1111,
+  unmatchedWhenShort: 1.0019,
+  charTrigramCosine: 2.5524,
+  quantitiesContained: -0.2563,
+  negationMismatch: -0.6698,
+  sharedQuantity: 0.7542,
+  quantityConflict: -1.7839,
+  namesMatched: 0.1332,
+  namesDisjoint: -0.1327,
+  sharedQuote: 0.1445,
 };
 /** Score at or above which two sentences are taken to report the same fact. */
-export const SAME_FACT_THRESHOLD = 0.31;
+export const SAME_FACT_THRESHOLD = 0.32;
 
 /**
  * Shared fact: score >= 3 ("roughly equivalent, some important information differs"). Its
  * threshold keeps recall 0.9 of such training pairs (alignment favours recall).
  */
-export const SHARED_FACT_BIAS = -5.7625;
+export const SHARED_FACT_BIAS = -6.1441;
 export const SHARED_FACT_WEIGHTS: Readonly<Record<EvidenceKey, number>> = {
-  weightedOverlap: 1.7605,
-  weightedCoverageMin: 1.2698,
-  sharedMass: 3.5307,
-  termJaccard: 0.5873,
-  bigramDice: -0.5617,
-  longestRun: -1.2521,
-  missingInformative: 0.5957,
-  unmatchedMassMax: 1.0308,
-  unmatchedMassMin: -1.1962,
-  unmatchedQuantities: -1.5918,
-  shortness: 0.6129,
-  charTrigramCosine: 3.2641,
-  quantitiesContained: 0.3788,
-  negationMismatch: -1.2237,
-  sharedQuantity: 0.5766,
-  quantityConflict: -1.3173,
-  namesMatched: -0.0359,
-  namesDisjoint: -0.4998,
-  sharedQuote: 1.0614,
+  weightedOverlap: 1.7143,
+  weightedCoverageMin: 1.3070,
+  sharedMass: 3.4838,
+  termJaccard: 0.7193,
+  bigramDice: -0.5106,
+  longestRun: -1.2983,
+  missingInformative: 0.5061,
+  unmatchedMassMax: 0.9327,
+  unmatchedMassMin: -0.9951,
+  unmatchedQuantities: -1.5816,
+  shortness: 0.2367,
+  coverageWhenShort: 0.9307,
+  unmatchedWhenShort: 1.1943,
+  charTrigramCosine: 3.2947,
+  quantitiesContained: 0.3839,
+  negationMismatch: -1.2305,
+  sharedQuantity: 0.5775,
+  quantityConflict: -1.3161,
+  namesMatched: -0.0387,
+  namesDisjoint: -0.4994,
+  sharedQuote: 1.0520,
 };
-export const SHARED_FACT_THRESHOLD = 0.41;
+export const SHARED_FACT_THRESHOLD = 0.42;
