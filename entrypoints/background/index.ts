@@ -3,6 +3,7 @@ import { parseMessage, type Message, type TabReport } from '@/lib/messages';
 import { analyze } from '@/lib/analyze';
 import { AnalysisCache, type SessionArea } from './analysis-cache';
 import { createCorpusStore, fetchBundledCorpus } from './corpus-store';
+import { startFeeds } from './feeds';
 import { withImportedCorpora } from './imported-corpora';
 import { analyzeArticle, extractPage, textHash, type PageAnalysis } from './page-analysis';
 
@@ -15,6 +16,8 @@ interface Sender {
 export default defineBackground(() => {
   // The bundled corpus plus the user's imports (options page), compiled together.
   const corpora = createCorpusStore(async () => withImportedCorpora(await fetchBundledCorpus()));
+  // Followed feeds (options page, Sources): refresh on demand or on the user's schedule; off by default.
+  startFeeds({ onCorpusChanged: () => corpora.reset() });
   const session = (browser.storage as { session?: SessionArea } | undefined)?.session ?? null;
   const cache = new AnalysisCache(session);
 
