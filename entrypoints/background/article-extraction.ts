@@ -11,6 +11,8 @@ import type { ExtractedArticle, TextSpan } from '@/entrypoints/content/article-a
 export const MAX_ELEMENTS = 60_000;
 /** An article shorter than this (in characters) is not worth cross-referencing. */
 export const MIN_ARTICLE_CHARS = 280;
+/** Paragraphs shorter than this (menu entries, list items, labels) are not running text. */
+export const MIN_PROSE_PARAGRAPH = 60;
 
 export class NotAnArticleError extends Error {
   constructor(reason: string) {
@@ -82,6 +84,8 @@ export function extractArticle(html: string, url: string): ExtractedArticle & { 
   }).parse();
   if (!parsed?.content) throw new NotAnArticleError('no article found on this page');
   const article = articleFromParagraphs(parsed.title ? renderedText(parsed.title) : null, paragraphsOf(parsed.content));
-  if (article.text.length < MIN_ARTICLE_CHARS) throw new NotAnArticleError('the article text is too short');
+  // Running text, not menus and lists: only paragraphs of some length count.
+  const prose = article.paragraphs.reduce((sum, p) => sum + (p.end - p.start >= MIN_PROSE_PARAGRAPH ? p.end - p.start : 0), 0);
+  if (prose < MIN_ARTICLE_CHARS) throw new NotAnArticleError('the page has too little running text for an article');
   return { ...article, byline: parsed.byline ?? null, lang: parsed.lang ?? null };
 }

@@ -95,7 +95,15 @@ export class InPage {
     }
     if (signal.aborted) return;
     this.run = null;
-    this.apply(outcome);
+    try {
+      this.apply(outcome);
+    } catch (error) {
+      // Drawing failed (a browser without some API, a page in a state we did not foresee):
+      // say so on the page rather than throw into it.
+      this.model = null;
+      this.drawn = [];
+      this.setState('error', `drawing failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   private apply(outcome: RunOutcome): void {
@@ -190,7 +198,7 @@ export class InPage {
     if (!this.drawn.length && !this.tooltip) return;
     const first = this.pointer === null;
     this.pointer = { x: event.clientX, y: event.clientY, target: event.target };
-    if (first) this.ctx.requestAnimationFrame(() => void this.hitTest());
+    if (first) this.ctx.requestAnimationFrame(() => void this.hitTest().catch(() => undefined));
   }
 
   private async hitTest(): Promise<void> {
@@ -204,13 +212,17 @@ export class InPage {
       if (tooltip.current !== hit) tooltip.show(hit);
       return;
     }
-    const tooltip = this.tooltip ? await this.tooltip : null;
+    const tooltip = this.tooltip ? await this.tooltip.catch(() => null) : null;
     if (tooltip?.current && !tooltip.contains(pointer.target)) this.scheduleHide();
     else this.cancelHide();
   }
 
   private ensureTooltip(): Promise<Tooltip> {
-    this.tooltip ??= createTooltip(this.ctx, () => this.model?.analysis.result.self?.outlet ?? null);
+    this.tooltip ??= createTooltip(this.ctx, () => this.model?.analysis.result.self?.outlet ?? null).catch((error: unknown) => {
+      // Without a tooltip the highlights still stand; a later hover tries again.
+      this.tooltip = null;
+      throw error;
+    });
     return this.tooltip;
   }
 
@@ -229,7 +241,8 @@ export class InPage {
 
   private async hideTooltip(): Promise<void> {
     this.cancelHide();
-    if (this.tooltip) (await this.tooltip).hide();
+    const tooltip = this.tooltip ? await this.tooltip.catch(() => null) : null;
+    tooltip?.hide();
   }
 
   private scrollToRange(range: Range): void {
@@ -244,8 +257,15 @@ export class InPage {
     this.stepIndex = (this.stepIndex + 1) % this.drawn.length;
     const entry = this.drawn[this.stepIndex]!;
     this.scrollToRange(entry.range);
-    void this.ensureTooltip().then((tooltip) => tooltip.show(entry));
+    this.showTooltip(entry);
     return true;
+  }
+
+  private showTooltip(entry: DrawnFact): void {
+    this.ensureTooltip().then(
+      (tooltip) => tooltip.show(entry),
+      () => undefined,
+    );
   }
 
   /** The popup's "show me": scroll to a sentence and flash it. */
@@ -260,7 +280,7 @@ export class InPage {
       this.ctx.setTimeout(() => CSS.highlights.delete(FOCUS_HIGHLIGHT), FOCUS_MS);
     }
     const entry = this.drawn.find((d) => d.fact.sentence.index === sentenceIndex);
-    if (entry) void this.ensureTooltip().then((tooltip) => tooltip.show(entry));
+    if (entry) this.showTooltip(entry);
     return true;
   }
 }

@@ -1,10 +1,16 @@
 import './highlights.css';
 import { startInPage } from './in-page';
+import { setPageState } from './page-state';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   async main(ctx) {
-    await startInPage(ctx);
+    try {
+      await startInPage(ctx);
+    } catch (error) {
+      // Never throw into the page: report on the state attribute instead.
+      setPageState('error', `Parallax could not start: ${error instanceof Error ? error.message : String(error)}`);
+    }
   },
 });
