@@ -3,6 +3,7 @@
 // fills facts, omissions, unique, conflicts and coverage from the same-story articles.
 import type { AnalysisResult, ArticleInput } from './result.ts';
 import type { Corpus } from './corpus/corpus.ts';
+import { alignCorpusFacts } from './facts/corpus-facts.ts';
 import { matchStories, type StoryMatchOptions } from './story/match.ts';
 import { segmentSentences } from './text/segment.ts';
 
@@ -10,15 +11,17 @@ export type AnalyzeOptions = StoryMatchOptions;
 
 export function analyze(article: ArticleInput, corpus: Corpus, options: AnalyzeOptions = {}): AnalysisResult {
   const match = matchStories(article, corpus, options);
+  const sentences = segmentSentences(article.text);
+  const alignment = alignCorpusFacts({ text: article.text, sentences, outlet: article.outlet ?? null }, match.stories, corpus);
   return {
     self: match.self,
     stories: match.stories,
-    sentences: segmentSentences(article.text),
-    facts: [],
-    omissions: [],
-    unique: [],
-    conflicts: [],
-    coverage: { outlets: [], rows: [] },
+    sentences,
+    facts: alignment.facts,
+    omissions: alignment.omissions,
+    unique: alignment.unique,
+    conflicts: alignment.conflicts,
+    coverage: alignment.coverage,
     corpus: corpus.summary,
   };
 }

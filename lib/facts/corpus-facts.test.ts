@@ -3,18 +3,17 @@ import { compileCorpus } from '../corpus/compile.ts';
 import { loadCorpus } from '../corpus/corpus.ts';
 import { serializeCorpus } from '../corpus/format.ts';
 import { SEED_IDS, seedRecords } from '../corpus/test-seeds.ts';
-import { matchStories } from '../story/match.ts';
-import { segmentSentences } from '../text/segment.ts';
-import { alignCorpusFacts, factCache, factSources } from './corpus-facts.ts';
+import { analyze } from '../analyze.ts';
+import { factCache, factSources } from './corpus-facts.ts';
 
 // The bundled corpus path: seeds compiled, serialized and loaded as the extension does.
 const records = seedRecords();
 const corpus = loadCorpus(serializeCorpus(compileCorpus(records, { name: 'seeds' })));
 const nyt = records.find((r) => r.id === SEED_IDS.nytReadable)!;
-const { stories } = matchStories({ text: nyt.text, outlet: nyt.outlet, published: nyt.published }, corpus);
-const result = alignCorpusFacts({ text: nyt.text, sentences: segmentSentences(nyt.text), outlet: nyt.outlet }, stories, corpus);
+const result = analyze({ text: nyt.text, outlet: nyt.outlet, published: nyt.published }, corpus);
+const stories = result.stories;
 
-describe('fact alignment of 001 against the compiled seed corpus', () => {
+describe('analyze of 001 against the compiled seed corpus: facts, omissions, unique', () => {
   test('the sources are the same-story articles, not 001 itself nor its normalized version', () => {
     const ids = factSources(stories, corpus).map((s) => s.articleId);
     expect(ids).not.toContain(SEED_IDS.nytReadable);
@@ -41,6 +40,12 @@ describe('fact alignment of 001 against the compiled seed corpus', () => {
 
   test('Putin’s 2007 visit to Kennebunkport is unique to 001', () => {
     expect(result.unique.some((s) => /Kennebunkport/.test(s.text) && /2007/.test(s.text))).toBe(true);
+  });
+
+  test('sentences, facts and coverage refer to the analyzed text', () => {
+    for (const fact of result.facts) expect(nyt.text.slice(fact.sentence.start, fact.sentence.end)).toBe(fact.sentence.text);
+    expect(result.coverage.rows.length).toBe(result.facts.length);
+    expect(JSON.parse(JSON.stringify(result))).toEqual(result);
   });
 
   test('the corpus keeps one feature cache', () => {
