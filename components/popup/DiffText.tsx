@@ -8,26 +8,48 @@ export interface DiffTextProps {
   text: string;
 }
 
-/** The other outlet's version with words only it uses marked, and this article's words struck. */
+/**
+ * Longer runs of this article's own words are folded to a short marker (the full words are in
+ * the fact's sentence just above, in the tooltip and for screen readers): a whole struck-out
+ * sentence in front of the other version buries the difference that matters.
+ */
+export const FOLD_REMOVED_WORDS = 6;
+
+const wordCount = (s: string) => s.trim().split(/\s+/).filter(Boolean).length;
+
+/** The other outlet's version with the words only it uses marked, and this article's words struck. */
 export function DiffText({ diff, otherName, text }: DiffTextProps) {
   if (!diff.length) return <q class="diff">{text}</q>;
   return (
     <q class="diff">
-      {diff.map((part, i) =>
-        part.added ? (
-          <ins key={i}>
-            <span class="sr-only">only in {otherName}: </span>
-            {part.value}
-          </ins>
-        ) : part.removed ? (
-          <del key={i}>
-            <span class="sr-only">only in this article: </span>
-            {part.value}
-          </del>
-        ) : (
-          <span key={i}>{part.value}</span>
-        ),
-      )}
+      {diff.map((part, i) => {
+        if (part.added) {
+          return (
+            <ins key={i}>
+              <span class="sr-only">only in {otherName}: </span>
+              {part.value}
+            </ins>
+          );
+        }
+        if (part.removed) {
+          const words = wordCount(part.value);
+          if (words > FOLD_REMOVED_WORDS) {
+            return (
+              <del key={i} class="del-folded" title={part.value.trim()}>
+                <span class="sr-only">only in this article: {part.value}</span>
+                <span aria-hidden="true">−{words} words</span>{' '}
+              </del>
+            );
+          }
+          return (
+            <del key={i}>
+              <span class="sr-only">only in this article: </span>
+              {part.value}
+            </del>
+          );
+        }
+        return <span key={i}>{part.value}</span>;
+      })}
     </q>
   );
 }

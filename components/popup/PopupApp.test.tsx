@@ -103,5 +103,8 @@ describe('ResultView', () => {
     expect(text('.passage ins')).toMatch(/only in Unnamed outlet: Last month, the Trump administration/);
     expect(text('.passage del')).toMatch(/only in this article: The idea of a personal get-together/);
     expect(text('.labels .chip')).toBe('Numbers differ');
+    // A long run of this article's own words is folded to a count; a short one stays inline.
+    expect(text('.passage del.del-folded [aria-hidden="true"]')).toBe('−14 words');
+    expect(q('.passage del.del-folded')?.getAttribute('title')).toMatch(/^The idea of a personal get-together/);
   });
 });
