@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BROWSERS, extensionDir, type BrowserName, type TestPage } from './harness';
 import { useExtensionSession } from './harness/session';
+import { findTabId, pickFile } from './popup-options.helpers';
 import { startFeedServer, type FeedServer } from '../feeds/server';
 
 /**
@@ -26,6 +27,18 @@ function buildWithLoopbackGranted(name: BrowserName): string {
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   return copy;
 }
+
+const SETTLED = ['ready', 'no-coverage', 'no-article', 'error'];
+async function pageState(page: TestPage): Promise<string> {
+  await page.waitFor((settled) => settled.includes(document.documentElement.dataset.parallaxState ?? ''), SETTLED, 30_000);
+  return page.evaluate(() => document.documentElement.dataset.parallaxState ?? '');
+}
+
+/** Another outlet's article on the feeds' story (it is in no feed). */
+const READER_PAGE = '/pages/reader/bridge-story.html';
+
+const texts = (page: TestPage, selector: string) =>
+  page.evaluate((s) => [...document.querySelectorAll(s)].map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim()), selector);
 
 const FEEDS = ['/feeds/gazette.xml', '/feeds/valley.atom', '/feeds/bay-repeats.xml', '/feeds/broken.xml'];
 
@@ -70,6 +83,9 @@ describe.each(BROWSERS)('Sources in %s', (name) => {
   const session = useExtensionSession(name, { launch: { extensionDir: buildWithLoopbackGranted(name) } });
 
   test('add feeds, refresh, and get every good article once with every failure reported', async () => {
+    expect(await pageState(await session.open(feeds.url(READER_PAGE)))).toBe('no-coverage');
+    const before = feeds.requests.length;
+
     const options = await session.openOptions();
     await options.waitForSelector('[data-testid="sources"]');
     expect(await options.evaluate(() => document.querySelector('[data-testid="feeds-empty"]')?.textContent)).toBe('You follow no feeds yet.');
@@ -77,7 +93,8 @@ describe.each(BROWSERS)('Sources in %s', (name) => {
     const rows = await feedRows(options);
     expect(rows.map((r) => r.url)).toEqual(FEEDS.map((p) => feeds.url(p)));
     expect(rows.every((r) => r.allowed)).toBe(true);
-    expect(feeds.requests).toEqual([]);
+    // Following a feed fetches nothing until a refresh.
+    expect(feeds.requests.length).toBe(before);
 
     await options.click('[data-testid="feeds-refresh"]');
     await options.waitFor(() => /Last refresh .*: \d+ new article/.test(document.querySelector('[data-testid="feeds-refresh-result"]')?.textContent ?? ''), undefined, 120_000);
@@ -100,8 +117,36 @@ describe.each(BROWSERS)('Sources in %s', (name) => {
     ]);
     expect(after.every((r) => r.fetched.startsWith('fetched '))).toBe(true);
 
-    // Each good page was fetched once, and the server saw the extension's User-Agent-less, cookie-less requests only.
-    const pageFetches = feeds.requests.filter((r) => r.path.startsWith('/pages/') && r.status === 200).map((r) => r.path);
+    // Each page was fetched once (retries of the slow page never got an answer).
+    const pageFetches = feeds.requests.slice(before).filter((r) => r.path.startsWith('/pages/') && r.status === 200).map((r) => r.path);
     expect(pageFetches.filter((p, i) => pageFetches.indexOf(p) !== i)).toEqual([]);
   }, 180_000);
+
+  test('the fresh corpus matches a page about the feeds\' story; a removed feed takes its articles along', async () => {
+    const options = await session.openOptions();
+    await options.waitForSelector('[data-testid="corpus-imported"][data-name="Followed feeds"]');
+    expect((await texts(options, '[data-testid="corpus-imported"][data-name="Followed feeds"] .corpus-counts'))[0]).toMatch(/^8 articles\s*3 outlets/);
+
+    const page = await session.open(feeds.url(READER_PAGE));
+    expect(await pageState(page)).toBe('ready');
+    const popup = await session.openPopup();
+    const tabId = await findTabId(popup, feeds.url(READER_PAGE));
+    await popup.goto(session.browser.extensionUrl(`popup.html?tabId=${tabId}`));
+    await popup.waitForSelector('[data-testid="result"]', 30_000);
+    await popup.click('#tab-outlets');
+    const outlets = await texts(popup, '[data-testid="outlet"] .outlet-name strong');
+    expect(outlets).toEqual(expect.arrayContaining(['Harbor Gazette', 'The Valley Times']));
+    await popup.screenshot('sources-story-matched');
+
+    // OPML export lists every followed feed; importing it again adds nothing twice.
+    const opml = await options.evaluate(() => decodeURIComponent((document.querySelector<HTMLAnchorElement>('[data-testid="opml-export"]')?.href ?? '').replace(/^data:[^,]*,/, '')));
+    expect(opml.match(/xmlUrl="[^"]+"/g)).toEqual(FEEDS.map((p) => `xmlUrl="${feeds.url(p)}"`));
+    await pickFile(options, '[data-testid="opml-file"]', 'parallax-sources.opml', opml);
+    await options.waitFor(() => /Imported 0 feeds from parallax-sources\.opml \(4 skipped/.test(document.querySelector('[data-testid="sources-notice"]')?.textContent ?? ''));
+
+    await options.click(`[data-testid="feed"][data-url="${feeds.url('/feeds/bay-repeats.xml')}"] .btn-danger`);
+    await options.waitFor(() => document.querySelectorAll('[data-testid="feed"]').length === 3);
+    await options.goto(session.browser.extensionUrl('options.html'));
+    await options.waitFor(() => /^7 articles/.test(document.querySelector('[data-testid="corpus-imported"][data-name="Followed feeds"] .corpus-counts')?.textContent ?? ''), undefined, 30_000);
+  }, 120_000);
 });
