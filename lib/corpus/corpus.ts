@@ -113,15 +113,17 @@ export class CompiledCorpus implements Corpus {
     for (let t = 0; t < v; t++) this.idfTable[t] = inverseDocumentFrequency(data.termDf[t]!, this.size);
     // Inverted index by counting sort over term vectors and facts: two passes, no per-term arrays.
     const counts = new Uint32Array(v + 1);
-    for (const t of data.docTerms) counts[t]!++;
-    for (const t of data.facts) counts[t]!++;
+    const { docTerms, facts, docTermStart, factStart } = data;
+    for (let k = 0; k < docTerms.length; k++) counts[docTerms[k]!]!++;
+    for (let k = 0; k < facts.length; k++) counts[facts[k]!]!++;
     this.postingStart = new Uint32Array(v + 1);
     for (let t = 0; t < v; t++) this.postingStart[t + 1] = this.postingStart[t]! + counts[t]!;
     this.postingArticles = new Uint32Array(this.postingStart[v]!);
     const fill = this.postingStart.slice(0, v);
+    const postings = this.postingArticles;
     for (let a = 0; a < this.size; a++) {
-      for (let k = data.docTermStart[a]!; k < data.docTermStart[a + 1]!; k++) this.postingArticles[fill[data.docTerms[k]!]!++] = a;
-      for (let k = data.factStart[a]!; k < data.factStart[a + 1]!; k++) this.postingArticles[fill[data.facts[k]!]!++] = a;
+      for (let k = docTermStart[a]!, end = docTermStart[a + 1]!; k < end; k++) postings[fill[docTerms[k]!]!++] = a;
+      for (let k = factStart[a]!, end = factStart[a + 1]!; k < end; k++) postings[fill[facts[k]!]!++] = a;
     }
   }
 

@@ -42,14 +42,20 @@ export function combineHashes(a: number, b: number): number {
   return mix32((Math.imul(a ^ 0x9e3779b9, 0x01000193) + b) | 0);
 }
 
-/** Hash of a byte range, for artifact checksums. */
+/**
+ * Hash of a byte range, for artifact checksums: murmur3's block step over little-endian 32-bit
+ * words, then the tail bytes. Reads through a Uint32Array when the range is aligned (the common
+ * case, and several times faster than DataView while the code is still cold).
+ */
 export function hashBytes(bytes: Uint8Array, seed = 0): number {
-  let h = seed >>> 0;
   const n = bytes.length;
   const words = n >>> 2;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const aligned = bytes.byteOffset % 4 === 0 && littleEndian;
+  const view = aligned ? new Uint32Array(bytes.buffer, bytes.byteOffset, words) : null;
+  const data = aligned ? null : new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let h = seed >>> 0;
   for (let w = 0; w < words; w++) {
-    let k = view.getUint32(w * 4, true);
+    let k = view ? view[w]! : data!.getUint32(w * 4, true);
     k = Math.imul(k, 0xcc9e2d51);
     k = (k << 15) | (k >>> 17);
     k = Math.imul(k, 0x1b873593);
@@ -68,3 +74,5 @@ export function hashBytes(bytes: Uint8Array, seed = 0): number {
   h ^= n;
   return mix32(h);
 }
+
+const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;

@@ -56,13 +56,24 @@ function lowerBound(keys: Uint32Array, key: number): number {
   return lo;
 }
 
+/**
+ * Buckets holding more articles than this are skipped: so many articles agreeing on a whole band
+ * share boilerplate (or are one wire story copied a hundred times), and reading them all would
+ * make one lookup cost as much as a scan.
+ */
+export const MAX_BUCKET = 100;
+
 /** Articles sharing at least one band with the signature, with the number of shared bands. */
-export function lshCandidates(buckets: LshBuckets, signature: ArrayLike<number>, offset = 0): Map<number, number> {
+export function lshCandidates(buckets: LshBuckets, signature: ArrayLike<number>, offset = 0, maxBucket = MAX_BUCKET): Map<number, number> {
   const found = new Map<number, number>();
   const k = bandKeys(signature, offset);
   for (let band = 0; band < LSH_BANDS; band++) {
     const key = combineHashes(band, k[band]!);
-    for (let i = lowerBound(buckets.keys, key); i < buckets.keys.length && buckets.keys[i] === key; i++) {
+    const first = lowerBound(buckets.keys, key);
+    let last = first;
+    while (last < buckets.keys.length && buckets.keys[last] === key) last++;
+    if (last - first > maxBucket) continue;
+    for (let i = first; i < last; i++) {
       const a = buckets.articles[i]!;
       found.set(a, (found.get(a) ?? 0) + 1);
     }

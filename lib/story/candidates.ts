@@ -53,9 +53,42 @@ export function retrieveCandidates(query: StoryQuery, corpus: Corpus, limit = CA
       if (touched.length >= limit * 4) break;
     }
   }
-  touched.sort((a, b) => scores[b]! - scores[a]! || a - b);
-  const picked = new Set(touched.slice(0, limit));
+  const picked = new Set(topArticles(touched, scores, limit));
   for (const a of touched) scores[a] = 0;
   for (const a of corpus.lshCandidates(query.fingerprint.signature).keys()) picked.add(a);
   return [...picked];
+}
+
+/** The `limit` best-scored articles (ties to the lower index), by a bounded min-heap: no full sort. */
+function topArticles(articles: number[], scores: Float32Array, limit: number): number[] {
+  const heap: number[] = [];
+  // a ranks below b: lower score, or equal score and higher index.
+  const below = (a: number, b: number) => scores[a]! < scores[b]! || (scores[a] === scores[b] && a > b);
+  const siftDown = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && below(heap[l]!, heap[m]!)) m = l;
+      if (r < heap.length && below(heap[r]!, heap[m]!)) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+      i = m;
+    }
+  };
+  for (const a of articles) {
+    if (heap.length < limit) {
+      heap.push(a);
+      for (let i = heap.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (!below(heap[i]!, heap[parent]!)) break;
+        [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+        i = parent;
+      }
+    } else if (below(heap[0]!, a)) {
+      heap[0] = a;
+      siftDown(0);
+    }
+  }
+  return heap;
 }

@@ -97,6 +97,8 @@ interface RawToken {
 }
 
 function readDate(text: string, pos: number): RawToken | null {
+  // Dates start with a digit or a month's capital; skip the regexes for every other word.
+  if (!/[\dJFMASOND]/.test(text[pos]!)) return null;
   const rest = text.slice(pos, pos + 40);
   let m = ISO_DATE.exec(rest);
   if (m) return { text: m[0], start: pos, end: pos + m[0].length, kind: 'date', norm: m[0] };
@@ -121,15 +123,22 @@ function readDate(text: string, pos: number): RawToken | null {
   return null;
 }
 
+const TOKEN_START = /[\p{L}\p{N}]/gu;
+
+/** Folds one word; plain ASCII words (most of them) skip the Unicode passes. */
+function foldWord(word: string): string {
+  return /^[A-Za-z]+$/.test(word) ? word.toLowerCase() : normalizeText(word);
+}
+
 function scanRaw(text: string): RawToken[] {
   const out: RawToken[] = [];
   let pos = 0;
   while (pos < text.length) {
+    TOKEN_START.lastIndex = pos;
+    const next = TOKEN_START.exec(text);
+    if (!next) break;
+    pos = next.index;
     const ch = text[pos]!;
-    if (!/[\p{L}\p{N}]/u.test(ch)) {
-      pos++;
-      continue;
-    }
     const date = readDate(text, pos);
     if (date) {
       out.push(date);
@@ -154,18 +163,22 @@ function scanRaw(text: string): RawToken[] {
     }
     const word = WORD.exec(rest);
     const w = word ? word[0] : ch;
-    out.push({ text: w, start: pos, end: pos + w.length, kind: 'word', norm: normalizeText(w).replace(/['’]s$/, '').replace(/['’]/g, "'") });
+    out.push({ text: w, start: pos, end: pos + w.length, kind: 'word', norm: foldWord(w).replace(/['’]s$/, '').replace(/['’]/g, "'") });
     pos += w.length;
   }
   return out;
 }
 
 /** Merges "sixty", "forty-one", "two million" into number tokens. */
+const NUMBER_WORD_VALUES = new Map(Object.entries(NUMBER_WORDS));
+
 function numberWordValue(norm: string): number | undefined {
-  if (norm in NUMBER_WORDS) return NUMBER_WORDS[norm];
+  const value = NUMBER_WORD_VALUES.get(norm);
+  if (value !== undefined || !norm.includes('-')) return value;
   const parts = norm.split('-');
-  if (parts.length === 2 && parts.every((p) => p in NUMBER_WORDS)) return NUMBER_WORDS[parts[0]!]! + NUMBER_WORDS[parts[1]!]!;
-  return undefined;
+  const tens = NUMBER_WORD_VALUES.get(parts[0]!);
+  const ones = NUMBER_WORD_VALUES.get(parts[1]!);
+  return parts.length === 2 && tens !== undefined && ones !== undefined ? tens + ones : undefined;
 }
 
 /**
@@ -187,7 +200,7 @@ export function tokenize(text: string): Token[] {
       let value = t.value!;
       let end = t.end;
       const next = raw[i + 1];
-      if (next && next.kind === 'word' && next.norm in SCALE_WORDS && /^\s+$/.test(text.slice(t.end, next.start))) {
+      if (next && next.kind === 'word' && Object.hasOwn(SCALE_WORDS, next.norm) && /^\s+$/.test(text.slice(t.end, next.start))) {
         value *= SCALE_WORDS[next.norm]!;
         end = next.end;
         i++;
