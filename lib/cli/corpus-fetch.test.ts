@@ -40,19 +40,19 @@ describe('parallax corpus fetch', () => {
     expect(compileCorpus(records).meta.articleCount).toBe(8);
     expect(first.stdout).toContain('Total: 8 new articles appended to');
     expect(first.stdout).toContain('(8 in all); 4 skipped, 4 failed; 3 of 5 feeds read.');
-    expect(first.stdout).toMatch(/Harbor Gazette <.*gazette\.xml>\n  5 new, 0 skipped, 4 failed/);
+    expect(first.stdout).toMatch(/Harbor Gazette <.*gazette\.xml>\n {2}5 new, 0 skipped, 4 failed/);
     expect(first.stdout).toMatch(/failed {3}.*missing\.html: HTTP 404 Not Found/);
     expect(first.stdout).toMatch(/linked {3}.*valley\/wire-ferry\.html: syndicated copy of .* \(Harbor Gazette\), containment /);
-    expect(first.stdout).toMatch(/Broken Feed Weekly <.*broken\.xml>\n  feed failed: the feed is not well-formed/);
-    expect(first.stdout).toMatch(/Gone Gazette <.*gone\.xml>\n  feed failed: HTTP 404 Not Found/);
+    expect(first.stdout).toMatch(/Broken Feed Weekly <.*broken\.xml>\n {2}feed failed: the feed is not well-formed/);
+    expect(first.stdout).toMatch(/Gone Gazette <.*gone\.xml>\n {2}feed failed: HTTP 404 Not Found/);
     const state = JSON.parse(await readFile(`${out}.feeds.json`, 'utf8'));
     expect(Object.keys(state.validators).sort()).toEqual([server.url('/feeds/bay-repeats.xml'), server.url('/feeds/valley.atom')]);
 
     const second = await run('--feeds', feeds, '-o', out, ...FAST);
     expect(second.code).toBe(0);
     expect(parseCorpusJsonl(await readFile(out, 'utf8'), out).records).toEqual(records);
-    expect(second.stdout).toMatch(/The Valley Times <.*valley\.atom>\n  not modified since the last fetch: 0 new/);
-    expect(second.stdout).toMatch(/Harbor Gazette <.*gazette\.xml>\n  0 new, 5 skipped, 4 failed/);
+    expect(second.stdout).toMatch(/The Valley Times <.*valley\.atom>\n {2}not modified since the last fetch: 0 new/);
+    expect(second.stdout).toMatch(/Harbor Gazette <.*gazette\.xml>\n {2}0 new, 5 skipped, 4 failed/);
     expect(second.stdout).toContain('Total: 0 new articles appended to');
   });
 
