@@ -1,6 +1,7 @@
 // Helpers for the popup and options e2e tests: accessibility checks with axe-core in both
 // browsers, file picking without a native dialog, and finding a page's tab id.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page as PlaywrightPage } from 'playwright-core';
@@ -38,9 +39,16 @@ export async function axeViolations(page: TestPage): Promise<AxeViolation[]> {
   return violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
 }
 
-/** Serious and critical violations only: the bar the tests hold the pages to. */
-export async function seriousViolations(page: TestPage): Promise<AxeViolation[]> {
-  return (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+/**
+ * Serious and critical violations only: the bar the tests hold the pages to. Every violation
+ * found (of any impact) is kept in test-results/axe/<browser>-<name>.json for review.
+ */
+export async function seriousViolations(page: TestPage, name: string): Promise<AxeViolation[]> {
+  const all = await axeViolations(page);
+  const dir = join(process.cwd(), 'test-results', 'axe');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${page.browserName}-${name}.json`), `${JSON.stringify(all, null, 2)}\n`);
+  return all.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
 /** Puts a file into an <input type=file> and fires `change`, as picking it in the dialog would. */

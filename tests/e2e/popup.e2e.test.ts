@@ -67,7 +67,7 @@ describe.each(BROWSERS)('popup in %s', (name) => {
     const marks = await popup.evaluate(() => document.querySelectorAll('[data-testid="fact"] .passage .diff ins, [data-testid="fact"] .passage .diff del').length);
     expect(marks).toBeGreaterThan(0);
     await noHorizontalScroll(popup);
-    expect(await seriousViolations(popup)).toEqual([]);
+    expect(await seriousViolations(popup, 'popup-results')).toEqual([]);
     await popup.screenshot('popup-results-light');
 
     await popup.click('#tab-outlets');
@@ -96,7 +96,7 @@ describe.each(BROWSERS)('popup in %s', (name) => {
     const [caption] = await texts(popup, '[data-testid="coverage-caption"]');
     expect(caption).toMatch(/^.+ \(\d+% match\): .{20,}/);
     await noHorizontalScroll(popup);
-    expect(await seriousViolations(popup)).toEqual([]);
+    expect(await seriousViolations(popup, 'popup-coverage-grid')).toEqual([]);
   });
 
   test('search finds facts across spelling variants and typos', async () => {
@@ -193,27 +193,27 @@ describe.each(BROWSERS)('popup in %s', (name) => {
     expect(unrelated.state).toBe('no-coverage');
     await unrelated.popup.waitForSelector('[data-testid="state-no-coverage"]');
     expect((await texts(unrelated.popup, '[data-testid="state-no-coverage"]'))[0]).toMatch(/the seeds corpus \(5 articles from 3 outlets, 2 Apr – 4 May 2018\)/);
-    expect(await seriousViolations(unrelated.popup)).toEqual([]);
+    expect(await seriousViolations(unrelated.popup, 'popup-no-coverage')).toEqual([]);
     await unrelated.popup.screenshot('popup-no-coverage');
 
     const notArticle = await popupFor(session, '/no-such-page');
     expect(notArticle.state).toBe('no-article');
     await notArticle.popup.waitForSelector('[data-testid="state-no-article"]');
-    expect(await seriousViolations(notArticle.popup)).toEqual([]);
+    expect(await seriousViolations(notArticle.popup, 'popup-not-an-article')).toEqual([]);
 
     const working = await session.openPopup();
     const ownTab = await reportForOwnTab(working, { state: 'working', progress: 0.4 });
     await working.goto(session.browser.extensionUrl(`popup.html?tabId=${ownTab}`));
     await working.waitForSelector('[data-testid="state-working"] progress');
     expect(await working.evaluate(() => document.querySelector('progress')?.getAttribute('value'))).toBe('0.4');
-    expect(await seriousViolations(working)).toEqual([]);
+    expect(await seriousViolations(working, 'popup-analyzing')).toEqual([]);
 
     const failing = await session.openPopup();
     const failingTab = await reportForOwnTab(failing, { state: 'error', error: 'the corpus could not be read' });
     await failing.goto(session.browser.extensionUrl(`popup.html?tabId=${failingTab}`));
     await failing.waitForSelector('[data-testid="state-error"]');
     expect((await texts(failing, '[data-testid="state-error"]'))[0]).toMatch(/the corpus could not be read.*Try again/);
-    expect(await seriousViolations(failing)).toEqual([]);
+    expect(await seriousViolations(failing, 'popup-error')).toEqual([]);
 
     // Opened as a page with no tab to read (the popup's own tab has no content script).
     const alone = await session.openPopup();
@@ -232,7 +232,7 @@ describe.each(BROWSERS)('popup in %s, dark theme', (name) => {
     await popup.click('[data-testid="fact"] .fact-toggle');
     await popup.waitForSelector('[data-testid="fact"] .passage');
     await noHorizontalScroll(popup);
-    expect(await seriousViolations(popup)).toEqual([]);
+    expect(await seriousViolations(popup, 'popup-results-dark')).toEqual([]);
     await popup.screenshot('popup-results-dark');
   });
 });
