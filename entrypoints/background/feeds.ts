@@ -104,6 +104,12 @@ export function startFeeds(options: { onCorpusChanged: () => void; fetch?: Fetch
     const state: RefreshState = { running: true, phase: 'feeds', done: 0, total: 0, startedAt: started.toISOString() };
     try {
       const sources = await readSources();
+      if (sources.length === 0) {
+        // Nothing followed, nothing fetched: not even the corpus store is opened.
+        const idle: RefreshState = { running: false, phase: 'done', done: 0, total: 0, startedAt: state.startedAt, finishedAt: new Date().toISOString(), added: 0 };
+        await setRefreshState(idle);
+        return idle;
+      }
       const settings = parseFeedSettings((await browser.storage.local.get(FEED_SETTINGS_KEY))[FEED_SETTINGS_KEY]);
       // A feed whose host the user has not allowed (or has since revoked) is not fetched.
       const allowed: SourceState[] = [];
@@ -181,7 +187,8 @@ export function startFeeds(options: { onCorpusChanged: () => void; fetch?: Fetch
     if (area !== 'local' || !(SOURCES_KEY in changes || FEED_SETTINGS_KEY in changes)) return;
     void schedule();
     // A removed feed's articles leave the corpus at once, not at the next refresh.
-    if (SOURCES_KEY in changes && !running) void pruneRemoved();
+    // If that fails, the next refresh drops them anyway (mergeRefresh keeps followed feeds only).
+    if (SOURCES_KEY in changes && !running) pruneRemoved().catch(() => undefined);
   });
 
   browser.alarms?.onAlarm.addListener((alarm: { name: string }) => {

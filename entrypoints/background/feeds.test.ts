@@ -1,0 +1,37 @@
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { FEED_SETTINGS_KEY, SOURCES_KEY, type SourceState } from '@/lib/feeds/sources';
+import { startFeeds } from './feeds';
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+const source = (url: string): SourceState => ({ url, addedAt: '', lastFetched: null, lastAdded: 0, articles: 0, lastError: null, lastFailures: [] });
+
+describe('startFeeds', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+  });
+
+  test('with no feeds (the default) nothing is scheduled and a refresh fetches nothing', async () => {
+    const fetch = vi.fn();
+    const feeds = startFeeds({ onCorpusChanged: () => undefined, fetch });
+    await settle();
+    expect(await fakeBrowser.alarms.getAll()).toEqual([]);
+    await expect(feeds.refresh()).resolves.toMatchObject({ running: false, phase: 'done', added: 0, total: 0 });
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  test('the schedule follows the settings: off by default, on with feeds and an interval, off again', async () => {
+    startFeeds({ onCorpusChanged: () => undefined, fetch: vi.fn() });
+    await fakeBrowser.storage.local.set({ [SOURCES_KEY]: [source('http://127.0.0.1:9/a.xml')] });
+    await settle();
+    expect(await fakeBrowser.alarms.getAll()).toEqual([]);
+
+    await fakeBrowser.storage.local.set({ [FEED_SETTINGS_KEY]: { intervalMinutes: 180, retentionDays: 30, maxArticles: 2000 } });
+    await settle();
+    expect(await fakeBrowser.alarms.getAll()).toEqual([expect.objectContaining({ name: 'parallax-feeds-refresh', periodInMinutes: 180 })]);
+
+    await fakeBrowser.storage.local.set({ [SOURCES_KEY]: [] });
+    await settle();
+    expect(await fakeBrowser.alarms.getAll()).toEqual([]);
+  });
+});
