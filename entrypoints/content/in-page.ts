@@ -15,6 +15,7 @@ import { setPageState, type PageState } from './page-state';
 import { watchPage, SUBSTANTIAL_TEXT, type PageChanges } from './page-watch';
 import { createTooltip, type Tooltip } from './tooltip-ui';
 import { runtimeTransport, type MessageTransport } from './transport';
+import { createBudget, endSlice, recordSlices } from './work-budget';
 import { loadSettings, onSettingsChanged } from './user-settings';
 
 /** Late-loading bodies may re-run the analysis this many times per URL, no more. */
@@ -84,11 +85,14 @@ export class InPage {
     const run = new AbortController();
     this.run = run;
     const signal = AbortSignal.any([run.signal, this.ctx.signal]);
+    // Evaluations ask for our work slices on the page's timeline, to attribute long tasks.
+    recordSlices(document.documentElement.dataset.parallaxDebug ? (start, end) => performance.measure('parallax:slice', { start, end }) : null);
+    const budget = createBudget(signal);
     this.setState('working');
     void this.report({ state: 'working' });
     let outcome: RunOutcome;
     try {
-      outcome = await runPage(signal, this.transport);
+      outcome = await runPage(signal, this.transport, budget);
     } catch (error) {
       if (signal.aborted) return;
       outcome = { state: 'error', error: error instanceof Error ? error.message : String(error) };
@@ -97,6 +101,7 @@ export class InPage {
     this.run = null;
     try {
       this.apply(outcome);
+      endSlice(budget);
     } catch (error) {
       // Drawing failed (a browser without some API, a page in a state we did not foresee):
       // say so on the page rather than throw into it.
@@ -119,7 +124,9 @@ export class InPage {
       return;
     }
     this.model = outcome.model;
+    if (document.documentElement.dataset.parallaxDebug) performance.mark('parallax:draw');
     this.draw();
+    if (document.documentElement.dataset.parallaxDebug) performance.mark('parallax:drawn');
     this.setState(outcome.state);
   }
 

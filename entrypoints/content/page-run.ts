@@ -7,8 +7,7 @@ import { MAX_PAGE_HTML_CHARS } from '@/lib/messages';
 import { anchorSentences, type SentenceAnchor } from './article-anchors';
 import { gateArticle } from './article-gate';
 import { PageTooLargeError, buildLiveText, type LiveText } from './live-text';
-import { renderedText } from './rendered-text';
-import { createBudget } from './work-budget';
+import { createBudget, endSlice, yieldToPage, type WorkBudget } from './work-budget';
 import { serializePage } from './page-html';
 
 /** Pages with more rendered text than this are not analyzed (a long article has ~60,000). */
@@ -54,8 +53,9 @@ function commonRoot(live: LiveText, anchors: readonly SentenceAnchor[]): Node | 
   return range.commonAncestorContainer;
 }
 
+/** The article's raw text; compared as a whole, natively, to tell a changed article from ads and timers. */
 export function articleTextOf(root: Node | null): string {
-  return root?.isConnected ? renderedText(root.textContent ?? '') : '';
+  return root?.isConnected ? (root.textContent ?? '') : '';
 }
 
 /** Phase marks on the page's performance timeline, only when the page asks (evaluations). */
@@ -63,13 +63,12 @@ function mark(name: string): void {
   if (document.documentElement.dataset.parallaxDebug) performance.mark(`parallax:${name}`);
 }
 
-export async function runPage(signal: AbortSignal, transport: MessageTransport): Promise<RunOutcome> {
+export async function runPage(signal: AbortSignal, transport: MessageTransport, budget: WorkBudget = createBudget(signal)): Promise<RunOutcome> {
   mark('gate');
   const gate = gateArticle(document);
   mark('live-text');
   if (!gate.ok) return gate.state === 'error' ? { state: 'error', error: gate.reason } : { state: 'no-article', reason: gate.reason };
 
-  const budget = createBudget(signal);
   let live: LiveText;
   try {
     live = await buildLiveText(document.body, budget, MAX_LIVE_CHARS);
@@ -82,6 +81,7 @@ export async function runPage(signal: AbortSignal, transport: MessageTransport):
   mark('send');
   if (html.length > MAX_PAGE_HTML_CHARS) return { state: 'error', error: `page too large to analyze (${html.length} characters of HTML)` };
   const url = location.href;
+  endSlice(budget);
   const answer = await transport.send({ type: 'analyze-html', url, html });
   mark('answer');
   signal.throwIfAborted();
@@ -95,6 +95,8 @@ export async function runPage(signal: AbortSignal, transport: MessageTransport):
   if (live.nodes.some((node) => !node.isConnected)) live = await buildLiveText(document.body, budget, MAX_LIVE_CHARS);
   const anchors = await anchorSentences(live.text, answer.article, answer.result.sentences, budget);
   mark('anchored');
+  // Drawing gets a slice of its own.
+  await yieldToPage(budget);
   const articleRoot = commonRoot(live, anchors);
   return {
     state: answer.state,
