@@ -54,6 +54,11 @@ describe('parallax corpus fetch', () => {
     expect(second.stdout).toMatch(/The Valley Times <.*valley\.atom>\n {2}not modified since the last fetch: 0 new/);
     expect(second.stdout).toMatch(/Harbor Gazette <.*gazette\.xml>\n {2}0 new, 5 skipped, 4 failed/);
     expect(second.stdout).toContain('Total: 0 new articles appended to');
+
+    const json = await run('--feeds', feeds, '-o', out, '--json', ...FAST);
+    const report = JSON.parse(json.stdout);
+    expect(report).toMatchObject({ out, articles: 8, added: 0, failed: 4, feedsFailed: 2 });
+    expect(report.feeds.map((f: { status: string }) => f.status)).toEqual(['fetched', 'not-modified', 'not-modified', 'failed', 'failed']);
   });
 
   test('a text list, --since, and an existing corpus that lacks a final newline', async () => {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BROWSERS, extensionDir, type BrowserName, type TestPage } from './harness';
 import { useExtensionSession } from './harness/session';
-import { findTabId, pickFile } from './popup-options.helpers';
+import { findTabId, pickFile, seriousViolations } from './popup-options.helpers';
 import { startFeedServer, type FeedServer } from '../feeds/server';
 
 /**
@@ -98,7 +98,9 @@ describe.each(BROWSERS)('Sources in %s', (name) => {
 
     await options.click('[data-testid="feeds-refresh"]');
     await options.waitFor(() => /Last refresh .*: \d+ new article/.test(document.querySelector('[data-testid="feeds-refresh-result"]')?.textContent ?? ''), undefined, 120_000);
+    await options.evaluate(() => document.querySelector('[data-testid="sources"]')?.scrollIntoView());
     await options.screenshot('sources-after-refresh');
+    expect(await seriousViolations(options)).toEqual([]);
 
     const result = await options.evaluate(() => document.querySelector('[data-testid="feeds-refresh-result"]')?.textContent ?? '');
     expect(result).toMatch(/: 8 new articles\.$/);
