@@ -16,8 +16,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { requireBrowser } from '../tests/e2e/harness/browsers';
-import { compileCorpus, serializeCorpus, type CorpusRecord } from '../lib/corpus';
-import { syntheticCorpus } from './synthetic-corpus';
+import { CorpusBuilder, serializeCorpus } from '../lib/corpus';
+import { loadSentenceSources, syntheticArticles } from '../bench/lib/synthetic';
 
 const SHARED = resolve(process.cwd(), '..', 'shared');
 const PAGES = join(SHARED, 'pages');
@@ -146,6 +146,7 @@ interface PageRun {
 }
 
 const SETTLED = ['ready', 'no-coverage', 'no-article', 'error'];
+const BENCH_SEED = 20260401;
 const QUIET_AFTER_MS = 1000;
 
 async function measure(context: BrowserContext, name: string, withExtension: boolean): Promise<PageRun> {
@@ -201,15 +202,16 @@ async function runAll(extensionDir: string | null, label: string): Promise<Map<s
   return runs;
 }
 
-/** A copy of the built extension whose bundled corpus is the synthetic 10,000-article one. */
+/** A copy of the built extension whose bundled corpus is the benchmark's 10,000-article corpus. */
 function extensionWith10k(): string {
   const dir = mkdtempSync(join(tmpdir(), 'parallax-ext-10k-'));
   cpSync(EXTENSION, dir, { recursive: true });
-  const seedsDir = resolve('corpus/seeds');
-  const records: CorpusRecord[] = syntheticCorpus(10_000, { seedsDir, basil: join(SHARED, 'datasets/basil/stories.jsonl') });
   const started = Date.now();
-  writeFileSync(join(dir, 'corpus.bin'), serializeCorpus(compileCorpus(records)));
-  console.log(`10k corpus: ${records.length} articles compiled in ${Date.now() - started} ms`);
+  // The same corpus bench/stories.ts measures at 10,000 (same generator and seed).
+  const builder = new CorpusBuilder({ name: 'synthetic-10000' });
+  for (const record of syntheticArticles(10_000, loadSentenceSources(process.cwd()), BENCH_SEED)) builder.add(record);
+  writeFileSync(join(dir, 'corpus.bin'), serializeCorpus(builder.build()));
+  console.log(`10k corpus: compiled in ${Date.now() - started} ms`);
   return dir;
 }
 
