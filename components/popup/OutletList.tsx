@@ -32,6 +32,16 @@ export function OutletList({ articles, visible }: { articles: readonly CoveringA
             <span>Adds {plural(a.adds, 'fact')}</span>
             {a.conflicts > 0 && <span class="text-conflict">{plural(a.conflicts, 'conflict')}</span>}
           </div>
+          {a.added.length > 0 && (
+            <details class="outlet-adds">
+              <summary>What {a.outlet} adds</summary>
+              <ul>
+                {a.added.map((t, i) => (
+                  <li key={i}>{t}</li>
+                ))}
+              </ul>
+            </details>
+          )}
         </li>
       ))}
     </ul>

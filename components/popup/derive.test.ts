@@ -14,6 +14,12 @@ describe('coveringArticles', () => {
     ]);
   });
 
+  test('lists what each outlet adds in its own words', () => {
+    const [nbc, unnamed] = coveringArticles(SAMPLE_RESULT);
+    expect(nbc!.added).toEqual(['Trump congratulated the Russian president on his recent re-election victory.']);
+    expect(unnamed!.added).toEqual(['Trump controversially congratulated the Russian leader on his recent re-election.']);
+  });
+
   test('an article known only through an aligned passage is listed too', () => {
     const result = { ...SAMPLE_RESULT, stories: [] };
     expect(coveringArticles(result).map((c) => c.articleId)).toEqual(['seed-002', 'seed-003']);

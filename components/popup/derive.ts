@@ -14,6 +14,8 @@ export interface CoveringArticle {
   shared: number;
   /** Facts it reports that this article leaves out. */
   adds: number;
+  /** Its own wording of those facts. */
+  added: string[];
   /** Facts on which it disagrees with this article (numbers, dates, names). */
   conflicts: number;
 }
@@ -55,7 +57,7 @@ export function coveringArticles(result: AnalysisResult): CoveringArticle[] {
     if (own.has(id)) return undefined;
     let entry = byId.get(id);
     if (!entry) {
-      entry = { articleId: id, outlet: outletName(outlet), title: null, url: null, published: null, shared: 0, adds: 0, conflicts: 0 };
+      entry = { articleId: id, outlet: outletName(outlet), title: null, url: null, published: null, shared: 0, adds: 0, added: [], conflicts: 0 };
       byId.set(id, entry);
     }
     for (const [k, v] of Object.entries(rest)) if (v !== null && v !== undefined) (entry as unknown as Record<string, unknown>)[k] = v;
@@ -72,9 +74,13 @@ export function coveringArticles(result: AnalysisResult): CoveringArticle[] {
     }
   }
   for (const o of result.omissions) {
-    for (const id of new Set(o.reportedBy.map((r) => r.articleId))) {
-      const entry = byId.get(id);
-      if (entry) entry.adds += 1;
+    const seen = new Set<string>();
+    for (const r of o.reportedBy) {
+      const entry = byId.get(r.articleId);
+      if (!entry || seen.has(r.articleId)) continue;
+      seen.add(r.articleId);
+      entry.adds += 1;
+      entry.added.push(r.text);
     }
   }
   for (const c of result.conflicts) {
