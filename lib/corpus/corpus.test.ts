@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { stemWord } from '../text/normalize.ts';
 import { segmentSentences } from '../text/segment.ts';
 import { compileCorpus, CorpusBuilder } from './compile.ts';
 import { loadCorpus } from './corpus.ts';
@@ -92,5 +93,18 @@ describe('artifact errors', () => {
     padded.set(bytes, 1);
     expect(loadCorpus(padded.subarray(1)).size).toBe(5);
     expect(loadCorpus(bytes.slice().buffer).size).toBe(5);
+  });
+});
+
+describe('term lookup', () => {
+  test('finds ASCII and non-ASCII terms and misses absent ones', () => {
+    const accented = loadCorpus(serializeCorpus(compileCorpus([{ id: 'x', outlet: null, text: 'Officials in Zürich met delegates from Москва on Monday.' }])));
+    expect(accented.documentFrequency(stemWord('officials'))).toBe(1);
+    expect(accented.documentFrequency('москва')).toBe(1); // stored as UTF-8, compared decoded
+    expect(accented.termId('n:zurich')).toBeGreaterThan(-1); // folded
+    expect(accented.termId('москвы')).toBe(-1);
+    expect(accented.termId('zurichx')).toBe(-1);
+    expect(corpus.termId('kremlin')).toBeGreaterThan(-1);
+    expect(corpus.termText(corpus.termId('kremlin'))).toBe('kremlin');
   });
 });

@@ -203,8 +203,22 @@ export class CompiledCorpus implements Corpus {
       if (hashes[mid]! < hash) lo = mid + 1;
       else hi = mid;
     }
+    if (lo === hashes.length || hashes[lo] !== hash) return -1;
+    // Confirm the term itself (hashes can collide). ASCII terms (nearly all) are compared with
+    // the stored bytes in place; others are decoded.
+    const ascii = /^[\x00-\x7f]*$/.test(term);
+    const { offsets, bytes } = this.data.terms;
     for (let t = lo; t < hashes.length && hashes[t] === hash; t++) {
-      if (readString(this.data.terms, t) === term) return t;
+      const start = offsets[t]!;
+      const length = offsets[t + 1]! - start;
+      if (!ascii) {
+        if (readString(this.data.terms, t) === term) return t;
+        continue;
+      }
+      if (length !== term.length) continue;
+      let i = 0;
+      while (i < length && bytes[start + i] === term.charCodeAt(i)) i++;
+      if (i === length) return t;
     }
     return -1;
   }

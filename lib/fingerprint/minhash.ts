@@ -11,18 +11,35 @@ export const SHINGLE_WORDS = 3;
 const SHINGLE_SEED = 0x5eed1234;
 const EMPTY = 0xffffffff;
 
-/** The distinct shingle hashes of a term sequence. */
+const termHashCache = new Map<string, number>();
+
+function termHash(term: string): number {
+  let h = termHashCache.get(term);
+  if (h === undefined) {
+    h = hashString(term, SHINGLE_SEED);
+    if (termHashCache.size > 200_000) termHashCache.clear();
+    termHashCache.set(term, h);
+  }
+  return h;
+}
+
+/** The distinct shingle hashes of a term sequence, ascending. */
 export function shingleHashes(terms: readonly string[], size = SHINGLE_WORDS): Uint32Array {
-  const termHashes = terms.map((t) => hashString(t, SHINGLE_SEED));
-  const width = Math.min(size, termHashes.length);
+  const width = Math.min(size, terms.length);
   if (width === 0) return new Uint32Array(0);
-  const seen = new Set<number>();
-  for (let i = 0; i + width <= termHashes.length; i++) {
+  const termHashes = new Uint32Array(terms.length);
+  for (let i = 0; i < terms.length; i++) termHashes[i] = termHash(terms[i]!);
+  const count = terms.length - width + 1;
+  const all = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
     let h = width;
     for (let j = 0; j < width; j++) h = combineHashes(h, termHashes[i + j]!);
-    seen.add(h);
+    all[i] = h;
   }
-  return Uint32Array.from(seen);
+  all.sort();
+  let distinct = 0;
+  for (let i = 0; i < count; i++) if (i === 0 || all[i] !== all[i - 1]) all[distinct++] = all[i]!;
+  return all.slice(0, distinct);
 }
 
 /**
