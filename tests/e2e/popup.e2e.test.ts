@@ -222,7 +222,7 @@ describe.each(BROWSERS)('popup in %s', (name) => {
   });
 });
 
-describe.each(BROWSERS)('popup in %s, dark theme', (name) => {
+describe.each(BROWSERS)('popup and options in %s, dark theme', (name) => {
   const session = useExtensionSession(name, { launch: { colorScheme: 'dark' } });
 
   test('results read well in the dark theme', async () => {
@@ -234,5 +234,12 @@ describe.each(BROWSERS)('popup in %s, dark theme', (name) => {
     await noHorizontalScroll(popup);
     expect(await seriousViolations(popup, 'popup-results-dark')).toEqual([]);
     await popup.screenshot('popup-results-dark');
+  });
+
+  test('the options page reads well in the dark theme', async () => {
+    const options = await session.openOptions();
+    await options.waitFor(() => /\d+ articles/.test(document.querySelector('[data-testid="corpus-bundled"]')?.textContent ?? ''));
+    expect(await seriousViolations(options, 'options-dark')).toEqual([]);
+    await options.screenshot('options-dark');
   });
 });
