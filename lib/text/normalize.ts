@@ -14,6 +14,8 @@ const COMBINING_MARKS = /\p{M}+/gu;
  * Keeps punctuation, digits and spacing otherwise, so word boundaries survive.
  */
 export function normalizeText(text: string): string {
+  // Plain ASCII has nothing to fold but case.
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKC')
     .replace(SINGLE_QUOTES, "'")

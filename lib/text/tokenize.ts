@@ -71,6 +71,8 @@ function parseNumber(raw: string): number {
 }
 
 function isCapitalized(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
   return /^\p{Lu}/u.test(word);
 }
 
