@@ -9,14 +9,21 @@ export interface FactTooltipProps {
   maxVersions?: number;
 }
 
-function Diff({ parts }: { parts: DiffPart[] }) {
+/** Removed runs longer than this are folded: the tooltip shows the other version, marked. */
+const MAX_REMOVED_CHARS = 40;
+
+function Diff({ parts, text }: { parts: DiffPart[]; text: string }) {
+  // Nothing in common: a word diff would only strike one sentence and add another.
+  if (!parts.some((part) => !part.added && !part.removed && part.value.trim())) return <p class="diff">{text}</p>;
   return (
     <p class="diff">
       {parts.map((part, i) =>
         part.added ? (
           <ins key={i} title="Only in this outlet's version">{part.value}</ins>
         ) : part.removed ? (
-          <del key={i} title="Only in the article you are reading">{part.value}</del>
+          <del key={i} title={`Only in the article you are reading: ${part.value}`}>
+            {part.value.length > MAX_REMOVED_CHARS ? ' … ' : part.value}
+          </del>
         ) : (
           <span key={i}>{part.value}</span>
         ),
@@ -51,7 +58,7 @@ export function FactTooltip({ fact, thisOutlet = null, maxVersions = 2 }: FactTo
       {shown.map(({ outlet, passage }) => (
         <section key={passage.articleId + ':' + passage.sentenceIndex} class="version" data-testid="parallax-tooltip-version">
           <h3>{outlet}</h3>
-          {passage.diff.length ? <Diff parts={passage.diff} /> : <p class="diff">{passage.text}</p>}
+          <Diff parts={passage.diff} text={passage.text} />
           <Labels labels={passage.labels} />
         </section>
       ))}
