@@ -1,6 +1,6 @@
 // What the sentence matcher looks at in one sentence, extracted once and reused for every
 // comparison the sentence takes part in.
-import { CONTENT_STOPWORDS, foldedWords, stemWord, tokenize } from '../text/index.ts';
+import { CONTENT_STOPWORDS, foldedWords, stemWord, tokenize, type Token } from '../text/index.ts';
 import { extractNames, type NameMention } from './names.ts';
 import { extractQuantities, type Quantity } from './quantities.ts';
 
@@ -22,8 +22,8 @@ export interface SentenceFeatures {
   bigrams: Set<number>;
   /** Ids of `words` (one id per distinct word across all sentences): fast verbatim runs. */
   wordIds: Int32Array;
-  /** Character trigrams as numbers (three UTF-16 codes), ascending, with their counts; and the vector's norm. */
-  trigramIds: Float64Array;
+  /** Character trigrams as small integers, ascending, with their counts; and the vector's norm. */
+  trigramIds: Int32Array;
   trigramCounts: Float64Array;
   trigramNorm: number;
   /** `words` joined by single spaces, padded with a space on both sides. */
@@ -49,8 +49,18 @@ function quotations(text: string): string[] {
 // a negative hash id, which may rarely make two rare words look equal.
 const ids = new Map<string, number>();
 const MAX_IDS = 1 << 21;
-/** Bigram numbers: first id × WORD_ID_SPAN + second id (hash ids fold into the span). */
-const WORD_ID_SPAN = 2 ** 22;
+// Keys stay small integers (V8 keeps them unboxed): exact for word ids below 2^15 and
+// characters below 2^10 (Latin scripts), hashed into 30 bits beyond, where a rare collision
+// only nudges a similarity.
+function pairKey(a: number, b: number): number {
+  if (a >= 0 && b >= 0 && a < 1 << 15 && b < 1 << 15) return (a << 15) | b;
+  return (Math.imul(a, 0x9e3779b1) ^ b) & 0x3fffffff;
+}
+
+function trigramKey(a: number, b: number, c: number): number {
+  if (a < 1024 && b < 1024 && c < 1024) return (a << 20) | (b << 10) | c;
+  return (Math.imul(Math.imul(a, 0x01000193) ^ b, 0x01000193) ^ c) & 0x3fffffff;
+}
 
 function intern(key: string): number {
   const id = ids.get(key);
@@ -64,8 +74,25 @@ function intern(key: string): number {
   return -1 - (hash >>> 11);
 }
 
+const tokenCache = new Map<string, Token[]>();
+const TOKENS_KEPT = 4096;
+
+/**
+ * lib/text tokens of a sentence, remembered for the most recent sentences: the matcher and the
+ * framing labels read the same sentences.
+ */
+export function sentenceTokens(text: string): Token[] {
+  let tokens = tokenCache.get(text);
+  if (tokens === undefined) {
+    tokens = tokenize(text);
+    if (tokenCache.size >= TOKENS_KEPT) tokenCache.delete(tokenCache.keys().next().value!);
+    tokenCache.set(text, tokens);
+  }
+  return tokens;
+}
+
 export function sentenceFeatures(text: string): SentenceFeatures {
-  const tokens = tokenize(text);
+  const tokens = sentenceTokens(text);
   const names = extractNames(text, tokens);
   const words = foldedWords(text);
   const terms = new Set<string>();
@@ -76,15 +103,19 @@ export function sentenceFeatures(text: string): SentenceFeatures {
   const line = ` ${words.join(' ')} `;
   const wordIds = Int32Array.from(words, intern);
   const bigrams = new Set<number>();
-  for (let i = 1; i < wordIds.length; i++) bigrams.add(wordIds[i - 1]! * WORD_ID_SPAN + wordIds[i]!);
-  const trigrams = new Map<number, number>();
-  for (let i = 0; i + 3 <= line.length; i++) {
-    const gram = (line.charCodeAt(i) * 65536 + line.charCodeAt(i + 1)) * 65536 + line.charCodeAt(i + 2);
-    trigrams.set(gram, (trigrams.get(gram) ?? 0) + 1);
-  }
-  const trigramIds = Float64Array.from(trigrams.keys()).sort();
-  const trigramCounts = Float64Array.from(trigramIds, (id) => trigrams.get(id)!);
+  for (let i = 1; i < wordIds.length; i++) bigrams.add(pairKey(wordIds[i - 1]!, wordIds[i]!));
+  const grams = new Int32Array(Math.max(line.length - 2, 0));
+  for (let i = 0; i < grams.length; i++) grams[i] = trigramKey(line.charCodeAt(i), line.charCodeAt(i + 1), line.charCodeAt(i + 2));
+  grams.sort();
+  let distinct = 0;
+  for (let i = 0; i < grams.length; i++) if (i === 0 || grams[i] !== grams[i - 1]) distinct++;
+  const trigramIds = new Int32Array(distinct);
+  const trigramCounts = new Float64Array(distinct);
   let norm = 0;
+  for (let i = 0, k = -1; i < grams.length; i++) {
+    if (i === 0 || grams[i] !== grams[i - 1]) trigramIds[++k] = grams[i]!;
+    trigramCounts[k]!++;
+  }
   for (const v of trigramCounts) norm += v * v;
   return {
     text,

@@ -6,7 +6,7 @@ import { foldedWords, stemWord } from '../text/normalize.ts';
 import { CONTENT_STOPWORDS } from '../text/stopwords.ts';
 import { extractNames, matchNames, type NameMention } from '../facts/names.ts';
 import { extractQuantities, quantityConflicts, type Quantity } from '../facts/quantities.ts';
-import { tokenize } from '../text/tokenize.ts';
+import { sentenceTokens } from '../facts/features.ts';
 import { findAttributions, type Attribution } from './attribution.ts';
 import { diffHunks, diffWording, type DiffHunk } from './diff.ts';
 import { BOOSTERS, HEDGES, isStanceVerb, loadedStrength } from './lexicon.ts';
@@ -65,7 +65,7 @@ const READINGS_KEPT = 2048;
 function read(text: string): SideReading {
   let reading = readings.get(text);
   if (reading !== undefined) return reading;
-  const tokens = tokenize(text);
+  const tokens = sentenceTokens(text);
   const names = extractNames(text, tokens);
   reading = {
     attributions: findAttributions(text, names),
