@@ -5,13 +5,13 @@ import type { AnalysisResult, ArticleInput } from './result.ts';
 import type { Corpus } from './corpus/corpus.ts';
 import { alignCorpusFacts } from './facts/corpus-facts.ts';
 import { matchStories, type StoryMatchOptions } from './story/match.ts';
-import { segmentSentences } from './text/segment.ts';
 
 export type AnalyzeOptions = StoryMatchOptions;
 
 export function analyze(article: ArticleInput, corpus: Corpus, options: AnalyzeOptions = {}): AnalysisResult {
   const match = matchStories(article, corpus, options);
-  const sentences = segmentSentences(article.text);
+  // Story matching segmented the text already (segmentSentences); no second pass.
+  const sentences = match.query.features.sentences;
   const alignment = alignCorpusFacts({ text: article.text, sentences, outlet: article.outlet ?? null }, match.stories, corpus);
   return {
     self: match.self,
