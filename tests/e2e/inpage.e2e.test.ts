@@ -213,6 +213,50 @@ describe.each(BROWSERS)('in the page, in %s', (name) => {
     expect([...shared, ...conflict].some((t) => t.includes('expelled 60 diplomats'))).toBe(true);
   });
 
+  test('turning highlights off in the settings clears them at once; on draws them again', async () => {
+    const page = await session.open('/seed/nyt-001.html');
+    await settle(page);
+    const count = async () => {
+      const { shared, conflict } = await highlightedTexts(page);
+      return shared.length + conflict.length;
+    };
+    expect(await count()).toBeGreaterThan(0);
+    const options = await session.openOptions();
+    const setHighlights = (on: boolean) =>
+      options.evaluate(async (value) => {
+        interface StorageApi { storage: { local: { set(items: object): Promise<void> } } }
+        const g = globalThis as unknown as { browser?: StorageApi; chrome: StorageApi };
+        await (g.browser ?? g.chrome).storage.local.set({ 'parallax:settings': { highlights: value } });
+      }, on);
+    await setHighlights(false);
+    await page.waitFor(() => ![...['parallax-shared', 'parallax-conflict']].some((n) => ((CSS.highlights.get(n) as Set<Range> | undefined)?.size ?? 0) > 0));
+    expect(await page.evaluate(() => document.documentElement.dataset.parallaxState)).toBe('ready');
+    await setHighlights(true);
+    await page.waitFor(() => ((CSS.highlights.get('parallax-shared') as Set<Range> | undefined)?.size ?? 0) > 0);
+  });
+
+  test.runIf(name === 'chromium')('a stopped service worker loses no answer: the popup still gets the tab’s result, and the next page is analyzed', async () => {
+    const page = await session.open('/seed/nyt-001.html');
+    await settle(page);
+    const raw = page.raw as import('playwright-core').Page;
+    const cdp = await raw.context().newCDPSession(raw);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+    const popup = await session.openPopup();
+    const reports = await popup.evaluate(async () => {
+      interface Api { tabs: { query(q: object): Promise<{ id?: number }[]> }; runtime: { sendMessage(m: object): Promise<unknown> } }
+      const g = globalThis as unknown as { browser?: Api; chrome: Api };
+      const api = g.browser ?? g.chrome;
+      const tabs = await api.tabs.query({});
+      return Promise.all(tabs.map((tab) => api.runtime.sendMessage({ type: 'get-tab-result', tabId: tab.id })));
+    });
+    const ready = (reports as { state?: string; result?: { facts: unknown[] } }[]).find((r) => r?.state === 'ready');
+    expect(ready?.result?.facts.length).toBeGreaterThan(0);
+    const again = await session.open('/seed/nbc-002.html');
+    expect((await settle(again)).state).toBe('ready');
+  });
+
   test.each([
     ['/hostile/no-article.html', ['no-article']],
     ['/hostile/frames.html', ['no-article']],
