@@ -35,6 +35,7 @@ async function mount(report: TabReport | (() => Promise<TabReport>), extra: Part
         download={() => undefined}
         pollMs={5}
         progressAfterMs={0}
+        retryMs={1}
         {...extra}
       />,
       root,
@@ -77,13 +78,17 @@ describe('PopupApp states', () => {
     expect(q('[data-testid="result"]')).not.toBeNull();
   });
 
-  test('a tab without a content script says the page cannot be read', async () => {
+  test('a tab without a content script says the page cannot be read, after a few attempts', async () => {
+    let attempts = 0;
     await mount({ state: 'idle' }, {
       analyzePage: async () => {
+        attempts += 1;
         throw new Error('Receiving end does not exist');
       },
     });
+    for (let i = 0; i < 10 && !q('[data-testid="state-no-article"]'); i++) await act(() => new Promise((done) => setTimeout(done, 10)));
     expect(text('[data-testid="state-no-article"]')).toMatch(/can’t read this page/);
+    expect(attempts).toBe(4);
   });
 });
 

@@ -23,9 +23,27 @@ export interface PopupAppProps {
   pollMs?: number;
   /** After this long in "working", the progress bar appears. */
   progressAfterMs?: number;
+  /** Pause between attempts to reach a page that does not answer yet. */
+  retryMs?: number;
 }
 
 type View = { kind: 'loading' } | { kind: 'report'; report: TabReport } | { kind: 'failed'; error: string } | { kind: 'unreachable' };
+
+/**
+ * Asks the page to analyze itself, a few times: a page still loading may not have its content
+ * script listening yet. False when it never answers.
+ */
+async function askToAnalyze(analyzePage: () => Promise<void>, stopped: () => boolean, retryMs: number): Promise<boolean> {
+  for (let attempt = 0; attempt < 4 && !stopped(); attempt++) {
+    try {
+      await analyzePage();
+      return true;
+    } catch {
+      await new Promise((done) => setTimeout(done, retryMs));
+    }
+  }
+  return false;
+}
 
 function corpusSentence(corpus: CorpusSummary): string {
   const range = formatDateRange(corpus.firstPublished, corpus.lastPublished);
@@ -33,7 +51,7 @@ function corpusSentence(corpus: CorpusSummary): string {
 }
 
 export function PopupApp(props: PopupAppProps) {
-  const { loadReport, analyzePage, pollMs = 250, progressAfterMs = 400 } = props;
+  const { loadReport, analyzePage, pollMs = 250, progressAfterMs = 400, retryMs = 300 } = props;
   const [view, setView] = useState<View>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const [slow, setSlow] = useState(false);
@@ -50,9 +68,7 @@ export function PopupApp(props: PopupAppProps) {
         if (stopped) return;
         if (report.state === 'idle' && !askedToAnalyze) {
           askedToAnalyze = true;
-          try {
-            await analyzePage();
-          } catch {
+          if (!(await askToAnalyze(analyzePage, () => stopped, retryMs))) {
             // No content script in this tab (a browser page, a store, a PDF): nothing to analyze.
             if (!stopped) setView({ kind: 'unreachable' });
             return;
@@ -71,7 +87,7 @@ export function PopupApp(props: PopupAppProps) {
       clearTimeout(timer);
       clearTimeout(slowTimer);
     };
-  }, [loadReport, analyzePage, pollMs, progressAfterMs, attempt]);
+  }, [loadReport, analyzePage, pollMs, progressAfterMs, retryMs, attempt]);
 
   const retry = () => {
     setView({ kind: 'loading' });

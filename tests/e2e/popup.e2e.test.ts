@@ -39,6 +39,17 @@ async function reportForOwnTab(page: TestPage, report: unknown): Promise<number>
   }, report);
 }
 
+/** Writes the user's settings as the options page does (null: back to the defaults). */
+async function storeSettings(extensionPage: TestPage, settings: object | null): Promise<void> {
+  await extensionPage.evaluate(async (value: object | null) => {
+    type Local = { set: (v: object) => Promise<void>; remove: (k: string) => Promise<void> };
+    const g = globalThis as unknown as { browser?: { storage: { local: Local } }; chrome?: { storage: { local: Local } } };
+    const local = (g.browser ?? g.chrome)!.storage.local;
+    if (value === null) await local.remove('parallax:settings');
+    else await local.set({ 'parallax:settings': value });
+  }, settings);
+}
+
 async function noHorizontalScroll(popup: TestPage): Promise<void> {
   const widths = await popup.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
   expect(widths.scroll).toBeLessThanOrEqual(widths.client);
@@ -186,6 +197,41 @@ describe.each(BROWSERS)('popup in %s', (name) => {
     });
     await page.waitFor(() => CSS.highlights.has('parallax-focus'), undefined, 5_000);
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  });
+
+  test('with "only when I click the Parallax button", opening the popup starts the analysis', async () => {
+    const setup = await session.openOptions();
+    await storeSettings(setup, { highlights: true, run: 'click', strictness: 'balanced', disabledSites: [] });
+    try {
+      const page = await session.open(SEED_PAGE);
+      await new Promise((done) => setTimeout(done, 1_000));
+      expect(await page.evaluate(() => document.documentElement.dataset.parallaxState ?? null)).toBeNull();
+      const popup = await session.openPopup();
+      const tabId = await findTabId(popup, session.server.url(SEED_PAGE));
+      await popup.goto(session.browser.extensionUrl(`popup.html?tabId=${tabId}`));
+      await popup.waitForSelector('[data-testid="result"]', 30_000);
+      expect(await settledState(page)).toBe('ready');
+    } finally {
+      await storeSettings(setup, null);
+    }
+  });
+
+  test('a site switched off in the options says so in the popup', async () => {
+    const setup = await session.openOptions();
+    const host = new URL(session.server.origin).host;
+    await storeSettings(setup, { highlights: true, run: 'auto', strictness: 'balanced', disabledSites: [host] });
+    try {
+      const page = await session.open(SEED_PAGE);
+      const popup = await session.openPopup();
+      const tabId = await findTabId(popup, session.server.url(SEED_PAGE));
+      await popup.goto(session.browser.extensionUrl(`popup.html?tabId=${tabId}`));
+      await popup.waitForSelector('[data-testid="state-disabled"]');
+      expect((await texts(popup, '[data-testid="state-disabled"]'))[0]).toContain(`Parallax is off on ${host}`);
+      expect(await page.evaluate(() => document.documentElement.dataset.parallaxState ?? null)).toBeNull();
+      expect(await seriousViolations(popup, 'popup-site-off')).toEqual([]);
+    } finally {
+      await storeSettings(setup, null);
+    }
   });
 
   test('states: no coverage names the corpus; not an article; analyzing; error; a page it cannot read', async () => {
