@@ -55,6 +55,17 @@ describe('parallax corpus build', () => {
     expect(r.stderr).toContain(`${b}:2: field "id": duplicate id "x" (also at ${a}:1)`);
   });
 
+  test('--skip-invalid also skips an id already taken by an earlier input', async () => {
+    const a = join(dir, 'first.jsonl');
+    const b = join(dir, 'second.jsonl');
+    writeFileSync(a, `${record('x')}\n`);
+    writeFileSync(b, `${record('y')}\n${record('x')}\n`);
+    const r = await cli('corpus', 'build', a, b, '-o', join(dir, 'dup-skip.bin'), '--skip-invalid');
+    expect(r.code).toBe(EXIT_OK);
+    expect(r.stderr).toBe(`skipped ${b}:2 field "id": duplicate id "x" (also at ${a}:1)\n`);
+    expect(r.stdout).toMatch(/2 articles.*skipped 1 invalid line$/m);
+  });
+
   test.each([
     [['corpus', 'build', 'x.jsonl']],
     [['corpus', 'build', '-o', 'out.bin']],

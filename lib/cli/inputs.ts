@@ -7,7 +7,7 @@ import { compileCorpus, CorpusBuilder, type CompileOptions } from '../corpus/com
 import { loadCorpus, type Corpus } from '../corpus/corpus.ts';
 import type { CorpusData } from '../corpus/data.ts';
 import { serializeCorpus } from '../corpus/format.ts';
-import { parseCorpusJsonl, recordsFromManifest, type SkippedLine } from '../corpus/schema.ts';
+import { CorpusInputError, parseCorpusJsonl, recordsFromManifest, type SkippedLine } from '../corpus/schema.ts';
 import { InputError } from './io.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -51,7 +51,15 @@ export function buildFromInputs(inputs: string[], options: { skipInvalid?: boole
     const parsed = parseCorpusJsonl(readText(input), input, { skipInvalid: options.skipInvalid });
     skipped.push(...parsed.skipped);
     const lineOf = lineNumbers(readText(input));
-    for (const record of parsed.records) builder.add(record, `${input}:${lineOf.get(record.id) ?? 0}`);
+    for (const record of parsed.records) {
+      try {
+        builder.add(record, `${input}:${lineOf.get(record.id) ?? 0}`);
+      } catch (error) {
+        // A duplicate of an id from an earlier input: skipped like any other bad line.
+        if (!(error instanceof CorpusInputError) || !options.skipInvalid) throw error;
+        skipped.push({ file: error.file, line: error.line ?? 0, field: error.field, reason: error.reason });
+      }
+    }
   }
   return { data: builder.build(), skipped };
 }
