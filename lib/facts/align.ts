@@ -119,10 +119,9 @@ function clauseFeatures(entry: SentenceEntry): ClauseFeatures[] {
  * reporting frame ("Ushakov said in Moscow") is compared only with another frame: the same
  * source speaking, in sentences already close, is one statement reported twice.
  */
-function lightOverlap(a: SentenceEntry, aWeight: number, b: SentenceEntry, idf: (t: string) => number): number {
+function lightOverlap(aTerms: ReadonlySet<string>, aWeight: number, b: SentenceEntry, idf: (t: string) => number): number {
   let bWeight = 0;
   let shared = 0;
-  const aTerms = new Set(a.terms);
   for (const t of b.terms) {
     const w = idf(t);
     bWeight += w;
@@ -275,10 +274,11 @@ export function alignFacts(article: FactArticle, sources: readonly FactSource[],
     const candidates = [...candidateWeight.values()].sort((a, b) => b.weight - a.weight).slice(0, MAX_CANDIDATES);
     const bestBySource = new Map<number, Match>();
     const ownWeight = entry.terms.reduce((sum, t) => sum + idf(t), 0);
+    const ownTerms = new Set(entry.terms);
     for (const { posting } of candidates) {
       const other = entries[posting.source]!.sentences[posting.sentence]!;
       // A cheap look at the stems first: pairs sharing too little wording skip the full comparison.
-      if (lightOverlap(entry, ownWeight, other, idf) < MIN_LIGHT_OVERLAP) continue;
+      if (lightOverlap(ownTerms, ownWeight, other, idf) < MIN_LIGHT_OVERLAP) continue;
       const comparison = compareEntries(entry, other, stats);
       if (!accepts(sources[posting.source]!, comparison)) continue;
       const best = bestBySource.get(posting.source);
