@@ -18,6 +18,9 @@ const BOUNDARY = new RegExp(String.raw`\s*(?:[;()]|\s[—–]\s|——|––|,\
 // A reporting frame ("Ushakov said in Moscow that …"): the reported fact starts at "that".
 const REPORTED_THAT = /\b(?:said|says|told|tells|announced|confirmed|insisted|claimed|added|reported|suggested|warned|stated|argued|acknowledged|denied|noted)\b[^.;,]{0,40}?\s(?=that\s)/giu;
 
+// A clause that only names the source: ", according to the AP", ", citing remarks by an aide".
+const SOURCE_CLAUSE = /^(?:according to|citing|as reported by|quoted by|said|says|told|reported)\b/i;
+
 /**
  * Splits a sentence into clauses at semicolons, dashes, parentheses, comma + opener, and after
  * a reporting frame ("X said that").
@@ -29,7 +32,7 @@ export function splitClauses(sentence: string): Clause[] {
     const raw = sentence.slice(start, end);
     const lead = raw.length - raw.trimStart().length;
     const text = raw.trim();
-    if (text !== '') clauses.push({ text, start: start + lead, end: start + lead + text.length, frame });
+    if (text !== '') clauses.push({ text, start: start + lead, end: start + lead + text.length, frame: frame || SOURCE_CLAUSE.test(text) });
   };
   const cuts: [number, number, boolean][] = [...sentence.matchAll(BOUNDARY)].map((m) => [m.index, m.index + m[0].length, false]);
   for (const m of sentence.matchAll(REPORTED_THAT)) {

@@ -33,7 +33,11 @@ export function findAttributions(text: string, names: readonly NameMention[] = e
   for (const m of text.matchAll(/\baccording to\b/gi)) {
     const start = m.index;
     const end = start + m[0].length;
-    const speaker = names.find((n) => n.start >= end && n.start - end <= 12)?.text ?? null;
+    // The source is the head of the phrase after "according to": its last name before a
+    // comma ("according to Russian news agency TASS" is TASS).
+    const phraseEnd = end + (/[,.;:—–()]/.exec(text.slice(end))?.index ?? text.length - end);
+    const inPhrase = names.filter((n) => n.start >= end && n.end <= phraseEnd);
+    const speaker = inPhrase[inPhrase.length - 1]?.text ?? null;
     found.push({ verb: m[0], verbKey: 'according to', speaker, start, end });
   }
   for (const m of text.matchAll(/\p{L}+/gu)) {
