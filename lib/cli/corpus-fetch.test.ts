@@ -59,7 +59,7 @@ describe('parallax corpus fetch', () => {
     const report = JSON.parse(json.stdout);
     expect(report).toMatchObject({ out, articles: 8, added: 0, failed: 4, feedsFailed: 2 });
     expect(report.feeds.map((f: { status: string }) => f.status)).toEqual(['fetched', 'not-modified', 'not-modified', 'failed', 'failed']);
-  });
+  }, 30_000);
 
   test('a text list, --since, and an existing corpus that lacks a final newline', async () => {
     const feeds = join(dir, 'feeds.txt');
@@ -72,7 +72,7 @@ describe('parallax corpus fetch', () => {
     expect(records.map((r) => r.id)[0]).toBe('seed');
     expect(records).toHaveLength(5);
     expect(result.stdout).toMatch(/skipped {2}.*old-news\.html: published \d{4}-\d{2}-\d{2}, before/);
-  });
+  }, 30_000);
 
   test.each([
     [[], /--feeds FILE is required/],
@@ -108,5 +108,5 @@ describe('parallax corpus fetch', () => {
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('line 2: skipped, not an http(s) URL: ftp://old.example/feed');
     expect(none.stderr).toMatch(/lists no feed URLs/);
-  });
+  }, 30_000);
 });

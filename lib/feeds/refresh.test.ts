@@ -79,7 +79,7 @@ describe('refreshFeeds against the fixture feed server', () => {
     expect(byFeed(reports, 'The Valley Times').validators?.etag).toBeTruthy();
     expect(events.at(-1)).toEqual({ phase: 'done', done: 12, total: 12 });
     expect(events.filter((e) => e.phase === 'feeds').at(-1)).toEqual({ phase: 'feeds', done: 5, total: 5 });
-  });
+  }, 30_000);
 
   test('incremental run: known URLs are skipped without fetching them, unchanged feeds are not downloaded again', async () => {
     const first = await refreshFeeds({ feeds, fetcher: fetcher() });
@@ -102,7 +102,7 @@ describe('refreshFeeds against the fixture feed server', () => {
     expect(gazette.items.filter((i) => i.status === 'failed')).toHaveLength(4);
     expect(requested.filter((r) => r.includes('/pages/') && !/(missing|slow|huge|sections|moved|council-vote)\.html/.test(r))).toEqual([]);
     expect(requested).toContain('304 /feeds/valley.atom');
-  });
+  }, 30_000);
 
   test('--since skips older items by their feed date without fetching them', async () => {
     const since = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
@@ -111,7 +111,7 @@ describe('refreshFeeds against the fixture feed server', () => {
     expect(records.map((r) => r.url)).not.toContain(page('gazette/old-news.html'));
     expect(byFeed(reports, 'Harbor Gazette').items.at(-1)?.reason).toMatch(new RegExp(`^published \\d{4}-\\d{2}-\\d{2}, before ${since}$`));
     expect(server.requests.slice(before).some((r) => r.path.includes('old-news'))).toBe(false);
-  });
+  }, 30_000);
 
   test('the same article already in the corpus under another URL is not added twice', async () => {
     const first = await refreshFeeds({ feeds: feeds.slice(0, 1), fetcher: fetcher() });
@@ -120,5 +120,5 @@ describe('refreshFeeds against the fixture feed server', () => {
     const second = await refreshFeeds({ feeds: feeds.slice(0, 1), fetcher: fetcher(), known });
     expect(second.records.map((r) => r.url)).not.toContain(wire.url);
     expect(byFeed(second.feeds, 'Harbor Gazette').items.find((i) => i.url === wire.url)?.reason).toBe('same text as archived-copy (Harbor Gazette)');
-  });
+  }, 30_000);
 });

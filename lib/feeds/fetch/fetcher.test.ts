@@ -63,7 +63,7 @@ describe('against a loopback server', () => {
     expect(server.requests.length - before).toBe(1);
   });
 
-  test('a slow page times out on every attempt', async () => {
+  test('a slow page times out on every attempt', { timeout: 20_000 }, async () => {
     const error = await failure(fetcher().get(server.url('/pages/gazette/slow.html'), PAGE));
     expect(error.reason).toBe('timeout');
     expect(error.message).toBe('timed out after 0.3 s (2 attempts)');
@@ -81,7 +81,7 @@ describe('against a loopback server', () => {
     expect(error.message).toBe('not a web page (application/rss+xml)');
   });
 
-  test('at most perHost requests reach one host at a time', async () => {
+  test('at most perHost requests reach one host at a time', { timeout: 20_000 }, async () => {
     const limited = createFetcher({ perHost: 2, timeoutMs: 2_000 });
     const paths = ['bridge-closed', 'wire-ferry', 'library-reopens', 'council-vote', 'old-news', 'sections'];
     const baseline = server.maxInFlight;
