@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { ImportedCorpus } from '@/lib/import/records';
 import type { CorpusSummary } from '@/lib/result';
 import { formatDateRange, plural } from '@/components/popup/labels';
@@ -23,6 +24,8 @@ function Counts({ summary }: { summary: Pick<CorpusSummary, 'articles' | 'outlet
 
 /** The corpora Parallax compares articles with: the bundled one first, then the user's imports. */
 export function CorpusList({ bundled, bundledError, imports, busy, onRemove }: CorpusListProps) {
+  // Removing throws away the user's import: ask once, in place.
+  const [confirming, setConfirming] = useState<string | null>(null);
   return (
     <ul class="corpora" data-testid="corpora">
       <li class="corpus" data-testid="corpus-bundled">
@@ -39,9 +42,29 @@ export function CorpusList({ bundled, bundledError, imports, busy, onRemove }: C
             <span class="tag tag-import">Imported {new Date(c.importedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}</span>
           </div>
           <Counts summary={c.summary} />
-          <button type="button" class="btn btn-danger" disabled={busy} onClick={() => onRemove(c)} aria-label={`Remove ${c.name}`}>
-            Remove
-          </button>
+          {confirming === c.id ? (
+            <span class="corpus-confirm" role="group" aria-label={`Remove ${c.name}?`}>
+              <button
+                type="button"
+                class="btn btn-danger"
+                data-testid="corpus-remove-confirm"
+                disabled={busy}
+                onClick={() => {
+                  setConfirming(null);
+                  onRemove(c);
+                }}
+              >
+                Remove it
+              </button>
+              <button type="button" class="btn" onClick={() => setConfirming(null)}>
+                Keep
+              </button>
+            </span>
+          ) : (
+            <button type="button" class="btn btn-danger" data-testid="corpus-remove" disabled={busy} onClick={() => setConfirming(c.id)} aria-label={`Remove ${c.name}`}>
+              Remove
+            </button>
+          )}
         </li>
       ))}
     </ul>

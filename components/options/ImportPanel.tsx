@@ -28,6 +28,7 @@ const baseName = (fileName: string) => fileName.replace(/\.(jsonl|ndjson|json|tx
 export function ImportPanel({ api, busy, setBusy, onImported }: ImportPanelProps) {
   const [step, setStep] = useState<Step>({ kind: 'pick' });
   const [name, setName] = useState('');
+  const [over, setOver] = useState(false);
   const abort = useRef<AbortController | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
@@ -73,7 +74,20 @@ export function ImportPanel({ api, busy, setBusy, onImported }: ImportPanelProps
   };
 
   const picker = (
-    <div class="picker">
+    <div
+      class={`picker drop-zone${over ? ' is-over' : ''}`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        if (!busy) setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setOver(false);
+        const file = e.dataTransfer?.files[0];
+        if (file && !busy) void check(file);
+      }}
+    >
       <label class="btn btn-primary" for="import-file">
         Choose a file…
       </label>
@@ -90,7 +104,7 @@ export function ImportPanel({ api, busy, setBusy, onImported }: ImportPanelProps
           if (file) void check(file);
         }}
       />
-      <span class="muted">JSON Lines (one article a line) or a JSON array of the same records.</span>
+      <span class="muted">or drop it here. JSON Lines (one article a line) or a JSON array of the same records.</span>
     </div>
   );
 

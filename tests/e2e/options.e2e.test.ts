@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { BROWSERS, FIXTURES_DIR, type TestPage } from './harness';
 import { useExtensionSession } from './harness/session';
-import { findTabId, pickFile, seriousViolations } from './popup-options.helpers';
+import { dropFile, findTabId, pickFile, seriousViolations } from './popup-options.helpers';
 
 const CORPUS_FILE = 'eastport-flood.jsonl';
 const corpusText = readFileSync(join(FIXTURES_DIR, 'import', CORPUS_FILE), 'utf8');
@@ -72,7 +72,8 @@ describe.each(BROWSERS)('options page in %s', (name) => {
     const options = await session.openOptions();
     await options.waitForSelector('[data-testid="import-file"]');
 
-    await pickFile(options, '[data-testid="import-file"]', CORPUS_FILE, corpusText);
+    // The first time by dropping the file on the import section, the second by picking it.
+    await dropFile(options, '.drop-zone', CORPUS_FILE, corpusText);
     await options.waitForSelector('[data-testid="import-report"]');
     const problems = await text(options, '[data-testid="import-problem"]');
     expect(problems).toHaveLength(2);
@@ -127,8 +128,9 @@ describe.each(BROWSERS)('options page in %s', (name) => {
     expect(outlets).not.toContain('NBC News');
 
     const options = await session.openOptions();
-    await options.waitForSelector('[data-testid="corpus-imported"] button');
-    await options.click('[data-testid="corpus-imported"] button');
+    await options.waitForSelector('[data-testid="corpus-remove"]');
+    await options.click('[data-testid="corpus-remove"]');
+    await options.click('[data-testid="corpus-remove-confirm"]');
     await options.waitFor(() => /Removed/.test(document.querySelector('[data-testid="corpora-notice"]')?.textContent ?? ''), undefined, 30_000);
     expect(await text(options, '[data-testid="corpus-imported"]')).toEqual([]);
 

@@ -66,6 +66,20 @@ export async function pickFile(page: TestPage, selector: string, fileName: strin
   );
 }
 
+/** Drops a file on an element, as dragging it from the desktop would. */
+export async function dropFile(page: TestPage, selector: string, fileName: string, text: string): Promise<void> {
+  await page.evaluate(
+    ({ selector, fileName, text }) => {
+      const target = document.querySelector(selector);
+      if (!target) throw new Error(`no ${selector}`);
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], fileName, { type: 'application/x-ndjson' }));
+      for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    },
+    { selector, fileName, text },
+  );
+}
+
 /**
  * The tab id of the page at `url`, asked from an extension page. Firefox tells extension pages
  * every tab's URL; Chromium hides URLs without the "tabs" permission, so there the page is the
