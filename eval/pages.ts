@@ -7,11 +7,11 @@
 //
 // Page scripts are switched off with a CSP header (they are the sites' trackers and players, and
 // nothing may leave loopback); every non-loopback request is aborted as well.
-//   npx tsx eval/pages.ts [--only NAME,NAME] [--no-10k] [--extension DIR (default .output/chrome-mv3)]
+//   npx tsx eval/pages.ts [--only NAME,NAME] [--no-10k] [--repeat N (3)] [--verbose] [--extension DIR (default .output/chrome-mv3)]
 import { existsSync, mkdtempSync, readdirSync, readFileSync, cpSync, writeFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -26,7 +26,10 @@ if (!existsSync(PAGES)) {
   process.exit(0);
 }
 const { values: args } = parseArgs({
-  options: { only: { type: 'string' }, 'no-10k': { type: 'boolean', default: false }, extension: { type: 'string' }, verbose: { type: 'boolean', default: false } },
+  options: {
+    only: { type: 'string' }, 'no-10k': { type: 'boolean', default: false }, extension: { type: 'string' },
+    verbose: { type: 'boolean', default: false }, repeat: { type: 'string', default: '3' },
+  },
 });
 const EXTENSION = resolve(args.extension ?? '.output/chrome-mv3');
 if (!existsSync(join(EXTENSION, 'manifest.json'))) {
@@ -147,6 +150,7 @@ interface PageRun {
 
 const SETTLED = ['ready', 'no-coverage', 'no-article', 'error'];
 const BENCH_SEED = 20260401;
+const REPEAT = Math.max(1, Number(args.repeat) || 1);
 const QUIET_AFTER_MS = 1000;
 
 async function measure(context: BrowserContext, name: string, withExtension: boolean): Promise<PageRun> {
@@ -189,7 +193,14 @@ async function runAll(extensionDir: string | null, label: string): Promise<Map<s
   try {
     for (const name of names) {
       try {
-        runs.set(name, await measure(browser.context, name, extensionDir !== null));
+        // Timing is wall-clock on a shared machine: each page is loaded `repeat` times and the
+        // run with the median extension long task is kept (everything else is deterministic).
+        const tries: PageRun[] = [];
+        for (let i = 0; i < (extensionDir ? REPEAT : 1); i++) tries.push(await measure(browser.context, name, extensionDir !== null));
+        tries.sort((a, b) => a.extensionLongTaskMs - b.extensionLongTaskMs || a.longestSliceMs - b.longestSliceMs);
+        const kept = tries[Math.floor(tries.length / 2)]!;
+        kept.exceptions = tries.flatMap((t) => t.exceptions);
+        runs.set(name, kept);
       } catch (error) {
         runs.set(name, { state: 'eval-failed', error: String(error).slice(0, 120), sentences: 0, mapped: 0, maxLongTaskMs: 0, longestSliceMs: 0, extensionLongTaskMs: 0, text: '', exceptions: [], settleMs: 0 });
       }
@@ -226,6 +237,7 @@ if (!args['no-10k']) {
 server.close();
 if (bigDir) rmSync(bigDir, { recursive: true, force: true });
 
+console.log(`load average when done: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores; timings: median of ${REPEAT} loads per page`);
 const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : 'n/a');
 const rows: string[][] = [];
 let belowBar = 0;
