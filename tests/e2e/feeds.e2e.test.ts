@@ -98,9 +98,11 @@ describe.each(BROWSERS)('Sources in %s', (name) => {
 
     await options.click('[data-testid="feeds-refresh"]');
     await options.waitFor(() => /Last refresh .*: \d+ new article/.test(document.querySelector('[data-testid="feeds-refresh-result"]')?.textContent ?? ''), undefined, 120_000);
-    await options.evaluate(() => document.querySelector('[data-testid="sources"]')?.scrollIntoView());
+    await options.evaluate(() => {
+      document.querySelector('[data-testid="sources"]')?.scrollIntoView();
+    });
     await options.screenshot('sources-after-refresh');
-    expect(await seriousViolations(options)).toEqual([]);
+    expect(await seriousViolations(options, 'options-sources')).toEqual([]);
 
     const result = await options.evaluate(() => document.querySelector('[data-testid="feeds-refresh-result"]')?.textContent ?? '');
     expect(result).toMatch(/: 8 new articles\.$/);
