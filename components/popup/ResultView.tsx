@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { AnalysisResult } from '@/lib/result';
 import type { PageArticle } from '@/lib/messages';
 import { ArticleHeader } from './ArticleHeader';
@@ -31,6 +31,8 @@ export function ResultView({ result, article, onReveal, copy, download }: Result
   const covering = useMemo(() => coveringArticles(result), [result]);
   const searcher = useMemo(() => createSearcher(searchItems(result)), [result]);
   const visible = useMemo(() => searcher.search(query), [searcher, query]);
+  // Time from opening the popup to a drawn comparison, for measurements (User Timing).
+  useEffect(() => void performance.mark('parallax:result-shown'), []);
 
   const count = (kind: SearchKind, all: number) => (visible ? [...visible].filter((k) => k.startsWith(`${kind}-`)).length : all);
   const tabs: Tab[] = [

@@ -62,6 +62,10 @@ describe.each(BROWSERS)('popup in %s', (name) => {
     const { popup, state } = await popupFor(session, SEED_PAGE);
     expect(state).toBe('ready');
     await popup.waitForSelector('[data-testid="result"]', 30_000);
+    // Rendered from the background's cached result: report how long the popup took to show it.
+    const shownMs = await popup.evaluate(() => performance.getEntriesByName('parallax:result-shown')[0]?.startTime ?? -1);
+    expect(shownMs).toBeGreaterThan(0);
+    console.log(`${name}: popup showed the cached comparison ${Math.round(shownMs)} ms after it started loading`);
 
     const [header] = await texts(popup, '[data-testid="article-header"]');
     expect(header).toMatch(/The New York Times/i);
