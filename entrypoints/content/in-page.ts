@@ -12,14 +12,12 @@ import { factAtPoint } from './hover';
 import { rangeOf } from './live-text';
 import { articleTextOf, runPage, type PageModel, type RunOutcome } from './page-run';
 import { setPageState, type PageState } from './page-state';
-import { watchPage, SUBSTANTIAL_TEXT, type PageChanges } from './page-watch';
+import { changesNeedRun, watchPage, type PageChanges } from './page-watch';
 import { createTooltip, type Tooltip } from './tooltip-ui';
 import { runtimeTransport, type MessageTransport } from './transport';
 import { createBudget, endSlice, recordSlices } from './work-budget';
 import { loadSettings, onSettingsChanged } from './user-settings';
 
-/** Late-loading bodies may re-run the analysis this many times per URL, no more. */
-const MAX_AUTO_RERUNS = 5;
 const HIDE_DELAY_MS = 250;
 const FOCUS_MS = 1500;
 const LOCATION_SETTLE_MS = 300;
@@ -188,17 +186,15 @@ export class InPage {
   private onChanges(changes: PageChanges): void {
     if (this.run || this.settings.run !== 'auto') return;
     const model = this.model;
-    if (model) {
-      const root = model.articleRoot;
-      const touched = !root || changes.targets.size >= 500 || [...changes.targets].some((t) => root.contains(t) || t.contains(root));
-      // Re-run only when the article's text really changed (not for ads, comments, timers).
-      if (touched && articleTextOf(root) !== model.articleText) void this.analyze();
-      return;
-    }
-    if (this.state === 'no-article' && changes.addedText >= SUBSTANTIAL_TEXT && this.autoReruns < MAX_AUTO_RERUNS) {
-      this.autoReruns++;
-      void this.analyze();
-    }
+    const last = {
+      state: this.state,
+      articleRoot: model?.articleRoot ?? null,
+      articleText: model ? model.articleText : null,
+      autoReruns: this.autoReruns,
+    };
+    if (!changesNeedRun(last, changes, articleTextOf)) return;
+    if (!model) this.autoReruns++;
+    void this.analyze();
   }
 
   private onPointer(event: MouseEvent): void {

@@ -17,6 +17,36 @@ export interface PageChanges {
   addedText: number;
 }
 
+/** Late-loading bodies may re-run the analysis this many times per URL, no more. */
+export const MAX_AUTO_RERUNS = 5;
+/** More mutated nodes than this in one batch: treat as "anything may have changed". */
+export const MAX_TRACKED_TARGETS = 500;
+
+/** What the page looked like after the last run, for deciding whether a batch matters. */
+export interface LastRun {
+  state: 'no-article' | 'no-coverage' | 'ready' | 'error' | 'working' | null;
+  /** The element holding the anchored article, when there is one. */
+  articleRoot: Node | null;
+  /** Its text when the run finished. */
+  articleText: string | null;
+  autoReruns: number;
+}
+
+/**
+ * Whether a batch of changes calls for a new analysis: the article's own text changed (not
+ * ads, comments or timers around it), or substantial text arrived on a page that had no article
+ * yet (a late-loading body), a bounded number of times.
+ */
+export function changesNeedRun(last: LastRun, changes: PageChanges, currentText: (root: Node) => string): boolean {
+  if (last.articleText !== null) {
+    const root = last.articleRoot;
+    if (!root || !root.isConnected) return true;
+    const touched = changes.targets.size >= MAX_TRACKED_TARGETS || [...changes.targets].some((t) => root.contains(t) || t.contains(root));
+    return touched && currentText(root) !== last.articleText;
+  }
+  return last.state === 'no-article' && changes.addedText >= SUBSTANTIAL_TEXT && last.autoReruns < MAX_AUTO_RERUNS;
+}
+
 export interface PageWatchHandlers {
   onLocationChange(): void;
   onChanges(changes: PageChanges): void;
@@ -46,7 +76,7 @@ export function watchPage(ctx: ContentScriptContext, handlers: PageWatchHandlers
       if (isOurs(record.target)) continue;
       relevant = true;
       // A huge burst is summarized, not itemized: the check afterwards looks at the article root.
-      if (pending.targets.size < 500) pending.targets.add(record.target);
+      if (pending.targets.size < MAX_TRACKED_TARGETS) pending.targets.add(record.target);
       if (pending.addedText < SUBSTANTIAL_TEXT) {
         for (const node of record.addedNodes) {
           if (isOurs(node)) continue;
