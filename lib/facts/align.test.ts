@@ -93,4 +93,20 @@ describe('alignFacts on the seeds (001 against 002, 003, 004)', () => {
     expect(alone.facts).toEqual([]);
     expect(alone.unique.length).toBeGreaterThan(20);
   });
+
+  test('the same fact with other figures is aligned and listed as a conflict', () => {
+    const ours = 'Each of the two countries expelled 60 diplomats and closed consulates after the poisoning of Sergei V. Skripal in Salisbury. The Kremlin denied any role.';
+    const theirs = 'Washington and its allies ordered Russian envoys out this week. The United States expelled more than 150 Russian diplomats and closed consulates after the poisoning of Sergei Skripal in Salisbury.';
+    const aligned = alignFacts(
+      { text: ours, sentences: segmentSentences(ours) },
+      [{ articleId: 'wire', outlet: 'Wire', title: null, text: theirs, sentences: segmentSentences(theirs), sameStory: true }],
+      new SentenceFeatureCache(),
+    );
+    const fact = aligned.facts.find((f) => /60 diplomats/.test(f.sentence.text));
+    expect(fact?.conflict).toBe(true);
+    expect(fact?.passages[0]?.labels.find((l) => l.kind === 'number')).toMatchObject({ thisText: '60 diplomats', otherText: 'more than 150 Russian diplomats' });
+    expect(aligned.conflicts).toEqual([
+      { kind: 'number', sentenceIndex: 0, thisValue: '60 diplomats', otherValue: 'more than 150 Russian diplomats', articleId: 'wire', outlet: 'Wire' },
+    ]);
+  });
 });

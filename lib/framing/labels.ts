@@ -117,8 +117,12 @@ function labelAttribution(thisText: string, otherText: string, sink: LabelSink, 
   const onlyMine = mine.filter((a) => !theirKeys.has(attributionKey(a)));
   const onlyTheirs = theirs.filter((a) => !myKeys.has(attributionKey(a)));
   if (onlyMine.length === 0 && onlyTheirs.length === 0) return;
-  const describe = (list: Attribution[]): string =>
-    list.map((a) => (a.speaker === null ? quote(a.verb) : `${a.speaker} (${quote(a.verb)})`)).join(', ');
+  // "Dmitri S. Peskov ('discounted', 'saying')": one mention per speaker.
+  const describe = (list: Attribution[]): string => {
+    const bySpeaker = new Map<string | null, string[]>();
+    for (const a of list) bySpeaker.set(a.speaker, [...(bySpeaker.get(a.speaker) ?? []), quote(a.verb)]);
+    return [...bySpeaker].map(([speaker, verbs]) => (speaker === null ? verbs.join(', ') : `${speaker} (${verbs.join(', ')})`)).join(', ');
+  };
   // Words flagged: stance-taking verbs only; "said" against "told CNN" is labelled, but
   // neither word carries a judgment to highlight.
   const stance = (a: Attribution): boolean => isStanceVerb(a.verb.split(/\s+/)[0]!);

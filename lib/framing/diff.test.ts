@@ -1,0 +1,39 @@
+import { describe, expect, test } from 'vitest';
+import { diffHunks, diffWording } from './diff.ts';
+
+describe('diffWording', () => {
+  test.each([
+    ['Peskov said the adviser was not correct.', 'Peskov later insisted that the adviser was "not correct."'],
+    ['in a call on March 20, proposed a meeting', 'in a call on  March 20,\nproposed a meeting'],
+    ['', 'Only the other side has words.'],
+    ['Completely different words here.', 'Nothing alike at all, none of it.'],
+  ])('rebuilds both sentences exactly: %j / %j', (a, b) => {
+    const parts = diffWording(a, b);
+    expect(parts.filter((p) => !p.added).map((p) => p.value).join('')).toBe(a);
+    expect(parts.filter((p) => !p.removed).map((p) => p.value).join('')).toBe(b);
+  });
+
+  test('marks words only in this article as removed and words only in the other as added', () => {
+    expect(diffWording('Steele drew criticism.', 'Steele drew fierce criticism.')).toEqual([
+      { value: 'Steele drew' },
+      { value: ' fierce', added: true },
+      { value: ' criticism.' },
+    ]);
+  });
+});
+
+describe('diffHunks', () => {
+  test('locates each changed stretch in both sentences', () => {
+    const a = 'Peskov said the adviser was wrong on Monday.';
+    const b = 'Peskov insisted the adviser was wrong.';
+    const hunks = diffHunks(a, b, diffWording(a, b));
+    expect(hunks.map((h) => [h.thisText, h.otherText])).toEqual([
+      ['said', 'insisted'],
+      ['on Monday', ''],
+    ]);
+    for (const h of hunks) {
+      expect(a.slice(h.thisStart, h.thisEnd)).toBe(h.thisText);
+      expect(b.slice(h.otherStart, h.otherEnd)).toBe(h.otherText);
+    }
+  });
+});
