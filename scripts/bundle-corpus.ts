@@ -2,18 +2,17 @@
 // default, or the JSONL files listed in PARALLAX_CORPUS (comma-separated paths).
 // Bad input stops the build with the file, line and field, exit code 1.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { serializeCorpus } from '../lib/corpus/format.ts';
 import { CorpusInputError } from '../lib/corpus/schema.ts';
-import { buildFromInputs, REPO_ROOT, SEEDS_DIR } from '../lib/cli/inputs.ts';
+import { buildFromInputs, bundleInputs, REPO_ROOT } from '../lib/cli/inputs.ts';
 import { InputError } from '../lib/cli/io.ts';
 
-const fromEnvironment = (process.env.PARALLAX_CORPUS ?? '').split(',').map((p) => p.trim()).filter(Boolean);
-const inputs = fromEnvironment.length ? fromEnvironment.map((p) => resolve(p)) : [SEEDS_DIR];
+const { inputs, name } = bundleInputs();
 const out = join(REPO_ROOT, 'public', 'corpus.bin');
 
 try {
-  const { data } = buildFromInputs(inputs, { name: fromEnvironment.length ? undefined : 'seeds' });
+  const { data } = buildFromInputs(inputs, { name });
   const bytes = serializeCorpus(data);
   mkdirSync(join(REPO_ROOT, 'public'), { recursive: true });
   writeFileSync(out, bytes);

@@ -85,9 +85,10 @@ export async function runAnalyze(argv: string[], io: Io): Promise<number> {
     io.stderr(`parallax analyze: ${(error as Error).message}\n\n${ANALYZE_USAGE}`);
     return EXIT_USAGE;
   }
-  const corpus: Corpus = values.corpus ? loadCorpusFile(values.corpus) : loadBundledCorpus();
+  const loadChosenCorpus = (): Corpus => (values.corpus ? loadCorpusFile(values.corpus) : loadBundledCorpus((message) => io.stderr(`warning: ${message}\n`)));
 
   if (values.jsonl) {
+    const corpus = loadChosenCorpus();
     const { records } = parseCorpusJsonl(readInputFile(values.jsonl), values.jsonl);
     for (const record of records) {
       const result = analyze(record, corpus, { limit: top });
@@ -107,7 +108,7 @@ export async function runAnalyze(argv: string[], io: Io): Promise<number> {
     }
     throw error;
   }
-  const result = analyze(article, corpus, { limit: top });
+  const result = analyze(article, loadChosenCorpus(), { limit: top });
   io.stdout(values.json ? `${JSON.stringify(result)}\n` : report(file, result));
   return EXIT_OK;
 }

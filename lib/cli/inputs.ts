@@ -3,10 +3,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileCorpus, CorpusBuilder, type CompileOptions } from '../corpus/compile.ts';
+import { CorpusBuilder, type CompileOptions } from '../corpus/compile.ts';
 import { loadCorpus, type Corpus } from '../corpus/corpus.ts';
 import type { CorpusData } from '../corpus/data.ts';
-import { serializeCorpus } from '../corpus/format.ts';
+import { CorpusFormatError, serializeCorpus } from '../corpus/format.ts';
 import { CorpusInputError, parseCorpusJsonl, recordsFromManifest, type SkippedLine } from '../corpus/schema.ts';
 import { InputError } from './io.ts';
 
@@ -80,15 +80,28 @@ export function loadCorpusFile(path: string): Corpus {
   return loadCorpus(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 }
 
+/** What the extension build bundles: PARALLAX_CORPUS (comma-separated JSONL paths) or the seeds. */
+export function bundleInputs(): { inputs: string[]; name: string | undefined } {
+  const fromEnvironment = (process.env.PARALLAX_CORPUS ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  return fromEnvironment.length ? { inputs: fromEnvironment.map((p) => resolve(p)), name: undefined } : { inputs: [SEEDS_DIR], name: 'seeds' };
+}
+
 /**
- * The bundled corpus: public/corpus.bin as the extension build wrote it, or, before any build,
- * the seeds compiled in memory (the same default the build bundles).
+ * The bundled corpus: public/corpus.bin as the last extension build wrote it; without one (or
+ * when it was written by another format version) the bundle's inputs compiled in memory, with a
+ * warning.
  */
-export function loadBundledCorpus(): Corpus {
-  if (existsSync(BUNDLED_CORPUS)) return loadCorpusFile(BUNDLED_CORPUS);
-  const manifest: unknown = JSON.parse(readText(join(SEEDS_DIR, 'manifest.json')));
-  const records = recordsFromManifest(manifest, (file) => readText(join(SEEDS_DIR, file)));
-  return loadCorpus(serializeCorpus(compileCorpus(records, { name: 'seeds', sources: ['corpus/seeds'] })));
+export function loadBundledCorpus(warn: (message: string) => void = () => {}): Corpus {
+  if (existsSync(BUNDLED_CORPUS)) {
+    try {
+      return loadCorpusFile(BUNDLED_CORPUS);
+    } catch (error) {
+      if (!(error instanceof CorpusFormatError)) throw error;
+      warn(`public/corpus.bin cannot be used (${error.message}); compiling the bundled corpus's inputs instead (npm run build rewrites it)`);
+    }
+  }
+  const { inputs, name } = bundleInputs();
+  return loadCorpus(serializeCorpus(buildFromInputs(inputs, { name }).data));
 }
 
 export function readInputFile(path: string): string {

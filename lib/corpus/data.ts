@@ -2,7 +2,8 @@
 // stores section by section, and what the loader hands to `CompiledCorpus` without copying.
 import type { CorpusSummary } from '../result.ts';
 
-export const FORMAT_VERSION = 1;
+/** 2: four-lane checksum (1 used murmur's serial chain). */
+export const FORMAT_VERSION = 2;
 /** `publishedDay` of an article without a publication date. */
 export const NO_DATE = -2147483648;
 
