@@ -319,7 +319,9 @@ export function alignFacts(article: FactArticle, sources: readonly FactSource[],
         end: span.end,
         text: span.text,
         score: m.comparison.sharedScore,
-        sameFact: m.comparison.sameFact,
+        // Every passage listed reports the fact (alignment's calibrated decision, figures
+        // aside); the stricter near-equivalence of compareSentences is not a reason to hide one.
+        sameFact: true,
         reasons: m.comparison.reasons,
         diff: framing.diff,
         labels: framing.labels,
