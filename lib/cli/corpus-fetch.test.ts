@@ -102,6 +102,10 @@ describe('parallax corpus fetch', () => {
     expect(missing).toMatchObject({ code: 1 });
     expect(missing.stderr).toMatch(/cannot read .*nope\.txt \(ENOENT\)/);
 
+    const unwritable = await run('--feeds', feeds, '-o', join(dir, 'no-such-dir', 'out.jsonl'), ...FAST);
+    expect(unwritable.code).toBe(1);
+    expect(unwritable.stderr).toMatch(/cannot write .*out\.jsonl or its state file \(ENOENT\); nothing was appended/);
+
     const empty = join(dir, 'empty.txt');
     await writeFile(empty, '# nothing yet\nftp://old.example/feed\n');
     const none = await run('--feeds', empty, '-o', join(dir, 'x.jsonl'));

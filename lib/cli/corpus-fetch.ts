@@ -154,18 +154,23 @@ export async function runCorpusFetch(argv: string[], io: CliIo): Promise<number>
     io.stderr(`Fetching ${list.feeds.length} feed${list.feeds.length === 1 ? '' : 's'}${since ? ` (items since ${since})` : ''}; ${known.length} articles already in ${options.out}\n`);
     const result = await refreshFeeds({ feeds: list.feeds, fetcher, known, feedValidators: validators, since, concurrency: options.concurrency });
 
-    if (result.records.length) {
-      const prefix = existing && !existing.endsWith('\n') ? `${existing}\n` : existing;
-      const temporary = `${options.out}.${process.pid}.tmp`;
-      await writeFile(temporary, prefix + result.records.map((record) => `${JSON.stringify(record)}\n`).join(''));
-      await rename(temporary, options.out);
-    }
     const nextValidators = { ...validators };
     for (const feed of result.feeds) {
       if (feed.validators && (feed.validators.etag || feed.validators.lastModified)) nextValidators[feed.url] = feed.validators;
       else delete nextValidators[feed.url];
     }
-    await writeFile(options.state, `${JSON.stringify({ note: 'Feed validators for conditional requests, written by parallax corpus fetch.', validators: nextValidators }, null, 2)}\n`);
+    try {
+      if (result.records.length) {
+        // Written beside the corpus and renamed over it: an interrupted run leaves the old corpus whole.
+        const prefix = existing && !existing.endsWith('\n') ? `${existing}\n` : existing;
+        const temporary = `${options.out}.${process.pid}.tmp`;
+        await writeFile(temporary, prefix + result.records.map((record) => `${JSON.stringify(record)}\n`).join(''));
+        await rename(temporary, options.out);
+      }
+      await writeFile(options.state, `${JSON.stringify({ note: 'Feed validators for conditional requests, written by parallax corpus fetch.', validators: nextValidators }, null, 2)}\n`);
+    } catch (error) {
+      throw new FeedListError(`cannot write ${options.out} or its state file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); nothing was appended`);
+    }
 
     const totals = result.feeds.reduce((t, f) => ({ added: t.added + f.added, skipped: t.skipped + f.skipped, failed: t.failed + f.failed, feedsFailed: t.feedsFailed + (f.status === 'failed' ? 1 : 0) }), { added: 0, skipped: 0, failed: 0, feedsFailed: 0 });
     if (options.json) io.stdout(`${JSON.stringify({ out: options.out, articles: known.length + result.records.length, ...totals, feeds: result.feeds }, null, 2)}\n`);

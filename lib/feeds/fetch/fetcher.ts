@@ -119,7 +119,10 @@ function decode(bytes: Uint8Array, contentType: string | null): string {
 
 async function readCapped(response: FetchResponseLike, url: string, maxBytes: number): Promise<Uint8Array> {
   const length = Number(response.headers.get('content-length'));
-  if (length > maxBytes) throw new FetchFailure(`too large: ${megabytes(length)}, the limit is ${megabytes(maxBytes)}`, 'too-large', url);
+  if (length > maxBytes) {
+    await response.body?.getReader().cancel().catch(() => undefined);
+    throw new FetchFailure(`too large: ${megabytes(length)}, the limit is ${megabytes(maxBytes)}`, 'too-large', url);
+  }
   if (!response.body) return new Uint8Array();
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
