@@ -76,14 +76,26 @@ describe.each(BROWSERS)('popup in %s', (name) => {
     expect(facts.some((f) => /60 diplomats/.test(f))).toBe(true);
     expect(facts.some((f) => /Peskov/.test(f))).toBe(true);
 
-    // Expanding a fact shows other outlets' versions with marked word differences.
-    await popup.click('[data-testid="fact"] .fact-toggle');
+    // Expanding a fact (Peskov's denial: the outlets spell his name differently) shows the other
+    // outlets' versions with marked word differences.
+    const searchFor = (query: string) =>
+      popup.evaluate((q: string) => {
+        const input = document.querySelector<HTMLInputElement>('#popup-search')!;
+        input.value = q;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }, query);
+    await searchFor('Peskov');
+    await popup.evaluate(() => {
+      const fact = [...document.querySelectorAll('[data-testid="fact"]')].find((f) => /Peskov/.test(f.querySelector('.fact-text')?.textContent ?? ''))!;
+      fact.querySelector<HTMLButtonElement>('.fact-toggle')!.click();
+    });
     await popup.waitForSelector('[data-testid="fact"] .passage');
     const marks = await popup.evaluate(() => document.querySelectorAll('[data-testid="fact"] .passage .diff ins, [data-testid="fact"] .passage .diff del').length);
     expect(marks).toBeGreaterThan(0);
     await noHorizontalScroll(popup);
     expect(await seriousViolations(popup, 'popup-results')).toEqual([]);
     await popup.screenshot('popup-results-light');
+    await searchFor('');
 
     await popup.click('#tab-outlets');
     const outlets = await texts(popup, '[data-testid="outlet"] .outlet-name strong');
@@ -112,6 +124,7 @@ describe.each(BROWSERS)('popup in %s', (name) => {
     expect(caption).toMatch(/^.+ \(\d+% match\): .{20,}/);
     await noHorizontalScroll(popup);
     expect(await seriousViolations(popup, 'popup-coverage-grid')).toEqual([]);
+    await popup.screenshot('popup-coverage-grid');
   });
 
   test('search finds facts across spelling variants and typos', async () => {
@@ -279,6 +292,11 @@ describe.each(BROWSERS)('popup and options in %s, dark theme', (name) => {
     const { popup } = await popupFor(session, SEED_PAGE);
     await popup.waitForSelector('[data-testid="result"]', 30_000);
     expect(await popup.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
+    await popup.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('#popup-search')!;
+      input.value = 'Peskov';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
     await popup.click('[data-testid="fact"] .fact-toggle');
     await popup.waitForSelector('[data-testid="fact"] .passage');
     await noHorizontalScroll(popup);
