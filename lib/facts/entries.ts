@@ -1,0 +1,114 @@
+// Per-article sentence entries for fact alignment: light terms of every sentence (for the
+// index and the term statistics) at once, full features and clauses only when compared.
+import type { SentenceSpan } from '../result.ts';
+import { contentTerms } from '../text/normalize.ts';
+import { splitClauses } from './clauses.ts';
+import { sentenceFeatures, type SentenceFeatures } from './features.ts';
+import type { TermStats } from './stats.ts';
+
+/** Sentences with fewer content terms (captions, bylines, "SHARE THIS") state no fact. */
+export const MIN_FACT_TERMS = 4;
+
+export interface ClauseTerms {
+  sentenceIndex: number;
+  text: string;
+  terms: string[];
+}
+
+/** One sentence: light terms (for the index and statistics) now, full features when compared. */
+export interface SentenceEntry {
+  text: string;
+  /** Distinct stemmed content words (lib/text `contentTerms`). */
+  terms: string[];
+  /** Numbers as written, digits only ("60", "2018"): index keys that carry facts. */
+  numbers: string[];
+  full: SentenceFeatures | null | undefined;
+  /** Features of the sentence's clauses (when it has more than one), computed when compared. */
+  clauses: ClauseFeatures[] | undefined;
+}
+
+export interface ClauseFeatures {
+  frame: boolean;
+  features: SentenceFeatures;
+}
+
+export interface ArticleEntry {
+  /** Null for sentences too short to state a fact. */
+  sentences: (SentenceEntry | null)[];
+  clauses: ClauseTerms[];
+}
+
+export function fullFeatures(entry: SentenceEntry): SentenceFeatures {
+  entry.full ??= sentenceFeatures(entry.text);
+  return entry.full;
+}
+
+export function clauseFeatures(entry: SentenceEntry): ClauseFeatures[] {
+  if (entry.clauses === undefined) {
+    const clauses = splitClauses(entry.text).filter((c) => contentTerms(c.text).length >= MIN_FACT_TERMS);
+    entry.clauses = clauses.length > 1 ? clauses.map((c) => ({ frame: c.frame, features: sentenceFeatures(c.text) })) : [];
+  }
+  return entry.clauses;
+}
+
+/**
+ * Per-article sentence entries, kept across analyses (one cache per loaded corpus). Bounded:
+ * the least recently used articles are dropped first.
+ */
+export class SentenceFeatureCache {
+  private readonly entries = new Map<string, ArticleEntry>();
+  constructor(readonly capacity = 512) {}
+
+  get(key: string, text: string, sentences: readonly SentenceSpan[]): ArticleEntry {
+    const id = `${key}\u0000${text.length}`;
+    const hit = this.entries.get(id);
+    if (hit !== undefined) {
+      this.entries.delete(id);
+      this.entries.set(id, hit);
+      return hit;
+    }
+    const entry = articleEntry(sentences);
+    this.entries.set(id, entry);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    return entry;
+  }
+}
+
+
+const NUMBER = /\d[\d,.]*\d|\d/g;
+
+/** Sentence entries of an article; `withClauses` for sources, whose clauses may be omissions. */
+export function articleEntry(sentences: readonly SentenceSpan[], withClauses = true): ArticleEntry {
+  const entries = sentences.map((s): SentenceEntry | null => {
+    const terms = [...new Set(contentTerms(s.text))];
+    if (terms.length < MIN_FACT_TERMS) return null;
+    const numbers = [...new Set((s.text.match(NUMBER) ?? []).map((n) => n.replace(/,/g, '')))];
+    return { text: s.text, terms, numbers, full: undefined, clauses: undefined };
+  });
+  const clauses: ClauseTerms[] = [];
+  sentences.forEach((s, sentenceIndex) => {
+    if (!withClauses || entries[sentenceIndex] === null) return;
+    for (const clause of splitClauses(s.text)) {
+      if (clause.frame) continue;
+      const terms = [...new Set(contentTerms(clause.text))];
+      if (terms.length >= MIN_FACT_TERMS) clauses.push({ sentenceIndex, text: clause.text, terms });
+    }
+  });
+  return { sentences: entries, clauses };
+}
+
+
+/** Sentence-level term statistics over everything compared: what is rare within this story. */
+export function localStats(articles: readonly ArticleEntry[]): TermStats {
+  const frequencies = new Map<string, number>();
+  let documents = 0;
+  for (const article of articles) {
+    for (const entry of article.sentences) {
+      if (entry === null) continue;
+      documents++;
+      for (const t of entry.terms) frequencies.set(t, (frequencies.get(t) ?? 0) + 1);
+    }
+  }
+  return { documents, documentFrequency: (t) => frequencies.get(t) ?? 0 };
+}
+
