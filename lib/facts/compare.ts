@@ -86,8 +86,9 @@ export function compareSentences(a: string | SentenceFeatures, b: string | Sente
   if (detail.sharedNames > 0) reasons.push('names');
   if (detail.sharedQuantities > 0) reasons.push('numbers');
   if (sharedQuote) reasons.push('quote');
-  if (evidence.weightedOverlap >= WORDS_REASON_MIN_OVERLAP) reasons.push('words');
   if (reuse) reasons.push('reuse');
+  // Shared wording is the reason when it is substantial, or when nothing more specific is.
+  if (evidence.weightedOverlap >= WORDS_REASON_MIN_OVERLAP || reasons.length === 0) reasons.push('words');
   return {
     score,
     sameFact: score >= SAME_FACT_THRESHOLD,
