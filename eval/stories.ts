@@ -104,11 +104,14 @@ const fmt = (f: Figures, withDecision = true) =>
   `R-precision ${f.rPrecision.toFixed(3)}  MAP ${f.map.toFixed(3)}  top-1 ${f.top1.toFixed(3)}` +
   (withDecision ? `  sameStory precision ${f.precision.toFixed(3)} recall ${f.recall.toFixed(3)}` : '');
 
-/** Logistic regression by gradient descent; `held` weights (by index into weightArray) stay fixed. */
+/**
+ * Logistic regression by full-batch gradient descent from zero weights (so a refit does not
+ * depend on the shipped weights); `held` weights (indices into weightArray) keep their start value.
+ */
 function fit(runs: QueryRun[], start: number[], held: Set<number>): number[] {
   const rows = runs.flatMap((r) => r.candidates);
-  let w = start.slice();
-  for (let iteration = 0; iteration < 4000; iteration++) {
+  let w = start.map((v, i) => (held.has(i) ? v : 0));
+  for (let iteration = 0; iteration < 10_000; iteration++) {
     const gradient = new Array<number>(w.length).fill(0);
     for (const c of rows) {
       const error = probability(w, c.x) - (c.relevant ? 1 : 0);

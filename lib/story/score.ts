@@ -108,18 +108,18 @@ export const EVIDENCE_NAMES = ['terms', 'facts', 'containment', 'timeApart', 'le
  * so a fit makes time decide almost alone, and follow-ups weeks later (the seed 004, a month
  * after 001) would never match. At -2 per ln(1 + weeks), a week apart costs 1.4, a month 3.3,
  * a year 7.9. The other weights come from logistic regression on the evidence of BASIL's
- * candidate pairs with that time weight held (`npm run eval -- --fit` in eval/stories.ts
- * refits them and checks them two-fold across events), rounded to two decimals.
+ * candidate pairs, from zero with that time weight held (`npx tsx eval/stories.ts --fit` refits
+ * them and checks them two-fold across events), rounded to two decimals.
  */
 export const STORY_WEIGHTS: StoryWeights = {
-  bias: -3.94,
-  terms: 2.91,
-  facts: 2.63,
-  containment: 0.9,
+  bias: -4.2,
+  terms: 3.1,
+  facts: 2.84,
+  containment: 1.0,
   timeApart: -2,
-  lead: 6.12,
-  headline: 4.8,
-  rareTerms: 1.97,
+  lead: 6.53,
+  headline: 5.03,
+  rareTerms: 1.99,
 };
 
 /**
