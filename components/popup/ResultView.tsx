@@ -33,6 +33,17 @@ export function ResultView({ result, article, onReveal, copy, download }: Result
   const visible = useMemo(() => searcher.search(query), [searcher, query]);
   // Time from opening the popup to a drawn comparison, for measurements (User Timing).
   useEffect(() => void performance.mark('parallax:result-shown'), []);
+  // "/" jumps to the search box, as on most sites with a search.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || target?.closest('input, textarea, select')) return;
+      e.preventDefault();
+      document.getElementById('popup-search')?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 
   const count = (kind: SearchKind, all: number) => (visible ? [...visible].filter((k) => k.startsWith(`${kind}-`)).length : all);
   const tabs: Tab[] = [

@@ -16,7 +16,7 @@ export function SearchBox({ value, onInput }: SearchBoxProps) {
       <input
         id="popup-search"
         type="search"
-        placeholder="Search facts, outlets, sentences…"
+        placeholder="Search facts, outlets and sentences (press /)"
         autoComplete="off"
         spellcheck={false}
         value={value}

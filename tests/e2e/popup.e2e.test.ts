@@ -160,6 +160,8 @@ describe.each(BROWSERS)('popup in %s', (name) => {
       'true',
     ]);
     await popup.press('ArrowLeft');
+    await popup.press('/');
+    expect(await popup.evaluate(() => document.activeElement?.id)).toBe('popup-search');
     await popup.evaluate(() => document.querySelector<HTMLButtonElement>('.fact-toggle')!.focus());
     await popup.press('Enter');
     expect(await popup.evaluate(() => document.querySelector('.fact-toggle')?.getAttribute('aria-expanded'))).toBe('true');
