@@ -28,8 +28,3 @@ export function termStatsFromTexts(texts: Iterable<string>): TermStats {
   }
   return { documents, documentFrequency: (term) => frequencies.get(term) ?? 0 };
 }
-
-/** Term statistics from precomputed document frequencies (a compiled corpus's vocabulary). */
-export function termStatsFromFrequencies(documents: number, frequencies: ReadonlyMap<string, number>): TermStats {
-  return { documents, documentFrequency: (term) => frequencies.get(term) ?? 0 };
-}
