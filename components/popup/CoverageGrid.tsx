@@ -29,7 +29,8 @@ export function CoverageGrid({ result, onReveal }: { result: AnalysisResult; onR
   return (
     <div class="coverage">
       <p class="muted coverage-help">
-        Rows are this article’s facts, columns the outlets. Hover or focus a square to read that outlet’s version.
+        Rows are this article’s facts, columns the outlets; a darker square means closer wording, a red one that the outlet disagrees. Hover or focus
+        a square to read that outlet’s version.
       </p>
       <div class="coverage-scroll">
         <table class="grid" data-testid="coverage-grid">
