@@ -266,7 +266,7 @@ for (const name of names) {
     analyzed ? `${b.mapped}/${b.sentences}` : '-',
     analyzed ? pct(b.mapped, b.sentences) : 'n/a',
     `${b.longestSliceMs.toFixed(0)} / ${b.extensionLongTaskMs.toFixed(0)} / ${b.maxLongTaskMs.toFixed(0)}`,
-    k ? `${k.longestSliceMs.toFixed(0)} / ${k.extensionLongTaskMs.toFixed(0)} / ${k.maxLongTaskMs.toFixed(0)} ${k.state}` : '-',
+    k ? `${k.longestSliceMs.toFixed(0)} / ${k.extensionLongTaskMs.toFixed(0)} / ${k.maxLongTaskMs.toFixed(0)} ${k.state}${k.error ? ` (${k.error.slice(0, 40)})` : ''}` : '-',
     n.maxLongTaskMs.toFixed(0),
     same ? 'yes' : 'NO',
     String(exceptions.length),

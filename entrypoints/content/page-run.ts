@@ -84,12 +84,12 @@ export async function runPage(signal: AbortSignal, transport: MessageTransport, 
   endSlice(budget);
   const answer = await transport.send({ type: 'analyze-html', url, html });
   mark('answer');
+  budget.reset();
   signal.throwIfAborted();
   if (!isPageAnalysis(answer)) return { state: 'error', error: 'the background sent no valid answer' };
   if (answer.state === 'no-article') return { state: 'no-article', reason: answer.reason };
   if (answer.state === 'error') return { state: 'error', error: answer.error };
 
-  budget.reset();
   // The page may have changed while the background worked (single-page apps swap the article):
   // index the live text again so that anchors point at nodes that are still there.
   if (live.nodes.some((node) => !node.isConnected)) live = await buildLiveText(document.body, budget, MAX_LIVE_CHARS);
