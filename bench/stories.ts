@@ -4,7 +4,7 @@
 // Writes bench/results.json. Options: --sizes 1000,10000 (default 1000,10000,100000).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -35,10 +35,15 @@ interface SizeResult {
   indexBytes: number;
   indexBytesGzip: number;
   loadMs: number;
+  /** CPU time of the load: the cost without waiting for a shared machine's cores. */
+  loadCpuMs: number;
   analyzeMedianMs: number;
   analyzeP95Ms: number;
   fullAnalyzeMedianMs: number;
   fullAnalyzeP95Ms: number;
+  analyzeMedianCpuMs: number;
+  analyzeP95CpuMs: number;
+  fullAnalyzeMedianCpuMs: number;
   heapMB: number;
   baselineMsPerArticle: number;
   speedupVsBaseline: number;
@@ -93,7 +98,8 @@ for (const size of sizes) {
   }
 
   // Three fresh processes; each figure is the median of the three (the machine is shared).
-  type Measured = { loadMs: number; heapMB: number; story: { median: number; p95: number }; full: { median: number; p95: number }; sentences: number };
+  type Timing = { median: number; p95: number; cpuMedian: number; cpuP95: number };
+  type Measured = { loadMs: number; loadCpuMs: number; heapMB: number; story: Timing; full: Timing; sentences: number };
   const runs: Measured[] = [];
   for (let r = 0; r < MEASURE_RUNS; r++) {
     runs.push(
@@ -106,11 +112,18 @@ for (const size of sizes) {
     );
   }
   const middle = (f: (m: Measured) => number) => runs.map(f).sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
+  const timing = (f: (m: Measured) => Timing): Timing => ({
+    median: middle((m) => f(m).median),
+    p95: middle((m) => f(m).p95),
+    cpuMedian: middle((m) => f(m).cpuMedian),
+    cpuP95: middle((m) => f(m).cpuP95),
+  });
   const measured: Measured = {
     loadMs: middle((m) => m.loadMs),
+    loadCpuMs: middle((m) => m.loadCpuMs),
     heapMB: middle((m) => m.heapMB),
-    story: { median: middle((m) => m.story.median), p95: middle((m) => m.story.p95) },
-    full: { median: middle((m) => m.full.median), p95: middle((m) => m.full.p95) },
+    story: timing((m) => m.story),
+    full: timing((m) => m.full),
     sentences: runs[0]!.sentences,
   };
   const baselineMsPerArticle = baselinePerSentencePair * measured.sentences * averageQuerySentences;
@@ -121,10 +134,14 @@ for (const size of sizes) {
     indexBytes: bytes.length,
     indexBytesGzip,
     loadMs: round(measured.loadMs),
+    loadCpuMs: round(measured.loadCpuMs),
     analyzeMedianMs: round(measured.story.median),
     analyzeP95Ms: round(measured.story.p95),
     fullAnalyzeMedianMs: round(measured.full.median),
     fullAnalyzeP95Ms: round(measured.full.p95),
+    analyzeMedianCpuMs: round(measured.story.cpuMedian),
+    analyzeP95CpuMs: round(measured.story.cpuP95),
+    fullAnalyzeMedianCpuMs: round(measured.full.cpuMedian),
     heapMB: round(measured.heapMB),
     baselineMsPerArticle: Math.round(baselineMsPerArticle),
     speedupVsBaseline: Math.round(baselineMsPerArticle / measured.story.median),
@@ -133,8 +150,9 @@ for (const size of sizes) {
   rmSync(artifact);
   console.log(
     `  ${size} articles: ${result.sentences} sentences, build ${(result.buildMs / 1000).toFixed(1)} s, artifact ${(result.indexBytes / 2 ** 20).toFixed(1)} MB ` +
-      `(${(result.indexBytesGzip / 2 ** 20).toFixed(1)} MB gzip), load ${result.loadMs} ms, heap ${result.heapMB} MB, ` +
-      `story matching median ${result.analyzeMedianMs} ms p95 ${result.analyzeP95Ms} ms, full analyze median ${result.fullAnalyzeMedianMs} ms p95 ${result.fullAnalyzeP95Ms} ms, ` +
+      `(${(result.indexBytesGzip / 2 ** 20).toFixed(1)} MB gzip), load ${result.loadMs} ms (cpu ${result.loadCpuMs}), heap ${result.heapMB} MB, ` +
+      `story matching median ${result.analyzeMedianMs} ms p95 ${result.analyzeP95Ms} ms (cpu median ${result.analyzeMedianCpuMs}), ` +
+      `full analyze median ${result.fullAnalyzeMedianMs} ms p95 ${result.fullAnalyzeP95Ms} ms (cpu median ${result.fullAnalyzeMedianCpuMs}), ` +
       `baseline ${(result.baselineMsPerArticle / 1000).toFixed(0)} s per article (${result.speedupVsBaseline}x)`,
   );
 }
@@ -156,7 +174,7 @@ const targets = {
 };
 const out = {
   generatedAt: new Date().toISOString(),
-  machine: { cores: cpus().length, node: process.version },
+  machine: { cores: cpus().length, node: process.version, loadAverageAtEnd: loadavg().map((l) => round(l)) },
   sources: sources.description,
   queries: `${QUERIES_IN_CORPUS} corpus articles and ${QUERIES_NEW} new articles per size; load and query figures are the median of ${MEASURE_RUNS} fresh processes`,
   baseline: {

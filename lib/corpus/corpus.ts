@@ -206,7 +206,7 @@ export class CompiledCorpus implements Corpus {
     if (lo === hashes.length || hashes[lo] !== hash) return -1;
     // Confirm the term itself (hashes can collide). ASCII terms (nearly all) are compared with
     // the stored bytes in place; others are decoded.
-    const ascii = /^[\x00-\x7f]*$/.test(term);
+    const ascii = /^[ -~]*$/.test(term);
     const { offsets, bytes } = this.data.terms;
     for (let t = lo; t < hashes.length && hashes[t] === hash; t++) {
       const start = offsets[t]!;

@@ -15,7 +15,7 @@ const COMBINING_MARKS = /\p{M}+/gu;
  */
 export function normalizeText(text: string): string {
   // Plain ASCII has nothing to fold but case.
-  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
+  if (/^[\t\n\r -~]*$/.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKC')
     .replace(SINGLE_QUOTES, "'")
