@@ -212,11 +212,17 @@ function wordsIn(text: string, start: number, end: number): Word[] {
 function labelLoaded(thisText: string, otherText: string, hunks: readonly DiffHunk[], sink: LabelSink, thisName: string, otherName: string): void {
   const thisStems = read(thisText).stems;
   const otherStems = read(otherText).stems;
+  // Words of names ("Justice Department", "Dick Cheney") and function words ("like") carry no
+  // judgment whatever their lexicon score.
+  const inName = (side: 'this' | 'other', w: Word): boolean =>
+    read(side === 'this' ? thisText : otherText).names.some((n) => n.start <= w.start && w.end <= n.end);
   for (const hunk of hunks) {
     const loaded = (text: string, start: number, end: number, side: 'this' | 'other', rivalStems: Set<string>): Word[] =>
       wordsIn(text, start, end).filter(
         (w) =>
           loadedStrength(w.text) > 0 &&
+          !CONTENT_STOPWORDS.has(w.text.toLowerCase()) &&
+          !inName(side, w) &&
           !sink.covers(side, w.start, w.end) &&
           !foldedWords(w.text).some((f) => rivalStems.has(stemWord(f))),
       );
