@@ -10,7 +10,7 @@ import { runCorpusFetch } from './corpus-fetch';
 let server: FeedServer;
 let dir: string;
 beforeAll(async () => {
-  server = await startFeedServer({ slowMs: 3_000 });
+  server = await startFeedServer({ slowMs: 60_000 });
   dir = await mkdtemp(join(tmpdir(), 'parallax-fetch-'));
 });
 afterAll(async () => {
@@ -24,7 +24,7 @@ async function run(...argv: string[]) {
   const code = await runCorpusFetch(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
   return { code, stdout, stderr };
 }
-const FAST = ['--timeout', '0.4', '--retries', '1'];
+const FAST = ['--timeout', '1', '--retries', '1'];
 
 describe('parallax corpus fetch', () => {
   test('OPML in, corpus out; the second run appends nothing and downloads only what changed or failed', async () => {

@@ -8,12 +8,12 @@ import type { FeedSource } from './types';
 let server: FeedServer;
 let feeds: FeedSource[];
 beforeAll(async () => {
-  server = await startFeedServer({ slowMs: 3_000, hugeBytes: 6 * 1024 * 1024 });
+  server = await startFeedServer({ slowMs: 60_000, hugeBytes: 6 * 1024 * 1024 });
   feeds = parseFeedList(await server.render('feeds.opml')).feeds;
 });
 afterAll(() => server.close());
 
-const fetcher = () => createFetcher({ timeoutMs: 400, retries: 1, backoffMs: 5 });
+const fetcher = () => createFetcher({ timeoutMs: 1_000, retries: 1, backoffMs: 5 });
 const page = (path: string) => server.url(`/pages/${path}`);
 const byFeed = (reports: FeedReport[], title: string) => reports.find((r) => r.title === title)!;
 const items = (report: FeedReport) => report.items.map((i) => [i.url.replace(server.origin, ''), i.status, i.reason ?? i.nearDuplicate?.kind ?? '']);
@@ -51,7 +51,7 @@ describe('refreshFeeds against the fixture feed server', () => {
       ['/pages/gazette/library-reopens.html', 'added', ''],
       ['/pages/gazette/council-vote.html', 'added', ''],
       ['/pages/gazette/missing.html', 'failed', 'HTTP 404 Not Found'],
-      ['/pages/gazette/slow.html', 'failed', 'timed out after 0.4 s (2 attempts)'],
+      ['/pages/gazette/slow.html', 'failed', 'timed out after 1 s (2 attempts)'],
       ['/pages/gazette/huge.html', 'failed', 'too large: over 5 MB, the limit'],
       ['/pages/gazette/sections.html', 'failed', 'the page does not look like an article (no substantial body text)'],
       ['/pages/gazette/old-news.html', 'added', ''],
