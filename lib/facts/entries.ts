@@ -79,24 +79,24 @@ const NUMBER = /\d[\d,.]*\d|\d/g;
 
 /** Sentence entries of an article; `withClauses` for sources, whose clauses may be omissions. */
 export function articleEntry(sentences: readonly SentenceSpan[], withClauses = true): ArticleEntry {
-  const entries = sentences.map((s): SentenceEntry | null => {
-    const terms = [...new Set(contentTerms(s.text))];
-    if (terms.length < MIN_FACT_TERMS) return null;
-    const numbers = [...new Set((s.text.match(NUMBER) ?? []).map((n) => n.replace(/,/g, '')))];
-    return { text: s.text, terms, numbers, full: undefined, clauses: undefined };
-  });
+  const entries: (SentenceEntry | null)[] = [];
   const clauses: ClauseTerms[] = [];
   sentences.forEach((s, sentenceIndex) => {
-    if (!withClauses || entries[sentenceIndex] === null) return;
-    for (const clause of splitClauses(s.text)) {
-      if (clause.frame) continue;
-      const terms = [...new Set(contentTerms(clause.text))];
-      if (terms.length >= MIN_FACT_TERMS) clauses.push({ sentenceIndex, text: clause.text, terms });
+    // Clauses partition the sentence: their terms together are the sentence's, read once.
+    const parts = withClauses ? splitClauses(s.text).map((clause) => ({ clause, terms: [...new Set(contentTerms(clause.text))] })) : [];
+    const terms = withClauses ? [...new Set(parts.flatMap((p) => p.terms))] : [...new Set(contentTerms(s.text))];
+    if (terms.length < MIN_FACT_TERMS) {
+      entries.push(null);
+      return;
+    }
+    const numbers = [...new Set((s.text.match(NUMBER) ?? []).map((n) => n.replace(/,/g, '')))];
+    entries.push({ text: s.text, terms, numbers, full: undefined, clauses: undefined });
+    for (const { clause, terms: clauseTerms } of parts) {
+      if (!clause.frame && clauseTerms.length >= MIN_FACT_TERMS) clauses.push({ sentenceIndex, text: clause.text, terms: clauseTerms });
     }
   });
   return { sentences: entries, clauses };
 }
-
 
 /** Sentence-level term statistics over everything compared: what is rare within this story. */
 export function localStats(articles: readonly ArticleEntry[]): TermStats {
