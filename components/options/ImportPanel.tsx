@@ -104,7 +104,7 @@ export function ImportPanel({ api, busy, setBusy, onImported }: ImportPanelProps
           if (file) void check(file);
         }}
       />
-      <span class="muted">or drop it here. JSON Lines (one article a line) or a JSON array of the same records.</span>
+      <span class="muted">or drop it here: JSON Lines (one article a line) or a JSON array of records.</span>
     </div>
   );
 

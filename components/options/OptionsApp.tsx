@@ -22,14 +22,15 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [saved, setSaved] = useState('');
 
-  const refresh = useCallback(() => {
-    api.listImports().then(setImports, (e: unknown) => setNotice({ kind: 'error', text: `Imported corpora could not be read: ${message(e)}` }));
-  }, [api]);
+  const refresh = useCallback(
+    () => api.listImports().then(setImports, (e: unknown) => setNotice({ kind: 'error', text: `Imported corpora could not be read: ${message(e)}` })),
+    [api],
+  );
 
   useEffect(() => {
     api.bundledSummary().then(setBundled, (e: unknown) => setBundledError(`Could not read the bundled corpus: ${message(e)}`));
     api.loadSettings().then(setSettings, () => undefined);
-    refresh();
+    void refresh();
   }, [api, refresh]);
 
   const remove = async (corpus: ImportedCorpus) => {
@@ -38,13 +39,14 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
     setRemoval({ name: corpus.name, done: 0, total: 1 });
     try {
       await api.removeImport(corpus.id, { onProgress: (done, total) => setRemoval({ name: corpus.name, done, total }) });
+      await refresh();
       setNotice({ kind: 'ok', text: `Removed “${corpus.name}”.` });
     } catch (e) {
+      await refresh();
       setNotice({ kind: 'error', text: `“${corpus.name}” could not be removed: ${message(e)}` });
     } finally {
       setRemoval(null);
       setBusy(false);
-      refresh();
     }
   };
 
@@ -88,7 +90,7 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
             One JSON object per article: <code>id</code>, <code>outlet</code> (or <code>null</code>), <code>text</code>, and optionally <code>title</code>,{' '}
             <code>url</code> and <code>published</code> (YYYY-MM-DD). Parallax checks every record first and tells you what it can’t use.
           </p>
-          <ImportPanel api={api} busy={busy} setBusy={setBusy} onImported={refresh} />
+          <ImportPanel api={api} busy={busy} setBusy={setBusy} onImported={() => void refresh()} />
         </section>
 
         <SectionBoundary name="Sources">

@@ -3,40 +3,17 @@
 // import compiled together (lib/import/combine.ts). The compiled combination is stored too, keyed
 // by what it was built from, so a restarted worker loads it instead of compiling again.
 // Shared by the options page (which imports, removes and compiles) and the background (which loads).
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { IDBPDatabase } from 'idb';
 import { browser } from 'wxt/browser';
 import { loadCorpus, serializeCorpus, type Corpus } from '@/lib/corpus';
 import { compileCombined, type CompileProgressOptions, type NamedRecords } from '@/lib/import/combine';
 import type { ImportedCorpus, ImportRecord } from '@/lib/import/records';
 import type { CorpusSummary } from '@/lib/result';
 
+import { openCorporaDb, putImport, type CorporaDb } from './corpora-db';
+
 export type { ImportedCorpus };
-
-interface CombinedArtifact {
-  key: 'combined';
-  /** What the artifact was built from; see combinationKey. */
-  combination: string;
-  bytes: Uint8Array;
-}
-
-interface CorporaDb extends DBSchema {
-  imports: { key: string; value: ImportedCorpus };
-  records: { key: string; value: { id: string; records: ImportRecord[] } };
-  artifacts: { key: string; value: CombinedArtifact };
-}
-
-const DB_NAME = 'parallax-corpora';
-const DB_VERSION = 1;
-
-export function openCorporaDb(): Promise<IDBPDatabase<CorporaDb>> {
-  return openDB<CorporaDb>(DB_NAME, DB_VERSION, {
-    upgrade(db) {
-      db.createObjectStore('imports', { keyPath: 'id' });
-      db.createObjectStore('records', { keyPath: 'id' });
-      db.createObjectStore('artifacts', { keyPath: 'key' });
-    },
-  });
-}
+export { openCorporaDb };
 
 /** Identifies a combination: the extension version (the bundled corpus ships with it), the bundled corpus and the imports. */
 export function combinationKey(version: string, bundled: Pick<Corpus, 'name' | 'size'>, imports: readonly Pick<ImportedCorpus, 'id'>[]): string {
@@ -50,6 +27,23 @@ export type CompileCombination = (bundled: Corpus, imports: NamedRecords[], opti
 
 /** In this thread, pausing between time slices (the background; the options page's fallback). */
 export const compileHere: CompileCombination = async (bundled, imports, options) => serializeCorpus(await compileCombined(bundled, imports, options));
+
+/** A new import to compile with the others and store: the last of `named` is its records. */
+export interface ImportJob {
+  bundled: Corpus;
+  named: NamedRecords[];
+  corpus: ImportedCorpus;
+  combination: string;
+}
+
+/** Compiles and stores an import (nothing is stored when compiling fails). */
+export type WriteImport = (job: ImportJob, options: CompileProgressOptions) => Promise<void>;
+
+/** In this thread (the options page's fallback when its worker cannot start). */
+export const writeImportHere: WriteImport = async (job, options) => {
+  const bytes = await compileHere(job.bundled, job.named, options);
+  await putImport(await openCorporaDb(), job.corpus, [...(job.named.at(-1)?.records ?? [])], { combination: job.combination, bytes });
+};
 
 export async function listImportedCorpora(db?: IDBPDatabase<CorporaDb>): Promise<ImportedCorpus[]> {
   const handle = db ?? (await openCorporaDb());
@@ -98,7 +92,7 @@ export async function addImportedCorpus(
   bundled: Corpus,
   input: { name: string; fileName: string; records: ImportRecord[]; summary: Omit<CorpusSummary, 'name'> },
   options: CompileProgressOptions = {},
-  compile: CompileCombination = compileHere,
+  write: WriteImport = writeImportHere,
 ): Promise<ImportedCorpus> {
   const db = await openCorporaDb();
   const corpus: ImportedCorpus = {
@@ -109,17 +103,8 @@ export async function addImportedCorpus(
     summary: { name: input.name, ...input.summary },
   };
   const existing = await listImportedCorpora(db);
-  // Compile before writing anything: a record the compiler rejects leaves storage unchanged.
-  const all = [...existing, corpus];
   const named = [...(await namedRecords(db, existing)), { name: corpus.name, records: input.records }];
-  const bytes = await compile(bundled, named, options);
-  const tx = db.transaction(['imports', 'records', 'artifacts'], 'readwrite');
-  await Promise.all([
-    tx.objectStore('imports').put(corpus),
-    tx.objectStore('records').put({ id: corpus.id, records: input.records }),
-    tx.objectStore('artifacts').put({ key: 'combined', combination: combinationKey(extensionVersion(), bundled, all), bytes }),
-    tx.done,
-  ]);
+  await write({ bundled, named, corpus, combination: combinationKey(extensionVersion(), bundled, [...existing, corpus]) }, options);
   return corpus;
 }
 

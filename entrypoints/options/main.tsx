@@ -7,7 +7,7 @@ import type { Corpus } from '@/lib/corpus';
 import type { Message } from '@/lib/messages';
 import { fetchBundledCorpus } from '../background/corpus-store';
 import { addImportedCorpus, listImportedCorpora, removeImportedCorpus, takenIds } from '../background/imported-corpora';
-import { compileInWorker } from './compile-in-worker';
+import { compileInWorker, writeImportInWorker } from './compile-in-worker';
 import '@/components/shared/theme.css';
 import '@/components/options/options.css';
 
@@ -22,7 +22,7 @@ const api: OptionsApi = {
   listImports: () => listImportedCorpora(),
   takenIds: async () => takenIds(await bundledCorpus()),
   async addImport(input, progress) {
-    const corpus = await addImportedCorpus(await bundledCorpus(), input, progress, compileInWorker);
+    const corpus = await addImportedCorpus(await bundledCorpus(), input, progress, writeImportInWorker);
     await notifyBackground();
     return corpus;
   },

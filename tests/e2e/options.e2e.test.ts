@@ -132,6 +132,7 @@ describe.each(BROWSERS)('options page in %s', (name) => {
     await options.click('[data-testid="corpus-remove"]');
     await options.click('[data-testid="corpus-remove-confirm"]');
     await options.waitFor(() => /Removed/.test(document.querySelector('[data-testid="corpora-notice"]')?.textContent ?? ''), undefined, 30_000);
+    // The list is reloaded before the notice shows.
     expect(await text(options, '[data-testid="corpus-imported"]')).toEqual([]);
 
     const again = await session.open(STORY_PAGE);
