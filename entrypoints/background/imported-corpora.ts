@@ -2,15 +2,14 @@
 // the corpus the background searches: the bundled corpus alone, or the bundled corpus and every
 // import compiled together (lib/import/combine.ts). The compiled combination is stored too, keyed
 // by what it was built from, so a restarted worker loads it instead of compiling again.
-// Shared by the options page (which imports, removes and compiles) and the background (which loads).
-import type { IDBPDatabase } from 'idb';
+// Shared by the options page (which imports and removes, through its worker) and the background
+// (which loads, and recompiles when the extension or the imports changed).
 import { browser } from 'wxt/browser';
-import { loadCorpus, serializeCorpus, type Corpus } from '@/lib/corpus';
-import { compileCombined, type CompileProgressOptions, type NamedRecords } from '@/lib/import/combine';
+import { loadCorpus, type Corpus } from '@/lib/corpus';
+import type { CompileProgressOptions } from '@/lib/import/combine';
 import type { ImportedCorpus, ImportRecord } from '@/lib/import/records';
 import type { CorpusSummary } from '@/lib/result';
-
-import { openCorporaDb, putImport, type CorporaDb } from './corpora-db';
+import { addImportJob, importedIds, listImports, openCorporaDb, recompileJob } from './corpora-db';
 
 export type { ImportedCorpus };
 export { openCorporaDb };
@@ -22,69 +21,30 @@ export function combinationKey(version: string, bundled: Pick<Corpus, 'name' | '
 
 const extensionVersion = () => browser.runtime.getManifest().version;
 
-/** Compiles the bundled corpus and imports into one serialized artifact. */
-export type CompileCombination = (bundled: Corpus, imports: NamedRecords[], options: CompileProgressOptions) => Promise<Uint8Array>;
-
-/** In this thread, pausing between time slices (the background; the options page's fallback). */
-export const compileHere: CompileCombination = async (bundled, imports, options) => serializeCorpus(await compileCombined(bundled, imports, options));
-
-/** A new import to compile with the others and store: the last of `named` is its records. */
-export interface ImportJob {
-  bundled: Corpus;
-  named: NamedRecords[];
-  corpus: ImportedCorpus;
-  combination: string;
+/** Where the heavy work runs: here, or (the options page) in a worker. */
+export interface CorpusJobs {
+  add(bundled: Corpus, job: { corpus: ImportedCorpus; records: ImportRecord[]; combination: string }, options: CompileProgressOptions): Promise<void>;
+  recompile(bundled: Corpus, combination: string, options: CompileProgressOptions): Promise<void>;
+  importedIds(): Promise<Map<string, string>>;
 }
 
-/** Compiles and stores an import (nothing is stored when compiling fails). */
-export type WriteImport = (job: ImportJob, options: CompileProgressOptions) => Promise<void>;
-
-/** In this thread (the options page's fallback when its worker cannot start). */
-export const writeImportHere: WriteImport = async (job, options) => {
-  const bytes = await compileHere(job.bundled, job.named, options);
-  await putImport(await openCorporaDb(), job.corpus, [...(job.named.at(-1)?.records ?? [])], { combination: job.combination, bytes });
+/** In this thread, compiling in time slices (the background; the options page's fallback). */
+export const jobsHere: CorpusJobs = {
+  add: async (bundled, job, options) => addImportJob(await openCorporaDb(), bundled, job, options),
+  recompile: async (bundled, combination, options) => void (await recompileJob(await openCorporaDb(), bundled, combination, options)),
+  importedIds: async () => importedIds(await openCorporaDb()),
 };
 
-export async function listImportedCorpora(db?: IDBPDatabase<CorporaDb>): Promise<ImportedCorpus[]> {
-  const handle = db ?? (await openCorporaDb());
-  const all = await handle.getAll('imports');
-  return all.sort((a, b) => a.importedAt.localeCompare(b.importedAt));
-}
-
-async function namedRecords(db: IDBPDatabase<CorporaDb>, imports: readonly ImportedCorpus[]): Promise<NamedRecords[]> {
-  const out: NamedRecords[] = [];
-  for (const imp of imports) {
-    const stored = await db.get('records', imp.id);
-    out.push({ name: imp.name, records: stored?.records ?? [] });
-  }
-  return out;
+export async function listImportedCorpora(db?: Awaited<ReturnType<typeof openCorporaDb>>): Promise<ImportedCorpus[]> {
+  return listImports(db ?? (await openCorporaDb()));
 }
 
 /** Ids already in use, with the name of the corpus using each, for the import check. */
-export async function takenIds(bundled: Corpus): Promise<Map<string, string>> {
+export async function takenIds(bundled: Corpus, jobs: CorpusJobs = jobsHere): Promise<Map<string, string>> {
   const taken = new Map<string, string>();
   for (let i = 0; i < bundled.size; i++) taken.set(bundled.article(i).id, `bundled ${bundled.name}`);
-  const db = await openCorporaDb();
-  for (const imp of await listImportedCorpora(db)) {
-    for (const r of (await db.get('records', imp.id))?.records ?? []) taken.set(r.id, imp.name);
-  }
+  for (const [id, name] of await jobs.importedIds()) taken.set(id, name);
   return taken;
-}
-
-async function storeCombination(
-  db: IDBPDatabase<CorporaDb>,
-  bundled: Corpus,
-  imports: ImportedCorpus[],
-  options: CompileProgressOptions,
-  compile: CompileCombination,
-): Promise<Uint8Array | null> {
-  if (!imports.length) {
-    await db.delete('artifacts', 'combined');
-    return null;
-  }
-  const bytes = await compile(bundled, await namedRecords(db, imports), options);
-  await db.put('artifacts', { key: 'combined', combination: combinationKey(extensionVersion(), bundled, imports), bytes });
-  return bytes;
 }
 
 /** Stores a new import and the recompiled combination. */
@@ -92,9 +52,8 @@ export async function addImportedCorpus(
   bundled: Corpus,
   input: { name: string; fileName: string; records: ImportRecord[]; summary: Omit<CorpusSummary, 'name'> },
   options: CompileProgressOptions = {},
-  write: WriteImport = writeImportHere,
+  jobs: CorpusJobs = jobsHere,
 ): Promise<ImportedCorpus> {
-  const db = await openCorporaDb();
   const corpus: ImportedCorpus = {
     id: `import-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
     name: input.name,
@@ -102,18 +61,18 @@ export async function addImportedCorpus(
     importedAt: new Date().toISOString(),
     summary: { name: input.name, ...input.summary },
   };
-  const existing = await listImportedCorpora(db);
-  const named = [...(await namedRecords(db, existing)), { name: corpus.name, records: input.records }];
-  await write({ bundled, named, corpus, combination: combinationKey(extensionVersion(), bundled, [...existing, corpus]) }, options);
+  const existing = await listImportedCorpora();
+  const combination = combinationKey(extensionVersion(), bundled, [...existing, corpus]);
+  await jobs.add(bundled, { corpus, records: input.records, combination }, options);
   return corpus;
 }
 
 /** Removes an import and recompiles (or drops) the combination. */
-export async function removeImportedCorpus(bundled: Corpus, id: string, options: CompileProgressOptions = {}, compile: CompileCombination = compileHere): Promise<void> {
+export async function removeImportedCorpus(bundled: Corpus, id: string, options: CompileProgressOptions = {}, jobs: CorpusJobs = jobsHere): Promise<void> {
   const db = await openCorporaDb();
   const tx = db.transaction(['imports', 'records', 'artifacts'], 'readwrite');
   await Promise.all([tx.objectStore('imports').delete(id), tx.objectStore('records').delete(id), tx.objectStore('artifacts').delete('combined'), tx.done]);
-  await storeCombination(db, bundled, await listImportedCorpora(db), options, compile);
+  await jobs.recompile(bundled, combinationKey(extensionVersion(), bundled, await listImports(db)), options);
 }
 
 /**
@@ -122,7 +81,7 @@ export async function removeImportedCorpus(bundled: Corpus, id: string, options:
  */
 export async function withImportedCorpora(bundled: Corpus): Promise<Corpus> {
   const db = await openCorporaDb();
-  const imports = await listImportedCorpora(db);
+  const imports = await listImports(db);
   if (!imports.length) return bundled;
   const key = combinationKey(extensionVersion(), bundled, imports);
   const stored = await db.get('artifacts', 'combined');
@@ -133,6 +92,6 @@ export async function withImportedCorpora(bundled: Corpus): Promise<Corpus> {
       // A damaged artifact is rebuilt from the records below.
     }
   }
-  const bytes = await storeCombination(db, bundled, imports, {}, compileHere);
+  const bytes = await recompileJob(db, bundled, key, {});
   return bytes ? loadCorpus(bytes) : bundled;
 }

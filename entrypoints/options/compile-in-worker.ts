@@ -1,31 +1,31 @@
-// Runs the combined-corpus compile (and, for a new import, the storing) in a worker; falls back
-// to doing it in the page, in time slices, where a module worker cannot start.
+// Runs the options page's corpus jobs in a worker; falls back to running them in the page
+// (compiling in time slices) where a module worker cannot start.
 import { serializeCorpus } from '@/lib/corpus';
 import type { CompileProgressOptions } from '@/lib/import/combine';
-import { compileHere, writeImportHere, type CompileCombination, type WriteImport } from '../background/imported-corpora';
-import type { CompileReply, CompileRequest } from './compile-worker';
+import { jobsHere, type CorpusJobs } from '../background/imported-corpora';
+import type { CorpusJobReply, CorpusJobRequest } from './compile-worker';
 
-function runInWorker(request: CompileRequest, options: CompileProgressOptions, fallback: () => Promise<Uint8Array | null>): Promise<Uint8Array | null> {
+function runInWorker<T>(request: CorpusJobRequest, options: CompileProgressOptions, fallback: () => Promise<T>, result: (reply: CorpusJobReply & { type: 'done' }) => T): Promise<T> {
   let worker: Worker;
   try {
     worker = new Worker(new URL('./compile-worker.ts', import.meta.url), { type: 'module' });
   } catch {
     return fallback();
   }
-  return new Promise((resolve, reject) => {
+  return new Promise<T>((resolve, reject) => {
     let started = false;
     const finish = () => worker.terminate();
     options.signal?.addEventListener('abort', () => {
       finish();
       reject(options.signal?.reason);
     });
-    worker.addEventListener('message', (event: MessageEvent<CompileReply>) => {
+    worker.addEventListener('message', (event: MessageEvent<CorpusJobReply>) => {
       started = true;
       const reply = event.data;
       if (reply.type === 'progress') options.onProgress?.(reply.done, reply.total);
       else if (reply.type === 'done') {
         finish();
-        resolve(reply.bytes);
+        resolve(result(reply));
       } else {
         finish();
         reject(new Error(reply.message));
@@ -41,19 +41,10 @@ function runInWorker(request: CompileRequest, options: CompileProgressOptions, f
   });
 }
 
-export const compileInWorker: CompileCombination = async (bundled, imports, options) => {
-  const bytes = await runInWorker({ bundled: serializeCorpus(bundled.data), imports }, options, () => compileHere(bundled, imports, options));
-  if (!bytes) throw new Error('the compiler returned nothing');
-  return bytes;
-};
-
-export const writeImportInWorker: WriteImport = async (job, options) => {
-  await runInWorker(
-    { bundled: serializeCorpus(job.bundled.data), imports: job.named, store: { corpus: job.corpus, combination: job.combination } },
-    options,
-    async () => {
-      await writeImportHere(job, options);
-      return null;
-    },
-  );
+export const jobsInWorker: CorpusJobs = {
+  add: (bundled, job, options) =>
+    runInWorker({ kind: 'add', bundled: serializeCorpus(bundled.data), ...job }, options, () => jobsHere.add(bundled, job, options), () => undefined),
+  recompile: (bundled, combination, options) =>
+    runInWorker({ kind: 'recompile', bundled: serializeCorpus(bundled.data), combination }, options, () => jobsHere.recompile(bundled, combination, options), () => undefined),
+  importedIds: () => runInWorker({ kind: 'imported-ids' }, {}, () => jobsHere.importedIds(), (reply) => reply.ids ?? new Map<string, string>()),
 };

@@ -1,41 +1,41 @@
-// Compiles the combined corpus off the options page's main thread: the compiler's final
-// indexing step is one long synchronous task that would otherwise freeze the page. For a new
-// import it also stores the import, its records and the artifact (cloning a large import into
-// IndexedDB takes long too).
-import { loadCorpus, serializeCorpus } from '@/lib/corpus';
-import { compileCombined, type NamedRecords } from '@/lib/import/combine';
-import type { ImportedCorpus } from '@/lib/import/records';
-import { openCorporaDb, putImport } from '../background/corpora-db';
+// The options page's heavy corpus work, off its main thread: reading imports' records,
+// compiling (the compiler's final indexing step is one long synchronous task) and cloning a
+// large import into IndexedDB. The jobs are the background's own (../background/corpora-db).
+import { loadCorpus } from '@/lib/corpus';
+import type { ImportedCorpus, ImportRecord } from '@/lib/import/records';
+import { addImportJob, importedIds, openCorporaDb, recompileJob } from '../background/corpora-db';
 
-export interface CompileRequest {
-  bundled: Uint8Array;
-  imports: NamedRecords[];
-  /** Store the result as this new import (its records are the last of `imports`). */
-  store?: { corpus: ImportedCorpus; combination: string };
-}
+export type CorpusJobRequest =
+  | { kind: 'add'; bundled: Uint8Array; corpus: ImportedCorpus; records: ImportRecord[]; combination: string }
+  | { kind: 'recompile'; bundled: Uint8Array; combination: string }
+  | { kind: 'imported-ids' };
 
-export type CompileReply =
+export type CorpusJobReply =
   | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; bytes: Uint8Array | null }
+  | { type: 'done'; ids?: Map<string, string> }
   | { type: 'error'; message: string };
 
-const post = (reply: CompileReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(reply, transfer);
+const post = (reply: CorpusJobReply) => (self as unknown as Worker).postMessage(reply);
+const progress = {
+  onProgress: (done: number, total: number) => post({ type: 'progress', done, total }),
+  // Nothing to keep responsive here; progress messages still go out per slice.
+  pause: async () => undefined,
+};
 
-self.addEventListener('message', (event: MessageEvent<CompileRequest>) => {
+self.addEventListener('message', (event: MessageEvent<CorpusJobRequest>) => {
   void (async () => {
     try {
-      const { bundled, imports, store } = event.data;
-      const data = await compileCombined(loadCorpus(bundled), imports, {
-        onProgress: (done, total) => post({ type: 'progress', done, total }),
-        // Nothing to keep responsive here; progress messages still go out per slice.
-        pause: async () => undefined,
-      });
-      const bytes = serializeCorpus(data);
-      if (store) {
-        await putImport(await openCorporaDb(), store.corpus, [...(imports.at(-1)?.records ?? [])], { combination: store.combination, bytes });
-        post({ type: 'done', bytes: null });
+      const request = event.data;
+      const db = await openCorporaDb();
+      if (request.kind === 'add') {
+        const { corpus, records, combination } = request;
+        await addImportJob(db, loadCorpus(request.bundled), { corpus, records, combination }, progress);
+        post({ type: 'done' });
+      } else if (request.kind === 'recompile') {
+        await recompileJob(db, loadCorpus(request.bundled), request.combination, progress);
+        post({ type: 'done' });
       } else {
-        post({ type: 'done', bytes }, [bytes.buffer]);
+        post({ type: 'done', ids: await importedIds(db) });
       }
     } catch (error) {
       post({ type: 'error', message: error instanceof Error ? error.message : String(error) });

@@ -7,7 +7,7 @@ import type { Corpus } from '@/lib/corpus';
 import type { Message } from '@/lib/messages';
 import { fetchBundledCorpus } from '../background/corpus-store';
 import { addImportedCorpus, listImportedCorpora, removeImportedCorpus, takenIds } from '../background/imported-corpora';
-import { compileInWorker, writeImportInWorker } from './compile-in-worker';
+import { jobsInWorker } from './compile-in-worker';
 import '@/components/shared/theme.css';
 import '@/components/options/options.css';
 
@@ -20,14 +20,14 @@ const notifyBackground = () => browser.runtime.sendMessage({ type: 'corpora-chan
 const api: OptionsApi = {
   bundledSummary: async () => (await bundledCorpus()).summary,
   listImports: () => listImportedCorpora(),
-  takenIds: async () => takenIds(await bundledCorpus()),
+  takenIds: async () => takenIds(await bundledCorpus(), jobsInWorker),
   async addImport(input, progress) {
-    const corpus = await addImportedCorpus(await bundledCorpus(), input, progress, writeImportInWorker);
+    const corpus = await addImportedCorpus(await bundledCorpus(), input, progress, jobsInWorker);
     await notifyBackground();
     return corpus;
   },
   async removeImport(id, progress) {
-    await removeImportedCorpus(await bundledCorpus(), id, progress, compileInWorker);
+    await removeImportedCorpus(await bundledCorpus(), id, progress, jobsInWorker);
     await notifyBackground();
   },
   async loadSettings() {

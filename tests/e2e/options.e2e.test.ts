@@ -87,7 +87,8 @@ describe.each(BROWSERS)('options page in %s', (name) => {
     await options.waitForSelector('[data-testid="import-file"]');
     expect(await text(options, '[data-testid="corpus-imported"]')).toEqual([]);
 
-    // Count the workers the page starts: compiling must run off the page's main thread.
+    // Count the workers the page starts: reading, compiling and storing corpora must run off
+    // the page's main thread.
     await options.evaluate(() => {
       const w = window as unknown as { workers: string[]; Worker: typeof Worker };
       const Original = w.Worker;
@@ -106,7 +107,11 @@ describe.each(BROWSERS)('options page in %s', (name) => {
     await options.waitForSelector('[data-testid="corpus-imported"]');
     const [imported] = await text(options, '[data-testid="corpus-imported"]');
     expect(imported).toMatch(/^eastport-flood\s*Imported .*4 articles\s*3 outlets\s*20 Feb – 13 Mar 2024\s*Remove$/);
-    expect(await options.evaluate(() => (window as unknown as { workers: string[] }).workers)).toEqual([expect.stringMatching(/compile-worker/)]);
+    // One worker checks the ids in use, one compiles and stores.
+    expect(await options.evaluate(() => (window as unknown as { workers: string[] }).workers)).toEqual([
+      expect.stringMatching(/compile-worker/),
+      expect.stringMatching(/compile-worker/),
+    ]);
     await options.screenshot('options');
 
     // Stored in IndexedDB: a fresh load of the page lists it again.
