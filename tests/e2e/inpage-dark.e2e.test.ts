@@ -1,10 +1,15 @@
 // The tooltip and highlights follow prefers-color-scheme: a dark page gets a dark card.
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { BROWSERS } from './harness';
 import { useExtensionSession } from './harness/session';
 
 describe.each(BROWSERS)('in the page, dark color scheme, in %s', (name) => {
-  const session = useExtensionSession(name, { launch: { colorScheme: 'dark' } });
+  // PARALLAX_E2E_OUTPUT=DIR tests a build other than .output/ (as in inpage.e2e.test.ts).
+  const output = process.env.PARALLAX_E2E_OUTPUT;
+  const session = useExtensionSession(name, {
+    launch: { colorScheme: 'dark', ...(output ? { extensionDir: join(output, name === 'chromium' ? 'chrome-mv3' : 'firefox-mv3') } : {}) },
+  });
 
   test('the tooltip of a highlighted sentence is drawn dark', async () => {
     const page = await session.open('/seed/nyt-001.html');
