@@ -43,6 +43,9 @@ describe('FactTooltip', () => {
     expect(root.querySelector('del')!.textContent).toBe('of them');
     expect(root.querySelector('.label-attribution')!.textContent).toContain('Attribution');
     expect(root.textContent).toContain('Sixty diplomats were expelled.');
+    // Only the closest version carries differences and labels.
+    expect(root.querySelectorAll('.labels').length).toBe(1);
+    expect(root.querySelectorAll('.diff.other').length).toBe(1);
   });
 
   test.each([

@@ -55,11 +55,12 @@ export function FactTooltip({ fact, thisOutlet = null, maxVersions = 2 }: FactTo
         <span class="count" data-testid="parallax-tooltip-count">{outletCountText(outletCount)}</span>
         {conflict && <span class="badge">Outlets disagree</span>}
       </header>
-      {shown.map(({ outlet, passage }) => (
+      {shown.map(({ outlet, passage }, i) => (
         <section key={passage.articleId + ':' + passage.sentenceIndex} class="version" data-testid="parallax-tooltip-version">
           <h3>{outlet}</h3>
-          <Diff parts={passage.diff} text={passage.text} />
-          <Labels labels={passage.labels} />
+          {/* The closest version in full (differences and framing); the others as they read. */}
+          {i === 0 ? <Diff parts={passage.diff} text={passage.text} /> : <p class="diff other">{passage.text}</p>}
+          {i === 0 && <Labels labels={passage.labels} />}
         </section>
       ))}
       {versions.length > shown.length && <p class="more">and {versions.length - shown.length} more</p>}

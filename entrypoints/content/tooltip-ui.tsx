@@ -2,7 +2,7 @@
 // tooltip, placed beside the hovered sentence with floating-ui (above it, or below when there is
 // no room; never over it) and kept there while the page scrolls.
 import { render } from 'preact';
-import { autoUpdate, computePosition, flip, offset, shift, type VirtualElement } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { FactTooltip } from '@/components/tooltip/FactTooltip';
@@ -64,7 +64,17 @@ export async function createTooltip(ctx: ContentScriptContext, thisOutlet: () =>
     void computePosition(referenceOf(entry.range), element, {
       strategy: 'fixed',
       placement: 'top',
-      middleware: [offset(8), flip({ fallbackPlacements: ['bottom'], crossAxis: false }), shift({ padding: 8 })],
+      middleware: [
+        offset(8),
+        flip({ fallbackPlacements: ['bottom'], crossAxis: false }),
+        shift({ padding: 8 }),
+        size({
+          padding: 8,
+          apply({ availableHeight }) {
+            element.style.setProperty('--parallax-available-height', `${Math.max(96, Math.floor(availableHeight))}px`);
+          },
+        }),
+      ],
     }).then(({ x, y }) => {
       if (current !== entry) return;
       element.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
