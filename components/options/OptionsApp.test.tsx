@@ -1,0 +1,98 @@
+// The options page against a fake browser API (linkedom): corpora list, import check and
+// import, removal with confirmation, settings saved on change.
+import { readFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import type { ImportedCorpus } from '@/lib/import/records';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { OptionsApp } from './OptionsApp';
+import type { OptionsApi } from './types';
+
+let root: HTMLElement;
+let win: Window & typeof globalThis;
+
+beforeEach(() => {
+  const { window, document } = parseHTML('<!doctype html><html><body><div id="app"></div></body></html>');
+  win = window as unknown as Window & typeof globalThis;
+  Object.assign(globalThis, { window, document, Node: window.Node, Event: window.Event, HTMLElement: window.HTMLElement });
+  root = document.getElementById('app') as unknown as HTMLElement;
+});
+
+afterEach(() => render(null, root));
+
+const settle = async () => {
+  for (let i = 0; i < 5; i++) await act(() => new Promise((done) => setTimeout(done, 0)));
+};
+const q = (selector: string) => root.querySelector(selector);
+const all = (selector: string) => [...root.querySelectorAll(selector)];
+const text = (selector: string) => (q(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const click = (selector: string) => act(() => void q(selector)!.dispatchEvent(new win.Event('click', { bubbles: true })));
+
+function fakeApi() {
+  const imports: ImportedCorpus[] = [];
+  const saved: Settings[] = [];
+  const api: OptionsApi = {
+    bundledSummary: async () => ({ name: 'seeds', articles: 5, outlets: 3, firstPublished: '2018-04-02', lastPublished: '2018-05-04' }),
+    listImports: async () => [...imports],
+    takenIds: async () => new Map([['001_4938277a76e1a9f3', 'bundled seeds']]),
+    async addImport(input, progress) {
+      progress.onProgress?.(4, 9);
+      const corpus = { id: `i${imports.length}`, name: input.name, fileName: input.fileName, importedAt: '2026-01-02T00:00:00Z', summary: { name: input.name, ...input.summary } };
+      imports.push(corpus);
+      return corpus;
+    },
+    async removeImport(id) {
+      imports.splice(imports.findIndex((c) => c.id === id), 1);
+    },
+    loadSettings: async () => ({ ...DEFAULT_SETTINGS, disabledSites: [] }),
+    async saveSettings(settings) {
+      saved.push(settings);
+    },
+  };
+  return { api, imports, saved };
+}
+
+test('lists corpora, checks a file, imports its valid records and removes them after confirmation', async () => {
+  const { api, imports } = fakeApi();
+  await act(() => void render(<OptionsApp api={api} />, root));
+  await settle();
+  expect(text('[data-testid="corpus-bundled"]')).toBe('seedsBundled5 articles3 outlets2 Apr – 4 May 2018');
+  expect(text('[data-testid="privacy"]')).toMatch(/Nothing about the pages you read/);
+
+  const input = q('[data-testid="import-file"]') as HTMLInputElement;
+  const file = new File([readFileSync(new URL('../../tests/fixtures/import/eastport-flood.jsonl', import.meta.url), 'utf8')], 'eastport-flood.jsonl');
+  Object.defineProperty(input, 'files', { value: [file] });
+  await act(() => void input.dispatchEvent(new win.Event('change', { bubbles: true })));
+  await settle();
+  expect(all('[data-testid="import-problem"] td:first-child').map((td) => td.textContent)).toEqual(['line 3', 'line 5']);
+  expect(text('[data-testid="import-valid-count"]')).toBe('4 valid records');
+  expect((q('#import-name') as HTMLInputElement).value).toBe('eastport-flood');
+
+  await click('[data-testid="import-confirm"]');
+  await settle();
+  expect(text('[data-testid="import-done"]')).toBe('Imported “eastport-flood”: 4 articles from 3 outlets. Parallax now compares pages with it too.');
+  expect(imports).toHaveLength(1);
+  expect(text('[data-testid="corpus-imported"]')).toMatch(/^eastport-flood.*4 articles3 outlets20 Feb – 13 Mar 2024Remove$/);
+
+  await click('[data-testid="corpus-remove"]');
+  expect(q('[data-testid="corpus-remove-confirm"]')).not.toBeNull();
+  await click('[data-testid="corpus-remove-confirm"]');
+  await settle();
+  expect(imports).toHaveLength(0);
+  expect(q('[data-testid="corpus-imported"]')).toBeNull();
+  expect(text('[data-testid="corpora-notice"]')).toBe('Removed “eastport-flood”.');
+});
+
+test('every settings change is saved at once', async () => {
+  const { api, saved } = fakeApi();
+  await act(() => void render(<OptionsApp api={api} />, root));
+  await settle();
+  const radio = q('#set-run-click') as HTMLInputElement;
+  radio.checked = true;
+  await act(() => void radio.dispatchEvent(new win.Event('change', { bubbles: true })));
+  await settle();
+  expect(saved.at(-1)).toEqual({ ...DEFAULT_SETTINGS, run: 'click', disabledSites: [] });
+  expect(text('[data-testid="settings-saved"]')).toBe('Saved.');
+});
