@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ImportedCorpus } from '@/lib/import/records';
 import type { CorpusSummary } from '@/lib/result';
-import { formatDateRange, plural } from '@/components/popup/labels';
+import { formatDateRange, plural } from '@/components/shared/format';
 
 export interface CorpusListProps {
   bundled: CorpusSummary | null;

@@ -4,7 +4,7 @@ import { summarizeRecords, validateCorpusFile, type ImportReport } from '@/lib/i
 import { ImportReportView } from './ImportReportView';
 import { ProgressBar } from './ProgressBar';
 import type { OptionsApi } from './types';
-import { plural } from '@/components/popup/labels';
+import { plural } from '@/components/shared/format';
 
 type Step =
   | { kind: 'pick' }

@@ -1,6 +1,6 @@
 import type { ImportReport } from '@/lib/import/records';
 import { summarizeRecords } from '@/lib/import/records';
-import { formatDateRange, plural } from '@/components/popup/labels';
+import { formatDateRange, plural } from '@/components/shared/format';
 
 const SHOWN_PROBLEMS = 200;
 
