@@ -2,7 +2,8 @@
 // is queried against the compiled corpus with itself left out; its same-story articles
 // (BASIL's `story` field, read here and only here) are the relevant ones.
 //   npx tsx eval/stories.ts          figures with the shipped weights
-//   npx tsx eval/stories.ts --fit    also refits the weights (time weight held) and checks them two-fold
+//   npx tsx eval/stories.ts --fit    also refits the weights (time weight held; TIME_WEIGHT=-1 to try
+//                                    another) and checks them two-fold
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compileCorpus, loadCorpus, parseCorpusJsonl, serializeCorpus, type Corpus, type CorpusRecord } from '../lib/corpus/index.ts';
@@ -146,13 +147,17 @@ const undated = runQueries(records, corpus, (r) => {
 console.log(`  query without date     ${fmt(measure(undated, (c) => probability(shipped, c.x), (c) => probability(shipped, c.x) >= 0.5))}`);
 
 if (process.argv.includes('--fit')) {
-  const held = new Set([1 + EVIDENCE_NAMES.indexOf('timeApart')]);
-  const fitted = fit(full, shipped, held);
+  const timeIndex = 1 + EVIDENCE_NAMES.indexOf('timeApart');
+  const held = new Set([timeIndex]);
+  const fitStart = shipped.slice();
+  if (process.env.TIME_WEIGHT) fitStart[timeIndex] = Number(process.env.TIME_WEIGHT);
+  const fitted = fit(full, fitStart, held);
   console.log(`  fitted weights         ${['bias', ...EVIDENCE_NAMES].map((n, i) => `${n} ${fitted[i]!.toFixed(2)}`).join(', ')}`);
+  console.log(`  fitted, all articles   ${fmt(measure(full, (c) => probability(fitted, c.x), (c) => probability(fitted, c.x) >= 0.5))}`);
   const storyIds = [...new Set(records.map((r) => r.story))];
   const fold = (k: number) => full.filter((_, i) => storyIds.indexOf(records[i]!.story) % 2 === k);
   for (const k of [0, 1]) {
-    const w = fit(fold(1 - k), shipped, held);
+    const w = fit(fold(1 - k), fitStart, held);
     console.log(`  two-fold, test half ${k}  ${fmt(measure(fold(k), (c) => probability(w, c.x), (c) => probability(w, c.x) >= 0.5))}`);
   }
 }

@@ -22,7 +22,7 @@ export interface ArticleFeatures {
   sentences: SentenceSpan[];
 }
 
-/** Fact keys: a name by its last word and in full, numbers by value, dates by their normal form. */
+/** Fact keys: a name by its last word and in full, numbers from 10 up (and fractions) by value, dates by their normal form. */
 export function factKeys(text: string): Set<string> {
   const keys = new Set<string>();
   for (const token of tokenize(text)) {
@@ -31,7 +31,8 @@ export function factKeys(text: string): Set<string> {
       const last = words[words.length - 1]!;
       if (last.length > 1) keys.add(`n:${last}`);
       if (words.length > 1) keys.add(`n:${token.norm}`);
-    } else if (token.kind === 'number') {
+    } else if (token.kind === 'number' && (token.value === undefined || token.value >= 10 || !Number.isInteger(token.value))) {
+      // Small whole numbers ("two leaders", "one of") appear in every story.
       keys.add(`#:${token.norm}`);
     } else if (token.kind === 'date' && /\d/.test(token.norm)) {
       keys.add(`d:${token.norm}`);

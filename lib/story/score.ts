@@ -13,7 +13,7 @@ export interface StoryEvidence {
   headline: number;
   /** TF-IDF cosine of the two leads (headline and first two sentences), 0..1. */
   lead: number;
-  /** Number of shared rare terms (in at most RARE_SHARE of the corpus, or 3 articles). */
+  /** Number of shared rare terms (idf at least RARE_IDF). */
   rareTerms: number;
   /** IDF-weighted share of shared names, numbers and dates, 0..1. */
   facts: number;
@@ -27,8 +27,12 @@ export interface StoryEvidence {
 
 /** The fact weight below which overlaps are measured against this floor (a few facts say little). */
 const FACT_FLOOR = 12;
-const RARE_SHARE = 0.01;
-const RARE_MIN_DF = 3;
+/**
+ * A term is rare when its idf is at least that of a term in 1% of the articles (with the idf
+ * prior: 3 of BASIL's 300, 1,000 of 100,000). A corpus of a few articles has no rare terms:
+ * it cannot tell a rare word from a common one.
+ */
+export const RARE_IDF = 1 + Math.log(100);
 
 function passageCosine(query: WeightedTerms, ids: Uint32Array, corpus: Corpus): number {
   if (query.norm === 0 || ids.length === 0) return 0;
@@ -51,7 +55,6 @@ function passageCosine(query: WeightedTerms, ids: Uint32Array, corpus: Corpus): 
 
 export function storyEvidence(query: StoryQuery, corpus: Corpus, article: number): StoryEvidence {
   const { terms, counts } = corpus.termVector(article);
-  const rareDf = Math.max(RARE_MIN_DF, Math.floor(corpus.size * RARE_SHARE));
   let dot = 0;
   let rare = 0;
   for (let k = 0; k < terms.length; k++) {
@@ -59,7 +62,7 @@ export function storyEvidence(query: StoryQuery, corpus: Corpus, article: number
     const w = query.weights.get(id);
     if (w === undefined) continue;
     dot += w * (1 + Math.log(counts[k]!)) * corpus.idfOfTermId(id);
-    if (corpus.documentFrequencyOfTermId(id) <= rareDf) rare++;
+    if (corpus.idfOfTermId(id) >= RARE_IDF) rare++;
   }
   const norms = query.norm * corpus.vectorNorm(article);
   let shared = 0;
