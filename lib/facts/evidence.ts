@@ -3,6 +3,7 @@
 import { namePartsMatch } from './names.ts';
 import { quantityConflicts, type QuantityConflict } from './quantities.ts';
 import type { SentenceFeatures } from './features.ts';
+import { sharesSense } from './senses.ts';
 import { inverseDocumentFrequency, type TermStats } from './stats.ts';
 
 export interface Evidence {
@@ -48,6 +49,7 @@ export interface Evidence {
   namesDisjoint: number;
   /** A quotation of several words appears verbatim in both. */
   sharedQuote: number;
+
 
 }
 
@@ -97,6 +99,13 @@ function relativeIdf(stats: TermStats, term: string): number {
 /** Unmatched informative wording, in rare-term equivalents, squashed to 0..1. */
 const UNMATCHED_MASS_SCALE = 2;
 
+/**
+ * Share of a matched term's weight a term gets for a WordNet synonym on the other side:
+ * paraphrases count in the overlaps. In 5-fold cross-validation on the training pairs, full
+ * credit did as well as half, and as well as giving the share of synonyms as separate evidence.
+ */
+const SYNONYM_CREDIT = 1;
+
 /** Letters two word forms must share from the start to count as one word. */
 const MORPHOLOGY_PREFIX = 5;
 
@@ -130,6 +139,22 @@ function matchTerms(a: SentenceFeatures, b: SentenceFeatures): { matchedA: Set<s
     spelling.push([term, other]);
   }
   return { matchedA, matchedB, spelling };
+}
+
+/** IDF weight of the terms of `a` left unmatched that share a WordNet sense with an unmatched term of `b`. */
+function synonymMass(a: SentenceFeatures, matchedA: ReadonlySet<string>, b: SentenceFeatures, matchedB: ReadonlySet<string>, idf: (t: string) => number): number {
+  let mass = 0;
+  for (let i = 0; i < a.terms.length; i++) {
+    const x = a.senses[i];
+    if (x === undefined || matchedA.has(a.terms[i]!)) continue;
+    for (let j = 0; j < b.terms.length; j++) {
+      const y = b.senses[j];
+      if (y === undefined || matchedB.has(b.terms[j]!) || !sharesSense(x, y)) continue;
+      mass += idf(a.terms[i]!);
+      break;
+    }
+  }
+  return mass;
 }
 
 function trigramCosine(a: SentenceFeatures, b: SentenceFeatures): number {
@@ -206,6 +231,10 @@ export function gatherEvidence(a: SentenceFeatures, b: SentenceFeatures, stats: 
     if (matchedB.has(t)) hitB += w;
     else missing = Math.max(missing, w);
   }
+  const synonymsA = synonymMass(a, matchedA, b, matchedB, idf);
+  const synonymsB = synonymMass(b, matchedB, a, matchedA, idf);
+  hitA += SYNONYM_CREDIT * synonymsA;
+  hitB += SYNONYM_CREDIT * synonymsB;
   const unmatchedA = totalA - hitA;
   const unmatchedB = totalB - hitB;
   const squash = (mass: number): number => 1 - Math.exp(-mass / UNMATCHED_MASS_SCALE);

@@ -3,11 +3,14 @@
 import { CONTENT_STOPWORDS, foldedWords, stemWord, tokenize, type Token } from '../text/index.ts';
 import { extractNames, type NameMention } from './names.ts';
 import { extractQuantities, type Quantity } from './quantities.ts';
+import { termSenses, type TermSenses } from './senses.ts';
 
 export interface SentenceFeatures {
   text: string;
   /** Distinct stemmed content words, name parts included (the IDF vocabulary). */
   terms: string[];
+  /** WordNet senses of each of `terms` (undefined for names and words WordNet lacks). */
+  senses: (TermSenses | undefined)[];
   /** Stems of name parts, a subset of `terms`: these may match spelled differently. */
   nameTerms: Set<string>;
   /** All folded words in order, stopwords kept: word order and verbatim reuse. */
@@ -117,9 +120,11 @@ export function sentenceFeatures(text: string): SentenceFeatures {
     trigramCounts[k]!++;
   }
   for (const v of trigramCounts) norm += v * v;
+  const termList = [...terms];
   return {
     text,
-    terms: [...terms],
+    terms: termList,
+    senses: termList.map((t) => (nameTerms.has(t) ? undefined : termSenses(t))),
     nameTerms,
     words,
     names,

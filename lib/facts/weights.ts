@@ -5,59 +5,59 @@
 import type { EvidenceKey } from './evidence.ts';
 
 /** Same fact: human meaning-overlap score >= 4 of 5 ("mostly equivalent"). */
-export const SAME_FACT_BIAS = -4.9060;
+export const SAME_FACT_BIAS = -5.0047;
 export const SAME_FACT_WEIGHTS: Readonly<Record<EvidenceKey, number>> = {
-  weightedOverlap: 0.9909,
-  weightedCoverageMin: 1.4836,
-  sharedMass: 2.0285,
-  termJaccard: 0.5475,
-  bigramDice: -0.6216,
-  longestRun: -1.2925,
-  missingInformative: 0.5604,
-  unmatchedMassMax: -2.5078,
-  unmatchedMassMin: 0.4584,
-  unmatchedQuantities: -2.7421,
-  shortness: 0.9102,
-  coverageWhenShort: 1.1111,
-  unmatchedWhenShort: 1.0019,
-  charTrigramCosine: 2.5524,
-  quantitiesContained: -0.2563,
-  negationMismatch: -0.6698,
-  sharedQuantity: 0.7542,
-  quantityConflict: -1.7839,
-  namesMatched: 0.1332,
-  namesDisjoint: -0.1327,
-  sharedQuote: 0.1445,
+  weightedOverlap: 1.1098,
+  weightedCoverageMin: 1.5046,
+  sharedMass: 2.2028,
+  termJaccard: 0.4938,
+  bigramDice: -0.5259,
+  longestRun: -1.2728,
+  missingInformative: 0.7234,
+  unmatchedMassMax: -2.6054,
+  unmatchedMassMin: 0.2475,
+  unmatchedQuantities: -2.7711,
+  shortness: 0.8794,
+  coverageWhenShort: 1.0083,
+  unmatchedWhenShort: 0.9370,
+  charTrigramCosine: 2.2927,
+  quantitiesContained: -0.2336,
+  negationMismatch: -0.6453,
+  sharedQuantity: 0.7424,
+  quantityConflict: -1.7612,
+  namesMatched: 0.1516,
+  namesDisjoint: -0.1100,
+  sharedQuote: 0.1670,
 };
 /** Score at or above which two sentences are taken to report the same fact. */
-export const SAME_FACT_THRESHOLD = 0.32;
+export const SAME_FACT_THRESHOLD = 0.27;
 
 /**
  * Shared fact: score >= 3 ("roughly equivalent, some important information differs"). Its
  * threshold keeps recall 0.9 of such training pairs (alignment favours recall).
  */
-export const SHARED_FACT_BIAS = -6.1441;
+export const SHARED_FACT_BIAS = -6.1727;
 export const SHARED_FACT_WEIGHTS: Readonly<Record<EvidenceKey, number>> = {
-  weightedOverlap: 1.7143,
-  weightedCoverageMin: 1.3070,
-  sharedMass: 3.4838,
-  termJaccard: 0.7193,
-  bigramDice: -0.5106,
-  longestRun: -1.2983,
-  missingInformative: 0.5061,
-  unmatchedMassMax: 0.9327,
-  unmatchedMassMin: -0.9951,
-  unmatchedQuantities: -1.5816,
-  shortness: 0.2367,
-  coverageWhenShort: 0.9307,
-  unmatchedWhenShort: 1.1943,
-  charTrigramCosine: 3.2947,
-  quantitiesContained: 0.3839,
-  negationMismatch: -1.2305,
-  sharedQuantity: 0.5775,
-  quantityConflict: -1.3161,
-  namesMatched: -0.0387,
-  namesDisjoint: -0.4994,
-  sharedQuote: 1.0520,
+  weightedOverlap: 1.8092,
+  weightedCoverageMin: 1.3502,
+  sharedMass: 3.6765,
+  termJaccard: 0.5815,
+  bigramDice: -0.3518,
+  longestRun: -1.3077,
+  missingInformative: 0.7265,
+  unmatchedMassMax: 0.8221,
+  unmatchedMassMin: -1.2593,
+  unmatchedQuantities: -1.6016,
+  shortness: 0.1718,
+  coverageWhenShort: 0.9417,
+  unmatchedWhenShort: 1.0577,
+  charTrigramCosine: 2.9771,
+  quantitiesContained: 0.3923,
+  negationMismatch: -1.2098,
+  sharedQuantity: 0.5872,
+  quantityConflict: -1.3335,
+  namesMatched: -0.0229,
+  namesDisjoint: -0.4770,
+  sharedQuote: 1.0798,
 };
 export const SHARED_FACT_THRESHOLD = 0.42;
