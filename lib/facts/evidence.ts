@@ -3,7 +3,6 @@
 import { namePartsMatch } from './names.ts';
 import { quantityConflicts, type QuantityConflict } from './quantities.ts';
 import type { SentenceFeatures } from './features.ts';
-import { sharesSense } from './senses.ts';
 import { inverseDocumentFrequency, type TermStats } from './stats.ts';
 
 export interface Evidence {
@@ -143,16 +142,12 @@ function matchTerms(a: SentenceFeatures, b: SentenceFeatures): { matchedA: Set<s
 
 /** IDF weight of the terms of `a` left unmatched that share a WordNet sense with an unmatched term of `b`. */
 function synonymMass(a: SentenceFeatures, matchedA: ReadonlySet<string>, b: SentenceFeatures, matchedB: ReadonlySet<string>, idf: (t: string) => number): number {
+  if (b.senseOwners.size === 0) return 0;
   let mass = 0;
   for (let i = 0; i < a.terms.length; i++) {
-    const x = a.senses[i];
-    if (x === undefined || matchedA.has(a.terms[i]!)) continue;
-    for (let j = 0; j < b.terms.length; j++) {
-      const y = b.senses[j];
-      if (y === undefined || matchedB.has(b.terms[j]!) || !sharesSense(x, y)) continue;
-      mass += idf(a.terms[i]!);
-      break;
-    }
+    const ids = a.senses[i];
+    if (ids === undefined || matchedA.has(a.terms[i]!)) continue;
+    if (ids.some((id) => b.senseOwners.get(id)?.some((j) => !matchedB.has(b.terms[j]!)) === true)) mass += idf(a.terms[i]!);
   }
   return mass;
 }

@@ -11,6 +11,8 @@ export interface SentenceFeatures {
   terms: string[];
   /** WordNet senses of each of `terms` (undefined for names and words WordNet lacks). */
   senses: (TermSenses | undefined)[];
+  /** Sense id -> indices in `terms` of the terms having it: synonyms found by lookup, not by pairs. */
+  senseOwners: Map<number, number[]>;
   /** Stems of name parts, a subset of `terms`: these may match spelled differently. */
   nameTerms: Set<string>;
   /** All folded words in order, stopwords kept: word order and verbatim reuse. */
@@ -121,10 +123,20 @@ export function sentenceFeatures(text: string): SentenceFeatures {
   }
   for (const v of trigramCounts) norm += v * v;
   const termList = [...terms];
+  const senses = termList.map((t) => (nameTerms.has(t) ? undefined : termSenses(t)));
+  const senseOwners = new Map<number, number[]>();
+  senses.forEach((ids, i) => {
+    for (const id of ids ?? []) {
+      const owners = senseOwners.get(id);
+      if (owners === undefined) senseOwners.set(id, [i]);
+      else owners.push(i);
+    }
+  });
   return {
     text,
     terms: termList,
-    senses: termList.map((t) => (nameTerms.has(t) ? undefined : termSenses(t))),
+    senses,
+    senseOwners,
     nameTerms,
     words,
     names,
