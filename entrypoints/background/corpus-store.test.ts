@@ -1,0 +1,43 @@
+import { describe, expect, test } from 'vitest';
+import type { Corpus } from '@/lib/corpus';
+import { createCorpusStore } from './corpus-store';
+
+const corpus = { summary: { name: 'seeds' } } as unknown as Corpus;
+
+describe('createCorpusStore', () => {
+  test('loads once and shares the load between concurrent requests', async () => {
+    let loads = 0;
+    const store = createCorpusStore(async () => {
+      loads++;
+      return corpus;
+    });
+    const [a, b] = await Promise.all([store.bundled(), store.bundled()]);
+    expect(a).toBe(corpus);
+    expect(b).toBe(corpus);
+    await store.bundled();
+    expect(loads).toBe(1);
+  });
+
+  test('a failed load is not kept: the next request tries again', async () => {
+    let attempt = 0;
+    const store = createCorpusStore(async () => {
+      attempt++;
+      if (attempt === 1) throw new Error('the bundled corpus could not be read (404)');
+      return corpus;
+    });
+    await expect(store.bundled()).rejects.toThrow('404');
+    await expect(store.bundled()).resolves.toBe(corpus);
+  });
+
+  test('reset makes the next request load again (imports changed)', async () => {
+    let loads = 0;
+    const store = createCorpusStore(async () => {
+      loads++;
+      return corpus;
+    });
+    await store.bundled();
+    store.reset();
+    await store.bundled();
+    expect(loads).toBe(2);
+  });
+});
