@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { SEED_IDS } from '../corpus/test-seeds.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE } from './io.ts';
+import { loadBundledCorpus } from './inputs.ts';
 import { run, COMMANDS } from './main.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'parallax-cli-'));
@@ -142,6 +143,18 @@ describe('parallax analyze', () => {
     expect(r.code).toBe(EXIT_BAD_INPUT);
     expect(r.stderr).toContain(message);
   });
+});
+
+test('a stale bundled artifact is replaced by the bundle inputs compiled in memory, with a warning', () => {
+  const stale = join(dir, 'stale.bin');
+  writeFileSync(stale, readFileSync(join(dir, 'seeds.bin')));
+  const bytes = readFileSync(stale);
+  bytes.writeUInt32LE(1, 4); // an artifact of format version 1
+  writeFileSync(stale, bytes);
+  const warnings: string[] = [];
+  const corpus = loadBundledCorpus((m) => warnings.push(m), stale);
+  expect(corpus.size).toBe(5);
+  expect(warnings).toEqual([expect.stringContaining('format version 1 is not supported')]);
 });
 
 test('every subcommand of the contract is wired', () => {

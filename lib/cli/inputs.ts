@@ -91,10 +91,10 @@ export function bundleInputs(): { inputs: string[]; name: string | undefined } {
  * when it was written by another format version) the bundle's inputs compiled in memory, with a
  * warning.
  */
-export function loadBundledCorpus(warn: (message: string) => void = () => {}): Corpus {
-  if (existsSync(BUNDLED_CORPUS)) {
+export function loadBundledCorpus(warn: (message: string) => void = () => {}, artifact = BUNDLED_CORPUS): Corpus {
+  if (existsSync(artifact)) {
     try {
-      return loadCorpusFile(BUNDLED_CORPUS);
+      return loadCorpusFile(artifact);
     } catch (error) {
       if (!(error instanceof CorpusFormatError)) throw error;
       warn(`public/corpus.bin cannot be used (${error.message}); compiling the bundled corpus's inputs instead (npm run build rewrites it)`);
