@@ -25,13 +25,15 @@ if (!existsSync(PAGES)) {
   console.log('eval/pages: ../shared/pages not found, skipping the real-page evaluation.');
   process.exit(0);
 }
+// Not strict: `npm run eval -- ...` passes the same arguments to every evaluation.
 const { values: args } = parseArgs({
+  strict: false,
   options: {
     only: { type: 'string' }, 'no-10k': { type: 'boolean', default: false }, extension: { type: 'string' },
     verbose: { type: 'boolean', default: false }, repeat: { type: 'string', default: '3' },
   },
 });
-const EXTENSION = resolve(args.extension ?? '.output/chrome-mv3');
+const EXTENSION = resolve(typeof args.extension === 'string' ? args.extension : '.output/chrome-mv3');
 if (!existsSync(join(EXTENSION, 'manifest.json'))) {
   console.log('eval/pages: .output/chrome-mv3 not built (run `npm run build` first), skipping.');
   process.exit(0);
@@ -40,7 +42,7 @@ if (!existsSync(join(EXTENSION, 'manifest.json'))) {
 const names = readdirSync(PAGES, { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(join(PAGES, d.name, 'source.html')))
   .map((d) => d.name)
-  .filter((n) => !args.only || args.only.split(',').includes(n))
+  .filter((n) => typeof args.only !== 'string' || args.only.split(',').includes(n))
   .sort();
 
 const CSP = "default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; media-src 'none'; frame-src 'none'; connect-src 'none'";
