@@ -51,7 +51,53 @@ function report(file: string, result: AnalysisResult): string {
     lines.push('Closest other stories:');
     for (const s of next) lines.push(`  ${s.score.toFixed(2)}  ${s.outlet ?? '(unknown outlet)'}${s.published ? `, ${s.published}` : ''}: ${s.title ?? s.id}`);
   }
+  lines.push(...factLines(result));
   return `${lines.join('\n')}\n`;
+}
+
+/** Sentences and lists are cut to what a terminal shows at a glance; --json has everything. */
+const SHOWN = 5;
+const QUOTE_CHARS = 100;
+
+const quote = (text: string) => {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return `"${flat.length > QUOTE_CHARS ? `${flat.slice(0, QUOTE_CHARS - 1).trimEnd()}…` : flat}"`;
+};
+const outletName = (outlet: string | null, articleId: string) => outlet ?? articleId;
+const more = (shown: number, total: number) => (total > shown ? [`  … and ${total - shown} more (--json lists all)`] : []);
+
+/** Fact alignment in brief: what others also report, disagree on, report without this article, and what only this article says. */
+function factLines(result: AnalysisResult): string[] {
+  if (!result.stories.some((s) => s.sameStory)) return [];
+  const lines: string[] = [];
+  const total = result.sentences.length;
+  lines.push(`Facts other outlets also report: ${result.facts.length} of ${total} sentences`);
+  for (const fact of result.facts.slice(0, SHOWN)) {
+    const outlets = [...new Set(fact.passages.filter((p) => p.sameFact).map((p) => outletName(p.outlet, p.articleId)))];
+    lines.push(`  #${fact.sentence.index + 1} ${quote(fact.sentence.text)}`);
+    lines.push(`      also in: ${outlets.join(', ') || '(similar passages only)'}${fact.conflict ? ' (disagree on details)' : ''}`);
+  }
+  lines.push(...more(Math.min(SHOWN, result.facts.length), result.facts.length));
+  if (result.conflicts.length) {
+    lines.push(`Conflicts: ${result.conflicts.length}`);
+    for (const c of result.conflicts.slice(0, SHOWN)) {
+      lines.push(`  #${c.sentenceIndex + 1} ${c.kind}: "${c.thisValue}" here, "${c.otherValue}" in ${outletName(c.outlet, c.articleId)}`);
+    }
+    lines.push(...more(SHOWN, result.conflicts.length));
+  } else {
+    lines.push('Conflicts: none found');
+  }
+  lines.push(`Left out here, reported elsewhere: ${result.omissions.length}`);
+  for (const o of result.omissions.slice(0, SHOWN)) {
+    const outlets = [...new Set(o.reportedBy.map((r) => outletName(r.outlet, r.articleId)))];
+    lines.push(`  ${quote(o.text)}`);
+    lines.push(`      reported by: ${outlets.join(', ')}`);
+  }
+  lines.push(...more(SHOWN, result.omissions.length));
+  lines.push(`Only in this article: ${result.unique.length} of ${total} sentences`);
+  for (const u of result.unique.slice(0, SHOWN)) lines.push(`  #${u.index + 1} ${quote(u.text)}`);
+  lines.push(...more(SHOWN, result.unique.length));
+  return lines;
 }
 
 export async function runAnalyze(argv: string[], io: Io): Promise<number> {

@@ -104,6 +104,18 @@ describe('parallax analyze', () => {
     expect(r.stdout).toMatch(/Same story in 2 articles/);
   });
 
+  test('the report lists shared facts with their outlets, conflicts, omissions and what only this article says', async () => {
+    await cli('corpus', 'build', seeds, '-o', corpusFile);
+    const r = await cli('analyze', join(seeds, `${SEED_IDS.nytReadable}.txt`), '--corpus', corpusFile);
+    expect(r.code).toBe(EXIT_OK);
+    const json = JSON.parse((await cli('analyze', join(seeds, `${SEED_IDS.nytReadable}.txt`), '--corpus', corpusFile, '--json')).stdout);
+    expect(r.stdout).toContain(`Facts other outlets also report: ${json.facts.length} of ${json.sentences.length} sentences`);
+    expect(r.stdout).toMatch(/#2 "The Kremlin foreign policy adviser, Yuri Ushakov.*\n\s+also in: .*NBC News/);
+    expect(r.stdout).toMatch(/Conflicts: (none found|\d+)/);
+    expect(r.stdout).toContain(`Left out here, reported elsewhere: ${json.omissions.length}`);
+    expect(r.stdout).toContain(`Only in this article: ${json.unique.length} of ${json.sentences.length} sentences`);
+  });
+
   test('--jsonl writes one line per query with the contract fields', async () => {
     await cli('corpus', 'build', seeds, '-o', corpusFile);
     const queries = join(dir, 'queries.jsonl');
