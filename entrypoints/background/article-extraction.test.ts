@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { NotAnArticleError, articleFromParagraphs, extractArticle, paragraphsOf } from './article-extraction';
+import { NotAnArticleError, articleFromParagraphs, extractArticle, isoDay, paragraphsOf, withoutByline } from './article-extraction';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../../tests/fixtures/seed', name), 'utf8');
 
@@ -32,6 +32,30 @@ describe('paragraphsOf', () => {
   });
 });
 
+describe('withoutByline', () => {
+  const body = 'MOSCOW — Russia sought to move beyond last week’s diplomatic confrontation with the West on Monday.';
+  test.each([
+    ['the byline Readability names', ['By Andrew Higgins and Peter Baker · 2018-04-02', body], 'Andrew Higgins and Peter Baker', [body]],
+    ['a "By …" line without metadata', ['By Maria Lopez', body], null, [body]],
+    ['a long paragraph that mentions the author', [`${body} Andrew Higgins reported from Moscow, where the Kremlin said little.`], 'Andrew Higgins', [`${body} Andrew Higgins reported from Moscow, where the Kremlin said little.`]],
+    ['a byline-like line deep in the article', [body, body, body, 'By the way, nothing.'], null, [body, body, body, 'By the way, nothing.']],
+    ['a sentence starting with "by" in lower case', ['by then it was late.', body], null, ['by then it was late.', body]],
+  ])('%s', (_name, paragraphs, byline, expected) => {
+    expect(withoutByline(paragraphs, byline)).toEqual(expected);
+  });
+});
+
+describe('isoDay', () => {
+  test.each([
+    ['2018-04-02T10:00:00Z', '2018-04-02'],
+    ['2018-04-02', '2018-04-02'],
+    ['April 2, 2018', null],
+    [null, null],
+  ])('%s → %s', (value, expected) => {
+    expect(isoDay(value)).toBe(expected);
+  });
+});
+
 describe('articleFromParagraphs', () => {
   test('spans point at each paragraph', () => {
     const article = articleFromParagraphs('T', ['First.', 'Second one.']);
@@ -49,6 +73,9 @@ describe('extractArticle', () => {
     expect(article.text).not.toContain('Advertisement');
     expect(article.text).not.toContain('reader42');
     expect(article.paragraphs.length).toBeGreaterThan(8);
+    expect(article.text.startsWith('MOSCOW —')).toBe(true);
+    expect(article.published).toBe('2018-04-02');
+    expect(article.outlet).toBe('The New York Times');
   });
 
   test.each([

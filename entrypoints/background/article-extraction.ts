@@ -71,9 +71,40 @@ export function articleFromParagraphs(title: string | null, paragraphs: string[]
   return { title, text, paragraphs: spans };
 }
 
+/** A byline is a short line; longer paragraphs that mention the author are article text. */
+const MAX_BYLINE_CHARS = 160;
+/** Only the first paragraphs can be the byline/dateline block. */
+const BYLINE_SEARCH = 3;
+
+/**
+ * Drops the byline line ("By Andrew Higgins and Peter Baker · 2018-04-02") from the top of the
+ * paragraphs. Readability leaves it in when the page also names the author in its metadata; it
+ * is no sentence of the story and its names and date would count as facts.
+ */
+export function withoutByline(paragraphs: string[], byline: string | null): string[] {
+  const names = byline ? renderedText(byline).replace(/^by\s+/i, '').toLowerCase() : '';
+  return paragraphs.filter((paragraph, i) => {
+    if (i >= BYLINE_SEARCH || paragraph.length > MAX_BYLINE_CHARS) return true;
+    const lower = paragraph.toLowerCase();
+    return !((names && lower.includes(names)) || /^[Bb]y\s+\p{Lu}/u.test(paragraph));
+  });
+}
+
+/** The YYYY-MM-DD at the start of a date-time value, or null. */
+export function isoDay(value: string | null | undefined): string | null {
+  const match = value ? /^(\d{4}-\d{2}-\d{2})/.exec(value.trim()) : null;
+  return match?.[1] ?? null;
+}
+
 /** The article in `html`, or NotAnArticleError when Readability finds none worth analyzing. */
 export function extractArticle(html: string, url: string): ExtractedArticle & { byline: string | null; lang: string | null } {
   const { document } = parseHTML(html);
+  const attribute = (selector: string, name: string) => document.querySelector(selector)?.getAttribute(name) ?? null;
+  // Read before Readability, which rewrites the document.
+  const metaPublished =
+    isoDay(attribute('meta[property="article:published_time"]', 'content')) ??
+    isoDay(attribute('meta[name="date"]', 'content')) ??
+    isoDay(attribute('time[datetime]', 'datetime'));
   // Readability resolves relative links against the document's URL; linkedom has none.
   const base = document.createElement('base');
   base.setAttribute('href', url);
@@ -83,7 +114,11 @@ export function extractArticle(html: string, url: string): ExtractedArticle & { 
     serializer: (node) => node as Element,
   }).parse();
   if (!parsed?.content) throw new NotAnArticleError('no article found on this page');
-  const article = articleFromParagraphs(parsed.title ? renderedText(parsed.title) : null, paragraphsOf(parsed.content));
+  const article: ExtractedArticle = {
+    ...articleFromParagraphs(parsed.title ? renderedText(parsed.title) : null, withoutByline(paragraphsOf(parsed.content), parsed.byline ?? null)),
+    published: isoDay(parsed.publishedTime) ?? metaPublished,
+    outlet: parsed.siteName ? renderedText(parsed.siteName) : null,
+  };
   // Running text, not menus and lists: only paragraphs of some length count.
   const prose = article.paragraphs.reduce((sum, p) => sum + (p.end - p.start >= MIN_PROSE_PARAGRAPH ? p.end - p.start : 0), 0);
   if (prose < MIN_ARTICLE_CHARS) throw new NotAnArticleError('the page has too little running text for an article');

@@ -34,6 +34,8 @@ export function extractPage(html: string, url: string): Extraction {
 export function analyzeArticle<C>(article: ExtractedArticle, url: string, corpus: C, analyze: Analyze<C>): PageAnalysis {
   const input: ArticleInput = { url, text: article.text };
   if (article.title) input.title = article.title;
+  if (article.published) input.published = article.published;
+  if (article.outlet) input.outlet = article.outlet;
   const result = analyze(input, corpus);
   return { state: hasCoverage(result) ? 'ready' : 'no-coverage', article, result };
 }

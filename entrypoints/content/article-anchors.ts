@@ -16,6 +16,10 @@ export interface ExtractedArticle {
   title: string | null;
   text: string;
   paragraphs: TextSpan[];
+  /** YYYY-MM-DD from the page's metadata, when it has one (story matching weighs time). */
+  published?: string | null;
+  /** The site's name (og:site_name), when it has one. */
+  outlet?: string | null;
 }
 
 /** A sentence's place in the live text index, or null when it could not be anchored. */
