@@ -88,4 +88,12 @@ describe('compareSentences on the seeds', () => {
     expect(same.sameFact).toBe(true);
     expect(same.reasons).toEqual(expect.arrayContaining(['names', 'numbers', 'words', 'reuse']));
   });
+
+  test('synonyms count as shared wording (WordNet senses)', () => {
+    const a = 'The automaker bought the battery factory after a large proposal.';
+    const synonyms = compareSentences(a, 'The automaker purchased the battery factory after a big suggestion.', stats);
+    const unrelated = compareSentences(a, 'The automaker visited the battery factory after a long speech.', stats);
+    expect(synonyms.evidence.weightedOverlap).toBeGreaterThan(unrelated.evidence.weightedOverlap);
+    expect(synonyms.score).toBeGreaterThan(unrelated.score);
+  });
 });
