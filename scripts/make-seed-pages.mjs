@@ -221,7 +221,7 @@ const nyt = ${JSON.stringify(nyt)};
 window.showStory = () => {
   history.pushState({}, '', '?story=nyt-001');
   document.title = 'Russia Sends Hasty R.S.V.P. to Trump’s Invitation';
-  document.getElementById('story').innerHTML = '<h1>Russia Sends Hasty R.S.V.P. to Trump’s Invitation</h1>' + nyt.map((p) => '<p>' + p.replace(/&/g, '&amp;').replace(/</g, '&lt;') + '</p>').join('');
+  document.getElementById('story').innerHTML = '<h1>Russia Sends Hasty R.S.V.P. to Trump’s Invitation</h1><p class="byline">By Andrew Higgins and Peter Baker · <time datetime="2018-04-02">2018-04-02</time></p>' + nyt.map((p) => '<p>' + p.replace(/&/g, '&amp;').replace(/</g, '&lt;') + '</p>').join('');
 };
 document.getElementById('to-nyt').addEventListener('click', (e) => { e.preventDefault(); window.showStory(); });
 </script>`,
