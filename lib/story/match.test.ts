@@ -55,6 +55,18 @@ describe('story matching on the seeds', () => {
     expect(fromNormalized.self?.id).toBe(SEED_IDS.nytReadable);
   });
 
+  test('a page without a date that is a corpus article takes the corpus date (same scores as the dated page)', () => {
+    const undated = matchStories({ text: record(SEED_IDS.nytReadable).text }, corpus);
+    expect(undated.self?.id).toBe(SEED_IDS.nytReadable);
+    expect(undated.query.day).toBe(corpus.publishedDay(corpus.indexOf(SEED_IDS.nytReadable)));
+    expect(undated.stories).toEqual(result.stories);
+    expect(undated.stories.find((s) => s.id === SEED_IDS.nbc)!.score).toBeGreaterThan(0.75);
+  });
+
+  test('a page without a date that is not in the corpus keeps an unknown date', () => {
+    expect(matchStories({ text: UNRELATED_TEXT }, corpus).query.day).toBeNull();
+  });
+
   test('a short excerpt of 001 is the NYT article', () => {
     const excerpt = record(SEED_IDS.nytReadable).text.split('\n').slice(0, 3).join('\n');
     expect(matchStories({ text: excerpt }, corpus).self?.id).toBe(SEED_IDS.nytReadable);

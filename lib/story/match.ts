@@ -57,6 +57,21 @@ export function matchStories(article: ArticleInput, corpus: Corpus, options: Sto
   const selfHit = findSelf(query, corpus, scored);
   let self: SelfMatch | null = null;
   const selfGroup = selfHit ? corpus.primaryVersion(selfHit.index) : -1;
+  if (selfHit && query.day === null) {
+    // The page is a corpus article whose date the page itself did not give (a .txt file, a page
+    // without date metadata): its corpus date is its date. Otherwise every candidate would count
+    // as a week away, and same-day coverage would hang on content alone.
+    const day = corpus.publishedDay(selfHit.index) ?? corpus.publishedDay(selfGroup);
+    if (day !== null) {
+      query.day = day;
+      for (const s of scored) {
+        const other = corpus.publishedDay(s.index);
+        s.evidence = { ...s.evidence, daysApart: other === null ? null : Math.abs(day - other) };
+        s.score = sameStoryProbability(s.evidence, options.weights);
+      }
+      scored.sort((a, b) => b.score - a.score || a.index - b.index);
+    }
+  }
   if (selfHit) {
     const primary = corpus.article(selfGroup);
     self = {
