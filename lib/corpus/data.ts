@@ -2,8 +2,11 @@
 // stores section by section, and what the loader hands to `CompiledCorpus` without copying.
 import type { CorpusSummary } from '../result.ts';
 
-/** 2: four-lane checksum (1 used murmur's serial chain). */
-export const FORMAT_VERSION = 2;
+/**
+ * 3: leads skip bylines, datelines and labels (stored lead terms differ from version 2's).
+ * 2: four-lane checksum (1 used murmur's serial chain).
+ */
+export const FORMAT_VERSION = 3;
 /** `publishedDay` of an article without a publication date. */
 export const NO_DATE = -2147483648;
 

@@ -41,6 +41,21 @@ export function factKeys(text: string): Set<string> {
   return keys;
 }
 
+/** A lead sentence has at least this many content words: bylines, datelines and labels have fewer. */
+const LEAD_MIN_TERMS = 6;
+/** Sentences looked at for the lead: past these, the article has no lead to speak of. */
+const LEAD_SCAN = 6;
+
+/** The first two sentences that say something (a byline "By A and B · 2018-04-02" does not). */
+function leadSentences(sentences: SentenceSpan[]): string[] {
+  const lead: string[] = [];
+  for (const s of sentences.slice(0, LEAD_SCAN)) {
+    if (contentTerms(s.text).length >= LEAD_MIN_TERMS) lead.push(s.text);
+    if (lead.length === 2) return lead;
+  }
+  return lead.length ? lead : sentences.slice(0, 2).map((s) => s.text);
+}
+
 export function articleFeatures(text: string, title?: string | null): ArticleFeatures {
   const full = title && !text.startsWith(title) ? `${title}\n${text}` : text;
   const textTerms = contentTerms(text);
@@ -49,7 +64,7 @@ export function articleFeatures(text: string, title?: string | null): ArticleFea
   for (const t of terms) termCounts.set(t, (termCounts.get(t) ?? 0) + 1);
   const sentences = segmentSentences(text);
   const headline = title?.trim() ? title : (sentences[0]?.text ?? '');
-  const lead = sentences.slice(0, 2).map((s) => s.text);
+  const lead = leadSentences(sentences);
   if (title?.trim() && !text.startsWith(title)) lead.unshift(title);
   return {
     termCounts,
