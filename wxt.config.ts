@@ -1,12 +1,13 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { thirdPartyNotices } from './scripts/third-party-notices';
 
 // Firefox add-on id; also the key the e2e harness uses to pin the moz-extension UUID.
 export const GECKO_ID = 'parallax@parallax.example';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), thirdPartyNotices(import.meta.dirname)] }),
   webExt: { disabled: true },
   zip: {
     artifactTemplate: '{{name}}-{{version}}-{{browser}}-{{manifestVersion}}.zip',
