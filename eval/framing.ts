@@ -111,7 +111,7 @@ for (const articles of events.values()) {
     const sources: FactSource[] = articles
       .filter((a) => a !== article)
       .map((a) => ({ articleId: a.id, outlet: a.outlet, title: null, text: a.text, sentences: a.sentences, sameStory: true }));
-    const { facts } = alignFacts({ text: article.text, sentences: article.sentences, outlet: article.outlet }, sources, cache);
+    const { facts } = alignFacts({ text: article.text, sentences: article.sentences, outlet: article.outlet }, sources, { cache });
     for (const fact of facts) {
       alignedSentences++;
       const sentence = fact.sentence;

@@ -5,14 +5,18 @@ import type { AnalysisResult, ArticleInput } from './result.ts';
 import type { Corpus } from './corpus/corpus.ts';
 import { alignCorpusFacts } from './facts/corpus-facts.ts';
 import { matchStories, type StoryMatchOptions } from './story/match.ts';
+import type { Strictness } from './settings.ts';
 
-export type AnalyzeOptions = StoryMatchOptions;
+export interface AnalyzeOptions extends StoryMatchOptions {
+  /** How sure fact alignment must be (the user's setting); 'balanced' when absent. */
+  strictness?: Strictness;
+}
 
 export function analyze(article: ArticleInput, corpus: Corpus, options: AnalyzeOptions = {}): AnalysisResult {
   const match = matchStories(article, corpus, options);
   // Story matching segmented the text already (segmentSentences); no second pass.
   const sentences = match.query.features.sentences;
-  const alignment = alignCorpusFacts({ text: article.text, sentences, outlet: article.outlet ?? null }, match.stories, corpus);
+  const alignment = alignCorpusFacts({ text: article.text, sentences, outlet: article.outlet ?? null }, match.stories, corpus, options.strictness);
   return {
     self: match.self,
     stories: match.stories,

@@ -16,7 +16,7 @@ const article = { text: nyt.text, sentences: segmentSentences(nyt.text), outlet:
 let result: FactAlignment;
 
 beforeAll(() => {
-  result = alignFacts(article, [source(SEED_IDS.nbc), source(SEED_IDS.unverified), source(SEED_IDS.newYorker)], new SentenceFeatureCache());
+  result = alignFacts(article, [source(SEED_IDS.nbc), source(SEED_IDS.unverified), source(SEED_IDS.newYorker)], { cache: new SentenceFeatureCache() });
 });
 
 /** The passages aligned with the first sentence of 001 that matches `pattern`. */
@@ -80,7 +80,7 @@ describe('alignFacts on the seeds (001 against 002, 003, 004)', () => {
 
   test('an article of another story counts only for reused text', () => {
     const other = source(SEED_IDS.nbc, false);
-    const reuse = alignFacts(article, [other], new SentenceFeatureCache());
+    const reuse = alignFacts(article, [other], { cache: new SentenceFeatureCache() });
     for (const fact of reuse.facts) {
       for (const p of fact.passages) expect(p.reasons.some((r) => r === 'reuse' || r === 'quote')).toBe(true);
     }
@@ -100,7 +100,7 @@ describe('alignFacts on the seeds (001 against 002, 003, 004)', () => {
     const aligned = alignFacts(
       { text: ours, sentences: segmentSentences(ours) },
       [{ articleId: 'wire', outlet: 'Wire', title: null, text: theirs, sentences: segmentSentences(theirs), sameStory: true }],
-      new SentenceFeatureCache(),
+      { cache: new SentenceFeatureCache() },
     );
     const fact = aligned.facts.find((f) => /60 diplomats/.test(f.sentence.text));
     expect(fact?.conflict).toBe(true);

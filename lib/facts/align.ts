@@ -14,6 +14,7 @@ import { articleEntry, clauseFeatures, fullFeatures, localStats, SentenceFeature
 import { findOmissions } from './omissions.ts';
 import { inverseDocumentFrequency, type TermStats } from './stats.ts';
 import { SHARED_FACT_THRESHOLD } from './weights.ts';
+import { factThreshold, type Strictness } from '../settings.ts';
 
 export { MIN_FACT_TERMS, SentenceFeatureCache } from './entries.ts';
 
@@ -79,9 +80,9 @@ function lightOverlap(aTerms: ReadonlySet<string>, aWeight: number, b: SentenceE
  * reporting frame ("Ushakov said in Moscow") is compared only with another frame: the same
  * source speaking, in sentences already close, is one statement reported twice.
  */
-function compareEntries(a: SentenceEntry, b: SentenceEntry, stats: TermStats): SentenceComparison {
-  const whole = compareSentences(fullFeatures(a), fullFeatures(b), stats);
-  if (whole.sharesFactExceptFigures || whole.sharedScore < SHARED_FACT_THRESHOLD * CLAUSE_RETRY_SHARE) return whole;
+function compareEntries(a: SentenceEntry, b: SentenceEntry, stats: TermStats, threshold: number): SentenceComparison {
+  const whole = compareSentences(fullFeatures(a), fullFeatures(b), stats, threshold);
+  if (whole.sharesFactExceptFigures || whole.sharedScore < threshold * CLAUSE_RETRY_SHARE) return whole;
   let best = whole;
   const mine: ClauseFeatures[] = [{ frame: false, features: fullFeatures(a) }, ...clauseFeatures(a)];
   const theirs: ClauseFeatures[] = [{ frame: false, features: fullFeatures(b) }, ...clauseFeatures(b)];
@@ -89,7 +90,7 @@ function compareEntries(a: SentenceEntry, b: SentenceEntry, stats: TermStats): S
     for (let j = 0; j < theirs.length; j++) {
       if ((i === 0 && j === 0) || mine[i]!.frame !== theirs[j]!.frame) continue;
       if (mine[i]!.frame && (i === 0 || j === 0)) continue;
-      const part = compareSentences(mine[i]!.features, theirs[j]!.features, stats);
+      const part = compareSentences(mine[i]!.features, theirs[j]!.features, stats, threshold);
       if (part.sharedScore > best.sharedScore) best = part;
     }
   }
@@ -122,11 +123,20 @@ function accepts(source: FactSource, comparison: SentenceComparison): boolean {
 }
 
 
+export interface AlignOptions {
+  /** Features kept per article between calls. */
+  cache?: SentenceFeatureCache;
+  /** How sure alignment must be that two sentences share a fact (the user's setting). */
+  strictness?: Strictness;
+}
+
 /**
  * Aligns the facts of `article` with those of `sources` (same-story articles, and others
- * searched for reused text). `cache` keeps per-article features between calls.
+ * searched for reused text).
  */
-export function alignFacts(article: FactArticle, sources: readonly FactSource[], cache: SentenceFeatureCache = sharedCache): FactAlignment {
+export function alignFacts(article: FactArticle, sources: readonly FactSource[], options: AlignOptions = {}): FactAlignment {
+  const cache = options.cache ?? sharedCache;
+  const threshold = factThreshold(SHARED_FACT_THRESHOLD, options.strictness ?? 'balanced');
   const own = articleEntry(article.sentences, false);
   const entries = sources.map((s) => cache.get(s.articleId, s.text, s.sentences));
   const stats = localStats([own, ...entries]);
@@ -166,7 +176,7 @@ export function alignFacts(article: FactArticle, sources: readonly FactSource[],
       const other = entries[posting.source]!.sentences[posting.sentence]!;
       // A cheap look at the stems first: pairs sharing too little wording skip the full comparison.
       if (lightOverlap(ownTerms, ownWeight, other, idf) < MIN_LIGHT_OVERLAP) continue;
-      const comparison = compareEntries(entry, other, stats);
+      const comparison = compareEntries(entry, other, stats, threshold);
       if (!accepts(sources[posting.source]!, comparison)) continue;
       const best = bestBySource.get(posting.source);
       if (best === undefined || comparison.sharedScore > best.comparison.sharedScore) bestBySource.set(posting.source, { ...posting, comparison });

@@ -66,8 +66,14 @@ function longestRunWords(evidence: Evidence, a: SentenceFeatures, b: SentenceFea
 /**
  * Scores whether `a` and `b` report the same fact. `stats` weighs words by how informative they
  * are in the collection the sentences come from (a corpus, or the pairs being scored).
+ * `sharedFactThreshold` moves the "shares a fact" decision (the user's strictness setting).
  */
-export function compareSentences(a: string | SentenceFeatures, b: string | SentenceFeatures, stats: TermStats): SentenceComparison {
+export function compareSentences(
+  a: string | SentenceFeatures,
+  b: string | SentenceFeatures,
+  stats: TermStats,
+  sharedFactThreshold = SHARED_FACT_THRESHOLD,
+): SentenceComparison {
   const fa = asFeatures(a);
   const fb = asFeatures(b);
   const detail = gatherEvidence(fa, fb, stats);
@@ -76,10 +82,10 @@ export function compareSentences(a: string | SentenceFeatures, b: string | Sente
   // let fact alignment, which knows both sentences come from one story, count them as decisive.
   const score = logistic(SAME_FACT_BIAS, SAME_FACT_WEIGHTS, evidence);
   const sharedScore = logistic(SHARED_FACT_BIAS, SHARED_FACT_WEIGHTS, evidence);
-  const sharesFact = sharedScore >= SHARED_FACT_THRESHOLD;
+  const sharesFact = sharedScore >= sharedFactThreshold;
   const figuresAside = { ...evidence, quantityConflict: 0, unmatchedQuantities: 0 };
   const sharesFactExceptFigures =
-    sharesFact || (detail.conflicts.length > 0 && logistic(SHARED_FACT_BIAS, SHARED_FACT_WEIGHTS, figuresAside) >= SHARED_FACT_THRESHOLD);
+    sharesFact || (detail.conflicts.length > 0 && logistic(SHARED_FACT_BIAS, SHARED_FACT_WEIGHTS, figuresAside) >= sharedFactThreshold);
   const reuse = longestRunWords(evidence, fa, fb) >= REUSE_MIN_WORDS && evidence.longestRun >= REUSE_MIN_SHARE;
   const sharedQuote = evidence.sharedQuote === 1;
   const reasons: AlignmentReason[] = [];

@@ -52,3 +52,18 @@ describe('analyze of 001 against the compiled seed corpus: facts, omissions, uni
     expect(factCache(corpus)).toBe(factCache(corpus));
   });
 });
+
+describe('the strictness setting moves the shared-fact decision', () => {
+  const article = { text: nyt.text, outlet: nyt.outlet, published: nyt.published };
+  const passages = (strictness: 'lenient' | 'balanced' | 'strict') =>
+    analyze(article, corpus, { strictness }).facts.reduce((sum, fact) => sum + fact.passages.length, 0);
+
+  test('stricter settings align fewer passages, more lenient ones more', () => {
+    const lenient = passages('lenient');
+    const balanced = passages('balanced');
+    const strict = passages('strict');
+    expect(balanced).toBe(result.facts.reduce((sum, fact) => sum + fact.passages.length, 0));
+    expect(strict).toBeLessThan(balanced);
+    expect(lenient).toBeGreaterThan(balanced);
+  });
+});

@@ -4,6 +4,7 @@
 import type { SentenceSpan, StoryMatch } from '../result.ts';
 import type { Corpus } from '../corpus/corpus.ts';
 import { alignFacts, SentenceFeatureCache, type FactAlignment, type FactSource } from './align.ts';
+import type { Strictness } from '../settings.ts';
 
 /**
  * Ranked articles beyond the same-story ones searched for reused text (quotes, wire copy):
@@ -62,6 +63,7 @@ export function alignCorpusFacts(
   article: { text: string; sentences: SentenceSpan[]; outlet?: string | null },
   stories: readonly StoryMatch[],
   corpus: Corpus,
+  strictness?: Strictness,
 ): FactAlignment {
-  return alignFacts(article, factSources(stories, corpus), factCache(corpus));
+  return alignFacts(article, factSources(stories, corpus), { cache: factCache(corpus), strictness });
 }
