@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { parseMessage, type Message, type TabReport } from '@/lib/messages';
 import { analyze } from '@/lib/analyze';
+import { parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
 import { AnalysisCache, type SessionArea } from './analysis-cache';
 import { createCorpusStore, fetchBundledCorpus } from './corpus-store';
 import { startFeeds } from './feeds';
@@ -21,13 +22,19 @@ export default defineBackground(() => {
   const session = (browser.storage as { session?: SessionArea } | undefined)?.session ?? null;
   const cache = new AnalysisCache(session);
 
+  async function readSettings(): Promise<Settings> {
+    return parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  }
+
   async function analyzeHtml(tabId: number, url: string, html: string): Promise<PageAnalysis> {
     const extraction = extractPage(html, url);
     if (!extraction.ok) {
       await cache.setReport(tabId, url, extraction.analysis.state === 'error' ? { state: 'error', error: extraction.analysis.error } : { state: 'no-article' });
       return extraction.analysis;
     }
-    const hash = textHash(extraction.article.text);
+    // The same text analyzed at another strictness is another answer.
+    const { strictness } = await readSettings();
+    const hash = `${textHash(extraction.article.text)}:${strictness}`;
     const cached = await cache.analysisFor(tabId, url, hash);
     if (cached) {
       await cache.setAnalysis(tabId, url, hash, cached);
@@ -35,7 +42,7 @@ export default defineBackground(() => {
     }
     let analysis: PageAnalysis;
     try {
-      analysis = analyzeArticle(extraction.article, url, await corpora.bundled(), analyze);
+      analysis = analyzeArticle(extraction.article, url, await corpora.bundled(), (input, corpus) => analyze(input, corpus, { strictness }));
     } catch (error) {
       analysis = { state: 'error', error: `analysis failed: ${error instanceof Error ? error.message : String(error)}` };
     }
