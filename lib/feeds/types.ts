@@ -26,13 +26,4 @@ export interface FeedDocument {
   dropped: { key: string; url: string | null; reason: string }[];
 }
 
-/** A record of the corpus format in ../shared/README.md. */
-export interface CorpusRecord {
-  id: string;
-  outlet: string | null;
-  url?: string;
-  title?: string;
-  published?: string;
-  text: string;
-  story?: string;
-}
+export type { CorpusRecord } from '../corpus/schema.ts';

@@ -5,16 +5,10 @@
 // Every bad record is reported with where it is and why; nothing is dropped silently, and the
 // caller decides whether to import the valid records.
 import * as v from 'valibot';
+import type { CorpusRecord } from '../corpus/schema.ts';
 
-export interface ImportRecord {
-  id: string;
-  outlet: string | null;
-  url?: string;
-  title?: string;
-  published?: string;
-  text: string;
-  story?: string;
-}
+/** A record of the corpus format, as the compiler takes it. */
+export type ImportRecord = CorpusRecord;
 
 /** An imported corpus as the options page lists it. */
 export interface ImportedCorpus {
