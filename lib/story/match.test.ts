@@ -38,10 +38,16 @@ describe('story matching on the seeds', () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 
-  // Known gap (see the resolution note): 004 is a New Yorker follow-up a month later with weaker
-  // shared content. Calibrated on BASIL, where every story's coverage falls within four days and
-  // same-subject stories three weeks apart are different stories, its probability stays well
-  // below 0.5. It still ranks right after the same-day coverage and far above unrelated text.
+  // Known gap, not a resolution: the issue wants 004 (a New Yorker follow-up 32 days later) as the
+  // same story, and it is not. Its evidence against 001 (terms 0.32, headline 0.17, lead 0.28,
+  // facts 0.40, no rare terms: five articles cannot tell a rare word from a common one) is weaker
+  // than that of BASIL pairs of *different* stories 21 days apart (terms 0.28, lead 0.27, facts
+  // 0.52). Letting shared facts or shared terms shrink the time penalty lifts 004 only by taking
+  // BASIL's sameStory precision below 0.93, and fitting such an interaction on BASIL gives it the
+  // opposite sign (close content far apart means a recurring subject, not the same event). Telling
+  // them apart needs rarity from outside a tiny corpus (background document frequencies), which
+  // the shared data does not provide for 2018 news. 004 ranks right after the same-day coverage
+  // and far above unrelated text.
   test('004 (a follow-up a month later) ranks third, far above unrelated articles', () => {
     expect(result.stories[2]!.id).toBe(SEED_IDS.newYorker);
     // The same dates as 001, so time weighs the same: only the content differs.
