@@ -1,12 +1,12 @@
-// Article extraction for fetched feed items (lib/feeds/extract: Readability on linkedom, the
+// Article extraction for fetched feed items (lib/article/from-html: Readability on linkedom, the
 // code the CLI and the extension's background run) on the 35 real saved news pages in
 // ../shared/pages, against their expected metadata: is it an article (readerable), title,
 // outlet (siteName), publication day; and how long extraction takes.
 //   npx tsx eval/feeds.ts [--verbose]
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { publishedDay } from '../lib/feeds/dates';
-import { extractArticle, NotAnArticleError } from '../lib/feeds/extract';
+import { publishedDay } from '../lib/article/dates';
+import { extractArticle, NotAnArticleError } from '../lib/article/from-html';
 
 const PAGES = resolve(process.cwd(), '..', 'shared', 'pages');
 if (!existsSync(PAGES)) {

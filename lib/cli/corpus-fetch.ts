@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { CorpusInputError, parseCorpusJsonl } from '../corpus/schema.ts';
 import { createFetcher, type FetchLike, type Validators } from '../feeds/fetch/fetcher.ts';
 import { FeedListError, parseFeedList } from '../feeds/feed-list.ts';
-import { parseWindow } from '../feeds/dates.ts';
+import { parseWindow } from '../article/dates.ts';
 import { refreshFeeds, type FeedReport } from '../feeds/refresh.ts';
 import packageJson from '../../package.json' with { type: 'json' };
 

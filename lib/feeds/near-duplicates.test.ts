@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { extractArticle } from './extract';
+import { extractArticle } from '../article/from-html';
 import { NearDuplicateIndex } from './near-duplicates';
 
 const PAGES = resolve(import.meta.dirname, '..', '..', 'tests', 'fixtures', 'feeds', 'pages');

@@ -1,7 +1,7 @@
 // Reads RSS 2.0, RSS 1.0 (RDF), Atom and JSON Feed with feedsmith into one small shape. The
 // parser does the XML; this file decides what an item's link, key, title and day are.
 import { parseFeed, type AnyFeed } from 'feedsmith';
-import { publishedDay } from './dates';
+import { publishedDay } from '../article/dates';
 import type { FeedDocument, FeedItem } from './types';
 import { canonicalUrl, resolveWebUrl } from './url';
 

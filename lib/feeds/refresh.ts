@@ -3,7 +3,7 @@
 // the CLI (`parallax corpus fetch`) and the extension's background; all I/O goes through the
 // injected fetcher. A failing feed or page is reported and never stops the others.
 import { hashString } from '../fingerprint/hash.ts';
-import { extractArticle, NotAnArticleError } from './extract';
+import { extractArticle, NotAnArticleError } from '../article/from-html';
 import { FetchFailure, type Fetcher, type Validators } from './fetch/fetcher';
 import { createLimiter } from './fetch/limiter';
 import { NearDuplicateIndex, type NearDuplicate } from './near-duplicates';

@@ -1,9 +1,10 @@
-// Article extraction from fetched HTML: linkedom builds a DOM that never runs the page's scripts
-// or loads its resources, and Readability finds the article in it. Runs in Node and in the
+// Article extraction from HTML (fetched feed items, pages given to the CLI): linkedom builds a
+// DOM that never runs the page's scripts or loads its resources, and Readability finds the
+// article in it. Runs in Node and in the
 // extension's background alike; fetched HTML never touches a live document.
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { publishedDay } from './dates';
+import { publishedDay } from './dates.ts';
 
 export interface ExtractedArticle {
   title: string | null;

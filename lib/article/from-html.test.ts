@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { extractArticle, NotAnArticleError } from './extract';
+import { extractArticle, NotAnArticleError } from './from-html';
 
 const PAGES = resolve(import.meta.dirname, '..', '..', 'tests', 'fixtures', 'feeds', 'pages');
 const page = (path: string) => readFileSync(resolve(PAGES, path), 'utf8').replace('{{iso:1}}', '2025-06-02T09:30:00Z');
