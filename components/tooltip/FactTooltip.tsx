@@ -1,5 +1,6 @@
 import type { DiffPart, Fact, FramingLabel } from '@/lib/result';
-import { LABEL_NAMES, factVersions, outletCountText } from './fact-versions';
+import { FRAMING_LABEL_NAMES } from '@/components/shared/framing-words';
+import { factVersions, outletCountText } from './fact-versions';
 
 export interface FactTooltipProps {
   fact: Fact;
@@ -38,7 +39,7 @@ function Labels({ labels }: { labels: FramingLabel[] }) {
     <ul class="labels">
       {labels.map((label, i) => (
         <li key={i} class={`label label-${label.kind}`} title={label.note}>
-          <strong>{LABEL_NAMES[label.kind]}</strong> {label.note}
+          <strong>{FRAMING_LABEL_NAMES[label.kind]}</strong> {label.note}
         </li>
       ))}
     </ul>

@@ -1,6 +1,7 @@
 // What the tooltip says about one highlighted sentence: how many other outlets report it, and
 // each outlet's closest version, best first. Pure, so the popup can reuse it.
-import type { AlignedPassage, Fact, FramingLabelKind } from '@/lib/result';
+import type { AlignedPassage, Fact } from '@/lib/result';
+import { outletName } from '@/components/shared/framing-words';
 
 export interface OutletVersion {
   /** Display name; passages from an unnamed outlet are told apart by their article. */
@@ -13,8 +14,6 @@ export interface FactVersions {
   versions: OutletVersion[];
   conflict: boolean;
 }
-
-export const UNNAMED_OUTLET = 'Unnamed outlet';
 
 const rank = (passage: AlignedPassage) => (passage.sameFact ? 1 : 0) + passage.score;
 
@@ -30,19 +29,9 @@ export function factVersions(fact: Fact, thisOutlet: string | null = null): Fact
   }
   const versions = [...best.values()]
     .sort((a, b) => rank(b) - rank(a))
-    .map((passage) => ({ outlet: passage.outlet ?? UNNAMED_OUTLET, passage }));
+    .map((passage) => ({ outlet: outletName(passage.outlet), passage }));
   return { outletCount: versions.length, versions, conflict: fact.conflict };
 }
-
-export const LABEL_NAMES: Readonly<Record<FramingLabelKind, string>> = Object.freeze({
-  attribution: 'Attribution',
-  hedging: 'Hedging',
-  loaded: 'Loaded words',
-  number: 'Numbers differ',
-  date: 'Dates differ',
-  name: 'Names differ',
-  addition: 'Adds context',
-});
 
 export function outletCountText(count: number): string {
   return count === 1 ? '1 other outlet reports this' : `${count} other outlets report this`;
