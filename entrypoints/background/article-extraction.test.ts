@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { NotAnArticleError, articleFromParagraphs, extractArticle, isoDay, paragraphsOf, withoutByline } from './article-extraction';
+import { NotAnArticleError, articleFromParagraphs, extractArticle, paragraphsOf, withoutByline } from './article-extraction';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../../tests/fixtures/seed', name), 'utf8');
 
@@ -42,17 +42,6 @@ describe('withoutByline', () => {
     ['a sentence starting with "by" in lower case', ['by then it was late.', body], null, ['by then it was late.', body]],
   ])('%s', (_name, paragraphs, byline, expected) => {
     expect(withoutByline(paragraphs, byline)).toEqual(expected);
-  });
-});
-
-describe('isoDay', () => {
-  test.each([
-    ['2018-04-02T10:00:00Z', '2018-04-02'],
-    ['2018-04-02', '2018-04-02'],
-    ['April 2, 2018', null],
-    [null, null],
-  ])('%s → %s', (value, expected) => {
-    expect(isoDay(value)).toBe(expected);
   });
 });
 

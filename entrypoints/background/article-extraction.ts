@@ -4,6 +4,7 @@
 // text index uses) so that each paragraph can be found again verbatim in the live page.
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
+import { publishedDay } from '@/lib/article/dates';
 import { BLOCK_ELEMENTS, SKIPPED_ELEMENTS, renderedText, tagOf } from '@/entrypoints/content/rendered-text';
 import type { ExtractedArticle, TextSpan } from '@/entrypoints/content/article-anchors';
 
@@ -90,21 +91,15 @@ export function withoutByline(paragraphs: string[], byline: string | null): stri
   });
 }
 
-/** The YYYY-MM-DD at the start of a date-time value, or null. */
-export function isoDay(value: string | null | undefined): string | null {
-  const match = value ? /^(\d{4}-\d{2}-\d{2})/.exec(value.trim()) : null;
-  return match?.[1] ?? null;
-}
-
 /** The article in `html`, or NotAnArticleError when Readability finds none worth analyzing. */
 export function extractArticle(html: string, url: string): ExtractedArticle & { byline: string | null; lang: string | null } {
   const { document } = parseHTML(html);
   const attribute = (selector: string, name: string) => document.querySelector(selector)?.getAttribute(name) ?? null;
   // Read before Readability, which rewrites the document.
   const metaPublished =
-    isoDay(attribute('meta[property="article:published_time"]', 'content')) ??
-    isoDay(attribute('meta[name="date"]', 'content')) ??
-    isoDay(attribute('time[datetime]', 'datetime'));
+    publishedDay(attribute('meta[property="article:published_time"]', 'content')) ??
+    publishedDay(attribute('meta[name="date"]', 'content')) ??
+    publishedDay(attribute('time[datetime]', 'datetime'));
   // Readability resolves relative links against the document's URL; linkedom has none.
   const base = document.createElement('base');
   base.setAttribute('href', url);
@@ -116,7 +111,7 @@ export function extractArticle(html: string, url: string): ExtractedArticle & { 
   if (!parsed?.content) throw new NotAnArticleError('no article found on this page');
   const article: ExtractedArticle = {
     ...articleFromParagraphs(parsed.title ? renderedText(parsed.title) : null, withoutByline(paragraphsOf(parsed.content), parsed.byline ?? null)),
-    published: isoDay(parsed.publishedTime) ?? metaPublished,
+    published: publishedDay(parsed.publishedTime) ?? metaPublished,
     outlet: parsed.siteName ? renderedText(parsed.siteName) : null,
   };
   // Running text, not menus and lists: only paragraphs of some length count.
