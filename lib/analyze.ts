@@ -1,6 +1,7 @@
 // The engine's entry point: one article against one corpus, to the one result type.
 // Part 1 (story matching) fills self, stories, sentences and corpus; fact alignment (part 2)
-// fills facts, omissions, unique, conflicts and coverage from the same-story articles.
+// fills facts, omissions, unique, conflicts and coverage from the same-story articles and the
+// articles anywhere in the corpus that reuse the page's passages (never the page itself).
 import type { AnalysisResult, ArticleInput } from './result.ts';
 import type { Corpus } from './corpus/corpus.ts';
 import { alignCorpusFacts } from './facts/corpus-facts.ts';
@@ -16,7 +17,11 @@ export function analyze(article: ArticleInput, corpus: Corpus, options: AnalyzeO
   const match = matchStories(article, corpus, options);
   // Story matching segmented the text already (segmentSentences); no second pass.
   const sentences = match.query.features.sentences;
-  const alignment = alignCorpusFacts({ text: article.text, sentences, outlet: article.outlet ?? null }, match.stories, corpus, options.strictness);
+  const alignment = alignCorpusFacts({ text: article.text, sentences, outlet: article.outlet ?? null }, match.stories, corpus, {
+    strictness: options.strictness,
+    self: match.self,
+    excludeIds: options.excludeIds,
+  });
   return {
     self: match.self,
     stories: match.stories,

@@ -27,7 +27,8 @@ export interface FactSource {
   sentences: SentenceSpan[];
   /**
    * Covers the same story: any shared fact counts. Otherwise the article is searched only for
-   * reused text (a shared quotation, wire copy), which counts whatever the story.
+   * reused text (a shared quotation, wire copy), which counts whatever the story; such a source
+   * may list only its reusing sentences (spans keep their article's sentence `index`).
    */
   sameStory: boolean;
 }
@@ -99,6 +100,12 @@ function compareEntries(a: SentenceEntry, b: SentenceEntry, stats: TermStats, th
 
 const sharedCache = new SentenceFeatureCache();
 
+/** Cache key of a source's entries: a reuse source may hold only some of its article's sentences. */
+function sourceKey(source: FactSource): string {
+  if (source.sentences.every((span, i) => span.index === i)) return source.articleId;
+  return `${source.articleId}\u0001${source.sentences.map((span) => span.index).join(',')}`;
+}
+
 function indexKeys(entry: SentenceEntry, stats: TermStats): string[] {
   const limit = Math.max(2, RARE_KEY_MAX_SHARE * stats.documents);
   const keys = entry.terms.filter((t) => stats.documentFrequency(t) <= limit);
@@ -138,7 +145,7 @@ export function alignFacts(article: FactArticle, sources: readonly FactSource[],
   const cache = options.cache ?? sharedCache;
   const threshold = factThreshold(SHARED_FACT_THRESHOLD, options.strictness ?? 'balanced');
   const own = articleEntry(article.sentences, false);
-  const entries = sources.map((s) => cache.get(s.articleId, s.text, s.sentences));
+  const entries = sources.map((s) => cache.get(sourceKey(s), s.text, s.sentences));
   const stats = localStats([own, ...entries]);
   const idf = (t: string): number => inverseDocumentFrequency(stats, t);
 
@@ -211,7 +218,7 @@ export function alignFacts(article: FactArticle, sources: readonly FactSource[],
       return {
         articleId: source.articleId,
         outlet: source.outlet,
-        sentenceIndex: m.sentence,
+        sentenceIndex: span.index,
         start: span.start,
         end: span.end,
         text: span.text,

@@ -4,7 +4,8 @@ import { loadCorpus } from '../corpus/corpus.ts';
 import { serializeCorpus } from '../corpus/format.ts';
 import { SEED_IDS, seedRecords } from '../corpus/test-seeds.ts';
 import { analyze } from '../analyze.ts';
-import { factCache, factSources } from './corpus-facts.ts';
+import type { CorpusRecord } from '../corpus/schema.ts';
+import { corpusPassageIndex, factCache, factSources, reuseSources } from './corpus-facts.ts';
 
 // The bundled corpus path: seeds compiled, serialized and loaded as the extension does.
 const records = seedRecords();
@@ -15,7 +16,7 @@ const stories = result.stories;
 
 describe('analyze of 001 against the compiled seed corpus: facts, omissions, unique', () => {
   test('the sources are the same-story articles, not 001 itself nor its normalized version', () => {
-    const ids = factSources(stories, corpus).map((s) => s.articleId);
+    const ids = factSources(result, stories, corpus, { self: result.self }).map((s) => s.articleId);
     expect(ids).not.toContain(SEED_IDS.nytReadable);
     expect(ids).not.toContain(SEED_IDS.nytNormalized);
     expect(ids).toEqual(expect.arrayContaining([SEED_IDS.nbc, SEED_IDS.unverified]));
@@ -65,5 +66,87 @@ describe('the strictness setting moves the shared-fact decision', () => {
     expect(balanced).toBe(result.facts.reduce((sum, fact) => sum + fact.passages.length, 0));
     expect(strict).toBeLessThan(balanced);
     expect(lenient).toBeGreaterThan(balanced);
+  });
+});
+
+// A wire paragraph (15 words) carried by an article of another story, among unrelated articles.
+const WIRE = 'The United Nations said on Friday that wheat shipments through the Black Sea fell by a third.';
+const reuseRecords: CorpusRecord[] = [
+  ...records,
+  {
+    id: 'grain-1',
+    outlet: 'Harbor Ledger',
+    title: 'Grain exporters brace for a lean spring',
+    published: '2018-03-30',
+    text: [
+      'Grain traders in Odesa braced for a difficult season as insurers raised premiums on cargo ships.',
+      WIRE,
+      'Port officials blamed storms and a shortage of crews for the backlog of vessels waiting offshore.',
+      'Farmers in the south have begun storing their harvest in makeshift silos.',
+    ].join(' '),
+  },
+  {
+    id: 'council-1',
+    outlet: 'Valley Courier',
+    title: 'City council delays vote on library funding',
+    published: '2018-04-01',
+    text: 'The city council postponed its vote on the library budget after residents packed the hearing. Members said the proposal needed more study before the next fiscal year.',
+  },
+  {
+    id: 'ferry-1',
+    outlet: 'Coast Gazette',
+    title: 'Ferry service resumes after winter repairs',
+    published: '2018-04-02',
+    text: 'The island ferry returned to service on Sunday after three months of engine repairs. Operators promised more frequent crossings during the summer tourist season.',
+  },
+];
+const reuseCorpus = loadCorpus(serializeCorpus(compileCorpus(reuseRecords, { name: 'reuse' })));
+// The page: a bakery's price rises, explained with the same wire paragraph.
+const bakeryPage = {
+  title: 'Local bakeries raise bread prices',
+  published: '2018-04-03',
+  text: [
+    'Bakeries across the county raised the price of a loaf by twenty cents this week, citing flour costs.',
+    `Owners pointed to distant markets. ${WIRE}`,
+    'Several shops said they would shorten their opening hours until prices settle.',
+  ].join(' '),
+};
+
+describe('passages reused from articles of other stories, found through the corpus-wide index', () => {
+  const reused = analyze(bakeryPage, reuseCorpus);
+
+  test('the page is not the grain story: story matching does not call the grain article the same story', () => {
+    expect(reused.stories.find((s) => s.id === 'grain-1')?.sameStory ?? false).toBe(false);
+  });
+
+  test('the reused wire paragraph is aligned with the grain article, with reason reuse', () => {
+    const fact = reused.facts.find((f) => f.sentence.text.includes('wheat shipments'));
+    const passage = fact?.passages.find((p) => p.articleId === 'grain-1');
+    expect(passage?.reasons).toContain('reuse');
+    expect(passage?.text).toBe(WIRE);
+    // The index of the sentence in its own article, though only that sentence was compared.
+    expect(passage?.sentenceIndex).toBe(1);
+  });
+
+  test('reuse needs no story ranking: the index finds it with no stories at all, holding only the reusing sentence', () => {
+    const sentences = reused.sentences;
+    const sources = reuseSources(sentences, reuseCorpus);
+    expect(sources.map((s) => [s.articleId, s.sameStory, s.sentences.map((x) => x.index)])).toEqual([['grain-1', false, [1]]]);
+  });
+
+  test('the page itself and its versions are never reuse sources', () => {
+    const nytIndex = corpus.indexOf(SEED_IDS.nytReadable);
+    const all = reuseSources(result.sentences, corpus).map((s) => s.articleId);
+    expect(all).toEqual(expect.arrayContaining([SEED_IDS.nytReadable]));
+    const excluded = reuseSources(result.sentences, corpus, { excludeGroups: new Set([corpus.primaryVersion(nytIndex)]) }).map((s) => s.articleId);
+    expect(excluded).not.toContain(SEED_IDS.nytReadable);
+    expect(excluded).not.toContain(SEED_IDS.nytNormalized);
+    expect(result.facts.flatMap((f) => f.passages.map((p) => p.articleId))).not.toContain(SEED_IDS.nytReadable);
+  });
+
+  test('the passage index is built once per corpus and covers every sentence', () => {
+    const index = corpusPassageIndex(reuseCorpus);
+    expect(corpusPassageIndex(reuseCorpus)).toBe(index);
+    expect(index.sentenceStart[reuseCorpus.size]).toBe(reuseCorpus.data.sentenceOffsets.length / 2);
   });
 });

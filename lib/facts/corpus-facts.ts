@@ -1,25 +1,40 @@
-// Fact alignment against a loaded corpus: the articles story matching ranked become the
-// sources (same-story ones for every fact, the next best for reused text only), and sentence
-// features are cached per corpus so each corpus article is processed once.
-import type { SentenceSpan, StoryMatch } from '../result.ts';
+// Fact alignment against a loaded corpus. The sources are the same-story articles story
+// matching ranked (any shared fact counts), and the articles anywhere in the corpus that reuse
+// a passage of the page verbatim, found through the corpus-wide passage index (a shared
+// quotation or wire paragraph counts whatever the story). Sentence features and the passage
+// index are kept per corpus, so each corpus article is processed once.
+import type { SelfMatch, SentenceSpan, StoryMatch } from '../result.ts';
 import type { Corpus } from '../corpus/corpus.ts';
 import { alignFacts, SentenceFeatureCache, type FactAlignment, type FactSource } from './align.ts';
+import { REUSE_MIN_WORDS } from './compare.ts';
+import {
+  findReusedPassages,
+  longestSharedRun,
+  PASSAGE_SHINGLE_WORDS,
+  PassageIndexBuilder,
+  passageWords,
+  type PassageHit,
+  type PassageIndex,
+} from './passage-index.ts';
 import type { Strictness } from '../settings.ts';
-
-/**
- * Ranked articles beyond the same-story ones searched for reused text (quotes, wire copy):
- * story matching already ranks articles sharing passages high, so the few next ones hold
- * what reuse there is without scanning the corpus.
- */
-export const REUSE_SOURCES = 3;
 
 /**
  * Same-story articles aligned at most, best ranked first: the views show a handful of outlets,
  * and alignment time grows with each one.
  */
 export const MAX_SAME_STORY_SOURCES = 8;
+/** Articles of other stories searched for the page's reused passages, at most. */
+export const MAX_REUSE_SOURCES = 8;
+/**
+ * Reusing articles kept per sentence of the page: a wire sentence many outlets carry would
+ * otherwise crowd out of alignment's few candidates the same-story outlets that reworded it.
+ */
+export const MAX_REUSE_PER_SENTENCE = 2;
+
+const QUOTATION = /[“"][^”"]{8,}?[”"]/;
 
 const caches = new WeakMap<Corpus, SentenceFeatureCache>();
+const passageIndexes = new WeakMap<Corpus, PassageIndex>();
 
 /** The sentence-feature cache of a loaded corpus (created on first use). */
 export function factCache(corpus: Corpus): SentenceFeatureCache {
@@ -31,39 +46,134 @@ export function factCache(corpus: Corpus): SentenceFeatureCache {
   return cache;
 }
 
-/** Sources for fact alignment from story matching's ranked stories (self and versions excluded there). */
-export function factSources(stories: readonly StoryMatch[], corpus: Corpus, reuseSources = REUSE_SOURCES): FactSource[] {
+/** The passage index over every sentence of a loaded corpus, built on first use. */
+export function corpusPassageIndex(corpus: Corpus): PassageIndex {
+  let index = passageIndexes.get(corpus);
+  if (index === undefined) {
+    const builder = new PassageIndexBuilder();
+    for (let a = 0; a < corpus.size; a++) builder.addArticle(corpus.sentences(a).map((s) => s.text));
+    index = builder.build();
+    passageIndexes.set(corpus, index);
+  }
+  return index;
+}
+
+function source(corpus: Corpus, index: number, sameStory: boolean, sentences?: SentenceSpan[]): FactSource {
+  const a = corpus.article(index);
+  return { articleId: a.id, outlet: a.outlet, title: a.title, text: corpus.text(index), sentences: sentences ?? corpus.sentences(index), sameStory };
+}
+
+/** Same-story sources from story matching's ranked stories (self and versions excluded there). */
+export function storySources(stories: readonly StoryMatch[], corpus: Corpus): FactSource[] {
   const sources: FactSource[] = [];
-  let others = 0;
-  let same = 0;
   for (const story of stories) {
-    if (story.sameStory) {
-      if (same >= MAX_SAME_STORY_SOURCES) continue;
-      same++;
-    } else {
-      if (others >= reuseSources) continue;
-      others++;
-    }
+    if (!story.sameStory) continue;
     const index = corpus.indexOf(story.id);
     if (index < 0) continue;
-    sources.push({
-      articleId: story.id,
-      outlet: story.outlet,
-      title: story.title,
-      text: corpus.text(index),
-      sentences: corpus.sentences(index),
-      sameStory: story.sameStory,
-    });
+    sources.push(source(corpus, index, true));
+    if (sources.length >= MAX_SAME_STORY_SOURCES) break;
   }
   return sources;
 }
 
-/** Aligns the facts of an analyzed article with the corpus articles story matching found. */
+export interface ReuseOptions {
+  /** Version groups (primary article indexes) never to search: the page itself, sources already aligned. */
+  excludeGroups?: ReadonlySet<number>;
+}
+
+/**
+ * Articles anywhere in the corpus that reuse passages of the page, each with only the reusing
+ * sentences. The index gives candidates; a candidate counts when the two sentences share a
+ * verbatim run of REUSE_MIN_WORDS words, or of a shingle's length with a quotation in either
+ * (what fact alignment accepts from another story: `reuse` or `sharedQuote`).
+ */
+export function reuseSources(sentences: readonly SentenceSpan[], corpus: Corpus, options: ReuseOptions = {}): FactSource[] {
+  const exclude = options.excludeGroups ?? new Set<number>();
+  const hits = findReusedPassages(
+    corpusPassageIndex(corpus),
+    sentences.map((s) => s.text),
+    { skipArticle: (a) => exclude.has(corpus.primaryVersion(a)) },
+  );
+  hits.sort((a, b) => b.shared - a.shared || a.sentence - b.sentence || a.article - b.article || a.articleSentence - b.articleSentence);
+
+  const spansByArticle = new Map<number, SentenceSpan[]>();
+  const spansOf = (article: number): SentenceSpan[] => {
+    let spans = spansByArticle.get(article);
+    if (spans === undefined) spansByArticle.set(article, (spans = corpus.sentences(article)));
+    return spans;
+  };
+  const ownWords = new Map<number, string[]>();
+  const keptPerSentence = new Map<number, Set<number>>();
+  // Reusing sentences by article, in the order articles qualified (most shared first).
+  const kept = new Map<number, Set<number>>();
+  const groupArticle = new Map<number, number>();
+  const verify = (hit: PassageHit): boolean => {
+    const theirs = spansOf(hit.article)[hit.articleSentence]!.text;
+    const mine = sentences[hit.sentence]!.text;
+    let words = ownWords.get(hit.sentence);
+    if (words === undefined) ownWords.set(hit.sentence, (words = passageWords(mine).words));
+    const run = longestSharedRun(words, passageWords(theirs).words);
+    return run >= REUSE_MIN_WORDS || (run >= PASSAGE_SHINGLE_WORDS && (QUOTATION.test(mine) || QUOTATION.test(theirs)));
+  };
+  for (const hit of hits) {
+    // One article per group of versions: the first that qualified.
+    const group = corpus.primaryVersion(hit.article);
+    const chosen = groupArticle.get(group);
+    if (chosen !== undefined && chosen !== hit.article) continue;
+    if (chosen === undefined && kept.size >= MAX_REUSE_SOURCES) continue;
+    let perSentence = keptPerSentence.get(hit.sentence);
+    if (perSentence === undefined) keptPerSentence.set(hit.sentence, (perSentence = new Set()));
+    if (perSentence.size >= MAX_REUSE_PER_SENTENCE && !perSentence.has(hit.article)) continue;
+    if (!verify(hit)) continue;
+    perSentence.add(hit.article);
+    groupArticle.set(group, hit.article);
+    let reusing = kept.get(hit.article);
+    if (reusing === undefined) kept.set(hit.article, (reusing = new Set()));
+    reusing.add(hit.articleSentence);
+  }
+  return [...kept].map(([article, reusing]) => {
+    const spans = spansOf(article).filter((s) => reusing.has(s.index));
+    return source(corpus, article, false, spans);
+  });
+}
+
+export interface CorpusFactOptions {
+  /** How sure alignment must be that two sentences share a fact (the user's setting). */
+  strictness?: Strictness;
+  /** The corpus article the page is (story matching's `self`): neither it nor its versions are sources. */
+  self?: SelfMatch | null;
+  /** Corpus article ids never to use (leave-one-out evaluation queries a corpus article). */
+  excludeIds?: readonly string[];
+}
+
+/** Sources for fact alignment: same-story articles, then articles reusing the page's passages. */
+export function factSources(
+  article: { sentences: readonly SentenceSpan[] },
+  stories: readonly StoryMatch[],
+  corpus: Corpus,
+  options: CorpusFactOptions = {},
+): FactSource[] {
+  const story = storySources(stories, corpus);
+  const excludeGroups = new Set<number>();
+  const excludeId = (id: string) => {
+    const index = corpus.indexOf(id);
+    if (index >= 0) excludeGroups.add(corpus.primaryVersion(index));
+  };
+  if (options.self) {
+    excludeId(options.self.id);
+    for (const id of options.self.versions ?? []) excludeId(id);
+  }
+  for (const id of options.excludeIds ?? []) excludeId(id);
+  for (const s of story) excludeId(s.articleId);
+  return [...story, ...reuseSources(article.sentences, corpus, { excludeGroups })];
+}
+
+/** Aligns the facts of an analyzed article with the corpus articles that cover its story or reuse its text. */
 export function alignCorpusFacts(
   article: { text: string; sentences: SentenceSpan[]; outlet?: string | null },
   stories: readonly StoryMatch[],
   corpus: Corpus,
-  strictness?: Strictness,
+  options: CorpusFactOptions = {},
 ): FactAlignment {
-  return alignFacts(article, factSources(stories, corpus), { cache: factCache(corpus), strictness });
+  return alignFacts(article, factSources(article, stories, corpus, options), { cache: factCache(corpus), strictness: options.strictness });
 }
