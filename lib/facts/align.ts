@@ -100,10 +100,14 @@ function compareEntries(a: SentenceEntry, b: SentenceEntry, stats: TermStats, th
 
 const sharedCache = new SentenceFeatureCache();
 
-/** Cache key of a source's entries: a reuse source may hold only some of its article's sentences. */
+/**
+ * Cache key of a source's entries: a reuse source may hold only some of its article's
+ * sentences (a leading run of them looks like a whole article, hence the count).
+ */
 function sourceKey(source: FactSource): string {
-  if (source.sentences.every((span, i) => span.index === i)) return source.articleId;
-  return `${source.articleId}\u0001${source.sentences.map((span) => span.index).join(',')}`;
+  const { sentences } = source;
+  if (sentences.every((span, i) => span.index === i)) return `${source.articleId}\u0001${sentences.length}`;
+  return `${source.articleId}\u0001${sentences.map((span) => span.index).join(',')}`;
 }
 
 function indexKeys(entry: SentenceEntry, stats: TermStats): string[] {

@@ -5,6 +5,8 @@ import { serializeCorpus } from '../corpus/format.ts';
 import { SEED_IDS, seedRecords } from '../corpus/test-seeds.ts';
 import { analyze } from '../analyze.ts';
 import type { CorpusRecord } from '../corpus/schema.ts';
+import { segmentSentences } from '../text/segment.ts';
+import { alignFacts, SentenceFeatureCache } from './align.ts';
 import { corpusPassageIndex, factCache, factSources, reuseSources } from './corpus-facts.ts';
 
 // The bundled corpus path: seeds compiled, serialized and loaded as the extension does.
@@ -142,6 +144,17 @@ describe('passages reused from articles of other stories, found through the corp
     expect(excluded).not.toContain(SEED_IDS.nytReadable);
     expect(excluded).not.toContain(SEED_IDS.nytNormalized);
     expect(result.facts.flatMap((f) => f.passages.map((p) => p.articleId))).not.toContain(SEED_IDS.nytReadable);
+  });
+
+  test('one feature cache serves an article whole and as a reuse source holding a leading run of its sentences', () => {
+    const cache = new SentenceFeatureCache();
+    const grain = reuseCorpus.indexOf('grain-1');
+    const page = { text: bakeryPage.text, sentences: segmentSentences(bakeryPage.text) };
+    const whole = { articleId: 'grain-1', outlet: null, title: null, text: reuseCorpus.text(grain), sentences: reuseCorpus.sentences(grain), sameStory: true };
+    expect(alignFacts(page, [whole], { cache }).facts.flatMap((f) => f.passages.map((p) => p.sentenceIndex))).toEqual([1]);
+    // Its first sentence alone does not hold the wire paragraph (sentence 1).
+    const leading = alignFacts(page, [{ ...whole, sentences: whole.sentences.slice(0, 1), sameStory: false }], { cache });
+    expect(leading.facts).toEqual([]);
   });
 
   test('the passage index is built once per corpus and covers every sentence', () => {
