@@ -9,7 +9,7 @@
 // of the shingles. A query looks up every shingle of its sentences, so any stored shingle inside
 // a shared run is found. Postings are two parallel typed arrays sorted by hash (shingle hash,
 // corpus sentence number): compact, binary-searchable, and storable as they are in the artifact.
-import { combineHashes, hashString } from '../fingerprint/hash.ts';
+import { hashString, mix32 } from '../fingerprint/hash.ts';
 import { foldedWords } from '../text/normalize.ts';
 import { REUSE_MIN_WORDS } from './compare.ts';
 
@@ -31,6 +31,7 @@ export const MAX_PASSAGES_PER_SENTENCE = 12;
 const PASSAGE_SEED = 0x9a55a6e5;
 /** Quotations as fact alignment reads them (lib/facts/features.ts). */
 const QUOTATION = /[“"]([^”"]{8,}?)[”"]/g;
+const QUOTE_MARK = /[“"]/;
 
 export interface PassageIndex {
   /** Stored shingle hashes, ascending (repeated once per posting). */
@@ -61,6 +62,10 @@ export interface PassageWords {
 
 /** The folded words of a sentence, with which of them are quoted. */
 export function passageWords(text: string): PassageWords {
+  if (!QUOTE_MARK.test(text)) {
+    const words = foldedWords(text);
+    return { words, quoted: new Uint8Array(words.length) };
+  }
   const words: string[] = [];
   const quotedFlags: number[] = [];
   let last = 0;
@@ -99,9 +104,13 @@ export function shingleSequence(words: readonly string[]): Uint32Array {
   for (let i = 0; i < words.length; i++) wordHashes[i] = wordHash(words[i]!);
   const out = new Uint32Array(count);
   for (let i = 0; i < count; i++) {
-    let h = PASSAGE_SHINGLE_WORDS;
-    for (let j = 0; j < PASSAGE_SHINGLE_WORDS; j++) h = combineHashes(h, wordHashes[i + j]!);
-    out[i] = h;
+    // Multiply-rotate steps (each a bijection of h, so word order counts), one avalanche at the end.
+    let h = PASSAGE_SEED;
+    for (let j = 0; j < PASSAGE_SHINGLE_WORDS; j++) {
+      h = Math.imul(h ^ wordHashes[i + j]!, 0x9e3779b1);
+      h = (h << 13) | (h >>> 19);
+    }
+    out[i] = mix32(h);
   }
   return out;
 }
