@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { stemWord } from '../text/normalize.ts';
 import { segmentSentences } from '../text/segment.ts';
-import { compileCorpus, CorpusBuilder } from './compile.ts';
+import { backgroundShare } from '../text/background.ts';
+import { compileCorpus, CorpusBuilder, inverseDocumentFrequency } from './compile.ts';
 import { loadCorpus } from './corpus.ts';
 import { CorpusFormatError, serializeCorpus } from './format.ts';
 import { CorpusInputError } from './schema.ts';
@@ -49,6 +50,22 @@ describe('compiled seed corpus', () => {
     expect(corpus.idf('n:huntsman')).toBeGreaterThan(corpus.idf('putin'));
     const huntsman = corpus.termId('n:huntsman');
     expect([...corpus.postings(huntsman)]).toEqual([corpus.indexOf(SEED_IDS.newYorker)]);
+  });
+
+  test('weighs terms of equal document frequency by how common they are in general news', () => {
+    // Both in 4 of the 5 seeds: the corpus alone cannot tell them apart, the background can.
+    expect(corpus.documentFrequency('ushakov')).toBe(corpus.documentFrequency('white'));
+    expect(corpus.idf('ushakov')).toBeGreaterThan(corpus.idf('white') + 1);
+    // Terms the corpus has never seen are weighed by the background alone.
+    expect(corpus.idf('weather')).toBeLessThan(corpus.idf('zzyzx'));
+    expect(corpus.idf('zzyzx')).toBeCloseTo(inverseDocumentFrequency(0, corpus.size), 5);
+  });
+
+  test('the background prior fades as the corpus grows', () => {
+    const share = backgroundShare('white');
+    const gap = (articles: number) => inverseDocumentFrequency(articles / 2, articles) - inverseDocumentFrequency(articles / 2, articles, share);
+    expect(gap(10)).toBeGreaterThan(0.5);
+    expect(gap(100_000)).toBeLessThan(0.01);
   });
 
   test('compiling is deterministic', () => {

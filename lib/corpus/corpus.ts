@@ -3,6 +3,8 @@
 // strings (texts, titles, terms) are decoded only when asked for.
 import type { CorpusSummary, SentenceSpan } from '../result.ts';
 import { lshCandidates, SIGNATURE_SIZE } from '../fingerprint/index.ts';
+import { backgroundShareOfClass } from '../text/background.ts';
+import { termBackgroundClass } from './background.ts';
 import { inverseDocumentFrequency, termHash } from './compile.ts';
 import { isoFromDay, NO_DATE, readString, type CorpusData } from './data.ts';
 import { deserializeCorpus } from './format.ts';
@@ -63,7 +65,10 @@ export interface Corpus {
 
   termId(term: string): number;
   documentFrequency(term: string): number;
-  /** Smoothed inverse document frequency: ln((N + 1) / (df + 1)) + 1; terms never seen get the highest. */
+  /**
+   * Smoothed inverse document frequency with the background prior (`inverseDocumentFrequency`);
+   * terms the corpus has never seen are weighed by the background alone.
+   */
   idf(term: string): number;
   idfOfTermId(termId: number): number;
   documentFrequencyOfTermId(termId: number): number;
@@ -110,7 +115,7 @@ export class CompiledCorpus implements Corpus {
     this.averageLength = this.size ? total / this.size : 0;
     const v = data.termHashes.length;
     this.idfTable = new Float32Array(v);
-    for (let t = 0; t < v; t++) this.idfTable[t] = inverseDocumentFrequency(data.termDf[t]!, this.size);
+    for (let t = 0; t < v; t++) this.idfTable[t] = inverseDocumentFrequency(data.termDf[t]!, this.size, backgroundShareOfClass(data.termBackground[t]!));
     // Inverted index by counting sort over term vectors and facts: two passes, no per-term arrays.
     const counts = new Uint32Array(v + 1);
     const { docTerms, facts, docTermStart, factStart } = data;
@@ -230,7 +235,7 @@ export class CompiledCorpus implements Corpus {
 
   idf(term: string): number {
     const id = this.termId(term);
-    return id === -1 ? inverseDocumentFrequency(0, this.size) : this.idfTable[id]!;
+    return id === -1 ? inverseDocumentFrequency(0, this.size, backgroundShareOfClass(termBackgroundClass(term))) : this.idfTable[id]!;
   }
 
   idfOfTermId(termId: number): number {

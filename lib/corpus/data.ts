@@ -3,10 +3,11 @@
 import type { CorpusSummary } from '../result.ts';
 
 /**
+ * 4: IDF has a background prior (termBackground): term vectors, norms and top terms differ.
  * 3: leads skip bylines, datelines and labels (stored lead terms differ from version 2's).
  * 2: four-lane checksum (1 used murmur's serial chain).
  */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 /** `publishedDay` of an article without a publication date. */
 export const NO_DATE = -2147483648;
 
@@ -52,6 +53,8 @@ export interface CorpusData {
   /** Vocabulary (content-term stems and fact keys) in ascending hash order, with document frequencies. */
   termHashes: Uint32Array;
   termDf: Uint32Array;
+  /** Background frequency rank class of each term (lib/text/background.ts; 255 when unknown), for the IDF prior. */
+  termBackground: Uint8Array;
   terms: StringTable;
   /** Number of content terms per article (with repeats). */
   docLength: Uint32Array;

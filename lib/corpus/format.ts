@@ -32,7 +32,7 @@ export class CorpusFormatError extends Error {
 
 const TABLES = ['ids', 'titles', 'urls', 'texts', 'terms'] as const;
 const ARRAYS = [
-  'outletIndex', 'publishedDay', 'sentenceStart', 'sentenceOffsets', 'termHashes', 'termDf', 'docLength', 'docNorm',
+  'outletIndex', 'publishedDay', 'sentenceStart', 'sentenceOffsets', 'termHashes', 'termDf', 'termBackground', 'docLength', 'docNorm',
   'docTermStart', 'docTerms', 'docTermTf', 'factStart', 'facts', 'headlineStart', 'headlineTerms', 'leadStart', 'leadTerms', 'signatures', 'shingleCounts', 'lshKeys',
   'lshArticles', 'primaryVersion',
 ] as const;
@@ -137,6 +137,7 @@ export function deserializeCorpus(input: Uint8Array | ArrayBuffer, options: { ve
     sentenceOffsets: get('sentenceOffsets'),
     termHashes: get('termHashes'),
     termDf: get('termDf'),
+    termBackground: get('termBackground'),
     docLength: get('docLength'),
     docNorm: get('docNorm'),
     docTermStart: get('docTermStart'),

@@ -39,15 +39,16 @@ describe('story matching on the seeds', () => {
   });
 
   // Known gap, not a resolution: the issue wants 004 (a New Yorker follow-up 32 days later) as the
-  // same story, and it is not. Its evidence against 001 (terms 0.32, headline 0.17, lead 0.28,
-  // facts 0.40, no rare terms: five articles cannot tell a rare word from a common one) is weaker
-  // than that of BASIL pairs of *different* stories 21 days apart (terms 0.28, lead 0.27, facts
-  // 0.52). Letting shared facts or shared terms shrink the time penalty lifts 004 only by taking
-  // BASIL's sameStory precision below 0.93, and fitting such an interaction on BASIL gives it the
-  // opposite sign (close content far apart means a recurring subject, not the same event). Telling
-  // them apart needs rarity from outside a tiny corpus (background document frequencies), which
-  // the shared data does not provide for 2018 news. 004 ranks right after the same-day coverage
-  // and far above unrelated text.
+  // same story, and it is not (score 0.07). The background prior (lib/text/background.ts) now lets
+  // five articles weigh words as general news does, but what 001 and 004 share is the subject's
+  // vocabulary (kremlin, expel, poison, invit: each in 0.5-5% of news articles, none under 1%) and
+  // their evidence stays modest: terms 0.32, headline 0.20, lead 0.30, facts 0.39, no rare terms.
+  // BASIL labels follow-ups on one subject weeks apart as different stories, with stronger
+  // evidence than this (Clinton's emails, 26 days apart: terms 0.41, facts 0.42, lead 0.40), and
+  // any weights for these features that lift 004 to 0.5 take BASIL's sameStory precision below
+  // 0.95; neither counting shared rare terms by background share (1% or 3%, with or without the
+  // pair's own articles) nor a stronger prior (300 or 1,000 pseudo-articles) lifts 004 past 0.17.
+  // 004 ranks right after the same-day coverage and far above unrelated text.
   test('004 (a follow-up a month later) ranks third, far above unrelated articles', () => {
     expect(result.stories[2]!.id).toBe(SEED_IDS.newYorker);
     // The same dates as 001, so time weighs the same: only the content differs.

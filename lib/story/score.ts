@@ -4,6 +4,7 @@
 // `sameStory` is score ≥ 0.5; STORY_WEIGHTS says where they come from.
 import type { Corpus } from '../corpus/corpus.ts';
 import { estimateContainment, estimateJaccard } from '../fingerprint/index.ts';
+import { IDF_PRIOR_ARTICLES, inverseDocumentFrequency } from '../corpus/compile.ts';
 import type { StoryQuery, WeightedTerms } from './query.ts';
 
 export interface StoryEvidence {
@@ -13,7 +14,7 @@ export interface StoryEvidence {
   headline: number;
   /** TF-IDF cosine of the two leads (headline and first two sentences), 0..1. */
   lead: number;
-  /** Number of shared rare terms (idf at least RARE_IDF). */
+  /** Number of shared rare terms (`rareIdf`: in at most RARE_SHARE of news articles). */
   rareTerms: number;
   /** IDF-weighted share of shared names, numbers and dates, 0..1. */
   facts: number;
@@ -28,11 +29,17 @@ export interface StoryEvidence {
 /** The fact weight below which overlaps are measured against this floor (a few facts say little). */
 const FACT_FLOOR = 12;
 /**
- * A term is rare when its idf is at least that of a term in 1% of the articles (with the idf
- * prior: 3 of BASIL's 300, 1,000 of 100,000). A corpus of a few articles has no rare terms:
- * it cannot tell a rare word from a common one.
+ * A term is rare when its estimated share of news articles is at most 1%: its document
+ * frequency blended with the background prior (lib/corpus `inverseDocumentFrequency`), so that a
+ * corpus of a few articles cannot call a word rare merely because it has not seen it twice, and
+ * a large corpus decides by its own counts (3 of BASIL's 300 articles, 1,000 of 100,000).
  */
-export const RARE_IDF = 1 + Math.log(100);
+export const RARE_SHARE = 0.01;
+
+/** The idf at and above which a term is rare in a corpus of `articles` articles. */
+export function rareIdf(articles: number): number {
+  return inverseDocumentFrequency(RARE_SHARE * (articles + IDF_PRIOR_ARTICLES), articles);
+}
 
 function passageCosine(query: WeightedTerms, ids: Uint32Array, corpus: Corpus): number {
   if (query.norm === 0 || ids.length === 0) return 0;
@@ -57,12 +64,13 @@ export function storyEvidence(query: StoryQuery, corpus: Corpus, article: number
   const { terms, counts } = corpus.termVector(article);
   let dot = 0;
   let rare = 0;
+  const rareLimit = rareIdf(corpus.size);
   for (let k = 0; k < terms.length; k++) {
     const id = terms[k]!;
     const w = query.weights.get(id);
     if (w === undefined) continue;
     dot += w * (1 + Math.log(counts[k]!)) * corpus.idfOfTermId(id);
-    if (corpus.idfOfTermId(id) >= RARE_IDF) rare++;
+    if (corpus.idfOfTermId(id) >= rareLimit) rare++;
   }
   const norms = query.norm * corpus.vectorNorm(article);
   let shared = 0;
@@ -115,14 +123,14 @@ export const EVIDENCE_NAMES = ['terms', 'facts', 'containment', 'timeApart', 'le
  * them and checks them two-fold across events), rounded to two decimals.
  */
 export const STORY_WEIGHTS: StoryWeights = {
-  bias: -4.2,
-  terms: 3.1,
+  bias: -4.17,
+  terms: 3.14,
   facts: 2.84,
-  containment: 1.0,
+  containment: 0.93,
   timeApart: -2,
-  lead: 6.53,
-  headline: 5.03,
-  rareTerms: 1.99,
+  lead: 6.58,
+  headline: 4.77,
+  rareTerms: 2.1,
 };
 
 /**
