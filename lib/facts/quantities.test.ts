@@ -11,6 +11,12 @@ describe('extractQuantities', () => {
     ['the two leaders meet on Monday', [['date', 'weekday:monday', 'Monday']]],
     ['one of the participants', []],
     ['about 22% of adults', [['number', '22', 'about 22%']]],
+    // Scales written as suffixes keep every digit and multiply ("$4.1bn" was once read as $4).
+    ['a deal worth $4.1bn, officials said', [['number', '4100000000', '$4.1bn']]],
+    ['a £12bn plan', [['number', '12000000000', '£12bn plan']]],
+    ['revenue of €2,300m', [['number', '2300000000', '€2,300m']]],
+    ['raised 4.1 billion dollars', [['number', '4100000000', '4.1 billion dollars']]],
+    ['a 5m wall', [['number', '5', '5m wall']]],
   ])('%s', (text, expected) => {
     expect(extractQuantities(text).map((q) => [q.kind, q.value, q.phrase])).toEqual(expected);
   });
@@ -27,6 +33,7 @@ describe('quantityConflicts', () => {
     ['the call on March 20', 'the phone call on 20 March', []],
     ['the call on March 20', 'the call on March 22', ['March 20 / March 22']],
     ['a statement on Monday', 'the call on March 20', []],
+    ['a deal worth $4.1bn', 'the deal, worth 4.1 billion dollars', []],
   ])('%s | %s', (a, b, expected) => {
     expect(conflicts(a, b)).toEqual(expected);
   });

@@ -51,6 +51,14 @@ const DAY_MONTH = /^(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|Ma
 const ISO_DATE = /^((?:1[6-9]|20)\d\d)-(\d\d)-(\d\d)\b/;
 const SLASH_DATE = /^(\d{1,2})\/(\d{1,2})\/((?:19|20)?\d\d)\b/;
 const NUMBER = /^\d+(?:[,.]\d+)*(?:%|st|nd|rd|th|s)?(?![\p{L}\d])/u;
+/**
+ * Digits with letters attached ("4.1bn", "2,300m", "40C", "9mm"): all the digits are the number,
+ * never just those before the decimal point, and a scale written as a suffix multiplies it.
+ */
+const NUMBER_WITH_SUFFIX = /^(\d+(?:[,.]\d+)*)(\p{L}+)/u;
+/** Scale suffixes of news copy. "m" and "k" are millions and thousands only after a currency sign ("$2.5m"; "a 5m wall" is metres). */
+const SCALE_SUFFIXES: Record<string, number> = { bn: 1e9, b: 1e9, tn: 1e12, trn: 1e12, m: 1e6, mn: 1e6, k: 1e3 };
+const CURRENCY_SCALES = new Set(['m', 'mn', 'k', 'b']);
 const WORD = /^[\p{L}\p{M}]+(?:['’][\p{L}]+)*(?:-[\p{L}\p{M}\d]+)*/u;
 const INITIAL = /^\p{Lu}\.(?:\p{Lu}\.)*/u;
 
@@ -148,6 +156,20 @@ function scanRaw(text: string): RawToken[] {
       continue;
     }
     const rest = text.slice(pos, pos + 64);
+    const suffixed = NUMBER_WITH_SUFFIX.exec(rest);
+    // Ordinals and decades ("1st", "1990s") are NUMBER's.
+    if (suffixed && !/^(?:st|nd|rd|th|s)$/.test(suffixed[2]!)) {
+      const [, digits, suffix] = suffixed as unknown as [string, string, string];
+      const scale = SCALE_SUFFIXES[suffix.toLowerCase()];
+      const afterCurrency = /[$€£]$/.test(text.slice(0, pos));
+      const scaled = scale !== undefined && (afterCurrency || !CURRENCY_SCALES.has(suffix.toLowerCase()));
+      // A scaled amount is a whole number of units: 4.1 × 10^9 exactly, not 4099999999.9999995.
+      const value = scaled ? Math.round(parseNumber(digits) * scale) : parseNumber(digits);
+      const end = pos + (scaled ? suffixed[0].length : digits.length);
+      out.push({ text: text.slice(pos, end), start: pos, end, kind: 'number', norm: String(value), value });
+      pos = end;
+      continue;
+    }
     const num = NUMBER.exec(rest);
     if (num) {
       const value = parseNumber(num[0]);
@@ -203,7 +225,7 @@ export function tokenize(text: string): Token[] {
       let end = t.end;
       const next = raw[i + 1];
       if (next && next.kind === 'word' && Object.hasOwn(SCALE_WORDS, next.norm) && /^\s+$/.test(text.slice(t.end, next.start))) {
-        value *= SCALE_WORDS[next.norm]!;
+        value = Math.round(value * SCALE_WORDS[next.norm]!);
         end = next.end;
         i++;
       }
