@@ -3,10 +3,11 @@
 import type { SentenceSpan } from '../result.ts';
 import { contentTerms } from '../text/normalize.ts';
 import { splitClauses } from './clauses.ts';
+import { furnitureSentences } from './furniture.ts';
 import { sentenceFeatures, type SentenceFeatures } from './features.ts';
 import type { TermStats } from './stats.ts';
 
-/** Sentences with fewer content terms (captions, bylines, "SHARE THIS") state no fact. */
+/** Sentences with fewer content terms (bylines, "SHARE THIS") state no fact. */
 export const MIN_FACT_TERMS = 4;
 
 export interface ClauseTerms {
@@ -67,7 +68,7 @@ export class SentenceFeatureCache {
       this.entries.set(id, hit);
       return hit;
     }
-    const entry = articleEntry(sentences);
+    const entry = articleEntry(sentences, true, text);
     this.entries.set(id, entry);
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
     return entry;
@@ -77,11 +78,19 @@ export class SentenceFeatureCache {
 
 const NUMBER = /\d[\d,.]*\d|\d/g;
 
-/** Sentence entries of an article; `withClauses` for sources, whose clauses may be omissions. */
-export function articleEntry(sentences: readonly SentenceSpan[], withClauses = true): ArticleEntry {
+/**
+ * Sentence entries of an article; `withClauses` for sources, whose clauses may be omissions.
+ * Given the article's `text`, photo captions and credit lines in it state no fact either.
+ */
+export function articleEntry(sentences: readonly SentenceSpan[], withClauses = true, text?: string): ArticleEntry {
   const entries: (SentenceEntry | null)[] = [];
   const clauses: ClauseTerms[] = [];
+  const furniture = text === undefined ? new Set<number>() : furnitureSentences(text, sentences);
   sentences.forEach((s, sentenceIndex) => {
+    if (furniture.has(s.index)) {
+      entries.push(null);
+      return;
+    }
     // Clauses partition the sentence: their terms together are the sentence's, read once.
     const parts = withClauses ? splitClauses(s.text).map((clause) => ({ clause, terms: [...new Set(contentTerms(clause.text))] })) : [];
     const terms = withClauses ? [...new Set(parts.flatMap((p) => p.terms))] : [...new Set(contentTerms(s.text))];

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { segmentSentences } from '../text/index.ts';
+import { furnitureRanges, furnitureSentences, isCreditLine } from './furniture.ts';
+
+const seed = (name: string): string => readFileSync(new URL(`../../corpus/seeds/${name}`, import.meta.url), 'utf8');
+const furniture = (text: string): string[] => furnitureRanges(text).map(([s, e]) => text.slice(s, e));
+
+describe('isCreditLine', () => {
+  test.each(['Reuters/Carlos Barria', 'Jorge Silva / AFP - Getty Images', 'Mikhail Klimentyev / Sputnik via AP', 'AFP via Getty Images', '(AP Photo/Evan Vucci)', 'Photo: Jane Doe/Reuters'])(
+    'credit: %s',
+    (line) => expect(isCreditLine(line)).toBe(true),
+  );
+  test.each(['The White House said Monday that a meeting could take place.', 'Mr. Putin / Mr. Trump and their aides met for two hours in the hall.', 'SHARE THIS —', 'MOSCOW —'])(
+    'not a credit: %s',
+    (line) => expect(isCreditLine(line)).toBe(false),
+  );
+});
+
+describe('furnitureRanges', () => {
+  test('a caption with its credit glued on (NBC seed)', () => {
+    const found = furniture(seed('002_61e61ccaf47142ac.txt'));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^Russian President Vladimir Putin and President Donald Trump speak during .* Getty Images$/);
+  });
+
+  test('captions above a credit line, and the credit lines (003 seed)', () => {
+    const found = furniture(seed('003_993b0c92ecd09660.txt'));
+    expect(found).toEqual([
+      expect.stringMatching(/^FILE PHOTO: Russia's President Vladimir Putin talks to/),
+      'Reuters/Carlos Barria',
+      expect.stringMatching(/^U\.S\. President Donald Trump and Russia's President Vladimir Putin talk during the family photo session/),
+      'Reuters/Jorge Silva',
+    ]);
+  });
+
+  test('a caption with a "Credit" label flattened onto it', () => {
+    const text = 'Representative Blake Farenthold, Republican of Texas, in December at the Capitol.CreditJoshua Roberts/Reuters\nWASHINGTON — Representative Blake Farenthold resigned on Friday.';
+    expect(furniture(text)).toEqual(['Representative Blake Farenthold, Republican of Texas, in December at the Capitol.CreditJoshua Roberts/Reuters']);
+  });
+
+  test('story paragraphs stay, even above a bare picture credit or ending with an agency name', () => {
+    const text = [
+      'The minister resigned on Friday after weeks of pressure.',
+      'Getty Images',
+      'He had denied any wrongdoing, his office said in a statement.',
+    ].join('\n');
+    expect(furniture(text)).toEqual(['Getty Images']);
+  });
+
+  test('the plain NYT seed and a text without line breaks have none', () => {
+    expect(furniture(seed('001_4938277a76e1a9f3.txt'))).toEqual([]);
+    expect(furniture(seed('000_0812b1be2a60d229.txt'))).toEqual([]);
+  });
+});
+
+test('furnitureSentences names the caption sentences by index', () => {
+  const text = 'Leaders met in Danang on Monday.\nTwo leaders talk during the summit in Danang, Vietnam\nReuters/Jorge Silva\nThey agreed to meet again.';
+  const sentences = segmentSentences(text);
+  const marked = [...furnitureSentences(text, sentences)].map((i) => sentences[i]!.text);
+  expect(marked).toEqual(['Two leaders talk during the summit in Danang, Vietnam', 'Reuters/Jorge Silva']);
+});

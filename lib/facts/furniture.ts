@@ -1,0 +1,77 @@
+// Page furniture in plain article text: photo captions and credit lines. HTML extraction drops
+// <figcaption>, but corpus records and pasted text keep them as paragraphs ("Russian President
+// Vladimir Putin and President Donald Trump speak during the summit … Jorge Silva / AFP - Getty
+// Images"). A caption describes a picture, not the story: it is no fact another outlet left out,
+// and no fact only this article reports. Known only by the credit that goes with it, never by
+// its wording, so a sentence stays a fact unless a credit line marks its paragraph.
+import type { SentenceSpan } from '../result.ts';
+
+/** Wire and photo agencies named in credit lines without a photographer ("AFP via Getty Images"). */
+const AGENCY = String.raw`(?:Getty Images|AP Photo|AP|AFP|Reuters|EPA(?:-EFE)?|Bloomberg|Shutterstock|Sputnik|Associated Press|Xinhua|Anadolu(?: Agency)?|Alamy|TASS|Pool|NurPhoto|SIPA(?: USA)?|Zuma(?: Press)?|PA(?: Images| Wire)?)`;
+const NAME = String.raw`[\p{Lu}][\p{L}.'’-]*(?: [\p{Lu}][\p{L}.'’-]*){0,3}`;
+/**
+ * A credit: "Name / Agency", "Agency/Name", "Name / Agency - Getty Images", "Name via AP",
+ * optionally after "Credit", "Photo:" or "Photograph:" (glued on when a page's markup is flattened:
+ * "CreditJoshua Roberts/Reuters").
+ */
+const CREDIT = String.raw`(?:(?:Credit|Photo|Photograph|Image|Picture)s?:?\s*)?(?:${NAME}\s?\/\s?${NAME}(?:\s(?:[-–]|via)\s${NAME})?|(?:${NAME}\s)?(?:via\s)?${AGENCY}(?:\s[-–]\s${AGENCY})?)`;
+const CREDIT_LINE = new RegExp(String.raw`^\(?${CREDIT}\)?$`, 'u');
+/** A caption with its credit glued to its end: "… on Nov. 11, 2017.Jorge Silva / AFP - Getty Images". */
+const CREDITED_CAPTION = new RegExp(String.raw`[.!?”")]\s*\(?${CREDIT}\)?$`, 'u');
+/** Captions labelled as such. */
+const CAPTION_LABEL = /^(?:FILE PHOTO|PHOTO|Photo|Pictured|IMAGE)\s*:/u;
+/** Captions are a sentence or two; a paragraph longer than this is story text whatever it ends with. */
+const CAPTION_MAX_WORDS = 60;
+/** Credit lines are short: a photographer and an agency or two. */
+const CREDIT_MAX_WORDS = 10;
+
+interface Paragraph {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function paragraphs(text: string): Paragraph[] {
+  const found: Paragraph[] = [];
+  for (const m of text.matchAll(/[^\n]+/g)) {
+    const raw = m[0];
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    if (trimmed !== '') found.push({ start: m.index + lead, end: m.index + lead + trimmed.length, text: trimmed });
+  }
+  return found;
+}
+
+const wordCount = (text: string): number => text.split(/\s+/).filter(Boolean).length;
+
+export function isCreditLine(paragraph: string): boolean {
+  return wordCount(paragraph) <= CREDIT_MAX_WORDS && CREDIT_LINE.test(paragraph);
+}
+
+/** Character ranges [start, end) of the captions and credit lines of `text`. */
+export function furnitureRanges(text: string): [number, number][] {
+  const list = paragraphs(text);
+  const ranges: [number, number][] = [];
+  list.forEach((p, i) => {
+    const credit = isCreditLine(p.text);
+    const short = wordCount(p.text) <= CAPTION_MAX_WORDS;
+    // A credit line under a paragraph marks a caption only when that paragraph reads like one
+    // (agency captions end without a full stop): a story paragraph above a bare picture credit
+    // stays story.
+    const creditFollows = i + 1 < list.length && isCreditLine(list[i + 1]!.text) && !/[.!?”"]$/.test(p.text);
+    const caption = !credit && short && (CAPTION_LABEL.test(p.text) || CREDITED_CAPTION.test(p.text) || creditFollows);
+    if (credit || caption) ranges.push([p.start, p.end]);
+  });
+  return ranges;
+}
+
+/** Indices of the sentences that lie in a caption or a credit line. */
+export function furnitureSentences(text: string, sentences: readonly SentenceSpan[]): Set<number> {
+  const ranges = furnitureRanges(text);
+  const found = new Set<number>();
+  if (ranges.length === 0) return found;
+  for (const s of sentences) {
+    if (ranges.some(([start, end]) => s.start < end && s.end > start)) found.add(s.index);
+  }
+  return found;
+}
