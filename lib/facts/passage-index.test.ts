@@ -6,7 +6,6 @@ import {
   longestSharedRun,
   MAX_SHINGLE_POSTINGS,
   PASSAGE_SHINGLE_WORDS,
-  passageWords,
   queryShingles,
   sampledShingles,
   shingleSequence,
@@ -136,19 +135,6 @@ describe('determinism', () => {
 });
 
 describe('words and runs', () => {
-  test('quoted words are marked, folded as fact alignment folds them', () => {
-    const { words: ws, quoted } = passageWords('Peskov said: “We don’t know,” adding nothing.');
-    expect(ws).toEqual(['peskov', 'said', 'we', 'don', 't', 'know', 'adding', 'nothing']);
-    expect([...quoted]).toEqual([0, 0, 1, 1, 1, 1, 0, 0]);
-  });
-
-  test('a quotation of a shingle or more is stored whole, beyond the winnowed sample', () => {
-    const text = 'He said "one two three four five six seven eight" and left the room quickly after that';
-    const quotedShingles = shingleSequence(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight']);
-    const stored = new Set(sampledShingles(text));
-    for (const h of quotedShingles) expect(stored.has(h)).toBe(true);
-  });
-
   test('longest shared run', () => {
     expect(longestSharedRun(['a', 'b', 'c', 'd', 'x'], ['z', 'b', 'c', 'd', 'a'])).toBe(3);
     expect(longestSharedRun([], ['a'])).toBe(0);

@@ -13,7 +13,7 @@ import { hashString, mix32 } from '../fingerprint/hash.ts';
 import { foldedWords } from '../text/normalize.ts';
 import { REUSE_MIN_WORDS } from './compare.ts';
 
-/** Folded words per shingle: longer than common phrases ("one of the"), short enough for quotations. */
+/** Folded words per shingle (lib/text `foldedWords`, as fact alignment counts verbatim runs): longer than common phrases ("one of the"). */
 export const PASSAGE_SHINGLE_WORDS = 6;
 /** Shingles per winnowing window: a run of REUSE_MIN_WORDS words holds one whole window. */
 export const WINNOW_WINDOW = REUSE_MIN_WORDS - PASSAGE_SHINGLE_WORDS + 1;
@@ -29,9 +29,6 @@ export const MAX_SHINGLE_POSTINGS = 64;
 export const MAX_PASSAGES_PER_SENTENCE = 12;
 
 const PASSAGE_SEED = 0x9a55a6e5;
-/** Quotations as fact alignment reads them (lib/facts/features.ts). */
-const QUOTATION = /[“"]([^”"]{8,}?)[”"]/g;
-const QUOTE_MARK = /[“"]/;
 
 export interface PassageIndex {
   /** Stored shingle hashes, ascending (repeated once per posting). */
@@ -51,37 +48,6 @@ export interface PassageHit {
   articleSentence: number;
   /** Distinct stored shingles the two share. */
   shared: number;
-}
-
-export interface PassageWords {
-  /** Folded words (lib/text `foldedWords`), as fact alignment's verbatim runs count them. */
-  words: string[];
-  /** 1 for words inside a quotation. */
-  quoted: Uint8Array;
-}
-
-/** The folded words of a sentence, with which of them are quoted. */
-export function passageWords(text: string): PassageWords {
-  if (!QUOTE_MARK.test(text)) {
-    const words = foldedWords(text);
-    return { words, quoted: new Uint8Array(words.length) };
-  }
-  const words: string[] = [];
-  const quotedFlags: number[] = [];
-  let last = 0;
-  const push = (part: string, quoted: number) => {
-    for (const w of foldedWords(part)) {
-      words.push(w);
-      quotedFlags.push(quoted);
-    }
-  };
-  for (const m of text.matchAll(QUOTATION)) {
-    push(text.slice(last, m.index), 0);
-    push(m[0], 1);
-    last = m.index + m[0].length;
-  }
-  push(text.slice(last), 0);
-  return { words, quoted: Uint8Array.from(quotedFlags) };
 }
 
 const wordHashCache = new Map<string, number>();
@@ -122,14 +88,9 @@ function distinctSorted(values: number[] | Uint32Array): Uint32Array {
   return sorted.subarray(0, n);
 }
 
-/**
- * The shingles of a sentence the index stores, distinct and ascending: the winnowed sample,
- * plus every shingle lying wholly inside a quotation (a reused quote is worth finding however
- * short the shared run around it).
- */
+/** The shingles of a sentence the index stores (its winnowed sample), distinct and ascending. */
 export function sampledShingles(text: string): Uint32Array {
-  const { words, quoted } = passageWords(text);
-  const all = shingleSequence(words);
+  const all = shingleSequence(foldedWords(text));
   if (all.length === 0) return all;
   const picked: number[] = [];
   const window = Math.min(WINNOW_WINDOW, all.length);
@@ -141,17 +102,12 @@ export function sampledShingles(text: string): Uint32Array {
     if (min !== lastPick) picked.push(all[min]!);
     lastPick = min;
   }
-  let quotedRun = 0;
-  for (let i = 0; i < words.length; i++) {
-    quotedRun = quoted[i] ? quotedRun + 1 : 0;
-    if (quotedRun >= PASSAGE_SHINGLE_WORDS) picked.push(all[i - PASSAGE_SHINGLE_WORDS + 1]!);
-  }
   return distinctSorted(picked);
 }
 
 /** Every distinct shingle of a sentence, ascending: what a query looks up. */
 export function queryShingles(text: string): Uint32Array {
-  return distinctSorted(shingleSequence(passageWords(text).words));
+  return distinctSorted(shingleSequence(foldedWords(text)));
 }
 
 class GrowableUint32 {
