@@ -104,7 +104,7 @@ const sharedCache = new SentenceFeatureCache();
  * Cache key of a source's entries: a reuse source may hold only some of its article's
  * sentences (a leading run of them looks like a whole article, hence the count).
  */
-function sourceKey(source: FactSource): string {
+function sourceKey(source: Pick<FactSource, 'articleId' | 'sentences'>): string {
   const { sentences } = source;
   if (sentences.every((span, i) => span.index === i)) return `${source.articleId}\u0001${sentences.length}`;
   return `${source.articleId}\u0001${sentences.map((span) => span.index).join(',')}`;
@@ -139,6 +139,11 @@ export interface AlignOptions {
   cache?: SentenceFeatureCache;
   /** How sure alignment must be that two sentences share a fact (the user's setting). */
   strictness?: Strictness;
+  /**
+   * Articles whose sentences count in the term statistics only and are never compared (other
+   * stories' coverage ranked nearby): wording common in the news around this story weighs less.
+   */
+  statsContext?: readonly Pick<FactSource, 'articleId' | 'text' | 'sentences'>[];
 }
 
 /**
@@ -150,7 +155,8 @@ export function alignFacts(article: FactArticle, sources: readonly FactSource[],
   const threshold = factThreshold(SHARED_FACT_THRESHOLD, options.strictness ?? 'balanced');
   const own = articleEntry(article.sentences, false);
   const entries = sources.map((s) => cache.get(sourceKey(s), s.text, s.sentences));
-  const stats = localStats([own, ...entries]);
+  const context = (options.statsContext ?? []).map((s) => cache.get(sourceKey(s), s.text, s.sentences));
+  const stats = localStats([own, ...entries, ...context]);
   const idf = (t: string): number => inverseDocumentFrequency(stats, t);
 
   const postings = new Map<string, Posting[]>();

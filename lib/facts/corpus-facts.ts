@@ -16,6 +16,11 @@ import type { Strictness } from '../settings.ts';
  * and alignment time grows with each one.
  */
 export const MAX_SAME_STORY_SOURCES = 8;
+/**
+ * Ranked articles beyond the same-story ones whose sentences join alignment's term statistics
+ * (not compared): what is common in the coverage around the story weighs less.
+ */
+export const STATS_CONTEXT_ARTICLES = 3;
 /** Articles of other stories searched for the page's reused passages, at most. */
 export const MAX_REUSE_SOURCES = 8;
 /**
@@ -174,5 +179,20 @@ export function alignCorpusFacts(
   corpus: Corpus,
   options: CorpusFactOptions = {},
 ): FactAlignment {
-  return alignFacts(article, factSources(article, stories, corpus, options), { cache: factCache(corpus), strictness: options.strictness });
+  const sources = factSources(article, stories, corpus, options);
+  return alignFacts(article, sources, { cache: factCache(corpus), strictness: options.strictness, statsContext: statsContext(stories, corpus, sources) });
+}
+
+/** The ranked articles of other stories that join the term statistics (see STATS_CONTEXT_ARTICLES), each article counted once. */
+export function statsContext(stories: readonly StoryMatch[], corpus: Corpus, sources: readonly FactSource[]): FactSource[] {
+  const taken = new Set(sources.map((s) => s.articleId));
+  const context: FactSource[] = [];
+  for (const story of stories) {
+    if (story.sameStory) continue;
+    if (context.length >= STATS_CONTEXT_ARTICLES) break;
+    const index = corpus.indexOf(story.id);
+    if (index < 0 || taken.has(story.id)) continue;
+    context.push(source(corpus, index, false));
+  }
+  return context;
 }
