@@ -7,7 +7,7 @@ import { analyze } from '../analyze.ts';
 import type { CorpusRecord } from '../corpus/schema.ts';
 import { segmentSentences } from '../text/segment.ts';
 import { alignFacts, SentenceFeatureCache } from './align.ts';
-import { corpusPassageIndex, factCache, factSources, reuseSources } from './corpus-facts.ts';
+import { corpusPassageIndex, factCache, factSources, reuseSources, statsContext } from './corpus-facts.ts';
 
 // The bundled corpus path: seeds compiled, serialized and loaded as the extension does.
 const records = seedRecords();
@@ -49,6 +49,15 @@ describe('analyze of 001 against the compiled seed corpus: facts, omissions, uni
     for (const fact of result.facts) expect(nyt.text.slice(fact.sentence.start, fact.sentence.end)).toBe(fact.sentence.text);
     expect(result.coverage.rows.length).toBe(result.facts.length);
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+  });
+
+  test('ranked articles of other stories join the term statistics only: no passage comes from them', () => {
+    const sources = factSources(result, stories, corpus, { self: result.self });
+    const context = statsContext(stories, corpus, sources).map((s) => s.articleId);
+    expect(context.length).toBeGreaterThan(0);
+    for (const id of context) expect(sources.map((s) => s.articleId)).not.toContain(id);
+    const aligned = new Set(result.facts.flatMap((f) => f.passages.map((p) => p.articleId)));
+    for (const id of context) expect(aligned.has(id)).toBe(false);
   });
 
   test('the corpus keeps one feature cache', () => {
