@@ -7,7 +7,7 @@ import { analyze } from '../analyze.ts';
 import type { CorpusRecord } from '../corpus/schema.ts';
 import { segmentSentences } from '../text/segment.ts';
 import { alignFacts, SentenceFeatureCache } from './align.ts';
-import { corpusPassageIndex, factCache, factSources, reuseSources, statsContext } from './corpus-facts.ts';
+import { corpusPassageIndex, factCache, factSources, MAX_REUSE_PER_SENTENCE, reuseSources, statsContext } from './corpus-facts.ts';
 
 // The bundled corpus path: seeds compiled, serialized and loaded as the extension does.
 const records = seedRecords();
@@ -143,6 +143,20 @@ describe('passages reused from articles of other stories, found through the corp
     const sentences = reused.sentences;
     const sources = reuseSources(sentences, reuseCorpus);
     expect(sources.map((s) => [s.articleId, s.sameStory, s.sentences.map((x) => x.index)])).toEqual([['grain-1', false, [1]]]);
+  });
+
+  test('a passage many articles carry gives MAX_REUSE_PER_SENTENCE of them, one per group of versions', () => {
+    const copies: CorpusRecord[] = ['a', 'b', 'c', 'd', 'e'].map((k, i) => ({
+      id: `wire-${k}`,
+      outlet: `Outlet ${k}`,
+      title: `Briefs ${k}`,
+      published: `2018-03-2${i}`,
+      text: `In other news from the region ${k}. ${WIRE} Markets closed ${i} points higher.`,
+    }));
+    const many = loadCorpus(serializeCorpus(compileCorpus([...reuseRecords, ...copies], { name: 'many' })));
+    const sources = reuseSources(segmentSentences(bakeryPage.text), many);
+    expect(sources.length).toBe(MAX_REUSE_PER_SENTENCE);
+    expect(sources.every((s) => s.sentences.length === 1 && s.sentences[0]!.text === WIRE)).toBe(true);
   });
 
   test('the page itself and its versions are never reuse sources', () => {
