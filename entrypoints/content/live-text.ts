@@ -2,7 +2,7 @@
 // dropped, <br> as a space) plus, for each of its characters, the text node and offset it came
 // from. Sentences are matched against the string; DOM Ranges are made from it only when drawing
 // (hypothesis/client's TextPosition idea, with the node walk done once per run).
-import { SKIPPED_ELEMENTS, isCollapsibleSpace, isInvisibleChar, tagOf } from './rendered-text';
+import { SKIPPED_ELEMENTS, isCollapsibleSpace, isInvisibleChar, tagOf } from '@/lib/article/rendered-text';
 import { yieldToPage, type WorkBudget } from './work-budget';
 
 export interface LiveText {

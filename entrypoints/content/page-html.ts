@@ -2,7 +2,7 @@
 // the browser's own outerHTML, large ones tag by tag, yielding to the page between slices, so a
 // 2 MB page never costs one long task. Scripts, styles, templates and SVG carry no article text
 // and are left out, which also shrinks what crosses to the background.
-import { tagOf } from './rendered-text';
+import { tagOf } from '@/lib/article/rendered-text';
 import { yieldToPage, type WorkBudget } from './work-budget';
 
 const LEFT_OUT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED', 'PARALLAX-TOOLTIP', 'LINK']);

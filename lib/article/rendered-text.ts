@@ -1,7 +1,7 @@
 // The one place where rendered-text quirks are decided, for both sides of anchoring: the article
-// text the background extracts (from a parsed copy of the page) and the live text index the
-// content script builds. Both must fold the same characters the same way, or exact matching
-// fails and every sentence falls back to fuzzy matching.
+// text extracted from HTML (lib/article/from-html.ts, on a parsed copy of the page) and the live
+// text index the content script builds. Both must fold the same characters the same way, or
+// exact matching fails and every sentence falls back to fuzzy matching.
 
 /** Elements whose text is never part of what a reader sees as the article. */
 export const SKIPPED_ELEMENTS = new Set([
@@ -49,6 +49,6 @@ export function renderedText(raw: string): string {
 }
 
 /** Tag name in upper case for HTML and foreign (SVG/MathML) elements alike. */
-export function tagOf(element: Element): string {
+export function tagOf(element: { readonly tagName: string }): string {
   return element.tagName.toUpperCase();
 }
