@@ -5,6 +5,7 @@ import {
   findReusedPassages,
   longestSharedRun,
   MAX_SHINGLE_POSTINGS,
+  PASSAGE_MIN_RUN_WORDS,
   PASSAGE_SHINGLE_WORDS,
   queryShingles,
   sampledShingles,
@@ -70,6 +71,7 @@ describe('finding reused passages anywhere in a corpus of many articles', () => 
   });
 
   test('any run of REUSE_MIN_WORDS shared words is found (winnowing guarantee), whatever surrounds it', () => {
+    expect(PASSAGE_MIN_RUN_WORDS).toBe(REUSE_MIN_WORDS);
     expect(PASSAGE_SHINGLE_WORDS + WINNOW_WINDOW - 1).toBe(REUSE_MIN_WORDS);
     const next = random(99);
     for (let trial = 0; trial < 150; trial++) {

@@ -5,18 +5,23 @@
 // folded words, stopwords kept: reuse is about wording, and "said in a statement" is wording);
 // only a content-defined sample of them is stored (winnowing, Schleimer et al. 2003: the
 // smallest hash of every window of WINNOW_WINDOW consecutive shingles), which guarantees that
-// two sentences sharing a run of REUSE_MIN_WORDS words share a stored shingle, at about a third
+// two sentences sharing a run of PASSAGE_MIN_RUN_WORDS words share a stored shingle, at about a third
 // of the shingles. A query looks up every shingle of its sentences, so any stored shingle inside
 // a shared run is found. Postings are two parallel typed arrays sorted by hash (shingle hash,
 // corpus sentence number): compact, binary-searchable, and storable as they are in the artifact.
 import { hashString, mix32 } from '../fingerprint/hash.ts';
 import { foldedWords } from '../text/normalize.ts';
-import { REUSE_MIN_WORDS } from './compare.ts';
 
+/**
+ * Shared runs of this many words are always found: fact alignment's REUSE_MIN_WORDS
+ * (compare.ts; a test holds them equal). Not imported, so that the corpus compiler can build
+ * the index without loading the sentence scorer.
+ */
+export const PASSAGE_MIN_RUN_WORDS = 10;
 /** Folded words per shingle (lib/text `foldedWords`, as fact alignment counts verbatim runs): longer than common phrases ("one of the"). */
 export const PASSAGE_SHINGLE_WORDS = 6;
-/** Shingles per winnowing window: a run of REUSE_MIN_WORDS words holds one whole window. */
-export const WINNOW_WINDOW = REUSE_MIN_WORDS - PASSAGE_SHINGLE_WORDS + 1;
+/** Shingles per winnowing window: a run of PASSAGE_MIN_RUN_WORDS words holds one whole window. */
+export const WINNOW_WINDOW = PASSAGE_MIN_RUN_WORDS - PASSAGE_SHINGLE_WORDS + 1;
 /**
  * A shingle in more corpus sentences than this is dropped from the index. Such shingles are
  * boilerplate ("said in a statement on monday that", "the views expressed in this article"),
