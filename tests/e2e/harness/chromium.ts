@@ -35,9 +35,9 @@ function wrap(page: Page): TestPage {
     mouseMove: (x, y) => page.mouse.move(x, y),
     press: (key) => page.keyboard.press(key),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
-    async screenshot(name) {
+    async screenshot(name, options) {
       const path = await screenshotPath('chromium', name);
-      await page.screenshot({ path });
+      await page.screenshot({ path, fullPage: options?.fullPage ?? false });
       return path;
     },
     close: () => page.close(),
@@ -47,7 +47,10 @@ function wrap(page: Page): TestPage {
 export async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser> {
   const executablePath = requireBrowser('chromium');
   const extensionDir = resolve(options.extensionDir);
-  const profile = await mkdtemp(join(tmpdir(), 'parallax-chromium-'));
+  // A given profile is the caller's (a restart test launches on it again); a fresh one is ours.
+  const ownsProfile = !options.profileDir;
+  const profile = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'parallax-chromium-')));
+  const dropProfile = () => (ownsProfile ? rm(profile, { recursive: true, force: true }) : Promise.resolve());
   const errors: string[] = [];
   let context: BrowserContext | undefined;
   try {
@@ -63,6 +66,8 @@ export async function launchChromium(options: LaunchOptions): Promise<ExtensionB
         `--load-extension=${extensionDir}`,
       ],
     });
+    // An unpacked extension's id is derived from its directory's path, so it is the same on every
+    // launch from the same build; on a kept profile the worker starts again at browser startup.
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: DEFAULT_TIMEOUT_MS }));
     const extensionId = new URL(worker.url()).host;
     const ctx = context;
@@ -86,12 +91,12 @@ export async function launchChromium(options: LaunchOptions): Promise<ExtensionB
       openOptions: () => newPage(extensionUrl('options.html')),
       async close() {
         await ctx.close().catch(() => undefined);
-        await rm(profile, { recursive: true, force: true });
+        await dropProfile();
       },
     };
   } catch (error) {
     await context?.close().catch(() => undefined);
-    await rm(profile, { recursive: true, force: true });
+    await dropProfile();
     throw error;
   }
 }

@@ -6,9 +6,15 @@ export interface LaunchOptions {
   extensionDir: string;
   headless?: boolean;
   colorScheme?: 'light' | 'dark';
+  /**
+   * A profile directory to start the browser on, kept when the browser closes (the caller
+   * deletes it): launching again on it is a browser restart with the user's data in place.
+   * Without it each launch gets a fresh temporary profile, deleted on close.
+   */
+  profileDir?: string;
 }
 
-/** A real browser with the built extension installed. `close()` ends it and its profile. */
+/** A real browser with the built extension installed. `close()` ends it and its profile (unless the profile was `profileDir`). */
 export interface ExtensionBrowser {
   readonly name: BrowserName;
   readonly extensionId: string;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../../wxt.config';
 import { requireBrowser } from './browsers';
@@ -49,9 +50,9 @@ function wrap(page: Page): TestPage {
     mouseMove: (x, y) => page.mouse.move(x, y),
     press: (key) => page.keyboard.press(key as never),
     setViewport: (width, height) => page.setViewport({ width, height }),
-    async screenshot(name) {
+    async screenshot(name, options) {
       const path = await screenshotPath('firefox', name);
-      await page.screenshot({ path });
+      await page.screenshot({ path, fullPage: options?.fullPage ?? false });
       return path;
     },
     close: () => page.close(),
@@ -59,10 +60,28 @@ function wrap(page: Page): TestPage {
   return wrapped;
 }
 
+// Where a kept profile remembers the UUID its extension was given (see extensionUuid).
+const UUID_FILE = 'parallax-harness-extension-uuid.txt';
+
+/**
+ * The moz-extension UUID, pinned through a pref: fresh for a fresh profile, the same one again
+ * for a kept profile. Firefox keys the extension's IndexedDB and storage.local by the
+ * moz-extension origin, so a restart under another UUID would look like lost data.
+ */
+async function extensionUuid(profileDir: string | undefined): Promise<string> {
+  if (!profileDir) return randomUUID();
+  const file = join(profileDir, UUID_FILE);
+  const kept = await readFile(file, 'utf8').catch(() => '');
+  if (/^[0-9a-f-]{36}$/.test(kept.trim())) return kept.trim();
+  const uuid = randomUUID();
+  await writeFile(file, uuid);
+  return uuid;
+}
+
 export async function launchFirefox(options: LaunchOptions): Promise<ExtensionBrowser> {
   const executablePath = requireBrowser('firefox');
   // The moz-extension host is random per profile unless pinned through this pref.
-  const uuid = randomUUID();
+  const uuid = await extensionUuid(options.profileDir);
   const errors: string[] = [];
   let browser: Browser | undefined;
   try {
@@ -70,6 +89,9 @@ export async function launchFirefox(options: LaunchOptions): Promise<ExtensionBr
       browser: 'firefox',
       executablePath,
       headless: options.headless ?? true,
+      // A given profile is used in place and left on disk by puppeteer; without one puppeteer
+      // makes a temporary profile and deletes it on close.
+      ...(options.profileDir ? { userDataDir: options.profileDir } : {}),
       args: ['--remote-allow-system-access', '--width=1280', '--height=900'],
       defaultViewport: { width: 1280, height: 900 },
       extraPrefsFirefox: {
@@ -86,6 +108,11 @@ export async function launchFirefox(options: LaunchOptions): Promise<ExtensionBr
         'extensions.update.enabled': false,
       },
     });
+    // A temporary add-on (WebDriver BiDi webExtension.install): Firefox forgets it when it quits,
+    // so a relaunch on a kept profile installs it again. Its data stays: quitting unloads
+    // temporary add-ons without the uninstall cleanup that clears an add-on's storage
+    // (XPIProvider.cleanupTemporaryAddons), and the pinned UUID gives the reinstalled add-on the
+    // same moz-extension origin, hence the same IndexedDB and storage.local.
     await browser.installExtension(resolve(options.extensionDir));
     const ff = browser;
     const newPage = async (url?: string) => {

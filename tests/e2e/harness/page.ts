@@ -16,8 +16,8 @@ export interface TestPage {
   mouseMove(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
-  /** Saves a PNG under test-results/ and returns its path. */
-  screenshot(name: string): Promise<string>;
+  /** Saves a PNG under test-results/ and returns its path: the viewport, or the whole page with `fullPage`. */
+  screenshot(name: string, options?: { fullPage?: boolean }): Promise<string>;
   close(): Promise<void>;
   /** The underlying Playwright or puppeteer page, for what this interface does not cover. */
   readonly raw: unknown;

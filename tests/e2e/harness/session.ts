@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { FIXTURES_DIR, launchWithExtension, startFixtureServer, type BrowserName, type ExtensionBrowser, type FixtureServer, type TestPage } from './index';
 import type { LaunchOptions } from './extension-browser';
@@ -9,6 +12,11 @@ export interface ExtensionSession {
   open(pathOrUrl: string): Promise<TestPage>;
   openPopup(query?: string): Promise<TestPage>;
   openOptions(): Promise<TestPage>;
+  /**
+   * Closes the browser (and the session's pages) and starts it again on the same profile, as a
+   * user restarting the browser would. Only for sessions made with `keepProfile: true`.
+   */
+  restart(): Promise<void>;
 }
 
 /**
@@ -18,15 +26,20 @@ export interface ExtensionSession {
  */
 export function useExtensionSession(
   name: BrowserName,
-  options: { roots?: string[]; launch?: Partial<LaunchOptions> } = {},
+  options: { roots?: string[]; launch?: Partial<LaunchOptions>; keepProfile?: boolean } = {},
 ): ExtensionSession {
   let browser: ExtensionBrowser | undefined;
   let server: FixtureServer | undefined;
   let pages: TestPage[] = [];
+  // With keepProfile the session owns one profile directory for all its launches and deletes it
+  // after the file; otherwise each launch makes and deletes its own.
+  let profileDir: string | undefined;
+  const launch = () => launchWithExtension(name, { ...options.launch, ...(profileDir ? { profileDir } : {}) });
 
   beforeAll(async () => {
     server = await startFixtureServer([FIXTURES_DIR, ...(options.roots ?? [])]);
-    browser = await launchWithExtension(name, options.launch);
+    if (options.keepProfile) profileDir = await mkdtemp(join(tmpdir(), `parallax-${name}-kept-`));
+    browser = await launch();
   }, 90_000);
 
   afterEach(async (context) => {
@@ -41,6 +54,7 @@ export function useExtensionSession(
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    if (profileDir) await rm(profileDir, { recursive: true, force: true });
   }, 60_000);
 
   const track = async (opening: Promise<TestPage>) => {
@@ -66,5 +80,14 @@ export function useExtensionSession(
     },
     openPopup: (query) => track(need(browser, 'browser').openPopup(query)),
     openOptions: () => track(need(browser, 'browser').openOptions()),
+    async restart() {
+      if (!profileDir) throw new Error('restart() needs a session made with keepProfile: true');
+      const running = need(browser, 'browser');
+      for (const page of pages) await page.close().catch(() => undefined);
+      pages = [];
+      browser = undefined;
+      await running.close();
+      browser = await launch();
+    },
   };
 }

@@ -1,0 +1,110 @@
+// A user's imported corpora and settings survive a browser restart: the browser is closed and
+// started again on the same profile (Chromium: the same profile directory and unpacked extension;
+// Firefox: the same profile, the add-on installed again under the same pinned moz-extension UUID,
+// see harness/firefox.ts), then the options page, the page analysis and the settings' effect
+// are checked in the restarted browser, whose background has loaded everything afresh.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { BROWSERS, FIXTURES_DIR, type TestPage } from './harness';
+import { useExtensionSession } from './harness/session';
+import { findTabId, pickFile } from './popup-options.helpers';
+
+const CORPUS_FILE = 'eastport-flood.jsonl';
+const corpusText = readFileSync(join(FIXTURES_DIR, 'import', CORPUS_FILE), 'utf8');
+// A page about the imported story only: the bundled seeds have nothing about it.
+const STORY_PAGE = '/import/eastport-herald.html';
+const IMPORTED_ONLY_OUTLETS = ['Kell Valley Times', 'Coastal Wire', 'Northern Ledger'];
+const IMPORTED_ROW = /^eastport-flood\s*Imported .*4 articles\s*3 outlets\s*20 Feb – 13 Mar 2024\s*Remove$/;
+const CHANGED_SETTINGS = { highlights: false, run: 'auto', strictness: 'strict', disabledSites: ['www.example.com'] };
+
+const text = (page: TestPage, selector: string) =>
+  page.evaluate((s: string) => [...document.querySelectorAll(s)].map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim()), selector);
+
+async function pageState(page: TestPage): Promise<string> {
+  await page.waitFor(() => ['no-article', 'no-coverage', 'ready', 'error'].includes(document.documentElement.dataset.parallaxState ?? ''), undefined, 30_000);
+  return page.evaluate(() => document.documentElement.dataset.parallaxState ?? '');
+}
+
+/** Ranges registered under Parallax's highlight names in the page. */
+const highlightedRanges = (page: TestPage) =>
+  page.evaluate(() => ['parallax-shared', 'parallax-conflict'].reduce((n, name) => n + ((CSS.highlights.get(name) as Set<Range> | undefined)?.size ?? 0), 0));
+
+async function storedSettings(page: TestPage): Promise<unknown> {
+  return page.evaluate(async () => {
+    type Local = { storage: { local: { get: (k: string) => Promise<Record<string, unknown>> } } };
+    const g = globalThis as unknown as { browser?: Local; chrome?: Local };
+    return (await (g.browser ?? g.chrome)!.storage.local.get('parallax:settings'))['parallax:settings'];
+  });
+}
+
+describe.each(BROWSERS)('imports and settings across a restart of %s', (name) => {
+  const session = useExtensionSession(name, { keepProfile: true });
+  let extensionIdBefore = '';
+
+  async function outletsInPopup(): Promise<string[]> {
+    const popup = await session.openPopup();
+    const tabId = await findTabId(popup, session.server.url(STORY_PAGE));
+    await popup.goto(session.browser.extensionUrl(`popup.html?tabId=${tabId}`));
+    await popup.waitForSelector('[data-testid="result"]', 30_000);
+    await popup.click('#tab-outlets');
+    return text(popup, '[data-testid="outlet"] .outlet-name strong');
+  }
+
+  test('before the restart: a corpus is imported through the options page and settings are changed', async () => {
+    extensionIdBefore = session.browser.extensionId;
+    const options = await session.openOptions();
+    await options.waitForSelector('[data-testid="import-file"]');
+    expect(await text(options, '[data-testid="corpus-imported"]')).toEqual([]);
+    await pickFile(options, '[data-testid="import-file"]', CORPUS_FILE, corpusText);
+    await options.waitForSelector('[data-testid="import-confirm"]');
+    await options.click('[data-testid="import-confirm"]');
+    await options.waitForSelector('[data-testid="import-done"]', 30_000);
+    await options.waitForSelector('[data-testid="corpus-imported"]');
+    expect(await text(options, '[data-testid="corpus-imported"]')).toEqual([expect.stringMatching(IMPORTED_ROW)]);
+
+    // The imported corpus is in use, with the default settings: matched and highlighted.
+    const page = await session.open(STORY_PAGE);
+    expect(await pageState(page)).toBe('ready');
+    await page.waitFor(() => ((CSS.highlights.get('parallax-shared') as Set<Range> | undefined)?.size ?? 0) > 0);
+    expect(await outletsInPopup()).toEqual(expect.arrayContaining(IMPORTED_ONLY_OUTLETS));
+
+    // Highlights off, strict matching, one site switched off: all three kinds of setting.
+    await options.click('#set-highlights');
+    await options.click('#set-strict-strict');
+    await options.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('#site-input')!;
+      input.value = 'https://www.example.com/news/1';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await options.click('[data-testid="site-add"] button[type="submit"]');
+    await options.waitForSelector('[data-testid="disabled-sites"]');
+    await options.waitFor(() => document.querySelector('[data-testid="settings-saved"]')?.textContent === 'Saved.');
+    expect(await storedSettings(options)).toEqual(CHANGED_SETTINGS);
+  });
+
+  test('after the restart: the import is listed, the settings kept, and pages are analyzed with the import', async () => {
+    await session.restart();
+    // Same extension origin as before the restart: the storage it keys is the same.
+    expect(session.browser.extensionId).toBe(extensionIdBefore);
+
+    const options = await session.openOptions();
+    await options.waitForSelector('[data-testid="corpus-imported"]', 30_000);
+    expect(await text(options, '[data-testid="corpus-imported"]')).toEqual([expect.stringMatching(IMPORTED_ROW)]);
+    await options.waitForSelector('#set-highlights');
+    expect(await options.evaluate(() => document.querySelector<HTMLInputElement>('#set-highlights')!.checked)).toBe(false);
+    expect(await options.evaluate(() => document.querySelector<HTMLInputElement>('#set-strict-strict')!.checked)).toBe(true);
+    expect(await text(options, '[data-testid="disabled-sites"] .mono')).toEqual(['www.example.com']);
+    expect(await storedSettings(options)).toEqual(CHANGED_SETTINGS);
+    await options.screenshot('restart-options-after-restart', { fullPage: true });
+
+    // The restarted background loads the import from IndexedDB: the page about the imported story
+    // is matched and the popup lists the imported outlets, and the page is left unhighlighted
+    // because highlights are still off.
+    const page = await session.open(STORY_PAGE);
+    expect(await pageState(page)).toBe('ready');
+    expect(await outletsInPopup()).toEqual(expect.arrayContaining(IMPORTED_ONLY_OUTLETS));
+    expect(await highlightedRanges(page)).toBe(0);
+    expect(session.browser.errors).toEqual([]);
+  });
+});
