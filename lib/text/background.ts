@@ -12,8 +12,8 @@ export const NO_BACKGROUND_CLASS = 255;
  * with x = ln rank, fitted by `npx tsx scripts/build-background-frequencies.ts --calibrate` to the
  * document shares of the table's terms in BASIL's 300 news articles (Fox News, The New York
  * Times, HuffPost, 2010-2019), octave by octave, where the articles hold enough occurrences to
- * measure (ranks 2^6 to 2^18; fitted within 10% from rank 90 to 2^17, where the share falls from
- * 0.32 to 0.00002). Only the curve is fitted, three numbers: which term has which rank comes from
+ * measure (ranks 2^6 to 2^18; within 10% of the measured shares from rank 90 to 2^15, where they
+ * fall from 0.32 to 0.0004, and within 21% beyond). Only the curve is fitted, three numbers: which term has which rank comes from
  * GloVe alone. A straight Zipf line does not fit: news articles repeat their common words less
  * and their rare ones more than the tokens of Wikipedia and newswire taken together suggest.
  */
