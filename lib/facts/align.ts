@@ -153,7 +153,8 @@ export interface AlignOptions {
 export function alignFacts(article: FactArticle, sources: readonly FactSource[], options: AlignOptions = {}): FactAlignment {
   const cache = options.cache ?? sharedCache;
   const threshold = factThreshold(SHARED_FACT_THRESHOLD, options.strictness ?? 'balanced');
-  const own = articleEntry(article.sentences, false);
+  // Captions and credit lines of the page itself are neither shared facts nor its own.
+  const own = articleEntry(article.sentences, false, article.text);
   const entries = sources.map((s) => cache.get(sourceKey(s), s.text, s.sentences));
   const context = (options.statsContext ?? []).map((s) => cache.get(sourceKey(s), s.text, s.sentences));
   const stats = localStats([own, ...entries, ...context]);

@@ -60,3 +60,25 @@ test('furnitureSentences names the caption sentences by index', () => {
   const marked = [...furnitureSentences(text, sentences)].map((i) => sentences[i]!.text);
   expect(marked).toEqual(['Two leaders talk during the summit in Danang, Vietnam', 'Reuters/Jorge Silva']);
 });
+
+test('captions and credits of the seeds are no facts, omissions or unique sentences of an analysis', async () => {
+  const { analyze } = await import('../analyze.ts');
+  const { compileCorpus } = await import('../corpus/compile.ts');
+  const { loadCorpus } = await import('../corpus/corpus.ts');
+  const { serializeCorpus } = await import('../corpus/format.ts');
+  const { SEED_IDS, seedRecords } = await import('../corpus/test-seeds.ts');
+  const records = seedRecords();
+  const corpus = loadCorpus(serializeCorpus(compileCorpus(records, { name: 'seeds' })));
+  const caption = /FILE PHOTO|Reuters\/|Getty Images|family photo session|speak during the Asia-Pacific/;
+  for (const id of [SEED_IDS.nytReadable, SEED_IDS.nbc, SEED_IDS.unverified]) {
+    const article = records.find((r) => r.id === id)!;
+    const result = analyze({ text: article.text, published: article.published }, corpus);
+    const sentences = [
+      ...result.facts.flatMap((f) => [f.sentence.text, ...f.passages.map((p) => p.text)]),
+      ...result.omissions.map((o) => o.text),
+      ...result.unique.map((u) => u.text),
+    ];
+    expect(sentences.filter((s) => caption.test(s))).toEqual([]);
+    expect(result.facts.length).toBeGreaterThan(5);
+  }
+});
