@@ -1,12 +1,15 @@
 // A user's imported corpora and settings survive a browser restart: the browser is closed and
-// started again on the same profile (Chromium: the same profile directory and unpacked extension;
-// Firefox: the same profile, the add-on installed again under the same pinned moz-extension UUID,
-// see harness/firefox.ts), then the options page, the page analysis and the settings' effect
-// are checked in the restarted browser, whose background has loaded everything afresh.
+// started again on the same profile, then the options page, the page analysis and the settings'
+// effect are checked in the restarted browser, whose background has loaded everything afresh.
+// Chromium loads the same unpacked extension at startup. Firefox runs twice: with the temporary
+// add-on the other files use, installed again after the restart under the same pinned
+// moz-extension UUID (harness/firefox.ts), and installed in the profile, where it starts with the
+// browser as a user's installed add-on does.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { BROWSERS, FIXTURES_DIR, type TestPage } from './harness';
+import { BROWSERS, FIXTURES_DIR, type BrowserName, type TestPage } from './harness';
+import type { LaunchOptions } from './harness/extension-browser';
 import { useExtensionSession } from './harness/session';
 import { findTabId, pickFile } from './popup-options.helpers';
 
@@ -38,8 +41,13 @@ async function storedSettings(page: TestPage): Promise<unknown> {
   });
 }
 
-describe.each(BROWSERS)('imports and settings across a restart of %s', (name) => {
-  const session = useExtensionSession(name, { keepProfile: true });
+const VARIANTS: { label: string; name: BrowserName; launch: Partial<LaunchOptions> }[] = [
+  ...BROWSERS.map((name) => ({ label: name, name, launch: {} })),
+  { label: 'firefox, add-on installed in the profile', name: 'firefox', launch: { firefoxInstall: 'profile' } },
+];
+
+describe.each(VARIANTS)('imports and settings across a restart of $label', ({ name, launch }) => {
+  const session = useExtensionSession(name, { keepProfile: true, launch });
   let extensionIdBefore = '';
 
   async function outletsInPopup(): Promise<string[]> {
@@ -96,7 +104,7 @@ describe.each(BROWSERS)('imports and settings across a restart of %s', (name) =>
     expect(await options.evaluate(() => document.querySelector<HTMLInputElement>('#set-strict-strict')!.checked)).toBe(true);
     expect(await text(options, '[data-testid="disabled-sites"] .mono')).toEqual(['www.example.com']);
     expect(await storedSettings(options)).toEqual(CHANGED_SETTINGS);
-    await options.screenshot('restart-options-after-restart', { fullPage: true });
+    await options.screenshot(`restart-options-after-restart${launch.firefoxInstall === 'profile' ? '-profile-install' : ''}`, { fullPage: true });
 
     // The restarted background loads the import from IndexedDB: the page about the imported story
     // is matched and the popup lists the imported outlets, and the page is left unhighlighted

@@ -12,6 +12,14 @@ export interface LaunchOptions {
    * Without it each launch gets a fresh temporary profile, deleted on close.
    */
   profileDir?: string;
+  /**
+   * Firefox only. 'temporary' (the default): installed over WebDriver BiDi after every launch.
+   * 'profile': installed permanently in `profileDir` (needs it), so it starts with the browser
+   * as a user's installed add-on does; needs a Firefox that accepts unsigned add-ons (ESR,
+   * Developer Edition, Nightly, unbranded builds). Chromium always loads the unpacked extension
+   * at startup.
+   */
+  firefoxInstall?: 'temporary' | 'profile';
 }
 
 /** A real browser with the built extension installed. `close()` ends it and its profile (unless the profile was `profileDir`). */

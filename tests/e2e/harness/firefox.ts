@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../../wxt.config';
@@ -78,8 +78,42 @@ async function extensionUuid(profileDir: string | undefined): Promise<string> {
   return uuid;
 }
 
+/**
+ * Installs the extension permanently in a profile, as a proxy file (a file named by the add-on id
+ * that holds the unpacked extension's path) in the profile's extensions folder: Firefox finds it
+ * at startup and starts it with the browser, like an add-on the user installed.
+ */
+async function installInProfile(profileDir: string, extensionDir: string): Promise<void> {
+  await mkdir(join(profileDir, 'extensions'), { recursive: true });
+  await writeFile(join(profileDir, 'extensions', GECKO_ID), `${resolve(extensionDir)}\n`);
+}
+
+// What a profile-installed, unsigned add-on needs: no signature check, and add-ons found in the
+// profile folder enabled without asking (autoDisableScopes 0).
+const PROFILE_INSTALL_PREFS = { 'xpinstall.signatures.required': false, 'extensions.autoDisableScopes': 0 };
+
+/** Fails clearly when the profile-installed add-on did not start (e.g. a Firefox that requires signing). */
+async function waitForProfileAddon(browser: Browser, url: string): Promise<void> {
+  const page = await browser.newPage();
+  try {
+    void page.goto(url).catch(() => undefined);
+    await pollUntilLoaded(page, url);
+  } catch (error) {
+    throw new Error(
+      `the add-on installed in the profile did not start; this Firefox may refuse unsigned add-ons (xpinstall.signatures.required is honoured by ESR, Developer Edition, Nightly and unbranded builds only): ${String(error)}`,
+    );
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
 export async function launchFirefox(options: LaunchOptions): Promise<ExtensionBrowser> {
   const executablePath = requireBrowser('firefox');
+  const inProfile = options.firefoxInstall === 'profile';
+  if (inProfile) {
+    if (!options.profileDir) throw new Error("firefoxInstall: 'profile' needs a profileDir");
+    await installInProfile(options.profileDir, options.extensionDir);
+  }
   // The moz-extension host is random per profile unless pinned through this pref.
   const uuid = await extensionUuid(options.profileDir);
   const errors: string[] = [];
@@ -106,6 +140,7 @@ export async function launchFirefox(options: LaunchOptions): Promise<ExtensionBr
         'toolkit.telemetry.enabled': false,
         'browser.safebrowsing.update.enabled': false,
         'extensions.update.enabled': false,
+        ...(inProfile ? PROFILE_INSTALL_PREFS : {}),
       },
     });
     // A temporary add-on (WebDriver BiDi webExtension.install): Firefox forgets it when it quits,
@@ -113,7 +148,7 @@ export async function launchFirefox(options: LaunchOptions): Promise<ExtensionBr
     // temporary add-ons without the uninstall cleanup that clears an add-on's storage
     // (XPIProvider.cleanupTemporaryAddons), and the pinned UUID gives the reinstalled add-on the
     // same moz-extension origin, hence the same IndexedDB and storage.local.
-    await browser.installExtension(resolve(options.extensionDir));
+    if (!inProfile) await browser.installExtension(resolve(options.extensionDir));
     const ff = browser;
     const newPage = async (url?: string) => {
       const page = await ff.newPage();
@@ -123,6 +158,7 @@ export async function launchFirefox(options: LaunchOptions): Promise<ExtensionBr
       return wrapped;
     };
     const extensionUrl = (path: string) => `moz-extension://${uuid}/${path.replace(/^\//, '')}`;
+    if (inProfile) await waitForProfileAddon(ff, extensionUrl('options.html'));
     return {
       name: 'firefox',
       extensionId: uuid,
