@@ -26,10 +26,12 @@ describe('parseCorpusJsonl', () => {
     ['[1, 2]', null, 'must be a JSON object'],
     [JSON.stringify({ id: 'a', outlet: null }), 'text', 'is required'],
     [JSON.stringify({ id: 'a', text: 'Words here.' }), 'outlet', 'is required'],
-    [JSON.stringify({ id: '', outlet: null, text: 'Words.' }), 'id', 'must not be empty'],
+    [JSON.stringify({ id: '', outlet: null, text: 'Words.' }), 'id', 'is empty'],
+    [JSON.stringify({ id: 'a', outlet: ' ', text: 'Words.' }), 'outlet', 'use null when unknown'],
+    [JSON.stringify({ id: 'a', outlet: null, text: 'Words.', url: 'javascript:alert(1)' }), 'url', 'not an http(s) address'],
     [JSON.stringify({ id: 'a', outlet: null, text: 'Words.', published: '2018-4-2' }), 'published', 'YYYY-MM-DD'],
     [JSON.stringify({ id: 'a', outlet: null, text: 'Words.', published: '2018-02-30' }), 'published', 'real calendar date'],
-    [JSON.stringify({ id: 'a', outlet: null, text: ' — ' }), 'text', 'must contain some words'],
+    [JSON.stringify({ id: 'a', outlet: null, text: ' — ' }), 'text', 'has no words'],
     [JSON.stringify({ id: 'a', outlet: 7, text: 'Words.' }), 'outlet', 'string or null'],
   ])('line %s fails on field %s', (line, field, reason) => {
     const error = errorOf(() => parseCorpusJsonl(`${good('ok')}\n${line}\n`, 'corpus.jsonl'));

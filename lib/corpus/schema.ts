@@ -3,22 +3,48 @@
 // file, line and field, or (skipInvalid) returns every skipped line with its reason.
 import * as v from 'valibot';
 
+/** Longer texts are not articles (a whole book, a dump pasted by mistake). */
+export const MAX_TEXT_CHARS = 2_000_000;
+
+function isRealDate(value: string): boolean {
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
 const isoDate = v.pipe(
-  v.string(),
-  v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
-  v.check((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, 'must be a real calendar date'),
+  v.string('must be a string'),
+  v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD'),
+  v.check(isRealDate, 'is not a real calendar date'),
 );
 
+function isWebUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * One record of the corpus format, for every way records arrive (the compiler, a user's import,
+ * fetched feeds): a file `parallax corpus build` accepts is one the options page imports. Messages
+ * leave the field out; each reader puts it where its reports need it.
+ */
 export const CorpusRecordSchema = v.object({
-  id: v.pipe(v.string('must be a string'), v.trim(), v.nonEmpty('must not be empty')),
-  outlet: v.nullable(v.string('must be a string or null')),
-  url: v.optional(v.string('must be a string')),
+  id: v.pipe(v.string('must be a string'), v.trim(), v.nonEmpty('is empty')),
+  outlet: v.nullable(v.pipe(v.string('must be a string or null'), v.trim(), v.nonEmpty('is empty (use null when unknown)'))),
+  url: v.optional(v.pipe(v.string('must be a string'), v.check(isWebUrl, 'is not an http(s) address'))),
   title: v.optional(v.string('must be a string')),
   published: v.optional(isoDate),
-  text: v.pipe(v.string('must be a string'), v.check((s) => /[\p{L}\p{N}]/u.test(s), 'must contain some words')),
+  text: v.pipe(
+    v.string('must be a string'),
+    v.check((t) => t.trim().length > 0, 'is empty'),
+    // The compiler needs words to fingerprint; punctuation alone is not an article.
+    v.check((t) => !t.trim() || /[\p{L}\p{N}]/u.test(t), 'has no words'),
+    v.maxLength(MAX_TEXT_CHARS, `is longer than ${MAX_TEXT_CHARS.toLocaleString('en')} characters`),
+  ),
   story: v.optional(v.string('must be a string')),
 });
 

@@ -5,7 +5,9 @@
 // Every bad record is reported with where it is and why; nothing is dropped silently, and the
 // caller decides whether to import the valid records.
 import * as v from 'valibot';
-import type { CorpusRecord } from '../corpus/schema.ts';
+import { CorpusRecordSchema, MAX_TEXT_CHARS, type CorpusRecord } from '../corpus/schema.ts';
+
+export { MAX_TEXT_CHARS };
 
 /** A record of the corpus format, as the compiler takes it. */
 export type ImportRecord = CorpusRecord;
@@ -46,57 +48,11 @@ export interface ImportReport {
   problems: ImportProblem[];
 }
 
-export const MAX_TEXT_CHARS = 2_000_000;
-
-function isRealDate(value: string): boolean {
-  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-function isWebUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
-const nonEmpty = (field: string) =>
-  v.pipe(v.string(`"${field}" must be a string`), v.trim(), v.nonEmpty(`"${field}" is empty`));
-
-const RecordSchema = v.object({
-  id: nonEmpty('id'),
-  outlet: v.nullable(
-    v.pipe(v.string('"outlet" must be a string or null'), v.trim(), v.nonEmpty('"outlet" is empty (use null when unknown)')),
-  ),
-  url: v.optional(
-    v.pipe(v.string('"url" must be a string'), v.check(isWebUrl, '"url" is not an http(s) address')),
-  ),
-  title: v.optional(v.string('"title" must be a string')),
-  published: v.optional(
-    v.pipe(
-      v.string('"published" must be a string'),
-      v.regex(/^\d{4}-\d{2}-\d{2}$/, '"published" must be a date written YYYY-MM-DD'),
-      v.check(isRealDate, '"published" is not a real calendar date'),
-    ),
-  ),
-  text: v.pipe(
-    v.string('"text" must be a string'),
-    v.check((t) => t.trim().length > 0, '"text" is empty'),
-    // The compiler needs words to fingerprint; punctuation alone is not an article.
-    v.check((t) => !t.trim() || /[\p{L}\p{N}]/u.test(t), '"text" has no words'),
-    v.maxLength(MAX_TEXT_CHARS, `"text" is longer than ${MAX_TEXT_CHARS.toLocaleString('en')} characters`),
-  ),
-  story: v.optional(v.string('"story" must be a string')),
-});
-
 function describeIssue(issue: v.BaseIssue<unknown>): string {
   const key = issue.path?.map((p) => String(p.key)).join('.');
   // valibot's default message for a missing key is generic; name the field instead.
   if (issue.kind === 'schema' && issue.input === undefined && key) return `"${key}" is missing`;
-  return issue.message;
+  return key ? `"${key}" ${issue.message}` : issue.message;
 }
 
 /** Checks one parsed value against the record format; returns the clean record or the reasons. */
@@ -104,7 +60,7 @@ export function checkRecord(value: unknown): { record: ImportRecord } | { reason
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { reasons: [`expected a JSON object, found ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}`] };
   }
-  const result = v.safeParse(RecordSchema, value);
+  const result = v.safeParse(CorpusRecordSchema, value);
   if (!result.success) return { reasons: result.issues.map(describeIssue) };
   const out = result.output;
   const record: ImportRecord = { id: out.id, outlet: out.outlet, text: out.text };
