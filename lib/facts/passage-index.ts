@@ -55,24 +55,13 @@ export interface PassageHit {
   shared: number;
 }
 
-const wordHashCache = new Map<string, number>();
-
-function wordHash(word: string): number {
-  let h = wordHashCache.get(word);
-  if (h === undefined) {
-    h = hashString(word, PASSAGE_SEED);
-    if (wordHashCache.size > 200_000) wordHashCache.clear();
-    wordHashCache.set(word, h);
-  }
-  return h;
-}
-
 /** Hashes of every shingle of a word sequence, in order (none when shorter than a shingle). */
 export function shingleSequence(words: readonly string[]): Uint32Array {
   const count = words.length - PASSAGE_SHINGLE_WORDS + 1;
   if (count <= 0) return new Uint32Array(0);
   const wordHashes = new Uint32Array(words.length);
-  for (let i = 0; i < words.length; i++) wordHashes[i] = wordHash(words[i]!);
+  // Hashing a short word costs about what a cache lookup of it would (both read its characters).
+  for (let i = 0; i < words.length; i++) wordHashes[i] = hashString(words[i]!, PASSAGE_SEED);
   const out = new Uint32Array(count);
   for (let i = 0; i < count; i++) {
     // Multiply-rotate steps (each a bijection of h, so word order counts), one avalanche at the end.
