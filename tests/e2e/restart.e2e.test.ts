@@ -33,13 +33,17 @@ async function pageState(page: TestPage): Promise<string> {
 const highlightedRanges = (page: TestPage) =>
   page.evaluate(() => ['parallax-shared', 'parallax-conflict'].reduce((n, name) => n + ((CSS.highlights.get(name) as Set<Range> | undefined)?.size ?? 0), 0));
 
-async function storedSettings(page: TestPage): Promise<unknown> {
-  return page.evaluate(async () => {
+/** What extension storage holds under `key`, read from an extension page. */
+async function stored(page: TestPage, key: string): Promise<unknown> {
+  return page.evaluate(async (k: string) => {
     type Local = { storage: { local: { get: (k: string) => Promise<Record<string, unknown>> } } };
     const g = globalThis as unknown as { browser?: Local; chrome?: Local };
-    return (await (g.browser ?? g.chrome)!.storage.local.get('parallax:settings'))['parallax:settings'];
-  });
+    return (await (g.browser ?? g.chrome)!.storage.local.get(k))[k];
+  }, key);
 }
+const storedSettings = (page: TestPage) => stored(page, 'parallax:settings');
+const FEED_SETTINGS_KEY = 'parallax.feeds.settings';
+const CHANGED_FEED_SETTINGS = { intervalMinutes: 180, retentionDays: 30, maxArticles: 2000 };
 
 const VARIANTS: { label: string; name: BrowserName; launch: Partial<LaunchOptions> }[] = [
   ...BROWSERS.map((name) => ({ label: name, name, launch: {} })),
@@ -77,7 +81,7 @@ describe.each(VARIANTS)('imports and settings across a restart of $label', ({ na
     await page.waitFor(() => ((CSS.highlights.get('parallax-shared') as Set<Range> | undefined)?.size ?? 0) > 0);
     expect(await outletsInPopup()).toEqual(expect.arrayContaining(IMPORTED_ONLY_OUTLETS));
 
-    // Highlights off, strict matching, one site switched off: all three kinds of setting.
+    // Highlights off, strict matching, one site switched off: a switch, a choice and a list.
     await options.click('#set-highlights');
     await options.click('#set-strict-strict');
     await options.evaluate(() => {
@@ -89,6 +93,19 @@ describe.each(VARIANTS)('imports and settings across a restart of $label', ({ na
     await options.waitForSelector('[data-testid="disabled-sites"]');
     await options.waitFor(() => document.querySelector('[data-testid="settings-saved"]')?.textContent === 'Saved.');
     expect(await storedSettings(options)).toEqual(CHANGED_SETTINGS);
+
+    // And a Sources setting, kept under its own key: refresh followed feeds every 3 hours.
+    await options.evaluate(() => {
+      const select = document.querySelector<HTMLSelectElement>('[data-testid="feeds-interval"]')!;
+      select.value = '180';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await options.waitFor(async (key: string) => {
+      type Local = { storage: { local: { get: (k: string) => Promise<Record<string, { intervalMinutes?: number }>> } } };
+      const g = globalThis as unknown as { browser?: Local; chrome?: Local };
+      return (await (g.browser ?? g.chrome)!.storage.local.get(key))[key]?.intervalMinutes === 180;
+    }, FEED_SETTINGS_KEY);
+    expect(await stored(options, FEED_SETTINGS_KEY)).toEqual(CHANGED_FEED_SETTINGS);
   });
 
   test('after the restart: the import is listed, the settings kept, and pages are analyzed with the import', async () => {
@@ -104,6 +121,8 @@ describe.each(VARIANTS)('imports and settings across a restart of $label', ({ na
     expect(await options.evaluate(() => document.querySelector<HTMLInputElement>('#set-strict-strict')!.checked)).toBe(true);
     expect(await text(options, '[data-testid="disabled-sites"] .mono')).toEqual(['www.example.com']);
     expect(await storedSettings(options)).toEqual(CHANGED_SETTINGS);
+    expect(await options.evaluate(() => document.querySelector<HTMLSelectElement>('[data-testid="feeds-interval"]')!.value)).toBe('180');
+    expect(await stored(options, FEED_SETTINGS_KEY)).toEqual(CHANGED_FEED_SETTINGS);
     await options.screenshot(`restart-options-after-restart${launch.firefoxInstall === 'profile' ? '-profile-install' : ''}`, { fullPage: true });
 
     // The restarted background loads the import from IndexedDB: the page about the imported story
