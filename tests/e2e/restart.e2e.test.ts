@@ -50,7 +50,8 @@ const VARIANTS: { label: string; name: BrowserName; launch: Partial<LaunchOption
   { label: 'firefox, add-on installed in the profile', name: 'firefox', launch: { firefoxInstall: 'profile' } },
 ];
 
-describe.each(VARIANTS)('imports and settings across a restart of $label', ({ name, launch }) => {
+// A loop rather than describe.each: its $label formatting quotes and truncates the names.
+for (const { label, name, launch } of VARIANTS) describe(`imports and settings across a restart of ${label}`, () => {
   const session = useExtensionSession(name, { keepProfile: true, launch });
   let extensionIdBefore = '';
 
