@@ -1,18 +1,22 @@
 // A Vite plugin that ships THIRD_PARTY_NOTICES.txt with the extension: the licence text of every
-// package whose code ends up in a bundle, plus WordNet's notice (its sense table is compiled into
-// lib/facts). The minifier drops licence comments, and licences such as WordNet's require the
-// notice on every copy.
+// package whose code ends up in a bundle, plus the notices of the data tables generated into lib/
+// (WordNet's senses, the GloVe word ranks). The minifier drops licence comments, and licences
+// such as WordNet's require the notice on every copy.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 
 const PACKAGE_IN_PATH = /node_modules\/((?:@[^/]+\/)?[^/]+)\//;
-const WORDNET_TABLE = 'lib/facts/generated/wordnet-senses.ts';
+/** Generated data tables whose `/*! @license` comment must reach the notices, with their titles. */
+const DATA_TABLES: readonly { file: string; title: string }[] = [
+  { file: 'lib/facts/generated/wordnet-senses.ts', title: 'WordNet 3.1 (sense table compiled into the fact matcher)' },
+  { file: 'lib/text/generated/background-ranks.ts', title: 'GloVe 6B word list (frequency ranks compiled into the term weights)' },
+];
 
 // WXT runs one Vite build per entrypoint group in one process: gather packages across all of
 // them, so the notices written by the last build cover every bundle.
 const bundledPackages = new Map<string, string>();
-let bundlesWordNet = false;
+const bundledTables = new Set<string>();
 
 function licenceText(dir: string): string {
   const file = readdirSync(dir).find((name) => /^(licen[cs]e|copying|notice)(\.|$)/i.test(name));
@@ -26,8 +30,8 @@ function packageLabel(dir: string, name: string): string {
   return `${name}@${manifest.version ?? '?'}`;
 }
 
-function wordNetNotice(root: string): string | null {
-  const match = readFileSync(join(root, WORDNET_TABLE), 'utf8').match(/\/\*! @license\n([\s\S]*?)\*\//);
+function tableNotice(root: string, file: string): string | null {
+  const match = readFileSync(join(root, file), 'utf8').match(/\/\*! @license\n([\s\S]*?)\*\//);
   return match?.[1] ? match[1].replace(/^ \* ?/gm, '').trim() : null;
 }
 
@@ -36,7 +40,7 @@ export function thirdPartyNotices(root: string): Plugin {
     name: 'parallax-third-party-notices',
     moduleParsed(info) {
       const id = info.id.replace(/\\/g, '/');
-      if (id.endsWith(WORDNET_TABLE)) bundlesWordNet = true;
+      for (const table of DATA_TABLES) if (id.endsWith(table.file)) bundledTables.add(table.file);
       const match = id.match(PACKAGE_IN_PATH);
       if (!match?.[1]) return;
       const dir = id.slice(0, id.indexOf(match[0]) + match[0].length - 1);
@@ -46,8 +50,11 @@ export function thirdPartyNotices(root: string): Plugin {
       const sections = [...bundledPackages.entries()]
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([name, dir]) => `== ${packageLabel(dir, name)}\n\n${licenceText(dir)}`);
-      const wordNet = bundlesWordNet ? wordNetNotice(root) : null;
-      if (wordNet) sections.unshift(`== WordNet 3.1 (sense table compiled into the fact matcher)\n\n${wordNet}`);
+      const tables = DATA_TABLES.filter((t) => bundledTables.has(t.file)).flatMap((t) => {
+        const notice = tableNotice(root, t.file);
+        return notice ? [`== ${t.title}\n\n${notice}`] : [];
+      });
+      sections.unshift(...tables);
       this.emitFile({
         type: 'asset',
         fileName: 'THIRD_PARTY_NOTICES.txt',
