@@ -57,6 +57,23 @@ describe('compareFraming', () => {
     expect(label?.side).toBe(side);
   });
 
+  test('a loaded-word note quotes the flagged words, neighbours together, and a short rival wording', () => {
+    const note = (a: string, b: string) => compareFraming(a, b, { thisName: 'this article', otherName: 'NBC News' }).labels.find((l) => l.kind === 'loaded')?.note;
+    expect(note('Mr. Trump has declined to criticize Mr. Putin.', 'Mr. Trump has shown a striking reluctance to criticize Mr. Putin.')).toBe(
+      "NBC News uses 'striking reluctance' where this article has 'declined'",
+    );
+    // Flagged words apart stay apart; a rewritten clause is not quoted whole.
+    expect(note('Russia expelled the diplomats on Monday.', 'Russia brazenly and defiantly expelled the diplomats on Monday.')).toBe(
+      "NBC News uses 'brazenly', 'defiantly' where this article has nothing",
+    );
+    expect(
+      note(
+        'The idea of a get-together underscored how volatile the relationship between the two countries is.',
+        'The idea of a get-together underscored a brazen and defiant posture that startled diplomats across Europe.',
+      ),
+    ).toBe("NBC News uses 'brazen', 'defiant', 'startled'");
+  });
+
   test('numbers that disagree', () => {
     const label = compareFraming(
       'After each of them expelled 60 diplomats, the idea seemed remote.',

@@ -209,6 +209,24 @@ function wordsIn(text: string, start: number, end: number): Word[] {
 }
 
 
+/** Rival wording of at most this many words is quoted in a loaded-word note. */
+const LOADED_RIVAL_MAX_WORDS = 6;
+
+/** Flagged words as quoted phrases: neighbours (only spaces between) run together, others apart. */
+function phraseList(text: string, words: readonly Word[]): string {
+  const runs: string[] = [];
+  let runStart = -1;
+  words.forEach((w, i) => {
+    if (runStart < 0) runStart = w.start;
+    const next = words[i + 1];
+    if (next === undefined || !/^\s+$/.test(text.slice(w.end, next.start))) {
+      runs.push(quote(text.slice(runStart, w.end)));
+      runStart = -1;
+    }
+  });
+  return runs.join(', ');
+}
+
 function labelLoaded(thisText: string, otherText: string, hunks: readonly DiffHunk[], sink: LabelSink, thisName: string, otherName: string): void {
   const thisStems = read(thisText).stems;
   const otherStems = read(otherText).stems;
@@ -230,11 +248,14 @@ function labelLoaded(thisText: string, otherText: string, hunks: readonly DiffHu
     const theirs = loaded(otherText, hunk.otherStart, hunk.otherEnd, 'other', thisStems);
     if (mine.length === 0 && theirs.length === 0) continue;
     const side = mine.length > 0 && theirs.length > 0 ? 'both' : mine.length > 0 ? 'this' : 'other';
-    const instead = (text: string): string => (text === '' ? 'nothing' : quote(text));
+    // The rival wording is worth quoting when it is a short swap ("slammed" for "criticized");
+    // a rewritten clause is in the diff already and would bury the words the label is about.
+    const instead = (text: string, name: string): string =>
+      text === '' ? ` where ${name} has nothing` : foldedWords(text).length <= LOADED_RIVAL_MAX_WORDS ? ` where ${name} has ${quote(text)}` : '';
     const note =
       side === 'other'
-        ? `${otherName} uses ${quote(theirs.map((w) => w.text).join(' '))} where ${thisName} has ${instead(hunk.thisText)}`
-        : `${thisName} uses ${quote(mine.map((w) => w.text).join(' '))} where ${otherName} has ${instead(hunk.otherText)}`;
+        ? `${otherName} uses ${phraseList(otherText, theirs)}${instead(hunk.thisText, thisName)}`
+        : `${thisName} uses ${phraseList(thisText, mine)}${instead(hunk.otherText, otherName)}`;
     sink.add(
       { kind: 'loaded', side, thisText: hunk.thisText, otherText: hunk.otherText, note },
       [
