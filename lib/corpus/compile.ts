@@ -9,6 +9,7 @@ import { articleFeatures } from './features.ts';
 import { buildStringTable, dayFromIso, FORMAT_VERSION, type CorpusData } from './data.ts';
 import { CorpusInputError, type CorpusRecord } from './schema.ts';
 import { linkVersions } from './versions.ts';
+import { PassageIndexBuilder } from '../facts/passage-index.ts';
 
 /** Terms kept per article vector: enough for story matching, small enough for 100,000 articles. */
 export const TOP_TERMS = 192;
@@ -80,6 +81,7 @@ export class CorpusBuilder {
   private readonly termList: string[] = [];
   private readonly df: number[] = [];
   private readonly sentenceStart = new GrowableUint32();
+  private readonly passages = new PassageIndexBuilder();
   private readonly sentenceOffsets = new GrowableUint32();
   private readonly signatures = new GrowableUint32();
   private readonly shingleCounts = new GrowableUint32();
@@ -129,6 +131,7 @@ export class CorpusBuilder {
     const headline = Uint32Array.from(features.headlineTerms, (t) => this.intern(t));
     const lead = Uint32Array.from(features.leadTerms, (t) => this.intern(t));
     this.sentenceStart.push(this.sentenceOffsets.length / 2);
+    this.passages.addArticle(features.sentences.map((s) => record.text.slice(s.start, s.end)));
     for (const s of features.sentences) {
       this.sentenceOffsets.push(s.start);
       this.sentenceOffsets.push(s.end);
@@ -220,6 +223,7 @@ export class CorpusBuilder {
     sentenceStart.set(this.sentenceStart.toArray());
     sentenceStart[n] = this.sentenceOffsets.length / 2;
 
+    const passages = this.passages.build();
     const signatures = this.signatures.toArray();
     const shingleCounts = this.shingleCounts.toArray();
     const buckets = buildLshBuckets(signatures, n);
@@ -267,6 +271,8 @@ export class CorpusBuilder {
       lshKeys: buckets.keys,
       lshArticles: buckets.articles,
       primaryVersion,
+      passageHashes: passages.hashes,
+      passageSentences: passages.sentences,
     };
   }
 }

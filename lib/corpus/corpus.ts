@@ -1,6 +1,7 @@
 // The loaded, queryable corpus. Story matching (lib/story) and fact alignment (lib/facts) read
 // articles only through this interface; it is backed by the artifact's typed arrays, and
 // strings (texts, titles, terms) are decoded only when asked for.
+import type { PassageIndex } from '../facts/passage-index.ts';
 import type { CorpusSummary, SentenceSpan } from '../result.ts';
 import { lshCandidates, SIGNATURE_SIZE } from '../fingerprint/index.ts';
 import { backgroundShareOfClass } from '../text/background.ts';
@@ -55,6 +56,8 @@ export interface Corpus {
   text(index: number): string;
   sentences(index: number): SentenceSpan[];
   sentenceCount(index: number): number;
+  /** The passage index over every sentence of the corpus, for finding reused text. */
+  passageIndex(): PassageIndex;
   /** Days since 1970-01-01, or null without a date. */
   publishedDay(index: number): number | null;
 
@@ -156,6 +159,10 @@ export class CompiledCorpus implements Corpus {
   text(index: number): string {
     this.check(index);
     return readString(this.data.texts, index);
+  }
+
+  passageIndex(): PassageIndex {
+    return { hashes: this.data.passageHashes, sentences: this.data.passageSentences, sentenceStart: this.data.sentenceStart };
   }
 
   sentences(index: number): SentenceSpan[] {

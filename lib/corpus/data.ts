@@ -7,7 +7,7 @@ import type { CorpusSummary } from '../result.ts';
  * 3: leads skip bylines, datelines and labels (stored lead terms differ from version 2's).
  * 2: four-lane checksum (1 used murmur's serial chain).
  */
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
 /** `publishedDay` of an article without a publication date. */
 export const NO_DATE = -2147483648;
 
@@ -79,6 +79,13 @@ export interface CorpusData {
   lshArticles: Uint32Array;
   /** The readable version of each article's group of near-duplicate versions (itself when alone). */
   primaryVersion: Uint32Array;
+  /**
+   * The passage index over every sentence (lib/facts/passage-index.ts): sampled shingle hashes,
+   * ascending, and the corpus sentence number of each (sentence numbers as in `sentenceStart`).
+   * Built here so that a loaded corpus finds reused text without tokenizing every article again.
+   */
+  passageHashes: Uint32Array;
+  passageSentences: Uint32Array;
 }
 
 const encoder = new TextEncoder();

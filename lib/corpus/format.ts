@@ -34,7 +34,7 @@ const TABLES = ['ids', 'titles', 'urls', 'texts', 'terms'] as const;
 const ARRAYS = [
   'outletIndex', 'publishedDay', 'sentenceStart', 'sentenceOffsets', 'termHashes', 'termDf', 'termBackground', 'docLength', 'docNorm',
   'docTermStart', 'docTerms', 'docTermTf', 'factStart', 'facts', 'headlineStart', 'headlineTerms', 'leadStart', 'leadTerms', 'signatures', 'shingleCounts', 'lshKeys',
-  'lshArticles', 'primaryVersion',
+  'lshArticles', 'primaryVersion', 'passageHashes', 'passageSentences',
 ] as const;
 
 function kindOf(array: TypedArray): ArrayKind {
@@ -154,5 +154,7 @@ export function deserializeCorpus(input: Uint8Array | ArrayBuffer, options: { ve
     lshKeys: get('lshKeys'),
     lshArticles: get('lshArticles'),
     primaryVersion: get('primaryVersion'),
+    passageHashes: get('passageHashes'),
+    passageSentences: get('passageSentences'),
   };
 }

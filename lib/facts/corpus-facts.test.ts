@@ -8,6 +8,7 @@ import type { CorpusRecord } from '../corpus/schema.ts';
 import { segmentSentences } from '../text/segment.ts';
 import { alignFacts, SentenceFeatureCache } from './align.ts';
 import { corpusPassageIndex, factCache, factSources, MAX_REUSE_PER_SENTENCE, reuseSources, statsContext } from './corpus-facts.ts';
+import { buildPassageIndex } from './passage-index.ts';
 
 // The bundled corpus path: seeds compiled, serialized and loaded as the extension does.
 const records = seedRecords();
@@ -180,9 +181,12 @@ describe('passages reused from articles of other stories, found through the corp
     expect(leading.facts).toEqual([]);
   });
 
-  test('the passage index is built once per corpus and covers every sentence', () => {
+  test('the compiled corpus carries the passage index of all its sentences, through serialization', () => {
     const index = corpusPassageIndex(reuseCorpus);
-    expect(corpusPassageIndex(reuseCorpus)).toBe(index);
     expect(index.sentenceStart[reuseCorpus.size]).toBe(reuseCorpus.data.sentenceOffsets.length / 2);
+    const rebuilt = buildPassageIndex(Array.from({ length: reuseCorpus.size }, (_, a) => reuseCorpus.sentences(a).map((s) => s.text)));
+    expect(Array.from(index.hashes)).toEqual(Array.from(rebuilt.hashes));
+    expect(Array.from(index.sentences)).toEqual(Array.from(rebuilt.sentences));
+    expect(index.hashes.length).toBeGreaterThan(0);
   });
 });

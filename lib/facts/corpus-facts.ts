@@ -8,7 +8,7 @@ import type { Corpus } from '../corpus/corpus.ts';
 import { alignFacts, SentenceFeatureCache, type FactAlignment, type FactSource } from './align.ts';
 import { REUSE_MIN_WORDS } from './compare.ts';
 import { foldedWords } from '../text/normalize.ts';
-import { findReusedPassages, longestSharedRun, PassageIndexBuilder, type PassageHit, type PassageIndex } from './passage-index.ts';
+import { findReusedPassages, longestSharedRun, type PassageHit, type PassageIndex } from './passage-index.ts';
 import type { Strictness } from '../settings.ts';
 
 /**
@@ -42,7 +42,6 @@ export const MAX_REUSE_PER_SENTENCE = 1;
 export const MIN_REUSED_SHARE = 0.5;
 
 const caches = new WeakMap<Corpus, SentenceFeatureCache>();
-const passageIndexes = new WeakMap<Corpus, PassageIndex>();
 
 /** The sentence-feature cache of a loaded corpus (created on first use). */
 export function factCache(corpus: Corpus): SentenceFeatureCache {
@@ -54,16 +53,9 @@ export function factCache(corpus: Corpus): SentenceFeatureCache {
   return cache;
 }
 
-/** The passage index over every sentence of a loaded corpus, built on first use. */
+/** The passage index over every sentence of a loaded corpus (compiled with it). */
 export function corpusPassageIndex(corpus: Corpus): PassageIndex {
-  let index = passageIndexes.get(corpus);
-  if (index === undefined) {
-    const builder = new PassageIndexBuilder();
-    for (let a = 0; a < corpus.size; a++) builder.addArticle(corpus.sentences(a).map((s) => s.text));
-    index = builder.build();
-    passageIndexes.set(corpus, index);
-  }
-  return index;
+  return corpus.passageIndex();
 }
 
 function source(corpus: Corpus, index: number, sameStory: boolean, sentences?: SentenceSpan[]): FactSource {
