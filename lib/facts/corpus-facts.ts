@@ -1,8 +1,8 @@
 // Fact alignment against a loaded corpus. The sources are the same-story articles story
 // matching ranked (any shared fact counts), and the articles anywhere in the corpus that reuse
 // a passage of the page verbatim, found through the corpus-wide passage index (a shared
-// quotation or wire paragraph counts whatever the story). Sentence features and the passage
-// index are kept per corpus, so each corpus article is processed once.
+// quotation or wire paragraph counts whatever the story). The passage index is compiled with
+// the corpus; sentence features are cached per corpus, so each corpus article is processed once.
 import type { SelfMatch, SentenceSpan, StoryMatch } from '../result.ts';
 import type { Corpus } from '../corpus/corpus.ts';
 import { alignFacts, SentenceFeatureCache, type FactAlignment, type FactSource } from './align.ts';
