@@ -10,6 +10,7 @@ import { buildStringTable, dayFromIso, FORMAT_VERSION, type CorpusData } from '.
 import { CorpusInputError, type CorpusRecord } from './schema.ts';
 import { linkVersions } from './versions.ts';
 import { PassageIndexBuilder } from '../facts/passage-index.ts';
+import { GrowableUint32 } from '../growable-uint32.ts';
 
 /** Terms kept per article vector: enough for story matching, small enough for 100,000 articles. */
 export const TOP_TERMS = 192;
@@ -35,22 +36,6 @@ export function inverseDocumentFrequency(df: number, articles: number, backgroun
 
 export function termHash(term: string): number {
   return hashString(term, TERM_HASH_SEED);
-}
-
-class GrowableUint32 {
-  private data = new Uint32Array(1024);
-  length = 0;
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const next = new Uint32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = value;
-  }
-  toArray(): Uint32Array {
-    return this.data.slice(0, this.length);
-  }
 }
 
 interface PendingArticle {

@@ -11,6 +11,7 @@
 // corpus sentence number): compact, binary-searchable, and storable as they are in the artifact.
 import { hashString, mix32 } from '../fingerprint/hash.ts';
 import { foldedWords } from '../text/normalize.ts';
+import { GrowableUint32 } from '../growable-uint32.ts';
 
 /**
  * Shared runs of this many words are always found: fact alignment's REUSE_MIN_WORDS
@@ -102,22 +103,6 @@ export function sampledShingles(text: string): Uint32Array {
 /** Every distinct shingle of a sentence, ascending: what a query looks up. */
 export function queryShingles(text: string): Uint32Array {
   return distinctSorted(shingleSequence(foldedWords(text)));
-}
-
-class GrowableUint32 {
-  array = new Uint32Array(1024);
-  length = 0;
-  push(value: number): void {
-    if (this.length === this.array.length) {
-      const bigger = new Uint32Array(this.array.length * 2);
-      bigger.set(this.array);
-      this.array = bigger;
-    }
-    this.array[this.length++] = value;
-  }
-  view(): Uint32Array {
-    return this.array.subarray(0, this.length);
-  }
 }
 
 /**
