@@ -36,9 +36,11 @@ export interface TermVector {
  * to its id (-1 when absent); document frequencies and IDF are over all articles.
  *
  * Sentences: `sentences(i)` returns the article's SentenceSpans, offsets into `text(i)`, as
- * lib/text's `segmentSentences` produced them at build time. A sentence-level index is not stored
- * (it would dominate the artifact's size); fact alignment builds one over the few same-story
- * articles that story matching returns, from `sentences(i)`, `contentTerms` and `idf`.
+ * lib/text's `segmentSentences` produced them at build time. A term index over sentences is not
+ * stored (it would dominate the artifact's size); fact alignment builds one over the few
+ * same-story articles that story matching returns, from `sentences(i)`, `contentTerms` and `idf`.
+ * What is stored is `passageIndex()`, a sample of every sentence's word shingles, to find text
+ * reused anywhere in the corpus (wire copy, quotations).
  */
 export interface Corpus {
   readonly name: string;

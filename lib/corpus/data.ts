@@ -3,6 +3,7 @@
 import type { CorpusSummary } from '../result.ts';
 
 /**
+ * 5: passage index (passageHashes, passageSentences).
  * 4: IDF has a background prior (termBackground): term vectors, norms and top terms differ.
  * 3: leads skip bylines, datelines and labels (stored lead terms differ from version 2's).
  * 2: four-lane checksum (1 used murmur's serial chain).
