@@ -2,14 +2,10 @@
 // rendered text. Whole paragraphs are matched first, which pins each sentence inside its own
 // paragraph even when the same words appear elsewhere (teasers, pull quotes); a sentence is
 // matched on its own only where its paragraph could not be found verbatim.
+import type { TextSpan } from '@/lib/article/from-html';
 import type { SentenceSpan } from '@/lib/result';
 import { findExact, findQuote, type QuoteMatch } from './quote-match';
 import { yieldToPage, type WorkBudget } from './work-budget';
-
-export interface TextSpan {
-  start: number;
-  end: number;
-}
 
 /** The article as the background extracted it: text plus paragraph spans into that text. */
 export interface ExtractedArticle {
