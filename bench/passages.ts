@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { CorpusBuilder } from '../lib/corpus/compile.ts';
 import { loadCorpus } from '../lib/corpus/corpus.ts';
 import { serializeCorpus } from '../lib/corpus/format.ts';
-import { corpusPassageIndex, reuseSources } from '../lib/facts/corpus-facts.ts';
+import { reuseSources } from '../lib/facts/corpus-facts.ts';
 import { buildPassageIndex, findReusedPassages, MAX_SHINGLE_POSTINGS, passageIndexBytes, queryShingles } from '../lib/facts/passage-index.ts';
 import { segmentSentences } from '../lib/text/segment.ts';
 import { loadSentenceSources, syntheticArticles } from './lib/synthetic.ts';
@@ -37,7 +37,7 @@ for (const size of sizes) {
   const buildMs = performance.now() - t0;
   const buildCpu = process.cpuUsage(c0);
   // Queries use the index loaded with the corpus.
-  const index = corpusPassageIndex(corpus);
+  const index = corpus.passageIndex();
   let distinct = 0;
   for (let i = 0; i < index.hashes.length; i++) if (i === 0 || index.hashes[i] !== index.hashes[i - 1]) distinct++;
   let allShingles = 0;

@@ -7,7 +7,7 @@ import { analyze } from '../analyze.ts';
 import type { CorpusRecord } from '../corpus/schema.ts';
 import { segmentSentences } from '../text/segment.ts';
 import { alignFacts, SentenceFeatureCache } from './align.ts';
-import { corpusPassageIndex, factCache, factSources, MAX_REUSE_PER_SENTENCE, reuseSources, statsContext } from './corpus-facts.ts';
+import { factCache, factSources, MAX_REUSE_PER_SENTENCE, reuseSources, statsContext } from './corpus-facts.ts';
 import { buildPassageIndex } from './passage-index.ts';
 
 // The bundled corpus path: seeds compiled, serialized and loaded as the extension does.
@@ -182,7 +182,7 @@ describe('passages reused from articles of other stories, found through the corp
   });
 
   test('the compiled corpus carries the passage index of all its sentences, through serialization', () => {
-    const index = corpusPassageIndex(reuseCorpus);
+    const index = reuseCorpus.passageIndex();
     expect(index.sentenceStart[reuseCorpus.size]).toBe(reuseCorpus.data.sentenceOffsets.length / 2);
     const rebuilt = buildPassageIndex(Array.from({ length: reuseCorpus.size }, (_, a) => reuseCorpus.sentences(a).map((s) => s.text)));
     expect(Array.from(index.hashes)).toEqual(Array.from(rebuilt.hashes));

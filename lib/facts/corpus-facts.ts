@@ -8,7 +8,7 @@ import type { Corpus } from '../corpus/corpus.ts';
 import { alignFacts, SentenceFeatureCache, type FactAlignment, type FactSource } from './align.ts';
 import { REUSE_MIN_WORDS } from './compare.ts';
 import { foldedWords } from '../text/normalize.ts';
-import { findReusedPassages, longestSharedRun, type PassageHit, type PassageIndex } from './passage-index.ts';
+import { findReusedPassages, longestSharedRun, type PassageHit } from './passage-index.ts';
 import type { Strictness } from '../settings.ts';
 
 /**
@@ -53,11 +53,6 @@ export function factCache(corpus: Corpus): SentenceFeatureCache {
   return cache;
 }
 
-/** The passage index over every sentence of a loaded corpus (compiled with it). */
-export function corpusPassageIndex(corpus: Corpus): PassageIndex {
-  return corpus.passageIndex();
-}
-
 function source(corpus: Corpus, index: number, sameStory: boolean, sentences?: SentenceSpan[]): FactSource {
   const a = corpus.article(index);
   return { articleId: a.id, outlet: a.outlet, title: a.title, text: corpus.text(index), sentences: sentences ?? corpus.sentences(index), sameStory };
@@ -89,7 +84,7 @@ export interface ReuseOptions {
 export function reuseSources(sentences: readonly SentenceSpan[], corpus: Corpus, options: ReuseOptions = {}): FactSource[] {
   const exclude = options.excludeGroups ?? new Set<number>();
   const hits = findReusedPassages(
-    corpusPassageIndex(corpus),
+    corpus.passageIndex(),
     sentences.map((s) => s.text),
     { skipArticle: (a) => exclude.has(corpus.primaryVersion(a)) },
   );
