@@ -154,7 +154,7 @@ export function alignFacts(article: FactArticle, sources: readonly FactSource[],
   const cache = options.cache ?? sharedCache;
   const threshold = factThreshold(SHARED_FACT_THRESHOLD, options.strictness ?? 'balanced');
   // Captions and credit lines of the page itself are neither shared facts nor its own.
-  const own = articleEntry(article.sentences, false, article.text);
+  const own = articleEntry(article.text, article.sentences, false);
   const entries = sources.map((s) => cache.get(sourceKey(s), s.text, s.sentences));
   const context = (options.statsContext ?? []).map((s) => cache.get(sourceKey(s), s.text, s.sentences));
   const stats = localStats([own, ...entries, ...context]);

@@ -68,7 +68,7 @@ export class SentenceFeatureCache {
       this.entries.set(id, hit);
       return hit;
     }
-    const entry = articleEntry(sentences, true, text);
+    const entry = articleEntry(text, sentences);
     this.entries.set(id, entry);
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
     return entry;
@@ -79,13 +79,13 @@ export class SentenceFeatureCache {
 const NUMBER = /\d[\d,.]*\d|\d/g;
 
 /**
- * Sentence entries of an article; `withClauses` for sources, whose clauses may be omissions.
- * Given the article's `text`, photo captions and credit lines in it state no fact either.
+ * Sentence entries of an article (`sentences` are spans of `text`); `withClauses` for sources,
+ * whose clauses may be omissions. Photo captions and credit lines state no fact.
  */
-export function articleEntry(sentences: readonly SentenceSpan[], withClauses = true, text?: string): ArticleEntry {
+export function articleEntry(text: string, sentences: readonly SentenceSpan[], withClauses = true): ArticleEntry {
   const entries: (SentenceEntry | null)[] = [];
   const clauses: ClauseTerms[] = [];
-  const furniture = text === undefined ? new Set<number>() : furnitureSentences(text, sentences);
+  const furniture = furnitureSentences(text, sentences);
   sentences.forEach((s, sentenceIndex) => {
     if (furniture.has(s.index)) {
       entries.push(null);
