@@ -5,6 +5,7 @@
 // and no fact only this article reports. Known only by the credit that goes with it, never by
 // its wording, so a sentence stays a fact unless a credit line marks its paragraph.
 import type { SentenceSpan } from '../result.ts';
+import { paragraphRanges } from '../text/segment.ts';
 
 /** Wire and photo agencies named in credit lines without a photographer ("AFP via Getty Images"). */
 const AGENCY = String.raw`(?:Getty Images|AP Photo|AP|AFP|Reuters|EPA(?:-EFE)?|Bloomberg|Shutterstock|Sputnik|Associated Press|Xinhua|Anadolu(?: Agency)?|Alamy|TASS|Pool|NurPhoto|SIPA(?: USA)?|Zuma(?: Press)?|PA(?: Images| Wire)?)`;
@@ -31,13 +32,15 @@ interface Paragraph {
   text: string;
 }
 
+/** The article's paragraphs (lines), trimmed, blank ones left out. */
 function paragraphs(text: string): Paragraph[] {
   const found: Paragraph[] = [];
-  for (const m of text.matchAll(/[^\n]+/g)) {
-    const raw = m[0];
-    const lead = raw.length - raw.trimStart().length;
+  for (const range of paragraphRanges(text)) {
+    const raw = text.slice(range.start, range.end);
     const trimmed = raw.trim();
-    if (trimmed !== '') found.push({ start: m.index + lead, end: m.index + lead + trimmed.length, text: trimmed });
+    if (trimmed === '') continue;
+    const start = range.start + raw.length - raw.trimStart().length;
+    found.push({ start, end: start + trimmed.length, text: trimmed });
   }
   return found;
 }

@@ -76,7 +76,8 @@ function trimSpan(text: string, start: number, end: number): Range | null {
   return end > start ? { start, end } : null;
 }
 
-function paragraphRanges(text: string): Range[] {
+/** Each line of the text (a paragraph in the corpus format), as a character range. */
+export function paragraphRanges(text: string): Range[] {
   const ranges: Range[] = [];
   const re = /[^\n]+/g;
   for (let m = re.exec(text); m; m = re.exec(text)) ranges.push({ start: m.index, end: m.index + m[0].length });
