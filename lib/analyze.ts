@@ -31,6 +31,7 @@ export function analyze(article: ArticleInput, corpus: Corpus, options: AnalyzeO
     unique: alignment.unique,
     conflicts: alignment.conflicts,
     coverage: alignment.coverage,
+    related: [],
     corpus: corpus.summary,
   };
 }

@@ -53,6 +53,7 @@ describe('parseTabReport', () => {
     unique: [],
     conflicts: [],
     coverage: { outlets: [], rows: [] },
+    related: [],
     corpus: { name: 'seeds', articles: 5, outlets: 3, firstPublished: null, lastPublished: null },
   };
   test.each([

@@ -42,8 +42,20 @@ export interface StoryMatch {
   url: string | null;
   published: string | null;
   score: number;
+  /** The same news event as this article (BASIL's meaning); equals `relation === 'same-event'`. */
   sameStory: boolean;
+  /**
+   * 'same-event': the same news event. 'related': the same subject with specific shared facts,
+   * but another occasion (a follow-up, earlier background, another event of the same actors).
+   * null: neither.
+   */
+  relation: StoryRelation | null;
+  /** Signed days from this article to that one (positive: it is later); null unless both dates are known. */
+  daysApart: number | null;
 }
+
+/** How a corpus article relates to the page's news event. */
+export type StoryRelation = 'same-event' | 'related';
 
 export type FramingLabelKind =
   | 'attribution' // who said it, and the reporting verb
@@ -134,6 +146,24 @@ export interface CorpusSummary {
   lastPublished: string | null;
 }
 
+/**
+ * A related article (follow-up, earlier background, another event of the same actors) with the
+ * facts of this article it also reports. Kept apart from same-event `facts`: in-page highlights
+ * and omissions stay same-event; the popup's "Earlier and later coverage" timeline reads this.
+ */
+export interface RelatedCoverage {
+  id: string;
+  outlet: string | null;
+  title: string | null;
+  url: string | null;
+  published: string | null;
+  /** Signed days from this article to the related one (positive: later); null unless both dates are known. */
+  daysApart: number | null;
+  score: number;
+  /** This article's sentences that the related article also reports (same shape as same-event facts). */
+  facts: Fact[];
+}
+
 export interface AnalysisResult {
   self: SelfMatch | null;
   stories: StoryMatch[];
@@ -143,5 +173,7 @@ export interface AnalysisResult {
   unique: SentenceSpan[];
   conflicts: Conflict[];
   coverage: CoverageMatrix;
+  /** Related coverage, ranked, few (see RelatedCoverage); never mixed into `facts`. */
+  related: RelatedCoverage[];
   corpus: CorpusSummary;
 }

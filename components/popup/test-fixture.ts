@@ -5,10 +5,10 @@ import type { AnalysisResult } from '@/lib/result';
 export const SAMPLE_RESULT: AnalysisResult = {
   self: { id: 'seed-001', containment: 1, versions: ['seed-001', 'seed-000'], outlet: 'The New York Times', title: 'Russia Sends Hasty R.S.V.P. to Trump’s Invitation' },
   stories: [
-    { id: 'seed-002', outlet: 'NBC News', title: 'Possible Trump-Putin meeting could take place at the White House', url: 'https://www.nbcnews.com/news/amp/ncna861966', published: '2018-04-02', score: 0.81, sameStory: true },
-    { id: 'seed-003', outlet: null, title: null, url: null, published: '2018-04-02', score: 0.77, sameStory: true },
-    { id: 'seed-004', outlet: 'The New Yorker', title: 'Trump’s pursuit of an Oval Office meeting with Putin', url: null, published: '2018-05-04', score: 0.52, sameStory: true },
-    { id: 'other-9', outlet: 'BBC', title: 'Unrelated', url: null, published: '2018-01-01', score: 0.05, sameStory: false },
+    { id: 'seed-002', outlet: 'NBC News', title: 'Possible Trump-Putin meeting could take place at the White House', url: 'https://www.nbcnews.com/news/amp/ncna861966', published: '2018-04-02', score: 0.81, sameStory: true, relation: 'same-event', daysApart: 0 },
+    { id: 'seed-003', outlet: null, title: null, url: null, published: '2018-04-02', score: 0.77, sameStory: true, relation: 'same-event', daysApart: 0 },
+    { id: 'seed-004', outlet: 'The New Yorker', title: 'Trump’s pursuit of an Oval Office meeting with Putin', url: null, published: '2018-05-04', score: 0.52, sameStory: true, relation: 'same-event', daysApart: 32 },
+    { id: 'other-9', outlet: 'BBC', title: 'Unrelated', url: null, published: '2018-01-01', score: 0.05, sameStory: false, relation: null, daysApart: -91 },
   ],
   sentences: [
     { index: 4, start: 900, end: 1100, text: 'The idea of a personal get-together between the two presidents after each of them expelled 60 diplomats and closed consulates underscored the volatile nature of the Russian-American relationship these days.' },
@@ -55,6 +55,7 @@ export const SAMPLE_RESULT: AnalysisResult = {
   ],
   unique: [{ index: 9, start: 2000, end: 2100, text: 'Mr. Putin visited the Bush family compound in Kennebunkport, Me., in 2007.' }],
   conflicts: [{ kind: 'number', sentenceIndex: 4, thisValue: '60', otherValue: '150', articleId: 'seed-003', outlet: null }],
+  related: [],
   coverage: {
     outlets: [
       { articleId: 'seed-002', outlet: 'NBC News', title: 'Possible Trump-Putin meeting could take place at the White House' },

@@ -19,13 +19,14 @@ function memoryArea(): SessionArea & { data: Map<string, unknown> } {
 
 const result: AnalysisResult = {
   self: null,
-  stories: [{ id: 'b', outlet: 'NBC News', title: null, url: null, published: null, score: 0.9, sameStory: true }],
+  stories: [{ id: 'b', outlet: 'NBC News', title: null, url: null, published: null, score: 0.9, sameStory: true, relation: 'same-event', daysApart: null }],
   sentences: [],
   facts: [],
   omissions: [],
   unique: [],
   conflicts: [],
   coverage: { outlets: [], rows: [] },
+  related: [],
   corpus: { name: 'seeds', articles: 5, outlets: 3, firstPublished: null, lastPublished: null },
 };
 const ready: PageAnalysis = { state: 'ready', article: { title: 'T', text: 'x', paragraphs: [] }, result };

@@ -125,7 +125,7 @@ describe('parallax analyze', () => {
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => l.id)).toEqual(['q1', 'q2']);
     expect(Object.keys(lines[0])).toEqual(['id', 'self', 'stories']);
-    expect(Object.keys(lines[0].stories[0])).toEqual(['id', 'outlet', 'title', 'url', 'published', 'score', 'sameStory']);
+    expect(Object.keys(lines[0].stories[0])).toEqual(['id', 'outlet', 'title', 'url', 'published', 'score', 'sameStory', 'relation', 'daysApart']);
     expect(lines[0].stories.some((s: { sameStory: boolean }) => s.sameStory)).toBe(true);
   });
 

@@ -94,7 +94,10 @@ export function matchStories(article: ArticleInput, corpus: Corpus, options: Sto
     ranked.push(s);
     if (stories.length < limit) {
       const a = corpus.article(group);
-      stories.push({ id: a.id, outlet: a.outlet, title: a.title, url: a.url, published: a.published, score: round(s.score), sameStory: s.score >= 0.5 });
+      const sameStory = s.score >= 0.5;
+      const other = corpus.publishedDay(group);
+      const daysApart = query.day !== null && other !== null ? other - query.day : null;
+      stories.push({ id: a.id, outlet: a.outlet, title: a.title, url: a.url, published: a.published, score: round(s.score), sameStory, relation: sameStory ? 'same-event' : null, daysApart });
     }
   }
   return { self, stories, scored: ranked, query };
