@@ -16,7 +16,8 @@ export const ANALYZE_USAGE = `Usage: parallax analyze FILE [--corpus OUT] [--jso
 Finds the corpus articles that cover the same story as FILE (.html: the article is extracted
 with Readability; .txt: plain text) and whether FILE is itself a corpus article.
 With --jsonl, every record of QUERIES.jsonl (corpus format) is a query, and one JSON line is
-written per query: {"id","self","stories"}.
+written per query: {"id","self","stories","related"} (each story with its relation,
+"same-event", "related" or null, and daysApart; related: the related coverage with shared facts).
 
 Options:
   --corpus FILE   compiled corpus (parallax corpus build); default: the bundled corpus
@@ -46,7 +47,8 @@ function report(file: string, result: AnalysisResult): string {
   const same = result.stories.filter((s) => s.sameStory);
   lines.push(same.length ? `Same story in ${same.length} article${same.length === 1 ? '' : 's'}:` : 'No other article covers the same story.');
   for (const s of same) lines.push(`  ${s.score.toFixed(2)}  ${s.outlet ?? '(unknown outlet)'}${s.published ? `, ${s.published}` : ''}: ${s.title ?? s.id}`);
-  const next = result.stories.filter((s) => !s.sameStory).slice(0, 3);
+  lines.push(...relatedLines(result));
+  const next = result.stories.filter((s) => s.relation === null).slice(0, 3);
   if (next.length) {
     lines.push('Closest other stories:');
     for (const s of next) lines.push(`  ${s.score.toFixed(2)}  ${s.outlet ?? '(unknown outlet)'}${s.published ? `, ${s.published}` : ''}: ${s.title ?? s.id}`);
@@ -65,6 +67,28 @@ const quote = (text: string) => {
 };
 const outletName = (outlet: string | null, articleId: string) => outlet ?? articleId;
 const more = (shown: number, total: number) => (total > shown ? [`  … and ${total - shown} more (--json lists all)`] : []);
+
+/** "32 days later", "3 days earlier", "the same day"; null when either date is unknown. */
+export function timeApart(daysApart: number | null): string | null {
+  if (daysApart === null) return null;
+  if (daysApart === 0) return 'the same day';
+  const n = Math.abs(daysApart);
+  return `${n} day${n === 1 ? '' : 's'} ${daysApart > 0 ? 'later' : 'earlier'}`;
+}
+
+/** Related coverage: other occasions of the same subject (follow-ups, background), with the facts each shares with this article. */
+function relatedLines(result: AnalysisResult): string[] {
+  if (result.related.length === 0) return [];
+  const lines = [`Related coverage (the same subject on another occasion): ${result.related.length} article${result.related.length === 1 ? '' : 's'}`];
+  for (const r of result.related) {
+    const when = [r.published, timeApart(r.daysApart)].filter(Boolean).join(', ');
+    lines.push(`  ${r.score.toFixed(2)}  ${r.outlet ?? '(unknown outlet)'}${when ? ` (${when})` : ''}: ${r.title ?? r.id}`);
+    if (r.facts.length) lines.push(`      shares ${r.facts.length} fact${r.facts.length === 1 ? '' : 's'} with this article:`);
+    for (const fact of r.facts.slice(0, SHOWN)) lines.push(`      #${fact.sentence.index + 1} ${quote(fact.sentence.text)}`);
+    if (r.facts.length > SHOWN) lines.push(`      … and ${r.facts.length - SHOWN} more (--json lists all)`);
+  }
+  return lines;
+}
 
 /** Fact alignment in brief: what others also report, disagree on, report without this article, and what only this article says. */
 function factLines(result: AnalysisResult): string[] {
@@ -138,7 +162,7 @@ export async function runAnalyze(argv: string[], io: Io): Promise<number> {
     const { records } = parseCorpusJsonl(readInputFile(values.jsonl), values.jsonl);
     for (const record of records) {
       const result = analyze(record, corpus, { limit: top });
-      io.stdout(`${JSON.stringify({ id: record.id, self: result.self ? { id: result.self.id, containment: result.self.containment } : null, stories: result.stories })}\n`);
+      io.stdout(`${JSON.stringify({ id: record.id, self: result.self ? { id: result.self.id, containment: result.self.containment } : null, stories: result.stories, related: result.related })}\n`);
     }
     return EXIT_OK;
   }

@@ -124,9 +124,29 @@ describe('parallax analyze', () => {
     expect(r.code).toBe(EXIT_OK);
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => l.id)).toEqual(['q1', 'q2']);
-    expect(Object.keys(lines[0])).toEqual(['id', 'self', 'stories']);
+    expect(Object.keys(lines[0])).toEqual(['id', 'self', 'stories', 'related']);
     expect(Object.keys(lines[0].stories[0])).toEqual(['id', 'outlet', 'title', 'url', 'published', 'score', 'sameStory', 'relation', 'daysApart']);
     expect(lines[0].stories.some((s: { sameStory: boolean }) => s.sameStory)).toBe(true);
+    expect(lines.every((l) => Array.isArray(l.related))).toBe(true);
+    expect(lines[0].stories.every((s: { sameStory: boolean; relation: string | null }) => s.sameStory === (s.relation === 'same-event'))).toBe(true);
+  });
+
+  test('--jsonl: 001 as a query has 004 as related coverage, 32 days later, with the facts it shares', async () => {
+    await cli('corpus', 'build', seeds, '-o', corpusFile);
+    const queries = join(dir, 'queries-001.jsonl');
+    const text = readFileSync(join(seeds, `${SEED_IDS.nytReadable}.txt`), 'utf8');
+    writeFileSync(queries, `${JSON.stringify({ id: 'q001', outlet: 'The New York Times', published: '2018-04-02', text })}\n`);
+    const [line] = (await cli('analyze', '--jsonl', queries, '--corpus', corpusFile, '--json')).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(line.related.map((r: { id: string; daysApart: number }) => [r.id, r.daysApart])).toEqual([[SEED_IDS.newYorker, 32]]);
+    expect(line.related[0].facts.length).toBeGreaterThanOrEqual(2);
+    expect(line.stories.find((s: { id: string }) => s.id === SEED_IDS.newYorker)).toMatchObject({ relation: 'related', sameStory: false, daysApart: 32 });
+  });
+
+  test('the report has a related coverage section: 004, 32 days later, with the facts it shares', async () => {
+    await cli('corpus', 'build', seeds, '-o', corpusFile);
+    const r = await cli('analyze', join(seeds, `${SEED_IDS.nytReadable}.txt`), '--corpus', corpusFile);
+    expect(r.stdout).toMatch(/Related coverage \(the same subject on another occasion\): 1 article\n\s+0\.\d+\s+The New Yorker \(2018-05-04, 32 days later\): Trump's pursuit/);
+    expect(r.stdout).toMatch(/shares \d+ facts with this article:\n\s+#2 "The Kremlin foreign policy adviser/);
   });
 
   test.each([
