@@ -25,6 +25,9 @@ export function FirstRefresh({ state, feeds, onStop }: FirstRefreshProps) {
   const fetched = feeds.filter((f) => f.lastFetched && !f.lastError);
   const failed = feeds.filter((f) => f.lastError);
   const pageFailures = feeds.flatMap((f) => f.lastFailures.map((p) => ({ feed: f.title ?? f.url, ...p })));
+  // Articles older than the Sources retention window are read but not kept: say so, never hide it.
+  const kept = feeds.reduce((sum, f) => sum + f.articles, 0);
+  const notKept = Math.max(0, (state?.added ?? 0) - kept);
   return (
     <section class="card first-refresh" aria-labelledby="refresh-title" data-testid="first-refresh">
       <h2 id="refresh-title">Fetching your sources’ news</h2>
@@ -39,6 +42,7 @@ export function FirstRefresh({ state, feeds, onStop }: FirstRefreshProps) {
         ) : state.phase === 'done' ? (
           <p class="notice notice-ok" data-testid="refresh-summary">
             {`Feeds fetched: ${fetched.length} of ${feeds.length}. Articles added: ${state.added ?? 0}.`}
+            {notKept > 0 ? ` ${notKept} of them ${notKept === 1 ? 'is' : 'are'} older than the retention window set under Sources and ${notKept === 1 ? 'was' : 'were'} not kept.` : ''}
             {failed.length + pageFailures.length > 0 ? ` Problems: ${failed.length} feed${failed.length === 1 ? '' : 's'}, ${pageFailures.length} article${pageFailures.length === 1 ? '' : 's'} (below).` : ''}
           </p>
         ) : (

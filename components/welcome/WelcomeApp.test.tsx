@@ -59,7 +59,9 @@ function fakeApi(grant: boolean) {
 const checkboxes = () => [...root.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
 const labelOf = (input: HTMLInputElement) => root.querySelector(`label[for="${input.id}"]`)?.textContent;
 const click = async (selector: string) => {
-  await act(() => root.querySelector<HTMLElement>(selector)!.dispatchEvent(new window.Event('click', { bubbles: true })));
+  await act(() => {
+    root.querySelector<HTMLElement>(selector)!.dispatchEvent(new window.Event('click', { bubbles: true }));
+  });
   await flush();
 };
 
@@ -84,7 +86,9 @@ describe('WelcomeApp', () => {
     for (const id of ['nbc', 'fox', 'tass']) {
       const box = root.querySelector<HTMLInputElement>(`[data-outlet="${id}"]`)!;
       box.checked = true;
-      await act(() => box.dispatchEvent(new window.Event('change', { bubbles: true })));
+      await act(() => {
+        box.dispatchEvent(new window.Event('change', { bubbles: true }));
+      });
     }
     expect(root.querySelector('[data-testid="follow"]')?.textContent).toBe('Follow 3 outlets and fetch their news');
     await click('[data-testid="follow"]');
@@ -101,13 +105,13 @@ describe('WelcomeApp', () => {
     await report({ running: false, phase: 'done', done: 5, total: 5, startedAt: '2026-01-01T10:00:00.500Z', finishedAt: '2026-01-01T10:00:09.000Z', added: 4 }, (list) =>
       list.map((s) =>
         s.url === nbc
-          ? { ...s, lastFetched: 'x', lastAdded: 4, lastFailures: [{ url: 'https://www.nbcnews.com/video', reason: 'the page does not look like an article' }] }
+          ? { ...s, lastFetched: 'x', lastAdded: 4, articles: 3, lastFailures: [{ url: 'https://www.nbcnews.com/video', reason: 'the page does not look like an article' }] }
           : s.url === tass
             ? { ...s, lastFetched: 'x', lastError: 'network error: ECONNREFUSED (3 attempts)' }
             : { ...s, lastFetched: 'x' },
       ),
     );
-    expect(root.querySelector('[data-testid="refresh-summary"]')?.textContent).toBe('Feeds fetched: 2 of 3. Articles added: 4. Problems: 1 feed, 1 article (below).');
+    expect(root.querySelector('[data-testid="refresh-summary"]')?.textContent).toBe('Feeds fetched: 2 of 3. Articles added: 4. 1 of them is older than the retention window set under Sources and was not kept. Problems: 1 feed, 1 article (below).');
     const rows = [...root.querySelectorAll<HTMLElement>('[data-testid="refresh-feed"]')].map((li) => [li.querySelector('strong')?.textContent, li.dataset.status]);
     expect(rows).toEqual([['TASS', 'failed'], ['NBC News', 'fetched'], ['Fox News', 'fetched']]);
     expect(root.querySelector('[data-testid="refresh-feed-error"]')?.textContent).toBe('failed: network error: ECONNREFUSED (3 attempts)');

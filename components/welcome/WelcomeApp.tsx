@@ -106,16 +106,17 @@ export function WelcomeApp({ api, outlets = followableOutlets(), now = () => new
           A story looks different from the left, the centre and the right, and from another country. The starter selection weighs left and right
           the same and a third of it is from outside the United States; change it as you like. Each outlet’s main feed is followed.
         </p>
-        <p class="balance" data-testid="choice-balance">
-          <strong>{plural(chosen.size, 'outlet')}</strong> from {countries} {countries === 1 ? 'country' : 'countries'}: left {balance.left.length} · centre {balance.center.length} · right{' '}
-          {balance.right.length} · unrated {balance.unrated.length}
-        </p>
         <OutletPicker outlets={outlets} chosen={chosen} disabled={busy} onToggle={toggle} />
         <p class="muted credit">
           Leans: {LEAN_CREDIT}. Outlets AllSides does not rate have none. Feed addresses as the outlets published them; if one has moved, the refresh
           says so and you can change it under Sources.
         </p>
+        {/* Kept in view while the list scrolls: the choice's balance and the one button that acts on it. */}
         <div class="follow-row">
+          <p class="balance" data-testid="choice-balance">
+            <strong>{plural(chosen.size, 'outlet')}</strong> from {countries} {countries === 1 ? 'country' : 'countries'}: left {balance.left.length} · centre {balance.center.length} · right{' '}
+            {balance.right.length} · unrated {balance.unrated.length}
+          </p>
           <button type="button" class="btn btn-primary" disabled={busy || feeds.length === 0} onClick={() => void follow()} data-testid="follow">
             {feeds.length ? `Follow ${plural(feeds.length, 'outlet')} and fetch their news` : 'Choose at least one outlet'}
           </button>
