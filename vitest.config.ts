@@ -6,5 +6,6 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'entrypoints/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'tests/unit/**/*.test.{ts,tsx}'],
     exclude: ['node_modules', '.output', 'tests/e2e/**'],
+    setupFiles: ['tests/unit/setup-model.ts'],
   },
 });

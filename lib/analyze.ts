@@ -17,7 +17,7 @@ export function analyze(article: ArticleInput, corpus: Corpus, options: AnalyzeO
   const match = matchStories(article, corpus, options);
   // Story matching segmented the text already (segmentSentences); no second pass.
   const sentences = match.query.features.sentences;
-  const alignment = alignCorpusFacts({ text: article.text, sentences, outlet: article.outlet ?? null }, match.stories, corpus, {
+  const alignment = alignCorpusFacts({ text: article.text, sentences, outlet: article.outlet ?? null, meaning: match.query.features.meaning }, match.stories, corpus, {
     strictness: options.strictness,
     self: match.self,
     excludeIds: options.excludeIds,

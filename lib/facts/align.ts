@@ -31,6 +31,11 @@ export interface FactSource {
    * may list only its reusing sentences (spans keep their article's sentence `index`).
    */
   sameStory: boolean;
+  /**
+   * Meaning vectors of the article's sentences (row k for sentence index k, lib/meaning), as the
+   * corpus stores them; computed from the text when absent.
+   */
+  meaning?: Int8Array;
 }
 
 /** The reader's article, segmented. */
@@ -38,6 +43,8 @@ export interface FactArticle {
   text: string;
   sentences: SentenceSpan[];
   outlet?: string | null;
+  /** Meaning vectors of `sentences` (row k for sentence index k), computed with the article's other features. */
+  meaning?: Int8Array;
 }
 
 export interface FactAlignment {
@@ -154,8 +161,8 @@ export function alignFacts(article: FactArticle, sources: readonly FactSource[],
   const cache = options.cache ?? sharedCache;
   const threshold = factThreshold(SHARED_FACT_THRESHOLD, options.strictness ?? 'balanced');
   // Captions and credit lines of the page itself are neither shared facts nor its own.
-  const own = articleEntry(article.text, article.sentences, false);
-  const entries = sources.map((s) => cache.get(sourceKey(s), s.text, s.sentences));
+  const own = articleEntry(article.text, article.sentences, false, article.meaning);
+  const entries = sources.map((s) => cache.get(sourceKey(s), s.text, s.sentences, s.meaning));
   const context = (options.statsContext ?? []).map((s) => cache.get(sourceKey(s), s.text, s.sentences));
   const stats = localStats([own, ...entries, ...context]);
   const idf = (t: string): number => inverseDocumentFrequency(stats, t);
