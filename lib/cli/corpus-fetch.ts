@@ -6,6 +6,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { CorpusInputError, parseCorpusJsonl } from '../corpus/schema.ts';
 import { createFetcher, type FetchLike, type Validators } from '../feeds/fetch/fetcher.ts';
+import { feedHostPolicy } from '../feeds/fetch/host-policy.ts';
 import { FeedListError, parseFeedList } from '../feeds/feed-list.ts';
 import { parseWindow } from '../article/dates.ts';
 import { refreshFeeds, type FeedReport } from '../feeds/refresh.ts';
@@ -150,6 +151,8 @@ export async function runCorpusFetch(argv: string[], io: CliIo): Promise<number>
       timeoutMs: options.timeoutMs,
       retries: options.retries,
       perHost: options.perHost,
+      // A feed's links and redirects reach only the feeds' own hosts, as in the extension.
+      policy: feedHostPolicy(list.feeds.map((feed) => feed.url)),
     });
     io.stderr(`Fetching ${list.feeds.length} feed${list.feeds.length === 1 ? '' : 's'}${since ? ` (items since ${since})` : ''}; ${known.length} articles already in ${options.out}\n`);
     const result = await refreshFeeds({ feeds: list.feeds, fetcher, known, feedValidators: validators, since, concurrency: options.concurrency });
