@@ -4,7 +4,7 @@ import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze } from '../analyze.ts';
 import type { Corpus } from '../corpus/corpus.ts';
-import { parseCorpusJsonl } from '../corpus/schema.ts';
+import { parseCorpusFile } from '../corpus/schema.ts';
 import type { AnalysisResult, ArticleInput } from '../result.ts';
 import { articleFromHtml } from './extract-html.ts';
 import { loadBundledCorpus, loadCorpusFile, readInputFile } from './inputs.ts';
@@ -135,7 +135,7 @@ export async function runAnalyze(argv: string[], io: Io): Promise<number> {
 
   if (values.jsonl) {
     const corpus = loadChosenCorpus();
-    const { records } = parseCorpusJsonl(readInputFile(values.jsonl), values.jsonl);
+    const { records } = parseCorpusFile(readInputFile(values.jsonl), values.jsonl);
     for (const record of records) {
       const result = analyze(record, corpus, { limit: top });
       io.stdout(`${JSON.stringify({ id: record.id, self: result.self ? { id: result.self.id, containment: result.self.containment } : null, stories: result.stories })}\n`);
