@@ -1,6 +1,7 @@
 import type { ImportReport } from '@/lib/import/records';
 import { summarizeRecords } from '@/lib/import/records';
 import { formatDateRange, plural } from '@/components/shared/format';
+import { SourceText } from '@/components/shared/SourceText';
 
 const SHOWN_PROBLEMS = 200;
 
@@ -12,7 +13,7 @@ export function ImportReportView({ report, fileName }: { report: ImportReport; f
   return (
     <div class="report" data-testid="import-report">
       <p class="report-summary">
-        <strong>{fileName}</strong>: {plural(report.total, 'record')} read ({report.format === 'json' ? 'JSON array' : 'JSON Lines'}).{' '}
+        <strong><SourceText text={fileName} /></strong>: {plural(report.total, 'record')} read ({report.format === 'json' ? 'JSON array' : 'JSON Lines'}).{' '}
         <span class="ok" data-testid="import-valid-count">
           {plural(summary.articles, 'valid record')}
         </span>
