@@ -6,6 +6,7 @@ import type { AnalysisResult, DiffPart } from '@/lib/result';
 import type { PageArticle } from '@/lib/messages';
 import { coveringArticles, sameFactPassages, storyHeader } from './derive';
 import { FRAMING_LABEL_NAMES, formatDateRange, outletName, plural } from './labels';
+import { relatedTimeline } from './timeline';
 
 // Characters that start Markdown or HTML syntax anywhere in a line (links, images, emphasis,
 // code, raw HTML and entities, strikethrough, table cells); line-start syntax cannot occur because
@@ -107,6 +108,20 @@ export function comparisonMarkdown(result: AnalysisResult, article?: PageArticle
   if (!result.unique.length) lines.push('Nothing.', '');
   for (const s of result.unique) lines.push(`- ${quote(s.text)}`);
   if (result.unique.length) lines.push('');
+
+  // Follow-ups and background, in time order: never part of the same-story sections above.
+  const related = relatedTimeline(result).groups.flatMap((g) => g.entries);
+  if (related.length) {
+    lines.push(`## Earlier and later coverage (${related.length})`, '');
+    for (const r of related) {
+      const when = [r.relative, r.date ? `(${r.date})` : null].filter(Boolean).join(' ');
+      const title = r.title ? markdownLink(r.title, r.url) : r.url ? markdownUrl(r.url) : null;
+      const outlet = markdownText(r.outlet);
+      lines.push(`- **${outlet}**${when ? `, ${when}` : ''}${title ? `: ${title}` : ''}. Shares ${plural(r.facts.length, 'fact')} with this article${r.facts.length ? ':' : '.'}`);
+      for (const f of r.facts) lines.push(`  - ${quote(f.text)}${f.theirs ? ` — ${outlet}: ${quote(f.theirs)}` : ''}`);
+    }
+    lines.push('');
+  }
 
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { SEED_IDS } from '../corpus/test-seeds.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE } from './io.ts';
-import { loadBundledCorpus } from './inputs.ts';
+import { analyze } from '../analyze.ts';
+import { loadBundledCorpus, loadCorpusFile } from './inputs.ts';
 import { run, COMMANDS } from './main.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'parallax-cli-'));
@@ -182,16 +183,74 @@ describe('parallax analyze', () => {
     expect(r.code).toBe(EXIT_OK);
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => l.id)).toEqual(['q1', 'q2']);
-    expect(Object.keys(lines[0])).toEqual(['id', 'self', 'stories']);
+    expect(Object.keys(lines[0])).toEqual(['id', 'self', 'stories', 'sentences', 'facts', 'omissions', 'unique', 'conflicts', 'coverage', 'related', 'corpus']);
     expect(Object.keys(lines[0].stories[0])).toEqual(['id', 'outlet', 'title', 'url', 'published', 'score', 'sameStory', 'relation', 'daysApart']);
     expect(lines[0].stories.some((s: { sameStory: boolean }) => s.sameStory)).toBe(true);
+    expect(lines.every((l) => Array.isArray(l.related))).toBe(true);
+    expect(lines[0].stories.every((s: { sameStory: boolean; relation: string | null }) => s.sameStory === (s.relation === 'same-event'))).toBe(true);
+  });
+
+  test('--jsonl writes the whole result of each query, the same as analyze() gives for the record', async () => {
+    await cli('corpus', 'build', seeds, '-o', corpusFile);
+    const queries = join(dir, 'queries-full.jsonl');
+    const nbc = { id: 'q-nbc', outlet: 'NBC News', published: '2018-04-02', text: readFileSync(join(seeds, `${SEED_IDS.nbc}.txt`), 'utf8') };
+    writeFileSync(queries, `${JSON.stringify(nbc)}\n${record('q1')}\n`);
+    const r = await cli('analyze', '--jsonl', queries, '--corpus', corpusFile);
+    expect(r.code).toBe(EXIT_OK);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(2);
+    const expected = analyze(nbc, loadCorpusFile(corpusFile), { limit: 20 });
+    expect(lines[0]).toEqual(JSON.parse(JSON.stringify({ id: 'q-nbc', ...expected })));
+    // The NBC text finds itself and aligns facts with the other outlets.
+    expect(lines[0].self.id).toBe(SEED_IDS.nbc);
+    expect(lines[0].facts.length).toBeGreaterThan(0);
+    expect(lines[0].facts[0].passages[0]).toHaveProperty('articleId');
+    expect(lines[0].unique.length + lines[0].facts.length).toBeLessThanOrEqual(lines[0].sentences.length);
+  });
+
+  test('--jsonl without --corpus uses the bundled corpus, as analyze FILE does', async () => {
+    const queries = join(dir, 'queries-bundled.jsonl');
+    writeFileSync(queries, `${JSON.stringify({ id: 'q-nyt', outlet: 'The New York Times', published: '2018-04-02', text: readFileSync(join(seeds, `${SEED_IDS.nytReadable}.txt`), 'utf8') })}\n`);
+    const r = await cli('analyze', '--jsonl', queries);
+    expect(r.code).toBe(EXIT_OK);
+    const [line] = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const bundled = loadBundledCorpus();
+    expect(line.corpus).toEqual(bundled.summary);
+    expect(line.self.id).toBe(SEED_IDS.nytReadable);
+    expect(line.facts.length).toBeGreaterThan(0);
+  });
+
+  test('--jsonl with a bad record: exit 1 naming the line, nothing written', async () => {
+    const queries = join(dir, 'queries-bad.jsonl');
+    writeFileSync(queries, `${record('q1')}\n{"id": "q2", "outlet": null}\n`);
+    const r = await cli('analyze', '--jsonl', queries);
+    expect(r.code).toBe(EXIT_BAD_INPUT);
+    expect(r.stderr).toMatch(/queries-bad\.jsonl.*2/);
+    expect(r.stdout).toBe('');
+  });
+
+  test('--jsonl: 001 as a query has 004 as related coverage, 32 days later, with the facts it shares', async () => {
+    await cli('corpus', 'build', seeds, '-o', corpusFile);
+    const queries = join(dir, 'queries-001.jsonl');
+    const text = readFileSync(join(seeds, `${SEED_IDS.nytReadable}.txt`), 'utf8');
+    writeFileSync(queries, `${JSON.stringify({ id: 'q001', outlet: 'The New York Times', published: '2018-04-02', text })}\n`);
+    const [line] = (await cli('analyze', '--jsonl', queries, '--corpus', corpusFile, '--json')).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(line.related.map((r: { id: string; daysApart: number }) => [r.id, r.daysApart])).toEqual([[SEED_IDS.newYorker, 32]]);
+    expect(line.related[0].facts.length).toBeGreaterThanOrEqual(2);
+    expect(line.stories.find((s: { id: string }) => s.id === SEED_IDS.newYorker)).toMatchObject({ relation: 'related', sameStory: false, daysApart: 32 });
+  });
+
+  test('the report has a related coverage section: 004, 32 days later, with the facts it shares', async () => {
+    await cli('corpus', 'build', seeds, '-o', corpusFile);
+    const r = await cli('analyze', join(seeds, `${SEED_IDS.nytReadable}.txt`), '--corpus', corpusFile);
+    expect(r.stdout).toMatch(/Related coverage \(the same subject on another occasion\): 1 article\n\s+0\.\d+\s+The New Yorker \(2018-05-04, 32 days later\): Trump's pursuit/);
+    expect(r.stdout).toMatch(/shares \d+ facts with this article:\n\s+#2 "The Kremlin foreign policy adviser/);
   });
 
   test.each([
     [['analyze']],
     [['analyze', 'a.txt', 'b.txt']],
-    [['analyze', '--jsonl', 'q.jsonl', '--json']],
-    [['analyze', '--jsonl', 'q.jsonl', '--corpus', 'c.bin']],
+    [['analyze', 'a.txt', '--jsonl', 'q.jsonl']],
     [['analyze', 'page.pdf']],
     [['analyze', 'a.txt', '--top', '0']],
   ])('usage error %j: exit 2', async (argv) => {

@@ -22,7 +22,7 @@ Commands:
   corpus build INPUT... -o OUT [--skip-invalid]      compile a corpus artifact
   corpus fetch --feeds FEEDS -o CORPUS.jsonl         add articles from news feeds to a JSONL corpus
   analyze FILE [--corpus OUT] [--json]               which corpus articles cover FILE's story
-  analyze --jsonl QUERIES.jsonl --corpus OUT --json  the same for every record of QUERIES
+  analyze --jsonl QUERIES.jsonl [--corpus OUT]       the whole result for every record of QUERIES, as JSON lines
   pairs --jsonl PAIRS.jsonl                          score sentence pairs as the same fact or not
 
 Run "parallax COMMAND --help" for a command's options.

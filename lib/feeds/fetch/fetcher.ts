@@ -111,12 +111,15 @@ const defaultSleep = (ms: number, signal?: AbortSignal) =>
     }, { once: true });
   });
 
-/** Picks the charset from the header, else from the document's own declaration, else UTF-8. */
+/**
+ * Picks the charset from the header, else from the document's own declaration, else UTF-8 when
+ * the bytes are UTF-8, else Windows-1252 (Latin-1): older feeds send Latin-1 without saying so.
+ */
 function decode(bytes: Uint8Array, contentType: string | null): string {
   const declared = /charset=["']?([\w-]+)/i.exec(contentType ?? '')?.[1];
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   const sniffed = /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1] ?? /<\?xml[^>]+encoding=["']([\w-]+)/i.exec(head)?.[1];
-  for (const label of [declared, sniffed, 'utf-8']) {
+  for (const label of [declared, sniffed]) {
     if (!label) continue;
     try {
       return new TextDecoder(label).decode(bytes);
@@ -124,7 +127,11 @@ function decode(bytes: Uint8Array, contentType: string | null): string {
       // an unknown label: try the next one
     }
   }
-  return new TextDecoder().decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
 }
 
 async function readCapped(response: FetchResponseLike, url: string, maxBytes: number): Promise<Uint8Array> {
