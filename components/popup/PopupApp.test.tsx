@@ -121,6 +121,27 @@ describe('ResultView', () => {
   });
 });
 
+describe('text from pages and corpora', () => {
+  test('titles, outlets and sentences are bidi-isolated and their override controls never reach the screen', async () => {
+    const [first, ...others] = SAMPLE_RESULT.stories;
+    const [fact] = SAMPLE_RESULT.facts;
+    const result = {
+      ...SAMPLE_RESULT,
+      self: { ...SAMPLE_RESULT.self!, title: 'Invoice \u202Egnp.exe' },
+      stories: [{ ...first!, outlet: '\u202Bשלום News', title: 'Report \u2067attached\u2069 \u202Efdp.scr' }, ...others],
+      facts: [{ ...fact!, sentence: { ...fact!.sentence, text: 'He said \u202Edias eh.' } }, ...SAMPLE_RESULT.facts.slice(1)],
+    };
+    await mount({ state: 'ready', result });
+    expect(q('#article-title bdi')?.textContent).toBe('Invoice gnp.exe');
+    expect(root.textContent).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect([...root.querySelectorAll('.fact-text bdi')].map((b) => b.textContent)).toContain('He said dias eh.');
+    await act(() => void q('#tab-outlets')!.dispatchEvent(new (globalThis as unknown as { Event: typeof Event }).Event('click', { bubbles: true })));
+    expect(root.textContent).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    const outlet = [...root.querySelectorAll('[data-testid="outlet"]')].find((li) => li.textContent?.includes('שלום News'))!;
+    expect([...outlet.querySelectorAll('bdi')].map((b) => b.textContent)).toEqual(expect.arrayContaining(['שלום News', 'Report attached fdp.scr']));
+  });
+});
+
 const click = (el: Element) =>
   act(() => void el.dispatchEvent(new (globalThis as unknown as { Event: typeof Event }).Event('click', { bubbles: true })));
 
