@@ -5,7 +5,7 @@ import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze } from '../analyze.ts';
 import type { Corpus } from '../corpus/corpus.ts';
-import { parseCorpusJsonl } from '../corpus/schema.ts';
+import { parseCorpusFile } from '../corpus/schema.ts';
 import type { AnalysisResult, ArticleInput } from '../result.ts';
 import { articleFromHtml } from './extract-html.ts';
 import { loadBundledCorpus, loadCorpusFile, readInputFile } from './inputs.ts';
@@ -162,7 +162,7 @@ export async function runAnalyze(argv: string[], io: Io): Promise<number> {
     const corpus = loadChosenCorpus();
     // Every record is checked before the first line is written: a bad record stops the run
     // with its line number instead of leaving a half-written output.
-    const { records } = parseCorpusJsonl(readInputFile(values.jsonl), values.jsonl);
+    const { records } = parseCorpusFile(readInputFile(values.jsonl), values.jsonl);
     for (const record of records) {
       const result = analyze(record, corpus, { limit: top });
       io.stdout(`${JSON.stringify({ id: record.id, ...result })}\n`);

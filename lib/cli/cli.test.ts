@@ -47,6 +47,64 @@ describe('parallax corpus build', () => {
     expect(r.stdout).toMatch(/2 articles.*skipped 2 invalid lines/);
   });
 
+  test('--skip-invalid never crashes on lines that are not JSON (bad escapes, raw tabs in ids) and names every failing field', async () => {
+    const input = join(dir, 'hostile.jsonl');
+    const lines = [
+      record('a'),
+      '{"id": "bad\\q", "outlet": "X", "text": "Words here."}',
+      `{"id": "tab\there", "outlet": "X", "text": "Words here."}`,
+      JSON.stringify({ id: '', outlet: 7, published: 'yesterday', url: 'javascript:alert(1)', text: '' }),
+      record('b'),
+    ];
+    writeFileSync(input, `${lines.join('\n')}\n`);
+    const r = await cli('corpus', 'build', input, '-o', join(dir, 'hostile.bin'), '--skip-invalid');
+    expect(r.code).toBe(EXIT_OK);
+    const reported = r.stderr.trim().split('\n');
+    expect(reported).toHaveLength(3);
+    expect(reported[0]).toMatch(new RegExp(`^skipped ${input}:2: not valid JSON \\(`));
+    expect(reported[1]).toMatch(new RegExp(`^skipped ${input}:3: not valid JSON \\(`));
+    expect(reported[2]).toBe(
+      `skipped ${input}:4 field "id": is empty; field "outlet": must be a string or null; field "url": is not an http(s) address; field "published": must be a date written YYYY-MM-DD; field "text": is empty`,
+    );
+    expect(r.stdout).toMatch(/2 articles.*skipped 3 invalid lines/);
+  });
+
+  test('without --skip-invalid the error names every failing field of the line', async () => {
+    const input = join(dir, 'two-fields.jsonl');
+    writeFileSync(input, `${JSON.stringify({ id: 'a', outlet: null, published: '2018-02-30', text: ' — ' })}\n`);
+    const r = await cli('corpus', 'build', input, '-o', join(dir, 'two-fields.bin'));
+    expect(r.code).toBe(EXIT_BAD_INPUT);
+    expect(r.stderr).toBe(`parallax corpus build: ${input}:1: field "published": is not a real calendar date; field "text": has no words\n`);
+  });
+
+  test('a JSON array of records is read as the options page reads it, bad records located by position', async () => {
+    const input = join(dir, 'array.json');
+    writeFileSync(input, JSON.stringify([JSON.parse(record('a')), { id: 'b', outlet: null }, JSON.parse(record('c')), JSON.parse(record('a'))], null, 2));
+    const strict = await cli('corpus', 'build', input, '-o', join(dir, 'array.bin'));
+    expect(strict.code).toBe(EXIT_BAD_INPUT);
+    expect(strict.stderr).toBe(`parallax corpus build: ${input} record 2: field "text": is required\n`);
+    const r = await cli('corpus', 'build', input, '-o', join(dir, 'array.bin'), '--skip-invalid');
+    expect(r.code).toBe(EXIT_OK);
+    expect(r.stderr).toBe(`skipped ${input} record 2 field "text": is required\nskipped ${input} record 4 field "id": duplicate id "a" (first on record 1)\n`);
+    expect(r.stdout).toMatch(/2 articles.*skipped 2 invalid lines/);
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, '[{"id": "a",');
+    writeFileSync(join(dir, 'ok.jsonl'), `${record('x')}\n`);
+    const b = await cli('corpus', 'build', broken, join(dir, 'ok.jsonl'), '-o', join(dir, 'broken.bin'), '--skip-invalid');
+    expect(b.stderr).toMatch(new RegExp(`^skipped ${broken}: starts like a JSON array but is not valid JSON`));
+  });
+
+  test('control and bidi-override characters from the input never reach the terminal raw', async () => {
+    const input = join(dir, 'terminal.jsonl');
+    const id = '\u001b[2J\u001b]0;pwned\u0007gnp\u202e.exe\u009b';
+    writeFileSync(input, `${record(id)}\n${record(id)}\n`);
+    const r = await cli('corpus', 'build', input, '-o', join(dir, 'terminal.bin'), '--skip-invalid');
+    expect(r.code).toBe(EXIT_OK);
+    // eslint-disable-next-line no-control-regex
+    expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(r.stderr).toBe(`skipped ${input}:2 field "id": duplicate id "\\u001b[2J\\u001b]0;pwned\\u0007gnp\\u202e.exe\\u009b" (first on line 1)\n`);
+  });
+
   test('a duplicate id across two files names both', async () => {
     const a = join(dir, 'one.jsonl');
     const b = join(dir, 'two.jsonl');
@@ -148,7 +206,7 @@ describe('parallax analyze', () => {
     expect(lines[0].facts.length).toBeGreaterThan(0);
     expect(lines[0].facts[0].passages[0]).toHaveProperty('articleId');
     expect(lines[0].unique.length + lines[0].facts.length).toBeLessThanOrEqual(lines[0].sentences.length);
-  });
+  }, 60_000);
 
   test('--jsonl without --corpus uses the bundled corpus, as analyze FILE does', async () => {
     const queries = join(dir, 'queries-bundled.jsonl');
@@ -160,7 +218,7 @@ describe('parallax analyze', () => {
     expect(line.corpus).toEqual(bundled.summary);
     expect(line.self.id).toBe(SEED_IDS.nytReadable);
     expect(line.facts.length).toBeGreaterThan(0);
-  });
+  }, 60_000);
 
   test('--jsonl with a bad record: exit 1 naming the line, nothing written', async () => {
     const queries = join(dir, 'queries-bad.jsonl');

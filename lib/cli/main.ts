@@ -5,7 +5,7 @@ import { CorpusInputError } from '../corpus/schema.ts';
 import { runAnalyze } from './analyze-command.ts';
 import { runCorpusBuild } from './corpus-build.ts';
 import { runCorpusFetch } from './corpus-fetch.ts';
-import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, InputError, type Command, type Io } from './io.ts';
+import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, InputError, terminalSafeIo, type Command, type Io } from './io.ts';
 import { useModelFiles } from './model-files.ts';
 import { runPairs } from './pairs.ts';
 
@@ -29,8 +29,13 @@ Commands:
 Run "parallax COMMAND --help" for a command's options.
 `;
 
-/** Runs the CLI on arguments (without "node parallax"); resolves to the exit code. */
-export async function run(argv: string[], io: Io): Promise<number> {
+/**
+ * Runs the CLI on arguments (without "node parallax"); resolves to the exit code. Everything it
+ * writes passes through terminalSafe: corpus titles, feed text and the reasons quoting them never
+ * reach the terminal raw.
+ */
+export async function run(argv: string[], rawIo: Io): Promise<number> {
+  const io = terminalSafeIo(rawIo);
   useModelFiles();
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     (argv.length === 0 ? io.stderr : io.stdout)(USAGE);
