@@ -13,6 +13,7 @@ import { compareSentences, type SentenceComparison } from './compare.ts';
 import { articleEntry, clauseFeatures, fullFeatures, localStats, SentenceFeatureCache, type ClauseFeatures, type SentenceEntry } from './entries.ts';
 import { findOmissions } from './omissions.ts';
 import { meaningCandidates } from './meaning-candidates.ts';
+import { rolesReversed } from './roles.ts';
 import { inverseDocumentFrequency, type TermStats } from './stats.ts';
 import { SHARED_FACT_THRESHOLD } from './weights.ts';
 import { factThreshold, type Strictness } from '../settings.ts';
@@ -231,6 +232,8 @@ export function alignFacts(article: FactArticle, sources: readonly FactSource[],
       if (!byMeaning && lightOverlap(ownTerms, ownWeight, other, idf) < MIN_LIGHT_OVERLAP) continue;
       const comparison = compareEntries(entry, other, stats, threshold);
       if (!accepts(sources[posting.source]!, comparison)) continue;
+      // The same words with actor and target swapped are another fact.
+      if (rolesReversed(entry.text, other.text)) continue;
       accepted.push({ ...posting, comparison });
     }
     matchesBySentence[index] = counterparts(accepted);
