@@ -102,7 +102,7 @@ describe('ResultView', () => {
       'Left out here1',
       'Only here1',
       'Outlets2',
-      'Earlier and later2',
+      'Timeline2',
       'Coverage grid',
     ]);
     expect(q('[data-testid="fact"].is-conflict .badge-conflict')?.textContent).toBe('Conflict');
@@ -118,6 +118,27 @@ describe('ResultView', () => {
     // A long run of this article's own words is folded to a count; a short one stays inline.
     expect(text('.passage del.del-folded [aria-hidden="true"]')).toBe('−14 words');
     expect(q('.passage del.del-folded')?.getAttribute('title')).toMatch(/^The idea of a personal get-together/);
+  });
+});
+
+describe('text from pages and corpora', () => {
+  test('titles, outlets and sentences are bidi-isolated and their override controls never reach the screen', async () => {
+    const [first, ...others] = SAMPLE_RESULT.stories;
+    const [fact] = SAMPLE_RESULT.facts;
+    const result = {
+      ...SAMPLE_RESULT,
+      self: { ...SAMPLE_RESULT.self!, title: 'Invoice \u202Egnp.exe' },
+      stories: [{ ...first!, outlet: '\u202Bשלום News', title: 'Report \u2067attached\u2069 \u202Efdp.scr' }, ...others],
+      facts: [{ ...fact!, sentence: { ...fact!.sentence, text: 'He said \u202Edias eh.' } }, ...SAMPLE_RESULT.facts.slice(1)],
+    };
+    await mount({ state: 'ready', result });
+    expect(q('#article-title bdi')?.textContent).toBe('Invoice gnp.exe');
+    expect(root.textContent).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect([...root.querySelectorAll('.fact-text bdi')].map((b) => b.textContent)).toContain('He said dias eh.');
+    await act(() => void q('#tab-outlets')!.dispatchEvent(new (globalThis as unknown as { Event: typeof Event }).Event('click', { bubbles: true })));
+    expect(root.textContent).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    const outlet = [...root.querySelectorAll('[data-testid="outlet"]')].find((li) => li.textContent?.includes('שלום News'))!;
+    expect([...outlet.querySelectorAll('bdi')].map((b) => b.textContent)).toEqual(expect.arrayContaining(['שלום News', 'Report attached fdp.scr']));
   });
 });
 
@@ -168,14 +189,14 @@ describe('Earlier and later coverage', () => {
       input.value = 'Seattle';
       input.dispatchEvent(new (globalThis as unknown as { Event: typeof Event }).Event('input', { bubbles: true }));
     });
-    expect(text('#tab-related')).toBe('Earlier and later1');
+    expect(text('#tab-related')).toBe('Timeline1');
     await click(q('#tab-related')!);
     expect([...root.querySelectorAll('[data-testid="related"] .timeline-outlet')].map((e) => e.textContent)).toEqual(['Reuters']);
   });
 
   test('no related coverage says so', async () => {
     await mount({ state: 'ready', result: { ...SAMPLE_RESULT, related: [] } });
-    expect(text('#tab-related')).toBe('Earlier and later0');
+    expect(text('#tab-related')).toBe('Timeline0');
     await click(q('#tab-related')!);
     expect(text('#panel-related .empty')).toBe('No earlier or later article in your corpora reports this article’s facts.');
   });

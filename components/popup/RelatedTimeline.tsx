@@ -3,6 +3,7 @@ import type { AnalysisResult } from '@/lib/result';
 import { itemKey } from './search';
 import { formatDate, plural } from './labels';
 import { relatedTimeline, type TimelineEntry } from './timeline';
+import { SourceText } from '@/components/shared/SourceText';
 
 export interface RelatedTimelineProps {
   result: Pick<AnalysisResult, 'related'>;
@@ -15,17 +16,17 @@ function Entry({ entry, onReveal }: { entry: TimelineEntry; onReveal: (sentenceI
   return (
     <li class="timeline-item" data-testid="related" data-article={entry.articleId}>
       <div class="timeline-head">
-        <strong class="timeline-outlet">{entry.outlet}</strong>
+        <strong class="timeline-outlet"><SourceText text={entry.outlet} /></strong>
         {entry.relative && <span class="badge timeline-when" data-testid="related-when">{entry.relative}</span>}
         {entry.date && <span class="muted">{entry.date}</span>}
       </div>
       {entry.title &&
         (entry.url ? (
           <a class="outlet-title" href={entry.url} target="_blank" rel="noopener noreferrer">
-            {entry.title}
+            <SourceText text={entry.title} />
           </a>
         ) : (
-          <span class="outlet-title">{entry.title}</span>
+          <span class="outlet-title"><SourceText text={entry.title} /></span>
         ))}
       {entry.facts.length > 0 ? (
         <>
@@ -33,10 +34,10 @@ function Entry({ entry, onReveal }: { entry: TimelineEntry; onReveal: (sentenceI
           <ul class="timeline-facts">
             {entry.facts.map((f) => (
               <li key={f.sentenceIndex} data-testid="related-fact">
-                <q>{f.text}</q>
+                <q><SourceText text={f.text} /></q>
                 {f.theirs && (
                   <span class="timeline-theirs">
-                    {entry.outlet}: <q>{f.theirs}</q>
+                    <SourceText text={entry.outlet} />: <q><SourceText text={f.theirs} /></q>
                   </span>
                 )}
                 <button type="button" class="btn-link" onClick={() => onReveal(f.sentenceIndex)}>

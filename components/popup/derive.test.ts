@@ -103,7 +103,7 @@ describe('export', () => {
     const md = comparisonMarkdown(SAMPLE_RESULT, { url: 'https://www.nytimes.com/x' }, at);
     expect(md).toMatch(/^# Parallax comparison: Russia Sends Hasty R\.S\.V\.P\. to Trump’s Invitation\n/);
     expect(md).toContain('Covered by 2 other outlets (2 articles), 2 Apr 2018.');
-    expect(md).toContain('| NBC News | [Possible Trump-Putin meeting could take place at the White House](https://www.nbcnews.com/news/amp/ncna861966) | 1 | 1 | 0 |');
+    expect(md).toContain('| NBC News | [Possible Trump-Putin meeting could take place at the White House](<https://www.nbcnews.com/news/amp/ncna861966>) | 1 | 1 | 0 |');
     expect(md).toContain('1. **Conflict.** “The idea of a personal get-together');
     expect(md).toContain('{+Dmitry+}');
     expect(md).toContain('[-Dmitri S.-]');
@@ -116,6 +116,37 @@ describe('export', () => {
     expect(md).toContain('— The New Yorker: “Trump signed off, but then exploded on Monday, when the American tally of sixty expelled diplomats became public.”');
     // Related articles stay out of the same-story table.
     expect(md).not.toMatch(/\| The New Yorker \|/);
+  });
+
+  test('Markdown from hostile titles, URLs and sentences: text escaped, no raw HTML, only http(s) links live', () => {
+    const [nbc, unnamed, yorker, ...rest] = SAMPLE_RESULT.stories;
+    const [fact] = SAMPLE_RESULT.facts;
+    const hostile = {
+      ...SAMPLE_RESULT,
+      self: { ...SAMPLE_RESULT.self!, title: 'Title <script>alert(0)</script> *bold* [x](javascript:alert(0))' },
+      stories: [
+        { ...nbc!, title: '<img src=x onerror=alert(1)>', url: 'https://x/a) [click](javascript:alert(1))' },
+        { ...unnamed!, outlet: 'Out|let <b>', title: 'Plain', url: 'javascript:alert(2)' },
+        { ...yorker!, url: 'data:text/html,<script>alert(3)</script>' },
+        ...rest,
+      ],
+      facts: [{ ...fact!, passages: fact!.passages.map((p) => ({ ...p, text: 'See [here](javascript:alert(4)) and <iframe src=//x>\n\n# heading', diff: [{ value: '<img src=y onerror=alert(5)>', added: true }] })) }],
+      related: SAMPLE_RESULT.related.map((r) => ({ ...r, outlet: '**Wire** <u>', title: '<img src=z onerror=alert(7)>', url: 'javascript:alert(7)' })),
+    };
+    const md = comparisonMarkdown(hostile, { url: 'javascript:alert(6)' }, at);
+    // No raw HTML: every < that could open a tag is escaped.
+    expect(md).not.toMatch(/(^|[^\\])<(img|script|iframe|b|u)\b/i);
+    // Every live link (an unescaped "](") has an http(s) destination in <...>.
+    const destinations = [...md.matchAll(/(?<!\\)\]\(([^\n]*?)\)(?=\s|\||$)/gm)].map((m) => m[1]);
+    expect(destinations).toEqual(['<https://x/a)%20[click](javascript:alert(1))>']);
+    expect(md).toContain('| NBC News | [\\<img src=x onerror=alert(1)\\>](<https://x/a)%20[click](javascript:alert(1))>) |');
+    expect(md).toContain('| Out\\|let \\<b\\> | Plain (javascript:alert(2)) |');
+    expect(md).not.toMatch(/<(javascript|data):/);
+    expect(md).toContain('- **\\*\\*Wire\\*\\* \\<u\\>**, ');
+    expect(md).toContain(': \\<img src=z onerror=alert(7)\\> (javascript:alert(7))');
+    expect(md).toContain('“See \\[here\\](javascript:alert(4)) and \\<iframe src=//x\\> # heading”');
+    expect(md).toContain('{+\\<img src=y onerror=alert(5)\\>+}');
+    expect(md).toMatch(/^# Parallax comparison: Title \\<script\\>alert\(0\)\\<\/script\\> \\\*bold\\\* \\\[x\\\]\(javascript:alert\(0\)\)\n/);
   });
 
   test('JSON carries the whole result', () => {
