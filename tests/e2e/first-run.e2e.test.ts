@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import type { Browser as PuppeteerBrowser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { useModelFiles } from '../../lib/cli/model-files';
 import { compileCorpus } from '../../lib/corpus/compile';
 import { serializeCorpus } from '../../lib/corpus/format';
 import type { CorpusRecord } from '../../lib/corpus/schema';
@@ -63,6 +64,8 @@ function prepareBuild(name: BrowserName, copy: string, origin: string): void {
       return [];
     }
   });
+  // The corpus carries sentence vectors: compile it with the model the extension ships.
+  useModelFiles();
   writeFileSync(join(copy, 'corpus.bin'), serializeCorpus(compileCorpus(records, { name: 'eastport fixture' })));
   const swaps = Object.entries(CHOSEN).map(([id, to]) => [DIRECTORY.outlets.find((o) => o.id === id)!.feeds[0]!.url, to(origin)] as const);
   let swapped = 0;
@@ -79,7 +82,10 @@ function prepareBuild(name: BrowserName, copy: string, origin: string): void {
 
 async function openTabUrls(session: ExtensionSession): Promise<string[]> {
   if (session.browser.name === 'chromium') return (session.browser.raw as BrowserContext).pages().map((p) => p.url());
-  return (await (session.browser.raw as PuppeteerBrowser).pages()).map((p) => p.url());
+  // Over BiDi a tab the extension navigated may still report about:blank: ask its document.
+  const pages = await (session.browser.raw as PuppeteerBrowser).pages();
+  const within = <T,>(ms: number, work: Promise<T>) => Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no answer')), ms))]);
+  return Promise.all(pages.map((p) => within(2_000, p.evaluate(() => location.href)).catch(() => p.url())));
 }
 
 const text = (page: TestPage, selector: string) => page.evaluate((s) => (document.querySelector(s)?.textContent ?? '').replace(/\s+/g, ' ').trim(), selector);
