@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Writes the demo/fixture pages of the seed story: an NYT-like page for 001, an NBC-like page
-// for 002 and an unrelated article, each with navigation, ads and comments around the article
+// for 002, a New Yorker-like page for the follow-up 004 and an unrelated article, each with navigation, ads and comments around the article
 // so extraction has real page furniture to skip. Run: node scripts/make-seed-pages.mjs
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -87,6 +87,19 @@ writeFileSync(
   }),
 );
 
+// 004 is a follow-up a month later (related coverage of 001-003, never the same event); its first line is the headline.
+const newYorker = lines(seed('004_0528f1ea5f2947bd.txt'));
+writeFileSync(
+  join(out, 'newyorker-004.html'),
+  page({
+    title: newYorker[0],
+    site: 'The New Yorker',
+    byline: 'The New Yorker staff',
+    date: '2018-05-04',
+    paragraphs: newYorker.slice(1),
+  }),
+);
+
 writeFileSync(
   join(out, 'unrelated.html'),
   page({
@@ -104,7 +117,7 @@ writeFileSync(
     ],
   }),
 );
-console.log(`wrote ${out}/{nyt-001,nbc-002,unrelated}.html`);
+console.log(`wrote ${out}/{nyt-001,nbc-002,newyorker-004,unrelated}.html`);
 
 // Hostile and broken pages: Parallax must end them in no-article or error (or finish normally
 // where the page only misbehaves around a real article), never hang or damage the page. Large
