@@ -141,6 +141,7 @@ export async function launchFirefox(options: LaunchOptions): Promise<ExtensionBr
         'browser.safebrowsing.update.enabled': false,
         'extensions.update.enabled': false,
         ...(inProfile ? PROFILE_INSTALL_PREFS : {}),
+        ...options.firefoxPrefs,
       },
     });
     // A temporary add-on (WebDriver BiDi webExtension.install): Firefox forgets it when it quits,
