@@ -140,6 +140,8 @@ export async function launchFirefox(options: LaunchOptions): Promise<ExtensionBr
         'toolkit.telemetry.enabled': false,
         'browser.safebrowsing.update.enabled': false,
         'extensions.update.enabled': false,
+        // Remote Settings (blocklists, quarantined domains) polls a Mozilla server: pointed nowhere.
+        'services.settings.server': 'data:,#remote-settings-dummy/v1',
         ...(inProfile ? PROFILE_INSTALL_PREFS : {}),
         ...options.firefoxPrefs,
       },
