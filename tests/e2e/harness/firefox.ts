@@ -127,6 +127,8 @@ export async function launchFirefox(options: LaunchOptions): Promise<ExtensionBr
       // makes a temporary profile and deletes it on close.
       ...(options.profileDir ? { userDataDir: options.profileDir } : {}),
       args: ['--remote-allow-system-access', '--width=1280', '--height=900'],
+      // Release builds honour services.settings.server (below) only with this set.
+      env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
       defaultViewport: { width: 1280, height: 900 },
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
