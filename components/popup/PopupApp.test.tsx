@@ -102,7 +102,7 @@ describe('ResultView', () => {
       'Left out here1',
       'Only here1',
       'Outlets2',
-      'Earlier and later2',
+      'Timeline2',
       'Coverage grid',
     ]);
     expect(q('[data-testid="fact"].is-conflict .badge-conflict')?.textContent).toBe('Conflict');
@@ -189,14 +189,14 @@ describe('Earlier and later coverage', () => {
       input.value = 'Seattle';
       input.dispatchEvent(new (globalThis as unknown as { Event: typeof Event }).Event('input', { bubbles: true }));
     });
-    expect(text('#tab-related')).toBe('Earlier and later1');
+    expect(text('#tab-related')).toBe('Timeline1');
     await click(q('#tab-related')!);
     expect([...root.querySelectorAll('[data-testid="related"] .timeline-outlet')].map((e) => e.textContent)).toEqual(['Reuters']);
   });
 
   test('no related coverage says so', async () => {
     await mount({ state: 'ready', result: { ...SAMPLE_RESULT, related: [] } });
-    expect(text('#tab-related')).toBe('Earlier and later0');
+    expect(text('#tab-related')).toBe('Timeline0');
     await click(q('#tab-related')!);
     expect(text('#panel-related .empty')).toBe('No earlier or later article in your corpora reports this article’s facts.');
   });

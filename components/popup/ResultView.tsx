@@ -52,7 +52,7 @@ export function ResultView({ result, article, onReveal, copy, download }: Result
     { id: 'omissions', label: 'Left out here', count: count('omission', result.omissions.length) },
     { id: 'unique', label: 'Only here', count: count('unique', result.unique.length) },
     { id: 'outlets', label: 'Outlets', count: count('outlet', covering.length) },
-    { id: 'related', label: 'Earlier and later', count: count('related', result.related.length) },
+    { id: 'related', label: 'Timeline', count: count('related', result.related.length) },
     { id: 'coverage', label: 'Coverage grid' },
   ];
   const formats: ExportFormat[] = [

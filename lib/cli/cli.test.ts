@@ -206,7 +206,7 @@ describe('parallax analyze', () => {
     expect(lines[0].facts.length).toBeGreaterThan(0);
     expect(lines[0].facts[0].passages[0]).toHaveProperty('articleId');
     expect(lines[0].unique.length + lines[0].facts.length).toBeLessThanOrEqual(lines[0].sentences.length);
-  });
+  }, 60_000);
 
   test('--jsonl without --corpus uses the bundled corpus, as analyze FILE does', async () => {
     const queries = join(dir, 'queries-bundled.jsonl');
@@ -218,7 +218,7 @@ describe('parallax analyze', () => {
     expect(line.corpus).toEqual(bundled.summary);
     expect(line.self.id).toBe(SEED_IDS.nytReadable);
     expect(line.facts.length).toBeGreaterThan(0);
-  });
+  }, 60_000);
 
   test('--jsonl with a bad record: exit 1 naming the line, nothing written', async () => {
     const queries = join(dir, 'queries-bad.jsonl');
