@@ -103,11 +103,18 @@ export function matchStories(article: ArticleInput, corpus: Corpus, options: Sto
       for (const s of scored) {
         const other = corpus.publishedDay(s.index);
         s.evidence = { ...s.evidence, daysApart: other === null ? null : Math.abs(day - other) };
-        s.score = sameStoryProbability(s.evidence, options.weights);
       }
-      scored.sort((a, b) => b.score - a.score || a.index - b.index);
     }
   }
+  // Each candidate's term overlap against the best other article's (StoryEvidence.termsOfBest);
+  // the page's own versions are not other coverage.
+  let bestTerms = 0;
+  for (const s of scored) if (corpus.primaryVersion(s.index) !== selfGroup) bestTerms = Math.max(bestTerms, s.evidence.terms);
+  for (const s of scored) {
+    s.evidence.termsOfBest = bestTerms > 0 ? Math.min(1, s.evidence.terms / bestTerms) : 0;
+    s.score = sameStoryProbability(s.evidence, options.weights);
+  }
+  scored.sort((a, b) => b.score - a.score || a.index - b.index);
   if (selfHit) {
     const primary = corpus.article(selfGroup);
     self = {

@@ -19,6 +19,8 @@ export interface StoryQuery {
   /** Headline and lead terms known to the corpus (term id → count), and norms over all of them. */
   headline: WeightedTerms;
   lead: WeightedTerms;
+  /** Sum of the lead's weights over all its terms (unknown ones included): the whole a share is taken of. */
+  leadWeight: number;
   fingerprint: Fingerprint;
   day: number | null;
 }
@@ -45,6 +47,16 @@ export function weightedTerms(terms: readonly string[], corpus: Corpus): Weighte
   return { weights, norm: Math.sqrt(squares) };
 }
 
+/** The summed count · idf of a passage's terms, known to the corpus or not. */
+function leadWeightOf(terms: readonly string[], corpus: Corpus): number {
+  let sum = 0;
+  for (const term of terms) {
+    const id = corpus.termId(term);
+    sum += id === -1 ? corpus.idf(term) : corpus.idfOfTermId(id);
+  }
+  return sum;
+}
+
 export function buildStoryQuery(article: ArticleInput, corpus: Corpus): StoryQuery {
   const features = articleFeatures(article.text, article.title);
   const weights = new Map<number, number>();
@@ -65,6 +77,7 @@ export function buildStoryQuery(article: ArticleInput, corpus: Corpus): StoryQue
     if (id !== -1) facts.set(id, idf);
   }
   const day = dayFromIso(article.published);
+  const lead = weightedTerms(features.leadTerms, corpus);
   return {
     features,
     weights,
@@ -72,7 +85,8 @@ export function buildStoryQuery(article: ArticleInput, corpus: Corpus): StoryQue
     facts,
     factWeight,
     headline: weightedTerms(features.headlineTerms, corpus),
-    lead: weightedTerms(features.leadTerms, corpus),
+    lead,
+    leadWeight: leadWeightOf(features.leadTerms, corpus),
     fingerprint: features.fingerprint,
     day: day === NO_DATE || Number.isNaN(day) ? null : day,
   };

@@ -24,6 +24,19 @@ export interface StoryEvidence {
   queryInArticle: number;
   /** Days between the publication dates, or null when either is unknown. */
   daysApart: number | null;
+  /**
+   * How much of each lead the other article tells anywhere in its text (IDF-weighted share of
+   * lead terms found, the mean of both directions), 0..1. Articles on one event state each
+   * other's lead specifics (who, where, what figure); another event of the same actors has a lead
+   * of its own: another place, another date, other figures.
+   */
+  leadCover: number;
+  /**
+   * `terms` over the best `terms` among this query's candidates, 0..1 (set by story matching once
+   * all candidates are scored; 1 until then). Another event of the same kind shares the topic's
+   * words, yet less than the coverage of the page's own event does.
+   */
+  termsOfBest: number;
 }
 
 /** The fact weight below which overlaps are measured against this floor (a few facts say little). */
@@ -39,6 +52,36 @@ export const RARE_SHARE = 0.01;
 /** The idf at and above which a term is rare in a corpus of `articles` articles. */
 export function rareIdf(articles: number): number {
   return inverseDocumentFrequency(RARE_SHARE * (articles + IDF_PRIOR_ARTICLES), articles);
+}
+
+/** Whether `id` is among the ascending term ids `terms`. */
+function hasTerm(terms: Uint32Array, id: number): boolean {
+  let lo = 0;
+  let hi = terms.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = terms[mid]!;
+    if (t === id) return true;
+    if (t < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** See StoryEvidence.leadCover. */
+function leadCover(query: StoryQuery, corpus: Corpus, articleTerms: Uint32Array, articleLead: Uint32Array): number {
+  let found = 0;
+  for (const [id, w] of query.lead.weights) if (hasTerm(articleTerms, id)) found += w;
+  const queryShare = query.lead.norm > 0 ? found / query.leadWeight : 0;
+  let total = 0;
+  let told = 0;
+  for (const id of articleLead) {
+    const w = corpus.idfOfTermId(id);
+    total += w;
+    if (query.weights.has(id)) told += w;
+  }
+  const articleShare = total > 0 ? told / total : 0;
+  return (Math.min(1, queryShare) + articleShare) / 2;
 }
 
 function passageCosine(query: WeightedTerms, ids: Uint32Array, corpus: Corpus): number {
@@ -95,6 +138,8 @@ export function storyEvidence(query: StoryQuery, corpus: Corpus, article: number
     containment: Math.max(queryInArticle, articleInQuery),
     queryInArticle,
     daysApart: query.day === null || day === null ? null : Math.abs(query.day - day),
+    leadCover: leadCover(query, corpus, terms, corpus.leadTerms(article)),
+    termsOfBest: 1,
   };
 }
 
@@ -110,9 +155,11 @@ export interface StoryWeights {
   headline: number;
   /** Per ln(1 + shared rare terms). */
   rareTerms: number;
+  leadCover: number;
+  termsOfBest: number;
 }
 
-export const EVIDENCE_NAMES = ['terms', 'facts', 'containment', 'timeApart', 'lead', 'headline', 'rareTerms'] as const;
+export const EVIDENCE_NAMES = ['terms', 'facts', 'containment', 'timeApart', 'lead', 'headline', 'rareTerms', 'leadCover', 'termsOfBest'] as const;
 
 /**
  * The time weight is set, not fitted: in BASIL every story's coverage falls within four days,
@@ -131,6 +178,8 @@ export const STORY_WEIGHTS: StoryWeights = {
   lead: 6.58,
   headline: 4.77,
   rareTerms: 2.1,
+  leadCover: 0,
+  termsOfBest: 0,
 };
 
 /**
@@ -150,6 +199,8 @@ export function evidenceVector(e: StoryEvidence): number[] {
     e.lead,
     e.headline,
     Math.log1p(e.rareTerms),
+    e.leadCover,
+    e.termsOfBest,
   ];
 }
 
