@@ -13,7 +13,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compileCorpus, loadCorpus, parseCorpusJsonl, serializeCorpus, type Corpus, type CorpusRecord } from '../lib/corpus/index.ts';
-import { EVIDENCE_NAMES, evidenceVector, matchStories, STORY_WEIGHTS, type StoryWeights } from '../lib/story/index.ts';
+import { EVIDENCE_NAMES, evidenceVector, matchStories, STORY_WEIGHTS, UNDATED_STORY_WEIGHTS, type StoryWeights } from '../lib/story/index.ts';
 import { segmentSentences } from '../lib/text/segment.ts';
 import { figure, recordResults, type Figures as RecordedFigures } from './results-file.ts';
 
@@ -47,6 +47,8 @@ interface Candidate {
   x: number[];
   relevant: boolean;
   terms: number;
+  /** The time apart is known (dated pairs are weighed by STORY_WEIGHTS, the others by UNDATED_STORY_WEIGHTS). */
+  dated: boolean;
 }
 interface QueryRun {
   relevantCount: number;
@@ -63,6 +65,7 @@ function runQueries(records: CorpusRecord[], corpus: Corpus, asQuery: (r: Corpus
       x: evidenceVector(s.evidence),
       relevant: storyOf.get(corpus.article(s.index).id) === record.story,
       terms: s.evidence.terms,
+      dated: s.evidence.daysApart !== null,
     }));
     return { relevantCount, candidates };
   });
@@ -126,11 +129,11 @@ const fmt = (f: Figures, withDecision = true) =>
  * Logistic regression by full-batch gradient descent from zero weights (so a refit does not
  * depend on the shipped weights); `held` weights (indices into weightArray) keep their start value.
  */
-function fit(sets: QueryRun[][], start: number[], held: Set<number>): number[] {
+function fit(sets: QueryRun[][], start: number[], held: Set<number>, dated: boolean): number[] {
   // Each set weighs the same whatever its number of candidate pairs: a fit must hold for news in
-  // general, not for the set with the most pairs.
+  // general, not for the set with the most pairs. Dated and undated pairs have models of their own.
   const rows = sets.flatMap((runs) => {
-    const candidates = runs.flatMap((r) => r.candidates);
+    const candidates = runs.flatMap((r) => r.candidates).filter((c) => c.dated === dated);
     return candidates.map((c) => ({ c, weight: 1 / (candidates.length * sets.length) }));
   });
   let w = start.map((v, i) => (held.has(i) ? v : 0));
@@ -148,8 +151,9 @@ function fit(sets: QueryRun[][], start: number[], held: Set<number>): number[] {
 
 const started = performance.now();
 const shipped = weightArray(STORY_WEIGHTS);
-const engineScore = (c: Candidate) => probability(shipped, c.x);
-const decideShipped = (c: Candidate) => probability(shipped, c.x) >= 0.5;
+const shippedUndated = weightArray(UNDATED_STORY_WEIGHTS);
+const engineScore = (c: Candidate) => probability(c.dated ? shipped : shippedUndated, c.x);
+const decideShipped = (c: Candidate) => engineScore(c) >= 0.5;
 const compile = (records: CorpusRecord[], name: string): Corpus => loadCorpus(serializeCorpus(compileCorpus(records, { name })));
 const undated = (r: CorpusRecord): CorpusRecord => {
   const { published: _dropped, ...rest } = r;
@@ -226,22 +230,33 @@ const small = [...new Set(basil.records.map((r) => r.story!))].flatMap((story) =
 });
 console.log(`  BASIL two-event corpora     ${fmt(measure(small, engineScore, decideShipped))}`);
 
+if (process.env.STORIES_DUMP) (await import('node:fs')).writeFileSync(process.env.STORIES_DUMP, JSON.stringify(sets.map((s) => ({ key: s.key, family: s.family, runs: s.runs }))));
 if (process.argv.includes('--fit')) {
   const timeIndex = 1 + EVIDENCE_NAMES.indexOf('timeApart');
-  const held = new Set([timeIndex]);
-  const fitStart = shipped.slice();
-  if (process.env.TIME_WEIGHT) fitStart[timeIndex] = Number(process.env.TIME_WEIGHT);
-  const families = [...new Set(sets.map((s) => s.family))];
-  const runsOf = (keep: (s: EvalSet) => boolean) => sets.filter(keep).map((s) => s.runs);
-  const fitted = fit(runsOf(() => true), fitStart, held);
-  console.log(`  fitted on all sets: ${['bias', ...EVIDENCE_NAMES].map((n, i) => `${n} ${fitted[i]!.toFixed(2)}`).join(', ')}`);
-  for (const set of sets) console.log(`    ${set.label.padEnd(26)} ${fmt(measure(set.runs, (c) => probability(fitted, c.x), (c) => probability(fitted, c.x) >= 0.5))}`);
-  // Leave one set out: fit on the others, measure on the one left out (BASIL's two sets are one family).
-  for (const family of families) {
-    const w = fit(runsOf((s) => s.family !== family), fitStart, held);
-    for (const set of sets.filter((s) => s.family === family)) {
-      console.log(`  left out, ${set.label.padEnd(16)} ${fmt(measure(set.runs, (c) => probability(w, c.x), (c) => probability(w, c.x) >= 0.5))}`);
-    }
+  const score = (dated: number[], undatedW: number[]) => (c: Candidate) => probability(c.dated ? dated : undatedW, c.x);
+  const show = (label: string, runs: QueryRun[], s: (c: Candidate) => number) => console.log(`    ${label.padEnd(30)} ${fmt(measure(runs, s, (c) => s(c) >= 0.5))}`);
+  // Dated pairs: BASIL only (the one dated set), time weight held (TIME_WEIGHT=-1 to try another),
+  // leadCover and termsOfBest held at 0; checked two-fold across events.
+  const datedStart = shipped.slice();
+  if (process.env.TIME_WEIGHT) datedStart[timeIndex] = Number(process.env.TIME_WEIGHT);
+  const datedHeld = new Set([timeIndex, 1 + EVIDENCE_NAMES.indexOf('leadCover'), 1 + EVIDENCE_NAMES.indexOf('termsOfBest')]);
+  const basilDated = sets.find((s) => s.key === 'basilDated')!;
+  const dated = fit([basilDated.runs], datedStart, datedHeld, true);
+  console.log(`  dated model fitted on BASIL: ${['bias', ...EVIDENCE_NAMES].map((n, i) => `${n} ${dated[i]!.toFixed(2)}`).join(', ')}`);
+  show('BASIL, dated', basilDated.runs, score(dated, shippedUndated));
+  const storyIds = [...new Set(basil.records.map((r) => r.story))];
+  const fold = (k: number) => basilDated.runs.filter((_, i) => storyIds.indexOf(basil.records[i]!.story) % 2 === k);
+  for (const k of [0, 1]) show(`two-fold, test half ${k}`, fold(k), score(fit([fold(1 - k)], datedStart, datedHeld, true), shippedUndated));
+  // Undated pairs: all undated sets together, timeApart held at 0; checked leave-one-set-out.
+  const undatedSets = sets.filter((s) => s.key !== 'basilDated');
+  const undatedStart = shippedUndated.map((v, i) => (i === timeIndex ? 0 : v));
+  const undatedHeld = new Set([timeIndex]);
+  const undatedW = fit(undatedSets.map((s) => s.runs), undatedStart, undatedHeld, false);
+  console.log(`  undated model fitted on ${undatedSets.map((s) => s.key).join(', ')}: ${['bias', ...EVIDENCE_NAMES].map((n, i) => `${n} ${undatedW[i]!.toFixed(2)}`).join(', ')}`);
+  for (const set of undatedSets) show(set.label, set.runs, score(shipped, undatedW));
+  for (const left of undatedSets) {
+    const w = fit(undatedSets.filter((s) => s !== left).map((s) => s.runs), undatedStart, undatedHeld, false);
+    show(`left out: ${left.label}`, left.runs, score(shipped, w));
   }
 }
 recordResults('stories', recorded);

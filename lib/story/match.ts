@@ -6,6 +6,7 @@ import type { Corpus } from '../corpus/corpus.ts';
 import { foldedWords } from '../text/normalize.ts';
 import { retrieveCandidates } from './candidates.ts';
 import { buildStoryQuery, type StoryQuery } from './query.ts';
+import { articleLatestNamedDay, daysApartAtLeast } from './named-dates.ts';
 import { assignRelations } from './relation.ts';
 import { sameStoryProbability, storyEvidence, type StoryEvidence, type StoryWeights } from './score.ts';
 
@@ -13,6 +14,12 @@ import { sameStoryProbability, storyEvidence, type StoryEvidence, type StoryWeig
 export const SELF_CONTAINMENT = 0.7;
 /** Below this many shingles MinHash containment is too coarse: a page is a corpus article only as a near-exact copy of its words. */
 export const SELF_MIN_SHINGLES = 12;
+
+/**
+ * The best term overlap counts as at least this in termsOfBest: the best of weak candidates (a
+ * page on another subject entirely) is not thereby close.
+ */
+export const TERMS_OF_BEST_FLOOR = 0.3;
 
 export interface StoryMatchOptions {
   /** Ranked stories returned at most (default 20). */
@@ -102,7 +109,7 @@ export function matchStories(article: ArticleInput, corpus: Corpus, options: Sto
       query.day = day;
       for (const s of scored) {
         const other = corpus.publishedDay(s.index);
-        s.evidence = { ...s.evidence, daysApart: other === null ? null : Math.abs(day - other) };
+        s.evidence = { ...s.evidence, daysApart: other === null ? daysApartAtLeast(day, articleLatestNamedDay(corpus, s.index)) : Math.abs(day - other) };
       }
     }
   }
@@ -111,7 +118,7 @@ export function matchStories(article: ArticleInput, corpus: Corpus, options: Sto
   let bestTerms = 0;
   for (const s of scored) if (corpus.primaryVersion(s.index) !== selfGroup) bestTerms = Math.max(bestTerms, s.evidence.terms);
   for (const s of scored) {
-    s.evidence.termsOfBest = bestTerms > 0 ? Math.min(1, s.evidence.terms / bestTerms) : 0;
+    s.evidence.termsOfBest = Math.min(1, s.evidence.terms / Math.max(bestTerms, TERMS_OF_BEST_FLOOR));
     s.score = sameStoryProbability(s.evidence, options.weights);
   }
   scored.sort((a, b) => b.score - a.score || a.index - b.index);

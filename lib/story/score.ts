@@ -6,6 +6,7 @@ import type { Corpus } from '../corpus/corpus.ts';
 import { estimateContainment, estimateJaccard } from '../fingerprint/index.ts';
 import { IDF_PRIOR_ARTICLES, inverseDocumentFrequency } from '../corpus/compile.ts';
 import type { StoryQuery, WeightedTerms } from './query.ts';
+import { articleLatestNamedDay, articleNamedDates, daysApartAtLeast, namedDaysDiffer } from './named-dates.ts';
 
 export interface StoryEvidence {
   /** TF-IDF cosine between the query and the article's term vector, 0..1. */
@@ -37,6 +38,11 @@ export interface StoryEvidence {
    * words, yet less than the coverage of the page's own event does.
    */
   termsOfBest: number;
+  /**
+   * 1 when both texts name days of the month and share none ("March 20" / "July 16"): each
+   * reports an occasion of its own. 0 otherwise, also when either names no day.
+   */
+  datesDiffer: number;
 }
 
 /** The fact weight below which overlaps are measured against this floor (a few facts say little). */
@@ -103,6 +109,17 @@ function passageCosine(query: WeightedTerms, ids: Uint32Array, corpus: Corpus): 
   return Math.min(1, dot / (query.norm * Math.sqrt(squares)));
 }
 
+/**
+ * Days between the two publication dates; when one side has none, the least time apart that the
+ * days its text names imply (named-dates.ts); null when nothing is known.
+ */
+function timeApart(query: StoryQuery, corpus: Corpus, article: number, day: number | null): number | null {
+  if (query.day !== null && day !== null) return Math.abs(query.day - day);
+  if (query.day === null && day !== null) return daysApartAtLeast(day, query.latestNamedDay);
+  if (query.day !== null && day === null) return daysApartAtLeast(query.day, articleLatestNamedDay(corpus, article));
+  return null;
+}
+
 export function storyEvidence(query: StoryQuery, corpus: Corpus, article: number): StoryEvidence {
   const { terms, counts } = corpus.termVector(article);
   let dot = 0;
@@ -137,9 +154,10 @@ export function storyEvidence(query: StoryQuery, corpus: Corpus, article: number
     facts: shared / Math.max(FACT_FLOOR, Math.min(query.factWeight, articleFacts)),
     containment: Math.max(queryInArticle, articleInQuery),
     queryInArticle,
-    daysApart: query.day === null || day === null ? null : Math.abs(query.day - day),
+    daysApart: timeApart(query, corpus, article, day),
     leadCover: leadCover(query, corpus, terms, corpus.leadTerms(article)),
     termsOfBest: 1,
+    datesDiffer: query.namedMonthDays.size ? namedDaysDiffer(query.namedMonthDays, articleNamedDates(corpus, article).monthDays) : 0,
   };
 }
 
@@ -157,9 +175,10 @@ export interface StoryWeights {
   rareTerms: number;
   leadCover: number;
   termsOfBest: number;
+  datesDiffer: number;
 }
 
-export const EVIDENCE_NAMES = ['terms', 'facts', 'containment', 'timeApart', 'lead', 'headline', 'rareTerms', 'leadCover', 'termsOfBest'] as const;
+export const EVIDENCE_NAMES = ['terms', 'facts', 'containment', 'timeApart', 'lead', 'headline', 'rareTerms', 'leadCover', 'termsOfBest', 'datesDiffer'] as const;
 
 /**
  * The time weight is set, not fitted: in BASIL every story's coverage falls within four days,
@@ -178,16 +197,40 @@ export const STORY_WEIGHTS: StoryWeights = {
   lead: 6.58,
   headline: 4.77,
   rareTerms: 2.1,
+  // Not fitted for dated pairs yet: BASIL's dated figures hold without them.
   leadCover: 0,
   termsOfBest: 0,
+  datesDiffer: 0,
 };
 
 /**
- * Time apart assumed when either date is unknown, as ln(1 + weeks): a week. Without it an
- * undated page would count as published the same day as every candidate, and content alone
- * would have to clear the bar that time normally helps to clear.
+ * Pairs without a known time apart (either date unknown, and nothing the texts name bounds it)
+ * are weighed by a model of their own: content must decide alone, and how much each kind of
+ * evidence says differs once time cannot help. Fit by `npx tsx eval/stories.ts --fit` on three
+ * undated sets together (BASIL with every date removed, ECB+ topics 1-16, NeuS), each set
+ * weighing the same, and checked leave-one-set-out; rounded to two decimals. `timeApart` is 0.
  */
+export const UNDATED_STORY_WEIGHTS: StoryWeights = {
+  bias: -7.5,
+  terms: 3.35,
+  facts: 4.32,
+  containment: 2.17,
+  timeApart: 0,
+  lead: 3.95,
+  headline: 3.39,
+  rareTerms: 0.99,
+  leadCover: 1.01,
+  termsOfBest: 4.78,
+  datesDiffer: 0,
+};
+
+/** The time-apart input when it is unknown (the undated model does not weigh it): a week. */
 export const UNKNOWN_TIME_APART = Math.log1p(1);
+
+/** The model that weighs this evidence: dated pairs by STORY_WEIGHTS, the others by UNDATED_STORY_WEIGHTS. */
+export function weightsFor(e: StoryEvidence): StoryWeights {
+  return e.daysApart === null ? UNDATED_STORY_WEIGHTS : STORY_WEIGHTS;
+}
 
 /** The evidence as the model's inputs, in EVIDENCE_NAMES order. */
 export function evidenceVector(e: StoryEvidence): number[] {
@@ -201,11 +244,12 @@ export function evidenceVector(e: StoryEvidence): number[] {
     Math.log1p(e.rareTerms),
     e.leadCover,
     e.termsOfBest,
+    e.datesDiffer,
   ];
 }
 
-/** Probability that the article covers the same story, 0..1. */
-export function sameStoryProbability(e: StoryEvidence, w: StoryWeights = STORY_WEIGHTS): number {
+/** Probability that the article covers the same news event, 0..1 (`w` overrides the model of weightsFor). */
+export function sameStoryProbability(e: StoryEvidence, w: StoryWeights = weightsFor(e)): number {
   const x = evidenceVector(e);
   let z = w.bias;
   EVIDENCE_NAMES.forEach((name, i) => (z += w[name] * x[i]!));
