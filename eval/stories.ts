@@ -12,10 +12,14 @@
 //                                    leave-one-set-out (BASIL / ECB+ / NeuS)
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { compileCorpus, loadCorpus, parseCorpusJsonl, serializeCorpus, type Corpus, type CorpusRecord } from '../lib/corpus/index.ts';
+import { compileCorpus, loadCorpus, parseCorpusFile, serializeCorpus, type Corpus, type CorpusRecord } from '../lib/corpus/index.ts';
 import { EVIDENCE_NAMES, evidenceVector, matchStories, STORY_WEIGHTS, UNDATED_STORY_WEIGHTS, type StoryWeights } from '../lib/story/index.ts';
 import { segmentSentences } from '../lib/text/segment.ts';
+import { useModelFiles } from '../lib/cli/model-files.ts';
 import { figure, recordResults, type Figures as RecordedFigures } from './results-file.ts';
+
+// The sentence model (lib/meaning), read from models/ when first needed.
+useModelFiles();
 
 const shared = fileURLToPath(new URL('../../shared/', import.meta.url));
 const basilPath = `${shared}datasets/basil/stories.jsonl`;
@@ -40,7 +44,7 @@ function readSet(path: string): { records: CorpusRecord[]; renamed: number } {
     seen.add(record.id);
     return JSON.stringify(record);
   });
-  return { records: parseCorpusJsonl(lines.join('\n'), path).records, renamed };
+  return { records: parseCorpusFile(lines.join('\n'), path).records, renamed };
 }
 
 interface Candidate {

@@ -1,28 +1,31 @@
 // `parallax analyze FILE [--corpus OUT] [--json]` and
-// `parallax analyze --jsonl QUERIES.jsonl --corpus OUT --json`
+// `parallax analyze --jsonl QUERIES.jsonl [--corpus OUT]` (batch output for researchers: the
+// whole result of every query, one JSON line each)
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze } from '../analyze.ts';
 import type { Corpus } from '../corpus/corpus.ts';
-import { parseCorpusJsonl } from '../corpus/schema.ts';
+import { parseCorpusFile } from '../corpus/schema.ts';
 import type { AnalysisResult, ArticleInput } from '../result.ts';
 import { articleFromHtml } from './extract-html.ts';
 import { loadBundledCorpus, loadCorpusFile, readInputFile } from './inputs.ts';
 import { EXIT_OK, EXIT_USAGE, InputError, UsageError, type Io } from './io.ts';
 
 export const ANALYZE_USAGE = `Usage: parallax analyze FILE [--corpus OUT] [--json]
-       parallax analyze --jsonl QUERIES.jsonl --corpus OUT --json
+       parallax analyze --jsonl QUERIES.jsonl [--corpus OUT]
 
 Finds the corpus articles that cover the same story as FILE (.html: the article is extracted
 with Readability; .txt: plain text) and whether FILE is itself a corpus article.
 With --jsonl, every record of QUERIES.jsonl (corpus format) is a query, and one JSON line is
-written per query: {"id","self","stories","related"} (each story with its relation,
-"same-event", "related" or null, and daysApart; related: the related coverage with shared facts).
+written per query: its "id" and the whole result, as --json prints it for FILE: "self",
+"stories" (each with its relation, "same-event", "related" or null, and daysApart),
+"sentences", "facts", "omissions", "unique", "conflicts", "coverage", "related" (the related
+coverage with the facts it shares) and "corpus".
 
 Options:
   --corpus FILE   compiled corpus (parallax corpus build); default: the bundled corpus
-  --json          print JSON instead of a report
-  --jsonl FILE    queries, one corpus record a line (requires --corpus and --json)
+  --json          print JSON instead of a report (--jsonl always writes JSON)
+  --jsonl FILE    queries, one corpus record a line
   --top N         stories listed per query (default 20)
 `;
 
@@ -146,8 +149,6 @@ export async function runAnalyze(argv: string[], io: Io): Promise<number> {
     }
     if (values.jsonl) {
       if (positionals.length) throw new UsageError('give either FILE or --jsonl QUERIES.jsonl, not both');
-      if (!values.corpus) throw new UsageError('--jsonl needs --corpus OUT');
-      if (!values.json) throw new UsageError('--jsonl writes JSON lines: add --json');
     } else if (positionals.length !== 1) {
       throw new UsageError(positionals.length ? `one FILE at a time (got ${positionals.length})` : 'no FILE given');
     }
@@ -159,10 +160,12 @@ export async function runAnalyze(argv: string[], io: Io): Promise<number> {
 
   if (values.jsonl) {
     const corpus = loadChosenCorpus();
-    const { records } = parseCorpusJsonl(readInputFile(values.jsonl), values.jsonl);
+    // Every record is checked before the first line is written: a bad record stops the run
+    // with its line number instead of leaving a half-written output.
+    const { records } = parseCorpusFile(readInputFile(values.jsonl), values.jsonl);
     for (const record of records) {
       const result = analyze(record, corpus, { limit: top });
-      io.stdout(`${JSON.stringify({ id: record.id, self: result.self ? { id: result.self.id, containment: result.self.containment } : null, stories: result.stories, related: result.related })}\n`);
+      io.stdout(`${JSON.stringify({ id: record.id, ...result })}\n`);
     }
     return EXIT_OK;
   }
