@@ -13,6 +13,7 @@ import { rangeOf } from './live-text';
 import { articleTextOf, runPage, type PageModel, type RunOutcome } from './page-run';
 import { setPageState, type PageState } from './page-state';
 import { changesNeedRun, watchPage, type PageChanges } from './page-watch';
+import { RerunPace } from './rerun-pace';
 import { createTooltip, type Tooltip } from './tooltip-ui';
 import { runtimeTransport, type MessageTransport } from './transport';
 import { createBudget, endSlice, recordSlices } from './work-budget';
@@ -32,6 +33,11 @@ export class InPage {
   private autoReruns = 0;
   private hideTimer: number | undefined;
   private locationTimer: number | undefined;
+  /** A paced analysis waiting for its turn (see rerun-pace.ts). */
+  private pacedTimer: number | undefined;
+  private readonly pace = new RerunPace();
+  /** The URL the latest analysis started on: navigation is judged against it, not against events. */
+  private analyzedUrl: string | null = null;
   private pointer: { x: number; y: number; target: EventTarget | null } | null = null;
   private transport: MessageTransport;
 
@@ -61,12 +67,16 @@ export class InPage {
     });
     ctx.onInvalidated(onSettingsChanged((settings) => this.applySettings(settings)));
 
-    ctx.addEventListener(document, 'mousemove', (event) => this.onPointer(event), { passive: true });
+    // Only the user's own input counts: events a page script dispatches (isTrusted false) could
+    // otherwise open the tooltip over any sentence and probe what the highlights cover.
+    ctx.addEventListener(document, 'mousemove', (event) => {
+      if (event.isTrusted) this.onPointer(event);
+    }, { passive: true });
     ctx.addEventListener(document, 'mouseout', (event) => {
-      if (!event.relatedTarget) this.scheduleHide();
+      if (event.isTrusted && !event.relatedTarget) this.scheduleHide();
     });
     ctx.addEventListener(window, 'keydown', (event) => {
-      if (event.key === 'Escape') void this.hideTooltip();
+      if (event.isTrusted && event.key === 'Escape') void this.hideTooltip();
     });
     watchPage(ctx, { onLocationChange: () => this.onLocationChange(), onChanges: (changes) => this.onChanges(changes) });
 
@@ -80,6 +90,10 @@ export class InPage {
   /** Runs the analysis from scratch, abandoning any run in progress. */
   async analyze(): Promise<void> {
     this.run?.abort();
+    if (this.pacedTimer !== undefined) clearTimeout(this.pacedTimer);
+    this.pacedTimer = undefined;
+    this.pace.started(performance.now());
+    this.analyzedUrl = location.href;
     const run = new AbortController();
     this.run = run;
     const signal = AbortSignal.any([run.signal, this.ctx.signal]);
@@ -172,19 +186,39 @@ export class InPage {
     }
   }
 
+  /**
+   * An analysis the page brought about (navigation, a changed article): started once the pace
+   * allows, one at a time however often the page asks.
+   */
+  private requestRun(): void {
+    const now = performance.now();
+    const at = this.pace.nextAllowed(now);
+    if (at <= now) {
+      void this.analyze();
+      return;
+    }
+    this.pacedTimer ??= this.ctx.setTimeout(() => {
+      this.pacedTimer = undefined;
+      void this.analyze();
+    }, at - now);
+  }
+
   private onLocationChange(): void {
-    this.autoReruns = 0;
     if (isSiteDisabled(this.settings, location.host) || this.settings.run !== 'auto') return;
     // The event can fire inside pushState, before the app has put the new article in the page.
     if (this.locationTimer !== undefined) clearTimeout(this.locationTimer);
     this.locationTimer = this.ctx.setTimeout(() => {
       this.locationTimer = undefined;
-      void this.analyze();
+      // The event is a hint (a page can dispatch one under WXT's name): only a URL other than
+      // the one analyzed counts as navigation.
+      if (location.href === this.analyzedUrl) return;
+      this.autoReruns = 0;
+      this.requestRun();
     }, LOCATION_SETTLE_MS);
   }
 
   private onChanges(changes: PageChanges): void {
-    if (this.run || this.settings.run !== 'auto') return;
+    if (this.run || this.pacedTimer !== undefined || this.settings.run !== 'auto') return;
     const model = this.model;
     const last = {
       state: this.state,
@@ -194,7 +228,7 @@ export class InPage {
     };
     if (!changesNeedRun(last, changes, articleTextOf)) return;
     if (!model) this.autoReruns++;
-    void this.analyze();
+    this.requestRun();
   }
 
   private onPointer(event: MouseEvent): void {

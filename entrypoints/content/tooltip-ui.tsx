@@ -8,8 +8,9 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { FactTooltip } from '@/components/tooltip/FactTooltip';
 import tooltipCss from '@/components/tooltip/tooltip.css?inline';
 import type { DrawnFact } from './highlights';
+import { TOOLTIP_HOST } from './hosts';
 
-export const TOOLTIP_HOST = 'parallax-tooltip';
+export { TOOLTIP_HOST };
 
 const FLOAT_CSS = `
 .float { position: fixed; top: 0; left: 0; z-index: 2147483647; width: max-content; }
