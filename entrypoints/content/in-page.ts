@@ -5,9 +5,8 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { parseMessage, type TabReport } from '@/lib/messages';
 import { isSiteDisabled, type Settings } from '@/lib/settings';
-import {
-  DEBUG_HIGHLIGHT, FOCUS_HIGHLIGHT, clearHighlights, drawHighlights, factRanges, highlightsSupported, type DrawnFact,
-} from './highlights';
+import { DEBUG_HIGHLIGHT, clearDebugHighlight, factRanges, highlightsSupported, type DrawnFact } from './highlights';
+import { createHighlightLayer, type HighlightLayer } from './highlight-layer';
 import { factAtPoint } from './hover';
 import { rangeOf } from './live-text';
 import { articleTextOf, runPage, type PageModel, type RunOutcome } from './page-run';
@@ -40,9 +39,11 @@ export class InPage {
   private analyzedUrl: string | null = null;
   private pointer: { x: number; y: number; target: EventTarget | null } | null = null;
   private transport: MessageTransport;
+  private readonly layer: HighlightLayer;
 
   constructor(private readonly ctx: ContentScriptContext, private settings: Settings) {
     this.transport = runtimeTransport(ctx.signal);
+    this.layer = createHighlightLayer(ctx.signal);
   }
 
   start(): void {
@@ -57,13 +58,14 @@ export class InPage {
         void this.analyze();
         return Promise.resolve({ ok: true });
       }
+      if (message.type === 'inspect-page') return this.inspect();
       return undefined;
     };
     browser.runtime.onMessage.addListener(listener);
     ctx.onInvalidated(() => {
       browser.runtime.onMessage.removeListener(listener);
       this.run?.abort();
-      clearHighlights();
+      clearDebugHighlight();
     });
     ctx.onInvalidated(onSettingsChanged((settings) => this.applySettings(settings)));
 
@@ -125,7 +127,8 @@ export class InPage {
 
   private apply(outcome: RunOutcome): void {
     void this.hideTooltip();
-    clearHighlights();
+    this.layer.clear();
+    clearDebugHighlight();
     this.drawn = [];
     this.stepIndex = -1;
     if (outcome.state === 'no-article' || outcome.state === 'error') {
@@ -144,13 +147,23 @@ export class InPage {
 
   private draw(): void {
     const model = this.model;
-    clearHighlights();
+    this.layer.clear();
+    clearDebugHighlight();
     this.drawn = [];
-    if (!model || !highlightsSupported()) return;
-    if (document.documentElement.dataset.parallaxDebug === 'anchors') this.drawDebugAnchors(model);
+    if (!model) return;
+    if (document.documentElement.dataset.parallaxDebug === 'anchors' && highlightsSupported()) this.drawDebugAnchors(model);
     if (!this.settings.highlights || model.analysis.state !== 'ready') return;
     this.drawn = factRanges(model.analysis.result.facts, model.anchors, model.live);
-    drawHighlights(this.drawn);
+    this.layer.draw(this.drawn.map(({ fact, range }) => ({ kind: fact.conflict ? 'conflict' : 'shared', range })));
+    // The tooltip's element is made with the highlights, not on the first hover: its arrival
+    // would tell the page that the sentence under the reader's pointer is highlighted.
+    if (this.drawn.length) this.ensureTooltip().catch(() => undefined);
+  }
+
+  /** The inspect-page message: what is drawn, as the extension sees it. */
+  private async inspect(): Promise<object> {
+    const tooltip = this.tooltip ? await this.tooltip.catch(() => null) : null;
+    return { state: this.state, highlights: this.layer.describe(), tooltip: tooltip?.describe() ?? null };
   }
 
   /** For evaluations: every anchored sentence as an (unstyled) highlight, plus the texts expected. */
@@ -218,6 +231,8 @@ export class InPage {
   }
 
   private onChanges(changes: PageChanges): void {
+    // Whatever changed may have moved the highlighted text.
+    this.layer.reposition();
     if (this.run || this.pacedTimer !== undefined || this.settings.run !== 'auto') return;
     const model = this.model;
     const last = {
@@ -312,10 +327,7 @@ export class InPage {
     const range = model && anchor ? rangeOf(model.live, anchor.start, anchor.end) : null;
     if (!range) return false;
     this.scrollToRange(range);
-    if (highlightsSupported()) {
-      CSS.highlights.set(FOCUS_HIGHLIGHT, new Highlight(range));
-      this.ctx.setTimeout(() => CSS.highlights.delete(FOCUS_HIGHLIGHT), FOCUS_MS);
-    }
+    this.layer.flash(range, FOCUS_MS);
     const entry = this.drawn.find((d) => d.fact.sentence.index === sentenceIndex);
     if (entry) this.showTooltip(entry);
     return true;

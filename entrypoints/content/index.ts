@@ -1,4 +1,3 @@
-import './highlights.css';
 import { guardContext } from './context-guard';
 import { startInPage } from './in-page';
 import { setPageState } from './page-state';

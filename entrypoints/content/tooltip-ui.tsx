@@ -23,6 +23,16 @@ export interface Tooltip {
   readonly current: DrawnFact | null;
   /** Whether an event target is inside the tooltip (the pointer moved onto it). */
   contains(target: EventTarget | null): boolean;
+  /** What it shows, for the inspect-page message (the page cannot look inside). */
+  describe(): TooltipView | null;
+}
+
+export interface TooltipView {
+  sentenceIndex: number;
+  text: string;
+  /** The outlet line of each other version. */
+  versions: string[];
+  rect: { top: number; left: number; bottom: number; right: number };
 }
 
 function referenceOf(range: Range): VirtualElement {
@@ -43,6 +53,8 @@ export async function createTooltip(ctx: ContentScriptContext, thisOutlet: () =>
   const ui = await createShadowRootUi(ctx, {
     name: TOOLTIP_HOST,
     position: 'inline',
+    // Closed: the page's scripts cannot read the other outlets' passages out of it.
+    mode: 'closed',
     // Beside <body>, not in it: the page's own layout and selectors never see it.
     anchor: 'html',
     append: 'last',
@@ -107,6 +119,17 @@ export async function createTooltip(ctx: ContentScriptContext, thisOutlet: () =>
     },
     contains(target) {
       return target instanceof Node && (target === ui.shadowHost || ui.shadowHost.contains(target));
+    },
+    describe() {
+      const card = current ? float?.querySelector('[data-testid="parallax-tooltip"]') : null;
+      if (!current || !card) return null;
+      const rect = card.getBoundingClientRect();
+      return {
+        sentenceIndex: current.fact.sentence.index,
+        text: card.textContent ?? '',
+        versions: [...card.querySelectorAll('[data-testid="parallax-tooltip-version"] h3')].map((h) => h.textContent ?? ''),
+        rect: { top: rect.top, left: rect.left, bottom: rect.bottom, right: rect.right },
+      };
     },
   };
 }
