@@ -32,6 +32,8 @@ export interface TooltipView {
   text: string;
   /** The outlet line of each other version. */
   versions: string[];
+  /** The card's background colour (a dark page gets a dark card). */
+  background: string;
   rect: { top: number; left: number; bottom: number; right: number };
 }
 
@@ -128,6 +130,7 @@ export async function createTooltip(ctx: ContentScriptContext, thisOutlet: () =>
         sentenceIndex: current.fact.sentence.index,
         text: card.textContent ?? '',
         versions: [...card.querySelectorAll('[data-testid="parallax-tooltip-version"] h3')].map((h) => h.textContent ?? ''),
+        background: getComputedStyle(card).backgroundColor,
         rect: { top: rect.top, left: rect.left, bottom: rect.bottom, right: rect.right },
       };
     },
