@@ -75,6 +75,12 @@ export interface HighlightLayer {
 export function createHighlightLayer(signal: AbortSignal): HighlightLayer {
   let host: HTMLElement | null = null;
   let sheet: HTMLElement | null = null;
+  // The layer's size lives in its own stylesheet: inside the closed root, and above the page's
+  // rules (an !important rule of a shadow root's :host wins over the page's !important ones).
+  let size: HTMLStyleElement | null = null;
+  const setSize = (width: number, height: number) => {
+    size!.textContent = `:host { width: ${width}px !important; height: ${height}px !important; }`;
+  };
   let entries: { kind: HighlightKind; range: Range }[] = [];
   let focus: { range: Range; timer: number } | null = null;
   let frame = 0;
@@ -85,9 +91,10 @@ export function createHighlightLayer(signal: AbortSignal): HighlightLayer {
     const shadow = host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent = LAYER_CSS;
+    size = document.createElement('style');
     sheet = document.createElement('div');
     sheet.className = 'sheet';
-    shadow.append(style, sheet);
+    shadow.append(style, size, sheet);
     // Beside <body>, as the tooltip: the page's own layout and selectors never see it.
     document.documentElement.append(host);
     return sheet;
@@ -102,19 +109,15 @@ export function createHighlightLayer(signal: AbortSignal): HighlightLayer {
       host?.remove();
       host = null;
       sheet = null;
+      size = null;
       return;
     }
     const target = mount();
-    const element = host!;
     // The layer covers the page: sized to the page's scroll size measured without it.
-    element.style.setProperty('width', '0px', 'important');
-    element.style.setProperty('height', '0px', 'important');
+    setSize(0, 0);
     const root = document.documentElement;
-    const width = Math.max(root.scrollWidth, document.body?.scrollWidth ?? 0);
-    const height = Math.max(root.scrollHeight, document.body?.scrollHeight ?? 0);
-    element.style.setProperty('width', `${width}px`, 'important');
-    element.style.setProperty('height', `${height}px`, 'important');
-    const origin = element.getBoundingClientRect();
+    setSize(root.scrollWidth, root.scrollHeight);
+    const origin = host!.getBoundingClientRect();
     const first = shown[0]!.range.startContainer;
     target.classList.toggle('dark', onDarkBackground(first));
     const boxes: HTMLElement[] = [];
