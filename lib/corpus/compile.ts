@@ -10,6 +10,7 @@ import { buildStringTable, dayFromIso, FORMAT_VERSION, type CorpusData } from '.
 import { CorpusInputError, type CorpusRecord } from './schema.ts';
 import { linkVersions } from './versions.ts';
 import { PassageIndexBuilder } from '../facts/passage-index.ts';
+import { outletNameFor } from '../outlets/directory.ts';
 import { GrowableUint32 } from '../growable-uint32.ts';
 
 /** Terms kept per article vector: enough for story matching, small enough for 100,000 articles. */
@@ -125,7 +126,8 @@ export class CorpusBuilder {
     this.shingleCounts.push(features.fingerprint.shingles);
     this.articles.push({
       id: record.id,
-      outlet: record.outlet ?? null,
+      // Named from the address where the directory knows it ("TASS", not "tass.com").
+      outlet: outletNameFor(record.url, record.outlet),
       title: record.title?.trim() || null,
       url: record.url?.trim() || null,
       published: record.published ?? null,

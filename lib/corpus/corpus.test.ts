@@ -73,6 +73,18 @@ describe('compiled seed corpus', () => {
   });
 });
 
+describe('outlet names', () => {
+  test('a record named by a bare host, or not named, gets the directory\'s name for its address', () => {
+    const text = 'The Kremlin said on Monday that the two presidents discussed a meeting at the White House.';
+    const corpus = loadCorpus(serializeCorpus(compileCorpus([
+      { id: 'a', outlet: 'tass.com', url: 'https://tass.com/politics/1', text },
+      { id: 'b', outlet: null, url: 'https://www.theguardian.com/world/x', text: `${text} Officials confirmed it.` },
+      { id: 'c', outlet: 'Harbor Gazette', url: 'http://127.0.0.1:9/x', text: `${text} A third version.` },
+    ])));
+    expect([0, 1, 2].map((i) => corpus.article(i).outlet)).toEqual(['TASS', 'The Guardian', 'Harbor Gazette']);
+  });
+});
+
 describe('compiler errors', () => {
   test('a duplicate id across inputs names both places', () => {
     const builder = new CorpusBuilder();
