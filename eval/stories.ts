@@ -9,6 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { compileCorpus, loadCorpus, parseCorpusFile, serializeCorpus, type Corpus, type CorpusRecord } from '../lib/corpus/index.ts';
 import { EVIDENCE_NAMES, evidenceVector, matchStories, STORY_WEIGHTS, type StoryWeights } from '../lib/story/index.ts';
 import { segmentSentences } from '../lib/text/segment.ts';
+import { useModelFiles } from '../lib/cli/model-files.ts';
+
+// The sentence model (lib/meaning), read from models/ when first needed.
+useModelFiles();
 
 const shared = fileURLToPath(new URL('../../shared/', import.meta.url));
 const basilPath = `${shared}datasets/basil/stories.jsonl`;
