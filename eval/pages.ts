@@ -19,6 +19,10 @@ import { requireBrowser } from '../tests/e2e/harness/browsers';
 import { CorpusBuilder, serializeCorpus } from '../lib/corpus';
 import { loadSentenceSources, syntheticArticles } from '../bench/lib/synthetic';
 import { figure, recordResults, type Figures } from './results-file';
+import { useModelFiles } from '../lib/cli/model-files.ts';
+
+// The sentence model (lib/meaning), read from models/ when first needed.
+useModelFiles();
 
 const SHARED = resolve(process.cwd(), '..', 'shared');
 const PAGES = join(SHARED, 'pages');

@@ -17,6 +17,10 @@ import { compileCorpus, loadCorpus, recordsFromManifest, serializeCorpus, type C
 import { STRICTNESS_LEVELS, type Strictness } from '../lib/settings.ts';
 import { figure, recordResults, type Figures } from './results-file.ts';
 import { bothWays, GoldIndex, loadSeedGold, scoreAlignment, segmentationDrift, shownLinks, type AlignmentScore, type ShownLink } from './lib/seed-gold.ts';
+import { useModelFiles } from '../lib/cli/model-files.ts';
+
+// The sentence model (lib/meaning), read from models/ when first needed.
+useModelFiles();
 
 const verbose = process.argv.includes('--verbose');
 const seedDir = new URL('../corpus/seeds/', import.meta.url);

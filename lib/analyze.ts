@@ -19,7 +19,9 @@ export function analyze(article: ArticleInput, corpus: Corpus, options: AnalyzeO
   const match = matchStories(article, corpus, options);
   // Story matching segmented the text already (segmentSentences); no second pass.
   const sentences = match.query.features.sentences;
-  const alignment = alignCorpusFacts({ text: article.text, sentences, outlet: article.outlet ?? null }, match.stories, corpus, {
+  // The page as alignment reads it: its sentences' meaning vectors were computed with its other features.
+  const page = { text: article.text, sentences, outlet: article.outlet ?? null, meaning: match.query.features.meaning };
+  const alignment = alignCorpusFacts(page, match.stories, corpus, {
     strictness: options.strictness,
     self: match.self,
     excludeIds: options.excludeIds,
@@ -33,7 +35,7 @@ export function analyze(article: ArticleInput, corpus: Corpus, options: AnalyzeO
     unique: alignment.unique,
     conflicts: alignment.conflicts,
     coverage: alignment.coverage,
-    related: alignRelatedFacts({ text: article.text, sentences, outlet: article.outlet ?? null }, match.stories, corpus, { strictness: options.strictness }),
+    related: alignRelatedFacts(page, match.stories, corpus, { strictness: options.strictness }),
     corpus: corpus.summary,
   };
 }

@@ -9,6 +9,10 @@ import { runCorpusFetch } from '../lib/cli/corpus-fetch.ts';
 import { compileCorpus } from '../lib/corpus/compile.ts';
 import { parseCorpusFile } from '../lib/corpus/schema.ts';
 import { startFeedServer } from '../tests/feeds/server.ts';
+import { useModelFiles } from '../lib/cli/model-files.ts';
+
+// The sentence model (lib/meaning), read from models/ when first needed.
+useModelFiles();
 
 const keep = process.argv.indexOf('--keep');
 const server = await startFeedServer({ slowMs: 10_000 });

@@ -7,6 +7,7 @@ import { createCorpusStore, fetchBundledCorpus } from './corpus-store';
 import { startFeeds } from './feeds';
 import { withImportedCorpora } from './imported-corpora';
 import { analyzeArticle, extractPage, textHash, type PageAnalysis } from './page-analysis';
+import { ensureSentenceModel } from './sentence-model';
 
 interface Sender {
   id?: string;
@@ -16,7 +17,11 @@ interface Sender {
 
 export default defineBackground(() => {
   // The bundled corpus plus the user's imports (options page), compiled together.
-  const corpora = createCorpusStore(async () => withImportedCorpora(await fetchBundledCorpus()));
+  // The sentence model first: compiling imports and analysing pages both use it.
+  const corpora = createCorpusStore(async () => {
+    await ensureSentenceModel();
+    return withImportedCorpora(await fetchBundledCorpus());
+  });
   // Followed feeds (options page, Sources): refresh on demand or on the user's schedule; off by default.
   startFeeds({ onCorpusChanged: () => corpora.reset() });
   const session = (browser.storage as { session?: SessionArea } | undefined)?.session ?? null;
@@ -80,6 +85,11 @@ export default defineBackground(() => {
     const message = parseMessage(raw);
     if (!message) return undefined;
     return handle(message, sender);
+  });
+
+  // A new reader gets the first-run page once (choose sources, first refresh); updates do not reopen it.
+  browser.runtime.onInstalled.addListener((details: { reason: string }) => {
+    if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
   });
 
   browser.tabs.onRemoved.addListener((tabId: number) => {

@@ -6,6 +6,7 @@ import { runAnalyze } from './analyze-command.ts';
 import { runCorpusBuild } from './corpus-build.ts';
 import { runCorpusFetch } from './corpus-fetch.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, InputError, terminalSafeIo, type Command, type Io } from './io.ts';
+import { useModelFiles } from './model-files.ts';
 import { runPairs } from './pairs.ts';
 
 /** Subcommands by their words ("corpus build" is two). */
@@ -35,6 +36,7 @@ Run "parallax COMMAND --help" for a command's options.
  */
 export async function run(argv: string[], rawIo: Io): Promise<number> {
   const io = terminalSafeIo(rawIo);
+  useModelFiles();
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     (argv.length === 0 ? io.stderr : io.stdout)(USAGE);
     return argv.length === 0 ? EXIT_USAGE : EXIT_OK;

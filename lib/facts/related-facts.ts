@@ -16,7 +16,7 @@ export const MAX_RELATED_ALIGNED = 3;
  * relation already says the two share the subject's specific facts.
  */
 export function alignRelatedFacts(
-  article: { text: string; sentences: SentenceSpan[]; outlet?: string | null },
+  article: { text: string; sentences: SentenceSpan[]; outlet?: string | null; meaning?: Int8Array },
   stories: readonly StoryMatch[],
   corpus: Corpus,
   options: { strictness?: Strictness } = {},
@@ -27,7 +27,7 @@ export function alignRelatedFacts(
     const index = corpus.indexOf(story.id);
     if (index < 0) continue;
     const a = corpus.article(index);
-    sources.push({ articleId: a.id, outlet: a.outlet, title: a.title, text: corpus.text(index), sentences: corpus.sentences(index), sameStory: true });
+    sources.push({ articleId: a.id, outlet: a.outlet, title: a.title, text: corpus.text(index), sentences: corpus.sentences(index), sameStory: true, meaning: corpus.sentenceMeaning(index) });
   }
   const alignment = sources.length ? alignFacts(article, sources, { cache: factCache(corpus), strictness: options.strictness }) : null;
   return related.map((story): RelatedCoverage => {
