@@ -184,28 +184,6 @@ describe.each(BROWSERS)('popup in %s', (name) => {
     expect(header).toMatch(/Same story in 2 other outlets/);
   });
 
-  test('a follow-up read alone (004): no same-event coverage and no highlights, its earlier coverage in the timeline', async () => {
-    const { page, popup, state } = await popupFor(session, '/seed/newyorker-004.html');
-    expect(state).toBe('no-coverage');
-    expect(await page.evaluate(() => CSS.highlights.has('parallax-shared') || CSS.highlights.has('parallax-conflict'))).toBe(false);
-    await popup.waitForSelector('[data-testid="state-no-coverage"]');
-    expect((await texts(popup, '[data-testid="state-no-coverage"]'))[0]).toMatch(/found no article about the same event\.\s*It found earlier or later coverage/);
-    await popup.waitForSelector('.related-only [data-testid="related"]');
-    const entries = await popup.evaluate(() =>
-      [...document.querySelectorAll('[data-testid="related"]')].map((li) => [
-        (li.querySelector('.timeline-outlet')?.textContent ?? '').trim(),
-        (li.querySelector('[data-testid="related-when"]')?.textContent ?? '').trim(),
-      ]),
-    );
-    console.log(`${name}: follow-up timeline ${JSON.stringify(entries)}`);
-    expect(entries).toContainEqual(['NBC News', '32 days earlier']);
-    for (const [, when] of entries) expect(when).toBe('32 days earlier');
-    expect((await texts(popup, '[data-testid="timeline-now"]'))[0]).toBe('This article · 4 May 2018');
-    await noHorizontalScroll(popup);
-    expect(await seriousViolations(popup, 'popup-timeline-follow-up')).toEqual([]);
-    await popup.screenshot('popup-timeline-follow-up');
-  });
-
   test('search finds facts across spelling variants and typos', async () => {
     const { popup } = await popupFor(session, SEED_PAGE);
     await popup.waitForSelector('[data-testid="result"]', 30_000);
