@@ -62,7 +62,7 @@ describe('compareFraming', () => {
     const label = compareFraming('Both leaders will attend the summit in November.', 'Both leaders are expected to attend the summit in November.', {
       otherName: 'NBC News',
     }).labels.find((l) => l.kind === 'hedging');
-    expect(label?.note).toBe("NBC News hedges with 'are expected to': “leaders are expected to attend”; this article does not");
+    expect(label?.note).toBe('NBC News hedges: “leaders are expected to attend”; this article does not');
   });
 
   test.each([

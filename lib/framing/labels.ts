@@ -196,8 +196,8 @@ function labelAttribution(thisText: string, otherText: string, sink: LabelSink, 
 
 function labelCertainty(thisText: string, otherText: string, sink: LabelSink, thisName: string, otherName: string): void {
   for (const [kind, what] of [
-    ['hedges', 'hedges with'],
-    ['boosters', 'asserts certainty with'],
+    ['hedges', 'hedges'],
+    ['boosters', 'asserts certainty'],
   ] as const) {
     // Hedges inside a quotation are the speaker's, not the outlet's.
     const own = (side: 'this' | 'other', text: string) => (p: Phrase): boolean =>
@@ -217,7 +217,9 @@ function labelCertainty(thisText: string, otherText: string, sink: LabelSink, th
         side,
         thisText: side === 'this' ? words.join(', ') : '',
         otherText: side === 'other' ? words.join(', ') : '',
-        note: `${name} ${what} ${words.map(quote).join(', ')}: ${context}; ${rivalName} does not`,
+        // The hedge in its own words ("hedges: “are expected to attend”"), or named too when
+        // the version has more than one.
+        note: `${name} ${what}${words.length > 1 ? ` ${words.map(quote).join(', ')}` : ''}: ${context}; ${rivalName} does not`,
       },
       // The words that carry the hedge ("expected" of "is expected to"), not its function words.
       found.flatMap((p) => {
