@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { thirdPartyNotices } from './scripts/third-party-notices';
+import { MODEL_PACKAGE_FILES } from './scripts/model-assets';
 
 // Firefox add-on id; also the key the e2e harness uses to pin the moz-extension UUID.
 export const GECKO_ID = 'parallax@parallax.example';
@@ -9,6 +10,13 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact(), thirdPartyNotices(import.meta.dirname)] }),
   webExt: { disabled: true },
+  hooks: {
+    // The sentence model (models/potion-base-4M-int8, checked against its SHA256SUMS) ships in
+    // the package under model/; the background reads it from there, never from the network.
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...MODEL_PACKAGE_FILES());
+    },
+  },
   zip: {
     artifactTemplate: '{{name}}-{{version}}-{{browser}}-{{manifestVersion}}.zip',
     sourcesTemplate: '{{name}}-{{version}}-sources.zip',

@@ -11,6 +11,10 @@ import { reuseSources } from '../lib/facts/corpus-facts.ts';
 import { buildPassageIndex, findReusedPassages, MAX_SHINGLE_POSTINGS, passageIndexBytes, queryShingles } from '../lib/facts/passage-index.ts';
 import { segmentSentences } from '../lib/text/segment.ts';
 import { loadSentenceSources, syntheticArticles } from './lib/synthetic.ts';
+import { useModelFiles } from '../lib/cli/model-files.ts';
+
+// The sentence model (lib/meaning), read from models/ when first needed.
+useModelFiles();
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 const sizesArg = process.argv.indexOf('--sizes');

@@ -14,6 +14,10 @@ import { serializeCorpus } from '../lib/corpus/format.ts';
 import type { ArticleInput } from '../lib/result.ts';
 import { segmentSentences } from '../lib/text/segment.ts';
 import { loadSentenceSources, syntheticArticles } from './lib/synthetic.ts';
+import { useModelFiles } from '../lib/cli/model-files.ts';
+
+// The sentence model (lib/meaning), read from models/ when first needed.
+useModelFiles();
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 const sizesArg = process.argv.indexOf('--sizes');

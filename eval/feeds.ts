@@ -7,10 +7,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { publishedDay } from '../lib/article/dates';
 import { extractArticle, NotAnArticleError } from '../lib/article/from-html';
+import { figure, recordResults } from './results-file';
 
 const PAGES = resolve(process.cwd(), '..', 'shared', 'pages');
 if (!existsSync(PAGES)) {
   console.log('eval/feeds: ../shared/pages not found, skipping the extraction evaluation.');
+  recordResults('feeds', { skipped: '../shared/pages not found' });
   process.exit(0);
 }
 const verbose = process.argv.includes('--verbose');
@@ -78,3 +80,22 @@ console.log(`  title exact ${share(counts.title, counts.detected)}`);
 console.log(`  outlet (siteName) exact ${share(counts.siteName, counts.siteNameExpected)} of pages that declare one`);
 console.log(`  publication day ${share(counts.day, counts.dayExpected)} of pages that declare one`);
 console.log(`  text length median ${median(lengths)} chars; extraction median ${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms`);
+// Every figure above but the timings (they vary with the machine's load).
+const ratio = (n: number, of: number) => (of ? figure(n / of) : null);
+recordResults('feeds', {
+  pages: counts.pages,
+  readerable: counts.readerable,
+  articlesFound: counts.detected,
+  articlesFoundShare: ratio(counts.detected, counts.readerable),
+  missed: counts.missed,
+  nonArticlesTakenAsArticles: counts.falseArticles,
+  titleExact: counts.title,
+  titleExactShare: ratio(counts.title, counts.detected),
+  siteNameExact: counts.siteName,
+  siteNameDeclared: counts.siteNameExpected,
+  siteNameExactShare: ratio(counts.siteName, counts.siteNameExpected),
+  publicationDay: counts.day,
+  publicationDayDeclared: counts.dayExpected,
+  publicationDayShare: ratio(counts.day, counts.dayExpected),
+  textLengthMedianChars: median(lengths),
+});

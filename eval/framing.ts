@@ -19,6 +19,10 @@ import { alignFacts, SentenceFeatureCache, type FactSource } from '../lib/facts/
 import { diffHunks, diffWording } from '../lib/framing/diff.ts';
 import { compareFraming } from '../lib/framing/labels.ts';
 import { figure, recordResults } from './results-file.ts';
+import { useModelFiles } from '../lib/cli/model-files.ts';
+
+// The sentence model (lib/meaning), read from models/ when first needed.
+useModelFiles();
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const basil = process.argv[2] ? resolve(process.argv[2]) : resolve(root, '../shared/datasets/basil');

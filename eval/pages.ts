@@ -18,11 +18,17 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { requireBrowser } from '../tests/e2e/harness/browsers';
 import { CorpusBuilder, serializeCorpus } from '../lib/corpus';
 import { loadSentenceSources, syntheticArticles } from '../bench/lib/synthetic';
+import { figure, recordResults, type Figures } from './results-file';
+import { useModelFiles } from '../lib/cli/model-files.ts';
+
+// The sentence model (lib/meaning), read from models/ when first needed.
+useModelFiles();
 
 const SHARED = resolve(process.cwd(), '..', 'shared');
 const PAGES = join(SHARED, 'pages');
 if (!existsSync(PAGES)) {
   console.log('eval/pages: ../shared/pages not found, skipping the real-page evaluation.');
+  recordResults('pages', { skipped: '../shared/pages not found' });
   process.exit(0);
 }
 // Not strict: `npm run eval -- ...` passes the same arguments to every evaluation.
@@ -36,6 +42,7 @@ const { values: args } = parseArgs({
 const EXTENSION = resolve(typeof args.extension === 'string' ? args.extension : '.output/chrome-mv3');
 if (!existsSync(join(EXTENSION, 'manifest.json'))) {
   console.log('eval/pages: .output/chrome-mv3 not built (run `npm run build` first), skipping.');
+  recordResults('pages', { skipped: 'extension not built (npm run build)' });
   process.exit(0);
 }
 
@@ -242,6 +249,7 @@ if (bigDir) rmSync(bigDir, { recursive: true, force: true });
 console.log(`load average when done: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores; timings: median of ${REPEAT} loads per page`);
 const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : 'n/a');
 const rows: string[][] = [];
+const perPage: Figures = {};
 let belowBar = 0;
 let slow = 0;
 let changed = 0;
@@ -262,6 +270,16 @@ for (const name of names) {
   if (!same) changed++;
   const exceptions = [...b.exceptions, ...(k?.exceptions ?? [])];
   if (exceptions.length) withErrors++;
+  perPage[name] = {
+    state: b.state,
+    error: b.error,
+    sentences: b.sentences,
+    mapped: b.mapped,
+    mappedShare: analyzed ? figure(b.mapped / b.sentences) : null,
+    state10k: k ? k.state : null,
+    textSame: same ? 'yes' : 'no',
+    extensionErrors: exceptions.length,
+  };
   rows.push([
     name,
     b.state + (b.error ? ` (${b.error.slice(0, 40)})` : ''),
@@ -291,3 +309,16 @@ ms columns: longest slice of extension work / longest long task containing exten
 pages where a long task containing extension work reached 50 ms (bundled or 10k): ${slow}
 pages whose visible text (body.innerText) differs with the extension: ${changed}
 pages with uncaught extension errors: ${withErrors}${exampleErrors.length ? `\n  e.g. ${exampleErrors.join('\n  e.g. ')}` : ''}`);
+// Every figure above but the timings and the count of slow pages, which vary with the machine's load.
+recordResults('pages', {
+  pages: names.length,
+  analyzed: rows.filter((r) => r[2] !== '-').length,
+  sentences: totalSentences,
+  sentencesMapped: totalMapped,
+  sentencesMappedShare: totalSentences ? figure(totalMapped / totalSentences) : null,
+  pagesBelow95: belowBar,
+  pagesTextChanged: changed,
+  pagesWithExtensionErrors: withErrors,
+  with10k: big ? 'yes' : 'no',
+  perPage,
+});

@@ -6,9 +6,13 @@
 //                                    another) and checks them two-fold
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { compileCorpus, loadCorpus, parseCorpusJsonl, serializeCorpus, type Corpus, type CorpusRecord } from '../lib/corpus/index.ts';
+import { compileCorpus, loadCorpus, parseCorpusFile, serializeCorpus, type Corpus, type CorpusRecord } from '../lib/corpus/index.ts';
 import { EVIDENCE_NAMES, evidenceVector, matchStories, STORY_WEIGHTS, type StoryWeights } from '../lib/story/index.ts';
 import { segmentSentences } from '../lib/text/segment.ts';
+import { useModelFiles } from '../lib/cli/model-files.ts';
+
+// The sentence model (lib/meaning), read from models/ when first needed.
+useModelFiles();
 
 const shared = fileURLToPath(new URL('../../shared/', import.meta.url));
 const basilPath = `${shared}datasets/basil/stories.jsonl`;
@@ -31,7 +35,7 @@ function readBasil(): { records: CorpusRecord[]; renamed: number } {
     seen.add(record.id);
     return JSON.stringify(record);
   });
-  return { records: parseCorpusJsonl(lines.join('\n'), basilPath).records, renamed };
+  return { records: parseCorpusFile(lines.join('\n'), basilPath).records, renamed };
 }
 
 interface Candidate {

@@ -1,10 +1,12 @@
 // The engine's entry point: one article against one corpus, to the one result type.
 // Part 1 (story matching) fills self, stories, sentences and corpus; fact alignment (part 2)
 // fills facts, omissions, unique, conflicts and coverage from the same-story articles and the
-// articles anywhere in the corpus that reuse the page's passages (never the page itself).
+// articles anywhere in the corpus that reuse the page's passages (never the page itself);
+// related coverage (follow-ups, background) is aligned apart into `related`.
 import type { AnalysisResult, ArticleInput } from './result.ts';
 import type { Corpus } from './corpus/corpus.ts';
 import { alignCorpusFacts } from './facts/corpus-facts.ts';
+import { alignRelatedFacts } from './facts/related-facts.ts';
 import { matchStories, type StoryMatchOptions } from './story/match.ts';
 import type { Strictness } from './settings.ts';
 
@@ -17,7 +19,9 @@ export function analyze(article: ArticleInput, corpus: Corpus, options: AnalyzeO
   const match = matchStories(article, corpus, options);
   // Story matching segmented the text already (segmentSentences); no second pass.
   const sentences = match.query.features.sentences;
-  const alignment = alignCorpusFacts({ text: article.text, sentences, outlet: article.outlet ?? null }, match.stories, corpus, {
+  // The page as alignment reads it: its sentences' meaning vectors were computed with its other features.
+  const page = { text: article.text, sentences, outlet: article.outlet ?? null, meaning: match.query.features.meaning };
+  const alignment = alignCorpusFacts(page, match.stories, corpus, {
     strictness: options.strictness,
     self: match.self,
     excludeIds: options.excludeIds,
@@ -31,7 +35,7 @@ export function analyze(article: ArticleInput, corpus: Corpus, options: AnalyzeO
     unique: alignment.unique,
     conflicts: alignment.conflicts,
     coverage: alignment.coverage,
-    related: [],
+    related: alignRelatedFacts(page, match.stories, corpus, { strictness: options.strictness }),
     corpus: corpus.summary,
   };
 }

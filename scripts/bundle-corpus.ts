@@ -7,6 +7,10 @@ import { serializeCorpus } from '../lib/corpus/format.ts';
 import { CorpusInputError } from '../lib/corpus/schema.ts';
 import { buildFromInputs, bundleInputs, REPO_ROOT } from '../lib/cli/inputs.ts';
 import { InputError } from '../lib/cli/io.ts';
+import { useModelFiles } from '../lib/cli/model-files.ts';
+
+// The sentence model (lib/meaning), read from models/ when first needed.
+useModelFiles();
 
 const { inputs, name } = bundleInputs();
 const out = join(REPO_ROOT, 'public', 'corpus.bin');

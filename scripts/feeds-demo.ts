@@ -7,8 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCorpusFetch } from '../lib/cli/corpus-fetch.ts';
 import { compileCorpus } from '../lib/corpus/compile.ts';
-import { parseCorpusJsonl } from '../lib/corpus/schema.ts';
+import { parseCorpusFile } from '../lib/corpus/schema.ts';
 import { startFeedServer } from '../tests/feeds/server.ts';
+import { useModelFiles } from '../lib/cli/model-files.ts';
+
+// The sentence model (lib/meaning), read from models/ when first needed.
+useModelFiles();
 
 const keep = process.argv.indexOf('--keep');
 const server = await startFeedServer({ slowMs: 10_000 });
@@ -24,7 +28,7 @@ try {
     const code = await runCorpusFetch(['--feeds', feeds, '-o', out, '--timeout', '2'], io);
     console.log(`exit ${code}, ${Math.round(performance.now() - started)} ms`);
   }
-  const records = parseCorpusJsonl(await readFile(out, 'utf8'), out).records;
+  const records = parseCorpusFile(await readFile(out, 'utf8'), out).records;
   const corpus = compileCorpus(records);
   console.log(`\nCompiled: ${corpus.meta.articleCount} articles from ${corpus.meta.outlets.length} outlets (${corpus.meta.outlets.join(', ')})`);
   console.log(`Requests served on ${server.origin}: ${server.requests.length}`);

@@ -1,7 +1,8 @@
 // A Vite plugin that ships THIRD_PARTY_NOTICES.txt with the extension: the licence text of every
 // package whose code ends up in a bundle, plus the notices of the data tables generated into lib/
-// (WordNet's senses, the GloVe word ranks, Pattern's subjective adjectives). The minifier drops
-// licence comments, and licences such as WordNet's require the notice on every copy.
+// (WordNet's senses, the GloVe word ranks, Pattern's subjective adjectives) and of the sentence
+// model shipped under model/. The minifier drops licence comments, and licences such as WordNet's
+// require the notice on every copy.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
@@ -56,6 +57,9 @@ export function thirdPartyNotices(root: string): Plugin {
         return notice ? [`== ${t.title}\n\n${notice}`] : [];
       });
       sections.unshift(...tables);
+      // The sentence model ships with every build (wxt.config.ts copies it to model/).
+      const model = join(root, 'models', 'potion-base-4M-int8');
+      sections.unshift(`== potion-base-4M-int8 (Model2Vec sentence-embedding model, shipped in model/; The Minish Lab)\n\n${readFileSync(join(model, 'LICENSE'), 'utf8').trim()}`);
       this.emitFile({
         type: 'asset',
         fileName: 'THIRD_PARTY_NOTICES.txt',

@@ -6,6 +6,10 @@ import { analyze } from '../../lib/analyze.ts';
 import { loadCorpus } from '../../lib/corpus/corpus.ts';
 import type { ArticleInput } from '../../lib/result.ts';
 import { matchStories } from '../../lib/story/match.ts';
+import { useModelFiles } from '../../lib/cli/model-files.ts';
+
+// The sentence model (lib/meaning), read from models/ when first needed.
+useModelFiles();
 
 const [artifactPath, queriesPath] = process.argv.slice(2);
 const gc = (globalThis as { gc?: () => void }).gc;

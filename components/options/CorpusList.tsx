@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ImportedCorpus } from '@/lib/import/records';
 import type { CorpusSummary } from '@/lib/result';
 import { formatDateRange, plural } from '@/components/shared/format';
+import { SourceText } from '@/components/shared/SourceText';
 
 export interface CorpusListProps {
   bundled: CorpusSummary | null;
@@ -38,7 +39,7 @@ export function CorpusList({ bundled, bundledError, imports, busy, onRemove }: C
       {imports.map((c) => (
         <li key={c.id} class="corpus" data-testid="corpus-imported" data-name={c.name}>
           <div class="corpus-main">
-            <strong>{c.name}</strong>
+            <strong><SourceText text={c.name} /></strong>
             <span class="tag tag-import">Imported {new Date(c.importedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}</span>
           </div>
           <Counts summary={c.summary} />

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { rejectTakenIds } from '@/lib/import/combine';
-import { summarizeRecords, validateCorpusFile, type ImportReport } from '@/lib/import/records';
+import { summarizeRecords, type ImportReport } from '@/lib/import/records';
 import { ImportReportView } from './ImportReportView';
 import { ProgressBar } from './ProgressBar';
 import type { OptionsApi } from './types';
@@ -38,8 +38,7 @@ export function ImportPanel({ api, busy, setBusy, onImported }: ImportPanelProps
     setBusy(true);
     setStep({ kind: 'checking', fileName: file.name, done: 0, total: 1 });
     try {
-      const text = await file.text();
-      const report = await validateCorpusFile(text, {
+      const report = await api.checkFile(file, {
         signal: controller.signal,
         onProgress: (done, total) => setStep({ kind: 'checking', fileName: file.name, done, total }),
       });

@@ -5,9 +5,10 @@ import { parseHTML } from 'linkedom';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import type { ImportedCorpus } from '@/lib/import/records';
+import { validateCorpusFile, type ImportedCorpus } from '@/lib/import/records';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { OptionsApp } from './OptionsApp';
+import { problemsTsv } from './ImportReportView';
 import type { OptionsApi } from './types';
 
 let root: HTMLElement;
@@ -33,7 +34,12 @@ const click = (selector: string) => act(() => void q(selector)!.dispatchEvent(ne
 function fakeApi() {
   const imports: ImportedCorpus[] = [];
   const saved: Settings[] = [];
+  const checked: string[] = [];
   const api: OptionsApi = {
+    async checkFile(file, options) {
+      checked.push((file as File).name);
+      return validateCorpusFile(await file.text(), options);
+    },
     bundledSummary: async () => ({ name: 'seeds', articles: 5, outlets: 3, firstPublished: '2018-04-02', lastPublished: '2018-05-04' }),
     listImports: async () => [...imports],
     takenIds: async () => new Map([['001_4938277a76e1a9f3', 'bundled seeds']]),
@@ -51,11 +57,11 @@ function fakeApi() {
       saved.push(settings);
     },
   };
-  return { api, imports, saved };
+  return { api, imports, saved, checked };
 }
 
 test('lists corpora, checks a file, imports its valid records and removes them after confirmation', async () => {
-  const { api, imports } = fakeApi();
+  const { api, imports, checked } = fakeApi();
   await act(() => void render(<OptionsApp api={api} />, root));
   await settle();
   expect(text('[data-testid="corpus-bundled"]')).toBe('seedsBundled5 articles3 outlets2 Apr – 4 May 2018');
@@ -66,6 +72,8 @@ test('lists corpora, checks a file, imports its valid records and removes them a
   Object.defineProperty(input, 'files', { value: [file] });
   await act(() => void input.dispatchEvent(new win.Event('change', { bubbles: true })));
   await settle();
+  // The page hands the file to the API's check (a worker in the extension) instead of parsing it itself.
+  expect(checked).toEqual(['eastport-flood.jsonl']);
   expect(all('[data-testid="import-problem"] td:first-child').map((td) => td.textContent)).toEqual(['line 3', 'line 5']);
   expect(text('[data-testid="import-valid-count"]')).toBe('4 valid records');
   expect((q('#import-name') as HTMLInputElement).value).toBe('eastport-flood');
@@ -95,4 +103,38 @@ test('every settings change is saved at once', async () => {
   await settle();
   expect(saved.at(-1)).toEqual({ ...DEFAULT_SETTINGS, run: 'click', disabledSites: [] });
   expect(text('[data-testid="settings-saved"]')).toBe('Saved.');
+});
+
+test('every problem of a check is listed: a page at a time, and all of them in the download', async () => {
+  const { api } = fakeApi();
+  await act(() => void render(<OptionsApp api={api} />, root));
+  await settle();
+  // 249 lines of one kind, then one of another kind at the very end (never "of the same kinds").
+  const lines = [...Array.from({ length: 249 }, (_, i) => `{"id": "r${i}", "outlet": null}`), '{"id": "last", "outlet": null, "text": "Words.", "published": "someday"}'];
+  const input = q('[data-testid="import-file"]') as HTMLInputElement;
+  Object.defineProperty(input, 'files', { value: [new File([lines.join('\n')], 'many.jsonl')] });
+  await act(() => void input.dispatchEvent(new win.Event('change', { bubbles: true })));
+  await settle();
+  expect(text('[data-testid="import-problem-count"]')).toBe('250 problems');
+  expect(all('[data-testid="import-problem"]')).toHaveLength(100);
+  expect(text('[data-testid="problems-range"]')).toBe('Problems 1–100 of 250');
+  expect(root.textContent).not.toMatch(/same kinds/);
+  await click('[data-testid="problems-next"]');
+  await click('[data-testid="problems-next"]');
+  expect(text('[data-testid="problems-range"]')).toBe('Problems 201–250 of 250');
+  expect((q('[data-testid="problems-next"]') as HTMLButtonElement).disabled).toBe(true);
+  const rows = all('[data-testid="import-problem"]').map((tr) => tr.textContent ?? '');
+  expect(rows).toHaveLength(50);
+  expect(rows.at(-1)).toMatch(/^line 250last"published" must be a date written YYYY-MM-DD/);
+  await click('[data-testid="problems-previous"]');
+  expect(text('[data-testid="problems-range"]')).toBe('Problems 101–200 of 250');
+  expect(text('[data-testid="problems-download"]')).toBe('Download all 250 problems');
+});
+
+test('the download holds every problem, one a line', () => {
+  const tsv = problemsTsv([
+    { where: 'line 1', position: 1, id: 'a\tb', reason: 'x' },
+    { where: 'line 2', position: 2, reason: 'not valid JSON\n(at 3)' },
+  ]);
+  expect(tsv).toBe('where\tid\twhy\nline 1\ta b\tx\nline 2\t\tnot valid JSON (at 3)\n');
 });

@@ -1,5 +1,6 @@
 import type { StoryHeader } from './derive';
 import { formatDateRange, plural } from './labels';
+import { SourceText } from '@/components/shared/SourceText';
 
 export interface ArticleHeaderProps {
   header: StoryHeader;
@@ -14,10 +15,10 @@ export function ArticleHeader({ header, facts, conflicts, url }: ArticleHeaderPr
   return (
     <section class="article" aria-labelledby="article-title" data-testid="article-header">
       <p class="eyebrow">
-        {header.outlet ?? (url ? new URL(url).hostname : 'This page')}
+        <SourceText text={header.outlet ?? (url ? new URL(url).hostname : 'This page')} />
         {header.selfId && <span class="muted"> · in your corpus</span>}
       </p>
-      <h1 id="article-title">{header.title ?? 'This article'}</h1>
+      <h1 id="article-title"><SourceText text={header.title ?? 'This article'} /></h1>
       <p class="story-line">
         <span>
           Same story in <strong>{plural(header.outlets, 'other outlet')}</strong>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { AnalysisResult } from '@/lib/result';
 import { passageFor } from './derive';
 import { outletName } from './labels';
+import { SourceText } from '@/components/shared/SourceText';
 
 interface Focused {
   outlet: string;
@@ -54,7 +55,7 @@ export function CoverageGrid({ result, onReveal }: { result: AnalysisResult; onR
                 <th scope="row" class="grid-fact">
                   <button type="button" class="grid-fact-btn" title={row.text} onClick={() => onReveal(row.sentenceIndex)}>
                     <span class="grid-num">{r + 1}</span>
-                    <span class="grid-fact-text">{row.text}</span>
+                    <span class="grid-fact-text"><SourceText text={row.text} /></span>
                   </button>
                 </th>
                 {row.cells.map((score, c) => {
@@ -95,8 +96,8 @@ export function CoverageGrid({ result, onReveal }: { result: AnalysisResult; onR
       <div class="grid-caption" aria-live="polite" data-testid="coverage-caption">
         {focused ? (
           <>
-            <strong>{focused.outlet}</strong>
-            {Number.isFinite(focused.score) && <span class="muted"> ({Math.round(focused.score * 100)}% match)</span>}: <q>{focused.text}</q>
+            <strong><SourceText text={focused.outlet} /></strong>
+            {Number.isFinite(focused.score) && <span class="muted"> ({Math.round(focused.score * 100)}% match)</span>}: <q><SourceText text={focused.text} /></q>
           </>
         ) : (
           <span class="muted">No square selected.</span>

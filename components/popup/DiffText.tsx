@@ -1,4 +1,5 @@
 import type { DiffPart } from '@/lib/result';
+import { SourceText, withoutBidiControls } from '@/components/shared/SourceText';
 
 export interface DiffTextProps {
   diff: readonly DiffPart[];
@@ -19,15 +20,15 @@ const wordCount = (s: string) => s.trim().split(/\s+/).filter(Boolean).length;
 
 /** The other outlet's version with the words only it uses marked, and this article's words struck. */
 export function DiffText({ diff, otherName, text }: DiffTextProps) {
-  if (!diff.length) return <q class="diff">{text}</q>;
+  if (!diff.length) return <q class="diff"><SourceText text={text} /></q>;
   return (
-    <q class="diff">
+    <q class="diff" dir="auto">
       {diff.map((part, i) => {
         if (part.added) {
           return (
             <ins key={i}>
               <span class="sr-only">only in {otherName}: </span>
-              {part.value}
+              {withoutBidiControls(part.value)}
             </ins>
           );
         }
@@ -35,8 +36,8 @@ export function DiffText({ diff, otherName, text }: DiffTextProps) {
           const words = wordCount(part.value);
           if (words > FOLD_REMOVED_WORDS) {
             return (
-              <del key={i} class="del-folded" title={part.value.trim()}>
-                <span class="sr-only">only in this article: {part.value}</span>
+              <del key={i} class="del-folded" title={withoutBidiControls(part.value.trim())}>
+                <span class="sr-only">only in this article: {withoutBidiControls(part.value)}</span>
                 <span aria-hidden="true">−{words} words</span>{' '}
               </del>
             );
@@ -44,11 +45,11 @@ export function DiffText({ diff, otherName, text }: DiffTextProps) {
           return (
             <del key={i}>
               <span class="sr-only">only in this article: </span>
-              {part.value}
+              {withoutBidiControls(part.value)}
             </del>
           );
         }
-        return <span key={i}>{part.value}</span>;
+        return <span key={i}>{withoutBidiControls(part.value)}</span>;
       })}
     </q>
   );

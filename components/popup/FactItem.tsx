@@ -2,6 +2,7 @@ import type { Fact } from '@/lib/result';
 import { sameFactPassages } from './derive';
 import { PassageView } from './PassageView';
 import { outletName, plural } from './labels';
+import { SourceText } from '@/components/shared/SourceText';
 
 export interface FactItemProps {
   fact: Fact;
@@ -28,7 +29,7 @@ export function FactItem({ fact, expanded, onToggle, onReveal }: FactItemProps) 
         }}
       >
         <span class="chevron" aria-hidden="true" />
-        <span class="fact-text">{fact.sentence.text}</span>
+        <span class="fact-text"><SourceText text={fact.sentence.text} /></span>
         <span class="fact-meta">
           {fact.conflict && <span class="badge badge-conflict">Conflict</span>}
           <span class="muted" title={outlets.join(', ')}>

@@ -1,6 +1,7 @@
 import type { Omission } from '@/lib/result';
 import { itemKey } from './search';
 import { outletName, plural } from './labels';
+import { SourceText } from '@/components/shared/SourceText';
 
 /** Facts other outlets report that this article leaves out, most widely reported first. */
 export function OmissionList({ omissions, visible }: { omissions: readonly Omission[]; visible: Set<string> | null }) {
@@ -13,7 +14,7 @@ export function OmissionList({ omissions, visible }: { omissions: readonly Omiss
         const outlets = [...new Set(o.reportedBy.map((r) => outletName(r.outlet)))];
         return (
           <li key={key} class="sentence" data-testid="omission">
-            <q>{o.text}</q>
+            <q><SourceText text={o.text} /></q>
             <div class="sentence-meta">
               <span class="badge">{plural(o.outletCount || outlets.length, 'outlet')}</span>
               <span class="muted">Reported by {outlets.join(', ')}</span>

@@ -1,6 +1,7 @@
 import type { CoveringArticle } from './derive';
 import { itemKey } from './search';
 import { formatDate, plural } from './labels';
+import { SourceText } from '@/components/shared/SourceText';
 
 /** The other outlets covering the story, with what each shares with and adds to this article. */
 export function OutletList({ articles, visible }: { articles: readonly CoveringArticle[]; visible: Set<string> | null }) {
@@ -11,20 +12,20 @@ export function OutletList({ articles, visible }: { articles: readonly CoveringA
       {shown.map((a) => (
         <li key={a.articleId} class="outlet" data-testid="outlet">
           <div class="outlet-name">
-            <strong>{a.outlet}</strong>
+            <strong><SourceText text={a.outlet} /></strong>
             {a.published && <span class="muted">{formatDate(a.published)}</span>}
           </div>
           {a.title &&
             (a.url ? (
               <a class="outlet-title" href={a.url} target="_blank" rel="noopener noreferrer">
-                {a.title}
+                <SourceText text={a.title} />
               </a>
             ) : (
-              <span class="outlet-title">{a.title}</span>
+              <span class="outlet-title"><SourceText text={a.title} /></span>
             ))}
           {!a.title && a.url && (
             <a class="outlet-title" href={a.url} target="_blank" rel="noopener noreferrer">
-              {a.url}
+              <SourceText text={a.url} />
             </a>
           )}
           <div class="outlet-stats">
@@ -34,7 +35,7 @@ export function OutletList({ articles, visible }: { articles: readonly CoveringA
           </div>
           {a.added.length > 0 && (
             <details class="outlet-adds">
-              <summary>What {a.outlet} adds</summary>
+              <summary>What <SourceText text={a.outlet} /> adds</summary>
               <ul>
                 {a.added.map((t, i) => (
                   <li key={i}>{t}</li>

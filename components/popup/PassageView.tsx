@@ -2,6 +2,7 @@ import type { AlignedPassage } from '@/lib/result';
 import { DiffText } from './DiffText';
 import { FramingLabels } from './FramingLabels';
 import { REASON_NAMES, outletName } from './labels';
+import { SourceText } from '@/components/shared/SourceText';
 
 /** Another outlet's version of a fact: who, how close, the wording differences, the framing. */
 export function PassageView({ passage }: { passage: AlignedPassage }) {
@@ -10,7 +11,7 @@ export function PassageView({ passage }: { passage: AlignedPassage }) {
   return (
     <li class="passage">
       <div class="passage-head">
-        <strong>{name}</strong>
+        <strong><SourceText text={name} /></strong>
         <span class="muted">
           {[Number.isFinite(passage.score) ? `${Math.round(passage.score * 100)}% match` : null, reasons || null].filter(Boolean).join(' · ')}
         </span>

@@ -96,8 +96,15 @@ describe('ResultView', () => {
   test('header, tabs with counts, conflict marked, facts expand and reveal', async () => {
     const { revealed } = await mount({ state: 'ready', result: SAMPLE_RESULT });
     expect(text('#article-title')).toBe('Russia Sends Hasty R.S.V.P. to Trump’s Invitation');
-    expect(text('[data-testid="article-header"] .story-line')).toMatch(/Same story in 3 other outlets.*2 Apr – 4 May 2018.*2 shared facts.*1 conflict/);
-    expect([...root.querySelectorAll('[role="tab"]')].map((t) => t.textContent)).toEqual(['Shared facts2', 'Left out here1', 'Only here1', 'Outlets3', 'Coverage grid']);
+    expect(text('[data-testid="article-header"] .story-line')).toMatch(/Same story in 2 other outlets.*2 Apr 2018.*2 shared facts.*1 conflict/);
+    expect([...root.querySelectorAll('[role="tab"]')].map((t) => t.textContent)).toEqual([
+      'Shared facts2',
+      'Left out here1',
+      'Only here1',
+      'Outlets2',
+      'Timeline2',
+      'Coverage grid',
+    ]);
     expect(q('[data-testid="fact"].is-conflict .badge-conflict')?.textContent).toBe('Conflict');
 
     const toggle = q('[data-testid="fact"] .fact-toggle')!;
@@ -111,5 +118,99 @@ describe('ResultView', () => {
     // A long run of this article's own words is folded to a count; a short one stays inline.
     expect(text('.passage del.del-folded [aria-hidden="true"]')).toBe('−14 words');
     expect(q('.passage del.del-folded')?.getAttribute('title')).toMatch(/^The idea of a personal get-together/);
+  });
+});
+
+describe('text from pages and corpora', () => {
+  test('titles, outlets and sentences are bidi-isolated and their override controls never reach the screen', async () => {
+    const [first, ...others] = SAMPLE_RESULT.stories;
+    const [fact] = SAMPLE_RESULT.facts;
+    const result = {
+      ...SAMPLE_RESULT,
+      self: { ...SAMPLE_RESULT.self!, title: 'Invoice \u202Egnp.exe' },
+      stories: [{ ...first!, outlet: '\u202Bשלום News', title: 'Report \u2067attached\u2069 \u202Efdp.scr' }, ...others],
+      facts: [{ ...fact!, sentence: { ...fact!.sentence, text: 'He said \u202Edias eh.' } }, ...SAMPLE_RESULT.facts.slice(1)],
+    };
+    await mount({ state: 'ready', result });
+    expect(q('#article-title bdi')?.textContent).toBe('Invoice gnp.exe');
+    expect(root.textContent).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect([...root.querySelectorAll('.fact-text bdi')].map((b) => b.textContent)).toContain('He said dias eh.');
+    await act(() => void q('#tab-outlets')!.dispatchEvent(new (globalThis as unknown as { Event: typeof Event }).Event('click', { bubbles: true })));
+    expect(root.textContent).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    const outlet = [...root.querySelectorAll('[data-testid="outlet"]')].find((li) => li.textContent?.includes('שלום News'))!;
+    expect([...outlet.querySelectorAll('bdi')].map((b) => b.textContent)).toEqual(expect.arrayContaining(['שלום News', 'Report attached fdp.scr']));
+  });
+});
+
+const click = (el: Element) =>
+  act(() => void el.dispatchEvent(new (globalThis as unknown as { Event: typeof Event }).Event('click', { bubbles: true })));
+
+describe('Earlier and later coverage', () => {
+  test('a timeline around this article: outlet, title, how far apart, and the facts each shares', async () => {
+    const { revealed } = await mount({ state: 'ready', result: SAMPLE_RESULT });
+    await click(q('#tab-related')!);
+    expect(q('#tab-related')?.getAttribute('aria-selected')).toBe('true');
+    expect(text('#panel-related h2')).toBe('Earlier and later coverage');
+    // Headings for each part of the timeline, this article marked between them.
+    const timeline = q('[data-testid="timeline"]')!;
+    const order = [...timeline.children].map((el) => (el.matches('[data-testid="timeline-now"]') ? 'now' : el.querySelector('h3')?.textContent));
+    expect(order).toEqual(['Earlier', 'now', 'Later']);
+    expect(text('[data-testid="timeline-now"]')).toBe('This article · 2 Apr 2018');
+    // Ordered lists, one item an article.
+    expect(timeline.querySelectorAll('section > ol > li[data-testid="related"]').length).toBe(2);
+    const [reuters, newYorker] = [...root.querySelectorAll('[data-testid="related"]')];
+    expect(reuters!.querySelector('[data-testid="related-when"]')?.textContent).toBe('7 days earlier');
+    expect(reuters!.querySelector('a.outlet-title')?.getAttribute('href')).toBe('https://example.org/reuters-expulsions');
+    const ny = (newYorker!.textContent ?? '').replace(/\s+/g, ' ');
+    expect(ny).toMatch(/^The New Yorker32 days later4 May 2018Trump’s pursuit of an Oval Office meeting with Putin/);
+    expect(ny).toContain('Shares 2 facts with this article:');
+    const facts = [...newYorker!.querySelectorAll('[data-testid="related-fact"]')];
+    expect(facts.map((f) => f.querySelector('q')?.textContent?.slice(0, 30))).toEqual(['The Kremlin foreign policy adv', 'The idea of a personal get-tog']);
+    expect(facts[1]!.querySelector('.timeline-theirs')?.textContent).toBe('The New Yorker: Trump signed off, but then exploded on Monday, when the American tally of sixty expelled diplomats became public.');
+    // "Show in page" is a button (keyboard reachable) that reveals this article's sentence.
+    await click(facts[1]!.querySelector('button')!);
+    expect(revealed).toEqual([4]);
+  });
+
+  test('the same-event views leave related articles out', async () => {
+    await mount({ state: 'ready', result: SAMPLE_RESULT });
+    await click(q('#tab-outlets')!);
+    expect([...root.querySelectorAll('[data-testid="outlet"] strong')].map((e) => e.textContent)).toEqual(['NBC News', 'Unnamed outlet']);
+    await click(q('#tab-facts')!);
+    expect(root.textContent).not.toContain('The New Yorker');
+    await click(q('#tab-coverage')!);
+    expect(root.textContent).not.toContain('The New Yorker');
+  });
+
+  test('search narrows the timeline', async () => {
+    await mount({ state: 'ready', result: SAMPLE_RESULT });
+    const input = q('#popup-search') as HTMLInputElement;
+    await act(() => {
+      input.value = 'Seattle';
+      input.dispatchEvent(new (globalThis as unknown as { Event: typeof Event }).Event('input', { bubbles: true }));
+    });
+    expect(text('#tab-related')).toBe('Timeline1');
+    await click(q('#tab-related')!);
+    expect([...root.querySelectorAll('[data-testid="related"] .timeline-outlet')].map((e) => e.textContent)).toEqual(['Reuters']);
+  });
+
+  test('no related coverage says so', async () => {
+    await mount({ state: 'ready', result: { ...SAMPLE_RESULT, related: [] } });
+    expect(text('#tab-related')).toBe('Timeline0');
+    await click(q('#tab-related')!);
+    expect(text('#panel-related .empty')).toBe('No earlier or later article in your corpora reports this article’s facts.');
+  });
+
+  test('a follow-up with no same-event coverage still shows its earlier coverage', async () => {
+    const followUp = {
+      ...SAMPLE_RESULT,
+      stories: SAMPLE_RESULT.stories.filter((s) => !s.sameStory),
+      facts: [],
+      related: SAMPLE_RESULT.related.map((r) => ({ ...r, daysApart: r.daysApart === null ? null : -r.daysApart })),
+    };
+    await mount({ state: 'no-coverage', result: followUp });
+    expect(text('[data-testid="state-no-coverage"]')).toMatch(/found no article about the same event\.\s*It found earlier or later coverage/);
+    expect(text('.related-only h2')).toBe('Earlier and later coverage');
+    expect([...root.querySelectorAll('[data-testid="related-when"]')].map((e) => e.textContent)).toEqual(['32 days earlier', '7 days later']);
   });
 });

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { TabReport } from '@/lib/messages';
 import type { CorpusSummary } from '@/lib/result';
 import { PopupHeader } from './PopupHeader';
+import { RelatedTimeline } from './RelatedTimeline';
 import { ResultView } from './ResultView';
 import { StateView } from './StateView';
 import { hasCoverage } from './derive';
@@ -173,11 +174,27 @@ export function PopupApp(props: PopupAppProps) {
       case 'no-coverage':
       case 'ready':
         if (report.state === 'no-coverage' || !hasCoverage(report.result)) {
+          const { related } = report.result;
           body = (
-            <StateView kind="no-coverage" title="No other outlet in your corpora covers this story" actions={optionsButton}>
-              <p>Parallax compared this article with {corpusSentence(report.result.corpus)} and found no article about the same event.</p>
-              <p>Import a corpus with more coverage in the options to compare it.</p>
-            </StateView>
+            <>
+              <StateView kind="no-coverage" title="No other outlet in your corpora covers this story" actions={optionsButton}>
+                <p>Parallax compared this article with {corpusSentence(report.result.corpus)} and found no article about the same event.</p>
+                {related.length > 0 ? (
+                  <p>It found earlier or later coverage of the same subject: see below.</p>
+                ) : (
+                  <p>Import a corpus with more coverage in the options to compare it.</p>
+                )}
+              </StateView>
+              {/* A follow-up read alone still has its background: the timeline, without the same-story views. */}
+              {related.length > 0 && (
+                <section class="panel related-only" aria-labelledby="related-only-title">
+                  <h2 class="panel-title" id="related-only-title">
+                    Earlier and later coverage
+                  </h2>
+                  <RelatedTimeline result={report.result} visible={null} onReveal={reveal} />
+                </section>
+              )}
+            </>
           );
         } else {
           body = <ResultView result={report.result} article={report.article} onReveal={reveal} copy={props.copy} download={props.download} />;

@@ -7,6 +7,7 @@ import { ExportMenu, type ExportFormat } from './ExportMenu';
 import { FactList } from './FactList';
 import { OmissionList } from './OmissionList';
 import { OutletList } from './OutletList';
+import { RelatedTimeline } from './RelatedTimeline';
 import { SearchBox } from './SearchBox';
 import { Tabs, type Tab } from './Tabs';
 import { UniqueList } from './UniqueList';
@@ -22,7 +23,7 @@ export interface ResultViewProps {
   download: (text: string, fileName: string, mime: string) => void;
 }
 
-type TabId = 'facts' | 'omissions' | 'unique' | 'outlets' | 'coverage';
+type TabId = 'facts' | 'omissions' | 'unique' | 'outlets' | 'related' | 'coverage';
 
 export function ResultView({ result, article, onReveal, copy, download }: ResultViewProps) {
   const [query, setQuery] = useState('');
@@ -51,6 +52,7 @@ export function ResultView({ result, article, onReveal, copy, download }: Result
     { id: 'omissions', label: 'Left out here', count: count('omission', result.omissions.length) },
     { id: 'unique', label: 'Only here', count: count('unique', result.unique.length) },
     { id: 'outlets', label: 'Outlets', count: count('outlet', covering.length) },
+    { id: 'related', label: 'Timeline', count: count('related', result.related.length) },
     { id: 'coverage', label: 'Coverage grid' },
   ];
   const formats: ExportFormat[] = [
@@ -88,6 +90,16 @@ export function ResultView({ result, article, onReveal, copy, download }: Result
           <>
             <h2 class="panel-title">Outlets covering the story</h2>
             <OutletList articles={covering} visible={visible} />
+          </>
+        )}
+        {tab === 'related' && (
+          <>
+            <h2 class="panel-title">Earlier and later coverage</h2>
+            <p class="muted panel-help">
+              Articles on the same subject from another occasion (follow-ups, background, other events of the same people), with the facts of this
+              article they also report. They are not counted as the same story.
+            </p>
+            <RelatedTimeline result={result} visible={visible} onReveal={onReveal} />
           </>
         )}
         {tab === 'coverage' && <CoverageGrid result={result} onReveal={onReveal} />}

@@ -1,5 +1,6 @@
 import type { SentenceSpan } from '@/lib/result';
 import { itemKey } from './search';
+import { SourceText } from '@/components/shared/SourceText';
 
 export interface UniqueListProps {
   sentences: readonly SentenceSpan[];
@@ -16,7 +17,7 @@ export function UniqueList({ sentences, visible, onReveal }: UniqueListProps) {
     <ul class="sentences">
       {shown.map((s) => (
         <li key={s.index} class="sentence" data-testid="unique">
-          <q>{s.text}</q>
+          <q><SourceText text={s.text} /></q>
           <div class="sentence-meta">
             <button type="button" class="btn-link" onClick={() => onReveal(s.index)}>
               Show in page

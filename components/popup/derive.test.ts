@@ -10,8 +10,14 @@ describe('coveringArticles', () => {
     expect(coveringArticles(SAMPLE_RESULT).map((c) => [c.articleId, c.outlet, c.shared, c.adds, c.conflicts])).toEqual([
       ['seed-002', 'NBC News', 1, 1, 0],
       ['seed-003', 'Unnamed outlet', 1, 1, 1],
-      ['seed-004', 'The New Yorker', 0, 0, 0],
     ]);
+  });
+
+  test('related coverage (a follow-up, earlier background) is never counted as covering the story', () => {
+    // seed-004 is in `stories` as related and in `related` with facts of its own: neither adds it.
+    expect(coveringArticles(SAMPLE_RESULT).map((c) => c.articleId)).not.toContain('seed-004');
+    expect(coveringArticles(SAMPLE_RESULT).map((c) => c.articleId)).not.toContain('other-7');
+    expect(hasCoverage({ ...SAMPLE_RESULT, stories: SAMPLE_RESULT.stories.filter((s) => !s.sameStory), facts: [] })).toBe(false);
   });
 
   test('lists what each outlet adds in its own words', () => {
@@ -37,10 +43,10 @@ describe('storyHeader', () => {
       title: 'Russia Sends Hasty R.S.V.P. to Trump’s Invitation',
       outlet: 'The New York Times',
       selfId: 'seed-001',
-      outlets: 3,
-      articles: 3,
+      outlets: 2,
+      articles: 2,
       firstPublished: '2018-04-02',
-      lastPublished: '2018-05-04',
+      lastPublished: '2018-04-02',
     });
   });
 
@@ -79,8 +85,10 @@ describe('search', () => {
     ['reelection', [itemKey.omission(0)]],
     ['congratulatd', [itemKey.omission(0)]],
     ['Kennebunkport', [itemKey.unique(9)]],
-    ['New Yorker', [itemKey.outlet('seed-004')]],
-    ['diplomats expelled', [itemKey.fact(4)]],
+    ['New Yorker', [itemKey.related('seed-004')]],
+    ['consulate Seattle', [itemKey.related('other-7')]],
+    // The related articles report that fact too, in their own words.
+    ['diplomats expelled', [itemKey.fact(4), itemKey.related('seed-004'), itemKey.related('other-7')]],
     ['zebra', []],
   ])('%j', (query, keys) => {
     const found = searcher.search(query);
@@ -94,14 +102,51 @@ describe('export', () => {
   test('Markdown names every section, outlet, diff and label in words', () => {
     const md = comparisonMarkdown(SAMPLE_RESULT, { url: 'https://www.nytimes.com/x' }, at);
     expect(md).toMatch(/^# Parallax comparison: Russia Sends Hasty R\.S\.V\.P\. to Trump’s Invitation\n/);
-    expect(md).toContain('Covered by 3 other outlets (3 articles), 2 Apr – 4 May 2018.');
-    expect(md).toContain('| NBC News | [Possible Trump-Putin meeting could take place at the White House](https://www.nbcnews.com/news/amp/ncna861966) | 1 | 1 | 0 |');
+    expect(md).toContain('Covered by 2 other outlets (2 articles), 2 Apr 2018.');
+    expect(md).toContain('| NBC News | [Possible Trump-Putin meeting could take place at the White House](<https://www.nbcnews.com/news/amp/ncna861966>) | 1 | 1 | 0 |');
     expect(md).toContain('1. **Conflict.** “The idea of a personal get-together');
     expect(md).toContain('{+Dmitry+}');
     expect(md).toContain('[-Dmitri S.-]');
     expect(md).toContain('     - Numbers differ: The counts of expelled diplomats differ');
     expect(md).toContain('- “Trump congratulated the Russian president on his recent re-election victory.” — NBC News, Unnamed outlet');
     expect(md).toContain('## Only in this article (1)\n\n- “Mr. Putin visited the Bush family compound in Kennebunkport, Me., in 2007.”');
+    expect(md).toContain('## Earlier and later coverage (2)\n\n- **Reuters**, 7 days earlier (26 Mar 2018): [U.S. expels 60 Russian diplomats');
+    expect(md).toContain('- **The New Yorker**, 32 days later (4 May 2018): Trump’s pursuit of an Oval Office meeting with Putin. Shares 2 facts with this article:');
+    expect(md).toContain('  - “The Kremlin foreign policy adviser, Yuri Ushakov, said in Moscow');
+    expect(md).toContain('— The New Yorker: “Trump signed off, but then exploded on Monday, when the American tally of sixty expelled diplomats became public.”');
+    // Related articles stay out of the same-story table.
+    expect(md).not.toMatch(/\| The New Yorker \|/);
+  });
+
+  test('Markdown from hostile titles, URLs and sentences: text escaped, no raw HTML, only http(s) links live', () => {
+    const [nbc, unnamed, yorker, ...rest] = SAMPLE_RESULT.stories;
+    const [fact] = SAMPLE_RESULT.facts;
+    const hostile = {
+      ...SAMPLE_RESULT,
+      self: { ...SAMPLE_RESULT.self!, title: 'Title <script>alert(0)</script> *bold* [x](javascript:alert(0))' },
+      stories: [
+        { ...nbc!, title: '<img src=x onerror=alert(1)>', url: 'https://x/a) [click](javascript:alert(1))' },
+        { ...unnamed!, outlet: 'Out|let <b>', title: 'Plain', url: 'javascript:alert(2)' },
+        { ...yorker!, url: 'data:text/html,<script>alert(3)</script>' },
+        ...rest,
+      ],
+      facts: [{ ...fact!, passages: fact!.passages.map((p) => ({ ...p, text: 'See [here](javascript:alert(4)) and <iframe src=//x>\n\n# heading', diff: [{ value: '<img src=y onerror=alert(5)>', added: true }] })) }],
+      related: SAMPLE_RESULT.related.map((r) => ({ ...r, outlet: '**Wire** <u>', title: '<img src=z onerror=alert(7)>', url: 'javascript:alert(7)' })),
+    };
+    const md = comparisonMarkdown(hostile, { url: 'javascript:alert(6)' }, at);
+    // No raw HTML: every < that could open a tag is escaped.
+    expect(md).not.toMatch(/(^|[^\\])<(img|script|iframe|b|u)\b/i);
+    // Every live link (an unescaped "](") has an http(s) destination in <...>.
+    const destinations = [...md.matchAll(/(?<!\\)\]\(([^\n]*?)\)(?=\s|\||$)/gm)].map((m) => m[1]);
+    expect(destinations).toEqual(['<https://x/a)%20[click](javascript:alert(1))>']);
+    expect(md).toContain('| NBC News | [\\<img src=x onerror=alert(1)\\>](<https://x/a)%20[click](javascript:alert(1))>) |');
+    expect(md).toContain('| Out\\|let \\<b\\> | Plain (javascript:alert(2)) |');
+    expect(md).not.toMatch(/<(javascript|data):/);
+    expect(md).toContain('- **\\*\\*Wire\\*\\* \\<u\\>**, ');
+    expect(md).toContain(': \\<img src=z onerror=alert(7)\\> (javascript:alert(7))');
+    expect(md).toContain('“See \\[here\\](javascript:alert(4)) and \\<iframe src=//x\\> # heading”');
+    expect(md).toContain('{+\\<img src=y onerror=alert(5)\\>+}');
+    expect(md).toMatch(/^# Parallax comparison: Title \\<script\\>alert\(0\)\\<\/script\\> \\\*bold\\\* \\\[x\\\]\(javascript:alert\(0\)\)\n/);
   });
 
   test('JSON carries the whole result', () => {

@@ -1,12 +1,12 @@
-// Search over the popup's facts, omissions, unique sentences and outlets. Fuse's token search
-// matches each query word fuzzily (typos, "Dmitry"/"Dmitri", accents) and requires all of them,
+// Search over the popup's facts, omissions, unique sentences, outlets and related coverage.
+// Fuse's token search matches each query word fuzzily (typos, "Dmitry"/"Dmitri", accents) and requires all of them,
 // so adding a word narrows the list. The popup holds tens of items: a scan is the right tool.
 import Fuse from 'fuse.js';
 import type { AnalysisResult } from '@/lib/result';
 import { coveringArticles } from './derive';
 import { outletName } from './labels';
 
-export type SearchKind = 'fact' | 'omission' | 'unique' | 'outlet';
+export type SearchKind = 'fact' | 'omission' | 'unique' | 'outlet' | 'related';
 
 export interface SearchItem {
   key: string;
@@ -21,6 +21,7 @@ export const itemKey = {
   omission: (i: number) => `omission-${i}`,
   unique: (sentenceIndex: number) => `unique-${sentenceIndex}`,
   outlet: (articleId: string) => `outlet-${articleId}`,
+  related: (articleId: string) => `related-${articleId}`,
 };
 
 export function searchItems(result: AnalysisResult): SearchItem[] {
@@ -46,6 +47,15 @@ export function searchItems(result: AnalysisResult): SearchItem[] {
   for (const s of result.unique) items.push({ key: itemKey.unique(s.index), kind: 'unique', text: s.text, outlets: [], others: [] });
   for (const a of coveringArticles(result)) {
     items.push({ key: itemKey.outlet(a.articleId), kind: 'outlet', text: a.outlet, outlets: [], others: a.title ? [a.title] : [] });
+  }
+  for (const r of result.related) {
+    items.push({
+      key: itemKey.related(r.id),
+      kind: 'related',
+      text: r.title ?? outletName(r.outlet),
+      outlets: [outletName(r.outlet)],
+      others: r.facts.flatMap((f) => [f.sentence.text, ...f.passages.map((p) => p.text)]),
+    });
   }
   return items;
 }

@@ -2,7 +2,7 @@
 import { parseHTML } from 'linkedom';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { AlignedPassage, Fact } from '@/lib/result';
+import type { AlignedPassage, Fact, RelatedCoverage } from '@/lib/result';
 import { FactTooltip } from './FactTooltip';
 
 let root: HTMLElement;
@@ -66,5 +66,19 @@ describe('FactTooltip', () => {
     render(<FactTooltip fact={fact(['a', 'b', 'c'].map((id, i) => passage({ articleId: id, outlet: `Outlet ${id}`, score: 0.9 - i / 10 })))} />, root);
     expect(root.querySelectorAll('[data-testid="parallax-tooltip-version"]').length).toBe(2);
     expect(root.querySelector('.more')!.textContent).toBe('and 1 more');
+  });
+
+  test('adds one line when a related article (a follow-up) reports the fact too; none otherwise', () => {
+    const followUp: RelatedCoverage = {
+      id: 'seed-004', outlet: 'The New Yorker', title: null, url: null, published: '2018-05-04', daysApart: 32, score: 0.5,
+      facts: [fact([passage({ articleId: 'seed-004', outlet: 'The New Yorker', text: 'The American tally of sixty expelled diplomats became public.' })])],
+    };
+    render(<FactTooltip fact={fact([passage({})])} related={[followUp]} />, root);
+    expect(root.querySelector('[data-testid="parallax-tooltip-related"]')!.textContent).toBe('Also in later coverage: The New Yorker, 32 days later');
+    // The follow-up is named, never shown as another version of the fact.
+    expect([...root.querySelectorAll('h3')].map((h) => h.textContent)).toEqual(['NBC News']);
+    expect(root.querySelector('[data-testid="parallax-tooltip-count"]')!.textContent).toBe('1 other outlet reports this');
+    render(<FactTooltip fact={{ ...fact([passage({})]), sentence: { index: 2, start: 0, end: 5, text: 'Other.' } }} related={[followUp]} />, root);
+    expect(root.querySelector('[data-testid="parallax-tooltip-related"]')).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
-import type { DiffPart, Fact, FramingLabel } from '@/lib/result';
+import type { DiffPart, Fact, FramingLabel, RelatedCoverage } from '@/lib/result';
 import { FRAMING_LABEL_NAMES } from '@/components/shared/framing-words';
 import { factVersions, outletCountText } from './fact-versions';
+import { relatedLine } from './related-line';
 
 export interface FactTooltipProps {
   fact: Fact;
@@ -8,6 +9,8 @@ export interface FactTooltipProps {
   thisOutlet?: string | null;
   /** How many versions to show in full; the popup has the rest. */
   maxVersions?: number;
+  /** The page's related coverage (follow-ups, background): named in one line when it reports this fact too. */
+  related?: readonly RelatedCoverage[];
 }
 
 /** Removed runs longer than this are folded: the tooltip shows the other version, marked. */
@@ -47,8 +50,9 @@ function Labels({ labels }: { labels: FramingLabel[] }) {
 }
 
 /** The hover card for a highlighted sentence: who else reports it and how they put it. */
-export function FactTooltip({ fact, thisOutlet = null, maxVersions = 2 }: FactTooltipProps) {
+export function FactTooltip({ fact, thisOutlet = null, maxVersions = 2, related = [] }: FactTooltipProps) {
   const { outletCount, versions, conflict } = factVersions(fact, thisOutlet);
+  const alsoRelated = relatedLine(related, fact.sentence.index);
   const shown = versions.slice(0, maxVersions);
   return (
     <div class={`card${conflict ? ' conflict' : ''}`} role="tooltip" data-testid="parallax-tooltip">
@@ -65,6 +69,11 @@ export function FactTooltip({ fact, thisOutlet = null, maxVersions = 2 }: FactTo
         </section>
       ))}
       {versions.length > shown.length && <p class="more">and {versions.length - shown.length} more</p>}
+      {alsoRelated && (
+        <p class="related" data-testid="parallax-tooltip-related">
+          {alsoRelated}
+        </p>
+      )}
       <footer>Full comparison: click the Parallax button in the toolbar. Esc closes.</footer>
     </div>
   );

@@ -19,6 +19,12 @@ describe('extractArticle', () => {
     expect(article.outlet).toBe('The New York Times');
   });
 
+  test('names the outlet of a page from its address when the directory knows it', () => {
+    const html = fixture('nbc-002.html').replace('content="NBC News"', 'content="nbcnews.com"');
+    expect(extractArticle(html, 'https://www.nbcnews.com/news/amp/ncna861966').outlet).toBe('NBC News');
+    expect(extractArticle(html, 'https://tass.com/world/1').outlet).toBe('TASS');
+  });
+
   test.each([
     ['an empty page', '<html><body></body></html>'],
     ['a page of links', `<html><body>${'<a href="/x">link</a> '.repeat(50)}</body></html>`],

@@ -1,6 +1,7 @@
 // The article of the page a reader opened, from the HTML the content script sent: lib/article's
 // extractor runs here in the background, so the page's main thread never pays for it.
 import { extractArticle as extractFromHtml, NotAnArticleError } from '@/lib/article/from-html';
+import { outletNameFor } from '@/lib/outlets/directory';
 import type { ExtractedArticle } from '@/entrypoints/content/article-anchors';
 
 export { NotAnArticleError };
@@ -22,7 +23,8 @@ export function extractArticle(html: string, url: string): ExtractedArticle & { 
     text: article.text,
     paragraphs: article.paragraphs,
     published: article.published,
-    outlet: article.siteName,
+    // The directory's name for the page's address ("TASS", not "tass.com"), else the page's own.
+    outlet: outletNameFor(url, article.siteName),
     byline: article.byline,
     lang: article.lang,
   };

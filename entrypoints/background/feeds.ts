@@ -1,6 +1,8 @@
 // Fresh coverage from the feeds the user follows (Sources in the options page). The only network
 // requests the extension ever makes start here, and only for feeds the user added and whose
-// hosts they allowed: with no feeds nothing is scheduled and nothing is fetched. Fetched HTML is
+// hosts they allowed: with no feeds nothing is scheduled and nothing is fetched. The browser's
+// own permission check cannot be relied on (the content script's match grants every origin), so
+// every request and redirect hop goes through the allowed feeds' host policy (host-policy.ts). Fetched HTML is
 // parsed by linkedom inside this background context (no page scripts run, nothing is inserted
 // into an extension page); the articles become the "Followed feeds" imported corpus, compiled
 // together with the bundled corpus by the same code as the options page's imports.
@@ -9,6 +11,7 @@ import { corpusRecords } from '@/lib/import/combine';
 import type { ImportedCorpus, ImportRecord } from '@/lib/import/records';
 import { parseMessage } from '@/lib/messages';
 import { createFetcher, type FetchLike } from '@/lib/feeds/fetch/fetcher';
+import { feedHostPolicy } from '@/lib/feeds/fetch/host-policy';
 import { refreshFeeds, type KnownArticle } from '@/lib/feeds/refresh';
 import {
   FEED_SETTINGS_KEY,
@@ -122,7 +125,7 @@ export function startFeeds(options: { onCorpusChanged: () => void; fetch?: Fetch
       const { feed, others } = await knownArticles();
       const result = await refreshFeeds({
         feeds: allowed,
-        fetcher: createFetcher({ fetch: options.fetch ?? ((url, init) => fetch(url, init)) }),
+        fetcher: createFetcher({ fetch: options.fetch ?? ((url, init) => fetch(url, init)), policy: feedHostPolicy(allowed.map((source) => source.url)) }),
         known: [...others, ...feed],
         feedValidators: Object.fromEntries(allowed.filter((s) => s.validators).map((s) => [s.url, s.validators!])),
         concurrency: 4,

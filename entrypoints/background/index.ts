@@ -7,6 +7,7 @@ import { createCorpusStore, fetchBundledCorpus } from './corpus-store';
 import { startFeeds } from './feeds';
 import { withImportedCorpora } from './imported-corpora';
 import { analyzeArticle, extractPage, textHash, type PageAnalysis } from './page-analysis';
+import { ensureSentenceModel } from './sentence-model';
 
 interface Sender {
   id?: string;
@@ -16,7 +17,11 @@ interface Sender {
 
 export default defineBackground(() => {
   // The bundled corpus plus the user's imports (options page), compiled together.
-  const corpora = createCorpusStore(async () => withImportedCorpora(await fetchBundledCorpus()));
+  // The sentence model first: compiling imports and analysing pages both use it.
+  const corpora = createCorpusStore(async () => {
+    await ensureSentenceModel();
+    return withImportedCorpora(await fetchBundledCorpus());
+  });
   // Followed feeds (options page, Sources): refresh on demand or on the user's schedule; off by default.
   startFeeds({ onCorpusChanged: () => corpora.reset() });
   const session = (browser.storage as { session?: SessionArea } | undefined)?.session ?? null;

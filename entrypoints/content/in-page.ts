@@ -221,7 +221,11 @@ export class InPage {
   }
 
   private ensureTooltip(): Promise<Tooltip> {
-    this.tooltip ??= createTooltip(this.ctx, () => this.model?.analysis.result.self?.outlet ?? null).catch((error: unknown) => {
+    this.tooltip ??= createTooltip(
+      this.ctx,
+      () => this.model?.analysis.result.self?.outlet ?? null,
+      () => this.model?.analysis.result.related ?? [],
+    ).catch((error: unknown) => {
       // Without a tooltip the highlights still stand; a later hover tries again.
       this.tooltip = null;
       throw error;

@@ -7,6 +7,7 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { FactTooltip } from '@/components/tooltip/FactTooltip';
 import tooltipCss from '@/components/tooltip/tooltip.css?inline';
+import type { RelatedCoverage } from '@/lib/result';
 import type { DrawnFact } from './highlights';
 
 export const TOOLTIP_HOST = 'parallax-tooltip';
@@ -34,7 +35,15 @@ function referenceOf(range: Range): VirtualElement {
   };
 }
 
-export async function createTooltip(ctx: ContentScriptContext, thisOutlet: () => string | null): Promise<Tooltip> {
+/**
+ * `related` is the page's related coverage: the tooltip only names it in one line when a related
+ * article reports the hovered fact too; the highlighted facts themselves are same-event only.
+ */
+export async function createTooltip(
+  ctx: ContentScriptContext,
+  thisOutlet: () => string | null,
+  related: () => readonly RelatedCoverage[],
+): Promise<Tooltip> {
   let float: HTMLElement | null = null;
   let current: DrawnFact | null = null;
   let stopFollowing: (() => void) | null = null;
@@ -87,7 +96,7 @@ export async function createTooltip(ctx: ContentScriptContext, thisOutlet: () =>
       const element = float;
       stopFollowing?.();
       current = entry;
-      render(<FactTooltip fact={entry.fact} thisOutlet={thisOutlet()} />, element);
+      render(<FactTooltip fact={entry.fact} thisOutlet={thisOutlet()} related={related()} />, element);
       element.hidden = false;
       element.dataset.sentenceIndex = String(entry.fact.sentence.index);
       stopFollowing = autoUpdate(referenceOf(entry.range), element, () => place(entry, element), { animationFrame: false });

@@ -4,6 +4,7 @@
 import { loadCorpus } from '@/lib/corpus';
 import type { ImportedCorpus, ImportRecord } from '@/lib/import/records';
 import { addImportJob, importedIds, openCorporaDb, recompileJob } from '../background/corpora-db';
+import { ensureSentenceModel } from '../background/sentence-model';
 
 export type CorpusJobRequest =
   | { kind: 'add'; bundled: Uint8Array; corpus: ImportedCorpus; records: ImportRecord[]; combination: string }
@@ -26,6 +27,8 @@ self.addEventListener('message', (event: MessageEvent<CorpusJobRequest>) => {
   void (async () => {
     try {
       const request = event.data;
+      // Compiling computes every sentence's meaning vector.
+      if (request.kind !== 'imported-ids') await ensureSentenceModel();
       const db = await openCorporaDb();
       if (request.kind === 'add') {
         const { corpus, records, combination } = request;

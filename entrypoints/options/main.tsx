@@ -7,6 +7,7 @@ import type { Corpus } from '@/lib/corpus';
 import type { Message } from '@/lib/messages';
 import { fetchBundledCorpus } from '../background/corpus-store';
 import { addImportedCorpus, listImportedCorpora, removeImportedCorpus, takenIds } from '../background/imported-corpora';
+import { checkFileInWorker } from './check-in-worker';
 import { jobsInWorker } from './compile-in-worker';
 import '@/components/shared/theme.css';
 import '@/components/options/options.css';
@@ -18,6 +19,7 @@ const bundledCorpus = () => (bundled ??= fetchBundledCorpus());
 const notifyBackground = () => browser.runtime.sendMessage({ type: 'corpora-changed' } satisfies Message).catch(() => undefined);
 
 const api: OptionsApi = {
+  checkFile: checkFileInWorker,
   bundledSummary: async () => (await bundledCorpus()).summary,
   listImports: () => listImportedCorpora(),
   takenIds: async () => takenIds(await bundledCorpus(), jobsInWorker),

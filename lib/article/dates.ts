@@ -4,6 +4,10 @@
 
 const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  // Feeds outside the English-speaking world write RFC 822 in their own language ("Seg, 24 Set
+  // 2018"): the month abbreviations of Portuguese, Spanish, German, Italian and French that
+  // differ from English and mean one month only (French juin/juillet share "jui": left out).
+  fev: 2, abr: 4, mai: 5, ago: 8, set: 9, out: 10, dez: 12, ene: 1, dic: 12, okt: 10, mär: 3, gen: 1, mag: 5, giu: 6, lug: 7, ott: 10, fév: 2, avr: 4, aoû: 8, déc: 12,
 };
 
 function day(year: number, month: number, date: number): string | null {
@@ -20,7 +24,7 @@ export function publishedDay(value: string | null | undefined): string | null {
   const iso = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])/.exec(text);
   if (iso) return day(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   // RFC 822 / 1123: "Mon, 02 Jun 2025 10:00:00 GMT", weekday optional, two-digit years seen in the wild.
-  const rfc = /^(?:[A-Za-z]{3,9},?\s+)?(\d{1,2})\s+([A-Za-z]{3})[A-Za-z]*\.?\s+(\d{2,4})\b/.exec(text);
+  const rfc = /^(?:\p{L}{2,9}\.?,?\s+)?(\d{1,2})\.?\s+(\p{L}{3})\p{L}*\.?\s+(\d{2,4})\b/u.exec(text);
   if (rfc) {
     const month = MONTHS[rfc[2]!.toLowerCase()];
     let year = Number(rfc[3]);

@@ -1,27 +1,31 @@
 // `parallax analyze FILE [--corpus OUT] [--json]` and
-// `parallax analyze --jsonl QUERIES.jsonl --corpus OUT --json`
+// `parallax analyze --jsonl QUERIES.jsonl [--corpus OUT]` (batch output for researchers: the
+// whole result of every query, one JSON line each)
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze } from '../analyze.ts';
 import type { Corpus } from '../corpus/corpus.ts';
-import { parseCorpusJsonl } from '../corpus/schema.ts';
+import { parseCorpusFile } from '../corpus/schema.ts';
 import type { AnalysisResult, ArticleInput } from '../result.ts';
 import { articleFromHtml } from './extract-html.ts';
 import { loadBundledCorpus, loadCorpusFile, readInputFile } from './inputs.ts';
 import { EXIT_OK, EXIT_USAGE, InputError, UsageError, type Io } from './io.ts';
 
 export const ANALYZE_USAGE = `Usage: parallax analyze FILE [--corpus OUT] [--json]
-       parallax analyze --jsonl QUERIES.jsonl --corpus OUT --json
+       parallax analyze --jsonl QUERIES.jsonl [--corpus OUT]
 
 Finds the corpus articles that cover the same story as FILE (.html: the article is extracted
 with Readability; .txt: plain text) and whether FILE is itself a corpus article.
 With --jsonl, every record of QUERIES.jsonl (corpus format) is a query, and one JSON line is
-written per query: {"id","self","stories"}.
+written per query: its "id" and the whole result, as --json prints it for FILE: "self",
+"stories" (each with its relation, "same-event", "related" or null, and daysApart),
+"sentences", "facts", "omissions", "unique", "conflicts", "coverage", "related" (the related
+coverage with the facts it shares) and "corpus".
 
 Options:
   --corpus FILE   compiled corpus (parallax corpus build); default: the bundled corpus
-  --json          print JSON instead of a report
-  --jsonl FILE    queries, one corpus record a line (requires --corpus and --json)
+  --json          print JSON instead of a report (--jsonl always writes JSON)
+  --jsonl FILE    queries, one corpus record a line
   --top N         stories listed per query (default 20)
 `;
 
@@ -46,7 +50,8 @@ function report(file: string, result: AnalysisResult): string {
   const same = result.stories.filter((s) => s.sameStory);
   lines.push(same.length ? `Same story in ${same.length} article${same.length === 1 ? '' : 's'}:` : 'No other article covers the same story.');
   for (const s of same) lines.push(`  ${s.score.toFixed(2)}  ${s.outlet ?? '(unknown outlet)'}${s.published ? `, ${s.published}` : ''}: ${s.title ?? s.id}`);
-  const next = result.stories.filter((s) => !s.sameStory).slice(0, 3);
+  lines.push(...relatedLines(result));
+  const next = result.stories.filter((s) => s.relation === null).slice(0, 3);
   if (next.length) {
     lines.push('Closest other stories:');
     for (const s of next) lines.push(`  ${s.score.toFixed(2)}  ${s.outlet ?? '(unknown outlet)'}${s.published ? `, ${s.published}` : ''}: ${s.title ?? s.id}`);
@@ -65,6 +70,28 @@ const quote = (text: string) => {
 };
 const outletName = (outlet: string | null, articleId: string) => outlet ?? articleId;
 const more = (shown: number, total: number) => (total > shown ? [`  … and ${total - shown} more (--json lists all)`] : []);
+
+/** "32 days later", "3 days earlier", "the same day"; null when either date is unknown. */
+export function timeApart(daysApart: number | null): string | null {
+  if (daysApart === null) return null;
+  if (daysApart === 0) return 'the same day';
+  const n = Math.abs(daysApart);
+  return `${n} day${n === 1 ? '' : 's'} ${daysApart > 0 ? 'later' : 'earlier'}`;
+}
+
+/** Related coverage: other occasions of the same subject (follow-ups, background), with the facts each shares with this article. */
+function relatedLines(result: AnalysisResult): string[] {
+  if (result.related.length === 0) return [];
+  const lines = [`Related coverage (the same subject on another occasion): ${result.related.length} article${result.related.length === 1 ? '' : 's'}`];
+  for (const r of result.related) {
+    const when = [r.published, timeApart(r.daysApart)].filter(Boolean).join(', ');
+    lines.push(`  ${r.score.toFixed(2)}  ${r.outlet ?? '(unknown outlet)'}${when ? ` (${when})` : ''}: ${r.title ?? r.id}`);
+    if (r.facts.length) lines.push(`      shares ${r.facts.length} fact${r.facts.length === 1 ? '' : 's'} with this article:`);
+    for (const fact of r.facts.slice(0, SHOWN)) lines.push(`      #${fact.sentence.index + 1} ${quote(fact.sentence.text)}`);
+    if (r.facts.length > SHOWN) lines.push(`      … and ${r.facts.length - SHOWN} more (--json lists all)`);
+  }
+  return lines;
+}
 
 /** Fact alignment in brief: what others also report, disagree on, report without this article, and what only this article says. */
 function factLines(result: AnalysisResult): string[] {
@@ -122,8 +149,6 @@ export async function runAnalyze(argv: string[], io: Io): Promise<number> {
     }
     if (values.jsonl) {
       if (positionals.length) throw new UsageError('give either FILE or --jsonl QUERIES.jsonl, not both');
-      if (!values.corpus) throw new UsageError('--jsonl needs --corpus OUT');
-      if (!values.json) throw new UsageError('--jsonl writes JSON lines: add --json');
     } else if (positionals.length !== 1) {
       throw new UsageError(positionals.length ? `one FILE at a time (got ${positionals.length})` : 'no FILE given');
     }
@@ -135,10 +160,12 @@ export async function runAnalyze(argv: string[], io: Io): Promise<number> {
 
   if (values.jsonl) {
     const corpus = loadChosenCorpus();
-    const { records } = parseCorpusJsonl(readInputFile(values.jsonl), values.jsonl);
+    // Every record is checked before the first line is written: a bad record stops the run
+    // with its line number instead of leaving a half-written output.
+    const { records } = parseCorpusFile(readInputFile(values.jsonl), values.jsonl);
     for (const record of records) {
       const result = analyze(record, corpus, { limit: top });
-      io.stdout(`${JSON.stringify({ id: record.id, self: result.self ? { id: result.self.id, containment: result.self.containment } : null, stories: result.stories })}\n`);
+      io.stdout(`${JSON.stringify({ id: record.id, ...result })}\n`);
     }
     return EXIT_OK;
   }

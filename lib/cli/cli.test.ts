@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { SEED_IDS } from '../corpus/test-seeds.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE } from './io.ts';
-import { loadBundledCorpus } from './inputs.ts';
+import { analyze } from '../analyze.ts';
+import { loadBundledCorpus, loadCorpusFile } from './inputs.ts';
 import { run, COMMANDS } from './main.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'parallax-cli-'));
@@ -44,6 +45,64 @@ describe('parallax corpus build', () => {
     expect(r.code).toBe(EXIT_OK);
     expect(r.stderr.trim().split('\n')).toEqual([expect.stringContaining(`${input}:2:`), expect.stringContaining(`${input}:4 field "id"`)]);
     expect(r.stdout).toMatch(/2 articles.*skipped 2 invalid lines/);
+  });
+
+  test('--skip-invalid never crashes on lines that are not JSON (bad escapes, raw tabs in ids) and names every failing field', async () => {
+    const input = join(dir, 'hostile.jsonl');
+    const lines = [
+      record('a'),
+      '{"id": "bad\\q", "outlet": "X", "text": "Words here."}',
+      `{"id": "tab\there", "outlet": "X", "text": "Words here."}`,
+      JSON.stringify({ id: '', outlet: 7, published: 'yesterday', url: 'javascript:alert(1)', text: '' }),
+      record('b'),
+    ];
+    writeFileSync(input, `${lines.join('\n')}\n`);
+    const r = await cli('corpus', 'build', input, '-o', join(dir, 'hostile.bin'), '--skip-invalid');
+    expect(r.code).toBe(EXIT_OK);
+    const reported = r.stderr.trim().split('\n');
+    expect(reported).toHaveLength(3);
+    expect(reported[0]).toMatch(new RegExp(`^skipped ${input}:2: not valid JSON \\(`));
+    expect(reported[1]).toMatch(new RegExp(`^skipped ${input}:3: not valid JSON \\(`));
+    expect(reported[2]).toBe(
+      `skipped ${input}:4 field "id": is empty; field "outlet": must be a string or null; field "url": is not an http(s) address; field "published": must be a date written YYYY-MM-DD; field "text": is empty`,
+    );
+    expect(r.stdout).toMatch(/2 articles.*skipped 3 invalid lines/);
+  });
+
+  test('without --skip-invalid the error names every failing field of the line', async () => {
+    const input = join(dir, 'two-fields.jsonl');
+    writeFileSync(input, `${JSON.stringify({ id: 'a', outlet: null, published: '2018-02-30', text: ' — ' })}\n`);
+    const r = await cli('corpus', 'build', input, '-o', join(dir, 'two-fields.bin'));
+    expect(r.code).toBe(EXIT_BAD_INPUT);
+    expect(r.stderr).toBe(`parallax corpus build: ${input}:1: field "published": is not a real calendar date; field "text": has no words\n`);
+  });
+
+  test('a JSON array of records is read as the options page reads it, bad records located by position', async () => {
+    const input = join(dir, 'array.json');
+    writeFileSync(input, JSON.stringify([JSON.parse(record('a')), { id: 'b', outlet: null }, JSON.parse(record('c')), JSON.parse(record('a'))], null, 2));
+    const strict = await cli('corpus', 'build', input, '-o', join(dir, 'array.bin'));
+    expect(strict.code).toBe(EXIT_BAD_INPUT);
+    expect(strict.stderr).toBe(`parallax corpus build: ${input} record 2: field "text": is required\n`);
+    const r = await cli('corpus', 'build', input, '-o', join(dir, 'array.bin'), '--skip-invalid');
+    expect(r.code).toBe(EXIT_OK);
+    expect(r.stderr).toBe(`skipped ${input} record 2 field "text": is required\nskipped ${input} record 4 field "id": duplicate id "a" (first on record 1)\n`);
+    expect(r.stdout).toMatch(/2 articles.*skipped 2 invalid lines/);
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, '[{"id": "a",');
+    writeFileSync(join(dir, 'ok.jsonl'), `${record('x')}\n`);
+    const b = await cli('corpus', 'build', broken, join(dir, 'ok.jsonl'), '-o', join(dir, 'broken.bin'), '--skip-invalid');
+    expect(b.stderr).toMatch(new RegExp(`^skipped ${broken}: starts like a JSON array but is not valid JSON`));
+  });
+
+  test('control and bidi-override characters from the input never reach the terminal raw', async () => {
+    const input = join(dir, 'terminal.jsonl');
+    const id = '\u001b[2J\u001b]0;pwned\u0007gnp\u202e.exe\u009b';
+    writeFileSync(input, `${record(id)}\n${record(id)}\n`);
+    const r = await cli('corpus', 'build', input, '-o', join(dir, 'terminal.bin'), '--skip-invalid');
+    expect(r.code).toBe(EXIT_OK);
+    // eslint-disable-next-line no-control-regex
+    expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(r.stderr).toBe(`skipped ${input}:2 field "id": duplicate id "\\u001b[2J\\u001b]0;pwned\\u0007gnp\\u202e.exe\\u009b" (first on line 1)\n`);
   });
 
   test('a duplicate id across two files names both', async () => {
@@ -124,16 +183,74 @@ describe('parallax analyze', () => {
     expect(r.code).toBe(EXIT_OK);
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => l.id)).toEqual(['q1', 'q2']);
-    expect(Object.keys(lines[0])).toEqual(['id', 'self', 'stories']);
+    expect(Object.keys(lines[0])).toEqual(['id', 'self', 'stories', 'sentences', 'facts', 'omissions', 'unique', 'conflicts', 'coverage', 'related', 'corpus']);
     expect(Object.keys(lines[0].stories[0])).toEqual(['id', 'outlet', 'title', 'url', 'published', 'score', 'sameStory', 'relation', 'daysApart']);
     expect(lines[0].stories.some((s: { sameStory: boolean }) => s.sameStory)).toBe(true);
+    expect(lines.every((l) => Array.isArray(l.related))).toBe(true);
+    expect(lines[0].stories.every((s: { sameStory: boolean; relation: string | null }) => s.sameStory === (s.relation === 'same-event'))).toBe(true);
+  });
+
+  test('--jsonl writes the whole result of each query, the same as analyze() gives for the record', async () => {
+    await cli('corpus', 'build', seeds, '-o', corpusFile);
+    const queries = join(dir, 'queries-full.jsonl');
+    const nbc = { id: 'q-nbc', outlet: 'NBC News', published: '2018-04-02', text: readFileSync(join(seeds, `${SEED_IDS.nbc}.txt`), 'utf8') };
+    writeFileSync(queries, `${JSON.stringify(nbc)}\n${record('q1')}\n`);
+    const r = await cli('analyze', '--jsonl', queries, '--corpus', corpusFile);
+    expect(r.code).toBe(EXIT_OK);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(2);
+    const expected = analyze(nbc, loadCorpusFile(corpusFile), { limit: 20 });
+    expect(lines[0]).toEqual(JSON.parse(JSON.stringify({ id: 'q-nbc', ...expected })));
+    // The NBC text finds itself and aligns facts with the other outlets.
+    expect(lines[0].self.id).toBe(SEED_IDS.nbc);
+    expect(lines[0].facts.length).toBeGreaterThan(0);
+    expect(lines[0].facts[0].passages[0]).toHaveProperty('articleId');
+    expect(lines[0].unique.length + lines[0].facts.length).toBeLessThanOrEqual(lines[0].sentences.length);
+  }, 60_000);
+
+  test('--jsonl without --corpus uses the bundled corpus, as analyze FILE does', async () => {
+    const queries = join(dir, 'queries-bundled.jsonl');
+    writeFileSync(queries, `${JSON.stringify({ id: 'q-nyt', outlet: 'The New York Times', published: '2018-04-02', text: readFileSync(join(seeds, `${SEED_IDS.nytReadable}.txt`), 'utf8') })}\n`);
+    const r = await cli('analyze', '--jsonl', queries);
+    expect(r.code).toBe(EXIT_OK);
+    const [line] = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const bundled = loadBundledCorpus();
+    expect(line.corpus).toEqual(bundled.summary);
+    expect(line.self.id).toBe(SEED_IDS.nytReadable);
+    expect(line.facts.length).toBeGreaterThan(0);
+  }, 60_000);
+
+  test('--jsonl with a bad record: exit 1 naming the line, nothing written', async () => {
+    const queries = join(dir, 'queries-bad.jsonl');
+    writeFileSync(queries, `${record('q1')}\n{"id": "q2", "outlet": null}\n`);
+    const r = await cli('analyze', '--jsonl', queries);
+    expect(r.code).toBe(EXIT_BAD_INPUT);
+    expect(r.stderr).toMatch(/queries-bad\.jsonl.*2/);
+    expect(r.stdout).toBe('');
+  });
+
+  test('--jsonl: 001 as a query has 004 as related coverage, 32 days later, with the facts it shares', async () => {
+    await cli('corpus', 'build', seeds, '-o', corpusFile);
+    const queries = join(dir, 'queries-001.jsonl');
+    const text = readFileSync(join(seeds, `${SEED_IDS.nytReadable}.txt`), 'utf8');
+    writeFileSync(queries, `${JSON.stringify({ id: 'q001', outlet: 'The New York Times', published: '2018-04-02', text })}\n`);
+    const [line] = (await cli('analyze', '--jsonl', queries, '--corpus', corpusFile, '--json')).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(line.related.map((r: { id: string; daysApart: number }) => [r.id, r.daysApart])).toEqual([[SEED_IDS.newYorker, 32]]);
+    expect(line.related[0].facts.length).toBeGreaterThanOrEqual(2);
+    expect(line.stories.find((s: { id: string }) => s.id === SEED_IDS.newYorker)).toMatchObject({ relation: 'related', sameStory: false, daysApart: 32 });
+  });
+
+  test('the report has a related coverage section: 004, 32 days later, with the facts it shares', async () => {
+    await cli('corpus', 'build', seeds, '-o', corpusFile);
+    const r = await cli('analyze', join(seeds, `${SEED_IDS.nytReadable}.txt`), '--corpus', corpusFile);
+    expect(r.stdout).toMatch(/Related coverage \(the same subject on another occasion\): 1 article\n\s+0\.\d+\s+The New Yorker \(2018-05-04, 32 days later\): Trump's pursuit/);
+    expect(r.stdout).toMatch(/shares \d+ facts with this article:\n\s+#2 "The Kremlin foreign policy adviser/);
   });
 
   test.each([
     [['analyze']],
     [['analyze', 'a.txt', 'b.txt']],
-    [['analyze', '--jsonl', 'q.jsonl', '--json']],
-    [['analyze', '--jsonl', 'q.jsonl', '--corpus', 'c.bin']],
+    [['analyze', 'a.txt', '--jsonl', 'q.jsonl']],
     [['analyze', 'page.pdf']],
     [['analyze', 'a.txt', '--top', '0']],
   ])('usage error %j: exit 2', async (argv) => {

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { serializeCorpus } from '../corpus/format.ts';
+import { recordLocation } from '../corpus/schema.ts';
 import { buildFromInputs } from './inputs.ts';
 import { EXIT_OK, EXIT_USAGE, UsageError, type Io } from './io.ts';
 
@@ -10,11 +11,11 @@ export const CORPUS_BUILD_USAGE = `Usage: parallax corpus build INPUT... -o OUT 
 
 Compiles corpus records into one artifact (the file the extension and "parallax analyze
 --corpus" read). INPUT is a JSONL file ({"id","outlet","url"?,"title"?,"published"?,"text"}
-one a line) or a folder of plain-text articles with a manifest.json (like corpus/seeds).
+one a line), a JSON array of the same records, or a folder of plain-text articles with a manifest.json (like corpus/seeds).
 
 Options:
   -o, --out FILE     where to write the artifact
-  --skip-invalid     skip bad records, listing every skipped line and why (default: stop at the first)
+  --skip-invalid     skip bad records, listing every skipped line with every failing field (default: stop at the first)
   --name NAME        corpus name shown to readers (default: the input names)
 `;
 
@@ -41,7 +42,10 @@ export async function runCorpusBuild(argv: string[], io: Io): Promise<number> {
   }
   const started = performance.now();
   const { data, skipped } = buildFromInputs(inputs, { skipInvalid: values['skip-invalid'], name: values.name });
-  for (const s of skipped) io.stderr(`skipped ${s.file}:${s.line}${s.field ? ` field "${s.field}"` : ''}: ${s.reason}\n`);
+  for (const s of skipped) {
+    const issues = s.issues.map((i) => (i.field ? ` field "${i.field}": ${i.reason}` : `: ${i.reason}`)).join(';');
+    io.stderr(`skipped ${recordLocation(s.file, s.line, s.unit)}${issues}\n`);
+  }
   const bytes = serializeCorpus(data);
   const out = resolve(values.out!);
   mkdirSync(dirname(out), { recursive: true });

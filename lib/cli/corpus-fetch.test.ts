@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { compileCorpus } from '../corpus/compile.ts';
-import { parseCorpusJsonl } from '../corpus/schema.ts';
+import { parseCorpusFile } from '../corpus/schema.ts';
 import { startFeedServer, type FeedServer } from '../../tests/feeds/server';
 import { runCorpusFetch } from './corpus-fetch';
 
@@ -34,7 +34,7 @@ describe('parallax corpus fetch', () => {
 
     const first = await run('--feeds', feeds, '-o', out, ...FAST);
     expect(first.code).toBe(0);
-    const records = parseCorpusJsonl(await readFile(out, 'utf8'), out).records;
+    const records = parseCorpusFile(await readFile(out, 'utf8'), out).records;
     expect(records).toHaveLength(8);
     expect(new Set(records.map((r) => r.url)).size).toBe(8);
     expect(compileCorpus(records).meta.articleCount).toBe(8);
@@ -50,7 +50,7 @@ describe('parallax corpus fetch', () => {
 
     const second = await run('--feeds', feeds, '-o', out, ...FAST);
     expect(second.code).toBe(0);
-    expect(parseCorpusJsonl(await readFile(out, 'utf8'), out).records).toEqual(records);
+    expect(parseCorpusFile(await readFile(out, 'utf8'), out).records).toEqual(records);
     expect(second.stdout).toMatch(/The Valley Times <.*valley\.atom>\n {2}not modified since the last fetch: 0 new/);
     expect(second.stdout).toMatch(/Harbor Gazette <.*gazette\.xml>\n {2}0 new, 5 skipped, 4 failed/);
     expect(second.stdout).toContain('Total: 0 new articles appended to');
@@ -68,7 +68,7 @@ describe('parallax corpus fetch', () => {
     await writeFile(out, '{"id":"seed","outlet":"Elsewhere","text":"An older article about something else entirely."}');
     const result = await run('--feeds', feeds, '-o', out, '--since', '7d', '--concurrency', '2', ...FAST);
     expect(result.code).toBe(0);
-    const records = parseCorpusJsonl(await readFile(out, 'utf8'), out).records;
+    const records = parseCorpusFile(await readFile(out, 'utf8'), out).records;
     expect(records.map((r) => r.id)[0]).toBe('seed');
     expect(records).toHaveLength(5);
     expect(result.stdout).toMatch(/skipped {2}.*old-news\.html: published \d{4}-\d{2}-\d{2}, before/);

@@ -4,8 +4,9 @@
 import { existsSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { CorpusInputError, parseCorpusJsonl } from '../corpus/schema.ts';
+import { CorpusInputError, parseCorpusFile } from '../corpus/schema.ts';
 import { createFetcher, type FetchLike, type Validators } from '../feeds/fetch/fetcher.ts';
+import { feedHostPolicy } from '../feeds/fetch/host-policy.ts';
 import { FeedListError, parseFeedList } from '../feeds/feed-list.ts';
 import { parseWindow } from '../article/dates.ts';
 import { refreshFeeds, type FeedReport } from '../feeds/refresh.ts';
@@ -139,7 +140,7 @@ export async function runCorpusFetch(argv: string[], io: CliIo): Promise<number>
 
     // A corpus that does not validate is never appended to: the user fixes it first.
     const existing = existsSync(options.out) ? await readFile(options.out, 'utf8') : '';
-    const known = existing ? parseCorpusJsonl(existing, options.out).records : [];
+    const known = existing ? parseCorpusFile(existing, options.out).records : [];
     const validators = await readState(options.state, io);
     const now = io.now ?? new Date();
     const since = options.sinceMs === null ? null : new Date(now.getTime() - options.sinceMs).toISOString().slice(0, 10);
@@ -150,6 +151,8 @@ export async function runCorpusFetch(argv: string[], io: CliIo): Promise<number>
       timeoutMs: options.timeoutMs,
       retries: options.retries,
       perHost: options.perHost,
+      // A feed's links and redirects reach only the feeds' own hosts, as in the extension.
+      policy: feedHostPolicy(list.feeds.map((feed) => feed.url)),
     });
     io.stderr(`Fetching ${list.feeds.length} feed${list.feeds.length === 1 ? '' : 's'}${since ? ` (items since ${since})` : ''}; ${known.length} articles already in ${options.out}\n`);
     const result = await refreshFeeds({ feeds: list.feeds, fetcher, known, feedValidators: validators, since, concurrency: options.concurrency });

@@ -1,4 +1,4 @@
-// Reading corpus inputs from disk: JSONL files, or a folder of plain-text seeds described by
+// Reading corpus inputs from disk: JSONL files or JSON arrays of records, or a folder of plain-text seeds described by
 // its manifest.json (as corpus/seeds/ is), or that manifest itself.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -7,7 +7,7 @@ import { CorpusBuilder, type CompileOptions } from '../corpus/compile.ts';
 import { loadCorpus, type Corpus } from '../corpus/corpus.ts';
 import type { CorpusData } from '../corpus/data.ts';
 import { CorpusFormatError, serializeCorpus } from '../corpus/format.ts';
-import { CorpusInputError, parseCorpusJsonl, recordsFromManifest, type SkippedLine } from '../corpus/schema.ts';
+import { CorpusInputError, parseCorpusFile, recordLocation, recordsFromManifest, type SkippedLine } from '../corpus/schema.ts';
 import { InputError } from './io.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -30,7 +30,7 @@ export interface BuildReport {
 
 /** Compiles the inputs; throws CorpusInputError on the first bad record unless skipInvalid. */
 export function buildFromInputs(inputs: string[], options: { skipInvalid?: boolean; name?: string } = {}): BuildReport {
-  const compileOptions: CompileOptions = { name: options.name ?? inputs.map((i) => basename(i).replace(/\.jsonl$/, '')).join('+'), sources: inputs.map((i) => basename(i)) };
+  const compileOptions: CompileOptions = { name: options.name ?? inputs.map((i) => basename(i).replace(/\.jsonl?$/, '')).join('+'), sources: inputs.map((i) => basename(i)) };
   const builder = new CorpusBuilder(compileOptions);
   const skipped: SkippedLine[] = [];
   for (const input of inputs) {
@@ -48,30 +48,21 @@ export function buildFromInputs(inputs: string[], options: { skipInvalid?: boole
       for (const record of recordsFromManifest(manifest, (file) => readText(join(folder, file)), manifestPath)) builder.add(record, join(folder, `${record.id}.txt`));
       continue;
     }
-    const parsed = parseCorpusJsonl(readText(input), input, { skipInvalid: options.skipInvalid });
+    const parsed = parseCorpusFile(readText(input), input, { skipInvalid: options.skipInvalid });
     skipped.push(...parsed.skipped);
-    const lineOf = lineNumbers(readText(input));
-    for (const record of parsed.records) {
+    const unit = parsed.format === 'json' ? 'record' : 'line';
+    parsed.records.forEach((record, i) => {
+      const position = parsed.positions[i]!;
       try {
-        builder.add(record, `${input}:${lineOf.get(record.id) ?? 0}`);
+        builder.add(record, recordLocation(input, position, unit));
       } catch (error) {
         // A duplicate of an id from an earlier input: skipped like any other bad line.
         if (!(error instanceof CorpusInputError) || !options.skipInvalid) throw error;
-        skipped.push({ file: error.file, line: error.line ?? 0, field: error.field, reason: error.reason });
+        skipped.push({ file: input, line: position, unit, field: error.field, reason: error.reason, issues: error.issues });
       }
-    }
+    });
   }
   return { data: builder.build(), skipped };
-}
-
-/** Line of each id's first record, for locating compiler errors (duplicates across files). */
-function lineNumbers(text: string): Map<string, number> {
-  const lines = new Map<string, number>();
-  text.split('\n').forEach((line, i) => {
-    const m = /"id"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(line);
-    if (m && !lines.has(m[1]!)) lines.set(JSON.parse(`"${m[1]}"`) as string, i + 1);
-  });
-  return lines;
 }
 
 /** Loads a compiled artifact from disk. */

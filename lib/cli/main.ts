@@ -5,7 +5,8 @@ import { CorpusInputError } from '../corpus/schema.ts';
 import { runAnalyze } from './analyze-command.ts';
 import { runCorpusBuild } from './corpus-build.ts';
 import { runCorpusFetch } from './corpus-fetch.ts';
-import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, InputError, type Command, type Io } from './io.ts';
+import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, InputError, terminalSafeIo, type Command, type Io } from './io.ts';
+import { useModelFiles } from './model-files.ts';
 import { runPairs } from './pairs.ts';
 
 /** Subcommands by their words ("corpus build" is two). */
@@ -22,14 +23,20 @@ Commands:
   corpus build INPUT... -o OUT [--skip-invalid]      compile a corpus artifact
   corpus fetch --feeds FEEDS -o CORPUS.jsonl         add articles from news feeds to a JSONL corpus
   analyze FILE [--corpus OUT] [--json]               which corpus articles cover FILE's story
-  analyze --jsonl QUERIES.jsonl --corpus OUT --json  the same for every record of QUERIES
+  analyze --jsonl QUERIES.jsonl [--corpus OUT]       the whole result for every record of QUERIES, as JSON lines
   pairs --jsonl PAIRS.jsonl                          score sentence pairs as the same fact or not
 
 Run "parallax COMMAND --help" for a command's options.
 `;
 
-/** Runs the CLI on arguments (without "node parallax"); resolves to the exit code. */
-export async function run(argv: string[], io: Io): Promise<number> {
+/**
+ * Runs the CLI on arguments (without "node parallax"); resolves to the exit code. Everything it
+ * writes passes through terminalSafe: corpus titles, feed text and the reasons quoting them never
+ * reach the terminal raw.
+ */
+export async function run(argv: string[], rawIo: Io): Promise<number> {
+  const io = terminalSafeIo(rawIo);
+  useModelFiles();
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     (argv.length === 0 ? io.stderr : io.stdout)(USAGE);
     return argv.length === 0 ? EXIT_USAGE : EXIT_OK;

@@ -10,7 +10,9 @@ import { buildStringTable, dayFromIso, FORMAT_VERSION, type CorpusData } from '.
 import { CorpusInputError, type CorpusRecord } from './schema.ts';
 import { linkVersions } from './versions.ts';
 import { PassageIndexBuilder } from '../facts/passage-index.ts';
+import { outletNameFor } from '../outlets/directory.ts';
 import { GrowableUint32 } from '../growable-uint32.ts';
+import { MEANING_DIMS, MODEL_NAME } from '../meaning/index.ts';
 
 /** Terms kept per article vector: enough for story matching, small enough for 100,000 articles. */
 export const TOP_TERMS = 192;
@@ -70,6 +72,8 @@ export class CorpusBuilder {
   private readonly sentenceOffsets = new GrowableUint32();
   private readonly signatures = new GrowableUint32();
   private readonly shingleCounts = new GrowableUint32();
+  private readonly meaning: Int8Array[] = [];
+  private meaningBytes = 0;
 
   constructor(private readonly options: CompileOptions = {}) {}
 
@@ -121,11 +125,14 @@ export class CorpusBuilder {
       this.sentenceOffsets.push(s.start);
       this.sentenceOffsets.push(s.end);
     }
+    this.meaning.push(features.meaning);
+    this.meaningBytes += features.meaning.length;
     for (const value of features.fingerprint.signature) this.signatures.push(value);
     this.shingleCounts.push(features.fingerprint.shingles);
     this.articles.push({
       id: record.id,
-      outlet: record.outlet ?? null,
+      // Named from the address where the directory knows it ("TASS", not "tass.com").
+      outlet: outletNameFor(record.url, record.outlet),
       title: record.title?.trim() || null,
       url: record.url?.trim() || null,
       published: record.published ?? null,
@@ -209,6 +216,12 @@ export class CorpusBuilder {
     sentenceStart[n] = this.sentenceOffsets.length / 2;
 
     const passages = this.passages.build();
+    const sentenceMeaning = new Int8Array(this.meaningBytes);
+    let meaningCursor = 0;
+    for (const rows of this.meaning) {
+      sentenceMeaning.set(rows, meaningCursor);
+      meaningCursor += rows.length;
+    }
     const signatures = this.signatures.toArray();
     const shingleCounts = this.shingleCounts.toArray();
     const buckets = buildLshBuckets(signatures, n);
@@ -227,6 +240,7 @@ export class CorpusBuilder {
         params: { signatureSize: SIGNATURE_SIZE, lshBands: LSH_BANDS, shingleWords: SHINGLE_WORDS, topTerms: TOP_TERMS },
         summary: summarize(name, this.articles.map((a) => a.published), outletNames.length, n),
         sources: this.options.sources ?? [],
+        meaning: { model: MODEL_NAME, dims: MEANING_DIMS },
       },
       ids: buildStringTable(this.articles.map((a) => a.id)),
       titles: buildStringTable(this.articles.map((a) => a.title)),
@@ -258,6 +272,7 @@ export class CorpusBuilder {
       primaryVersion,
       passageHashes: passages.hashes,
       passageSentences: passages.sentences,
+      sentenceMeaning,
     };
   }
 }

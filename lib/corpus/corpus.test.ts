@@ -7,6 +7,8 @@ import { loadCorpus } from './corpus.ts';
 import { CorpusFormatError, serializeCorpus } from './format.ts';
 import { CorpusInputError } from './schema.ts';
 import { SEED_IDS, seedRecords } from './test-seeds.ts';
+import { deserializeCorpus } from './format.ts';
+import { MEANING_DIMS, MODEL_NAME, sentenceModel } from '../meaning/index.ts';
 
 const records = seedRecords();
 const bytes = serializeCorpus(compileCorpus(records, { name: 'seeds' }));
@@ -31,6 +33,29 @@ describe('compiled seed corpus', () => {
       expect(corpus.text(i)).toBe(record.text);
       expect(corpus.sentences(i)).toEqual(segmentSentences(record.text));
     }
+  });
+
+  test("stores every sentence's meaning vector, as the model computes it, and names the model", () => {
+    const model = sentenceModel();
+    expect(corpus.data.meta.meaning).toEqual({ model: MODEL_NAME, dims: MEANING_DIMS });
+    let sentences = 0;
+    for (const record of records) {
+      const i = corpus.indexOf(record.id);
+      const spans = corpus.sentences(i);
+      const rows = corpus.sentenceMeaning(i);
+      expect(rows.length).toBe(spans.length * MEANING_DIMS);
+      spans.forEach((s, k) => expect([...rows.subarray(k * MEANING_DIMS, (k + 1) * MEANING_DIMS)]).toEqual([...model.encode(s.text)]));
+      sentences += spans.length;
+    }
+    // One byte a dimension: the section is exactly sentences x dimensions.
+    expect(corpus.data.sentenceMeaning.byteLength).toBe(sentences * MEANING_DIMS);
+  });
+
+  test('an artifact whose vectors come from another model or size is refused', () => {
+    const data = deserializeCorpus(bytes);
+    const other = serializeCorpus({ ...data, meta: { ...data.meta, meaning: { model: MODEL_NAME, dims: MEANING_DIMS * 2 } } });
+    expect(() => loadCorpus(other)).toThrow(CorpusFormatError);
+    expect(() => loadCorpus(other)).toThrow(/rebuild it/);
   });
 
   test('links 000 and 001 as versions of one article and prefers the readable one', () => {
@@ -70,6 +95,18 @@ describe('compiled seed corpus', () => {
 
   test('compiling is deterministic', () => {
     expect(serializeCorpus(compileCorpus(records, { name: 'seeds' }))).toEqual(bytes);
+  });
+});
+
+describe('outlet names', () => {
+  test('a record named by a bare host, or not named, gets the directory\'s name for its address', () => {
+    const text = 'The Kremlin said on Monday that the two presidents discussed a meeting at the White House.';
+    const corpus = loadCorpus(serializeCorpus(compileCorpus([
+      { id: 'a', outlet: 'tass.com', url: 'https://tass.com/politics/1', text },
+      { id: 'b', outlet: null, url: 'https://www.theguardian.com/world/x', text: `${text} Officials confirmed it.` },
+      { id: 'c', outlet: 'Harbor Gazette', url: 'http://127.0.0.1:9/x', text: `${text} A third version.` },
+    ])));
+    expect([0, 1, 2].map((i) => corpus.article(i).outlet)).toEqual(['TASS', 'The Guardian', 'Harbor Gazette']);
   });
 });
 

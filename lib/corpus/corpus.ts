@@ -8,7 +8,8 @@ import { backgroundShareOfClass } from '../text/background.ts';
 import { termBackgroundClass } from './background.ts';
 import { inverseDocumentFrequency, termHash } from './compile.ts';
 import { isoFromDay, NO_DATE, readString, type CorpusData } from './data.ts';
-import { deserializeCorpus } from './format.ts';
+import { CorpusFormatError, deserializeCorpus } from './format.ts';
+import { MEANING_DIMS, MODEL_NAME } from '../meaning/index.ts';
 
 /** An article's metadata (text and sentences are separate calls: they are decoded on demand). */
 export interface CorpusArticle {
@@ -58,6 +59,11 @@ export interface Corpus {
   text(index: number): string;
   sentences(index: number): SentenceSpan[];
   sentenceCount(index: number): number;
+  /**
+   * Meaning vectors of the article's sentences (lib/meaning), as stored at build time: row k
+   * (MEANING_DIMS int8 values) is sentence k of `sentences(index)`.
+   */
+  sentenceMeaning(index: number): Int8Array;
   /** The passage index over every sentence of the corpus, for finding reused text. */
   passageIndex(): PassageIndex;
   /** Days since 1970-01-01, or null without a date. */
@@ -112,6 +118,12 @@ export class CompiledCorpus implements Corpus {
   private readonly idfTable: Float32Array;
 
   constructor(readonly data: CorpusData) {
+    const meaning = data.meta.meaning;
+    if (meaning?.model !== MODEL_NAME || meaning.dims !== MEANING_DIMS) {
+      throw new CorpusFormatError(
+        `the corpus's sentence vectors come from ${meaning ? `${meaning.model} (${meaning.dims} dimensions)` : 'no model'}, not ${MODEL_NAME} (${MEANING_DIMS}); rebuild it with "parallax corpus build"`,
+      );
+    }
     this.name = data.meta.name;
     this.size = data.meta.articleCount;
     this.summary = data.meta.summary;
@@ -177,6 +189,11 @@ export class CompiledCorpus implements Corpus {
       spans.push({ index: k, start, end, text: text.slice(start, end) });
     }
     return spans;
+  }
+
+  sentenceMeaning(index: number): Int8Array {
+    const { sentenceStart, sentenceMeaning } = this.data;
+    return sentenceMeaning.subarray(sentenceStart[index]! * MEANING_DIMS, sentenceStart[index + 1]! * MEANING_DIMS);
   }
 
   sentenceCount(index: number): number {

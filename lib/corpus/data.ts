@@ -3,12 +3,13 @@
 import type { CorpusSummary } from '../result.ts';
 
 /**
+ * 6: sentence meaning vectors (sentenceMeaning, meta.meaning).
  * 5: passage index (passageHashes, passageSentences).
  * 4: IDF has a background prior (termBackground): term vectors, norms and top terms differ.
  * 3: leads skip bylines, datelines and labels (stored lead terms differ from version 2's).
  * 2: four-lane checksum (1 used murmur's serial chain).
  */
-export const FORMAT_VERSION = 5;
+export const FORMAT_VERSION = 6;
 /** `publishedDay` of an article without a publication date. */
 export const NO_DATE = -2147483648;
 
@@ -36,6 +37,8 @@ export interface CorpusMeta {
   summary: CorpusSummary;
   /** Input files the corpus was built from, for people reading a report. */
   sources: string[];
+  /** The sentence model the meaning vectors were computed with, and their dimensions. */
+  meaning: { model: string; dims: number };
 }
 
 export interface CorpusData {
@@ -87,6 +90,12 @@ export interface CorpusData {
    */
   passageHashes: Uint32Array;
   passageSentences: Uint32Array;
+  /**
+   * Meaning vector of every sentence (lib/meaning), `meta.meaning.dims` int8 values each, in the
+   * order of `sentenceOffsets`: fact alignment compares meaning without running the model on
+   * corpus text.
+   */
+  sentenceMeaning: Int8Array;
 }
 
 const encoder = new TextEncoder();

@@ -5,6 +5,7 @@ import { fingerprintText, type Fingerprint } from '../fingerprint/index.ts';
 import { contentTerms } from '../text/normalize.ts';
 import { segmentSentences } from '../text/segment.ts';
 import { tokenize } from '../text/tokenize.ts';
+import { MEANING_DIMS, sentenceModel } from '../meaning/index.ts';
 
 export interface ArticleFeatures {
   /** Stemmed content terms of title and text, with their counts. */
@@ -20,6 +21,16 @@ export interface ArticleFeatures {
   /** Fingerprint of the text alone (a title missing from one version must not hide the match). */
   fingerprint: Fingerprint;
   sentences: SentenceSpan[];
+  /** Meaning vector of each sentence (lib/meaning), MEANING_DIMS int8 values a sentence, in order. */
+  meaning: Int8Array;
+}
+
+/** The sentences' meaning vectors, one row of MEANING_DIMS values each. */
+export function sentenceMeaning(sentences: readonly SentenceSpan[]): Int8Array {
+  const model = sentenceModel();
+  const rows = new Int8Array(sentences.length * MEANING_DIMS);
+  sentences.forEach((s, i) => rows.set(model.encode(s.text), i * MEANING_DIMS));
+  return rows;
 }
 
 /** Fact keys: a name by its last word and in full, numbers from 10 up (and fractions) by value, dates by their normal form. */
@@ -74,5 +85,6 @@ export function articleFeatures(text: string, title?: string | null): ArticleFea
     facts: factKeys(full),
     fingerprint: fingerprintText(text, textTerms),
     sentences,
+    meaning: sentenceMeaning(sentences),
   };
 }

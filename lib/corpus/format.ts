@@ -4,7 +4,7 @@
 //   bytes 8..11  checksum of bytes 16..end (seeded 32-bit hash, lib/fingerprint/hash.ts)
 //   bytes 12..15 length of the header JSON
 //   header JSON  { meta, sections: [{ name, type, offset, length }] }, padded to 4 bytes
-//   sections     typed arrays, each 4-byte aligned, little-endian
+//   sections     typed arrays (int8 meaning vectors among them), each 4-byte aligned, little-endian
 // Loading wraps sections as typed-array views on the artifact's buffer: no copying, no parsing.
 import { hashBytes } from '../fingerprint/hash.ts';
 import { FORMAT_VERSION, type CorpusData, type CorpusMeta, type StringTable } from './data.ts';
@@ -12,8 +12,8 @@ import { FORMAT_VERSION, type CorpusData, type CorpusMeta, type StringTable } fr
 const MAGIC = 0x43584c50; // "PLXC" read as little-endian u32
 const CHECKSUM_SEED = 0x9a11a7;
 
-type ArrayKind = 'u8' | 'u32' | 'i32' | 'f32';
-type TypedArray = Uint8Array | Uint32Array | Int32Array | Float32Array;
+type ArrayKind = 'u8' | 'i8' | 'u32' | 'i32' | 'f32';
+type TypedArray = Uint8Array | Int8Array | Uint32Array | Int32Array | Float32Array;
 
 interface SectionEntry {
   name: string;
@@ -34,11 +34,12 @@ const TABLES = ['ids', 'titles', 'urls', 'texts', 'terms'] as const;
 const ARRAYS = [
   'outletIndex', 'publishedDay', 'sentenceStart', 'sentenceOffsets', 'termHashes', 'termDf', 'termBackground', 'docLength', 'docNorm',
   'docTermStart', 'docTerms', 'docTermTf', 'factStart', 'facts', 'headlineStart', 'headlineTerms', 'leadStart', 'leadTerms', 'signatures', 'shingleCounts', 'lshKeys',
-  'lshArticles', 'primaryVersion', 'passageHashes', 'passageSentences',
+  'lshArticles', 'primaryVersion', 'passageHashes', 'passageSentences', 'sentenceMeaning',
 ] as const;
 
 function kindOf(array: TypedArray): ArrayKind {
   if (array instanceof Uint8Array) return 'u8';
+  if (array instanceof Int8Array) return 'i8';
   if (array instanceof Int32Array) return 'i32';
   if (array instanceof Float32Array) return 'f32';
   return 'u32';
@@ -79,8 +80,8 @@ export function serializeCorpus(data: CorpusData): Uint8Array {
   return bytes;
 }
 
-const CONSTRUCTORS = { u8: Uint8Array, u32: Uint32Array, i32: Int32Array, f32: Float32Array } as const;
-const WIDTH = { u8: 1, u32: 4, i32: 4, f32: 4 } as const;
+const CONSTRUCTORS = { u8: Uint8Array, i8: Int8Array, u32: Uint32Array, i32: Int32Array, f32: Float32Array } as const;
+const WIDTH = { u8: 1, i8: 1, u32: 4, i32: 4, f32: 4 } as const;
 
 /**
  * Reads an artifact. Views share the artifact's memory, so the bytes must not be modified
@@ -156,5 +157,6 @@ export function deserializeCorpus(input: Uint8Array | ArrayBuffer, options: { ve
     primaryVersion: get('primaryVersion'),
     passageHashes: get('passageHashes'),
     passageSentences: get('passageSentences'),
+    sentenceMeaning: get('sentenceMeaning'),
   };
 }

@@ -1,5 +1,5 @@
 // The corpus: record schemas, the compiler, the binary artifact and the queryable Corpus.
-export { CorpusRecordSchema, CorpusInputError, parseCorpusJsonl, recordsFromManifest, validateRecord, type CorpusRecord, type SkippedLine, type ParsedCorpusFile } from './schema.ts';
+export { CorpusRecordSchema, CorpusInputError, parseCorpusFile, recordsFromManifest, validateRecord, type CorpusRecord, type SkippedLine, type ParsedCorpusFile } from './schema.ts';
 export { CorpusBuilder, compileCorpus, inverseDocumentFrequency, TOP_TERMS, type CompileOptions } from './compile.ts';
 export { serializeCorpus, deserializeCorpus, CorpusFormatError } from './format.ts';
 export { CompiledCorpus, loadCorpus, type Corpus, type CorpusArticle, type TermVector } from './corpus.ts';

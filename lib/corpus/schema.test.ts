@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { CorpusInputError, parseCorpusJsonl, recordsFromManifest } from './schema.ts';
+import { CorpusInputError, parseCorpusFile, recordsFromManifest } from './schema.ts';
 
 const good = (id: string, extra: object = {}) => JSON.stringify({ id, outlet: 'Example News', text: 'Officials met on Monday.', ...extra });
 
@@ -13,9 +13,9 @@ function errorOf(fn: () => unknown): CorpusInputError {
   throw new Error('expected a CorpusInputError');
 }
 
-describe('parseCorpusJsonl', () => {
+describe('parseCorpusFile', () => {
   test('reads records and skips blank lines', () => {
-    const { records, skipped } = parseCorpusJsonl(`${good('a')}\n\n${good('b', { published: '2018-04-02', story: 's1' })}\n`, 'in.jsonl');
+    const { records, skipped } = parseCorpusFile(`${good('a')}\n\n${good('b', { published: '2018-04-02', story: 's1' })}\n`, 'in.jsonl');
     expect(records.map((r) => r.id)).toEqual(['a', 'b']);
     expect(records[1]!.published).toBe('2018-04-02');
     expect(skipped).toEqual([]);
@@ -34,7 +34,7 @@ describe('parseCorpusJsonl', () => {
     [JSON.stringify({ id: 'a', outlet: null, text: ' — ' }), 'text', 'has no words'],
     [JSON.stringify({ id: 'a', outlet: 7, text: 'Words.' }), 'outlet', 'string or null'],
   ])('line %s fails on field %s', (line, field, reason) => {
-    const error = errorOf(() => parseCorpusJsonl(`${good('ok')}\n${line}\n`, 'corpus.jsonl'));
+    const error = errorOf(() => parseCorpusFile(`${good('ok')}\n${line}\n`, 'corpus.jsonl'));
     expect(error.file).toBe('corpus.jsonl');
     expect(error.line).toBe(2);
     expect(error.field).toBe(field);
@@ -43,13 +43,13 @@ describe('parseCorpusJsonl', () => {
   });
 
   test('a duplicate id names both lines', () => {
-    const error = errorOf(() => parseCorpusJsonl(`${good('a')}\n${good('a')}`, 'x.jsonl'));
+    const error = errorOf(() => parseCorpusFile(`${good('a')}\n${good('a')}`, 'x.jsonl'));
     expect(error.message).toBe('x.jsonl:2: field "id": duplicate id "a" (first on line 1)');
   });
 
   test('skipInvalid keeps the good records and reports every skipped line with its reason', () => {
     const text = [good('a'), 'nonsense', good('b'), JSON.stringify({ id: 'c', outlet: null }), good('a')].join('\n');
-    const { records, skipped } = parseCorpusJsonl(text, 'mixed.jsonl', { skipInvalid: true });
+    const { records, skipped } = parseCorpusFile(text, 'mixed.jsonl', { skipInvalid: true });
     expect(records.map((r) => r.id)).toEqual(['a', 'b']);
     expect(skipped.map((s) => [s.line, s.field])).toEqual([
       [2, null],

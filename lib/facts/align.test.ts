@@ -110,3 +110,29 @@ describe('alignFacts on the seeds (001 against 002, 003, 004)', () => {
     ]);
   });
 });
+
+describe('alignment in context', () => {
+  const page = (text: string) => ({ text, sentences: segmentSentences(text) });
+  const other = (id: string, text: string): FactSource => ({ articleId: id, outlet: id, title: null, text, sentences: segmentSentences(text), sameStory: true });
+
+  test('an act with actor and target reversed is another fact, however many words it shares', () => {
+    const mine = page('The U.S. expelled 60 Russian diplomats on Monday over the poisoning of a former spy in Britain. The Kremlin called the move hostile.');
+    const reversed = other('rev', 'Russia responded by expelling 60 U.S. diplomats on Monday over the poisoning of a former spy in Britain. Moscow also closed a consulate.');
+    const same = other('same', 'Sixty Russian diplomats were expelled by the United States on Monday over the poisoning of a former spy in Britain.');
+    const { facts } = alignFacts(mine, [reversed, same], { cache: new SentenceFeatureCache() });
+    const expelled = facts.find((f) => f.sentence.index === 0);
+    expect(expelled?.passages.map((p) => p.articleId)).toEqual(['same']);
+  });
+
+  test('a sentence aligns with at most two sentences of one article', () => {
+    const mine = page('Putin and Trump discussed a White House meeting in a March 20 telephone call, the Kremlin said.');
+    const many = other(
+      'many',
+      'Putin and Trump discussed a White House meeting in a telephone call on March 20, the Kremlin said. ' +
+        'The Kremlin said Putin and Trump discussed a meeting at the White House in their March 20 call. ' +
+        'In a March 20 phone call, Trump and Putin discussed meeting at the White House, according to the Kremlin.',
+    );
+    const { facts } = alignFacts(mine, [many], { cache: new SentenceFeatureCache() });
+    expect(facts[0]!.passages.length).toBe(2);
+  });
+});

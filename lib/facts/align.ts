@@ -12,6 +12,8 @@ import { compareFraming } from '../framing/labels.ts';
 import { compareSentences, type SentenceComparison } from './compare.ts';
 import { articleEntry, clauseFeatures, fullFeatures, localStats, SentenceFeatureCache, type ClauseFeatures, type SentenceEntry } from './entries.ts';
 import { findOmissions } from './omissions.ts';
+import { meaningCandidates } from './meaning-candidates.ts';
+import { rolesReversed } from './roles.ts';
 import { inverseDocumentFrequency, type TermStats } from './stats.ts';
 import { SHARED_FACT_THRESHOLD } from './weights.ts';
 import { factThreshold, type Strictness } from '../settings.ts';
@@ -31,6 +33,11 @@ export interface FactSource {
    * may list only its reusing sentences (spans keep their article's sentence `index`).
    */
   sameStory: boolean;
+  /**
+   * Meaning vectors of the article's sentences (row k for sentence index k, lib/meaning), as the
+   * corpus stores them; computed from the text when absent.
+   */
+  meaning?: Int8Array;
 }
 
 /** The reader's article, segmented. */
@@ -38,6 +45,8 @@ export interface FactArticle {
   text: string;
   sentences: SentenceSpan[];
   outlet?: string | null;
+  /** Meaning vectors of `sentences` (row k for sentence index k), computed with the article's other features. */
+  meaning?: Int8Array;
 }
 
 export interface FactAlignment {
@@ -128,6 +137,23 @@ interface Match {
   comparison: SentenceComparison;
 }
 
+/**
+ * Sentences of one article a sentence here aligns with, at most: a fact is usually told in one
+ * sentence of an article, sometimes split over two (the claim, then its attribution or figure).
+ */
+export const COUNTERPARTS_PER_ARTICLE = 2;
+
+/** The accepted matches of one sentence, the best COUNTERPARTS_PER_ARTICLE per article, best first. */
+function counterparts(accepted: Match[]): Match[] {
+  accepted.sort((a, b) => b.comparison.sharedScore - a.comparison.sharedScore);
+  const perSource = new Map<number, number>();
+  return accepted.filter((m) => {
+    const count = perSource.get(m.source) ?? 0;
+    perSource.set(m.source, count + 1);
+    return count < COUNTERPARTS_PER_ARTICLE;
+  });
+}
+
 function accepts(source: FactSource, comparison: SentenceComparison): boolean {
   if (comparison.reuse || comparison.sharedQuote) return true;
   return source.sameStory && comparison.sharesFactExceptFigures;
@@ -154,8 +180,8 @@ export function alignFacts(article: FactArticle, sources: readonly FactSource[],
   const cache = options.cache ?? sharedCache;
   const threshold = factThreshold(SHARED_FACT_THRESHOLD, options.strictness ?? 'balanced');
   // Captions and credit lines of the page itself are neither shared facts nor its own.
-  const own = articleEntry(article.text, article.sentences, false);
-  const entries = sources.map((s) => cache.get(sourceKey(s), s.text, s.sentences));
+  const own = articleEntry(article.text, article.sentences, false, article.meaning);
+  const entries = sources.map((s) => cache.get(sourceKey(s), s.text, s.sentences, s.meaning));
   const context = (options.statsContext ?? []).map((s) => cache.get(sourceKey(s), s.text, s.sentences));
   const stats = localStats([own, ...entries, ...context]);
   const idf = (t: string): number => inverseDocumentFrequency(stats, t);
@@ -185,21 +211,32 @@ export function alignFacts(article: FactArticle, sources: readonly FactSource[],
         else hit.weight += weight;
       }
     }
-    if (candidateWeight.size === 0) return;
-    const candidates = [...candidateWeight.values()].sort((a, b) => b.weight - a.weight).slice(0, MAX_CANDIDATES);
-    const bestBySource = new Map<number, Match>();
+    const candidates: { posting: Posting; byMeaning: boolean }[] = [...candidateWeight.values()]
+      .sort((a, b) => b.weight - a.weight)
+      .slice(0, MAX_CANDIDATES)
+      .map(({ posting }) => ({ posting, byMeaning: false }));
+    // Same-story counterparts told in other words, which the term index cannot find.
+    const taken = new Set(candidates.map(({ posting }) => `${posting.source}:${posting.sentence}`));
+    const storyEntries = entries.map((e, i) => (sources[i]!.sameStory ? e : { sentences: [], clauses: [] }));
+    for (const { source, sentence } of meaningCandidates(entry, storyEntries)) {
+      if (!taken.has(`${source}:${sentence}`)) candidates.push({ posting: { source, sentence }, byMeaning: true });
+    }
+    if (candidates.length === 0) return;
+    const accepted: Match[] = [];
     const ownWeight = entry.terms.reduce((sum, t) => sum + idf(t), 0);
     const ownTerms = new Set(entry.terms);
-    for (const { posting } of candidates) {
+    for (const { posting, byMeaning } of candidates) {
       const other = entries[posting.source]!.sentences[posting.sentence]!;
-      // A cheap look at the stems first: pairs sharing too little wording skip the full comparison.
-      if (lightOverlap(ownTerms, ownWeight, other, idf) < MIN_LIGHT_OVERLAP) continue;
+      // A cheap look at the stems first: pairs sharing too little wording skip the full comparison
+      // (unless their meaning brought them here).
+      if (!byMeaning && lightOverlap(ownTerms, ownWeight, other, idf) < MIN_LIGHT_OVERLAP) continue;
       const comparison = compareEntries(entry, other, stats, threshold);
       if (!accepts(sources[posting.source]!, comparison)) continue;
-      const best = bestBySource.get(posting.source);
-      if (best === undefined || comparison.sharedScore > best.comparison.sharedScore) bestBySource.set(posting.source, { ...posting, comparison });
+      // The same words with actor and target swapped are another fact.
+      if (rolesReversed(entry.text, other.text)) continue;
+      accepted.push({ ...posting, comparison });
     }
-    matchesBySentence[index] = [...bestBySource.values()].sort((a, b) => b.comparison.sharedScore - a.comparison.sharedScore);
+    matchesBySentence[index] = counterparts(accepted);
   });
 
   const facts: Fact[] = [];

@@ -55,7 +55,15 @@ export function factCache(corpus: Corpus): SentenceFeatureCache {
 
 function source(corpus: Corpus, index: number, sameStory: boolean, sentences?: SentenceSpan[]): FactSource {
   const a = corpus.article(index);
-  return { articleId: a.id, outlet: a.outlet, title: a.title, text: corpus.text(index), sentences: sentences ?? corpus.sentences(index), sameStory };
+  return {
+    articleId: a.id,
+    outlet: a.outlet,
+    title: a.title,
+    text: corpus.text(index),
+    sentences: sentences ?? corpus.sentences(index),
+    sameStory,
+    meaning: corpus.sentenceMeaning(index),
+  };
 }
 
 /** Same-story sources from story matching's ranked stories (self and versions excluded there). */
@@ -163,7 +171,7 @@ export function factSources(
 
 /** Aligns the facts of an analyzed article with the corpus articles that cover its story or reuse its text. */
 export function alignCorpusFacts(
-  article: { text: string; sentences: SentenceSpan[]; outlet?: string | null },
+  article: { text: string; sentences: SentenceSpan[]; outlet?: string | null; meaning?: Int8Array },
   stories: readonly StoryMatch[],
   corpus: Corpus,
   options: CorpusFactOptions = {},

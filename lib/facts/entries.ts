@@ -6,6 +6,7 @@ import { splitClauses } from './clauses.ts';
 import { furnitureSentences } from './furniture.ts';
 import { sentenceFeatures, type SentenceFeatures } from './features.ts';
 import type { TermStats } from './stats.ts';
+import { MEANING_DIMS } from '../meaning/index.ts';
 
 /** Sentences with fewer content terms (bylines, "SHARE THIS") state no fact. */
 export const MIN_FACT_TERMS = 4;
@@ -24,6 +25,8 @@ export interface SentenceEntry {
   /** Numbers as written, digits only ("60", "2018"): index keys that carry facts. */
   numbers: string[];
   full: SentenceFeatures | null | undefined;
+  /** The sentence's meaning vector when one was computed with its article's (lib/meaning). */
+  meaning: Int8Array | undefined;
   /** Features of the sentence's clauses (when it has more than one), computed when compared. */
   clauses: ClauseFeatures[] | undefined;
 }
@@ -40,7 +43,7 @@ export interface ArticleEntry {
 }
 
 export function fullFeatures(entry: SentenceEntry): SentenceFeatures {
-  entry.full ??= sentenceFeatures(entry.text);
+  entry.full ??= sentenceFeatures(entry.text, entry.meaning);
   return entry.full;
 }
 
@@ -60,7 +63,7 @@ export class SentenceFeatureCache {
   private readonly entries = new Map<string, ArticleEntry>();
   constructor(readonly capacity = 512) {}
 
-  get(key: string, text: string, sentences: readonly SentenceSpan[]): ArticleEntry {
+  get(key: string, text: string, sentences: readonly SentenceSpan[], meaning?: Int8Array): ArticleEntry {
     const id = `${key}\u0000${text.length}`;
     const hit = this.entries.get(id);
     if (hit !== undefined) {
@@ -68,7 +71,7 @@ export class SentenceFeatureCache {
       this.entries.set(id, hit);
       return hit;
     }
-    const entry = articleEntry(text, sentences);
+    const entry = articleEntry(text, sentences, true, meaning);
     this.entries.set(id, entry);
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
     return entry;
@@ -80,9 +83,10 @@ const NUMBER = /\d[\d,.]*\d|\d/g;
 
 /**
  * Sentence entries of an article (`sentences` are spans of `text`); `withClauses` for sources,
- * whose clauses may be omissions. Photo captions and credit lines state no fact.
+ * whose clauses may be omissions. Photo captions and credit lines state no fact. `meaning` holds
+ * the article's sentence vectors (row `span.index`), computed with its other features.
  */
-export function articleEntry(text: string, sentences: readonly SentenceSpan[], withClauses = true): ArticleEntry {
+export function articleEntry(text: string, sentences: readonly SentenceSpan[], withClauses = true, meaning?: Int8Array): ArticleEntry {
   const entries: (SentenceEntry | null)[] = [];
   const clauses: ClauseTerms[] = [];
   const furniture = furnitureSentences(text, sentences);
@@ -99,7 +103,8 @@ export function articleEntry(text: string, sentences: readonly SentenceSpan[], w
       return;
     }
     const numbers = [...new Set((s.text.match(NUMBER) ?? []).map((n) => n.replace(/,/g, '')))];
-    entries.push({ text: s.text, terms, numbers, full: undefined, clauses: undefined });
+    const row = meaning !== undefined && (s.index + 1) * MEANING_DIMS <= meaning.length ? meaning.subarray(s.index * MEANING_DIMS, (s.index + 1) * MEANING_DIMS) : undefined;
+    entries.push({ text: s.text, terms, numbers, full: undefined, meaning: row, clauses: undefined });
     for (const { clause, terms: clauseTerms } of parts) {
       if (!clause.frame && clauseTerms.length >= MIN_FACT_TERMS) clauses.push({ sentenceIndex, text: clause.text, terms: clauseTerms });
     }

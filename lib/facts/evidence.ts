@@ -1,5 +1,6 @@
 // The evidence two sentences give that they report the same fact, as a small vector of
 // numbers in 0..1 the scorer weighs (lib/facts/compare.ts) and the fitting script learns on.
+import { meaningCosine } from '../meaning/vectors.ts';
 import { namePartsMatch } from './names.ts';
 import { quantityConflicts, type QuantityConflict } from './quantities.ts';
 import type { SentenceFeatures } from './features.ts';
@@ -48,8 +49,10 @@ export interface Evidence {
   namesDisjoint: number;
   /** A quotation of several words appears verbatim in both. */
   sharedQuote: number;
-
-
+  /** Cosine of the two sentences' meaning vectors (lib/meaning), 0 when negative. */
+  meaning: number;
+  /** Meaning shared beyond the words shared: the cosine above the plain term overlap, 0..1. */
+  meaningBeyondWords: number;
 }
 
 export const EVIDENCE_KEYS = [
@@ -74,6 +77,8 @@ export const EVIDENCE_KEYS = [
   'namesMatched',
   'namesDisjoint',
   'sharedQuote',
+  'meaning',
+  'meaningBeyondWords',
 ] as const satisfies readonly (keyof Evidence)[];
 
 export type EvidenceKey = (typeof EVIDENCE_KEYS)[number];
@@ -256,6 +261,8 @@ export function gatherEvidence(a: SentenceFeatures, b: SentenceFeatures, stats: 
   const sharedQuantities = new Set(a.quantities.filter((q) => bValues.has(q.value)).map((q) => q.value)).size;
   const names = namesEvidence(a, b, spelling);
   const bQuotes = new Set(b.quotes);
+  const meaning = Math.max(0, meaningCosine(a.meaning, b.meaning));
+  const termJaccard = union > 0 ? matchedA.size / union : 0;
   const sharedQuote = a.quotes.some((q) => bQuotes.has(q) || b.line.includes(` ${q} `)) || b.quotes.some((q) => a.line.includes(` ${q} `));
 
   return {
@@ -263,7 +270,7 @@ export function gatherEvidence(a: SentenceFeatures, b: SentenceFeatures, stats: 
       weightedOverlap: coverA + coverB > 0 ? (2 * coverA * coverB) / (coverA + coverB) : 0,
       weightedCoverageMin: Math.min(coverA, coverB),
       sharedMass: squash((hitA + hitB) / 2),
-      termJaccard: union > 0 ? matchedA.size / union : 0,
+      termJaccard,
       bigramDice: bigramsA.size + bigramsB.size > 0 ? (2 * sharedBigrams) / (bigramsA.size + bigramsB.size) : 0,
       longestRun: shorter > 0 ? longestCommonRun(a.wordIds, b.wordIds) / shorter : 0,
       missingInformative: missing,
@@ -282,6 +289,8 @@ export function gatherEvidence(a: SentenceFeatures, b: SentenceFeatures, stats: 
       namesMatched: names.matched,
       namesDisjoint: names.disjoint,
       sharedQuote: sharedQuote ? 1 : 0,
+      meaning,
+      meaningBeyondWords: Math.max(0, meaning - termJaccard),
     },
     conflicts,
     spellingMatches: spelling,

@@ -4,6 +4,7 @@ import { CONTENT_STOPWORDS, foldedWords, stemWord, tokenize, type Token } from '
 import { extractNames, type NameMention } from './names.ts';
 import { extractQuantities, type Quantity } from './quantities.ts';
 import { termSenses, type TermSenses } from './senses.ts';
+import { sentenceModel, type MeaningVector } from '../meaning/index.ts';
 
 export interface SentenceFeatures {
   text: string;
@@ -33,6 +34,8 @@ export interface SentenceFeatures {
   trigramNorm: number;
   /** `words` joined by single spaces, padded with a space on both sides. */
   line: string;
+  /** The sentence model's vector (lib/meaning): meaning shared in other words. */
+  meaning: MeaningVector;
 }
 
 /** A quotation this long that two sentences share verbatim is strong evidence of one fact. */
@@ -96,7 +99,12 @@ export function sentenceTokens(text: string): Token[] {
   return tokens;
 }
 
-export function sentenceFeatures(text: string): SentenceFeatures {
+/**
+ * Everything the matcher compares of one sentence. `meaning` is the sentence's vector when it
+ * was computed already (a corpus artifact stores one for every sentence); otherwise the model
+ * computes it here.
+ */
+export function sentenceFeatures(text: string, meaning?: MeaningVector): SentenceFeatures {
   const tokens = sentenceTokens(text);
   const names = extractNames(text, tokens);
   const words = foldedWords(text);
@@ -149,5 +157,6 @@ export function sentenceFeatures(text: string): SentenceFeatures {
     trigramCounts,
     trigramNorm: Math.sqrt(norm),
     line,
+    meaning: meaning ?? sentenceModel().encode(text),
   };
 }

@@ -82,3 +82,57 @@ test('captions and credits of the seeds are no facts, omissions or unique senten
     expect(result.facts.length).toBeGreaterThan(5);
   }
 });
+
+describe('furniture beyond captions and credits', () => {
+  const kept = (text: string) => {
+    const ranges = furnitureRanges(text);
+    return text.split('\n').filter((line) => line.trim() !== '' && !ranges.some(([s, e]) => text.indexOf(line) >= s && text.indexOf(line) < e));
+  };
+
+  test('wire captions opening "FILE -" or "In this … photo" are captions', () => {
+    const text = [
+      'Russia expelled 60 American diplomats on Thursday, the foreign ministry said.',
+      'FILE - In this file photo taken on Friday, July 7, 2017, U.S. President Donald Trump shakes hands with Russian President Vladimir Putin at the G20 summit in Hamburg.',
+      'In this Monday, April 2, 2018, photo, Kremlin aide Yuri Ushakov speaks to reporters in Moscow.',
+      'The ministry gave no date for the closure.',
+    ].join('\n');
+    expect(kept(text)).toEqual(['Russia expelled 60 American diplomats on Thursday, the foreign ministry said.', 'The ministry gave no date for the closure.']);
+  });
+
+  test('bylines are furniture; a sentence that starts with "By" stays a fact', () => {
+    const text = [
+      'By Andrew Roth and Julian Borger',
+      'By JIM HEINTZ, Associated Press · April 2, 2018',
+      'By Monday evening, the Kremlin had confirmed the call and said the two leaders discussed a meeting.',
+    ].join('\n');
+    expect(kept(text)).toEqual(['By Monday evening, the Kremlin had confirmed the call and said the two leaders discussed a meeting.']);
+  });
+
+  test('labelled related links and the link titles listed under "Related" are furniture', () => {
+    const text = [
+      'The White House said no meeting had been scheduled.',
+      'RELATED: Trump says he would be happy to meet Putin at the White House',
+      'Related Coverage',
+      'Kremlin denies Ushakov account of Trump call',
+      'Russia expels 60 US diplomats in tit-for-tat move',
+      'Sanders said the two leaders had discussed a number of potential venues.',
+    ].join('\n');
+    expect(kept(text)).toEqual(['The White House said no meeting had been scheduled.', 'Sanders said the two leaders had discussed a number of potential venues.']);
+  });
+
+  test('furniture of a source never aligns: a FILE caption matching the page word for word is no shared fact', async () => {
+    const { alignFacts, SentenceFeatureCache } = await import('./align.ts');
+    const { segmentSentences } = await import('../text/segment.ts');
+    const caption = 'FILE - In this file photo taken on Friday, July 7, 2017, U.S. President Donald Trump shakes hands with Russian President Vladimir Putin at the G20 summit in Hamburg.';
+    const pageText = `${caption}\nTrump and Putin first met at the G20 summit in Hamburg in July 2017, where they spoke for more than two hours.`;
+    const sourceText = `Trump and Putin first met in Hamburg at the G20 summit in July 2017 and spoke for over two hours.\n${caption}`;
+    const { facts, unique, omissions } = alignFacts(
+      { text: pageText, sentences: segmentSentences(pageText) },
+      [{ articleId: 'other', outlet: 'Other', title: null, text: sourceText, sentences: segmentSentences(sourceText), sameStory: true }],
+      { cache: new SentenceFeatureCache() },
+    );
+    const texts = [...facts.map((f) => f.sentence.text), ...facts.flatMap((f) => f.passages.map((p) => p.text)), ...unique.map((s) => s.text), ...omissions.map((o) => o.text)];
+    expect(texts.some((t) => t.startsWith('FILE -'))).toBe(false);
+    expect(facts.map((f) => f.sentence.text)).toEqual([expect.stringMatching(/^Trump and Putin first met/)]);
+  });
+});

@@ -1,9 +1,12 @@
-// Page furniture in plain article text: photo captions and credit lines. HTML extraction drops
+// Page furniture in plain article text: photo captions and credit lines, bylines, section labels
+// and the titles of related links. HTML extraction drops
 // <figcaption>, but corpus records and pasted text keep them as paragraphs ("Russian President
 // Vladimir Putin and President Donald Trump speak during the summit … Jorge Silva / AFP - Getty
 // Images"). A caption describes a picture, not the story: it is no fact another outlet left out,
-// and no fact only this article reports. Known only by the credit that goes with it, never by
-// its wording, so a sentence stays a fact unless a credit line marks its paragraph.
+// and no fact only this article reports. A caption is known by the credit that goes with it or by
+// the agencies' caption openings ("FILE - In this file photo…"), never by its wording alone, so a
+// sentence stays a fact unless such a mark is on its paragraph. Bylines and labelled links
+// ("RELATED: …", the titles listed under "Read more") are no facts either.
 import type { SentenceSpan } from '../result.ts';
 import { paragraphRanges } from '../text/segment.ts';
 
@@ -19,8 +22,19 @@ const CREDIT = String.raw`(?:(?:Credit|Photo|Photograph|Image|Picture)s?:?\s*)?(
 const CREDIT_LINE = new RegExp(String.raw`^\(?${CREDIT}\)?$`, 'u');
 /** A caption with its credit glued to its end: "… on Nov. 11, 2017.Jorge Silva / AFP - Getty Images". */
 const CREDITED_CAPTION = new RegExp(String.raw`[.!?”")]\s*\(?${CREDIT}\)?$`, 'u');
-/** Captions labelled as such. */
-const CAPTION_LABEL = /^(?:FILE PHOTO|PHOTO|Photo|Pictured|IMAGE)\s*:/u;
+/**
+ * Captions labelled as such, and the wire agencies' caption openings: "FILE - In this file photo
+ * taken on…", "In this Monday, April 2, 2018, photo…", "This photo shows…".
+ */
+const CAPTION_LABEL = /^(?:(?:FILE PHOTO|PHOTO|Photo|Pictured|IMAGE)\s*:|FILE\s*[-–—]\s|In this (?:[\w,. ]{0,40} )?(?:file )?photo\b|This (?:file )?photo (?:shows|taken)\b)/u;
+/** A byline: "By Andrew Roth and Julian Borger", "By JIM HEINTZ, Associated Press · April 2, 2018". */
+const BYLINE = /^By\s+(?:[\p{Lu}][\p{L}.'’-]*\s*){1,4}(?:(?:,|and|&)\s*(?:[\p{Lu}][\p{L}.'’-]*\s*){1,4})*(?:\s*[|·,–—-].*)?$/u;
+const BYLINE_MAX_WORDS = 20;
+/** A link labelled as another article's: "RELATED: Trump says…", "READ MORE: …". */
+const LINK_LABEL = /^(?:RELATED|Related|READ MORE|Read more|READ|SEE ALSO|See also|WATCH|Watch|MORE|More|LISTEN|Listen)\s*:/u;
+/** A label over a list of related links; the short unpunctuated lines under it are their titles. */
+const LINK_LIST_LABEL = /^(?:Related(?: Coverage| Stories| Articles| Content)?|More on this(?: story)?|Read more|Recommended(?: for you)?|Most (?:read|popular)|More from [\p{L} ]{1,30}|You may also like)\s*:?$/iu;
+const LINK_TITLE_MAX_WORDS = 25;
 /** Captions are a sentence or two; a paragraph longer than this is story text whatever it ends with. */
 const CAPTION_MAX_WORDS = 60;
 /** Credit lines are short: a photographer and an agency or two. */
@@ -55,7 +69,24 @@ export function isCreditLine(paragraph: string): boolean {
 export function furnitureRanges(text: string): [number, number][] {
   const list = paragraphs(text);
   const ranges: [number, number][] = [];
+  let inLinkList = false;
   list.forEach((p, i) => {
+    const words = wordCount(p.text);
+    const unpunctuated = !/[.!?”"]$/.test(p.text);
+    if (LINK_LIST_LABEL.test(p.text)) {
+      inLinkList = true;
+      ranges.push([p.start, p.end]);
+      return;
+    }
+    if (inLinkList && unpunctuated && words <= LINK_TITLE_MAX_WORDS) {
+      ranges.push([p.start, p.end]);
+      return;
+    }
+    inLinkList = false;
+    if ((BYLINE.test(p.text) && words <= BYLINE_MAX_WORDS) || LINK_LABEL.test(p.text)) {
+      ranges.push([p.start, p.end]);
+      return;
+    }
     const credit = isCreditLine(p.text);
     const short = wordCount(p.text) <= CAPTION_MAX_WORDS;
     // A credit line under a paragraph marks a caption only when that paragraph reads like one

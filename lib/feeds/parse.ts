@@ -88,6 +88,27 @@ function rawItems(parsed: AnyFeed<string>): { title: string | null; siteUrl: str
   }
 }
 
+const FEEDBURNER_NS = 'http://rssnamespace.org/feedburner/ext/1.0';
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/**
+ * FeedBurner proxies every link through its own host and keeps the outlet's address in
+ * `feedburner:origLink`, which the XML parser does not read. The article is known by the
+ * outlet's address (the proxy's changes per feed), so it is taken from there: one per item, in
+ * document order, used only when every item could be paired with its own (else none are).
+ */
+function feedburnerOrigLinks(source: string, items: number): (string | null)[] | null {
+  const prefix = new RegExp(`xmlns:([\\w.-]+)=["']${FEEDBURNER_NS.replace(/[./]/g, '\\$&')}["']`).exec(source)?.[1];
+  if (!prefix) return null;
+  const blocks = source.match(/<(?:[\w.-]+:)?(item|entry)\b[\s\S]*?<\/(?:[\w.-]+:)?\1>/g) ?? [];
+  if (blocks.length !== items) return null;
+  const origLink = new RegExp(`<${prefix}:origLink>\\s*(?:<!\\[CDATA\\[)?([^<\\]]*)`);
+  return blocks.map((block) => {
+    const raw = origLink.exec(block)?.[1]?.trim();
+    return raw ? raw.replace(/&(amp|lt|gt|quot|apos);/g, (_m, name: string) => ENTITIES[name]!) : null;
+  });
+}
+
 /**
  * Parses a feed fetched from `feedUrl`. Items keep the feed's order; an item without a usable
  * web link, or one the feed repeats (same link or same guid), is listed in `dropped`.
@@ -105,6 +126,8 @@ export function parseFeedDocument(body: string, feedUrl: string): FeedDocument {
     throw new FeedParseError('not an RSS, Atom or JSON feed');
   }
   const { title, siteUrl, items } = rawItems(parsed);
+  const origLinks = feedburnerOrigLinks(source, items.length);
+  if (origLinks) for (const [index, item] of items.entries()) item.link = origLinks[index] ?? item.link;
   const document: FeedDocument = { format: parsed.format, title, siteUrl: resolveWebUrl(siteUrl, feedUrl), items: [], dropped: [] };
   const seenUrls = new Set<string>();
   const seenKeys = new Set<string>();

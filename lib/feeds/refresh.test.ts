@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startFeedServer, type FeedServer } from '../../tests/feeds/server';
+import { startRecorder, type Recorder } from '../../tests/feeds/recorder';
 import { createFetcher } from './fetch/fetcher';
+import { feedHostPolicy } from './fetch/host-policy';
 import { parseFeedList } from './feed-list';
 import { articleId, refreshFeeds, type FeedReport, type RefreshProgress } from './refresh';
 import type { FeedSource } from './types';
@@ -121,4 +123,34 @@ describe('refreshFeeds against the fixture feed server', () => {
     expect(second.records.map((r) => r.url)).not.toContain(wire.url);
     expect(byFeed(second.feeds, 'Harbor Gazette').items.find((i) => i.url === wire.url)?.reason).toBe('same text as archived-copy (Harbor Gazette)');
   }, 30_000);
+});
+
+describe('a hostile feed whose links and redirect lead to other hosts on this machine', () => {
+  let hostile: FeedServer;
+  let elsewhere: Recorder;
+  beforeAll(async () => {
+    elsewhere = await startRecorder();
+    hostile = await startFeedServer({ elsewhere: elsewhere.origin });
+  });
+  afterAll(async () => {
+    await hostile.close();
+    await elsewhere.close();
+  });
+
+  test('with the followed feeds\' host policy every such item fails with the reason, and nothing reaches those hosts', async () => {
+    const feed = hostile.url('/feeds/elsewhere.xml');
+    const guarded = createFetcher({ timeoutMs: 1_000, retries: 0, policy: feedHostPolicy([feed]) });
+    const { records, feeds: [report] } = await refreshFeeds({ feeds: [{ url: feed }], fetcher: guarded });
+    expect(records).toEqual([]);
+    const other = new URL(elsewhere.origin).host;
+    const served = new URL(hostile.origin).port;
+    expect(report!.items.map((i) => [i.status, i.reason])).toEqual([
+      ['skipped', 'link is not a web page (file:///etc/passwd)'],
+      ['failed', `refused: ${other} is on your own machine or network, and no feed you follow is at ${elsewhere.origin}`],
+      ['failed', `refused: localhost:${served} is on your own machine or network, and no feed you follow is at http://localhost:${served}`],
+      ['failed', `redirect refused: ${hostile.url('/pages/gazette/to-elsewhere.html')} redirects to ${elsewhere.origin}/pages/gazette/council-vote.html; ${other} is on your own machine or network, and no feed you follow is at ${elsewhere.origin}`],
+    ]);
+    expect(elsewhere.requests).toEqual([]);
+    expect(hostile.requests.map((r) => `${r.headers.host} ${r.path}`)).toEqual([`127.0.0.1:${served} /feeds/elsewhere.xml`, `127.0.0.1:${served} /pages/gazette/to-elsewhere.html`]);
+  });
 });

@@ -10,6 +10,7 @@ import { NearDuplicateIndex, type NearDuplicate } from './near-duplicates';
 import { FeedParseError, parseFeedDocument } from './parse';
 import type { CorpusRecord, FeedItem, FeedSource } from './types';
 import { canonicalUrl, hostOf } from './url';
+import { outletNameFor } from '../outlets/directory';
 
 export const FEED_MAX_BYTES = 2 * 1024 * 1024;
 export const PAGE_MAX_BYTES = 5 * 1024 * 1024;
@@ -201,7 +202,8 @@ export async function refreshFeeds(options: RefreshOptions): Promise<RefreshResu
           }
           const record: CorpusRecord = {
             id: articleId(response.finalUrl),
-            outlet: article.siteName ?? entry.source.title ?? entry.feedTitle ?? hostOf(response.finalUrl),
+            // The directory names the outlet from the page's address; else what the page, the user or the feed calls it.
+            outlet: outletNameFor(response.finalUrl, article.siteName ?? entry.source.title ?? entry.feedTitle ?? hostOf(response.finalUrl)) ?? hostOf(response.finalUrl),
             url: finalCanonical,
             text: article.text,
           };

@@ -1,7 +1,7 @@
 // One article often reaches a feed under several URLs: tracking parameters, fragments, a
 // trailing slash, an upper-case host. The corpus knows an article by its canonical URL.
 
-const TRACKING = /^(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|smid|ref_src)$/i;
+const TRACKING = /^(utm_[a-z]+|wt_mc|wt_zmc|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|smid|ref_src)$/i;
 
 /** Only web pages may be fetched: no file:, data:, javascript: or extension URLs from a feed. */
 export function isWebUrl(value: string): boolean {

@@ -5,9 +5,10 @@
 // Every bad record is reported with where it is and why; nothing is dropped silently, and the
 // caller decides whether to import the valid records.
 import * as v from 'valibot';
-import { CorpusRecordSchema, MAX_TEXT_CHARS, type CorpusRecord } from '../corpus/schema.ts';
+import { CorpusRecordSchema, detectFormat, MAX_TEXT_CHARS, type CorpusRecord } from '../corpus/schema.ts';
 
-export { MAX_TEXT_CHARS };
+// One rule for telling JSONL from a JSON array, shared with `parallax corpus build`.
+export { detectFormat, MAX_TEXT_CHARS };
 
 /** A record of the corpus format, as the compiler takes it. */
 export type ImportRecord = CorpusRecord;
@@ -135,11 +136,6 @@ export class ImportValidator {
   report(): ImportReport {
     return { format: this.format, total: this.total, records: this.records, locations: this.locations, problems: this.problems };
   }
-}
-
-/** A JSON array when the file's first non-blank character is "[", JSONL otherwise. */
-export function detectFormat(text: string): 'jsonl' | 'json' {
-  return /^\s*\[/.test(text.replace(/^\uFEFF/, '')) ? 'json' : 'jsonl';
 }
 
 export interface ValidateOptions {

@@ -3,3 +3,4 @@ export { matchStories, SELF_CONTAINMENT, SELF_MIN_SHINGLES, type StoryMatchOptio
 export { buildStoryQuery, weightedTerms, type StoryQuery, type WeightedTerms } from './query.ts';
 export { retrieveCandidates, CANDIDATES } from './candidates.ts';
 export { storyEvidence, sameStoryProbability, evidenceVector, STORY_WEIGHTS, EVIDENCE_NAMES, type StoryEvidence, type StoryWeights } from './score.ts';
+export { assignRelations, contentProbability, isRelatedCandidate, MAX_RELATED, RELATED_MIN_CONTENT, RELATED_MIN_FACTS } from './relation.ts';

@@ -38,8 +38,9 @@ describe('story matching on the seeds', () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 
-  // Known gap, not a resolution: the issue wants 004 (a New Yorker follow-up 32 days later) as the
-  // same story, and it is not (score 0.07). The background prior (lib/text/background.ts) now lets
+  // Decided in issue 11: sameStory means the same news event, and 004 (a New Yorker follow-up
+  // 32 days later) is related coverage, not the same event (relation.test.ts). The history of
+  // why its same-story score stays low (0.07): The background prior (lib/text/background.ts) now lets
   // five articles weigh words as general news does, but what 001 and 004 share is the subject's
   // vocabulary (kremlin, expel, poison, invit: each in 0.5-5% of news articles, none under 1%) and
   // their evidence stays modest: terms 0.32, headline 0.20, lead 0.30, facts 0.39, no rare terms.

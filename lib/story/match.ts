@@ -1,10 +1,11 @@
 // Story matching: which corpus articles cover the page's story, and whether the page is itself
 // (a version of) a corpus article. Never reads a record's `story` field (the corpus does not
 // even store it).
-import type { ArticleInput, SelfMatch, StoryMatch } from '../result.ts';
+import type { ArticleInput, SelfMatch, StoryMatch, StoryRelation } from '../result.ts';
 import type { Corpus } from '../corpus/corpus.ts';
 import { retrieveCandidates } from './candidates.ts';
 import { buildStoryQuery, type StoryQuery } from './query.ts';
+import { assignRelations } from './relation.ts';
 import { sameStoryProbability, storyEvidence, type StoryEvidence, type StoryWeights } from './score.ts';
 
 /** Shared text above which the page is taken to be a version of the corpus article. */
@@ -24,6 +25,8 @@ export interface ScoredArticle {
   index: number;
   evidence: StoryEvidence;
   score: number;
+  /** Same event, related coverage, or neither (lib/story/relation.ts); set on `scored` of the result. */
+  relation?: StoryRelation | null;
 }
 
 export interface StoryMatchResult {
@@ -84,7 +87,6 @@ export function matchStories(article: ArticleInput, corpus: Corpus, options: Sto
   }
 
   // One entry per group of versions, shown as its readable version, at its best score.
-  const stories: StoryMatch[] = [];
   const shownGroups = new Set<number>();
   const ranked: ScoredArticle[] = [];
   for (const s of scored) {
@@ -92,14 +94,17 @@ export function matchStories(article: ArticleInput, corpus: Corpus, options: Sto
     if (group === selfGroup || shownGroups.has(group)) continue;
     shownGroups.add(group);
     ranked.push(s);
-    if (stories.length < limit) {
-      const a = corpus.article(group);
-      const sameStory = s.score >= 0.5;
-      const other = corpus.publishedDay(group);
-      const daysApart = query.day !== null && other !== null ? other - query.day : null;
-      stories.push({ id: a.id, outlet: a.outlet, title: a.title, url: a.url, published: a.published, score: round(s.score), sameStory, relation: sameStory ? 'same-event' : null, daysApart });
-    }
   }
+  const relations = assignRelations(ranked, options.weights);
+  ranked.forEach((s, i) => (s.relation = relations[i]!));
+  const stories: StoryMatch[] = ranked.slice(0, limit).map((s) => {
+    const group = corpus.primaryVersion(s.index);
+    const a = corpus.article(group);
+    const other = corpus.publishedDay(group);
+    const daysApart = query.day !== null && other !== null ? other - query.day : null;
+    const relation = s.relation ?? null;
+    return { id: a.id, outlet: a.outlet, title: a.title, url: a.url, published: a.published, score: round(s.score), sameStory: relation === 'same-event', relation, daysApart };
+  });
   return { self, stories, scored: ranked, query };
 }
 

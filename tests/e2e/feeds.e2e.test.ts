@@ -1,7 +1,9 @@
 // Sources end to end: follow the fixture news site's feeds in the options page, refresh, and find
 // every good article in the "Followed feeds" corpus, every bad one reported per feed, nothing
-// twice. The feed server is on 127.0.0.1 like every fixture; nothing leaves the machine.
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+// twice. The feed server is on 127.0.0.1 like every fixture; nothing leaves the machine. The feed
+// server is reachable only because the test follows feeds on that exact host; a hostile feed's
+// links and redirect to other hosts on the machine must reach nothing.
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -9,6 +11,11 @@ import { BROWSERS, extensionDir, type BrowserName, type TestPage } from './harne
 import { useExtensionSession } from './harness/session';
 import { findTabId, pickFile, seriousViolations } from './popup-options.helpers';
 import { startFeedServer, type FeedServer } from '../feeds/server';
+import { startRecorder, type Recorder } from '../feeds/recorder';
+
+/** This run's copies of the extension in the temp folder (the pid keeps other runs' copies apart). */
+const copyPrefix = (name: BrowserName) => `parallax-feeds-${name}-${process.pid}-`;
+const leftoverCopies = (name: BrowserName) => readdirSync(tmpdir()).filter((entry) => entry.startsWith(copyPrefix(name)));
 
 /**
  * The built extension with http://127.0.0.1/* already granted. Automation cannot answer the
@@ -19,7 +26,7 @@ import { startFeedServer, type FeedServer } from '../feeds/server';
 function buildWithLoopbackGranted(name: BrowserName): string {
   // Not built for this browser: let the harness report it when the session starts.
   if (!existsSync(join(extensionDir(name), 'manifest.json'))) return extensionDir(name);
-  const copy = mkdtempSync(join(tmpdir(), `parallax-feeds-${name}-`));
+  const copy = mkdtempSync(join(tmpdir(), copyPrefix(name)));
   cpSync(extensionDir(name), copy, { recursive: true });
   const manifestPath = join(copy, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions?: string[] };
@@ -76,11 +83,20 @@ function feedRows(options: TestPage): Promise<FeedRow[]> {
 
 describe.each(BROWSERS)('Sources in %s', (name) => {
   let feeds: FeedServer;
+  let elsewhere: Recorder;
   beforeAll(async () => {
-    feeds = await startFeedServer({ slowMs: 40_000, hugeBytes: 6 * 1024 * 1024 });
+    elsewhere = await startRecorder();
+    feeds = await startFeedServer({ slowMs: 40_000, hugeBytes: 6 * 1024 * 1024, elsewhere: elsewhere.origin });
   });
-  afterAll(() => feeds?.close());
-  const session = useExtensionSession(name, { launch: { extensionDir: buildWithLoopbackGranted(name) } });
+  const extensionCopy = buildWithLoopbackGranted(name);
+  // Registered before the session's, so it runs after the browser has closed (hooks run as a stack).
+  afterAll(async () => {
+    await feeds?.close();
+    await elsewhere?.close();
+    if (extensionCopy !== extensionDir(name)) rmSync(extensionCopy, { recursive: true, force: true });
+    expect(leftoverCopies(name)).toEqual([]);
+  });
+  const session = useExtensionSession(name, { launch: { extensionDir: extensionCopy } });
 
   test('add feeds, refresh, and get every good article once with every failure reported', async () => {
     expect(await pageState(await session.open(feeds.url(READER_PAGE)))).toBe('no-coverage');
@@ -105,15 +121,17 @@ describe.each(BROWSERS)('Sources in %s', (name) => {
     expect(await seriousViolations(options, 'options-sources')).toEqual([]);
 
     const result = await options.evaluate(() => document.querySelector('[data-testid="feeds-refresh-result"]')?.textContent ?? '');
-    expect(result).toMatch(/: 8 new articles\.$/);
+    expect(result).toMatch(/: 7 new articles\.$/);
     const after = await feedRows(options);
     expect(after.map((r) => [r.articles, r.error])).toEqual([
-      ['5 articles (+5 last time)', '4 articles could not be read'],
+      ['4 articles (+4 last time)', '5 articles could not be read'],
       ['2 articles (+2 last time)', null],
       ['1 article (+1 last time)', null],
       ['0 articles (+0 last time)', expect.stringMatching(/^the feed is not well-formed/)],
     ]);
     expect(after[0]!.failures.map((f) => f.replace(feeds.origin, ''))).toEqual([
+      // The browser hides where a redirect leads, so the background cannot check the next host: refused.
+      '/pages/gazette/moved.html: redirect refused: the browser does not say where it leads, so Parallax cannot check the next host and does not follow it',
       '/pages/gazette/missing.html: HTTP 404 Not Found',
       '/pages/gazette/slow.html: timed out after 15 s (3 attempts)',
       '/pages/gazette/huge.html: too large: over 5 MB, the limit',
@@ -129,7 +147,7 @@ describe.each(BROWSERS)('Sources in %s', (name) => {
   test('the fresh corpus matches a page about the feeds\' story; a removed feed takes its articles along', async () => {
     const options = await session.openOptions();
     await options.waitForSelector('[data-testid="corpus-imported"][data-name="Followed feeds"]');
-    expect((await texts(options, '[data-testid="corpus-imported"][data-name="Followed feeds"] .corpus-counts'))[0]).toMatch(/^8 articles\s*3 outlets/);
+    expect((await texts(options, '[data-testid="corpus-imported"][data-name="Followed feeds"] .corpus-counts'))[0]).toMatch(/^7 articles\s*3 outlets/);
 
     const page = await session.open(feeds.url(READER_PAGE));
     expect(await pageState(page)).toBe('ready');
@@ -151,6 +169,38 @@ describe.each(BROWSERS)('Sources in %s', (name) => {
     await options.click(`[data-testid="feed"][data-url="${feeds.url('/feeds/bay-repeats.xml')}"] .btn-danger`);
     await options.waitFor(() => document.querySelectorAll('[data-testid="feed"]').length === 3);
     await options.goto(session.browser.extensionUrl('options.html'));
-    await options.waitFor(() => /^7 articles/.test(document.querySelector('[data-testid="corpus-imported"][data-name="Followed feeds"] .corpus-counts')?.textContent ?? ''), undefined, 30_000);
+    await options.waitFor(() => /^6 articles/.test(document.querySelector('[data-testid="corpus-imported"][data-name="Followed feeds"] .corpus-counts')?.textContent ?? ''), undefined, 30_000);
+  }, 120_000);
+
+  test('a feed whose links and redirect lead to other hosts on this machine reaches none of them, and each is reported', async () => {
+    const options = await session.openOptions();
+    await options.waitForSelector('[data-testid="sources"]');
+    // Only the hostile feed, so the refresh is quick and its report is the one read.
+    for (const path of ['/feeds/gazette.xml', '/feeds/valley.atom', '/feeds/broken.xml']) {
+      await options.click(`[data-testid="feed"][data-url="${feeds.url(path)}"] .btn-danger`);
+    }
+    await options.waitFor(() => document.querySelectorAll('[data-testid="feed"]').length === 0);
+    const feed = feeds.url('/feeds/elsewhere.xml');
+    await addFeed(options, feed);
+    const before = feeds.requests.length;
+    await options.click('[data-testid="feeds-refresh"]');
+    await options.waitFor((u) => (document.querySelector(`[data-testid="feed"][data-url="${u}"] [data-testid="feed-fetched"]`)?.textContent ?? '').startsWith('fetched '), feed, 60_000);
+    const [row] = await feedRows(options);
+    await options.screenshot('sources-hostile-feed');
+
+    const other = new URL(elsewhere.origin);
+    const localhost = feeds.origin.replace('127.0.0.1', 'localhost');
+    expect(row!.error).toBe('3 articles could not be read');
+    expect(row!.failures).toEqual([
+      `${elsewhere.origin}/pages/gazette/council-vote.html: refused: ${other.host} is on your own machine or network, and no feed you follow is at ${elsewhere.origin}`,
+      `${localhost}/pages/gazette/library-reopens.html: refused: ${new URL(localhost).host} is on your own machine or network, and no feed you follow is at ${localhost}`,
+      `${feeds.url('/pages/gazette/to-elsewhere.html')}: redirect refused: the browser does not say where it leads, so Parallax cannot check the next host and does not follow it`,
+    ]);
+    // Nothing reached the other port, nor this server under another name.
+    expect(elsewhere.requests).toEqual([]);
+    expect(feeds.requests.slice(before).map((r) => `${r.headers.host} ${r.path}`)).toEqual([
+      `${new URL(feeds.origin).host} /feeds/elsewhere.xml`,
+      `${new URL(feeds.origin).host} /pages/gazette/to-elsewhere.html`,
+    ]);
   }, 120_000);
 });

@@ -1,7 +1,8 @@
 // A news site and its feeds on 127.0.0.1, for the feed fetcher's tests, the CLI demo and the
 // extension's end-to-end run. Serves tests/fixtures/feeds with dates filled in relative to
 // today, answers conditional requests, and has the bad cases a real feed reader meets: a
-// redirect, a 404, a slow page, a huge page, a page that is no article, a broken feed.
+// redirect, a 404, a slow page, a huge page, a page that is no article, a broken feed, and a
+// hostile feed (feeds/elsewhere.xml) whose links and redirect lead to other hosts on this machine.
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -26,6 +27,11 @@ export interface FeedServerOptions {
   hugeBytes?: number;
   /** "Today" for the dates written into feeds and pages. */
   now?: Date;
+  /**
+   * Where the hostile feed's links and redirect point ({{elsewhere}}): another server on this
+   * machine that no followed feed is on. Default: port 9 of 127.0.0.1 (the discard port; nothing listens).
+   */
+  elsewhere?: string;
 }
 
 export interface ServedRequest {
@@ -49,10 +55,12 @@ const DAY = 86_400_000;
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-function fill(template: string, origin: string, now: Date): string {
+function fill(template: string, origin: string, now: Date, elsewhere: string): string {
   const at = (days: string) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 9, 30) - Number(days) * DAY);
   return template
     .replaceAll('{{origin}}', origin)
+    .replaceAll('{{localhost}}', origin.replace('//127.0.0.1:', '//localhost:'))
+    .replaceAll('{{elsewhere}}', elsewhere)
     .replace(/\{\{iso:(\d+)\}\}/g, (_, days: string) => at(days).toISOString().replace('.000Z', 'Z'))
     .replace(/\{\{rfc822:(\d+)\}\}/g, (_, days: string) => {
       const d = at(days);
@@ -70,7 +78,8 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
   let origin = '';
   const state = { maxInFlight: 0 };
 
-  const render = async (relativePath: string) => fill(await readFile(join(FEED_FIXTURES_DIR, relativePath), 'utf8'), origin, now);
+  const elsewhere = options.elsewhere ?? 'http://127.0.0.1:9';
+  const render = async (relativePath: string) => fill(await readFile(join(FEED_FIXTURES_DIR, relativePath), 'utf8'), origin, now, elsewhere);
 
   const send = (res: ServerResponse, status: number, type: string, body: string, headers: Record<string, string> = {}) => {
     res.writeHead(status, { 'content-type': type, 'content-length': String(Buffer.byteLength(body)), ...headers });
@@ -92,6 +101,10 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
       switch (url.pathname) {
         case '/pages/gazette/moved.html':
           res.writeHead(301, { location: '/pages/gazette/council-vote.html' });
+          res.end();
+          return;
+        case '/pages/gazette/to-elsewhere.html':
+          res.writeHead(302, { location: `${elsewhere}/pages/gazette/council-vote.html` });
           res.end();
           return;
         case '/pages/gazette/slow.html': {

@@ -1,4 +1,5 @@
 import type { SourceState } from '@/lib/feeds/sources';
+import { SourceText } from '@/components/shared/SourceText';
 
 function when(iso: string | null): string {
   if (!iso) return 'never fetched';
@@ -11,10 +12,10 @@ export function SourceRow({ source, allowed, busy, onRemove, onAllow }: { source
   return (
     <li class="corpus feed" data-testid="feed" data-url={source.url}>
       <div class="corpus-main">
-        <strong>{name}</strong>
+        <strong><SourceText text={name} /></strong>
         {!allowed && <span class="tag tag-warn">Not allowed</span>}
       </div>
-      {source.title && <span class="mono feed-url">{source.url}</span>}
+      {source.title && <span class="mono feed-url"><SourceText text={source.url} /></span>}
       <span class="corpus-counts">
         <span data-testid="feed-fetched">{when(source.lastFetched)}</span>
         <span data-testid="feed-articles">
@@ -29,7 +30,7 @@ export function SourceRow({ source, allowed, busy, onRemove, onAllow }: { source
             <ul>
               {source.lastFailures.map((f) => (
                 <li key={f.url}>
-                  <span class="mono">{f.url}</span>: {f.reason}
+                  <span class="mono"><SourceText text={f.url} /></span>: <SourceText text={f.reason} />
                 </li>
               ))}
             </ul>

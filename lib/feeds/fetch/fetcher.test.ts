@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { startFeedServer, type FeedServer } from '../../../tests/feeds/server';
 import { createFetcher, DEFAULT_USER_AGENT, FetchFailure, type FetchLike, type FetchResponseLike } from './fetcher';
+import { feedHostPolicy } from './host-policy';
 
 const PAGE = { expect: 'html', maxBytes: 5 * 1024 * 1024 } as const;
 const FEED = { expect: 'feed', maxBytes: 1024 * 1024 } as const;
@@ -49,9 +50,39 @@ describe('against a loopback server', () => {
     expect(conditional.map((r) => r.status)).toEqual([304, 200]);
   });
 
-  test('follows a redirect and reports where it ended', async () => {
+  test('follows a redirect hop by hop and reports where it ended', async () => {
     const result = await fetcher().get(server.url('/pages/gazette/moved.html'), PAGE);
     expect(result.kind === 'ok' && result.finalUrl).toBe(server.url('/pages/gazette/council-vote.html'));
+    const hops = server.requests.filter((r) => /\/(moved|council-vote)\.html$/.test(r.path)).map((r) => `${r.status} ${r.path}`);
+    expect(hops.slice(-2)).toEqual(['301 /pages/gazette/moved.html', '200 /pages/gazette/council-vote.html']);
+  });
+
+  describe('with the hosts of followed feeds as the policy', () => {
+    const guarded = () => createFetcher({ timeoutMs: 1_000, retries: 1, backoffMs: 5, policy: feedHostPolicy([server.url('/feeds/elsewhere.xml')]) });
+
+    test('the feed\'s own host is reached, redirects within it followed', async () => {
+      const result = await guarded().get(server.url('/pages/gazette/moved.html'), PAGE);
+      expect(result.kind === 'ok' && result.finalUrl).toBe(server.url('/pages/gazette/council-vote.html'));
+    });
+
+    test('another loopback port or name is refused before any request', async () => {
+      const before = server.requests.length;
+      const otherPort = await failure(guarded().get('http://127.0.0.1:9/pages/gazette/council-vote.html', PAGE));
+      expect([otherPort.reason, otherPort.message]).toEqual(['refused', 'refused: 127.0.0.1:9 is on your own machine or network, and no feed you follow is at http://127.0.0.1:9']);
+      const otherName = await failure(guarded().get(server.url('/pages/gazette/council-vote.html').replace('127.0.0.1', 'localhost'), PAGE));
+      expect(otherName.reason).toBe('refused');
+      expect(server.requests.length).toBe(before);
+    });
+
+    test('a redirect to another host is refused, reported as a refused redirect, and its target never requested', async () => {
+      const before = server.requests.length;
+      const error = await failure(guarded().get(server.url('/pages/gazette/to-elsewhere.html'), PAGE));
+      expect(error.reason).toBe('redirect-refused');
+      expect(error.message).toBe(
+        `redirect refused: ${server.url('/pages/gazette/to-elsewhere.html')} redirects to http://127.0.0.1:9/pages/gazette/council-vote.html; 127.0.0.1:9 is on your own machine or network, and no feed you follow is at http://127.0.0.1:9`,
+      );
+      expect(server.requests.slice(before).map((r) => r.path)).toEqual(['/pages/gazette/to-elsewhere.html']);
+    });
   });
 
   test('a 404 fails at once, without retrying', async () => {
@@ -135,6 +166,36 @@ test('at most perHost requests reach one host at a time; other hosts are not hel
   }
   expect((await all).every((r) => r.kind === 'ok')).toBe(true);
   expect(Object.fromEntries(peak)).toEqual({ '127.0.0.1:1': 2, '127.0.0.2:1': 2 });
+});
+
+describe('redirects as the browser sees them', () => {
+  test('every request asks for manual redirects', async () => {
+    const inits: string[] = [];
+    const fetch: FetchLike = async (_url, init) => (inits.push(init.redirect), fakeResponse(200, { 'content-type': 'text/html' }, '<p>ok</p>'));
+    await createFetcher({ fetch }).get('http://127.0.0.1:9/a', PAGE);
+    expect(inits).toEqual(['manual']);
+  });
+
+  test('an opaque redirect (target hidden by the browser) is refused and reported as such, not retried', async () => {
+    let calls = 0;
+    const fetch: FetchLike = async () => (calls++, { ...fakeResponse(0), type: 'opaqueredirect' });
+    const error = await failure(createFetcher({ fetch, retries: 2 }).get('http://127.0.0.1:9/a', PAGE));
+    expect(error.reason).toBe('redirect-refused');
+    expect(error.message).toMatch(/^redirect refused: the browser does not say where it leads/);
+    expect(calls).toBe(1);
+  });
+
+  test('a redirect loop stops after maxRedirects hops', async () => {
+    const fetch: FetchLike = async (url) => fakeResponse(302, { location: `${url}x` });
+    const error = await failure(createFetcher({ fetch, maxRedirects: 3 }).get('http://127.0.0.1:9/a', PAGE));
+    expect([error.reason, error.message]).toEqual(['redirect-refused', 'redirect refused: more than 3 redirects']);
+  });
+
+  test('a redirect to a non-web scheme is refused', async () => {
+    const fetch: FetchLike = async () => fakeResponse(301, { location: 'file:///etc/passwd' });
+    const error = await failure(createFetcher({ fetch }).get('http://127.0.0.1:9/a', PAGE));
+    expect(error.message).toBe('redirect refused: http://127.0.0.1:9/a redirects to file:///etc/passwd; not an http(s) address: file:///etc/passwd');
+  });
 });
 
 describe('retries with backoff (injected fetch and clock)', () => {

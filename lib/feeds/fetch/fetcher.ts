@@ -1,8 +1,10 @@
 // The one way feeds and article pages are fetched, in the CLI (Node's fetch) and in the
 // extension's background (the browser's fetch, passed in). Polite by default: an identifying
 // User-Agent, a per-host concurrency limit, conditional requests, retries that back off, and
-// a hard cap on time and size so one bad server cannot stall or exhaust a refresh.
+// a hard cap on time and size so one bad server cannot stall or exhaust a refresh. Every request
+// and every redirect hop is checked against a host policy first (host-policy.ts).
 import { hostOf, isWebUrl } from '../url';
+import { ANY_WEB_HOST, type HostPolicy } from './host-policy';
 import { createKeyedLimiter } from './limiter';
 
 export const DEFAULT_USER_AGENT = 'Parallax/0.1 (news feed reader; builds a local corpus on the reader\'s device)';
@@ -19,6 +21,8 @@ interface BodyReader {
   cancel(): Promise<void>;
 }
 export interface FetchResponseLike {
+  /** 'opaqueredirect' in browsers for a redirect under redirect: 'manual' (its target is hidden). */
+  type?: string;
   status: number;
   statusText?: string;
   url: string;
@@ -28,12 +32,13 @@ export interface FetchResponseLike {
 export interface FetchInitLike {
   headers: Record<string, string>;
   signal: AbortSignal;
-  redirect: 'follow';
+  /** Redirects come back to the fetcher, which checks each hop before following it. */
+  redirect: 'manual';
   credentials: 'omit';
 }
 export type FetchLike = (url: string, init: FetchInitLike) => Promise<FetchResponseLike>;
 
-export type FailureReason = 'not-web' | 'timeout' | 'network' | 'status' | 'too-large' | 'content-type' | 'aborted';
+export type FailureReason = 'not-web' | 'refused' | 'redirect-refused' | 'timeout' | 'network' | 'status' | 'too-large' | 'content-type' | 'aborted';
 
 export class FetchFailure extends Error {
   override name = 'FetchFailure';
@@ -61,6 +66,10 @@ export interface FetcherOptions {
   backoffMs?: number;
   maxBackoffMs?: number;
   perHost?: number;
+  /** Which URLs may be requested, checked before every request and every redirect hop. */
+  policy?: HostPolicy;
+  /** Redirect hops followed before giving up. */
+  maxRedirects?: number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
 }
@@ -78,6 +87,7 @@ export interface Fetcher {
 }
 
 const RETRY_STATUS = new Set([408, 425, 429, 500, 502, 503, 504]);
+const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
 const ACCEPT = {
   html: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1',
   feed: 'application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.1',
@@ -101,12 +111,15 @@ const defaultSleep = (ms: number, signal?: AbortSignal) =>
     }, { once: true });
   });
 
-/** Picks the charset from the header, else from the document's own declaration, else UTF-8. */
+/**
+ * Picks the charset from the header, else from the document's own declaration, else UTF-8 when
+ * the bytes are UTF-8, else Windows-1252 (Latin-1): older feeds send Latin-1 without saying so.
+ */
 function decode(bytes: Uint8Array, contentType: string | null): string {
   const declared = /charset=["']?([\w-]+)/i.exec(contentType ?? '')?.[1];
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   const sniffed = /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1] ?? /<\?xml[^>]+encoding=["']([\w-]+)/i.exec(head)?.[1];
-  for (const label of [declared, sniffed, 'utf-8']) {
+  for (const label of [declared, sniffed]) {
     if (!label) continue;
     try {
       return new TextDecoder(label).decode(bytes);
@@ -114,7 +127,11 @@ function decode(bytes: Uint8Array, contentType: string | null): string {
       // an unknown label: try the next one
     }
   }
-  return new TextDecoder().decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
 }
 
 async function readCapped(response: FetchResponseLike, url: string, maxBytes: number): Promise<Uint8Array> {
@@ -169,6 +186,37 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
   const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
   const hosts = createKeyedLimiter(options.perHost ?? 2);
+  const policy = options.policy ?? ANY_WEB_HOST;
+  const maxRedirects = options.maxRedirects ?? 5;
+
+  /**
+   * Fetches `url` hop by hop: each redirect's target is checked against the policy before it is
+   * requested. A browser hides a manual redirect's target (an opaque redirect), so there a redirect
+   * cannot be checked and is refused; Node's fetch shows it, so the CLI follows checked hops.
+   */
+  async function fetchChecked(url: string, init: FetchInitLike): Promise<{ response: FetchResponseLike; finalUrl: string }> {
+    let current = url;
+    for (let hops = 0; ; hops += 1) {
+      const response = await fetchImpl(current, init);
+      const isRedirect = response.type === 'opaqueredirect' || REDIRECT_STATUS.has(response.status);
+      if (!isRedirect) return { response, finalUrl: current };
+      await response.body?.getReader().cancel().catch(() => undefined);
+      const location = response.type === 'opaqueredirect' ? null : response.headers.get('location');
+      if (!location) {
+        throw new FetchFailure('redirect refused: the browser does not say where it leads, so Parallax cannot check the next host and does not follow it', 'redirect-refused', url);
+      }
+      let target: string;
+      try {
+        target = new URL(location, current).toString();
+      } catch {
+        throw new FetchFailure(`redirect refused: "${location}" is not an address`, 'redirect-refused', url);
+      }
+      const refusal = policy.refusal(target);
+      if (refusal) throw new FetchFailure(`redirect refused: ${current} redirects to ${target}; ${refusal}`, 'redirect-refused', url);
+      if (hops + 1 > maxRedirects) throw new FetchFailure(`redirect refused: more than ${maxRedirects} redirects`, 'redirect-refused', url);
+      current = target;
+    }
+  }
 
   async function attempt(url: string, get: GetOptions): Promise<FetchResult | { retry: FetchFailure; waitMs: number | null }> {
     const headers: Record<string, string> = { accept: ACCEPT[get.expect], 'user-agent': userAgent };
@@ -179,7 +227,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
     const onAbort = () => controller.abort(new FetchFailure('cancelled', 'aborted', url));
     get.signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      const response = await fetchImpl(url, { headers, signal: controller.signal, redirect: 'follow', credentials: 'omit' });
+      const { response, finalUrl } = await fetchChecked(url, { headers, signal: controller.signal, redirect: 'manual', credentials: 'omit' });
       const validators: Validators = {};
       const etag = response.headers.get('etag');
       const lastModified = response.headers.get('last-modified');
@@ -201,7 +249,6 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
         throw new FetchFailure(`not ${get.expect === 'html' ? 'a web page' : 'a feed'} (${contentType.split(';')[0]})`, 'content-type', url);
       }
       const bytes = await readCapped(response, url, get.maxBytes);
-      const finalUrl = response.url && isWebUrl(response.url) ? response.url : url;
       return { kind: 'ok', url, finalUrl, status: response.status, contentType, body: decode(bytes, contentType), validators, attempts: 0 };
     } catch (error) {
       if (controller.signal.aborted && controller.signal.reason instanceof FetchFailure) {
@@ -220,6 +267,8 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
   return {
     async get(url, get) {
       if (!isWebUrl(url)) throw new FetchFailure(`not an http(s) URL: ${url}`, 'not-web', url);
+      const refusal = policy.refusal(url);
+      if (refusal) throw new FetchFailure(`refused: ${refusal}`, 'refused', url);
       let last: FetchFailure | null = null;
       for (let tries = 1; tries <= retries + 1; tries += 1) {
         const outcome = await hosts.run(hostOf(url), () => attempt(url, get));

@@ -1,0 +1,43 @@
+// Facts the page shares with related coverage (follow-ups, background, other events of the same
+// actors). Aligned like same-event facts, in a run of their own, so that nothing a related
+// article reports enters the page's same-event facts, omissions, conflicts or highlights.
+import type { Fact, RelatedCoverage, SentenceSpan, StoryMatch } from '../result.ts';
+import type { Corpus } from '../corpus/corpus.ts';
+import { alignFacts, type FactSource } from './align.ts';
+import { factCache } from './corpus-facts.ts';
+import type { Strictness } from '../settings.ts';
+
+/** Related articles aligned at most (the best ranked); alignment time grows with each one. */
+export const MAX_RELATED_ALIGNED = 3;
+
+/**
+ * The related stories (relation 'related', in story matching's order) with the page's sentences
+ * each also reports. Within one related article any shared fact counts, as within a story: the
+ * relation already says the two share the subject's specific facts.
+ */
+export function alignRelatedFacts(
+  article: { text: string; sentences: SentenceSpan[]; outlet?: string | null; meaning?: Int8Array },
+  stories: readonly StoryMatch[],
+  corpus: Corpus,
+  options: { strictness?: Strictness } = {},
+): RelatedCoverage[] {
+  const related = stories.filter((s) => s.relation === 'related');
+  const sources: FactSource[] = [];
+  for (const story of related.slice(0, MAX_RELATED_ALIGNED)) {
+    const index = corpus.indexOf(story.id);
+    if (index < 0) continue;
+    const a = corpus.article(index);
+    sources.push({ articleId: a.id, outlet: a.outlet, title: a.title, text: corpus.text(index), sentences: corpus.sentences(index), sameStory: true, meaning: corpus.sentenceMeaning(index) });
+  }
+  const alignment = sources.length ? alignFacts(article, sources, { cache: factCache(corpus), strictness: options.strictness }) : null;
+  return related.map((story): RelatedCoverage => {
+    const facts: Fact[] = [];
+    for (const fact of alignment?.facts ?? []) {
+      const passages = fact.passages.filter((p) => p.articleId === story.id);
+      if (passages.length === 0) continue;
+      const conflict = alignment!.conflicts.some((c) => c.sentenceIndex === fact.sentence.index && c.articleId === story.id);
+      facts.push({ sentence: fact.sentence, passages, conflict });
+    }
+    return { id: story.id, outlet: story.outlet, title: story.title, url: story.url, published: story.published, daysApart: story.daysApart, score: story.score, facts };
+  });
+}

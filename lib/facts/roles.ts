@@ -1,0 +1,121 @@
+// Who did what to whom. Two sentences can share every word and report opposite acts: "The U.S.
+// expelled 60 Russian diplomats" and "Russia responded by expelling 60 U.S. diplomats" are two
+// facts, as are "Trump invited Putin" and "Putin invited Trump". For each act (a content word) both
+// sentences report, the party named nearest before it is its actor and the party named nearest
+// after it its target (the other way round in the passive: "were expelled by the United
+// States"). When both sentences name both, and each one's actor is the other's target, the act
+// is reversed and the two do not report one fact. Only a full reversal counts: a party named
+// between an actor and its verb ("Trump, in a call with Putin, proposed…") can mislead the
+// nearest-party reading, but then it rarely crosses over exactly.
+import { CONTENT_STOPWORDS, stemWord, type Token } from '../text/index.ts';
+import { sentenceTokens } from './features.ts';
+
+/**
+ * One party under its several names: a country, its people, its capital or seat of government
+ * ("the Kremlin said", "Washington expelled"), as news names them. Other names match by their
+ * beginning ("Russian"/"Russia", "Israeli"/"Israel").
+ */
+const PARTY_NAMES: readonly (readonly string[])[] = [
+  ['us', 'u.s', 'united states', 'america', 'american', 'americans', 'washington', 'white house'],
+  ['uk', 'u.k', 'britain', 'british', 'united kingdom', 'london', 'england', 'english'],
+  ['russia', 'russian', 'russians', 'moscow', 'kremlin'],
+  ['china', 'chinese', 'beijing'],
+  ['france', 'french', 'paris'],
+  ['netherlands', 'dutch'],
+];
+const PARTY_OF = new Map(PARTY_NAMES.flatMap((names) => names.map((n) => [n, names[0]!] as const)));
+
+/** A party's key: its group's first name, or a person's last name ("vladimir putin" → "putin"). */
+function partyKey(norm: string): string {
+  const key = norm.replace(/\.$/, '').replace(/['’]s$/, '');
+  return PARTY_OF.get(key) ?? key.split(' ').at(-1)!;
+}
+
+function sameParty(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 4 && long.startsWith(short.slice(0, Math.max(4, short.length - 1)));
+}
+
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+
+/** Words before an "-ing" form that make it the act of the clause's subject ("responded by expelling"). */
+const ACT_ING_AFTER = new Set(['by', 'after', 'before', 'while', 'was', 'were', 'is', 'are']);
+
+/**
+ * An act is a verb in the past ("expelled", "invited", "denied") or an "-ing" form governed by
+ * the subject ("responded by expelling"): the forms news reports acts in. Nouns are left out, so
+ * a modifier's order ("a White House meeting with Putin") is not read as roles.
+ */
+function isAct(tokens: readonly Token[], i: number): boolean {
+  const word = tokens[i]!.norm;
+  if (word.endsWith('ed')) return true;
+  return word.endsWith('ing') && i > 0 && ACT_ING_AFTER.has(tokens[i - 1]!.norm);
+}
+
+interface Reading {
+  tokens: Token[];
+  /** Party key at each token (null for other tokens). */
+  party: (string | null)[];
+  /** Token index of each act stem's first occurrence. */
+  acts: Map<string, number>;
+}
+
+function read(text: string): Reading {
+  const tokens = sentenceTokens(text);
+  const party = tokens.map((t) => (t.kind === 'name' ? partyKey(t.norm) : null));
+  const acts = new Map<string, number>();
+  tokens.forEach((t, i) => {
+    if (t.kind !== 'word' || t.norm.length < 3 || CONTENT_STOPWORDS.has(t.norm) || !isAct(tokens, i)) return;
+    const stem = stemWord(t.norm);
+    if (!acts.has(stem)) acts.set(stem, i);
+  });
+  return { tokens, party, acts };
+}
+
+/**
+ * A sentence's first word is capitalized whatever it is, so the tokenizer cannot call it a name:
+ * it is a party when it is a known one or the other sentence names it ("Russia responded…" beside
+ * "…60 Russian diplomats").
+ */
+function readFirstWord(reading: Reading, other: Reading): void {
+  const first = reading.tokens[0];
+  if (first === undefined || first.kind !== 'word' || !/^\p{Lu}/u.test(first.text) || CONTENT_STOPWORDS.has(first.norm)) return;
+  const key = partyKey(first.norm);
+  if (PARTY_OF.has(first.norm) || other.party.some((p) => p !== null && sameParty(p, key))) {
+    reading.party[0] = key;
+    reading.acts.delete(stemWord(first.norm));
+  }
+}
+
+function roles(reading: Reading, at: number): { actor: string | null; target: string | null } {
+  const { tokens, party } = reading;
+  let before: string | null = null;
+  for (let i = at - 1; i >= 0 && before === null; i--) before = party[i]!;
+  let after: string | null = null;
+  let afterBy: string | null = null;
+  for (let i = at + 1; i < tokens.length && after === null; i++) {
+    after = party[i]!;
+    if (after !== null && i >= 2 && (tokens[i - 1]!.norm === 'by' || (tokens[i - 1]!.norm === 'the' && tokens[i - 2]!.norm === 'by'))) afterBy = after;
+  }
+  const passive = at > 0 && (BE.has(tokens[at - 1]!.norm) || (at > 1 && BE.has(tokens[at - 2]!.norm))) && afterBy !== null;
+  return passive ? { actor: afterBy, target: before } : { actor: before, target: after };
+}
+
+/** Whether `b` reports an act of `a` with actor and target swapped. */
+export function rolesReversed(a: string, b: string): boolean {
+  const ra = read(a);
+  const rb = read(b);
+  readFirstWord(ra, rb);
+  readFirstWord(rb, ra);
+  for (const [act, i] of ra.acts) {
+    const j = rb.acts.get(act);
+    if (j === undefined) continue;
+    const x = roles(ra, i);
+    const y = roles(rb, j);
+    if (x.actor === null || x.target === null || y.actor === null || y.target === null) continue;
+    if (sameParty(x.actor, x.target)) continue;
+    if (sameParty(x.actor, y.target) && sameParty(x.target, y.actor)) return true;
+  }
+  return false;
+}
