@@ -14,6 +14,11 @@ export type Message =
   | { type: 'reveal-sentence'; sentenceIndex: number }
   /** Popup → content script: analyze this page now (auto-run is off, or nothing ran yet). */
   | { type: 'analyze-page' }
+  /**
+   * Extension page → content script: what it drew in the page (highlights, the tooltip), which
+   * the page itself cannot read (closed shadow roots). For tests and debugging.
+   */
+  | { type: 'inspect-page' }
   /** Options page → background: imported corpora were added or removed; reload them. */
   | { type: 'corpora-changed' }
   /**
@@ -26,7 +31,9 @@ export type Message =
   /** Background → content script: the `next-shared-fact` command was pressed in this tab. */
   | { type: 'next-shared-fact' }
   /** Options page → background: refresh the followed feeds now (progress is kept in storage). */
-  | { type: 'feeds-refresh' };
+  | { type: 'feeds-refresh' }
+  /** Extension pages → background: stop the running refresh (first-run page). */
+  | { type: 'feeds-stop' };
 
 /** What the page is, as the content script extracted it; shown in the popup's header. */
 export interface PageArticle {
@@ -99,6 +106,8 @@ export function parseMessage(value: unknown): Message | null {
         : null;
     case 'analyze-page':
       return { type: 'analyze-page' };
+    case 'inspect-page':
+      return { type: 'inspect-page' };
     case 'corpora-changed':
       return { type: 'corpora-changed' };
     case 'analyze-html':
@@ -113,6 +122,8 @@ export function parseMessage(value: unknown): Message | null {
       return { type: 'next-shared-fact' };
     case 'feeds-refresh':
       return { type: 'feeds-refresh' };
+    case 'feeds-stop':
+      return { type: 'feeds-stop' };
     default:
       return null;
   }

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { BROWSERS, type TestPage } from './harness';
 import { useExtensionSession, type ExtensionSession } from './harness/session';
 import { findTabId, seriousViolations } from './popup-options.helpers';
+import { probeFor } from './in-page-probe';
 
 const SEED_PAGE = '/seed/nyt-001.html';
 const POPUP_WIDTH = 800;
@@ -209,12 +210,15 @@ describe.each(BROWSERS)('popup in %s', (name) => {
     const { page, popup } = await popupFor(session, SEED_PAGE);
     await popup.waitForSelector('[data-testid="result"]', 30_000);
     await page.evaluate(() => window.scrollTo(0, 0));
+    // Ready to look before clicking: the flash lasts a moment.
+    const probe = probeFor(session, page, session.server.url(SEED_PAGE));
+    expect((await probe.view())?.highlights.some((h) => h.kind === 'focus')).toBe(false);
     // The last shared fact is far enough down the article to need a scroll.
     await popup.evaluate(() => {
       const toggles = document.querySelectorAll<HTMLButtonElement>('[data-testid="fact"] .fact-toggle');
       toggles[toggles.length - 1]!.click();
     });
-    await page.waitFor(() => CSS.highlights.has('parallax-focus'), undefined, 5_000);
+    await probe.waitFor((view) => view.highlights.some((h) => h.kind === 'focus'), 5_000);
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
   });
 
