@@ -12,6 +12,8 @@ describe('findAttributions', () => {
       'Sarah Huckabee Sanders, responding to reports that Trump had extended an invitation to Putin, said, "As the president himself confirmed on March 20, the two discussed it."',
       [['said', 'said', 'Sarah Huckabee Sanders']],
     ],
+    // The unnamed subject right before the verb, not a name inside a parenthesis.
+    ['Following that call — for which Trump was criticized for congratulating Putin — the president told reporters it went well.', [['told reporters', 'told', 'the president']]],
     // Passive: nobody is quoted.
     ['Trump congratulated Putin (he was warned against doing so by his advisers).', []],
     ['No date was set, according to the AP.', [['according to', 'according to', 'AP']]],

@@ -92,6 +92,10 @@ function partsOf(names: readonly NameMention[], speaker: string | null): string[
 function speakerNear(text: string, names: readonly NameMention[], start: number, end: number): string | null {
   // "Ushakov said" / "Peskov, the Kremlin spokesman, said": nearest name before, within a clause.
   // A name after a preposition ("an invitation to Putin, said") is not who speaks.
+  // "the president told reporters": an unnamed subject right before the verb is the speaker,
+  // not a name further back ("congratulating Putin — the president told").
+  const subject = /\b(?:the|a|an)\s+(?:\p{Ll}+\s+){0,2}\p{Ll}+\s+$/u.exec(text.slice(Math.max(0, start - 40), start));
+  if (subject !== null) return subject[0].trim();
   // "Sanders, responding to reports that Trump had invited Putin, said": the name before a
   // clause set off by commas is the subject, however long the clause.
   if (/,\s*$/.test(text.slice(0, start))) {

@@ -139,6 +139,13 @@ describe('compareFraming', () => {
     expect(kinds('“I hope the Americans won’t abandon their proposal,” he said.', '“I hope the American side would not refuse its proposal,” he said.')).not.toContain('loaded');
   });
 
+  test('an evaluative word inside a quotation is what the outlet quotes', () => {
+    const note = compareFraming('The president later described the call to reporters.', 'The president later told reporters it was a "very good call."', {
+      otherName: 'NBC News',
+    }).labels.find((l) => l.kind === 'loaded')?.note;
+    expect(note).toMatch(/^NBC News quotes 'good' /);
+  });
+
   test('loaded differences are ranked strongest first', () => {
     const labels = compareFraming(
       'The dubious plan was announced on Monday, and the senator criticized it on Tuesday.',

@@ -375,9 +375,11 @@ function labelLoaded(
     if (side === 'both' && short(hunk.thisText) && short(hunk.otherText)) {
       note = `${thisName} has ${quote(hunk.thisText)} where ${otherName} has ${quote(hunk.otherText)}`;
     } else {
+      // Words inside a quotation are the speaker's: the outlet chose to quote them.
+      const uses = (side: 'this' | 'other', words: readonly Word[]): string => (words.every((w) => inQuote(side, w.start)) ? 'quotes' : 'uses');
       const parts: string[] = [];
-      if (mine.length > 0) parts.push(`${thisName} uses ${describe(thisText, mine, hunk.otherText, otherName, rivalVocabulary.this !== null)}`);
-      if (theirs.length > 0) parts.push(`${otherName} uses ${describe(otherText, theirs, hunk.thisText, thisName, rivalVocabulary.other !== null)}`);
+      if (mine.length > 0) parts.push(`${thisName} ${uses('this', mine)} ${describe(thisText, mine, hunk.otherText, otherName, rivalVocabulary.this !== null)}`);
+      if (theirs.length > 0) parts.push(`${otherName} ${uses('other', theirs)} ${describe(otherText, theirs, hunk.thisText, thisName, rivalVocabulary.other !== null)}`);
       note = parts.join('; ');
     }
     differences.push({
