@@ -234,7 +234,6 @@ const small = [...new Set(basil.records.map((r) => r.story!))].flatMap((story) =
 });
 console.log(`  BASIL two-event corpora     ${fmt(measure(small, engineScore, decideShipped))}`);
 
-if (process.env.STORIES_DUMP) (await import('node:fs')).writeFileSync(process.env.STORIES_DUMP, JSON.stringify(sets.map((s) => ({ key: s.key, family: s.family, runs: s.runs }))));
 if (process.argv.includes('--fit')) {
   const timeIndex = 1 + EVIDENCE_NAMES.indexOf('timeApart');
   const score = (dated: number[], undatedW: number[]) => (c: Candidate) => probability(c.dated ? dated : undatedW, c.x);

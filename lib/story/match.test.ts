@@ -123,7 +123,7 @@ describe('story matching on the seeds', () => {
 });
 
 describe('sameStoryProbability', () => {
-  const base: StoryEvidence = { terms: 0.4, headline: 0.4, lead: 0.4, rareTerms: 5, facts: 0.4, containment: 0, queryInArticle: 0, daysApart: 0, leadCover: 0.4, termsOfBest: 0.8, datesDiffer: 0 };
+  const base: StoryEvidence = { terms: 0.4, headline: 0.4, lead: 0.4, rareTerms: 5, facts: 0.4, containment: 0, queryInArticle: 0, daysApart: 0, leadCover: 0.4, termsOfBest: 0.8 };
 
   test.each([
     ['more shared terms', { terms: 0.8 }],

@@ -21,48 +21,18 @@ export function latestNamedDay(factKeys: Iterable<string>): number | null {
   return latest;
 }
 
-/** The days of the month a text names ("03-20" for "March 20" or "20 March 2018"), its year aside. */
-export function namedMonthDays(factKeys: Iterable<string>): Set<string> {
-  const days = new Set<string>();
-  for (const key of factKeys) {
-    const m = /^d:(?:\d{4}-)?(\d\d-\d\d)$/.exec(key);
-    if (m !== null) days.add(m[1]!);
-  }
-  return days;
-}
+const cache = new WeakMap<Corpus, Map<number, number | null>>();
 
-/**
- * Both texts name days of the month and share none: each reports its own occasion ("on March
- * 20" / "on July 16"). 1 or 0; 0 when either names no day.
- */
-export function namedDaysDiffer(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  for (const d of a) if (b.has(d)) return 0;
-  return 1;
-}
-
-interface ArticleDates {
-  latest: number | null;
-  monthDays: Set<string>;
-}
-const cache = new WeakMap<Corpus, Map<number, ArticleDates>>();
-
-/** The days a corpus article names, from its stored fact keys (kept per corpus). */
-export function articleNamedDates(corpus: Corpus, article: number): ArticleDates {
-  let byArticle = cache.get(corpus);
-  if (byArticle === undefined) cache.set(corpus, (byArticle = new Map()));
-  let dates = byArticle.get(article);
-  if (dates === undefined) {
-    const keys = Array.from(corpus.facts(article), (id) => corpus.termText(id));
-    dates = { latest: latestNamedDay(keys), monthDays: namedMonthDays(keys) };
-    byArticle.set(article, dates);
-  }
-  return dates;
-}
-
-/** latestNamedDay of a corpus article. */
+/** latestNamedDay of a corpus article, from its stored fact keys (kept per corpus). */
 export function articleLatestNamedDay(corpus: Corpus, article: number): number | null {
-  return articleNamedDates(corpus, article).latest;
+  let days = cache.get(corpus);
+  if (days === undefined) cache.set(corpus, (days = new Map()));
+  let day = days.get(article);
+  if (day === undefined) {
+    day = latestNamedDay(Array.from(corpus.facts(article), (id) => corpus.termText(id)));
+    days.set(article, day);
+  }
+  return day;
 }
 
 /**

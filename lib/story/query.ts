@@ -5,7 +5,7 @@ import type { Corpus } from '../corpus/corpus.ts';
 import { dayFromIso, NO_DATE } from '../corpus/data.ts';
 import { articleFeatures, type ArticleFeatures } from '../corpus/features.ts';
 import type { Fingerprint } from '../fingerprint/index.ts';
-import { latestNamedDay, namedMonthDays } from './named-dates.ts';
+import { latestNamedDay } from './named-dates.ts';
 
 export interface StoryQuery {
   features: ArticleFeatures;
@@ -26,8 +26,6 @@ export interface StoryQuery {
   day: number | null;
   /** The latest day the page's text names (lib/story/named-dates.ts), for when it has no date. */
   latestNamedDay: number | null;
-  /** The days of the month the page names (named-dates.ts namedMonthDays). */
-  namedMonthDays: Set<string>;
 }
 
 export interface WeightedTerms {
@@ -95,6 +93,5 @@ export function buildStoryQuery(article: ArticleInput, corpus: Corpus): StoryQue
     fingerprint: features.fingerprint,
     day: day === NO_DATE || Number.isNaN(day) ? null : day,
     latestNamedDay: latestNamedDay(features.facts),
-    namedMonthDays: namedMonthDays(features.facts),
   };
 }

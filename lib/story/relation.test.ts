@@ -82,7 +82,6 @@ describe('assignRelations', () => {
     daysApart: 30,
     leadCover: 0.4,
     termsOfBest: 0.8,
-    datesDiffer: 0,
     ...over,
   });
 
