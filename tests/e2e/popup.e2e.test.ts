@@ -175,6 +175,8 @@ describe.each(BROWSERS)('popup in %s', (name) => {
     const tabsRight = await popup.evaluate(() => Math.max(...[...document.querySelectorAll('[role="tab"]')].map((t) => t.getBoundingClientRect().right)));
     expect(tabsRight).toBeLessThanOrEqual(POPUP_WIDTH);
     expect(await seriousViolations(popup, 'popup-timeline')).toEqual([]);
+    // The screenshot shows the follow-up and its shared facts, not only the header above them.
+    await popup.evaluate(() => document.querySelector('[data-testid="timeline"]')!.scrollIntoView({ block: 'start' }));
     await popup.screenshot('popup-timeline-light');
 
     // Same-event views stay same-event: the follow-up is not an outlet covering the story.
@@ -374,6 +376,7 @@ describe.each(BROWSERS)('popup and options in %s, dark theme', (name) => {
     expect(await texts(popup, '[data-testid="related-when"]')).toContain('32 days later');
     await noHorizontalScroll(popup);
     expect(await seriousViolations(popup, 'popup-timeline-dark')).toEqual([]);
+    await popup.evaluate(() => document.querySelector('[data-testid="timeline"]')!.scrollIntoView({ block: 'start' }));
     await popup.screenshot('popup-timeline-dark');
   });
 
