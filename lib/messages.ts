@@ -31,7 +31,9 @@ export type Message =
   /** Background → content script: the `next-shared-fact` command was pressed in this tab. */
   | { type: 'next-shared-fact' }
   /** Options page → background: refresh the followed feeds now (progress is kept in storage). */
-  | { type: 'feeds-refresh' };
+  | { type: 'feeds-refresh' }
+  /** Extension pages → background: stop the running refresh (first-run page). */
+  | { type: 'feeds-stop' };
 
 /** What the page is, as the content script extracted it; shown in the popup's header. */
 export interface PageArticle {
@@ -120,6 +122,8 @@ export function parseMessage(value: unknown): Message | null {
       return { type: 'next-shared-fact' };
     case 'feeds-refresh':
       return { type: 'feeds-refresh' };
+    case 'feeds-stop':
+      return { type: 'feeds-stop' };
     default:
       return null;
   }

@@ -87,6 +87,19 @@ writeFileSync(
   }),
 );
 
+// 004 starts with its headline; the first-run end-to-end test follows it through a feed.
+const newYorker = lines(seed('004_0528f1ea5f2947bd.txt'));
+writeFileSync(
+  join(out, 'newyorker-004.html'),
+  page({
+    title: newYorker[0],
+    site: 'The New Yorker',
+    byline: 'The New Yorker',
+    date: '2018-04-02',
+    paragraphs: newYorker.slice(1),
+  }),
+);
+
 writeFileSync(
   join(out, 'unrelated.html'),
   page({
@@ -104,7 +117,7 @@ writeFileSync(
     ],
   }),
 );
-console.log(`wrote ${out}/{nyt-001,nbc-002,unrelated}.html`);
+console.log(`wrote ${out}/{nyt-001,nbc-002,newyorker-004,unrelated}.html`);
 
 // Hostile and broken pages: Parallax must end them in no-article or error (or finish normally
 // where the page only misbehaves around a real article), never hang or damage the page. Large

@@ -16,6 +16,8 @@ export interface PopupAppProps {
   /** Scrolls the page to a sentence and flashes it. */
   revealSentence: (sentenceIndex: number) => Promise<void>;
   openOptions: () => void;
+  /** Opens the first-run page (choose outlets to follow), offered when nothing covers the story. */
+  openWelcome?: () => void;
   copy: (text: string) => Promise<void>;
   download: (text: string, fileName: string, mime: string) => void;
   /** The extension's version, shown small beside the name. */
@@ -177,12 +179,25 @@ export function PopupApp(props: PopupAppProps) {
           const { related } = report.result;
           body = (
             <>
-              <StateView kind="no-coverage" title="No other outlet in your corpora covers this story" actions={optionsButton}>
+              <StateView
+                kind="no-coverage"
+                title="No other outlet in your corpora covers this story"
+                actions={
+                  <>
+                    {props.openWelcome && (
+                      <button type="button" class="btn btn-primary" onClick={props.openWelcome} data-testid="choose-sources">
+                        Choose news sources
+                      </button>
+                    )}
+                    {optionsButton}
+                  </>
+                }
+              >
                 <p>Parallax compared this article with {corpusSentence(report.result.corpus)} and found no article about the same event.</p>
                 {related.length > 0 ? (
                   <p>It found earlier or later coverage of the same subject: see below.</p>
                 ) : (
-                  <p>Import a corpus with more coverage in the options to compare it.</p>
+                  <p>Follow news outlets’ feeds (choose them in a list, left to right and around the world) or import a corpus in the options to compare it.</p>
                 )}
               </StateView>
               {/* A follow-up read alone still has its background: the timeline, without the same-story views. */}

@@ -3,6 +3,7 @@ import type { AnalysisResult } from '@/lib/result';
 import type { PageArticle } from '@/lib/messages';
 import { ArticleHeader } from './ArticleHeader';
 import { CoverageGrid } from './CoverageGrid';
+import { CoverageSpectrum } from './CoverageSpectrum';
 import { ExportMenu, type ExportFormat } from './ExportMenu';
 import { FactList } from './FactList';
 import { OmissionList } from './OmissionList';
@@ -63,6 +64,7 @@ export function ResultView({ result, article, onReveal, copy, download }: Result
   return (
     <div class="result" data-testid="result">
       <ArticleHeader header={header} facts={result.facts.length} conflicts={result.conflicts.length} url={article?.url} />
+      <CoverageSpectrum covering={covering} />
       <div class="toolbar">
         <SearchBox value={query} onInput={setQuery} />
         <ExportMenu formats={formats} copy={copy} download={download} />

@@ -89,6 +89,8 @@ export interface FeedRefresher {
 /** Starts the feed refresher; `onCorpusChanged` lets the background reload its corpus. */
 export function startFeeds(options: { onCorpusChanged: () => void; fetch?: FetchLike }): FeedRefresher {
   let running: Promise<RefreshState> | null = null;
+  // Aborted when the user stops the refresh (first-run page); pending fetches end at once.
+  let stopper: AbortController | null = null;
 
   async function schedule(): Promise<void> {
     if (!browser.alarms) return;
@@ -103,6 +105,7 @@ export function startFeeds(options: { onCorpusChanged: () => void; fetch?: Fetch
   }
 
   async function run(): Promise<RefreshState> {
+    const stop = (stopper = new AbortController());
     const started = new Date();
     const state: RefreshState = { running: true, phase: 'feeds', done: 0, total: 0, startedAt: started.toISOString() };
     try {
@@ -129,6 +132,7 @@ export function startFeeds(options: { onCorpusChanged: () => void; fetch?: Fetch
         known: [...others, ...feed],
         feedValidators: Object.fromEntries(allowed.filter((s) => s.validators).map((s) => [s.url, s.validators!])),
         concurrency: 4,
+        signal: stop.signal,
         onProgress: (progress) => {
           if (progress.phase === 'done') return;
           Object.assign(state, progress);
@@ -155,6 +159,11 @@ export function startFeeds(options: { onCorpusChanged: () => void; fetch?: Fetch
       await setRefreshState(done);
       return done;
     } catch (error) {
+      if (stop.signal.aborted) {
+        const stopped: RefreshState = { ...state, running: false, phase: 'stopped', finishedAt: new Date().toISOString(), error: 'stopped before it ended; nothing from it was kept' };
+        await setRefreshState(stopped);
+        return stopped;
+      }
       const failed: RefreshState = { ...state, running: false, phase: 'failed', finishedAt: new Date().toISOString(), error: error instanceof Error ? error.message : String(error) };
       await setRefreshState(failed);
       return failed;
@@ -181,7 +190,12 @@ export function startFeeds(options: { onCorpusChanged: () => void; fetch?: Fetch
   browser.runtime.onMessage.addListener((raw: unknown, sender: { id?: string; url?: string }) => {
     // Only the extension's own pages (not content scripts in web pages) may start a refresh.
     if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
-    if (parseMessage(raw)?.type !== 'feeds-refresh') return undefined;
+    const type = parseMessage(raw)?.type;
+    if (type === 'feeds-stop') {
+      stopper?.abort();
+      return Promise.resolve({ ok: true });
+    }
+    if (type !== 'feeds-refresh') return undefined;
     void refresh();
     return Promise.resolve({ ok: true });
   });

@@ -87,6 +87,11 @@ export default defineBackground(() => {
     return handle(message, sender);
   });
 
+  // A new reader gets the first-run page once (choose sources, first refresh); updates do not reopen it.
+  browser.runtime.onInstalled.addListener((details: { reason: string }) => {
+    if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
+
   browser.tabs.onRemoved.addListener((tabId: number) => {
     void cache.remove(tabId);
   });

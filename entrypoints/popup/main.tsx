@@ -50,6 +50,7 @@ async function main() {
       analyzePage={() => toTab({ type: 'analyze-page' })}
       revealSentence={(sentenceIndex) => toTab({ type: 'reveal-sentence', sentenceIndex })}
       openOptions={() => void browser.runtime.openOptionsPage()}
+      openWelcome={() => void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') })}
       copy={(text) => navigator.clipboard.writeText(text)}
       download={download}
     />,

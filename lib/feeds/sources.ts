@@ -44,7 +44,8 @@ export interface FeedArticle extends CorpusRecord {
 
 export interface RefreshState {
   running: boolean;
-  phase: 'feeds' | 'articles' | 'saving' | 'done' | 'failed';
+  /** 'stopped': the user stopped it; nothing of that refresh was kept, the feeds stay followed. */
+  phase: 'feeds' | 'articles' | 'saving' | 'done' | 'failed' | 'stopped';
   done: number;
   total: number;
   startedAt: string;

@@ -3,6 +3,13 @@
 // engine or the extension would otherwise show a bare host ("TASS", not "tass.com").
 import data from './directory.json' with { type: 'json' };
 
+/*! @license
+ * The leans in Parallax's outlet directory are AllSides.com's published media bias ratings as of
+ * 18 October 2019 (collected by the AllSideR project), licensed under Creative Commons
+ * Attribution-NonCommercial 4.0 International (https://creativecommons.org/licenses/by-nc/4.0/).
+ * Media bias ratings: AllSides.com (CC BY-NC 4.0), as of October 2019. Ratings change over time.
+ */
+
 /** AllSides' five ratings, in our words (their "left-center" is our "lean-left"). */
 export const LEANS = ['left', 'lean-left', 'center', 'lean-right', 'right'] as const;
 export type Lean = (typeof LEANS)[number];

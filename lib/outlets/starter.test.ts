@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { DIRECTORY } from './directory';
-import { chosenFeeds, followableOutlets, starterSelection } from './starter';
+import { chosenFeeds, followableOutlets, regionOf, starterSelection } from './starter';
 
 describe('starter selection', () => {
   const byId = new Map(DIRECTORY.outlets.map((o) => [o.id, o]));
@@ -24,5 +24,14 @@ describe('starter selection', () => {
       { url: 'https://feeds.nbcnews.com/nbcnews/public/news', title: 'NBC News' },
     ]);
     expect(followableOutlets().some((o) => o.id === 'ap')).toBe(false);
+  });
+});
+
+describe('regionOf', () => {
+  test('wire services together, the rest by country', () => {
+    const byId = new Map(DIRECTORY.outlets.map((o) => [o.id, o]));
+    expect(['tass', 'nyt', 'lemonde', 'aljazeera', 'scmp', 'folha', 'cbc', 'abc-au'].map((id) => regionOf(byId.get(id)!))).toEqual([
+      'wire', 'us', 'europe', 'middle-east-africa', 'asia-pacific', 'americas', 'americas', 'asia-pacific',
+    ]);
   });
 });

@@ -110,6 +110,9 @@ describe.each(BROWSERS)('in the page, in %s', (name) => {
     expect(tooltip.versions.length).toBeGreaterThan(0);
     expect(tooltip.text).toMatch(/diplomats/);
     expect(tooltip.text).toMatch(/Parallax button/);
+    // The follow-up (004, a month later) reports it too: named in one line, never as a version.
+    expect(tooltip.text).toMatch(/Also in later coverage: The New Yorker, 32 days later/);
+    expect(tooltip.versions).not.toContain('The New Yorker');
     const after = (await pointOnSentence(page, 'expelled 60 diplomats'))!;
     for (const rect of after.rects) expect(overlaps(tooltip.rect, rect), 'the tooltip must not cover the sentence').toBe(false);
     await page.screenshot('inpage-tooltip-60-diplomats');

@@ -11,7 +11,7 @@ import { SourceRow } from './SourceRow';
 import './sources.css';
 
 const INTERVAL_LABELS: Record<number, string> = { 0: 'Off (refresh by hand)', 60: 'Every hour', 180: 'Every 3 hours', 360: 'Every 6 hours', 720: 'Every 12 hours', 1440: 'Once a day' };
-const PHASES: Record<RefreshState['phase'], string> = { feeds: 'Reading feeds', articles: 'Fetching articles', saving: 'Updating the corpus', done: 'Done', failed: 'Failed' };
+const PHASES: Record<RefreshState['phase'], string> = { feeds: 'Reading feeds', articles: 'Fetching articles', saving: 'Updating the corpus', done: 'Done', failed: 'Failed', stopped: 'Stopped' };
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function SourcesSection({ api = browserSourcesApi }: { api?: SourcesApi }) {
@@ -106,6 +106,12 @@ export function SourcesSection({ api = browserSourcesApi }: { api?: SourcesApi }
         sites you allow, and only when you refresh or on your schedule. It never sends anything about the pages you read. With no feeds it makes no network
         requests at all.
       </p>
+      <p class="section-help">
+        <a href="/welcome.html" data-testid="open-welcome">
+          Choose outlets from a list
+        </a>{' '}
+        <span class="muted">(about 100 outlets, left to right and around the world, with their feeds; the first-run page)</span>
+      </p>
 
       <form class="site-add sources-add" onSubmit={(e) => void add(e)}>
         <label class="visually-hidden" for="feed-url">
@@ -154,6 +160,8 @@ export function SourcesSection({ api = browserSourcesApi }: { api?: SourcesApi }
         <p class={`notice notice-${refresh.phase === 'failed' ? 'error' : 'ok'}`} role="status" data-testid="feeds-refresh-result">
           {refresh.phase === 'failed'
             ? `The last refresh failed: ${refresh.error}`
+            : refresh.phase === 'stopped'
+              ? `The last refresh was stopped: ${refresh.error}.`
             : `Last refresh ${new Date(refresh.finishedAt).toLocaleString()}: ${refresh.added ?? 0} new article${refresh.added === 1 ? '' : 's'}.`}
         </p>
       )}
