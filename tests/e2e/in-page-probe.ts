@@ -34,8 +34,14 @@ export function probeFor(session: ExtensionSession, page: TestPage, url: string)
     let found = probes.get(page);
     if (!found) {
       found = (async () => {
+        // The page's address now: a single-page app may have moved on from the one it opened at.
+        const current = await page.evaluate(() => location.href).catch(() => url);
         const extension = await session.openPopup();
-        return { extension, tabId: await findTabId(extension, url) };
+        const tabId = await findTabId(extension, current);
+        // The extension page opened in front; a page left in the background gets its scroll
+        // events and frames late (Firefox), and the tooltip follows the page through them.
+        await (page.raw as { bringToFront?: () => Promise<void> }).bringToFront?.();
+        return { extension, tabId };
       })();
       probes.set(page, found);
     }
