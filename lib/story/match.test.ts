@@ -136,12 +136,16 @@ describe('sameStoryProbability', () => {
     expect(sameStoryProbability({ ...base, ...change })).toBeGreaterThan(sameStoryProbability(base));
   });
 
-  test.each([
-    ['more of each lead told by the other', { leadCover: 0.9 }],
-    ['closer to the best candidate', { termsOfBest: 1 }],
-  ])('without dates, %s raises the probability', (_name, change) => {
+  test('without dates, more of each lead told by the other raises the probability', () => {
     const undated = { ...base, daysApart: null };
-    expect(sameStoryProbability({ ...undated, ...change })).toBeGreaterThan(sameStoryProbability(undated));
+    expect(sameStoryProbability({ ...undated, leadCover: 0.9 })).toBeGreaterThan(sameStoryProbability(undated));
+  });
+
+  // A page about another event of the same actors has a best candidate too: being the closest of
+  // the corpus says nothing about being the same event (UNDATED_STORY_WEIGHTS.termsOfBest).
+  test('without dates, being the closest candidate is not evidence of the same event', () => {
+    const undated = { ...base, daysApart: null };
+    expect(sameStoryProbability({ ...undated, termsOfBest: 1 })).toBe(sameStoryProbability({ ...undated, termsOfBest: 0.2 }));
   });
 
   test('time apart lowers it; an unknown time apart is weighed by the undated model', () => {
