@@ -6,6 +6,10 @@
 // - precision: the share of flagged words that fall inside a lex span;
 // for the framing labels (all kinds, and the word-choice kinds alone: loaded, hedging,
 // attribution) against the baseline that flags every word that differs from the counterpart.
+// Each comparison is given the two whole articles, as the engine gives them (lib/facts/align.ts):
+// a word the other article uses anywhere is the story's vocabulary, not one outlet's choice.
+// Records framing.wordChoice = {recall, precision} (loaded, hedging and attribution labels) in
+// eval/results.json.
 // Usage: npx tsx eval/framing.ts [BASIL_DIR]
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -14,6 +18,7 @@ import type { FramingLabelKind, SentenceSpan } from '../lib/result.ts';
 import { alignFacts, SentenceFeatureCache, type FactSource } from '../lib/facts/align.ts';
 import { diffHunks, diffWording } from '../lib/framing/diff.ts';
 import { compareFraming } from '../lib/framing/labels.ts';
+import { figure, recordResults } from './results-file.ts';
 import { useModelFiles } from '../lib/cli/model-files.ts';
 
 // The sentence model (lib/meaning), read from models/ when first needed.
@@ -125,7 +130,7 @@ for (const articles of events.values()) {
       const kindSpans = new Map<FramingLabelKind, [number, number][]>();
       const differing: [number, number][] = [];
       for (const passage of fact.passages) {
-        const framing = compareFraming(sentence.text, passage.text, { otherName: passage.outlet });
+        const framing = compareFraming(sentence.text, passage.text, { otherName: passage.outlet, thisArticle: article.text, otherArticle: articles.find((a) => a.id === passage.articleId)!.text });
         for (const f of framing.flagged) {
           if (f.side !== 'this') continue;
           labelled.push([sentence.start + f.start, sentence.start + f.end]);
@@ -146,6 +151,15 @@ for (const articles of events.values()) {
     }
   }
 }
+
+const rate = (hit: number, of: number): number => (of === 0 ? 0 : hit / of);
+recordResults('framing', {
+  wordChoice: { recall: figure(rate(results.lexical.spansHit, results.lexical.spans)), precision: figure(rate(results.lexical.flaggedInSpan, results.lexical.flaggedWords)) },
+  allLabels: { recall: figure(rate(results.labels.spansHit, results.labels.spans)), precision: figure(rate(results.labels.flaggedInSpan, results.labels.flaggedWords)) },
+  byKind: Object.fromEntries(
+    [...byKind].sort().map(([kind, t]) => [kind, { recall: figure(rate(t.spansHit, t.spans)), precision: figure(rate(t.flaggedInSpan, t.flaggedWords)) }]),
+  ),
+});
 
 const pct = (a: number, b: number): string => (b === 0 ? 'n/a' : (a / b).toFixed(3));
 function line(name: string, t: Tally): void {

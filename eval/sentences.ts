@@ -4,7 +4,8 @@
 //   human score, precision/recall/F1 of `sameFact` at the shipped weights (lib/facts/weights.ts);
 // - MSR Paraphrase Corpus training split, 5-fold cross-validation: each fold scored by a model
 //   refit (lib/facts/fitting.ts, as scripts/fit-sentence-weights.ts fits) on the STS training
-//   pairs and the other four folds, decided at the threshold best on those: AUC and accuracy.
+//   pairs and the other four folds, decided at the threshold the fit chooses (F1-best on the STS
+//   training pairs): AUC and accuracy.
 // Term statistics are counted over each file's own sentences, as `parallax pairs` does. Figures
 // go to eval/results.json ("sentences"). Usage: npx tsx eval/sentences.ts [DEV.jsonl]
 import { existsSync, readFileSync } from 'node:fs';
@@ -75,7 +76,7 @@ const set = sameFactRows(
 );
 const labels = set.decision;
 const folds = [...train.map(() => -1), ...msrp.map((_, i) => i % FOLDS)];
-const { scores, predicted } = outOfFold(set.rows, set.labels, folds, set.rowWeights, set.decision);
+const { scores, predicted } = outOfFold(set.rows, set.labels, folds, set.rowWeights, set.decision, set.decideOn);
 const msrpScores = scores.slice(train.length);
 const msrpPredicted = predicted.slice(train.length);
 const msrpLabels = labels.slice(train.length);

@@ -14,6 +14,11 @@ export type Message =
   | { type: 'reveal-sentence'; sentenceIndex: number }
   /** Popup → content script: analyze this page now (auto-run is off, or nothing ran yet). */
   | { type: 'analyze-page' }
+  /**
+   * Extension page → content script: what it drew in the page (highlights, the tooltip), which
+   * the page itself cannot read (closed shadow roots). For tests and debugging.
+   */
+  | { type: 'inspect-page' }
   /** Options page → background: imported corpora were added or removed; reload them. */
   | { type: 'corpora-changed' }
   /**
@@ -101,6 +106,8 @@ export function parseMessage(value: unknown): Message | null {
         : null;
     case 'analyze-page':
       return { type: 'analyze-page' };
+    case 'inspect-page':
+      return { type: 'inspect-page' };
     case 'corpora-changed':
       return { type: 'corpora-changed' };
     case 'analyze-html':

@@ -58,7 +58,7 @@ const same_ = sameFactRows({ rows: sts.rows, scores: human }, { rows: msrp.rows,
 const sameRows = same_.rows;
 const sameLabels = same_.decision;
 const sameFolds = [...fold(sts.rows.length), ...fold(msrp.rows.length)];
-const sameOutOfFold = () => outOfFold(sameRows, same_.labels, sameFolds, same_.rowWeights, same_.decision);
+const sameOutOfFold = () => outOfFold(sameRows, same_.labels, sameFolds, same_.rowWeights, same_.decision, same_.decideOn);
 const isSts = (i: number): boolean => i < sts.rows.length;
 
 const accuracy = (predicted: readonly boolean[], labels: readonly number[]): number => predicted.filter((p, i) => (p ? 1 : 0) === labels[i]).length / labels.length;
@@ -88,11 +88,12 @@ const SHARED_FACT_RECALL = 0.9;
 const sameW = fitLogistic(sameRows, same_.labels, same_.rowWeights);
 // The F1-best threshold is chosen on out-of-fold scores: in-sample scores are a little too
 // confident, and their best threshold jumps between refits.
-const same = { w: sameW, ...bestThreshold(sameOutOfFold().scores, sameLabels) };
+const stsCount = sts.rows.length;
+const same = { w: sameW, ...bestThreshold(sameOutOfFold().scores.slice(0, stsCount), sameLabels.slice(0, stsCount)) };
 const sameScores = sameRows.map((x) => predict(x, sameW));
 console.log(
   `same fact (STS >= 4 and MSRP paraphrases): ${sameRows.length} pairs, AUC ${rocAuc(sameScores, sameLabels).toFixed(3)}, ` +
-    `STS Spearman ${spearman(sameScores.slice(0, sts.rows.length), human).toFixed(3)}, out-of-fold F1 ${same.f1.toFixed(3)} at ${same.threshold}`,
+    `STS Spearman ${spearman(sameScores.slice(0, sts.rows.length), human).toFixed(3)}, STS out-of-fold F1 ${same.f1.toFixed(3)} at ${same.threshold}`,
 );
 /**
  * Evidence the shared-fact model leaves out. With the meaning cosine in, the fit ranks STS
@@ -125,7 +126,7 @@ const weightsFile = [
   '/** Same fact: STS meaning-overlap score about 4 of 5 ("mostly equivalent"; lib/facts/fitting.ts readerAgreement), or MSRP paraphrase. */',
   `export const SAME_FACT_BIAS = ${same.w[0]!.toFixed(4)};`,
   ...weights('SAME_FACT_WEIGHTS', same.w),
-  '/** Score at or above which two sentences are taken to report the same fact (F1-best out of fold). */',
+  '/** Score at or above which two sentences are taken to report the same fact (F1-best on STS pairs out of fold). */',
   `export const SAME_FACT_THRESHOLD = ${same.threshold};`,
   '',
   '/**',

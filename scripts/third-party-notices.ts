@@ -1,7 +1,8 @@
 // A Vite plugin that ships THIRD_PARTY_NOTICES.txt with the extension: the licence text of every
 // package whose code ends up in a bundle, plus the notices of the data tables generated into lib/
-// (WordNet's senses, the GloVe word ranks) and of the sentence model shipped under model/. The
-// minifier drops licence comments, and licences such as WordNet's require the notice on every copy.
+// (WordNet's senses, the GloVe word ranks, Pattern's subjective adjectives) and of the sentence
+// model shipped under model/. The minifier drops licence comments, and licences such as WordNet's
+// require the notice on every copy.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
@@ -11,6 +12,7 @@ const PACKAGE_IN_PATH = /node_modules\/((?:@[^/]+\/)?[^/]+)\//;
 const DATA_TABLES: readonly { file: string; title: string }[] = [
   { file: 'lib/facts/generated/wordnet-senses.ts', title: 'WordNet 3.1 (sense table compiled into the fact matcher)' },
   { file: 'lib/text/generated/background-ranks.ts', title: 'GloVe 6B word list (frequency ranks compiled into the term weights)' },
+  { file: 'lib/framing/generated/subjectivity.ts', title: "Pattern's en-sentiment lexicon (subjective adjectives compiled into the framing labels)" },
   { file: 'lib/outlets/directory.ts', title: 'AllSides media bias ratings (the leans in the outlet directory)' },
 ];
 

@@ -29,6 +29,19 @@ describe('a page through extraction and the real engine (seed corpus)', () => {
     for (const s of analysis.result.sentences) expect(analysis.article.text.slice(s.start, s.end)).toBe(s.text);
   });
 
+  test('the follow-up 004 read alone: no same-event coverage, 001-003 as earlier related coverage', () => {
+    const url = 'http://127.0.0.1/seed/newyorker-004.html';
+    // The page as The New Yorker published it, on 4 May 2018 (the fixture carries its feed's date for the first-run test).
+    const extraction = extractPage(page('seed/newyorker-004.html').replaceAll('2018-04-02', '2018-05-04'), url);
+    if (!extraction.ok) throw new Error('the 004 page was not extracted');
+    const analysis = analyzeArticle(extraction.article, url, corpus, analyze);
+    expect(analysis.state).toBe('no-coverage');
+    if (analysis.state !== 'no-coverage') return;
+    expect(analysis.result.facts).toEqual([]);
+    expect(analysis.result.related.map((r) => [r.outlet, r.daysApart])).toContainEqual(['NBC News', -32]);
+    for (const r of analysis.result.related) expect(r.daysApart).toBe(-32);
+  });
+
   test.each([
     ['hostile/no-article.html', 'no-article'],
     ['hostile/frames.html', 'no-article'],

@@ -1,13 +1,14 @@
-// Draws the analysis on the page with the CSS Custom Highlight API: no element is added or
-// changed. All ranges are made first, then registered at once (no interleaved layout reads).
+// Which facts get a highlight, and where: a Range over each anchored sentence. Drawing them is
+// highlight-layer.ts's job (Parallax's own closed layer, not the page's highlight registry).
 import type { Fact } from '@/lib/result';
 import type { SentenceAnchor } from './article-anchors';
 import { rangeOf, type LiveText } from './live-text';
 
-export const SHARED_HIGHLIGHT = 'parallax-shared';
-export const CONFLICT_HIGHLIGHT = 'parallax-conflict';
-export const FOCUS_HIGHLIGHT = 'parallax-focus';
-/** Every anchored sentence, registered only when the page asks for it (evaluations). */
+/**
+ * Every anchored sentence as a CSS custom highlight, registered only when the page asks for it
+ * (data-parallax-debug="anchors", for evaluations). It holds every sentence of the article, not
+ * which ones other outlets cover, so the page learns nothing from it that it did not have.
+ */
 export const DEBUG_HIGHLIGHT = 'parallax-debug-sentences';
 
 export interface DrawnFact {
@@ -26,23 +27,15 @@ export function factRanges(facts: readonly Fact[], anchors: readonly SentenceAnc
   return drawn.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
 }
 
-export function drawHighlights(drawn: readonly DrawnFact[]): void {
-  const shared = new Highlight();
-  const conflict = new Highlight();
-  for (const { fact, range } of drawn) (fact.conflict ? conflict : shared).add(range);
-  CSS.highlights.set(SHARED_HIGHLIGHT, shared);
-  CSS.highlights.set(CONFLICT_HIGHLIGHT, conflict);
-}
-
-export function clearHighlights(): void {
-  for (const name of [SHARED_HIGHLIGHT, CONFLICT_HIGHLIGHT, FOCUS_HIGHLIGHT, DEBUG_HIGHLIGHT]) CSS.highlights.delete(name);
+export function clearDebugHighlight(): void {
+  if (highlightsSupported()) CSS.highlights.delete(DEBUG_HIGHLIGHT);
 }
 
 export function highlightsSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 }
 
-/** Which drawn fact contains a caret position (custom highlights are not elements to hover). */
+/** Which drawn fact contains a caret position (highlights are not elements to hover). */
 export function factAtCaret(drawn: readonly DrawnFact[], node: Node, offset: number): DrawnFact | null {
   for (const entry of drawn) {
     try {

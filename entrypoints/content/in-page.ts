@@ -5,14 +5,14 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { parseMessage, type TabReport } from '@/lib/messages';
 import { isSiteDisabled, type Settings } from '@/lib/settings';
-import {
-  DEBUG_HIGHLIGHT, FOCUS_HIGHLIGHT, clearHighlights, drawHighlights, factRanges, highlightsSupported, type DrawnFact,
-} from './highlights';
+import { DEBUG_HIGHLIGHT, clearDebugHighlight, factRanges, highlightsSupported, type DrawnFact } from './highlights';
+import { createHighlightLayer, type HighlightLayer } from './highlight-layer';
 import { factAtPoint } from './hover';
 import { rangeOf } from './live-text';
 import { articleTextOf, runPage, type PageModel, type RunOutcome } from './page-run';
 import { setPageState, type PageState } from './page-state';
 import { changesNeedRun, watchPage, type PageChanges } from './page-watch';
+import { RerunPace } from './rerun-pace';
 import { createTooltip, type Tooltip } from './tooltip-ui';
 import { runtimeTransport, type MessageTransport } from './transport';
 import { createBudget, endSlice, recordSlices } from './work-budget';
@@ -32,11 +32,18 @@ export class InPage {
   private autoReruns = 0;
   private hideTimer: number | undefined;
   private locationTimer: number | undefined;
+  /** A paced analysis waiting for its turn (see rerun-pace.ts). */
+  private pacedTimer: number | undefined;
+  private readonly pace = new RerunPace();
+  /** The URL the latest analysis started on: navigation is judged against it, not against events. */
+  private analyzedUrl: string | null = null;
   private pointer: { x: number; y: number; target: EventTarget | null } | null = null;
   private transport: MessageTransport;
+  private readonly layer: HighlightLayer;
 
   constructor(private readonly ctx: ContentScriptContext, private settings: Settings) {
     this.transport = runtimeTransport(ctx.signal);
+    this.layer = createHighlightLayer(ctx.signal);
   }
 
   start(): void {
@@ -51,22 +58,27 @@ export class InPage {
         void this.analyze();
         return Promise.resolve({ ok: true });
       }
+      if (message.type === 'inspect-page') return this.inspect();
       return undefined;
     };
     browser.runtime.onMessage.addListener(listener);
     ctx.onInvalidated(() => {
       browser.runtime.onMessage.removeListener(listener);
       this.run?.abort();
-      clearHighlights();
+      clearDebugHighlight();
     });
     ctx.onInvalidated(onSettingsChanged((settings) => this.applySettings(settings)));
 
-    ctx.addEventListener(document, 'mousemove', (event) => this.onPointer(event), { passive: true });
+    // Only the user's own input counts: events a page script dispatches (isTrusted false) could
+    // otherwise open the tooltip over any sentence and probe what the highlights cover.
+    ctx.addEventListener(document, 'mousemove', (event) => {
+      if (event.isTrusted) this.onPointer(event);
+    }, { passive: true });
     ctx.addEventListener(document, 'mouseout', (event) => {
-      if (!event.relatedTarget) this.scheduleHide();
+      if (event.isTrusted && !event.relatedTarget) this.scheduleHide();
     });
     ctx.addEventListener(window, 'keydown', (event) => {
-      if (event.key === 'Escape') void this.hideTooltip();
+      if (event.isTrusted && event.key === 'Escape') void this.hideTooltip();
     });
     watchPage(ctx, { onLocationChange: () => this.onLocationChange(), onChanges: (changes) => this.onChanges(changes) });
 
@@ -80,6 +92,10 @@ export class InPage {
   /** Runs the analysis from scratch, abandoning any run in progress. */
   async analyze(): Promise<void> {
     this.run?.abort();
+    if (this.pacedTimer !== undefined) clearTimeout(this.pacedTimer);
+    this.pacedTimer = undefined;
+    this.pace.started(performance.now());
+    this.analyzedUrl = location.href;
     const run = new AbortController();
     this.run = run;
     const signal = AbortSignal.any([run.signal, this.ctx.signal]);
@@ -111,7 +127,8 @@ export class InPage {
 
   private apply(outcome: RunOutcome): void {
     void this.hideTooltip();
-    clearHighlights();
+    this.layer.clear();
+    clearDebugHighlight();
     this.drawn = [];
     this.stepIndex = -1;
     if (outcome.state === 'no-article' || outcome.state === 'error') {
@@ -130,13 +147,23 @@ export class InPage {
 
   private draw(): void {
     const model = this.model;
-    clearHighlights();
+    this.layer.clear();
+    clearDebugHighlight();
     this.drawn = [];
-    if (!model || !highlightsSupported()) return;
-    if (document.documentElement.dataset.parallaxDebug === 'anchors') this.drawDebugAnchors(model);
+    if (!model) return;
+    if (document.documentElement.dataset.parallaxDebug === 'anchors' && highlightsSupported()) this.drawDebugAnchors(model);
     if (!this.settings.highlights || model.analysis.state !== 'ready') return;
     this.drawn = factRanges(model.analysis.result.facts, model.anchors, model.live);
-    drawHighlights(this.drawn);
+    this.layer.draw(this.drawn.map(({ fact, range }) => ({ kind: fact.conflict ? 'conflict' : 'shared', range })));
+    // The tooltip's element is made with the highlights, not on the first hover: its arrival
+    // would tell the page that the sentence under the reader's pointer is highlighted.
+    if (this.drawn.length) this.ensureTooltip().catch(() => undefined);
+  }
+
+  /** The inspect-page message: what is drawn, as the extension sees it. */
+  private async inspect(): Promise<object> {
+    const tooltip = this.tooltip ? await this.tooltip.catch(() => null) : null;
+    return { state: this.state, highlights: this.layer.describe(), tooltip: tooltip?.describe() ?? null };
   }
 
   /** For evaluations: every anchored sentence as an (unstyled) highlight, plus the texts expected. */
@@ -172,19 +199,41 @@ export class InPage {
     }
   }
 
+  /**
+   * An analysis the page brought about (navigation, a changed article): started once the pace
+   * allows, one at a time however often the page asks.
+   */
+  private requestRun(): void {
+    const now = performance.now();
+    const at = this.pace.nextAllowed(now);
+    if (at <= now) {
+      void this.analyze();
+      return;
+    }
+    this.pacedTimer ??= this.ctx.setTimeout(() => {
+      this.pacedTimer = undefined;
+      void this.analyze();
+    }, at - now);
+  }
+
   private onLocationChange(): void {
-    this.autoReruns = 0;
     if (isSiteDisabled(this.settings, location.host) || this.settings.run !== 'auto') return;
     // The event can fire inside pushState, before the app has put the new article in the page.
     if (this.locationTimer !== undefined) clearTimeout(this.locationTimer);
     this.locationTimer = this.ctx.setTimeout(() => {
       this.locationTimer = undefined;
-      void this.analyze();
+      // The event is a hint (a page can dispatch one under WXT's name): only a URL other than
+      // the one analyzed counts as navigation.
+      if (location.href === this.analyzedUrl) return;
+      this.autoReruns = 0;
+      this.requestRun();
     }, LOCATION_SETTLE_MS);
   }
 
   private onChanges(changes: PageChanges): void {
-    if (this.run || this.settings.run !== 'auto') return;
+    // Whatever changed may have moved the highlighted text.
+    this.layer.reposition();
+    if (this.run || this.pacedTimer !== undefined || this.settings.run !== 'auto') return;
     const model = this.model;
     const last = {
       state: this.state,
@@ -194,7 +243,7 @@ export class InPage {
     };
     if (!changesNeedRun(last, changes, articleTextOf)) return;
     if (!model) this.autoReruns++;
-    void this.analyze();
+    this.requestRun();
   }
 
   private onPointer(event: MouseEvent): void {
@@ -282,10 +331,7 @@ export class InPage {
     const range = model && anchor ? rangeOf(model.live, anchor.start, anchor.end) : null;
     if (!range) return false;
     this.scrollToRange(range);
-    if (highlightsSupported()) {
-      CSS.highlights.set(FOCUS_HIGHLIGHT, new Highlight(range));
-      this.ctx.setTimeout(() => CSS.highlights.delete(FOCUS_HIGHLIGHT), FOCUS_MS);
-    }
+    this.layer.flash(range, FOCUS_MS);
     const entry = this.drawn.find((d) => d.fact.sentence.index === sentenceIndex);
     if (entry) this.showTooltip(entry);
     return true;

@@ -1,11 +1,14 @@
-import './highlights.css';
+import { guardContext } from './context-guard';
 import { startInPage } from './in-page';
 import { setPageState } from './page-state';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
+  // WXT would post "content script started" with the extension's id to the page's window.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
+    guardContext(ctx);
     try {
       await startInPage(ctx);
     } catch (error) {

@@ -3,7 +3,7 @@
 // the article / was substantial text added", and acted on once the page has been quiet for a
 // moment (or at the latest after MAX_WAIT_MS of continuous change).
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { TOOLTIP_HOST } from './tooltip-ui';
+import { OVERLAY_HOST, TOOLTIP_HOST } from './hosts';
 
 export const QUIET_MS = 700;
 export const MAX_WAIT_MS = 3000;
@@ -52,9 +52,19 @@ export interface PageWatchHandlers {
   onChanges(changes: PageChanges): void;
 }
 
+const OUR_HOSTS = `${TOOLTIP_HOST}, ${OVERLAY_HOST}`;
+
 function isOurs(node: Node): boolean {
   const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  return !!element?.closest(TOOLTIP_HOST);
+  return !!element?.closest(OUR_HOSTS);
+}
+
+/** A record of our own doing: inside our elements, or adding and removing only them. */
+function isOurRecord(record: MutationRecord): boolean {
+  if (isOurs(record.target)) return true;
+  if (record.type !== 'childList') return false;
+  const nodes = [...record.addedNodes, ...record.removedNodes];
+  return nodes.length > 0 && nodes.every(isOurs);
 }
 
 export function watchPage(ctx: ContentScriptContext, handlers: PageWatchHandlers): void {
@@ -73,7 +83,7 @@ export function watchPage(ctx: ContentScriptContext, handlers: PageWatchHandlers
   const observer = new MutationObserver((records) => {
     let relevant = false;
     for (const record of records) {
-      if (isOurs(record.target)) continue;
+      if (isOurRecord(record)) continue;
       relevant = true;
       // A huge burst is summarized, not itemized: the check afterwards looks at the article root.
       if (pending.targets.size < MAX_TRACKED_TARGETS) pending.targets.add(record.target);

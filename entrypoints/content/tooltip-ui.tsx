@@ -9,8 +9,9 @@ import { FactTooltip } from '@/components/tooltip/FactTooltip';
 import tooltipCss from '@/components/tooltip/tooltip.css?inline';
 import type { RelatedCoverage } from '@/lib/result';
 import type { DrawnFact } from './highlights';
+import { TOOLTIP_HOST } from './hosts';
 
-export const TOOLTIP_HOST = 'parallax-tooltip';
+export { TOOLTIP_HOST };
 
 const FLOAT_CSS = `
 .float { position: fixed; top: 0; left: 0; z-index: 2147483647; width: max-content; }
@@ -23,6 +24,18 @@ export interface Tooltip {
   readonly current: DrawnFact | null;
   /** Whether an event target is inside the tooltip (the pointer moved onto it). */
   contains(target: EventTarget | null): boolean;
+  /** What it shows, for the inspect-page message (the page cannot look inside). */
+  describe(): TooltipView | null;
+}
+
+export interface TooltipView {
+  sentenceIndex: number;
+  text: string;
+  /** The outlet line of each other version. */
+  versions: string[];
+  /** The card's background colour (a dark page gets a dark card). */
+  background: string;
+  rect: { top: number; left: number; bottom: number; right: number };
 }
 
 function referenceOf(range: Range): VirtualElement {
@@ -51,6 +64,8 @@ export async function createTooltip(
   const ui = await createShadowRootUi(ctx, {
     name: TOOLTIP_HOST,
     position: 'inline',
+    // Closed: the page's scripts cannot read the other outlets' passages out of it.
+    mode: 'closed',
     // Beside <body>, not in it: the page's own layout and selectors never see it.
     anchor: 'html',
     append: 'last',
@@ -115,6 +130,18 @@ export async function createTooltip(
     },
     contains(target) {
       return target instanceof Node && (target === ui.shadowHost || ui.shadowHost.contains(target));
+    },
+    describe() {
+      const card = current ? float?.querySelector('[data-testid="parallax-tooltip"]') : null;
+      if (!current || !card) return null;
+      const rect = card.getBoundingClientRect();
+      return {
+        sentenceIndex: current.fact.sentence.index,
+        text: card.textContent ?? '',
+        versions: [...card.querySelectorAll('[data-testid="parallax-tooltip-version"] h3')].map((h) => h.textContent ?? ''),
+        background: getComputedStyle(card).backgroundColor,
+        rect: { top: rect.top, left: rect.left, bottom: rect.bottom, right: rect.right },
+      };
     },
   };
 }

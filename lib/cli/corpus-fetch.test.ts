@@ -6,6 +6,7 @@ import { compileCorpus } from '../corpus/compile.ts';
 import { parseCorpusFile } from '../corpus/schema.ts';
 import { startFeedServer, type FeedServer } from '../../tests/feeds/server';
 import { runCorpusFetch } from './corpus-fetch';
+import { run as runCli } from './main';
 
 let server: FeedServer;
 let dir: string;
@@ -73,6 +74,19 @@ describe('parallax corpus fetch', () => {
     expect(records).toHaveLength(5);
     expect(result.stdout).toMatch(/skipped {2}.*old-news\.html: published \d{4}-\d{2}-\d{2}, before/);
   }, 30_000);
+
+  test('feed titles and reasons with terminal escapes and bidi overrides are printed escaped, never raw', async () => {
+    const feeds = join(dir, 'hostile-titles.txt');
+    const title = 'Gazette \u001b[2J\u001b]0;pwned\u0007 \u202Egnp.exe';
+    await writeFile(feeds, `${server.url('/feeds/broken.xml')} ${title}\n`);
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(['corpus', 'fetch', '--feeds', feeds, '-o', join(dir, 'hostile-titles.jsonl'), ...FAST], { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
+    expect(code).toBe(1);
+    // eslint-disable-next-line no-control-regex
+    expect(stdout + stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(stdout).toContain('Gazette \\u001b[2J\\u001b]0;pwned\\u0007 \\u202egnp.exe');
+  });
 
   test.each([
     [[], /--feeds FILE is required/],

@@ -253,7 +253,7 @@ export function alignFacts(article: FactArticle, sources: readonly FactSource[],
     const passages = matches.map((m): AlignedPassage => {
       const source = sources[m.source]!;
       const span = source.sentences[m.sentence]!;
-      const framing = compareFraming(sentence.text, span.text, { otherName: source.outlet ?? source.title ?? 'the other report' });
+      const framing = compareFraming(sentence.text, span.text, { otherName: source.outlet ?? source.title ?? 'the other report', thisArticle: article.text, otherArticle: source.text });
       for (const c of m.comparison.conflicts) {
         conflict = true;
         conflicts.push({ kind: c.kind, sentenceIndex: index, thisValue: c.a.phrase, otherValue: c.b.phrase, articleId: source.articleId, outlet: source.outlet });

@@ -5,7 +5,17 @@ describe('findAttributions', () => {
   test.each([
     ['Yuri Ushakov said in Moscow that Trump proposed a meeting.', [['said', 'said', 'Yuri Ushakov']]],
     ['Kremlin spokesman Dmitry Peskov, however, told CNN that the reports were not correct.', [['told CNN', 'told', 'Dmitry Peskov']]],
-    ['A Kremlin aide told reporters Monday that Trump proposed a meeting.', [['told reporters', 'told', 'Kremlin']]],
+    ['A Kremlin aide told reporters Monday that Trump proposed a meeting.', [['told reporters', 'told', 'A Kremlin aide']]],
+    ['A Putin aide, Yuri Ushakov, told Russian news agencies Monday that Trump had invited Putin.', [['told Russian news agencies', 'told', 'Yuri Ushakov']]],
+    // The subject before a clause set off by commas, not the name inside it; the verb in the quotation is the speaker's.
+    [
+      'Sarah Huckabee Sanders, responding to reports that Trump had extended an invitation to Putin, said, "As the president himself confirmed on March 20, the two discussed it."',
+      [['said', 'said', 'Sarah Huckabee Sanders']],
+    ],
+    // The unnamed subject right before the verb, not a name inside a parenthesis.
+    ['Following that call — for which Trump was criticized for congratulating Putin — the president told reporters it went well.', [['told reporters', 'told', 'the president']]],
+    // Passive: nobody is quoted.
+    ['Trump congratulated Putin (he was warned against doing so by his advisers).', []],
     ['No date was set, according to the AP.', [['according to', 'according to', 'AP']]],
     ['“It would be difficult,” Ushakov insisted.', [['insisted', 'insist', 'Ushakov']]],
     ['Trump proposed a meeting at the White House.', []],

@@ -11,6 +11,8 @@ export interface Attribution {
   verbKey: string;
   /** The source, as written, when the sentence names one near the verb. */
   speaker: string | null;
+  /** Folded words of the speaker's name, to tell the same source written two ways. */
+  speakerParts: string[];
   start: number;
   end: number;
 }
@@ -18,7 +20,13 @@ export interface Attribution {
 // Reporting verbs count in these forms; bare "report"/"charge"/"call" are mostly nouns.
 const IRREGULAR = new Set(['said', 'says', 'say', 'told', 'tells', 'wrote', 'writes', 'saying', 'telling']);
 const S_FORMS = new Set(['claims', 'insists', 'argues', 'denies', 'warns', 'adds', 'notes', 'asserts', 'maintains', 'contends', 'acknowledges', 'admits', 'explains', 'says', 'tells']);
-const PRONOUNS = /^(?:he|she|they|it|we|i|officials?|sources?|authorities|police|spokes(?:man|woman|person))$/i;
+// Who may stand for a source the sentence does not name ("a move experts warn could").
+const PRONOUNS = /^(?:he|she|they|it|we|i|officials?|sources?|authorities|police|spokes(?:man|woman|person)|experts?|analysts?|critics?|aides?|advisers?|advisors?|diplomats?|lawmakers|witnesses|residents)$/i;
+// "was warned", "were charged", "is expected": the subject is acted on, nobody is being quoted.
+const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being|get|got|gets)\s+(?:\p{L}+ly\s+)?$/iu;
+const PREPOSITION_BEFORE = /\b(?:to|with|of|for|from|about|against|by|on|at|in|into|over|toward|towards|between|than)\s+$/i;
+// "responding to reports", "replying to a letter": what the source answers, not a statement.
+const ANSWERS_TO = /^\s+to\b/i;
 
 function isReportingForm(word: string): boolean {
   const lower = word.toLowerCase();
@@ -38,32 +46,74 @@ export function findAttributions(text: string, names: readonly NameMention[] = e
     const phraseEnd = end + (/[,.;:—–()]/.exec(text.slice(end))?.index ?? text.length - end);
     const inPhrase = names.filter((n) => n.start >= end && n.end <= phraseEnd);
     const speaker = inPhrase[inPhrase.length - 1]?.text ?? null;
-    found.push({ verb: m[0], verbKey: 'according to', speaker, start, end });
+    found.push({ verb: m[0], verbKey: 'according to', speaker, speakerParts: partsOf(names, speaker), start, end });
   }
+  const quoted = quotedRanges(text);
   for (const m of text.matchAll(/\p{L}+/gu)) {
     if (!isReportingForm(m[0])) continue;
     const start = m.index;
+    // Inside a quotation the verb is the speaker's own ("As the president himself confirmed"):
+    // the outlet attributes the quotation, not the words in it.
+    if (quoted.some(([s, e]) => s < start && start < e)) continue;
+    if (PASSIVE_BEFORE.test(text.slice(Math.max(0, start - 30), start))) continue;
+    if (/ing$/i.test(m[0]) && ANSWERS_TO.test(text.slice(start + m[0].length))) continue;
     let end = start + m[0].length;
     let verb = m[0];
     const key = stemWord(m[0].toLowerCase());
-    // "told CNN", "told reporters": the audience is part of how the statement is framed.
+    // "told CNN", "told reporters", "told Russian news agencies": the audience is part of how
+    // the statement is framed; lower-case words after capitalised ones ("news agencies") belong
+    // to it until a function word ("that", "on") ends the phrase.
     if (key === 'told' || key === 'tell') {
-      const audience = /^\s+((?:the\s+)?(?:\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)*|reporters|journalists|lawmakers|the press))/u.exec(text.slice(end));
+      const audience = /^\s+((?:the\s+)?(?:\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)*(?:\s+(?!(?:that|on|in|at|about|the|a|an|and|but|he|she|they|it|this|last|on|after|before|during|when|while|what|how|why|if|is|was|were|are|by|for|from|of|to|with)\b)\p{Ll}+){0,2}|reporters|journalists|lawmakers|the press))/u.exec(text.slice(end));
       if (audience !== null) {
         verb = `${m[0]} ${audience[1]}`;
         end += audience[0].length;
       }
     }
-    found.push({ verb, verbKey: key === 'say' ? 'said' : key, speaker: speakerNear(text, names, start, end), start, end });
+    const speaker = speakerNear(text, names, start, end);
+    found.push({ verb, verbKey: key === 'say' ? 'said' : key, speaker, speakerParts: partsOf(names, speaker), start, end });
   }
   return found.sort((a, b) => a.start - b.start);
 }
 
+/** Stretches between quotation marks (curly pairs, or straight marks taken in turn). */
+export function quotedRanges(text: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const m of text.matchAll(/“[^”]*(?:”|$)|"[^"]*(?:"|$)/g)) ranges.push([m.index, m.index + m[0].length]);
+  return ranges;
+}
+
+function partsOf(names: readonly NameMention[], speaker: string | null): string[] {
+  if (speaker === null) return [];
+  // Only named sources compare: "he" or "experts" on two sides need not be the same people.
+  return names.find((n) => speaker === n.text || speaker.endsWith(` ${n.text}`) || speaker.includes(`${n.text} `))?.parts ?? [];
+}
+
 function speakerNear(text: string, names: readonly NameMention[], start: number, end: number): string | null {
   // "Ushakov said" / "Peskov, the Kremlin spokesman, said": nearest name before, within a clause.
-  const before = names.filter((n) => n.end <= start && start - n.end <= 40 && !/[.;]/.test(text.slice(n.end, start)));
+  // A name after a preposition ("an invitation to Putin, said") is not who speaks.
+  // "the president told reporters": an unnamed subject right before the verb is the speaker,
+  // not a name further back ("congratulating Putin — the president told").
+  const subject = /\b(?:the|a|an)\s+(?:\p{Ll}+\s+){0,2}\p{Ll}+\s+$/u.exec(text.slice(Math.max(0, start - 40), start));
+  if (subject !== null) return subject[0].trim();
+  // "Sanders, responding to reports that Trump had invited Putin, said": the name before a
+  // clause set off by commas is the subject, however long the clause.
+  if (/,\s*$/.test(text.slice(0, start))) {
+    const subject = names.filter((n) => n.end < start && /^,/.test(text.slice(n.end)) && (text.slice(n.end, start).match(/,/g) ?? []).length === 2 && !/[.;]/.test(text.slice(n.end, start)));
+    const head = subject[subject.length - 1];
+    if (head !== undefined) return head.text;
+  }
+  const before = names.filter(
+    (n) => n.end <= start && start - n.end <= 40 && !/[.;]/.test(text.slice(n.end, start)) && !PREPOSITION_BEFORE.test(text.slice(Math.max(0, n.start - 12), n.start)),
+  );
   const last = before[before.length - 1];
-  if (last !== undefined) return last.text;
+  if (last !== undefined) {
+    // "a Kremlin aide told": the name with the role words between it and the verb.
+    const role = /^\s+(?:\p{Ll}+\s+){1,2}$/u.exec(text.slice(last.end, start));
+    if (role === null) return last.text;
+    const article = /\b(?:a|an|the)\s+$/i.exec(text.slice(0, last.start));
+    return text.slice(article?.index ?? last.start, start).trim();
+  }
   // "said Ushakov" / "said Dmitri Peskov, the spokesman".
   const after = names.find((n) => n.start >= end && n.start - end <= 4);
   if (after !== undefined) return after.text;

@@ -7,9 +7,9 @@ import { CONTENT_STOPWORDS } from '../text/stopwords.ts';
 import { extractNames, matchNames, type NameMention } from '../facts/names.ts';
 import { extractQuantities, quantityConflicts, type Quantity } from '../facts/quantities.ts';
 import { sentenceTokens } from '../facts/features.ts';
-import { findAttributions, type Attribution } from './attribution.ts';
+import { findAttributions, quotedRanges, type Attribution } from './attribution.ts';
 import { diffHunks, diffWording, type DiffHunk } from './diff.ts';
-import { BOOSTERS, HEDGES, isStanceVerb, loadedStrength } from './lexicon.ts';
+import { BOOSTERS, evaluativeWeight, HEDGES, isEvaluativeModifier, isStanceVerb, loadedStrength } from './lexicon.ts';
 
 /** Words a label is about, as a range of one of the two sentences. */
 export interface FlaggedSpan {
@@ -25,12 +25,21 @@ export interface FramingComparison {
   flagged: FlaggedSpan[];
 }
 
-export interface FramingNames {
+export interface FramingOptions {
   /** How notes name this article's side ("this article"). */
   thisName?: string;
   /** How notes name the other side, usually its outlet ("NBC News"). */
   otherName?: string | null;
+  /**
+   * The whole articles the two sentences come from, when known. A word the other article uses
+   * anywhere is the story's shared vocabulary, not one outlet's choice, so it is not loaded.
+   */
+  thisArticle?: string;
+  otherArticle?: string;
 }
+
+/** @deprecated the options also carry the articles; kept for callers that name only the sides. */
+export type FramingNames = FramingOptions;
 
 /** An addition counts once it brings at least this many content words. */
 export const ADDITION_MIN_CONTENT_WORDS = 3;
@@ -105,63 +114,82 @@ class LabelSink {
   }
 }
 
-function attributionKey(a: Attribution): string {
-  return a.verb.toLowerCase().replace(/\s+/g, ' ');
+/** Speakers match when one name's words contain the other's surname ("Dmitri S. Peskov", "Peskov"). */
+function sameSpeaker(a: Attribution, b: Attribution): boolean {
+  if (a.speakerParts.length === 0 || b.speakerParts.length === 0) return false;
+  const last = (parts: string[]): string => parts[parts.length - 1]!;
+  return b.speakerParts.includes(last(a.speakerParts)) || a.speakerParts.includes(last(b.speakerParts));
 }
 
+/** The reporting verb's first word ("told" of "told CNN"): the word that may carry a stance. */
+function verbWord(a: Attribution): string {
+  return a.verb.split(/\s+/)[0]!;
+}
+
+function isStance(a: Attribution): boolean {
+  return isStanceVerb(verbWord(a));
+}
+
+/** "Yuri Ushakov ('told reporters')", or the verb alone when the sentence names no source. */
+function source(a: Attribution): string {
+  return a.speaker === null ? quote(a.verb) : `${a.speaker} (${quote(a.verb)})`;
+}
+
+/**
+ * Attribution differs when the versions name different sources for the statement, or the same
+ * source with a verb that takes a stance on it ("discounted", "insisted") where the other only
+ * reports ("said"). Two neutral verbs for one source ("said", "told reporters") do not differ.
+ */
 function labelAttribution(thisText: string, otherText: string, sink: LabelSink, thisName: string, otherName: string): void {
   const mine = read(thisText).attributions;
   const theirs = read(otherText).attributions;
-  const theirKeys = new Set(theirs.map(attributionKey));
-  const myKeys = new Set(mine.map(attributionKey));
-  const onlyMine = mine.filter((a) => !theirKeys.has(attributionKey(a)));
-  const onlyTheirs = theirs.filter((a) => !myKeys.has(attributionKey(a)));
-  if (onlyMine.length === 0 && onlyTheirs.length === 0) return;
-  // "Dmitri S. Peskov ('discounted', 'saying')": one mention per speaker.
-  const describe = (list: Attribution[]): string => {
-    const bySpeaker = new Map<string | null, string[]>();
-    for (const a of list) bySpeaker.set(a.speaker, [...(bySpeaker.get(a.speaker) ?? []), quote(a.verb)]);
-    return [...bySpeaker].map(([speaker, verbs]) => (speaker === null ? verbs.join(', ') : `${speaker} (${verbs.join(', ')})`)).join(', ');
-  };
-  // Words flagged: stance-taking verbs only; "said" against "told CNN" is labelled, but
-  // neither word carries a judgment to highlight.
-  const stance = (a: Attribution): boolean => isStanceVerb(a.verb.split(/\s+/)[0]!);
-  const spans = [
-    ...onlyMine.filter(stance).map((a) => ({ side: 'this' as const, start: a.start, end: a.start + a.verb.split(/\s+/)[0]!.length })),
-    ...onlyTheirs.filter(stance).map((a) => ({ side: 'other' as const, start: a.start, end: a.start + a.verb.split(/\s+/)[0]!.length })),
-  ];
-  if (onlyMine.length > 0 && onlyTheirs.length > 0) {
+  if (mine.length === 0 && theirs.length === 0) return;
+  const flag = (side: 'this' | 'other', list: readonly Attribution[]): Omit<FlaggedSpan, 'kind'>[] =>
+    list.filter(isStance).map((a) => ({ side, start: a.start, end: a.start + verbWord(a).length }));
+  const named = (list: readonly Attribution[]): Attribution[] => list.filter((a) => a.speakerParts.length > 0);
+  const secondHand = (a: Attribution): boolean => a.verbKey === 'according to';
+  // A version that quotes someone it does not name ("he said") may mean the source the other
+  // names: only second-hand sourcing ("according to TASS") differs for sure then.
+  const unnamedSpeaker = (list: readonly Attribution[]): boolean => list.some((a) => a.speakerParts.length === 0 && !secondHand(a));
+  const onlyIn = (list: readonly Attribution[], rival: readonly Attribution[]): Attribution[] =>
+    named(list).filter((a) => !rival.some((b) => sameSpeaker(a, b)) && (secondHand(a) || !unnamedSpeaker(rival)));
+  // Sources one version names and the other does not.
+  const onlyMine = onlyIn(mine, theirs);
+  const onlyTheirs = onlyIn(theirs, mine);
+  const list = (attributions: readonly Attribution[]): string => [...new Set(attributions.map(source))].join(', ');
+  if (onlyMine.length > 0 || onlyTheirs.length > 0) {
+    const side = onlyMine.length > 0 && onlyTheirs.length > 0 ? 'both' : onlyMine.length > 0 ? 'this' : 'other';
+    let note: string;
+    if (side === 'both') note = `${thisName} attributes this to ${list(onlyMine)}; ${otherName} to ${list(onlyTheirs)}`;
+    else {
+      const [name, only, rivalName, rival] = side === 'this' ? [thisName, onlyMine, otherName, theirs] : [otherName, onlyTheirs, thisName, mine];
+      note = rival.length === 0 ? `${name} attributes this to ${list(only)}; ${rivalName} names no source` : `${name} also attributes this to ${list(only)}`;
+    }
     sink.add(
-      {
-        kind: 'attribution',
-        side: 'both',
-        thisText: onlyMine.map((a) => a.verb).join(', '),
-        otherText: onlyTheirs.map((a) => a.verb).join(', '),
-        note: `${thisName} attributes this to ${describe(onlyMine)}; ${otherName} to ${describe(onlyTheirs)}`,
-      },
-      spans,
+      { kind: 'attribution', side, thisText: onlyMine.map((a) => a.verb).join(', '), otherText: onlyTheirs.map((a) => a.verb).join(', '), note },
+      [...flag('this', onlyMine), ...flag('other', onlyTheirs)],
     );
-  } else if (onlyMine.length > 0) {
+  }
+  // One source, introduced with a stance on one side only.
+  // Sources the sentences do not name (a sentence-initial "Peskov said") pair up when each
+  // version has one attribution only.
+  const unnamedPair = (a: Attribution, b: Attribution): boolean =>
+    a.speakerParts.length === 0 && b.speakerParts.length === 0 && mine.length === 1 && theirs.length === 1;
+  for (const a of mine) {
+    const b = theirs.find((t) => sameSpeaker(a, t) || unnamedPair(a, t));
+    if (b === undefined || isStance(a) === isStance(b) || verbWord(a).toLowerCase() === verbWord(b).toLowerCase()) continue;
+    // The version that takes the stance speaks first: "NBC News has Peskov 'insisted' where ...".
+    const [name, stance, rivalName, plain] = isStance(a) ? [thisName, a, otherName, b] : [otherName, b, thisName, a];
+    const who = stance.speakerParts.length > 0 && stance.speaker !== null ? `${stance.speaker} ` : '';
     sink.add(
       {
         kind: 'attribution',
-        side: 'this',
-        thisText: onlyMine.map((a) => a.verb).join(', '),
-        otherText: '',
-        note: `${thisName} attributes this to ${describe(onlyMine)}; ${otherName} does not`,
+        side: isStance(a) ? 'this' : 'other',
+        thisText: a.verb,
+        otherText: b.verb,
+        note: `${name} has ${who}${quote(stance.verb)} where ${rivalName} has ${quote(plain.verb)}`,
       },
-      spans,
-    );
-  } else {
-    sink.add(
-      {
-        kind: 'attribution',
-        side: 'other',
-        thisText: '',
-        otherText: onlyTheirs.map((a) => a.verb).join(', '),
-        note: `${otherName} attributes this to ${describe(onlyTheirs)}`,
-      },
-      spans,
+      [...flag('this', [a]), ...flag('other', [b])],
     );
   }
 }
@@ -171,25 +199,34 @@ function labelCertainty(thisText: string, otherText: string, sink: LabelSink, th
     ['hedges', 'hedges'],
     ['boosters', 'asserts certainty'],
   ] as const) {
-    const mine = read(thisText)[kind].filter((p) => !sink.covers('this', p.start, p.end));
-    const theirs = read(otherText)[kind].filter((p) => !sink.covers('other', p.start, p.end));
-    const theirKeys = new Set(theirs.map((p) => p.key));
-    const myKeys = new Set(mine.map((p) => p.key));
-    const onlyMine = mine.filter((p) => !theirKeys.has(p.key));
-    const onlyTheirs = theirs.filter((p) => !myKeys.has(p.key));
-    if (onlyMine.length === 0 && onlyTheirs.length === 0) continue;
-    const side = onlyMine.length > 0 && onlyTheirs.length > 0 ? 'both' : onlyMine.length > 0 ? 'this' : 'other';
-    const thisWords = onlyMine.map((p) => p.text).join(', ');
-    const otherWords = onlyTheirs.map((p) => p.text).join(', ');
-    const notes: string[] = [];
-    if (thisWords !== '') notes.push(`${thisName} ${what} (${quote(thisWords)})`);
-    if (otherWords !== '') notes.push(`${otherName} ${what} (${quote(otherWords)})`);
+    // Hedges inside a quotation are the speaker's, not the outlet's.
+    const own = (side: 'this' | 'other', text: string) => (p: Phrase): boolean =>
+      !sink.covers(side, p.start, p.end) && !quotedRanges(text).some(([s, e]) => s < p.start && p.start < e);
+    const mine = read(thisText)[kind].filter(own('this', thisText));
+    const theirs = read(otherText)[kind].filter(own('other', otherText));
+    // A difference only when one version hedges (or insists) and the other does not at all:
+    // 'reportedly' against 'allegedly' is the same uncertainty in other words.
+    if ((mine.length > 0) === (theirs.length > 0)) continue;
+    const [side, name, rivalName, text, found] =
+      mine.length > 0 ? (['this', thisName, otherName, thisText, mine] as const) : (['other', otherName, thisName, otherText, theirs] as const);
+    const words = [...new Set(found.map((p) => p.text))];
+    const context = inContext(text, wordsIn(text, found[0]!.start, found[0]!.end));
     sink.add(
-      { kind: 'hedging', side, thisText: thisWords, otherText: otherWords, note: notes.join('; ') },
-      [
-        ...onlyMine.map((p) => ({ side: 'this' as const, start: p.start, end: p.end })),
-        ...onlyTheirs.map((p) => ({ side: 'other' as const, start: p.start, end: p.end })),
-      ],
+      {
+        kind: 'hedging',
+        side,
+        thisText: side === 'this' ? words.join(', ') : '',
+        otherText: side === 'other' ? words.join(', ') : '',
+        // The hedge in its own words ("hedges: “are expected to attend”"), or named too when
+        // the version has more than one.
+        note: `${name} ${what}${words.length > 1 ? ` ${words.map(quote).join(', ')}` : ''}: ${context}; ${rivalName} does not`,
+      },
+      // The words that carry the hedge ("expected" of "is expected to"), not its function words.
+      found.flatMap((p) => {
+        const words = wordsIn(text, p.start, p.end);
+        const carrying = words.filter((w) => !CONTENT_STOPWORDS.has(w.text.toLowerCase()));
+        return (carrying.length > 0 ? carrying : words).map((w) => ({ side, start: w.start, end: w.end }));
+      }),
     );
   }
 }
@@ -212,6 +249,9 @@ function wordsIn(text: string, start: number, end: number): Word[] {
 /** Rival wording of at most this many words is quoted in a loaded-word note. */
 const LOADED_RIVAL_MAX_WORDS = 6;
 
+/** Words either side of a flagged word quoted with it, so a note reads without the diff. */
+const CONTEXT_WORDS = 2;
+
 /** Flagged words as quoted phrases: neighbours (only spaces between) run together, others apart. */
 function phraseList(text: string, words: readonly Word[]): string {
   const runs: string[] = [];
@@ -227,43 +267,132 @@ function phraseList(text: string, words: readonly Word[]): string {
   return runs.join(', ');
 }
 
-function labelLoaded(thisText: string, otherText: string, hunks: readonly DiffHunk[], sink: LabelSink, thisName: string, otherName: string): void {
-  const thisStems = read(thisText).stems;
-  const otherStems = read(otherText).stems;
+/** The flagged words with a few words around them, within the sentence ("the angry reaction to"). */
+function inContext(text: string, words: readonly Word[]): string {
+  const all = wordsIn(text, 0, text.length);
+  const first = all.findIndex((w) => w.start === words[0]!.start);
+  const last = all.findIndex((w) => w.end === words[words.length - 1]!.end);
+  let from = Math.max(0, first - CONTEXT_WORDS);
+  let to = Math.min(all.length - 1, last + CONTEXT_WORDS);
+  // Function words at the edges ("expelled the") say nothing about the flagged words.
+  const bare = (w: Word): boolean => CONTENT_STOPWORDS.has(w.text.toLowerCase());
+  while (from < first && bare(all[from]!)) from++;
+  while (to > last && bare(all[to]!)) to--;
+  return `“${text.slice(all[from]!.start, all[to]!.end)}”`;
+}
+
+/** Stems of a whole article, to tell an outlet's own word from the story's shared vocabulary. */
+const vocabularies = new Map<string, Set<string>>();
+const VOCABULARIES_KEPT = 64;
+
+function vocabulary(text: string): Set<string> {
+  let stems = vocabularies.get(text);
+  if (stems === undefined) {
+    stems = new Set(foldedWords(text).map(stemWord));
+    if (vocabularies.size >= VOCABULARIES_KEPT) vocabularies.delete(vocabularies.keys().next().value!);
+    vocabularies.set(text, stems);
+  }
+  return stems;
+}
+
+/** How evaluative the most evaluative word of a stretch is (0 when none is). */
+function strongest(text: string): number {
+  return Math.max(0, ...wordsIn(text, 0, text.length).filter((w) => !CONTENT_STOPWORDS.has(w.text.toLowerCase())).map((w) => evaluativeWeight(w.text)));
+}
+
+interface LoadedDifference {
+  label: FramingLabel;
+  spans: Omit<FlaggedSpan, 'kind'>[];
+  /** How much more evaluative the flagged wording is than its rival: the ranking key. */
+  margin: number;
+}
+
+/**
+ * Loaded words: where the two versions word the same stretch differently and one side's words
+ * are evaluative (a lexicon score; see lexicon.ts) while the other's are not, or less so.
+ * A word is never loaded when the other version shares it: in the rival sentence, or (given the
+ * articles) anywhere in the rival article, where it is the story's own vocabulary ("poisoning",
+ * "expelled") rather than one outlet's choice. Strongest difference first.
+ */
+function labelLoaded(
+  thisText: string,
+  otherText: string,
+  hunks: readonly DiffHunk[],
+  sink: LabelSink,
+  names: FramingOptions & { thisName: string; otherName: string },
+): void {
+  const { thisName, otherName } = names;
+  const rivalVocabulary = {
+    this: names.otherArticle ? vocabulary(names.otherArticle) : null,
+    other: names.thisArticle ? vocabulary(names.thisArticle) : null,
+  };
+  const rivalStems = { this: read(otherText).stems, other: read(thisText).stems };
   // Words of names ("Justice Department", "Dick Cheney") and function words ("like") carry no
   // judgment whatever their lexicon score.
   const inName = (side: 'this' | 'other', w: Word): boolean =>
     read(side === 'this' ? thisText : otherText).names.some((n) => n.start <= w.start && w.end <= n.end);
+  const loaded = (text: string, start: number, end: number, side: 'this' | 'other', rewrite: boolean): Word[] =>
+    wordsIn(text, start, end).filter((w) => {
+      if (loadedStrength(w.text) === 0 || CONTENT_STOPWORDS.has(w.text.toLowerCase()) || inName(side, w)) return false;
+      // Outside a swap (one version adds words, or says something else), only an evaluative
+      // modifier is a word choice; a verb or noun there tells what happened, not how it is judged.
+      if (rewrite && !isEvaluativeModifier(w.text)) return false;
+      if (sink.covers(side, w.start, w.end)) return false;
+      const stems = foldedWords(w.text).map(stemWord);
+      if (stems.some((f) => rivalStems[side].has(f))) return false;
+      const shared = rivalVocabulary[side];
+      return shared === null || !stems.every((f) => shared.has(f));
+    });
+  // A swap: a few words for a few others in the same place, content words on both sides
+  // ("slammed" / "criticized", "regime" / "government"). Anything else adds or rewrites.
+  const swap = (hunk: DiffHunk): boolean =>
+    [hunk.thisText, hunk.otherText].every((text) => foldedWords(text).length <= LOADED_RIVAL_MAX_WORDS && contentWordCount(text) > 0);
+  const quoted = { this: quotedRanges(thisText), other: quotedRanges(otherText) };
+  const inQuote = (side: 'this' | 'other', at: number): boolean => quoted[side].some(([s, e]) => s < at && at < e);
+  const differences: LoadedDifference[] = [];
   for (const hunk of hunks) {
-    const loaded = (text: string, start: number, end: number, side: 'this' | 'other', rivalStems: Set<string>): Word[] =>
-      wordsIn(text, start, end).filter(
-        (w) =>
-          loadedStrength(w.text) > 0 &&
-          !CONTENT_STOPWORDS.has(w.text.toLowerCase()) &&
-          !inName(side, w) &&
-          !sink.covers(side, w.start, w.end) &&
-          !foldedWords(w.text).some((f) => rivalStems.has(stemWord(f))),
-      );
-    const mine = loaded(thisText, hunk.thisStart, hunk.thisEnd, 'this', otherStems);
-    const theirs = loaded(otherText, hunk.otherStart, hunk.otherEnd, 'other', thisStems);
+    // Two renderings of one quotation ("won't abandon" / "would not refuse", often two
+    // translations) differ in the speaker's words, not in the outlets' choice of words.
+    if (inQuote('this', hunk.thisStart) && inQuote('other', hunk.otherStart)) continue;
+    const mine = loaded(thisText, hunk.thisStart, hunk.thisEnd, 'this', !swap(hunk));
+    const theirs = loaded(otherText, hunk.otherStart, hunk.otherEnd, 'other', !swap(hunk));
     if (mine.length === 0 && theirs.length === 0) continue;
     const side = mine.length > 0 && theirs.length > 0 ? 'both' : mine.length > 0 ? 'this' : 'other';
-    // The rival wording is worth quoting when it is a short swap ("slammed" for "criticized");
-    // a rewritten clause is in the diff already and would bury the words the label is about.
-    const instead = (text: string, name: string): string =>
-      text === '' ? ` where ${name} has nothing` : foldedWords(text).length <= LOADED_RIVAL_MAX_WORDS ? ` where ${name} has ${quote(text)}` : '';
-    const note =
-      side === 'other'
-        ? `${otherName} uses ${phraseList(otherText, theirs)}${instead(hunk.thisText, thisName)}`
-        : `${thisName} uses ${phraseList(thisText, mine)}${instead(hunk.otherText, otherName)}`;
-    sink.add(
-      { kind: 'loaded', side, thisText: hunk.thisText, otherText: hunk.otherText, note },
-      [
+    const top = (words: readonly Word[]): number => Math.max(0, ...words.map((w) => evaluativeWeight(w.text)));
+    // Ranked by how much more evaluative one side's wording is than the other's there, then by
+    // the strength of the flagged words.
+    const margin = Math.abs(strongest(hunk.thisText) - strongest(hunk.otherText)) * 10 + Math.max(top(mine), top(theirs));
+    const short = (rival: string): boolean => foldedWords(rival).length <= LOADED_RIVAL_MAX_WORDS;
+    const describe = (text: string, words: readonly Word[], rival: string, rivalName: string, articleWide: boolean): string => {
+      // A short swap quotes the rival wording ("'slammed' where NBC News has 'criticized'"); a
+      // rewritten clause quotes the word in its own context instead.
+      if (rival === '') return `${phraseList(text, words)} (${inContext(text, words)}) where ${rivalName} has nothing`;
+      if (short(rival)) return `${phraseList(text, words)} where ${rivalName} has ${quote(rival)}`;
+      const what = words.length > 1 ? 'words' : 'a word';
+      return `${phraseList(text, words)} (${inContext(text, words)}), ${articleWide ? `${what} ${rivalName} does not use` : `${what} ${rivalName}'s version lacks`}`;
+    };
+    let note: string;
+    if (side === 'both' && short(hunk.thisText) && short(hunk.otherText)) {
+      note = `${thisName} has ${quote(hunk.thisText)} where ${otherName} has ${quote(hunk.otherText)}`;
+    } else {
+      // Words inside a quotation are the speaker's: the outlet chose to quote them.
+      const uses = (side: 'this' | 'other', words: readonly Word[]): string => (words.every((w) => inQuote(side, w.start)) ? 'quotes' : 'uses');
+      const parts: string[] = [];
+      if (mine.length > 0) parts.push(`${thisName} ${uses('this', mine)} ${describe(thisText, mine, hunk.otherText, otherName, rivalVocabulary.this !== null)}`);
+      if (theirs.length > 0) parts.push(`${otherName} ${uses('other', theirs)} ${describe(otherText, theirs, hunk.thisText, thisName, rivalVocabulary.other !== null)}`);
+      note = parts.join('; ');
+    }
+    differences.push({
+      label: { kind: 'loaded', side, thisText: hunk.thisText, otherText: hunk.otherText, note },
+      spans: [
         ...mine.map((w) => ({ side: 'this' as const, start: w.start, end: w.end })),
         ...theirs.map((w) => ({ side: 'other' as const, start: w.start, end: w.end })),
       ],
-    );
+      margin,
+    });
   }
+  differences.sort((a, b) => b.margin - a.margin);
+  for (const d of differences) sink.add(d.label, d.spans);
 }
 
 function labelQuantities(thisText: string, otherText: string, sink: LabelSink, thisName: string, otherName: string): void {
@@ -316,6 +445,12 @@ function labelNames(thisText: string, otherText: string, hunks: readonly DiffHun
   }
 }
 
+/** A stretch without the function words and punctuation at its edges ("and closed consulates ..." → "closed consulates ..."). */
+function core(text: string): string {
+  const words = wordsIn(text, 0, text.length).filter((w) => !CONTENT_STOPWORDS.has(w.text.toLowerCase()));
+  return words.length === 0 ? text : text.slice(words[0]!.start, words[words.length - 1]!.end);
+}
+
 function labelAdditions(thisText: string, otherText: string, hunks: readonly DiffHunk[], sink: LabelSink, thisName: string, otherName: string): void {
   // Content words of a stretch that no other label already explains.
   const unexplained = (text: string, start: number, end: number, side: 'this' | 'other'): number =>
@@ -325,12 +460,12 @@ function labelAdditions(thisText: string, otherText: string, hunks: readonly Dif
     const theirCount = contentWordCount(hunk.otherText);
     if (theirCount <= 1 && unexplained(thisText, hunk.thisStart, hunk.thisEnd, 'this') >= ADDITION_MIN_CONTENT_WORDS) {
       sink.add(
-        { kind: 'addition', side: 'this', thisText: hunk.thisText, otherText: hunk.otherText, note: `${thisName} adds ${quote(hunk.thisText)}` },
+        { kind: 'addition', side: 'this', thisText: hunk.thisText, otherText: hunk.otherText, note: `${thisName} adds ${quote(core(hunk.thisText))}` },
         [{ side: 'this', start: hunk.thisStart, end: hunk.thisEnd }],
       );
     } else if (mineCount <= 1 && unexplained(otherText, hunk.otherStart, hunk.otherEnd, 'other') >= ADDITION_MIN_CONTENT_WORDS) {
       sink.add(
-        { kind: 'addition', side: 'other', thisText: hunk.thisText, otherText: hunk.otherText, note: `${otherName} adds ${quote(hunk.otherText)}` },
+        { kind: 'addition', side: 'other', thisText: hunk.thisText, otherText: hunk.otherText, note: `${otherName} adds ${quote(core(hunk.otherText))}` },
         [{ side: 'other', start: hunk.otherStart, end: hunk.otherEnd }],
       );
     }
@@ -341,9 +476,9 @@ function labelAdditions(thisText: string, otherText: string, hunks: readonly Dif
  * Compares how two sentences that report one fact word it. `thisText` is the reader's
  * article; `otherText` another outlet's sentence.
  */
-export function compareFraming(thisText: string, otherText: string, names: FramingNames = {}): FramingComparison {
-  const thisName = names.thisName ?? 'this article';
-  const otherName = names.otherName ?? 'the other report';
+export function compareFraming(thisText: string, otherText: string, options: FramingOptions = {}): FramingComparison {
+  const thisName = options.thisName ?? 'this article';
+  const otherName = options.otherName ?? 'the other report';
   const diff = diffWording(thisText, otherText);
   const hunks = diffHunks(thisText, otherText, diff);
   const sink = new LabelSink();
@@ -352,7 +487,7 @@ export function compareFraming(thisText: string, otherText: string, names: Frami
     labelNames(thisText, otherText, hunks, sink, thisName, otherName);
     labelAttribution(thisText, otherText, sink, thisName, otherName);
     labelCertainty(thisText, otherText, sink, thisName, otherName);
-    labelLoaded(thisText, otherText, hunks, sink, thisName, otherName);
+    labelLoaded(thisText, otherText, hunks, sink, { ...options, thisName, otherName });
     labelAdditions(thisText, otherText, hunks, sink, thisName, otherName);
   }
   return { diff, labels: sink.labels, flagged: sink.flagged };

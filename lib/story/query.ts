@@ -5,6 +5,7 @@ import type { Corpus } from '../corpus/corpus.ts';
 import { dayFromIso, NO_DATE } from '../corpus/data.ts';
 import { articleFeatures, type ArticleFeatures } from '../corpus/features.ts';
 import type { Fingerprint } from '../fingerprint/index.ts';
+import { latestNamedDay } from './named-dates.ts';
 
 export interface StoryQuery {
   features: ArticleFeatures;
@@ -19,8 +20,12 @@ export interface StoryQuery {
   /** Headline and lead terms known to the corpus (term id → count), and norms over all of them. */
   headline: WeightedTerms;
   lead: WeightedTerms;
+  /** Sum of the lead's weights over all its terms (unknown ones included): the whole a share is taken of. */
+  leadWeight: number;
   fingerprint: Fingerprint;
   day: number | null;
+  /** The latest day the page's text names (lib/story/named-dates.ts), for when it has no date. */
+  latestNamedDay: number | null;
 }
 
 export interface WeightedTerms {
@@ -45,6 +50,16 @@ export function weightedTerms(terms: readonly string[], corpus: Corpus): Weighte
   return { weights, norm: Math.sqrt(squares) };
 }
 
+/** The summed count · idf of a passage's terms, known to the corpus or not. */
+function leadWeightOf(terms: readonly string[], corpus: Corpus): number {
+  let sum = 0;
+  for (const term of terms) {
+    const id = corpus.termId(term);
+    sum += id === -1 ? corpus.idf(term) : corpus.idfOfTermId(id);
+  }
+  return sum;
+}
+
 export function buildStoryQuery(article: ArticleInput, corpus: Corpus): StoryQuery {
   const features = articleFeatures(article.text, article.title);
   const weights = new Map<number, number>();
@@ -65,6 +80,7 @@ export function buildStoryQuery(article: ArticleInput, corpus: Corpus): StoryQue
     if (id !== -1) facts.set(id, idf);
   }
   const day = dayFromIso(article.published);
+  const lead = weightedTerms(features.leadTerms, corpus);
   return {
     features,
     weights,
@@ -72,8 +88,10 @@ export function buildStoryQuery(article: ArticleInput, corpus: Corpus): StoryQue
     facts,
     factWeight,
     headline: weightedTerms(features.headlineTerms, corpus),
-    lead: weightedTerms(features.leadTerms, corpus),
+    lead,
+    leadWeight: leadWeightOf(features.leadTerms, corpus),
     fingerprint: features.fingerprint,
     day: day === NO_DATE || Number.isNaN(day) ? null : day,
+    latestNamedDay: latestNamedDay(features.facts),
   };
 }

@@ -80,6 +80,8 @@ describe('assignRelations', () => {
     containment: 0,
     queryInArticle: 0,
     daysApart: 30,
+    leadCover: 0.4,
+    termsOfBest: 0.8,
     ...over,
   });
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { BROWSERS } from './harness';
 import { useExtensionSession } from './harness/session';
+import { probeFor } from './in-page-probe';
 
 describe.each(BROWSERS)('in the page, dark color scheme, in %s', (name) => {
   // PARALLAX_E2E_OUTPUT=DIR tests a build other than .output/ (as in inpage.e2e.test.ts).
@@ -15,23 +16,19 @@ describe.each(BROWSERS)('in the page, dark color scheme, in %s', (name) => {
     const page = await session.open('/seed/nyt-001.html');
     await page.waitFor(() => document.documentElement.dataset.parallaxState === 'ready', undefined, 30_000);
     expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
-    const point = await page.evaluate(() => {
-      const range = [...((CSS.highlights.get('parallax-shared') as Set<Range> | undefined) ?? [])].find((r) => r.toString().includes('60 diplomats'))
-        ?? [...((CSS.highlights.get('parallax-shared') as Set<Range> | undefined) ?? [])][0];
-      if (!range) return null;
-      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-      const rect = [...range.getClientRects()].find((r) => r.width > 4)!;
-      return { x: rect.left + Math.min(40, rect.width / 2), y: rect.top + rect.height / 2 };
-    });
-    expect(point).not.toBeNull();
-    await page.mouseMove(point!.x, point!.y - 150);
-    await page.mouseMove(point!.x, point!.y);
-    await page.waitFor(() => !!document.querySelector('parallax-tooltip')?.shadowRoot?.querySelector('[data-testid="parallax-tooltip"]'));
+    const probe = probeFor(session, page, session.server.url('/seed/nyt-001.html'));
+    const shared = (await probe.view())!.highlights.filter((h) => h.kind === 'shared');
+    const target = shared.find((h) => h.text.includes('60 diplomats')) ?? shared[0];
+    expect(target).toBeDefined();
+    const line = target!.rects.find((r) => r.right - r.left > 4)!;
+    await page.evaluate((y) => window.scrollBy({ top: y - window.innerHeight / 2, behavior: 'instant' }), (line.top + line.bottom) / 2);
+    const moved = (await probe.view())!.highlights.find((h) => h.text === target!.text)!.rects.find((r) => r.right - r.left > 4)!;
+    const point = { x: moved.left + Math.min(40, (moved.right - moved.left) / 2), y: (moved.top + moved.bottom) / 2 };
+    await page.mouseMove(point.x, point.y - 150);
+    await page.mouseMove(point.x, point.y);
+    await probe.waitFor((view) => view.tooltip !== null);
     await new Promise((done) => setTimeout(done, 300));
-    const background = await page.evaluate(() => {
-      const card = document.querySelector('parallax-tooltip')!.shadowRoot!.querySelector('[data-testid="parallax-tooltip"]')!;
-      return getComputedStyle(card).backgroundColor;
-    });
+    const background = (await probe.view())!.tooltip!.background;
     const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number);
     expect((r! + g! + b!) / 3, `card background ${background}`).toBeLessThan(80);
     await page.screenshot('inpage-tooltip-dark');

@@ -4,6 +4,7 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { BROWSERS, FIXTURES_DIR, type TestPage } from './harness';
+import { probeFor, type Box, type InPageProbe } from './in-page-probe';
 import { useExtensionSession } from './harness/session';
 
 const SETTLED = ['ready', 'no-coverage', 'no-article', 'error'];
@@ -13,46 +14,45 @@ async function settle(page: TestPage, timeoutMs = 30_000): Promise<{ state?: str
   return page.evaluate(() => ({ state: document.documentElement.dataset.parallaxState, error: document.documentElement.dataset.parallaxError }));
 }
 
-function highlightedTexts(page: TestPage): Promise<{ shared: string[]; conflict: string[] }> {
-  return page.evaluate(() => {
-    const texts = (name: string) => [...((CSS.highlights.get(name) as Set<Range> | undefined) ?? [])].map((r) => r.toString().replace(/\s+/g, ' ').trim());
-    return { shared: texts('parallax-shared'), conflict: texts('parallax-conflict') };
-  });
+/** What Parallax drew, asked from the extension: the page itself cannot see it (closed roots). */
+const probes = new Map<TestPage, InPageProbe>();
+const probeOf = (page: TestPage) => {
+  const probe = probes.get(page);
+  if (!probe) throw new Error('open pages with open() to inspect them');
+  return probe;
+};
+
+async function highlightedTexts(page: TestPage): Promise<{ shared: string[]; conflict: string[] }> {
+  const highlights = (await probeOf(page).view())?.highlights ?? [];
+  return {
+    shared: highlights.filter((h) => h.kind === 'shared').map((h) => h.text),
+    conflict: highlights.filter((h) => h.kind === 'conflict').map((h) => h.text),
+  };
 }
 
-/** The centre of the first line box of the highlighted sentence containing `needle`. */
-function pointOnSentence(page: TestPage, needle: string): Promise<{ x: number; y: number; rects: { top: number; bottom: number; left: number; right: number }[] } | null> {
-  return page.evaluate((text) => {
-    for (const name of ['parallax-shared', 'parallax-conflict']) {
-      for (const range of (CSS.highlights.get(name) as Set<Range> | undefined) ?? []) {
-        if (!range.toString().replace(/\s+/g, ' ').includes(text)) continue;
-        range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-        const rects = [...range.getClientRects()].filter((r) => r.width > 4);
-        const first = rects[0];
-        if (!first) return null;
-        return {
-          x: first.left + Math.min(40, first.width / 2),
-          y: first.top + first.height / 2,
-          rects: rects.map((r) => ({ top: r.top, bottom: r.bottom, left: r.left, right: r.right })),
-        };
-      }
-    }
-    return null;
-  }, needle);
+/** The line boxes of the highlighted sentence containing `needle`, in viewport coordinates. */
+async function sentenceRects(page: TestPage, needle: string): Promise<Box[]> {
+  const highlight = (await probeOf(page).view())?.highlights.find((h) => h.kind !== 'focus' && h.text.includes(needle));
+  return (highlight?.rects ?? []).filter((r) => r.right - r.left > 4);
 }
 
-function tooltipInfo(page: TestPage) {
-  return page.evaluate(() => {
-    const card = document.querySelector('parallax-tooltip')?.shadowRoot?.querySelector('[data-testid="parallax-tooltip"]');
-    if (!card) return null;
-    const rect = card.getBoundingClientRect();
-    return {
-      text: card.textContent ?? '',
-      versions: [...card.querySelectorAll('[data-testid="parallax-tooltip-version"] h3')].map((h) => h.textContent ?? ''),
-      rect: { top: rect.top, bottom: rect.bottom, left: rect.left, right: rect.right },
-    };
-  });
+/** The centre of the first line box of the highlighted sentence containing `needle`, scrolled to the middle. */
+async function pointOnSentence(page: TestPage, needle: string): Promise<{ x: number; y: number; rects: Box[] } | null> {
+  const before = await sentenceRects(page, needle);
+  if (!before.length) return null;
+  await page.evaluate((y) => window.scrollBy({ top: y - window.innerHeight / 2, behavior: 'instant' }), (before[0]!.top + before[0]!.bottom) / 2);
+  const rects = await sentenceRects(page, needle);
+  const first = rects[0];
+  if (!first) return null;
+  return { x: first.left + Math.min(40, (first.right - first.left) / 2), y: (first.top + first.bottom) / 2, rects };
 }
+
+async function tooltipInfo(page: TestPage) {
+  return (await probeOf(page).view())?.tooltip ?? null;
+}
+
+const tooltipShown = (page: TestPage) => probeOf(page).waitFor((view) => view.tooltip !== null);
+const tooltipHidden = (page: TestPage) => probeOf(page).waitFor((view) => view.tooltip === null);
 
 const overlaps = (a: { top: number; bottom: number; left: number; right: number }, b: typeof a) =>
   a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
@@ -74,28 +74,35 @@ describe.each(BROWSERS)('in the page, in %s', (name) => {
     roots: [resolve(FIXTURES_DIR)],
     ...(output ? { launch: { extensionDir: join(output, name === 'chromium' ? 'chrome-mv3' : 'firefox-mv3') } } : {}),
   });
+  const open = async (path: string): Promise<TestPage> => {
+    const page = await session.open(path);
+    probes.set(page, probeFor(session, page, session.server.url(path)));
+    return page;
+  };
 
   test('the NYT-like page of 001 ends ready with the shared facts highlighted', async () => {
-    const page = await session.open('/seed/nyt-001.html');
+    const page = await open('/seed/nyt-001.html');
     expect(await settle(page)).toEqual({ state: 'ready', error: undefined });
     const { shared, conflict } = await highlightedTexts(page);
     const all = [...shared, ...conflict];
     for (const fact of SHARED_FACTS_001) expect(all.some((text) => text.includes(fact)), `highlighted: ${fact}`).toBe(true);
     // Each highlight is one whole sentence of the article, even across links, <em> and <span>s.
     expect(all.some((t) => t.startsWith('Within hours of Mr. Ushakov’s comment, the Kremlin spokesman, Dmitri S. Peskov'))).toBe(true);
-    // The page's DOM gains exactly one element: the tooltip host, outside <body>.
+    // The page's DOM gains two elements, outside <body>: the highlight layer and the tooltip host.
+    expect(await page.evaluate(() => document.querySelectorAll('parallax-highlights').length)).toBe(1);
     expect(await page.evaluate(() => document.querySelectorAll('parallax-tooltip').length)).toBeLessThanOrEqual(1);
-    expect(await page.evaluate(() => document.body.querySelector('parallax-tooltip'))).toBeNull();
+    expect(await page.evaluate(() => document.body.querySelector('parallax-tooltip, parallax-highlights'))).toBeNull();
+    await page.screenshot('inpage-highlights-001');
   });
 
   test('hovering the 60-diplomats sentence shows the other outlets’ versions, beside the sentence', async () => {
-    const page = await session.open('/seed/nyt-001.html');
+    const page = await open('/seed/nyt-001.html');
     await settle(page);
     const point = await pointOnSentence(page, 'expelled 60 diplomats');
     expect(point).not.toBeNull();
     await page.mouseMove(point!.x - 30, point!.y - 200);
     await page.mouseMove(point!.x, point!.y);
-    await page.waitFor(() => !!document.querySelector('parallax-tooltip')?.shadowRoot?.querySelector('[data-testid="parallax-tooltip"]'));
+    await tooltipShown(page);
     // Let floating-ui place it.
     await new Promise((done) => setTimeout(done, 300));
     const tooltip = (await tooltipInfo(page))!;
@@ -103,6 +110,9 @@ describe.each(BROWSERS)('in the page, in %s', (name) => {
     expect(tooltip.versions.length).toBeGreaterThan(0);
     expect(tooltip.text).toMatch(/diplomats/);
     expect(tooltip.text).toMatch(/Parallax button/);
+    // The follow-up (004, a month later) reports it too: named in one line, never as a version.
+    expect(tooltip.text).toMatch(/Also in later coverage: The New Yorker, 32 days later/);
+    expect(tooltip.versions).not.toContain('The New Yorker');
     const after = (await pointOnSentence(page, 'expelled 60 diplomats'))!;
     for (const rect of after.rects) expect(overlaps(tooltip.rect, rect), 'the tooltip must not cover the sentence').toBe(false);
     await page.screenshot('inpage-tooltip-60-diplomats');
@@ -119,47 +129,39 @@ describe.each(BROWSERS)('in the page, in %s', (name) => {
       await page.evaluate((by) => window.scrollBy(0, by), dy);
       await new Promise((done) => setTimeout(done, 300));
       const moved = (await tooltipInfo(page))!;
-      const sentence = await page.evaluate(() => {
-        for (const range of (CSS.highlights.get('parallax-shared') as Set<Range> | undefined) ?? []) {
-          if (range.toString().includes('expelled 60 diplomats')) return [...range.getClientRects()].map((r) => ({ top: r.top, bottom: r.bottom, left: r.left, right: r.right }));
-        }
-        for (const range of (CSS.highlights.get('parallax-conflict') as Set<Range> | undefined) ?? []) {
-          if (range.toString().includes('expelled 60 diplomats')) return [...range.getClientRects()].map((r) => ({ top: r.top, bottom: r.bottom, left: r.left, right: r.right }));
-        }
-        return [];
-      });
+      const sentence = await sentenceRects(page, 'expelled 60 diplomats');
       expect(beside(moved.rect, sentence), `after scrolling ${dy}px`).toBe(true);
     }
 
     await page.press('Escape');
-    await page.waitFor(() => !document.querySelector('parallax-tooltip')?.shadowRoot?.querySelector('[data-testid="parallax-tooltip"]'));
+    await tooltipHidden(page);
 
     // Back on the sentence, then away from any highlight: it hides on mouse-out.
     const again = (await pointOnSentence(page, 'expelled 60 diplomats'))!;
     // Move off first: a move to where the pointer already is fires no event.
     await page.mouseMove(again.x, again.y - 150);
     await page.mouseMove(again.x, again.y);
-    await page.waitFor(() => !!document.querySelector('parallax-tooltip')?.shadowRoot?.querySelector('[data-testid="parallax-tooltip"]'));
+    await tooltipShown(page);
     await page.mouseMove(5, 5);
-    await page.waitFor(() => !document.querySelector('parallax-tooltip')?.shadowRoot?.querySelector('[data-testid="parallax-tooltip"]'));
+    await tooltipHidden(page);
   });
 
   test('the NBC-like page of 002 ends ready with highlights', async () => {
-    const page = await session.open('/seed/nbc-002.html');
+    const page = await open('/seed/nbc-002.html');
     expect((await settle(page)).state).toBe('ready');
     const { shared, conflict } = await highlightedTexts(page);
     expect(shared.length + conflict.length).toBeGreaterThan(0);
   });
 
   test('an article about something else ends no-coverage, with nothing highlighted', async () => {
-    const page = await session.open('/seed/unrelated.html');
+    const page = await open('/seed/unrelated.html');
     expect((await settle(page)).state).toBe('no-coverage');
     const { shared, conflict } = await highlightedTexts(page);
     expect(shared.length + conflict.length).toBe(0);
   });
 
   test('the next-shared-fact command steps through the highlights and shows each tooltip', async () => {
-    const page = await session.open('/seed/nyt-001.html');
+    const page = await open('/seed/nyt-001.html');
     await settle(page);
     const popup = await session.openPopup();
     // The command arrives from the background as a message; send the same message the way it does.
@@ -175,19 +177,15 @@ describe.each(BROWSERS)('in the page, in %s', (name) => {
         return answers.some((a) => (a as { ok?: boolean } | null)?.ok === true);
       });
     expect(await send()).toBe(true);
-    await page.waitFor(() => !!document.querySelector('parallax-tooltip')?.shadowRoot?.querySelector('[data-testid="parallax-tooltip"]'));
-    const first = await page.evaluate(() => document.querySelector('parallax-tooltip')?.shadowRoot?.querySelector<HTMLElement>('.float')?.dataset.sentenceIndex);
+    const first = (await tooltipShown(page)).tooltip!.sentenceIndex;
     expect(await send()).toBe(true);
-    await page.waitFor(
-      (before) => document.querySelector('parallax-tooltip')?.shadowRoot?.querySelector<HTMLElement>('.float')?.dataset.sentenceIndex !== before,
-      first,
-    );
+    await probeOf(page).waitFor((view) => view.tooltip !== null && view.tooltip.sentenceIndex !== first);
     await page.press('Escape');
-    await page.waitFor(() => !document.querySelector('parallax-tooltip')?.shadowRoot?.querySelector('[data-testid="parallax-tooltip"]'));
+    await tooltipHidden(page);
   });
 
   test('an article body that loads late is analyzed once it arrives; a ticking clock outside it causes no re-run', async () => {
-    const page = await session.open('/dynamic/late-article.html');
+    const page = await open('/dynamic/late-article.html');
     await page.evaluate(() => {
       const w = window as unknown as { __runs: number };
       w.__runs = 0;
@@ -205,7 +203,7 @@ describe.each(BROWSERS)('in the page, in %s', (name) => {
   });
 
   test('a single-page app that navigates to another article is analyzed again', async () => {
-    const page = await session.open('/dynamic/spa.html');
+    const page = await open('/dynamic/spa.html');
     expect((await settle(page)).state).toBe('no-coverage');
     await page.evaluate(() => (window as unknown as { showStory(): void }).showStory());
     await page.waitFor(() => document.documentElement.dataset.parallaxState === 'ready', undefined, 30_000);
@@ -214,7 +212,7 @@ describe.each(BROWSERS)('in the page, in %s', (name) => {
   });
 
   test('turning highlights off in the settings clears them at once; on draws them again', async () => {
-    const page = await session.open('/seed/nyt-001.html');
+    const page = await open('/seed/nyt-001.html');
     await settle(page);
     const count = async () => {
       const { shared, conflict } = await highlightedTexts(page);
@@ -229,14 +227,14 @@ describe.each(BROWSERS)('in the page, in %s', (name) => {
         await (g.browser ?? g.chrome).storage.local.set({ 'parallax:settings': { highlights: value } });
       }, on);
     await setHighlights(false);
-    await page.waitFor(() => ![...['parallax-shared', 'parallax-conflict']].some((n) => ((CSS.highlights.get(n) as Set<Range> | undefined)?.size ?? 0) > 0));
+    await probeOf(page).waitFor((view) => view.highlights.length === 0);
     expect(await page.evaluate(() => document.documentElement.dataset.parallaxState)).toBe('ready');
     await setHighlights(true);
-    await page.waitFor(() => ((CSS.highlights.get('parallax-shared') as Set<Range> | undefined)?.size ?? 0) > 0);
+    await probeOf(page).waitFor((view) => view.highlights.some((h) => h.kind === 'shared'));
   });
 
   test.runIf(name === 'chromium')('a stopped service worker loses no answer: the popup still gets the tab’s result, and the next page is analyzed', async () => {
-    const page = await session.open('/seed/nyt-001.html');
+    const page = await open('/seed/nyt-001.html');
     await settle(page);
     const raw = page.raw as import('playwright-core').Page;
     const cdp = await raw.context().newCDPSession(raw);
@@ -253,7 +251,7 @@ describe.each(BROWSERS)('in the page, in %s', (name) => {
     });
     const ready = (reports as { state?: string; result?: { facts: unknown[] } }[]).find((r) => r?.state === 'ready');
     expect(ready?.result?.facts.length).toBeGreaterThan(0);
-    const again = await session.open('/seed/nbc-002.html');
+    const again = await open('/seed/nbc-002.html');
     expect((await settle(again)).state).toBe('ready');
   });
 
@@ -265,7 +263,7 @@ describe.each(BROWSERS)('in the page, in %s', (name) => {
     ['/hostile/deep-nesting.html', ['no-article', 'error', 'ready', 'no-coverage']],
     ['/hostile/override-range.html', ['no-article', 'error', 'ready', 'no-coverage']],
   ])('hostile page %s settles in %j without breaking the page', async (path, states) => {
-    const page = await session.open(path);
+    const page = await open(path);
     // Poll from here: the override page breaks what in-page waiting helpers rely on.
     let state: string | undefined;
     for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((done) => setTimeout(done, 100))) {

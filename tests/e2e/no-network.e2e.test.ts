@@ -1,12 +1,17 @@
 // Privacy: with no feeds configured (the default), the extension makes no network request at
 // all while the user reads pages and opens the popup and the options page. In Chromium every
 // request of the browser context is observed, the extension's service worker included (proved
-// by a control request from the worker); in Firefox the fixture server's log shows that nothing
-// but the pages the test opened reached it (requests to other hosts are not observable there).
-import { describe, expect, test } from 'vitest';
+// by a control request from the worker); in Firefox all of the browser's traffic, loopback
+// included, goes through a recording proxy on 127.0.0.1 (proved by a control request from an
+// extension page to a host that does not exist), so a request to any host would be seen.
+import { afterAll, describe, expect, test } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { BROWSERS, type TestPage } from './harness';
+import { startProxyRecorder } from './harness/proxy-recorder';
 import { useExtensionSession } from './harness/session';
+
+const proxy = await startProxyRecorder();
+afterAll(() => proxy.close());
 
 // Playwright reports service-worker requests only with this set before the browser starts.
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
@@ -22,7 +27,7 @@ async function settle(page: TestPage): Promise<void> {
 const quietPeriod = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(BROWSERS)('no feeds configured: no network requests in %s', (name) => {
-  const session = useExtensionSession(name);
+  const session = useExtensionSession(name, { launch: { firefoxPrefs: proxy.firefoxPrefs } });
 
   test('reading pages and opening the popup and options page requests nothing but those pages', async () => {
     const observed: { url: string; from: string }[] = [];
@@ -34,6 +39,7 @@ describe.each(BROWSERS)('no feeds configured: no network requests in %s', (name)
       });
     }
     const before = session.server.requests.length;
+    const proxiedBefore = proxy.requests.length;
 
     for (const path of PAGES) {
       const page = await session.open(path);
@@ -47,6 +53,20 @@ describe.each(BROWSERS)('no feeds configured: no network requests in %s', (name)
 
     // The browser asks for the site's icon itself (not the extension); everything else must be the pages.
     expect(session.server.requests.slice(before).filter((path) => path !== '/favicon.ico')).toEqual(PAGES);
+
+    if (name === 'firefox') {
+      // Everything Firefox sent anywhere, as the proxy saw it.
+      const sent = proxy.requests.slice(proxiedBefore).filter((r) => !r.endsWith('/favicon.ico'));
+      expect(sent).toEqual(PAGES.map((path) => `GET ${session.server.url(path)}`));
+
+      // Control: a request from an extension page to another host reaches the proxy, so the silence above is real.
+      const probe = 'http://parallax-probe.invalid/from-extension-page';
+      await options.evaluate((url) => fetch(url).then((r) => r.status).catch(() => 0), probe);
+      // (Firefox's MV3 extension pages upgrade http to https, so it arrives as a CONNECT tunnel.)
+      const probes = proxy.requests.slice(proxiedBefore).filter((r) => r.includes('parallax-probe.invalid'));
+      expect(probes.length).toBeGreaterThan(0);
+      for (const seen of probes) expect(seen).toMatch(/^(GET http:\/\/|CONNECT )parallax-probe\.invalid/);
+    }
 
     if (name === 'chromium') {
       const network = observed.filter((r) => !/^(chrome-extension|data|blob|about):/.test(r.url));

@@ -107,8 +107,9 @@ describe.each(BROWSERS)('options page in %s', (name) => {
     await options.waitForSelector('[data-testid="corpus-imported"]');
     const [imported] = await text(options, '[data-testid="corpus-imported"]');
     expect(imported).toMatch(/^eastport-flood\s*Imported .*4 articles\s*3 outlets\s*20 Feb – 13 Mar 2024\s*Remove$/);
-    // One worker checks the ids in use, one compiles and stores.
+    // One worker reads and checks the file, one checks the ids in use, one compiles and stores.
     expect(await options.evaluate(() => (window as unknown as { workers: string[] }).workers)).toEqual([
+      expect.stringMatching(/check-worker/),
       expect.stringMatching(/compile-worker/),
       expect.stringMatching(/compile-worker/),
     ]);
@@ -142,5 +143,25 @@ describe.each(BROWSERS)('options page in %s', (name) => {
 
     const again = await session.open(STORY_PAGE);
     expect(await pageState(again)).toBe('no-coverage');
+  });
+
+  test('a long unbroken name wraps inside its card, and bidi overrides in it do not reorder it', async () => {
+    const options = await session.openOptions();
+    await options.waitForSelector('[data-testid="import-file"]');
+    const fileName = `\u202Egnp.exe-${'x'.repeat(300)}.jsonl`;
+    await pickFile(options, '[data-testid="import-file"]', fileName, corpusText);
+    await options.waitForSelector('[data-testid="import-confirm"]');
+    await options.click('[data-testid="import-confirm"]');
+    await options.waitForSelector('[data-testid="corpus-imported"]', 30_000);
+    const card = await options.evaluate(() => {
+      const li = document.querySelector<HTMLElement>('[data-testid="corpus-imported"]')!;
+      const name = li.querySelector('strong')!;
+      return { overflow: li.scrollWidth - li.clientWidth, pageOverflow: document.documentElement.scrollWidth - document.documentElement.clientWidth, name: name.textContent ?? '', isolated: !!name.querySelector('bdi') };
+    });
+    await options.screenshot('options-long-name');
+    expect(card).toEqual({ overflow: 0, pageOverflow: 0, name: `gnp.exe-${'x'.repeat(300)}`, isolated: true });
+    await options.click('[data-testid="corpus-remove"]');
+    await options.click('[data-testid="corpus-remove-confirm"]');
+    await options.waitFor(() => /Removed/.test(document.querySelector('[data-testid="corpora-notice"]')?.textContent ?? ''), undefined, 30_000);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { BROWSERS, type TestPage } from './harness';
 import { useExtensionSession, type ExtensionSession } from './harness/session';
 import { findTabId, seriousViolations } from './popup-options.helpers';
+import { probeFor } from './in-page-probe';
 
 const SEED_PAGE = '/seed/nyt-001.html';
 const POPUP_WIDTH = 800;
@@ -127,6 +128,64 @@ describe.each(BROWSERS)('popup in %s', (name) => {
     await popup.screenshot('popup-coverage-grid');
   });
 
+  test('earlier and later coverage: The New Yorker (004) 32 days later, with the facts it shares; same-event views leave it out', async () => {
+    const { popup, state } = await popupFor(session, SEED_PAGE);
+    expect(state).toBe('ready');
+    await popup.waitForSelector('[data-testid="result"]', 30_000);
+    // Reached with the keyboard: End goes to the last tab, ArrowLeft to the one before it.
+    await popup.evaluate(() => document.querySelector<HTMLButtonElement>('#tab-facts')!.focus());
+    await popup.press('End');
+    await popup.press('ArrowLeft');
+    expect(await popup.evaluate(() => [document.activeElement?.id, document.querySelector('#tab-related')?.getAttribute('aria-selected')])).toEqual([
+      'tab-related',
+      'true',
+    ]);
+    await popup.waitForSelector('[data-testid="timeline"] [data-testid="related"]');
+    expect((await texts(popup, '#panel-related h2'))[0]).toBe('Earlier and later coverage');
+
+    const entries = await popup.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="related"]')].map((li) => {
+        const clean = (e: Element | null | undefined) => (e?.textContent ?? '').replace(/\s+/g, ' ').trim();
+        return {
+          group: li.closest('section')?.querySelector('h3')?.textContent ?? null,
+          outlet: clean(li.querySelector('.timeline-outlet')),
+          when: clean(li.querySelector('[data-testid="related-when"]')),
+          title: clean(li.querySelector('.outlet-title')),
+          facts: [...li.querySelectorAll('[data-testid="related-fact"] > q')].map(clean),
+        };
+      }),
+    );
+    console.log(`${name}: timeline ${JSON.stringify(entries.map((e) => [e.outlet, e.when, e.facts.length]))}`);
+    const newYorker = entries.find((e) => e.outlet === 'The New Yorker');
+    expect(newYorker).toMatchObject({ group: 'Later', when: '32 days later', title: "Trump's pursuit of an Oval Office meeting with Putin" });
+    // At least the two facts the follow-up shares with 001: the invitation during the call, and the 60 expelled diplomats.
+    expect(newYorker!.facts.length).toBeGreaterThanOrEqual(2);
+    expect(newYorker!.facts.some((f) => /expelled 60 diplomats/.test(f))).toBe(true);
+    expect(newYorker!.facts.some((f) => /telephone call with Mr\. Putin on March 20, proposed/.test(f))).toBe(true);
+    // This article is marked where it stands in time, after anything earlier and before the follow-up.
+    const order = await popup.evaluate(() =>
+      [...document.querySelector('[data-testid="timeline"]')!.children].map((el) =>
+        el.matches('[data-testid="timeline-now"]') ? (el.textContent ?? '').replace(/\s+/g, ' ').trim() : el.querySelector('h3')?.textContent,
+      ),
+    );
+    expect(order.indexOf('This article · 2 Apr 2018')).toBeGreaterThanOrEqual(0);
+    expect(order.indexOf('This article · 2 Apr 2018')).toBeLessThan(order.indexOf('Later'));
+    await noHorizontalScroll(popup);
+    // Every tab label is whole inside the popup's width.
+    const tabsRight = await popup.evaluate(() => Math.max(...[...document.querySelectorAll('[role="tab"]')].map((t) => t.getBoundingClientRect().right)));
+    expect(tabsRight).toBeLessThanOrEqual(POPUP_WIDTH);
+    expect(await seriousViolations(popup, 'popup-timeline')).toEqual([]);
+    // The screenshot shows the follow-up and its shared facts, not only the header above them.
+    await popup.evaluate(() => document.querySelector('[data-testid="timeline"]')!.scrollIntoView({ block: 'start' }));
+    await popup.screenshot('popup-timeline-light');
+
+    // Same-event views stay same-event: the follow-up is not an outlet covering the story.
+    await popup.click('#tab-outlets');
+    expect(await texts(popup, '[data-testid="outlet"] .outlet-name strong')).not.toContain('The New Yorker');
+    const [header] = await texts(popup, '[data-testid="article-header"]');
+    expect(header).toMatch(/Same story in 2 other outlets/);
+  });
+
   test('search finds facts across spelling variants and typos', async () => {
     const { popup } = await popupFor(session, SEED_PAGE);
     await popup.waitForSelector('[data-testid="result"]', 30_000);
@@ -209,12 +268,15 @@ describe.each(BROWSERS)('popup in %s', (name) => {
     const { page, popup } = await popupFor(session, SEED_PAGE);
     await popup.waitForSelector('[data-testid="result"]', 30_000);
     await page.evaluate(() => window.scrollTo(0, 0));
+    // Ready to look before clicking: the flash lasts a moment.
+    const probe = probeFor(session, page, session.server.url(SEED_PAGE));
+    expect((await probe.view())?.highlights.some((h) => h.kind === 'focus')).toBe(false);
     // The last shared fact is far enough down the article to need a scroll.
     await popup.evaluate(() => {
       const toggles = document.querySelectorAll<HTMLButtonElement>('[data-testid="fact"] .fact-toggle');
       toggles[toggles.length - 1]!.click();
     });
-    await page.waitFor(() => CSS.highlights.has('parallax-focus'), undefined, 5_000);
+    await probe.waitFor((view) => view.highlights.some((h) => h.kind === 'focus'), 5_000);
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
   });
 
@@ -304,6 +366,18 @@ describe.each(BROWSERS)('popup and options in %s, dark theme', (name) => {
     await noHorizontalScroll(popup);
     expect(await seriousViolations(popup, 'popup-results-dark')).toEqual([]);
     await popup.screenshot('popup-results-dark');
+  });
+
+  test('the earlier and later coverage reads well in the dark theme', async () => {
+    const { popup } = await popupFor(session, SEED_PAGE);
+    await popup.waitForSelector('[data-testid="result"]', 30_000);
+    await popup.click('#tab-related');
+    await popup.waitForSelector('[data-testid="timeline"] [data-testid="related"]');
+    expect(await texts(popup, '[data-testid="related-when"]')).toContain('32 days later');
+    await noHorizontalScroll(popup);
+    expect(await seriousViolations(popup, 'popup-timeline-dark')).toEqual([]);
+    await popup.evaluate(() => document.querySelector('[data-testid="timeline"]')!.scrollIntoView({ block: 'start' }));
+    await popup.screenshot('popup-timeline-dark');
   });
 
   test('the options page reads well in the dark theme', async () => {

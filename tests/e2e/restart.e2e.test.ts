@@ -12,6 +12,7 @@ import { BROWSERS, FIXTURES_DIR, type BrowserName, type TestPage } from './harne
 import type { LaunchOptions } from './harness/extension-browser';
 import { useExtensionSession } from './harness/session';
 import { findTabId, pickFile } from './popup-options.helpers';
+import { probeFor } from './in-page-probe';
 
 const CORPUS_FILE = 'eastport-flood.jsonl';
 const corpusText = readFileSync(join(FIXTURES_DIR, 'import', CORPUS_FILE), 'utf8');
@@ -29,9 +30,6 @@ async function pageState(page: TestPage): Promise<string> {
   return page.evaluate(() => document.documentElement.dataset.parallaxState ?? '');
 }
 
-/** Ranges registered under Parallax's highlight names in the page. */
-const highlightedRanges = (page: TestPage) =>
-  page.evaluate(() => ['parallax-shared', 'parallax-conflict'].reduce((n, name) => n + ((CSS.highlights.get(name) as Set<Range> | undefined)?.size ?? 0), 0));
 
 /** What extension storage holds under `key`, read from an extension page. */
 async function stored(page: TestPage, key: string): Promise<unknown> {
@@ -79,7 +77,7 @@ for (const { label, name, launch } of VARIANTS) describe(`imports and settings a
     // The imported corpus is in use, with the default settings: matched and highlighted.
     const page = await session.open(STORY_PAGE);
     expect(await pageState(page)).toBe('ready');
-    await page.waitFor(() => ((CSS.highlights.get('parallax-shared') as Set<Range> | undefined)?.size ?? 0) > 0);
+    await probeFor(session, page, session.server.url(STORY_PAGE)).waitFor((view) => view.highlights.some((h) => h.kind === 'shared'));
     expect(await outletsInPopup()).toEqual(expect.arrayContaining(IMPORTED_ONLY_OUTLETS));
 
     // Highlights off, strict matching, one site switched off: a switch, a choice and a list.
@@ -132,7 +130,7 @@ for (const { label, name, launch } of VARIANTS) describe(`imports and settings a
     const page = await session.open(STORY_PAGE);
     expect(await pageState(page)).toBe('ready');
     expect(await outletsInPopup()).toEqual(expect.arrayContaining(IMPORTED_ONLY_OUTLETS));
-    expect(await highlightedRanges(page)).toBe(0);
+    expect((await probeFor(session, page, session.server.url(STORY_PAGE)).view())?.highlights).toEqual([]);
     expect(session.browser.errors).toEqual([]);
   });
 });

@@ -20,6 +20,8 @@ export interface LaunchOptions {
    * at startup.
    */
   firefoxInstall?: 'temporary' | 'profile';
+  /** Firefox only: extra prefs (e.g. a proxy that records all of the browser's traffic). */
+  firefoxPrefs?: Record<string, string | number | boolean>;
 }
 
 /** A real browser with the built extension installed. `close()` ends it and its profile (unless the profile was `profileDir`). */

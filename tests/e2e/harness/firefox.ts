@@ -127,6 +127,8 @@ export async function launchFirefox(options: LaunchOptions): Promise<ExtensionBr
       // makes a temporary profile and deletes it on close.
       ...(options.profileDir ? { userDataDir: options.profileDir } : {}),
       args: ['--remote-allow-system-access', '--width=1280', '--height=900'],
+      // Release builds honour services.settings.server (below) only with this set.
+      env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
       defaultViewport: { width: 1280, height: 900 },
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
@@ -140,7 +142,10 @@ export async function launchFirefox(options: LaunchOptions): Promise<ExtensionBr
         'toolkit.telemetry.enabled': false,
         'browser.safebrowsing.update.enabled': false,
         'extensions.update.enabled': false,
+        // Remote Settings (blocklists, quarantined domains) polls a Mozilla server: pointed nowhere.
+        'services.settings.server': 'data:,#remote-settings-dummy/v1',
         ...(inProfile ? PROFILE_INSTALL_PREFS : {}),
+        ...options.firefoxPrefs,
       },
     });
     // A temporary add-on (WebDriver BiDi webExtension.install): Firefox forgets it when it quits,
