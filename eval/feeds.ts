@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { publishedDay } from '../lib/article/dates';
 import { extractArticle, NotAnArticleError } from '../lib/article/from-html';
-import { figure, recordResults } from './results-file';
+import { figure, recordResults } from './lib/results-file.ts';
 
 const PAGES = resolve(process.cwd(), '..', 'shared', 'pages');
 if (!existsSync(PAGES)) {

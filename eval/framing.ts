@@ -18,7 +18,7 @@ import type { FramingLabelKind, SentenceSpan } from '../lib/result.ts';
 import { alignFacts, SentenceFeatureCache, type FactSource } from '../lib/facts/align.ts';
 import { diffHunks, diffWording } from '../lib/framing/diff.ts';
 import { compareFraming } from '../lib/framing/labels.ts';
-import { figure, recordResults } from './results-file.ts';
+import { figure, recordResults } from './lib/results-file.ts';
 import { useModelFiles } from '../lib/cli/model-files.ts';
 
 // The sentence model (lib/meaning), read from models/ when first needed.

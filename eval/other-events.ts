@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { loadBundledCorpus } from '../lib/cli/inputs.ts';
 import { useModelFiles } from '../lib/cli/model-files.ts';
 import { matchStories } from '../lib/story/index.ts';
-import { figure, recordResults } from './results-file.ts';
+import { figure, recordResults } from './lib/results-file.ts';
 
 const folder = fileURLToPath(new URL('../tests/fixtures/other-events/', import.meta.url));
 useModelFiles();

@@ -18,7 +18,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { requireBrowser } from '../tests/e2e/harness/browsers';
 import { CorpusBuilder, serializeCorpus } from '../lib/corpus';
 import { loadSentenceSources, syntheticArticles } from '../bench/lib/synthetic';
-import { figure, recordResults, type Figures } from './results-file';
+import { figure, recordResults, type Figures } from './lib/results-file.ts';
 import { useModelFiles } from '../lib/cli/model-files.ts';
 
 // The sentence model (lib/meaning), read from models/ when first needed.

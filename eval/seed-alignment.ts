@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { analyze } from '../lib/analyze.ts';
 import { compileCorpus, loadCorpus, recordsFromManifest, serializeCorpus, type CorpusRecord } from '../lib/corpus/index.ts';
 import { STRICTNESS_LEVELS, type Strictness } from '../lib/settings.ts';
-import { figure, recordResults, type Figures } from './results-file.ts';
+import { figure, recordResults, type Figures } from './lib/results-file.ts';
 import { bothWays, GoldIndex, loadSeedGold, scoreAlignment, segmentationDrift, shownLinks, type AlignmentScore, type ShownLink } from './lib/seed-gold.ts';
 import { useModelFiles } from '../lib/cli/model-files.ts';
 

@@ -19,7 +19,7 @@ import { binaryFigures, rocAuc, spearman } from '../lib/facts/metrics.ts';
 import { pairEvidenceRows } from '../lib/facts/pair-evidence.ts';
 import { parsePairs, type SentencePair } from '../lib/facts/pairs.ts';
 import { termStatsFromTexts } from '../lib/facts/stats.ts';
-import { figure, recordResults, type Figures } from './results-file.ts';
+import { figure, recordResults, type Figures } from './lib/results-file.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const devFile = process.argv[2] ? resolve(process.argv[2]) : resolve(root, '../shared/datasets/stsb-news/dev.jsonl');

@@ -16,7 +16,7 @@ import { compileCorpus, loadCorpus, parseCorpusFile, serializeCorpus, type Corpu
 import { EVIDENCE_NAMES, evidenceVector, matchStories, STORY_WEIGHTS, UNDATED_STORY_WEIGHTS, type StoryWeights } from '../lib/story/index.ts';
 import { segmentSentences } from '../lib/text/segment.ts';
 import { useModelFiles } from '../lib/cli/model-files.ts';
-import { figure, recordResults, type Figures as RecordedFigures } from './results-file.ts';
+import { figure, recordResults, type Figures as RecordedFigures } from './lib/results-file.ts';
 
 // The sentence model (lib/meaning), read from models/ when first needed.
 useModelFiles();

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const RESULTS_PATH = fileURLToPath(new URL('./results.json', import.meta.url));
+export const RESULTS_PATH = fileURLToPath(new URL('../results.json', import.meta.url));
 
 export type Figures = { [name: string]: number | string | null | Figures };
 
