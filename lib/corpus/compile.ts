@@ -3,18 +3,20 @@
 // offsets), so that 100,000 articles compile within a modest heap.
 import type { CorpusSummary } from '../result.ts';
 import { buildLshBuckets, hashString, LSH_BANDS, SHINGLE_WORDS, SIGNATURE_SIZE } from '../fingerprint/index.ts';
-import { backgroundShareOfClass } from '../text/background.ts';
 import { termBackgroundClass } from './background.ts';
 import { articleFeatures } from './features.ts';
 import { buildStringTable, dayFromIso, FORMAT_VERSION, type CorpusData } from './data.ts';
 import { CorpusInputError, type CorpusRecord } from './schema.ts';
-import { linkVersions } from './versions.ts';
+import { findVersionPairs, primaryVersions, versionRank } from './versions.ts';
 import { PassageIndexBuilder } from '../facts/passage-index.ts';
 import { outletNameFor } from '../outlets/directory.ts';
 import { GrowableUint32 } from '../growable-uint32.ts';
 import { MEANING_DIMS, MODEL_NAME } from '../meaning/index.ts';
 
-/** Terms kept per article vector: enough for story matching, small enough for 100,000 articles. */
+/**
+ * Terms in an article's term vector (its highest TF-IDF ones, chosen when searching): enough for
+ * story matching; fewer terms to compare per candidate.
+ */
 export const TOP_TERMS = 192;
 const TERM_HASH_SEED = 0x7e4a11ce;
 
@@ -68,7 +70,8 @@ export class CorpusBuilder {
   private readonly termList: string[] = [];
   private readonly df: number[] = [];
   private readonly sentenceStart = new GrowableUint32();
-  private readonly passages = new PassageIndexBuilder();
+  // Every sampled shingle: the cap on postings applies when searching (see CorpusData.passageHashes).
+  private readonly passages = new PassageIndexBuilder(Infinity);
   private readonly sentenceOffsets = new GrowableUint32();
   private readonly signatures = new GrowableUint32();
   private readonly shingleCounts = new GrowableUint32();
@@ -158,17 +161,14 @@ export class CorpusBuilder {
     const termHashes = Uint32Array.from(order, (i) => hashes[i]!);
     const termDf = Uint32Array.from(order, (i) => this.df[i]!);
     const termBackground = Uint8Array.from(order, (i) => termBackgroundClass(this.termList[i]!));
-    const shareOf = new Float64Array(v);
-    order.forEach((provisional, final) => (shareOf[provisional] = backgroundShareOfClass(termBackground[final]!)));
     const terms = buildStringTable(order.map((i) => this.termList[i]!));
 
     const docTermStart = new Uint32Array(n + 1);
     let vectorSize = 0;
-    for (const article of this.articles) vectorSize += Math.min(TOP_TERMS, article.terms.length);
+    for (const article of this.articles) vectorSize += article.terms.length;
     const docTerms = new Uint32Array(vectorSize);
     const docTermTf = new Uint8Array(vectorSize);
     let cursor = 0;
-    const docNorm = new Float32Array(n);
     const docLength = new Uint32Array(n);
     const factStart = new Uint32Array(n + 1);
     const facts = new GrowableUint32();
@@ -178,21 +178,13 @@ export class CorpusBuilder {
     const leadTerms = new GrowableUint32();
     for (let a = 0; a < n; a++) {
       const article = this.articles[a]!;
-      const weighted = Array.from(article.terms, (t, i) => ({
-        id: finalId[t]!,
-        tf: article.counts[i]!,
-        weight: (1 + Math.log(article.counts[i]!)) * inverseDocumentFrequency(this.df[t]!, n, shareOf[t]!),
-      }));
-      weighted.sort((x, y) => y.weight - x.weight || x.id - y.id);
-      const kept = weighted.slice(0, TOP_TERMS).sort((x, y) => x.id - y.id);
+      // Every term with its count, in term order: nothing here depends on the other articles.
+      const order = Array.from(article.terms, (_, i) => i).sort((x, y) => finalId[article.terms[x]!]! - finalId[article.terms[y]!]!);
       docTermStart[a] = cursor;
-      let norm = 0;
-      for (const k of kept) {
-        docTerms[cursor] = k.id;
-        docTermTf[cursor++] = Math.min(255, k.tf);
-        norm += k.weight * k.weight;
+      for (const i of order) {
+        docTerms[cursor] = finalId[article.terms[i]!]!;
+        docTermTf[cursor++] = Math.min(255, article.counts[i]!);
       }
-      docNorm[a] = Math.sqrt(norm);
       docLength[a] = article.length;
       factStart[a] = facts.length;
       for (const f of Array.from(article.facts, (t) => finalId[t]!).sort((x, y) => x - y)) facts.push(f);
@@ -228,7 +220,9 @@ export class CorpusBuilder {
     const outletNames = [...new Set(this.articles.map((a) => a.outlet).filter((o): o is string => o !== null))].sort();
     const outletLookup = new Map(outletNames.map((o, i) => [o, i]));
     const outletIndex = Int32Array.from(this.articles, (a) => (a.outlet === null ? -1 : outletLookup.get(a.outlet)!));
-    const primaryVersion = linkVersions({ signatures, shingleCounts, outlets: outletIndex, texts: (i) => this.articles[i]!.text, buckets });
+    const versionRanks = Uint32Array.from(this.articles, (a) => versionRank(a.text));
+    const versionPairs = findVersionPairs({ signatures, shingleCounts, outlets: outletIndex, buckets });
+    const primaryVersion = primaryVersions(n, versionPairs, (i) => versionRanks[i]!);
     const publishedDay = Int32Array.from(this.articles, (a) => dayFromIso(a.published));
     const name = this.options.name ?? 'corpus';
     return {
@@ -255,7 +249,6 @@ export class CorpusBuilder {
       termBackground,
       terms,
       docLength,
-      docNorm,
       docTermStart,
       docTerms,
       docTermTf,
@@ -270,6 +263,10 @@ export class CorpusBuilder {
       lshKeys: buckets.keys,
       lshArticles: buckets.articles,
       primaryVersion,
+      versionRank: versionRanks,
+      versionPairs,
+      versionLinkArticles: new Uint32Array(0),
+      versionLinkIds: buildStringTable([]),
       passageHashes: passages.hashes,
       passageSentences: passages.sentences,
       sentenceMeaning,

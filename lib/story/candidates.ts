@@ -18,7 +18,7 @@ const scratch = new WeakMap<Corpus, Float32Array>();
 export function retrieveCandidates(query: StoryQuery, corpus: Corpus, limit = CANDIDATES): number[] {
   let scores = scratch.get(corpus);
   if (!scores) {
-    scores = new Float32Array(corpus.size);
+    scores = new Float32Array(corpus.indexEnd);
     scratch.set(corpus, scores);
   }
   const touched: number[] = [];
