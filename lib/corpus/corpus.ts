@@ -56,7 +56,10 @@ export interface Corpus {
   readonly summary: CorpusSummary;
   /** Mean number of content terms per article (BM25's average length). */
   readonly averageLength: number;
-  /** The raw arrays, for code that needs bulk access (benchmarks, exporters). */
+  /**
+   * The raw arrays, for code that needs bulk access (benchmarks, exporters). A corpus of
+   * segments gives its segments merged (./merge.ts), made on first access: costly, never for queries.
+   */
   readonly data: CorpusData;
 
   /** Whether the article at this index was removed (a corpus of segments keeps its place). */
@@ -132,9 +135,8 @@ export class CompiledCorpus implements Corpus {
   private readonly vectors = new TermVectorCache();
   private idLookup: Map<string, number> | null = null;
   private groupMembers: Map<number, number[]> | null = null;
-  private readonly postingStart: Uint32Array;
-  private readonly postingArticles: Uint32Array;
-  private readonly idfTable: Float32Array;
+  private inverted: { start: Uint32Array; articles: Uint32Array } | null = null;
+  private idfs: Float32Array | null = null;
 
   constructor(readonly data: CorpusData) {
     const meaning = data.meta.meaning;
@@ -150,23 +152,22 @@ export class CompiledCorpus implements Corpus {
     let total = 0;
     for (let i = 0; i < this.size; i++) total += data.docLength[i]!;
     this.averageLength = this.size ? total / this.size : 0;
-    const v = data.termHashes.length;
-    this.idfTable = new Float32Array(v);
-    for (let t = 0; t < v; t++) this.idfTable[t] = inverseDocumentFrequency(data.termDf[t]!, this.size, backgroundShareOfClass(data.termBackground[t]!));
-    // Inverted index by counting sort over every article's terms and facts: two passes, no per-term arrays.
-    const counts = new Uint32Array(v + 1);
-    const { docTerms, facts, docTermStart, factStart } = data;
-    for (let k = 0; k < docTerms.length; k++) counts[docTerms[k]!]!++;
-    for (let k = 0; k < facts.length; k++) counts[facts[k]!]!++;
-    this.postingStart = new Uint32Array(v + 1);
-    for (let t = 0; t < v; t++) this.postingStart[t + 1] = this.postingStart[t]! + counts[t]!;
-    this.postingArticles = new Uint32Array(this.postingStart[v]!);
-    const fill = this.postingStart.slice(0, v);
-    const postings = this.postingArticles;
-    for (let a = 0; a < this.size; a++) {
-      for (let k = docTermStart[a]!, end = docTermStart[a + 1]!; k < end; k++) postings[fill[docTerms[k]!]!++] = a;
-      for (let k = factStart[a]!, end = factStart[a + 1]!; k < end; k++) postings[fill[facts[k]!]!++] = a;
+  }
+
+  /** IDF of every term, computed on first use (a segment searched with others never needs its own). */
+  private get idfTable(): Float32Array {
+    if (!this.idfs) {
+      const { termDf, termBackground } = this.data;
+      this.idfs = new Float32Array(termDf.length);
+      for (let t = 0; t < termDf.length; t++) this.idfs[t] = inverseDocumentFrequency(termDf[t]!, this.size, backgroundShareOfClass(termBackground[t]!));
     }
+    return this.idfs;
+  }
+
+  /** The inverted index, built on first use by counting sort over every article's terms and facts: two passes, no per-term arrays. */
+  private get postingIndex(): { start: Uint32Array; articles: Uint32Array } {
+    if (!this.inverted) this.inverted = invertedIndex(this.data);
+    return this.inverted;
   }
 
   isRemoved(): boolean {
@@ -249,33 +250,7 @@ export class CompiledCorpus implements Corpus {
   }
 
   termId(term: string): number {
-    const hash = termHash(term);
-    const hashes = this.data.termHashes;
-    let lo = 0;
-    let hi = hashes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (hashes[mid]! < hash) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo === hashes.length || hashes[lo] !== hash) return -1;
-    // Confirm the term itself (hashes can collide). ASCII terms (nearly all) are compared with
-    // the stored bytes in place; others are decoded.
-    const ascii = /^[ -~]*$/.test(term);
-    const { offsets, bytes } = this.data.terms;
-    for (let t = lo; t < hashes.length && hashes[t] === hash; t++) {
-      const start = offsets[t]!;
-      const length = offsets[t + 1]! - start;
-      if (!ascii) {
-        if (readString(this.data.terms, t) === term) return t;
-        continue;
-      }
-      if (length !== term.length) continue;
-      let i = 0;
-      while (i < length && bytes[start + i] === term.charCodeAt(i)) i++;
-      if (i === length) return t;
-    }
-    return -1;
+    return findTermId(this.data, term);
   }
 
   documentFrequency(term: string): number {
@@ -334,7 +309,8 @@ export class CompiledCorpus implements Corpus {
   }
 
   postings(termId: number): Uint32Array {
-    return this.postingArticles.subarray(this.postingStart[termId]!, this.postingStart[termId + 1]!);
+    const { start, articles } = this.postingIndex;
+    return articles.subarray(start[termId]!, start[termId + 1]!);
   }
 
   signature(index: number): Uint32Array {
@@ -358,7 +334,57 @@ export class CompiledCorpus implements Corpus {
   }
 }
 
+/** The articles holding each term (as a term or a fact), ascending: articles[start[t] ..< start[t + 1]]. */
+export function invertedIndex(data: CorpusData): { start: Uint32Array; articles: Uint32Array } {
+  const v = data.termHashes.length;
+  const n = data.meta.articleCount;
+  const counts = new Uint32Array(v + 1);
+  const { docTerms, facts, docTermStart, factStart } = data;
+  for (let k = 0; k < docTerms.length; k++) counts[docTerms[k]!]!++;
+  for (let k = 0; k < facts.length; k++) counts[facts[k]!]!++;
+  const start = new Uint32Array(v + 1);
+  for (let t = 0; t < v; t++) start[t + 1] = start[t]! + counts[t]!;
+  const articles = new Uint32Array(start[v]!);
+  const fill = start.slice(0, v);
+  for (let a = 0; a < n; a++) {
+    for (let k = docTermStart[a]!, end = docTermStart[a + 1]!; k < end; k++) articles[fill[docTerms[k]!]!++] = a;
+    for (let k = factStart[a]!, end = factStart[a + 1]!; k < end; k++) articles[fill[facts[k]!]!++] = a;
+  }
+  return { start, articles };
+}
+
+/** The id of a term in the data's vocabulary, or -1: a binary search of its hash, then the text confirmed. */
+export function findTermId(data: CorpusData, term: string): number {
+  const hash = termHash(term);
+  const hashes = data.termHashes;
+  let lo = 0;
+  let hi = hashes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (hashes[mid]! < hash) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo === hashes.length || hashes[lo] !== hash) return -1;
+  // Confirm the term itself (hashes can collide). ASCII terms (nearly all) are compared with
+  // the stored bytes in place; others are decoded.
+  const ascii = /^[ -~]*$/.test(term);
+  const { offsets, bytes } = data.terms;
+  for (let t = lo; t < hashes.length && hashes[t] === hash; t++) {
+    const start = offsets[t]!;
+    const length = offsets[t + 1]! - start;
+    if (!ascii) {
+      if (readString(data.terms, t) === term) return t;
+      continue;
+    }
+    if (length !== term.length) continue;
+    let i = 0;
+    while (i < length && bytes[start + i] === term.charCodeAt(i)) i++;
+    if (i === length) return t;
+  }
+  return -1;
+}
+
 /** Loads a compiled artifact (the bytes of corpus.bin) into a queryable corpus. */
-export function loadCorpus(bytes: Uint8Array | ArrayBuffer, options: { verify?: boolean } = {}): Corpus {
+export function loadCorpus(bytes: Uint8Array | ArrayBuffer, options: { verify?: boolean } = {}): CompiledCorpus {
   return new CompiledCorpus(deserializeCorpus(bytes, options));
 }
