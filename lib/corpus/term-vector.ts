@@ -25,16 +25,18 @@ export function chooseTermVector(counts: Uint8Array, idfAt: (k: number) => numbe
   const n = counts.length;
   const weights = new Float64Array(n);
   for (let k = 0; k < n; k++) weights[k] = (1 + Math.log(counts[k]!)) * idfAt(k);
-  let kept: Uint32Array;
   if (n <= limit) {
-    kept = new Uint32Array(n);
-    for (let k = 0; k < n; k++) kept[k] = k;
-  } else {
-    const order = new Uint32Array(n);
-    for (let k = 0; k < n; k++) order[k] = k;
-    const ranked = Array.from(order).sort((x, y) => weights[y]! - weights[x]! || x - y);
-    kept = Uint32Array.from(ranked.slice(0, limit)).sort();
+    // Every term is kept (most articles): no ranking.
+    const terms = new Uint32Array(n);
+    let squares = 0;
+    for (let k = 0; k < n; k++) {
+      terms[k] = idOf(k);
+      squares += weights[k]! * weights[k]!;
+    }
+    return { vector: { terms, counts }, norm: Math.sqrt(squares) };
   }
+  const ranked = Array.from({ length: n }, (_, k) => k).sort((x, y) => weights[y]! - weights[x]! || x - y);
+  const kept = Uint32Array.from(ranked.slice(0, limit)).sort();
   const terms = new Uint32Array(kept.length);
   const keptCounts = new Uint8Array(kept.length);
   let squares = 0;
