@@ -8,6 +8,8 @@ import { articleFeatures } from './features.ts';
 import { buildStringTable, dayFromIso, FORMAT_VERSION, type CorpusData } from './data.ts';
 import { CorpusInputError, type CorpusRecord } from './schema.ts';
 import { findVersionPairs, primaryVersions, versionRank } from './versions.ts';
+import { contextVersionLinks } from './segment-versions.ts';
+import type { Corpus } from './corpus.ts';
 import { PassageIndexBuilder } from '../facts/passage-index.ts';
 import { outletNameFor } from '../outlets/directory.ts';
 import { GrowableUint32 } from '../growable-uint32.ts';
@@ -61,6 +63,11 @@ interface PendingArticle {
 export interface CompileOptions {
   name?: string;
   sources?: string[];
+  /**
+   * The corpus these articles join (compiling a segment, ./segments.ts): ids it holds are
+   * refused, versions are linked with its articles, and its LSH buckets count as one compile's.
+   */
+  context?: Corpus | null;
 }
 
 export class CorpusBuilder {
@@ -101,6 +108,10 @@ export class CorpusBuilder {
     if (first !== undefined) {
       const [file, line] = splitWhere(where);
       throw new CorpusInputError(file, line, 'id', `duplicate id "${record.id}" (also at ${first})`);
+    }
+    if (this.options.context && this.options.context.indexOf(record.id) !== -1) {
+      const [file, line] = splitWhere(where);
+      throw new CorpusInputError(file, line, 'id', `id "${record.id}" is already in the corpus "${this.options.context.name}" (a segment adds new articles only)`);
     }
     this.ids.set(record.id, where);
     const features = articleFeatures(record.text, record.title);
@@ -221,7 +232,16 @@ export class CorpusBuilder {
     const outletLookup = new Map(outletNames.map((o, i) => [o, i]));
     const outletIndex = Int32Array.from(this.articles, (a) => (a.outlet === null ? -1 : outletLookup.get(a.outlet)!));
     const versionRanks = Uint32Array.from(this.articles, (a) => versionRank(a.text));
-    const versionPairs = findVersionPairs({ signatures, shingleCounts, outlets: outletIndex, buckets });
+    const context = this.options.context ?? null;
+    const versionInput = {
+      signatures,
+      shingleCounts,
+      outlets: outletIndex,
+      buckets,
+      alsoInBuckets: context ? (a: number) => context.lshBucketSizes(signatures.subarray(a * SIGNATURE_SIZE, (a + 1) * SIGNATURE_SIZE)) : undefined,
+    };
+    const versionPairs = findVersionPairs(versionInput);
+    const links = context ? contextVersionLinks(versionInput, outletNames, context) : { articles: [], ids: [] };
     const primaryVersion = primaryVersions(n, versionPairs, (i) => versionRanks[i]!);
     const publishedDay = Int32Array.from(this.articles, (a) => dayFromIso(a.published));
     const name = this.options.name ?? 'corpus';
@@ -265,8 +285,8 @@ export class CorpusBuilder {
       primaryVersion,
       versionRank: versionRanks,
       versionPairs,
-      versionLinkArticles: new Uint32Array(0),
-      versionLinkIds: buildStringTable([]),
+      versionLinkArticles: Uint32Array.from(links.articles),
+      versionLinkIds: buildStringTable(links.ids),
       passageHashes: passages.hashes,
       passageSentences: passages.sentences,
       sentenceMeaning,
@@ -279,7 +299,7 @@ function splitWhere(where: string): [string, number | null] {
   return m ? [m[1]!, Number(m[2])] : [where, null];
 }
 
-function summarize(name: string, published: (string | null)[], outlets: number, articles: number): CorpusSummary {
+export function summarize(name: string, published: (string | null)[], outlets: number, articles: number): CorpusSummary {
   const dates = published.filter((d): d is string => d !== null).sort();
   return { name, articles, outlets, firstPublished: dates[0] ?? null, lastPublished: dates.at(-1) ?? null };
 }

@@ -26,7 +26,7 @@ export function chooseTermVector(counts: Uint8Array, idfAt: (k: number) => numbe
   const weights = new Float64Array(n);
   for (let k = 0; k < n; k++) weights[k] = (1 + Math.log(counts[k]!)) * idfAt(k);
   if (n <= limit) {
-    // Every term is kept (most articles): no ranking.
+    // Every term is kept (a short article): no ranking.
     const terms = new Uint32Array(n);
     let squares = 0;
     for (let k = 0; k < n; k++) {
@@ -35,16 +35,22 @@ export function chooseTermVector(counts: Uint8Array, idfAt: (k: number) => numbe
     }
     return { vector: { terms, counts }, norm: Math.sqrt(squares) };
   }
-  const ranked = Array.from({ length: n }, (_, k) => k).sort((x, y) => weights[y]! - weights[x]! || x - y);
-  const kept = Uint32Array.from(ranked.slice(0, limit)).sort();
-  const terms = new Uint32Array(kept.length);
-  const keptCounts = new Uint8Array(kept.length);
+  // The limit-th highest weight (a native numeric sort, no comparator): terms above it are kept,
+  // and terms at it in term order until the vector is full (ties to the earlier term).
+  const threshold = weights.slice().sort()[n - limit]!;
+  let above = 0;
+  for (let k = 0; k < n; k++) if (weights[k]! > threshold) above++;
+  let ties = limit - above;
+  const terms = new Uint32Array(limit);
+  const keptCounts = new Uint8Array(limit);
   let squares = 0;
-  kept.forEach((k, i) => {
+  for (let k = 0, i = 0; k < n && i < limit; k++) {
+    const w = weights[k]!;
+    if (w < threshold || (w === threshold && ties-- <= 0)) continue;
     terms[i] = idOf(k);
-    keptCounts[i] = counts[k]!;
-    squares += weights[k]! * weights[k]!;
-  });
+    keptCounts[i++] = counts[k]!;
+    squares += w * w;
+  }
   return { vector: { terms, counts: keptCounts }, norm: Math.sqrt(squares) };
 }
 

@@ -171,6 +171,16 @@ export class PassageIndexBuilder {
   }
 }
 
+/**
+ * A passage index from postings gathered in ascending sentence number (stored indexes merged,
+ * lib/corpus/merge.ts): the same arrays a build over those sentences gives, without reading a
+ * sentence. Every posting is kept (no cap).
+ */
+export function passageIndexFromPostings(hashes: Uint32Array, sentences: Uint32Array, sentenceStart: Uint32Array): PassageIndex {
+  const sorted = sortPairsByKey(hashes, sentences);
+  return { hashes: sorted.keys, sentences: sorted.values, sentenceStart };
+}
+
 /** A passage index over articles given as lists of sentence texts. */
 export function buildPassageIndex(articles: Iterable<readonly string[]>, maxPostings = MAX_SHINGLE_POSTINGS): PassageIndex {
   const builder = new PassageIndexBuilder(maxPostings);
