@@ -87,7 +87,7 @@ describe('a corpus of segments answers as one compile of its live articles', () 
     // The comparison is about real answers, not empty ones.
     expect(stories).toBeGreaterThan(5);
     expect(facts).toBeGreaterThan(5);
-  });
+  }, 30_000);
 
   test('000 and 001 in different segments are still versions of one article, the readable one primary', () => {
     const { segmented } = corporaOf(records, splits[0]!, 'seeds');
@@ -97,7 +97,7 @@ describe('a corpus of segments answers as one compile of its live articles', () 
     expect(readable).toBe(2);
     expect(segmented.primaryVersion(normalized)).toBe(readable);
     expect(segmented.versions(normalized)).toEqual([readable, normalized]);
-  });
+  }, 20_000);
 
   test('removed articles are gone from every answer, their places kept', () => {
     const { segmented } = corporaOf(records, splits[0]!, 'seeds');
@@ -109,13 +109,13 @@ describe('a corpus of segments answers as one compile of its live articles', () 
     const all = [...Array(5).keys()];
     for (const term of ['putin', 'n:putin', 'kremlin']) expect([...segmented.postings(segmented.termId(term))]).not.toContain(3);
     expect(all.filter((i) => !segmented.isRemoved(i)).map((i) => segmented.article(i).id)).not.toContain(SEED_IDS.unverified);
-  });
+  }, 20_000);
 
   test('a segment refuses ids its corpus already holds', () => {
     const first = compileSegment(records.slice(0, 2), { id: 'first' });
     const context = openSegmentedCorpus([{ id: 'first', data: first }]);
     expect(() => compileSegment(records.slice(1, 3), { id: 'second', context })).toThrow(`id "${records[1]!.id}" is already in the corpus "first"`);
-  });
+  }, 20_000);
 
   test('opening reads no vocabulary: terms get corpus ids only as a query meets them', () => {
     const segments = buildSegments(records, [1, 3], new Map(), []);
@@ -125,7 +125,7 @@ describe('a corpus of segments answers as one compile of its live articles', () 
     analyze(asPage(seeds.find((r) => r.id === SEED_IDS.nbc)!), corpus);
     expect(corpus.termsLookedUp).toBeGreaterThan(0);
     expect(corpus.termsLookedUp).toBeLessThan(vocabulary);
-  });
+  }, 20_000);
 });
 
 const basilPath = new URL('../../../shared/datasets/basil/stories.jsonl', import.meta.url);
