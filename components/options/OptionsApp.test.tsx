@@ -9,7 +9,7 @@ import { validateCorpusFile, type ImportedCorpus } from '@/lib/import/records';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { OptionsApp } from './OptionsApp';
 import { problemsTsv } from './ImportReportView';
-import type { OptionsApi } from './types';
+import type { OptionsApi, StorageReport } from './types';
 
 let root: HTMLElement;
 let win: Window & typeof globalThis;
@@ -31,7 +31,7 @@ const all = (selector: string) => [...root.querySelectorAll(selector)];
 const text = (selector: string) => (q(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const click = (selector: string) => act(() => void q(selector)!.dispatchEvent(new win.Event('click', { bubbles: true })));
 
-function fakeApi() {
+function fakeApi(storage: StorageReport = { usage: 3_200_000, quota: 100_000_000, corpusBytes: 2_900_000, articles: 1200, problem: null }) {
   const imports: ImportedCorpus[] = [];
   const saved: Settings[] = [];
   const checked: string[] = [];
@@ -52,6 +52,7 @@ function fakeApi() {
     async removeImport(id) {
       imports.splice(imports.findIndex((c) => c.id === id), 1);
     },
+    storageUse: async () => storage,
     loadSettings: async () => ({ ...DEFAULT_SETTINGS, disabledSites: [] }),
     async saveSettings(settings) {
       saved.push(settings);
