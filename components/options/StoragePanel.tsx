@@ -1,4 +1,3 @@
-import { plural } from '@/components/shared/format';
 import { nearQuota, quotaShare } from '@/utils/corpus-storage/quota';
 import type { StorageReport } from './types';
 
@@ -23,7 +22,7 @@ export function StoragePanel({ report, error }: { report: StorageReport | null; 
   return (
     <div class="storage" data-testid="storage">
       <p class="storage-line" data-testid="storage-use">
-        Stored corpora: <strong>{formatBytes(report.corpusBytes)}</strong> for {plural(report.articles, 'article')}.{' '}
+        Stored corpora: <strong>{formatBytes(report.corpusBytes)}</strong> for {report.articles.toLocaleString('en-GB')} {report.articles === 1 ? 'article' : 'articles'}.{' '}
         {share !== null ? (
           <>
             Parallax uses {formatBytes(report.usage!)} of the {formatBytes(report.quota!)} this browser allows it ({Math.round(share * 100)}%).

@@ -7,7 +7,7 @@ import { createStoredCorpora } from '@/utils/corpus-storage';
 import { fetchBundledCorpus } from '@/utils/corpus-storage/bundled';
 import { ensureSentenceModel } from '@/utils/model/sentence-model';
 import { startFeeds } from './feeds';
-import { analyzeArticle, extractPage, textHash, type PageAnalysis } from './page-analysis';
+import { analyzeArticle, extractPage, textHash, type PageAnalysis } from '@/utils/page-analysis/page-analysis';
 
 interface Sender {
   id?: string;

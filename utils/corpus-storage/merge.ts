@@ -51,13 +51,22 @@ export async function mergeOnce(db: CorporaDatabase, cache: SegmentCache, now = 
   const plan = planMerge(manifest);
   if (!plan) return false;
   const inputs = plan.map((id) => manifest.segments.find((s) => s.id === id)!);
-  const segments = await Promise.all(inputs.map(async (entry) => ({ id: entry.id, data: await loadSegment(db, entry, cache), removed: removedFrom(manifest, entry.id) })));
+  let segments;
+  let refs;
+  try {
+    segments = await Promise.all(inputs.map(async (entry) => ({ id: entry.id, data: await loadSegment(db, entry, cache), removed: removedFrom(manifest, entry.id) })));
+    refs = await readFeedArticles(db, { ...manifest, segments: inputs });
+  } catch (error) {
+    // An input dropped since the manifest was read (its parts went with it) is no merge to make.
+    const now = await readManifest(db);
+    if (plan.some((p) => !now.segments.some((s) => s.id === p))) return false;
+    throw error;
+  }
   const id = newSegmentId(now.getTime());
   const data = mergeSegments(segments, { id, name: FEEDS_CORPUS_NAME });
   const merged = new Set(segmentArticleIds(data));
-  const inPlan = new Set(plan);
-  const refs = (await readFeedArticles(db, manifest)).filter((r) => inPlan.has(r.segment) && merged.has(r.id));
-  const entry = await writeSegment(db, { id, kind: 'feeds', source: FEEDS_CORPUS_ID, data, extra: [{ name: FEED_ARTICLES_PART, bytes: encodeFeedRefs(refs) }] }, now);
+  const kept = refs.filter((r) => merged.has(r.id));
+  const entry = await writeSegment(db, { id, kind: 'feeds', source: FEEDS_CORPUS_ID, data, extra: [{ name: FEED_ARTICLES_PART, bytes: encodeFeedRefs(kept) }] }, now);
   const switched = await switchManifest(db, (current) => {
     if (!plan.every((p) => current.segments.some((s) => s.id === p))) return null;
     const at = current.segments.findIndex((s) => s.id === plan[0]);
