@@ -1,6 +1,7 @@
 // One home for stored corpora, shared by the background, the options page and its worker (WXT
-// entrypoints import this folder, never each other's files). Nothing here but ./bundled.ts and
-// ./corpora.ts touches an extension API, so the worker and Node tests import the rest freely.
+// entrypoints import this folder, never each other's files). Nothing exported here touches an
+// extension API, so the worker and Node tests import it freely; ./bundled.ts (the packaged
+// corpus) and ./problems.ts (extension storage) are imported by path where the browser API is.
 export { openCorporaDb, DB_NAME, DB_VERSION, type CorporaDatabase, type StoredPart } from './db';
 export { emptyManifest, liveCount, storedArticles, storedBytes, type Manifest, type SegmentEntry, type SegmentKind } from './manifest';
 export { readManifest, writeParts, readParts, switchManifest, collectOrphans, ORPHAN_AGE_MS, type SegmentPart } from './store';
