@@ -115,9 +115,15 @@ describe.each(BROWSERS)('options page in %s', (name) => {
     ]);
     await options.screenshot('options');
 
-    // Stored in IndexedDB: a fresh load of the page lists it again.
+    // Stored in IndexedDB: a fresh load of the page lists it again, with the storage it takes.
     await options.goto(session.browser.extensionUrl('options.html'));
     await options.waitForSelector('[data-testid="corpus-imported"]');
+    await options.waitFor(() => /^Stored corpora/.test(document.querySelector('[data-testid="storage-use"]')?.textContent ?? ''));
+    const [storage] = await text(options, '[data-testid="storage-use"]');
+    expect(storage).toMatch(/^Stored corpora: [\d.]+ kB for 4 articles\. Parallax uses [\d.]+ (kB|MB) of the [\d.]+ (MB|GB|TB) this browser allows it \(\d+%\)\.$/);
+    expect(await text(options, '[data-testid="storage-near-quota"]')).toEqual([]);
+    await options.evaluate(() => document.querySelector('[data-testid="storage"]')!.scrollIntoView({ block: 'center' }));
+    await options.screenshot('options-storage');
   });
 
   test('a page about the imported story is matched, and no longer once the corpus is removed', async () => {
