@@ -98,7 +98,7 @@ export function startFeeds(options: { corpora: StoredCorpora; fetch?: FetchLike 
         sources: latest,
         settings,
         now,
-        progress: { signal: stop.signal, onProgress: (done) => void setRefreshState({ ...state, done }) },
+        progress: { signal: stop.signal, onProgress: (done, total) => void setRefreshState({ ...state, done, total }) },
       });
       const nextSources = saved.sources.map((s) => (denied.has(s.url) ? { ...s, lastFetched: now.toISOString(), lastError: `Parallax may not read ${new URL(s.url).host}: allow it with “Allow” next to the feed.` } : s));
       await browser.storage.local.set({ [SOURCES_KEY]: nextSources });
@@ -106,7 +106,7 @@ export function startFeeds(options: { corpora: StoredCorpora; fetch?: FetchLike 
       corpora.reset();
       // Open the new corpus now (only the new segment is read) so the next page is analysed without waiting.
       await corpora.current().catch(() => undefined);
-      const done: RefreshState = { running: false, phase: 'done', done: state.total, total: state.total, startedAt: state.startedAt, finishedAt: new Date().toISOString(), added: saved.added };
+      const done: RefreshState = { running: false, phase: 'done', done: state.total, total: state.total, startedAt: state.startedAt, finishedAt: new Date().toISOString(), added: result.records.length };
       await setRefreshState(done);
       return done;
     } catch (error) {
