@@ -6,6 +6,7 @@
 import type { AnalysisResult, ArticleInput } from './result.ts';
 import type { Corpus } from './corpus/corpus.ts';
 import { alignCorpusFacts } from './facts/corpus-facts.ts';
+import { pageEntry } from './facts/align.ts';
 import { alignRelatedFacts } from './facts/related-facts.ts';
 import { matchStories, type StoryMatchOptions } from './story/match.ts';
 import type { Strictness } from './settings.ts';
@@ -20,7 +21,9 @@ export function analyze(article: ArticleInput, corpus: Corpus, options: AnalyzeO
   // Story matching segmented the text already (segmentSentences); no second pass.
   const sentences = match.query.features.sentences;
   // The page as alignment reads it: its sentences' meaning vectors were computed with its other features.
-  const page = { text: article.text, sentences, outlet: article.outlet ?? null, meaning: match.query.features.meaning };
+  const read = { text: article.text, sentences, outlet: article.outlet ?? null, meaning: match.query.features.meaning };
+  // Read once: same-event and related alignment share the page's entries and their features.
+  const page = { ...read, entry: pageEntry(read) };
   const alignment = alignCorpusFacts(page, match.stories, corpus, {
     strictness: options.strictness,
     self: match.self,

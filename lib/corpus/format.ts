@@ -30,11 +30,11 @@ export class CorpusFormatError extends Error {
   }
 }
 
-const TABLES = ['ids', 'titles', 'urls', 'texts', 'terms'] as const;
+const TABLES = ['ids', 'titles', 'urls', 'texts', 'terms', 'versionLinkIds'] as const;
 const ARRAYS = [
-  'outletIndex', 'publishedDay', 'sentenceStart', 'sentenceOffsets', 'termHashes', 'termDf', 'termBackground', 'docLength', 'docNorm',
+  'outletIndex', 'publishedDay', 'sentenceStart', 'sentenceOffsets', 'termHashes', 'termDf', 'termBackground', 'docLength',
   'docTermStart', 'docTerms', 'docTermTf', 'factStart', 'facts', 'headlineStart', 'headlineTerms', 'leadStart', 'leadTerms', 'signatures', 'shingleCounts', 'lshKeys',
-  'lshArticles', 'primaryVersion', 'passageHashes', 'passageSentences', 'sentenceMeaning',
+  'lshArticles', 'primaryVersion', 'versionRank', 'versionPairs', 'versionLinkArticles', 'passageHashes', 'passageSentences', 'sentenceMeaning',
 ] as const;
 
 function kindOf(array: TypedArray): ArrayKind {
@@ -132,6 +132,7 @@ export function deserializeCorpus(input: Uint8Array | ArrayBuffer, options: { ve
     urls: table('urls'),
     texts: table('texts'),
     terms: table('terms'),
+    versionLinkIds: table('versionLinkIds'),
     outletIndex: get('outletIndex'),
     publishedDay: get('publishedDay'),
     sentenceStart: get('sentenceStart'),
@@ -140,7 +141,6 @@ export function deserializeCorpus(input: Uint8Array | ArrayBuffer, options: { ve
     termDf: get('termDf'),
     termBackground: get('termBackground'),
     docLength: get('docLength'),
-    docNorm: get('docNorm'),
     docTermStart: get('docTermStart'),
     docTerms: get('docTerms'),
     docTermTf: get('docTermTf'),
@@ -155,6 +155,9 @@ export function deserializeCorpus(input: Uint8Array | ArrayBuffer, options: { ve
     lshKeys: get('lshKeys'),
     lshArticles: get('lshArticles'),
     primaryVersion: get('primaryVersion'),
+    versionRank: get('versionRank'),
+    versionPairs: get('versionPairs'),
+    versionLinkArticles: get('versionLinkArticles'),
     passageHashes: get('passageHashes'),
     passageSentences: get('passageSentences'),
     sentenceMeaning: get('sentenceMeaning'),

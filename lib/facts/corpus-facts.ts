@@ -5,7 +5,7 @@
 // the corpus; sentence features are cached per corpus, so each corpus article is processed once.
 import type { SelfMatch, SentenceSpan, StoryMatch } from '../result.ts';
 import type { Corpus } from '../corpus/corpus.ts';
-import { alignFacts, SentenceFeatureCache, type FactAlignment, type FactSource } from './align.ts';
+import { alignFacts, SentenceFeatureCache, type FactAlignment, type FactArticle, type FactSource } from './align.ts';
 import { REUSE_MIN_WORDS } from './compare.ts';
 import { foldedWords } from '../text/normalize.ts';
 import { findReusedPassages, longestSharedRun, type PassageHit } from './passage-index.ts';
@@ -171,7 +171,7 @@ export function factSources(
 
 /** Aligns the facts of an analyzed article with the corpus articles that cover its story or reuse its text. */
 export function alignCorpusFacts(
-  article: { text: string; sentences: SentenceSpan[]; outlet?: string | null; meaning?: Int8Array },
+  article: FactArticle,
   stories: readonly StoryMatch[],
   corpus: Corpus,
   options: CorpusFactOptions = {},

@@ -13,7 +13,8 @@ export interface NamedRecords {
 /** A compiled corpus's articles back as records (the artifact keeps texts and metadata). */
 export function corpusRecords(corpus: Corpus): CorpusRecord[] {
   const records: CorpusRecord[] = [];
-  for (let i = 0; i < corpus.size; i++) {
+  for (let i = 0; i < corpus.indexEnd; i++) {
+    if (corpus.isRemoved(i)) continue;
     const a = corpus.article(i);
     const record: CorpusRecord = { id: a.id, outlet: a.outlet, text: corpus.text(i) };
     if (a.title) record.title = a.title;
