@@ -7,11 +7,10 @@ import { dropUnfollowed, readFeedArticles, saveFeedRefresh } from './feed-segmen
 import { liveCount, segmentsOf } from './manifest';
 import { openStoredCorpus } from './open';
 import { readManifest } from './store';
-import { bundledSeeds, FEED_A, FEED_B, feedRecord, freshIndexedDb, NOW, refreshOf, source } from './test-corpora';
+import { bundledSeeds, liveIds, FEED_A, FEED_B, feedRecord, freshIndexedDb, NOW, refreshOf, source } from './test-corpora';
 
 beforeEach(freshIndexedDb);
 
-const ids = (corpus: { size: number; article(i: number): { id: string } }) => Array.from({ length: corpus.size }, (_, i) => corpus.article(i).id);
 
 describe('a feed refresh stored as segments', () => {
   test('each refresh compiles only its new articles into one new segment; the corpus searches all of them', async () => {
@@ -31,7 +30,7 @@ describe('a feed refresh stored as segments', () => {
     expect(feeds.map((s) => s.articles)).toEqual([2, 1]);
     expect(feeds[0]!.id).toBe(first.manifest.segments[0]!.id);
     const opened = await openStoredCorpus(db, bundled);
-    expect(ids(opened.corpus)).toEqual([...ids(bundled), feedRecord(0).id, feedRecord(1).id, feedRecord(2).id]);
+    expect(liveIds(opened.corpus)).toEqual([...liveIds(bundled), feedRecord(0).id, feedRecord(1).id, feedRecord(2).id]);
     expect(opened.corpus.text(opened.corpus.indexOf(feedRecord(2).id))).toBe(feedRecord(2).text);
   });
 
