@@ -28,17 +28,19 @@ const refreshState = (page: TestPage) =>
     return (await (g.browser ?? g.chrome)!.storage.local.get('parallax.feeds.refresh'))['parallax.feeds.refresh'];
   });
 
-/** Waits until the stored refresh state is in `phase`. */
-const refreshReaches = (page: TestPage, phase: string, timeout: number) =>
-  page.waitFor(
-    async (p: string) => {
-      type Local = { storage: { local: { get: (k: string) => Promise<Record<string, { phase?: string }>> } } };
-      const g = globalThis as unknown as { browser?: Local; chrome?: Local };
-      return (await (g.browser ?? g.chrome)!.storage.local.get('parallax.feeds.refresh'))['parallax.feeds.refresh']?.phase === p;
-    },
-    phase,
-    timeout,
-  );
+/**
+ * Waits until the stored refresh state is in `phase`. Polled from here: the harness's waitFor
+ * takes a promise returned by the page's function as a truthy answer at once.
+ */
+async function refreshReaches(page: TestPage, phase: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const state = (await refreshState(page)) as { phase?: string } | undefined;
+    if (state?.phase === phase) return;
+    if (Date.now() > deadline) throw new Error(`the refresh did not reach "${phase}" in ${timeoutMs} ms (last: ${JSON.stringify(state)})`);
+    await new Promise((done) => setTimeout(done, 250));
+  }
+}
 
 describe.each(BROWSERS)('a refresh stopped half way in %s', (name) => {
   let feeds: FeedServer;
