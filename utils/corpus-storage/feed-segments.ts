@@ -25,13 +25,26 @@ export interface StoredFeedArticle extends FeedArticleRef {
   segment: string;
 }
 
+// A segment's feed bookkeeping never changes once written: read and parsed once per worker.
+const refsBySegment = new Map<string, FeedArticleRef[]>();
+
 /** The live feed articles, oldest segment first. */
 export async function readFeedArticles(db: CorporaDatabase, manifest: Manifest): Promise<StoredFeedArticle[]> {
   const out: StoredFeedArticle[] = [];
-  for (const entry of segmentsOf(manifest, FEEDS_CORPUS_ID)) {
+  const segments = segmentsOf(manifest, FEEDS_CORPUS_ID);
+  for (const entry of segments) {
     const removed = new Set(manifest.removed[entry.id] ?? []);
-    const part = (await readParts(db, entry.id, [FEED_ARTICLES_PART])).get(FEED_ARTICLES_PART)!;
-    for (const ref of decodeFeedRefs(part)) if (!removed.has(ref.id)) out.push({ ...ref, segment: entry.id });
+    let refs = refsBySegment.get(entry.id);
+    if (!refs) {
+      refs = decodeFeedRefs((await readParts(db, entry.id, [FEED_ARTICLES_PART])).get(FEED_ARTICLES_PART)!);
+      refsBySegment.set(entry.id, refs);
+    }
+    for (const ref of refs) if (!removed.has(ref.id)) out.push({ ...ref, segment: entry.id });
+  }
+  // Segments dropped or merged away are not read again.
+  if (manifest.segments.length && refsBySegment.size > 2 * segments.length) {
+    const live = new Set(segments.map((s) => s.id));
+    for (const id of refsBySegment.keys()) if (!live.has(id)) refsBySegment.delete(id);
   }
   return out;
 }
