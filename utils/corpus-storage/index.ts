@@ -10,7 +10,7 @@ export { addImport, removeImport, listImports, listStoredCorpora, feedsEntry, ta
 export { saveFeedRefresh, dropUnfollowed, readFeedArticles, type SavedRefresh } from './feed-segments';
 export { reconcile } from './reconcile';
 export { planMerge, mergeOnce, runMerges, tierOf } from './merge';
-export { StorageFullError, isQuotaError, estimateStorage, nearQuota, quotaShare, QUOTA_WARNING_SHARE, type StorageUse } from './quota';
+export { StorageFullError, STORAGE_FULL_MESSAGE, isStorageFull, isQuotaError, estimateStorage, nearQuota, quotaShare, QUOTA_WARNING_SHARE, type StorageUse } from './quota';
 export { SEGMENT_FORMAT } from './segment-api';
 export { createStoredCorpora, type StoredCorpora } from './corpora';
 export { createCorpusStore, type CorpusStore } from './lazy-corpus';
