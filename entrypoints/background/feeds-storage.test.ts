@@ -3,7 +3,7 @@
 // articles as one feeds segment that the background's corpus then searches.
 import { afterAll, beforeAll, beforeEach, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { FEEDS_CORPUS_ID, SOURCES_KEY, type SourceState } from '@/lib/feeds/sources';
+import { FEED_SETTINGS_KEY, FEEDS_CORPUS_ID, SOURCES_KEY, type SourceState } from '@/lib/feeds/sources';
 import { createStoredCorpora, readManifest, storedArticles } from '@/utils/corpus-storage';
 import { bundledSeeds, freshIndexedDb } from '@/utils/corpus-storage/test-corpora';
 import { startFeedServer, type FeedServer } from '../../tests/feeds/server';
@@ -44,4 +44,12 @@ test('a refresh stores its new articles as a feeds segment, searched by the back
   expect(await feeds.refresh()).toMatchObject({ phase: 'done', added: 0 });
   await settle();
   expect(await readManifest(await corpora.db())).toMatchObject({ segments: manifest.segments });
+
+  // A one-day window set under Sources applies at once: the two-day-old article leaves, the feed's count follows.
+  await fakeBrowser.storage.local.set({ [FEED_SETTINGS_KEY]: { intervalMinutes: 0, retentionDays: 1, maxArticles: 40_000 } });
+  await settle();
+  const shorter = await readManifest(await corpora.db());
+  expect(storedArticles(shorter)).toBe(2);
+  expect(((await fakeBrowser.storage.local.get(SOURCES_KEY))[SOURCES_KEY] as SourceState[]).map((s) => s.articles)).toEqual([2]);
+  expect((await corpora.current()).size).toBe(bundledSeeds().size + 2);
 });

@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { DEFAULT_FEED_SETTINGS, FEEDS_CORPUS_ID } from '@/lib/feeds/sources';
 import { openCorporaDb } from './db';
-import { dropUnfollowed, readFeedArticles, saveFeedRefresh } from './feed-segments';
+import { applyFeedRetention, dropUnfollowed, readFeedArticles, saveFeedRefresh } from './feed-segments';
 import { liveCount, segmentsOf } from './manifest';
 import { openStoredCorpus } from './open';
 import { readManifest } from './store';
@@ -76,4 +76,15 @@ describe('a feed refresh stored as segments', () => {
     expect(corpus.indexOf(feedRecord(0).id)).toBe(-1);
     expect(corpus.indexOf(feedRecord(1).id)).toBeGreaterThan(-1);
   });
+});
+
+test('a shorter window applies at once: tombstones, and the count per feed after', async () => {
+  const db = await openCorporaDb();
+  const settings = DEFAULT_FEED_SETTINGS;
+  await saveFeedRefresh(db, { context: bundledSeeds(), result: refreshOf([feedRecord(0, 10), feedRecord(1, 1)]), sources: [source(FEED_A)], settings, now: NOW });
+  expect(await applyFeedRetention(db, settings, NOW)).toEqual({ removed: 0, perFeed: new Map([[FEED_A, 2]]) });
+  expect(await applyFeedRetention(db, { ...settings, retentionDays: 7 }, NOW)).toEqual({ removed: 1, perFeed: new Map([[FEED_A, 1]]) });
+  const corpus = (await openStoredCorpus(db, bundledSeeds())).corpus;
+  expect(corpus.indexOf(feedRecord(0).id)).toBe(-1);
+  expect(corpus.indexOf(feedRecord(1).id)).toBeGreaterThan(-1);
 });

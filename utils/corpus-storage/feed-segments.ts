@@ -6,7 +6,7 @@
 import type { Corpus } from '@/lib/corpus';
 import type { CompileProgressOptions } from '@/lib/import/combine';
 import type { RefreshResult } from '@/lib/feeds/refresh';
-import { FEEDS_CORPUS_ID, FEEDS_CORPUS_NAME, mergeRefresh, type FeedArticleRef, type FeedSettings, type SourceState } from '@/lib/feeds/sources';
+import { applyRetention, FEEDS_CORPUS_ID, FEEDS_CORPUS_NAME, mergeRefresh, type FeedArticleRef, type FeedSettings, type SourceState } from '@/lib/feeds/sources';
 import type { CorporaDatabase } from './db';
 import { segmentsOf, withRemoved, withSegment, type Manifest } from './manifest';
 import { FEED_ARTICLES_PART } from './open';
@@ -101,4 +101,17 @@ export async function dropUnfollowed(db: CorporaDatabase, followed: ReadonlySet<
   if (keep.size === stored.length) return 0;
   await switchManifest(db, (current) => withRemoved(current, tombstones(stored, keep)));
   return stored.length - keep.size;
+}
+
+/**
+ * Tombstones the articles past the retention window or cap now (the user changed them). Returns
+ * how many left and the articles each feed has after, for the Sources list.
+ */
+export async function applyFeedRetention(db: CorporaDatabase, settings: FeedSettings, now: Date): Promise<{ removed: number; perFeed: Map<string, number> }> {
+  const stored = await readFeedArticles(db, await readManifest(db));
+  const { kept } = applyRetention(stored, settings, now);
+  const perFeed = new Map<string, number>();
+  for (const article of kept) perFeed.set(article.feedUrl, (perFeed.get(article.feedUrl) ?? 0) + 1);
+  if (kept.length < stored.length) await switchManifest(db, (current) => withRemoved(current, tombstones(stored, new Set(kept.map((a) => a.id)))));
+  return { removed: stored.length - kept.length, perFeed };
 }
