@@ -42,15 +42,47 @@ export interface ArticleEntry {
   clauses: ClauseTerms[];
 }
 
+/**
+ * Sentences recur: in the story's other versions, in wire copy and quotations, and the page's
+ * own sentences come back in its sources. Their features (all read from the text alone but the
+ * meaning vector) are kept by text, the most recent first, and shared by every entry with that
+ * text; features are never changed once made. Bounded: a few analyses' worth of sentences.
+ */
+const FEATURES_KEPT = 4096;
+/** Features made with a given meaning vector (a stored one), and those made with the model's own. */
+const withVector = new Map<string, SentenceFeatures>();
+const encoded = new Map<string, SentenceFeatures>();
+
+function remember(kept: Map<string, SentenceFeatures>, text: string, features: SentenceFeatures): SentenceFeatures {
+  if (kept.size >= FEATURES_KEPT) kept.delete(kept.keys().next().value!);
+  kept.set(text, features);
+  return features;
+}
+
+function sameVector(a: Int8Array, b: Int8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** `sentenceFeatures(text, meaning)`, from the kept features of the text when there are. */
+function featuresOf(text: string, meaning: Int8Array | undefined): SentenceFeatures {
+  if (meaning === undefined) return encoded.get(text) ?? remember(encoded, text, sentenceFeatures(text));
+  const hit = withVector.get(text);
+  if (hit !== undefined && sameVector(hit.meaning, meaning)) return hit;
+  // The text's other features with this vector: what sentenceFeatures would make of the pair.
+  return remember(withVector, text, hit !== undefined ? { ...hit, meaning } : sentenceFeatures(text, meaning));
+}
+
 export function fullFeatures(entry: SentenceEntry): SentenceFeatures {
-  entry.full ??= sentenceFeatures(entry.text, entry.meaning);
+  entry.full ??= featuresOf(entry.text, entry.meaning);
   return entry.full;
 }
 
 export function clauseFeatures(entry: SentenceEntry): ClauseFeatures[] {
   if (entry.clauses === undefined) {
     const clauses = splitClauses(entry.text).filter((c) => contentTerms(c.text).length >= MIN_FACT_TERMS);
-    entry.clauses = clauses.length > 1 ? clauses.map((c) => ({ frame: c.frame, features: sentenceFeatures(c.text) })) : [];
+    entry.clauses = clauses.length > 1 ? clauses.map((c) => ({ frame: c.frame, features: featuresOf(c.text, undefined) })) : [];
   }
   return entry.clauses;
 }
