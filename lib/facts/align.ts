@@ -209,14 +209,17 @@ export function alignFacts(article: FactArticle, sources: readonly FactSource[],
     });
   });
 
+  // A source sentence as one number (sources are few, an article's sentences fewer than 2^20).
+  const sentenceId = (source: number, sentence: number): number => source * 0x100000 + sentence;
+  const storyEntries = entries.map((e, i) => (sources[i]!.sameStory ? e : { sentences: [], clauses: [] }));
   const matchesBySentence: Match[][] = own.sentences.map(() => []);
   own.sentences.forEach((entry, index) => {
     if (entry === null) return;
-    const candidateWeight = new Map<string, { posting: Posting; weight: number }>();
+    const candidateWeight = new Map<number, { posting: Posting; weight: number }>();
     for (const key of indexKeys(entry, stats)) {
       const weight = key.startsWith('#') ? NUMBER_KEY_WEIGHT : idf(key);
       for (const posting of postings.get(key) ?? []) {
-        const id = `${posting.source}:${posting.sentence}`;
+        const id = sentenceId(posting.source, posting.sentence);
         const hit = candidateWeight.get(id);
         if (hit === undefined) candidateWeight.set(id, { posting, weight });
         else hit.weight += weight;
@@ -227,10 +230,9 @@ export function alignFacts(article: FactArticle, sources: readonly FactSource[],
       .slice(0, MAX_CANDIDATES)
       .map(({ posting }) => ({ posting, byMeaning: false }));
     // Same-story counterparts told in other words, which the term index cannot find.
-    const taken = new Set(candidates.map(({ posting }) => `${posting.source}:${posting.sentence}`));
-    const storyEntries = entries.map((e, i) => (sources[i]!.sameStory ? e : { sentences: [], clauses: [] }));
+    const taken = new Set(candidates.map(({ posting }) => sentenceId(posting.source, posting.sentence)));
     for (const { source, sentence } of meaningCandidates(entry, storyEntries)) {
-      if (!taken.has(`${source}:${sentence}`)) candidates.push({ posting: { source, sentence }, byMeaning: true });
+      if (!taken.has(sentenceId(source, sentence))) candidates.push({ posting: { source, sentence }, byMeaning: true });
     }
     if (candidates.length === 0) return;
     const accepted: Match[] = [];
