@@ -2,7 +2,7 @@
 // index and the term statistics) at once, full features and clauses only when compared.
 import type { SentenceSpan } from '../result.ts';
 import { contentTerms } from '../text/normalize.ts';
-import { splitClauses } from './clauses.ts';
+import { splitClauses, type Clause } from './clauses.ts';
 import { furnitureSentences } from './furniture.ts';
 import { sentenceFeatures, type SentenceFeatures } from './features.ts';
 import type { TermStats } from './stats.ts';
@@ -113,6 +113,31 @@ export class SentenceFeatureCache {
 
 const NUMBER = /\d[\d,.]*\d|\d/g;
 
+interface SentenceTerms {
+  parts: { clause: Clause; terms: string[] }[];
+  terms: string[];
+  numbers: string[];
+}
+
+/** Terms read of sentences by text (with their clauses, and without), shared like features: never changed. */
+const termsWithClauses = new Map<string, SentenceTerms>();
+const termsAlone = new Map<string, SentenceTerms>();
+const TERMS_KEPT = 8192;
+
+function sentenceTerms(text: string, withClauses: boolean): SentenceTerms {
+  const kept = withClauses ? termsWithClauses : termsAlone;
+  let read = kept.get(text);
+  if (read !== undefined) return read;
+  // Clauses partition the sentence: their terms together are the sentence's, read once.
+  const parts = withClauses ? splitClauses(text).map((clause) => ({ clause, terms: [...new Set(contentTerms(clause.text))] })) : [];
+  const terms = withClauses ? [...new Set(parts.flatMap((p) => p.terms))] : [...new Set(contentTerms(text))];
+  const numbers = [...new Set((text.match(NUMBER) ?? []).map((n) => n.replace(/,/g, '')))];
+  read = { parts, terms, numbers };
+  if (kept.size >= TERMS_KEPT) kept.delete(kept.keys().next().value!);
+  kept.set(text, read);
+  return read;
+}
+
 /**
  * Sentence entries of an article (`sentences` are spans of `text`); `withClauses` for sources,
  * whose clauses may be omissions. Photo captions and credit lines state no fact. `meaning` holds
@@ -127,14 +152,11 @@ export function articleEntry(text: string, sentences: readonly SentenceSpan[], w
       entries.push(null);
       return;
     }
-    // Clauses partition the sentence: their terms together are the sentence's, read once.
-    const parts = withClauses ? splitClauses(s.text).map((clause) => ({ clause, terms: [...new Set(contentTerms(clause.text))] })) : [];
-    const terms = withClauses ? [...new Set(parts.flatMap((p) => p.terms))] : [...new Set(contentTerms(s.text))];
+    const { parts, terms, numbers } = sentenceTerms(s.text, withClauses);
     if (terms.length < MIN_FACT_TERMS) {
       entries.push(null);
       return;
     }
-    const numbers = [...new Set((s.text.match(NUMBER) ?? []).map((n) => n.replace(/,/g, '')))];
     const row = meaning !== undefined && (s.index + 1) * MEANING_DIMS <= meaning.length ? meaning.subarray(s.index * MEANING_DIMS, (s.index + 1) * MEANING_DIMS) : undefined;
     entries.push({ text: s.text, terms, numbers, full: undefined, meaning: row, clauses: undefined });
     for (const { clause, terms: clauseTerms } of parts) {
