@@ -181,6 +181,11 @@ export interface AlignOptions {
    * stories' coverage ranked nearby): wording common in the news around this story weighs less.
    */
   statsContext?: readonly Pick<FactSource, 'articleId' | 'text' | 'sentences'>[];
+  /**
+   * Only the facts and their conflicts are wanted (related coverage): omissions, unique
+   * sentences and the coverage matrix are left empty rather than computed for nothing.
+   */
+  factsOnly?: boolean;
 }
 
 /**
@@ -295,6 +300,7 @@ export function alignFacts(article: FactArticle, sources: readonly FactSource[],
     facts.push({ sentence, passages, conflict });
   });
 
+  if (options.factsOnly) return { facts, omissions: [], unique: [], conflicts, coverage: { outlets: [], rows: [] } };
   const omissions = findOmissions(own, sources, entries, stats);
   const storySources = sources.map((s, i) => ({ s, i })).filter(({ s }) => s.sameStory);
   const coverage: CoverageMatrix = {
