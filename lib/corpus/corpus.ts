@@ -7,7 +7,8 @@ import { lshBucketSizes, lshCandidates, MAX_BUCKET, SIGNATURE_SIZE } from '../fi
 import { backgroundShareOfClass } from '../text/background.ts';
 import { termBackgroundClass } from './background.ts';
 import { inverseDocumentFrequency, termHash } from './compile.ts';
-import { isoFromDay, NO_DATE, readString, type CorpusData } from './data.ts';
+import { isoFromDay, NO_DATE, readString, type CorpusData, type StringTable } from './data.ts';
+import { ArticlesNotLoadedError, INDEX_TEXT_MAX_SHINGLES, readArticleBlock, type ArticleBlock, type LoadArticleBlock } from './parts.ts';
 import { CorpusFormatError, deserializeCorpus } from './format.ts';
 import { MEANING_DIMS, MODEL_NAME } from '../meaning/index.ts';
 import { chooseTermVector, TermVectorCache, type ChosenVector, type TermVector } from './term-vector.ts';
@@ -68,6 +69,12 @@ export interface Corpus {
   /** Index of the article with this id, or -1. */
   indexOf(id: string): number;
   text(index: number): string;
+  /**
+   * Makes the articles' texts, sentences and meaning vectors readable. A corpus opened from index
+   * parts (./parts.ts) reads them on demand, and `text`, `sentences` and `sentenceMeaning` of an
+   * article not loaded throw ArticlesNotLoadedError; other corpora hold them already.
+   */
+  loadArticles(indices: Iterable<number>): Promise<void>;
   sentences(index: number): SentenceSpan[];
   sentenceCount(index: number): number;
   /**
@@ -136,9 +143,15 @@ export class CompiledCorpus implements Corpus {
   private idLookup: Map<string, number> | null = null;
   private groupMembers: Map<number, number[]> | null = null;
   private inverted: { start: Uint32Array; articles: Uint32Array } | null = null;
+  private readonly blocks = new Map<number, ArticleBlock>();
+  private readonly pendingBlocks = new Map<number, Promise<void>>();
   private idfs: Float32Array | null = null;
 
-  constructor(readonly data: CorpusData) {
+  /** `loadBlock` reads the article blocks of an index part (./parts.ts); an artifact has its articles in itself. */
+  constructor(
+    readonly data: CorpusData,
+    private readonly loadBlock?: LoadArticleBlock,
+  ) {
     const meaning = data.meta.meaning;
     if (meaning?.model !== MODEL_NAME || meaning.dims !== MEANING_DIMS) {
       throw new CorpusFormatError(
@@ -195,9 +208,55 @@ export class CompiledCorpus implements Corpus {
     return this.idLookup.get(id) ?? -1;
   }
 
-  text(index: number): string {
+  /**
+   * Where the article's text, sentence spans and meaning vectors are: the artifact itself, or
+   * the loaded block holding it (a segment opened from its index part, ./parts.ts); `sentence`
+   * is the number there of the article's first sentence.
+   */
+  private rows(index: number): { texts: StringTable; at: number; sentenceOffsets: Uint32Array; sentenceMeaning: Int8Array; sentence: number } {
     this.check(index);
-    return readString(this.data.texts, index);
+    const layout = this.data.meta.parts;
+    if (!layout) return { texts: this.data.texts, at: index, sentenceOffsets: this.data.sentenceOffsets, sentenceMeaning: this.data.sentenceMeaning, sentence: this.data.sentenceStart[index]! };
+    const block = this.blocks.get(Math.floor(index / layout.blockSize));
+    if (!block) throw new ArticlesNotLoadedError(this.name, index);
+    const sentence = this.data.sentenceStart[index]! - this.data.sentenceStart[block.first]!;
+    return { texts: block.texts, at: index - block.first, sentenceOffsets: block.sentenceOffsets, sentenceMeaning: block.sentenceMeaning, sentence };
+  }
+
+  text(index: number): string {
+    // Short texts stay in an index part: story matching reads them (see INDEX_TEXT_MAX_SHINGLES).
+    if (this.data.meta.parts && this.data.shingleCounts[index]! < INDEX_TEXT_MAX_SHINGLES) {
+      this.check(index);
+      return readString(this.data.texts, index);
+    }
+    const { texts, at } = this.rows(index);
+    return readString(texts, at);
+  }
+
+  async loadArticles(indices: Iterable<number>): Promise<void> {
+    const layout = this.data.meta.parts;
+    if (!layout) return;
+    if (!this.loadBlock) throw new CorpusFormatError(`corpus "${this.name}" is an index part without its article blocks`);
+    const load = this.loadBlock;
+    const waits: Promise<void>[] = [];
+    for (const index of new Set(Array.from(indices, (i) => Math.floor(i / layout.blockSize)))) {
+      if (this.blocks.has(index)) continue;
+      let pending = this.pendingBlocks.get(index);
+      if (!pending) {
+        pending = load(index).then((bytes) => {
+          this.blocks.set(index, readArticleBlock(bytes));
+          this.pendingBlocks.delete(index);
+        });
+        this.pendingBlocks.set(index, pending);
+      }
+      waits.push(pending);
+    }
+    await Promise.all(waits);
+  }
+
+  /** Article blocks loaded so far (a corpus opened from an index part). */
+  get loadedBlocks(): number {
+    return this.blocks.size;
   }
 
   passageIndex(): PassageLookup {
@@ -205,10 +264,10 @@ export class CompiledCorpus implements Corpus {
   }
 
   sentences(index: number): SentenceSpan[] {
-    const text = this.text(index);
+    const { texts, at, sentenceOffsets, sentence } = this.rows(index);
+    const text = readString(texts, at);
     const spans: SentenceSpan[] = [];
-    const { sentenceStart, sentenceOffsets } = this.data;
-    for (let s = sentenceStart[index]!, k = 0; s < sentenceStart[index + 1]!; s++, k++) {
+    for (let s = sentence, k = 0; k < this.sentenceCount(index); s++, k++) {
       const start = sentenceOffsets[2 * s]!;
       const end = sentenceOffsets[2 * s + 1]!;
       spans.push({ index: k, start, end, text: text.slice(start, end) });
@@ -217,8 +276,8 @@ export class CompiledCorpus implements Corpus {
   }
 
   sentenceMeaning(index: number): Int8Array {
-    const { sentenceStart, sentenceMeaning } = this.data;
-    return sentenceMeaning.subarray(sentenceStart[index]! * MEANING_DIMS, sentenceStart[index + 1]! * MEANING_DIMS);
+    const { sentenceMeaning, sentence } = this.rows(index);
+    return sentenceMeaning.subarray(sentence * MEANING_DIMS, (sentence + this.sentenceCount(index)) * MEANING_DIMS);
   }
 
   sentenceCount(index: number): number {

@@ -45,6 +45,11 @@ export interface CorpusMeta {
   sources: string[];
   /** The sentence model the meaning vectors were computed with, and their dimensions. */
   meaning: { model: string; dims: number };
+  /**
+   * Set on a segment's index part (./parts.ts): texts (but those of short articles), sentence
+   * offsets and meaning vectors are not here but in article blocks of `blockSize` articles.
+   */
+  parts?: { blockSize: number; blocks: number };
 }
 
 export interface CorpusData {

@@ -10,6 +10,7 @@ import { MEANING_DIMS, MODEL_NAME } from '../meaning/index.ts';
 import { summarize, TOP_TERMS } from './compile.ts';
 import { buildStringTable, FORMAT_VERSION, isoFromDay, readString, type CorpusData, type StringTable } from './data.ts';
 import { CorpusInputError } from './schema.ts';
+import { CorpusFormatError } from './format.ts';
 import type { Segment } from './segmented-corpus.ts';
 import { primaryVersions } from './versions.ts';
 
@@ -114,6 +115,9 @@ function mergeVocabulary(parts: Part[]): Pick<CorpusData, 'termHashes' | 'termBa
 
 /** Several segments (removed articles dropped) into one, without re-featurising. */
 export function mergeSegments(segments: readonly Segment[], options: { id?: string; name?: string; sources?: string[] } = {}): CorpusData {
+  for (const s of segments) {
+    if (s.data.meta.parts) throw new CorpusFormatError(`segment "${s.id}" is an index part: assemble it with its article blocks first (assembleSegment)`);
+  }
   const parts: Part[] = segments.map((segment) => ({ data: segment.data, live: liveArticles(segment), termMap: new Int32Array(segment.data.termHashes.length) }));
   const n = parts.reduce((sum, p) => sum + p.live.length, 0);
   const name = options.name ?? options.id ?? segments.map((s) => s.data.meta.name).join(' + ');

@@ -4,6 +4,7 @@
 import { bucketRange, type LshBuckets } from '../fingerprint/index.ts';
 import { CompiledCorpus } from './corpus.ts';
 import type { CorpusData } from './data.ts';
+import type { LoadArticleBlock } from './parts.ts';
 
 export class OpenSegment {
   /** The segment alone: articles, texts, its own postings (its IDF is never used). */
@@ -27,8 +28,9 @@ export class OpenSegment {
     readonly first: number,
     /** Corpus sentence number of the segment's first sentence. */
     readonly firstSentence: number,
+    loadArticleBlock?: LoadArticleBlock,
   ) {
-    this.alone = new CompiledCorpus(data);
+    this.alone = new CompiledCorpus(data, loadArticleBlock);
     this.data = data;
     this.count = data.meta.articleCount;
     this.buckets = { keys: data.lshKeys, articles: data.lshArticles };

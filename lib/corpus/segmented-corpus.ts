@@ -13,14 +13,17 @@ import { inverseDocumentFrequency } from './compile.ts';
 import { findTermId, type Corpus, type CorpusArticle } from './corpus.ts';
 import { dayFromIso, isoFromDay, NO_DATE, readString, type CorpusData } from './data.ts';
 import { OpenSegment } from './open-segment.ts';
+import type { LoadArticleBlock } from './parts.ts';
 import { chooseTermVector, TermVectorCache, type ChosenVector, type TermVector } from './term-vector.ts';
 import { primaryVersions } from './versions.ts';
 
 /** A compiled segment and the ids of its articles removed since (tombstones). */
 export interface Segment {
   id: string;
+  /** The segment's data, or its index part's (./parts.ts: then `loadArticleBlock` reads its article blocks). */
   data: CorpusData;
   removed?: ReadonlySet<string>;
+  loadArticleBlock?: LoadArticleBlock;
 }
 
 /** Postings lists kept at most (a query reads up to 64 terms' lists, often twice). */
@@ -56,7 +59,7 @@ export class SegmentedCorpus implements Corpus {
     let size = 0;
     let length = 0;
     for (const segment of segments) {
-      const part = new OpenSegment(segment.data, segment.removed, first, firstSentence);
+      const part = new OpenSegment(segment.data, segment.removed, first, firstSentence, segment.loadArticleBlock);
       this.parts.push(part);
       first += part.count;
       firstSentence += part.sentenceCount;
@@ -154,6 +157,22 @@ export class SegmentedCorpus implements Corpus {
   text(index: number): string {
     const [part, local] = this.live(index);
     return part.alone.text(local);
+  }
+
+  async loadArticles(indices: Iterable<number>): Promise<void> {
+    const bySegment = new Map<OpenSegment, number[]>();
+    for (const index of indices) {
+      const [part, local] = this.locate(index);
+      const locals = bySegment.get(part);
+      if (locals) locals.push(local);
+      else bySegment.set(part, [local]);
+    }
+    await Promise.all([...bySegment].map(([part, locals]) => part.alone.loadArticles(locals)));
+  }
+
+  /** Article blocks loaded so far, over every segment opened from index parts. */
+  get loadedBlocks(): number {
+    return this.parts.reduce((sum, part) => sum + part.alone.loadedBlocks, 0);
   }
 
   sentences(index: number): SentenceSpan[] {

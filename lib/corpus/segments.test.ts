@@ -1,45 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { analyze } from '../analyze.ts';
 import { matchStories } from '../story/match.ts';
-import type { ArticleInput } from '../result.ts';
 import { compileCorpus } from './compile.ts';
-import { CompiledCorpus, loadCorpus, type Corpus } from './corpus.ts';
+import { loadCorpus, type Corpus } from './corpus.ts';
 import { serializeCorpus } from './format.ts';
-import { parseCorpusFile, type CorpusRecord } from './schema.ts';
-import { compileSegment, mergeSegments, openSegmentedCorpus, type Segment } from './segments.ts';
+import type { CorpusRecord } from './schema.ts';
+import { compileSegment, mergeSegments, openSegmentedCorpus } from './segments.ts';
 import { SEED_IDS, seedRecords } from './test-seeds.ts';
-
-/**
- * Segments of `records` cut at `cuts` (record positions), each compiled with the segments before
- * it as its context; `removedBefore` ids are removed before the segment at that position is
- * compiled (its context no longer holds them), `removedAfter` once all are compiled.
- */
-function buildSegments(records: CorpusRecord[], cuts: number[], removedBefore: Map<number, string[]>, removedAfter: string[]): Segment[] {
-  const bounds = [0, ...cuts, records.length];
-  const segments: { id: string; data: Segment['data']; removed: Set<string> }[] = [];
-  const remove = (id: string) => {
-    const holder = segments.find((s) => new CompiledCorpus(s.data).indexOf(id) !== -1);
-    if (!holder) throw new Error(`no segment holds ${id}`);
-    holder.removed.add(id);
-  };
-  for (let k = 0; k + 1 < bounds.length; k++) {
-    for (const id of removedBefore.get(k) ?? []) remove(id);
-    const context = k === 0 ? null : openSegmentedCorpus(segments, { name: 'context' });
-    const data = compileSegment(records.slice(bounds[k], bounds[k + 1]), { id: `segment-${k}`, context });
-    segments.push({ id: `segment-${k}`, data, removed: new Set() });
-  }
-  for (const id of removedAfter) remove(id);
-  return segments;
-}
-
-const asPage = (r: CorpusRecord): ArticleInput => ({
-  text: r.text,
-  ...(r.title ? { title: r.title } : {}),
-  ...(r.outlet ? { outlet: r.outlet } : {}),
-  ...(r.url ? { url: r.url } : {}),
-  ...(r.published ? { published: r.published } : {}),
-});
+import { asPage, basilPath, basilRecords, buildSegments } from './test-segments.ts';
 
 interface Split {
   name: string;
@@ -128,22 +97,8 @@ describe('a corpus of segments answers as one compile of its live articles', () 
   }, 20_000);
 });
 
-const basilPath = new URL('../../../shared/datasets/basil/stories.jsonl', import.meta.url);
-
 describe.runIf(existsSync(basilPath))('BASIL in segments (../shared)', () => {
-  const seen = new Set<string>();
-  const lines = readFileSync(basilPath, 'utf8')
-    .split('\n')
-    .map((line, i) => {
-      if (!line.trim()) return line;
-      const record = JSON.parse(line) as { id: string };
-      // BASIL has four records with id "empty".
-      if (seen.has(record.id)) record.id = `${record.id}@line${i + 1}`;
-      seen.add(record.id);
-      return JSON.stringify(record);
-    })
-    .join('\n');
-  const records = parseCorpusFile(lines, 'basil').records;
+  const records = basilRecords();
 
   test('three segments with removals: the same analyses as one compile, and the merge is byte for byte that compile', () => {
     const removedAfter = [records[10]!.id, records[150]!.id];

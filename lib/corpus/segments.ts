@@ -11,6 +11,7 @@ import { SegmentedCorpus, type Segment } from './segmented-corpus.ts';
 
 export { mergeSegments } from './merge.ts';
 export { SegmentedCorpus, type Segment } from './segmented-corpus.ts';
+export { ARTICLE_BLOCK_SIZE, ArticlesNotLoadedError, assembleSegment, segmentFromParts, serializeSegmentParts, type LoadArticleBlock, type SegmentParts } from './parts.ts';
 
 export interface SegmentOptions extends CompileOptions {
   /** The segment's id (its name when no name is given). */
