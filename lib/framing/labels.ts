@@ -236,15 +236,16 @@ function isLocal(hunk: DiffHunk): boolean {
  * rewritten clause qualifies something the other version may not say at all.
  */
 function labelCertainty(thisText: string, otherText: string, hunks: readonly DiffHunk[], sink: LabelSink, thisName: string, otherName: string): void {
+  const quoted = { this: quotedRanges(thisText), other: quotedRanges(otherText) };
   for (const [kind, what] of [
     ['hedges', 'hedges'],
     ['boosters', 'asserts certainty'],
   ] as const) {
     // Hedges inside a quotation are the speaker's, not the outlet's.
-    const own = (side: 'this' | 'other', text: string) => (p: Phrase): boolean =>
-      !sink.covers(side, p.start, p.end) && !quotedRanges(text).some(([s, e]) => s < p.start && p.start < e);
-    const mine = read(thisText)[kind].filter(own('this', thisText));
-    const theirs = read(otherText)[kind].filter(own('other', otherText));
+    const own = (side: 'this' | 'other') => (p: Phrase): boolean =>
+      !sink.covers(side, p.start, p.end) && !quoted[side].some(([s, e]) => s < p.start && p.start < e);
+    const mine = read(thisText)[kind].filter(own('this'));
+    const theirs = read(otherText)[kind].filter(own('other'));
     // A difference only when one version hedges (or insists) and the other does not at all:
     // 'reportedly' against 'allegedly' is the same uncertainty in other words.
     if ((mine.length > 0) === (theirs.length > 0)) continue;
