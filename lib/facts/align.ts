@@ -10,6 +10,7 @@
 import type { AlignedPassage, Conflict, CoverageMatrix, Fact, Omission, SentenceSpan } from '../result.ts';
 import { compareFraming } from '../framing/labels.ts';
 import { compareSentences, type SentenceComparison } from './compare.ts';
+import type { SentenceFeatures } from './features.ts';
 import { articleEntry, clauseFeatures, fullFeatures, localStats, SentenceFeatureCache, type ArticleEntry, type ClauseFeatures, type SentenceEntry } from './entries.ts';
 import { findOmissions } from './omissions.ts';
 import { meaningCandidates } from './meaning-candidates.ts';
@@ -217,6 +218,18 @@ export function alignFacts(article: FactArticle, sources: readonly FactSource[],
   // A source sentence as one number (sources are few, an article's sentences fewer than 2^20).
   const sentenceId = (source: number, sentence: number): number => source * 0x100000 + sentence;
   const storyEntries = entries.map((e, i) => (sources[i]!.sameStory ? e : { sentences: [], clauses: [] }));
+  // One sentence often recurs in several sources (a story's versions, wire copy): their entries
+  // share features (entries.ts), and a pair of features is compared once per alignment.
+  const compared = new Map<SentenceFeatures, Map<SentenceFeatures, SentenceComparison>>();
+  const compareOnce = (a: SentenceEntry, b: SentenceEntry): SentenceComparison => {
+    const fa = fullFeatures(a);
+    const fb = fullFeatures(b);
+    let row = compared.get(fa);
+    if (row === undefined) compared.set(fa, (row = new Map()));
+    let comparison = row.get(fb);
+    if (comparison === undefined) row.set(fb, (comparison = compareEntries(a, b, stats, threshold)));
+    return comparison;
+  };
   const matchesBySentence: Match[][] = own.sentences.map(() => []);
   own.sentences.forEach((entry, index) => {
     if (entry === null) return;
@@ -248,7 +261,7 @@ export function alignFacts(article: FactArticle, sources: readonly FactSource[],
       // A cheap look at the stems first: pairs sharing too little wording skip the full comparison
       // (unless their meaning brought them here).
       if (!byMeaning && lightOverlap(ownTerms, ownWeight, other, idf) < MIN_LIGHT_OVERLAP) continue;
-      const comparison = compareEntries(entry, other, stats, threshold);
+      const comparison = compareOnce(entry, other);
       if (!accepts(sources[posting.source]!, comparison)) continue;
       // The same words with actor and target swapped are another fact.
       if (rolesReversed(entry.text, other.text)) continue;
@@ -292,7 +305,8 @@ export function alignFacts(article: FactArticle, sources: readonly FactSource[],
         // Every passage listed reports the fact (alignment's calibrated decision, figures
         // aside); the stricter near-equivalence of compareSentences is not a reason to hide one.
         sameFact: true,
-        reasons: m.comparison.reasons,
+        // A copy: a comparison may serve several passages (compareOnce).
+        reasons: [...m.comparison.reasons],
         diff: framing.diff,
         labels: framing.labels,
       };
