@@ -211,8 +211,9 @@ function namesEvidence(a: SentenceFeatures, b: SentenceFeatures, spelling: reado
   if (a.names.length === 0 || b.names.length === 0) return { matched: 0, disjoint: 0, shared: 0 };
   const spelled = new Map(spelling);
   const bParts = new Set(b.names.flatMap((n) => n.parts));
+  const bList = [...bParts];
   const shares = (parts: readonly string[]): boolean =>
-    parts.some((p) => bParts.has(p) || [...bParts].some((q) => spelled.get(p) === q || namePartsMatch(p, q)));
+    parts.some((p) => bParts.has(p) || bList.some((q) => spelled.get(p) === q || namePartsMatch(p, q)));
   const sharedA = a.names.filter((n) => shares(n.parts)).length;
   const fewer = Math.min(a.names.length, b.names.length);
   return { matched: sharedA >= fewer ? 1 : sharedA / fewer, disjoint: sharedA === 0 ? 1 : 0, shared: sharedA };
