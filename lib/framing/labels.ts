@@ -369,10 +369,8 @@ function labelLoaded(
   names: FramingOptions & { thisName: string; otherName: string },
 ): void {
   const { thisName, otherName } = names;
-  const rivalVocabulary = {
-    this: names.otherArticle ? vocabulary(names.otherArticle) : null,
-    other: names.thisArticle ? vocabulary(names.thisArticle) : null,
-  };
+  // The rival article's stems are read only for a word that is loaded otherwise (rare).
+  const rivalArticle = { this: names.otherArticle || null, other: names.thisArticle || null };
   const rivalStems = { this: read(otherText).stems, other: read(thisText).stems };
   // Words of names ("Justice Department", "Dick Cheney") and function words ("like") carry no
   // judgment whatever their lexicon score.
@@ -388,8 +386,10 @@ function labelLoaded(
       if (sink.covers(side, w.start, w.end)) return false;
       const stems = foldedWords(w.text).map(stemWord);
       if (stems.some((f) => rivalStems[side].has(f))) return false;
-      const shared = rivalVocabulary[side];
-      return shared === null || !stems.every((f) => shared.has(f));
+      const article = rivalArticle[side];
+      if (article === null) return true;
+      const shared = vocabulary(article);
+      return !stems.every((f) => shared.has(f));
     });
   const quoted = { this: quotedRanges(thisText), other: quotedRanges(otherText) };
   const inQuote = (side: 'this' | 'other', at: number): boolean => quoted[side].some(([s, e]) => s < at && at < e);
@@ -422,8 +422,8 @@ function labelLoaded(
       // Words inside a quotation are the speaker's: the outlet chose to quote them.
       const uses = (side: 'this' | 'other', words: readonly Word[]): string => (words.every((w) => inQuote(side, w.start)) ? 'quotes' : 'uses');
       const parts: string[] = [];
-      if (mine.length > 0) parts.push(`${thisName} ${uses('this', mine)} ${describe(thisText, mine, hunk.otherText, otherName, rivalVocabulary.this !== null)}`);
-      if (theirs.length > 0) parts.push(`${otherName} ${uses('other', theirs)} ${describe(otherText, theirs, hunk.thisText, thisName, rivalVocabulary.other !== null)}`);
+      if (mine.length > 0) parts.push(`${thisName} ${uses('this', mine)} ${describe(thisText, mine, hunk.otherText, otherName, rivalArticle.this !== null)}`);
+      if (theirs.length > 0) parts.push(`${otherName} ${uses('other', theirs)} ${describe(otherText, theirs, hunk.thisText, thisName, rivalArticle.other !== null)}`);
       note = parts.join('; ');
     }
     differences.push({
