@@ -181,7 +181,7 @@ export interface AlignOptions {
    * Articles whose sentences count in the term statistics only and are never compared (other
    * stories' coverage ranked nearby): wording common in the news around this story weighs less.
    */
-  statsContext?: readonly Pick<FactSource, 'articleId' | 'text' | 'sentences'>[];
+  statsContext?: readonly Pick<FactSource, 'articleId' | 'text' | 'sentences' | 'meaning'>[];
   /**
    * Only the facts and their conflicts are wanted (related coverage): omissions, unique
    * sentences and the coverage matrix are left empty rather than computed for nothing.
@@ -199,7 +199,9 @@ export function alignFacts(article: FactArticle, sources: readonly FactSource[],
   // Captions and credit lines of the page itself are neither shared facts nor its own.
   const own = article.entry ?? pageEntry(article);
   const entries = sources.map((s) => cache.get(sourceKey(s), s.text, s.sentences, s.meaning));
-  const context = (options.statsContext ?? []).map((s) => cache.get(sourceKey(s), s.text, s.sentences));
+  // With their stored vectors (the model's own, as the corpus loader checks): a context article
+  // is often aligned next as related coverage, from these cached entries.
+  const context = (options.statsContext ?? []).map((s) => cache.get(sourceKey(s), s.text, s.sentences, s.meaning));
   const stats = localStats([own, ...entries, ...context]);
   const idf = (t: string): number => inverseDocumentFrequency(stats, t);
 

@@ -31,7 +31,21 @@ interface Unit {
   text: string;
 }
 
+/** Units of recent sentences: a sentence of the page is diffed against each of its passages. */
+const unitsKept = new Map<string, Unit[]>();
+const UNITS_KEPT = 512;
+
 function units(text: string): Unit[] {
+  let kept = unitsKept.get(text);
+  if (kept === undefined) {
+    kept = readUnits(text);
+    if (unitsKept.size >= UNITS_KEPT) unitsKept.delete(unitsKept.keys().next().value!);
+    unitsKept.set(text, kept);
+  }
+  return kept;
+}
+
+function readUnits(text: string): Unit[] {
   const out: Unit[] = [];
   let from = 0;
   for (const m of text.matchAll(TOKEN)) {
