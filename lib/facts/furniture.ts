@@ -61,6 +61,14 @@ function paragraphs(text: string): Paragraph[] {
 
 const wordCount = (text: string): number => text.split(/\s+/).filter(Boolean).length;
 
+/**
+ * CREDITED_CAPTION can only match a paragraph that has a slash (a "Name / Agency" credit) or
+ * ends in an agency's name, that is in a letter, with a closing parenthesis at most after it.
+ * Story paragraphs end in a full stop or a quotation mark: this cheap look spares them the
+ * pattern's backtracking.
+ */
+const mayEndInCredit = (text: string): boolean => text.includes('/') || /[A-Za-z]\)?$/.test(text);
+
 export function isCreditLine(paragraph: string): boolean {
   return wordCount(paragraph) <= CREDIT_MAX_WORDS && CREDIT_LINE.test(paragraph);
 }
@@ -93,7 +101,7 @@ export function furnitureRanges(text: string): [number, number][] {
     // (agency captions end without a full stop): a story paragraph above a bare picture credit
     // stays story.
     const creditFollows = i + 1 < list.length && isCreditLine(list[i + 1]!.text) && !/[.!?”"]$/.test(p.text);
-    const caption = !credit && short && (CAPTION_LABEL.test(p.text) || CREDITED_CAPTION.test(p.text) || creditFollows);
+    const caption = !credit && short && (CAPTION_LABEL.test(p.text) || (mayEndInCredit(p.text) && CREDITED_CAPTION.test(p.text)) || creditFollows);
     if (credit || caption) ranges.push([p.start, p.end]);
   });
   return ranges;
