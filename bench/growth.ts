@@ -1,0 +1,213 @@
+// npm run bench:growth: a corpus that grows every hour. A reader follows 30 outlets (the first-run
+// page's starter selection) whose feeds bring 1,500 articles a day (real sentences, deterministic:
+// bench/lib/synthetic.ts); every refresh stores its new articles as the extension's refresh does
+// (utils/corpus-storage, in a Node IndexedDB), and the extension's background merges segments
+// between refreshes. At each step (10,000, 40,000 and 100,000 articles by default) it measures
+// what a refresh costs per new article, the first full analysis of a background started again
+// from the stored bytes (fresh processes), warm analyses, and the stored bytes; at the first step
+// of 10,000 articles or more (the first step in smaller runs), the old way too: one full
+// recompile of every article, as each refresh used to do. Writes bench/growth.json.
+//
+// Options: --quick (2 days, steps at each day's end, one cold process: a smoke run),
+// --days N, --per-day N, --refreshes-per-day N, --steps 10000,40000,100000, --cold-runs N,
+// --out FILE.
+import 'fake-indexeddb/auto';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { useModelFiles } from '../lib/cli/model-files.ts';
+import type { FeedDayArticle } from './lib/synthetic.ts';
+import { loadSentenceSources } from './lib/synthetic.ts';
+import { FIRST_DAY, followedOutlets, isoDay, readerPages, refreshes } from './lib/growth-sim.ts';
+import { saveIndexedDb } from './lib/idb-snapshot.ts';
+import { bundledCorpusBytes, followedSources, GROWTH_SETTINGS, openGrowthStore } from './lib/growth-store.ts';
+import { fullRecompile } from './lib/growth-baseline.ts';
+import { growthTargets, median, quantile, round, type ColdRun, type GrowthStep } from './lib/growth-report.ts';
+
+// The sentence model (lib/meaning), read from models/ when first needed.
+useModelFiles();
+
+const run = promisify(execFile);
+const repoRoot = fileURLToPath(new URL('../', import.meta.url));
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i > -1 ? args[i + 1] : undefined;
+};
+const quick = args.includes('--quick');
+const perDay = Number(option('--per-day') ?? 1500);
+const perDayRefreshes = Number(option('--refreshes-per-day') ?? 24);
+const requestedSteps = (option('--steps') ?? '10000,40000,100000').split(',').map(Number);
+const days = Number(option('--days') ?? (quick ? 2 : Math.ceil(Math.max(...requestedSteps) / perDay)));
+// Without --steps, a run too short for the default steps measures at the end of each day.
+const steps = option('--steps') || !quick ? requestedSteps.filter((s) => s <= days * perDay) : Array.from({ length: days }, (_, d) => (d + 1) * perDay);
+if (!steps.length) steps.push(days * perDay);
+const coldRuns = Number(option('--cold-runs') ?? (quick ? 1 : 3));
+const warmPages = Number(option('--warm-pages') ?? (quick ? 8 : 30));
+const WARMUP_PAGES = quick ? 2 : 5;
+const BASELINE_AT = 10_000;
+const SEED = 20261201;
+const out = option('--out') ?? fileURLToPath(new URL('./growth.json', import.meta.url));
+
+const loadAtStart = loadavg();
+const wallStart = performance.now();
+const cpuStart = process.cpuUsage();
+const sources = loadSentenceSources(repoRoot);
+const outlets = followedOutlets();
+console.log(
+  `bench/growth: ${outlets.length} outlets, ${perDay} articles a day in ${perDayRefreshes} refreshes, ${days} days, steps at ${steps.join(', ')}; ` +
+    `sentences from ${sources.description}; ${cpus().length} cores, load ${loadAtStart.map((l) => l.toFixed(2)).join(' ')}`,
+);
+
+const work = mkdtempSync(join(tmpdir(), 'parallax-growth-'));
+const bundled = bundledCorpusBytes();
+const bundledPath = join(work, 'corpus.bin');
+writeFileSync(bundledPath, bundled);
+const store = await openGrowthStore(followedSources(outlets, new Date(`${FIRST_DAY}T00:00:00Z`)), bundled);
+const cpuMs = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1000;
+
+interface RefreshSample {
+  articles: number;
+  ms: number;
+  cpuMs: number;
+  mergeMs: number;
+  mergeCpuMs: number;
+}
+let sinceStep: RefreshSample[] = [];
+let live = 0;
+let today: FeedDayArticle[] = [];
+let todayIndex = -1;
+/** Every stored article in corpus order, kept only until the old way is measured. */
+let everything: FeedDayArticle[] | null = [];
+let baseline: { articles: number; fullRecompileMs: number; fullRecompileCpuMs: number; msPerNewArticle: number } | null = null;
+const results: GrowthStep[] = [];
+
+for (const refresh of refreshes({ days, perDay, perDayRefreshes, outlets, sources, seed: SEED })) {
+  if (refresh.day !== todayIndex) {
+    today = [];
+    todayIndex = refresh.day;
+  }
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  await store.refresh(refresh.articles, refresh.now);
+  const ms = performance.now() - t0;
+  const refreshCpu = cpuMs(process.cpuUsage(c0));
+  // Between refreshes the background merges small segments (the extension does so when idle).
+  const c1 = process.cpuUsage();
+  const t1 = performance.now();
+  await store.maintain(refresh.now);
+  sinceStep.push({ articles: refresh.articles.length, ms, cpuMs: refreshCpu, mergeMs: performance.now() - t1, mergeCpuMs: cpuMs(process.cpuUsage(c1)) });
+  live += refresh.articles.length;
+  today.push(...refresh.articles);
+  everything?.push(...refresh.articles);
+  if (live < steps[results.length]!) continue;
+
+  const step = await measureStep(live, refresh.day);
+  results.push(step);
+  console.log(
+    `  ${live} articles (day ${refresh.day + 1}, ${step.segments} segments): refresh ${step.refreshMsPerNewArticle} ms per new article (cpu ${step.refreshCpuMsPerNewArticle}; merges ${step.mergeMsPerNewArticle} more), ` +
+      `cold first analysis ${step.coldFirstAnalyzeMs} ms (cpu ${step.coldFirstAnalyzeCpuMs}; model ${step.cold.modelMs}, open ${step.cold.openMs}, analysis ${step.cold.firstAnalyzeMs}), ` +
+      `warm median ${step.warmAnalyzeMedianMs} ms (cpu ${step.warmAnalyzeCpuMedianMs}), stored ${(step.storageBytesGzip / 2 ** 20).toFixed(1)} MB gzip ` +
+      `(${step.storageBytesGzipPerArticle} bytes per article)`,
+  );
+  if (!baseline && everything && (live >= BASELINE_AT || steps.every((s) => s < BASELINE_AT))) {
+    const meanRefresh = sinceStep.reduce((n, s) => n + s.articles, 0) / sinceStep.length;
+    const full = fullRecompile(everything);
+    baseline = { articles: live, fullRecompileMs: round(full.ms), fullRecompileCpuMs: round(full.cpuMs), msPerNewArticle: round(full.ms / meanRefresh) };
+    everything = null;
+    console.log(`  old way at ${live} articles: one full recompile ${(full.ms / 1000).toFixed(1)} s (cpu ${(full.cpuMs / 1000).toFixed(1)} s) per refresh of ${meanRefresh.toFixed(1)} new articles: ${baseline.msPerNewArticle} ms per new article`);
+  }
+  sinceStep = [];
+  if (results.length === steps.length) break;
+}
+
+async function measureStep(articles: number, day: number): Promise<GrowthStep> {
+  // Refresh cost: the median refresh of the last day (24 refreshes by default), per new article.
+  const lastDay = sinceStep.slice(-perDayRefreshes);
+  const perArticle = (f: (s: RefreshSample) => number) => median(lastDay.map((s) => f(s) / s.articles));
+  const windowArticles = sinceStep.reduce((n, s) => n + s.articles, 0);
+  const snapshot = join(work, 'indexeddb.bin');
+  const size = await saveIndexedDb(snapshot);
+  const pages = readerPages(today, isoDay(FIRST_DAY, day + 1), coldRuns + WARMUP_PAGES + warmPages, outlets, sources, SEED + articles);
+  const pagesFile = join(work, 'pages.json');
+  writeFileSync(pagesFile, JSON.stringify(pages));
+  const cold: ColdRun[] = [];
+  for (let r = 0; r < coldRuns; r++) {
+    const child = await run(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./lib/growth-cold.ts', import.meta.url)), snapshot, bundledPath, pagesFile, String(r), String(WARMUP_PAGES)], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    });
+    cold.push(JSON.parse(child.stdout) as ColdRun);
+  }
+  rmSync(snapshot);
+  const middle = (f: (c: ColdRun) => number) => round(median(cold.map(f)));
+  const warm = cold.flatMap((c) => c.warmMs);
+  const warmCpu = cold.flatMap((c) => c.warmCpuMs);
+  const segments = await store.segmentCount();
+  return {
+    articles,
+    refreshMsPerNewArticle: round(perArticle((s) => s.ms)),
+    coldFirstAnalyzeMs: middle((c) => c.modelMs + c.openMs + c.firstAnalyzeMs),
+    warmAnalyzeMedianMs: round(median(warm)),
+    storageBytesGzip: size.bytesGzip,
+    day: day + 1,
+    segments,
+    refreshCpuMsPerNewArticle: round(perArticle((s) => s.cpuMs)),
+    refreshes: lastDay.length,
+    mergeMsPerNewArticle: round(sinceStep.reduce((n, s) => n + s.mergeMs, 0) / windowArticles),
+    mergeCpuMsPerNewArticle: round(sinceStep.reduce((n, s) => n + s.mergeCpuMs, 0) / windowArticles),
+    coldFirstAnalyzeCpuMs: middle((c) => c.modelCpuMs + c.openCpuMs + c.firstAnalyzeCpuMs),
+    coldFirstAnalyzeWithoutModelMs: middle((c) => c.openMs + c.firstAnalyzeMs),
+    cold: { runs: coldRuns, modelMs: middle((c) => c.modelMs), openMs: middle((c) => c.openMs), firstAnalyzeMs: middle((c) => c.firstAnalyzeMs), heapMB: middle((c) => c.heapMB) },
+    warmAnalyzeP95Ms: round(quantile(warm, 0.95)),
+    warmAnalyzeCpuMedianMs: round(median(warmCpu)),
+    warmAnalyses: warm.length,
+    storageBytes: size.bytes,
+    storageBytesGzipPerArticle: Math.round(size.bytesGzip / articles),
+    storageByStore: size.stores,
+  };
+}
+
+store.close();
+rmSync(work, { recursive: true, force: true });
+const totalCpu = process.cpuUsage(cpuStart);
+const report = {
+  label: quick || days * perDay < 100_000 ? `smoke run (${days} days, ${days * perDay} articles): not the figures of the full benchmark` : 'full run',
+  generatedAt: new Date().toISOString(),
+  command: `npm run bench:growth${args.length ? ` -- ${args.join(' ')}` : ''}`,
+  machine: {
+    cores: cpus().length,
+    cpu: cpus()[0]?.model ?? null,
+    node: process.version,
+    loadAverageAtStart: loadAtStart.map(round),
+    loadAverageAtEnd: loadavg().map(round),
+    wallSeconds: round((performance.now() - wallStart) / 1000),
+    cpuSecondsMainProcess: round(cpuMs(totalCpu) / 1000),
+  },
+  simulation: {
+    outlets: outlets.map((o) => o.name),
+    articlesPerDay: perDay,
+    refreshesPerDay: perDayRefreshes,
+    daysSimulated: results.at(-1)?.day ?? 0,
+    retention: GROWTH_SETTINGS,
+    sources: sources.description,
+    seed: SEED,
+    measured:
+      'refresh: median over the last day of refreshes before the step of (refresh wall or CPU time / its new articles); merges: the background merges between refreshes since the previous step, per new article; ' +
+      `cold: fresh processes (median of ${coldRuns}) from the saved IndexedDB to the first full analysis (model read + stored corpus opened + analysis); ` +
+      'warm: the later pages of those processes, each page analyzed once; storage: every IndexedDB record serialized (structured clone) and gzipped one by one',
+  },
+  steps: results,
+  baseline: baseline && { method: 'one full recompile of every stored article (CorpusBuilder + serializeCorpus), as every refresh did before segments; per new article = divided by the mean refresh size', ...baseline, ratio: null as number | null },
+  targets: growthTargets(results),
+};
+if (report.baseline) {
+  const at = results.find((s) => s.articles === report.baseline!.articles);
+  if (at) report.baseline.ratio = round(report.baseline.msPerNewArticle / at.refreshMsPerNewArticle);
+}
+writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+console.log(`  targets: ${JSON.stringify(report.targets)}`);
+console.log(`  wrote ${out}`);
