@@ -36,8 +36,9 @@ export class NearDuplicateIndex {
     return this.entries.length;
   }
 
-  add(id: string, outlet: string | null, text: string): void {
-    const fingerprint = fingerprintText(text);
+  /** Adds a known article by its text, or by the fingerprint a compiled corpus stores for it. */
+  add(id: string, outlet: string | null, text: string | Fingerprint): void {
+    const fingerprint = typeof text === 'string' ? fingerprintText(text) : text;
     const index = this.entries.push({ id, outlet, fingerprint }) - 1;
     if (fingerprint.shingles < VERSION_MIN_SHINGLES) return;
     for (const key of this.keys(fingerprint)) {

@@ -3,6 +3,7 @@
 // the CLI (`parallax corpus fetch`) and the extension's background; all I/O goes through the
 // injected fetcher. A failing feed or page is reported and never stops the others.
 import { hashString } from '../fingerprint/hash.ts';
+import type { Fingerprint } from '../fingerprint/index.ts';
 import { extractArticle, NotAnArticleError } from '../article/from-html';
 import { FetchFailure, type Fetcher, type Validators } from './fetch/fetcher';
 import { createLimiter } from './fetch/limiter';
@@ -15,13 +16,12 @@ import { outletNameFor } from '../outlets/directory';
 export const FEED_MAX_BYTES = 2 * 1024 * 1024;
 export const PAGE_MAX_BYTES = 5 * 1024 * 1024;
 
-/** An article the corpus already has (its URL and text are what new items are checked against). */
-export interface KnownArticle {
-  id: string;
-  outlet: string | null;
-  url?: string;
-  text: string;
-}
+/**
+ * An article the corpus already has: new items are checked against its URL and its text's
+ * fingerprint. A compiled corpus stores the fingerprint (`signature`, `shingleCount`), so the
+ * extension passes that instead of decoding and fingerprinting every stored text again.
+ */
+export type KnownArticle = { id: string; outlet: string | null; url?: string } & ({ text: string } | { fingerprint: Fingerprint });
 
 export type ItemStatus = 'added' | 'skipped' | 'failed';
 
@@ -226,7 +226,7 @@ export async function refreshFeeds(options: RefreshOptions): Promise<RefreshResu
   // 4. Near-duplicates, in feed order again so that the first-listed copy is the one kept.
   const records: CorpusRecord[] = [];
   const nearDuplicates = new NearDuplicateIndex();
-  if (pending.some((entry) => entry.record)) for (const article of knownArticles) nearDuplicates.add(article.id, article.outlet, article.text);
+  if (pending.some((entry) => entry.record)) for (const article of knownArticles) nearDuplicates.add(article.id, article.outlet, 'text' in article ? article.text : article.fingerprint);
   for (const entry of pending) {
     const record = entry.record;
     if (!record) continue;

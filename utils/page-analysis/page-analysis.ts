@@ -1,7 +1,7 @@
 // One page through the pipeline: HTML → article (Readability) → engine → the answer the content
 // script draws from. Pure apart from its inputs, so it runs the same in tests and in the worker.
 import type { AnalysisResult, ArticleInput } from '@/lib/result';
-import type { ExtractedArticle } from '@/entrypoints/content/article-anchors';
+import type { ExtractedArticle } from './article';
 import { NotAnArticleError, extractArticle } from './article-extraction';
 
 /** The background's answer to `analyze-html`. */
