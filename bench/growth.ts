@@ -23,7 +23,7 @@ import type { FeedDayArticle } from './lib/synthetic.ts';
 import { loadSentenceSources } from './lib/synthetic.ts';
 import { FIRST_DAY, followedOutlets, isoDay, readerPages, refreshes } from './lib/growth-sim.ts';
 import { saveIndexedDb } from './lib/idb-snapshot.ts';
-import { bundledCorpusBytes, followedSources, GROWTH_SETTINGS, openGrowthStore } from './lib/growth-store.ts';
+import { bundledCorpusBytes, followedSources, GROWTH_SETTINGS, openGrowthStore, type PhaseTime, type RefreshTimes } from './lib/growth-store.ts';
 import { fullRecompile } from './lib/growth-baseline.ts';
 import { growthTargets, median, quantile, round, type ColdRun, type GrowthStep } from './lib/growth-report.ts';
 
@@ -66,16 +66,16 @@ const work = mkdtempSync(join(tmpdir(), 'parallax-growth-'));
 const bundled = bundledCorpusBytes();
 const bundledPath = join(work, 'corpus.bin');
 writeFileSync(bundledPath, bundled);
-const store = await openGrowthStore(followedSources(outlets, new Date(`${FIRST_DAY}T00:00:00Z`)), bundled);
+const store = openGrowthStore(followedSources(outlets, new Date(`${FIRST_DAY}T00:00:00Z`)), bundled);
 const cpuMs = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1000;
 
-interface RefreshSample {
-  articles: number;
-  ms: number;
-  cpuMs: number;
-  mergeMs: number;
-  mergeCpuMs: number;
+interface RefreshSample extends RefreshTimes {
+  merge: PhaseTime;
 }
+const total = (s: RefreshSample): PhaseTime => {
+  const phases = [s.open, s.read, s.save, s.reopen].filter((p): p is PhaseTime => p !== null);
+  return { ms: phases.reduce((n, p) => n + p.ms, 0), cpuMs: phases.reduce((n, p) => n + p.cpuMs, 0) };
+};
 let sinceStep: RefreshSample[] = [];
 let live = 0;
 let today: FeedDayArticle[] = [];
@@ -84,37 +84,36 @@ let todayIndex = -1;
 let everything: FeedDayArticle[] | null = [];
 let baseline: { articles: number; fullRecompileMs: number; fullRecompileCpuMs: number; msPerNewArticle: number } | null = null;
 const results: GrowthStep[] = [];
+// The day's worth of refreshes before a step read their feeds and pages as the extension does;
+// earlier ones hand the same articles straight to the storing step (reading depends on the
+// corpus size only through the near-duplicate check, and reading every day would double the run).
+const readingFrom = (step: number) => step - perDay;
 
 for (const refresh of refreshes({ days, perDay, perDayRefreshes, outlets, sources, seed: SEED })) {
   if (refresh.day !== todayIndex) {
     today = [];
     todayIndex = refresh.day;
   }
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  await store.refresh(refresh.articles, refresh.now);
-  const ms = performance.now() - t0;
-  const refreshCpu = cpuMs(process.cpuUsage(c0));
-  // Between refreshes the background merges small segments (the extension does so when idle).
-  const c1 = process.cpuUsage();
-  const t1 = performance.now();
-  await store.maintain(refresh.now);
-  sinceStep.push({ articles: refresh.articles.length, ms, cpuMs: refreshCpu, mergeMs: performance.now() - t1, mergeCpuMs: cpuMs(process.cpuUsage(c1)) });
-  live += refresh.articles.length;
+  const step = steps[results.length]!;
+  const times = await store.refresh(refresh.articles, refresh.now, live >= readingFrom(step));
+  // After a refresh the background runs the merges that are due.
+  sinceStep.push({ ...times, merge: await store.maintain() });
+  live += times.added;
   today.push(...refresh.articles);
   everything?.push(...refresh.articles);
-  if (live < steps[results.length]!) continue;
+  if (live < step) continue;
 
-  const step = await measureStep(live, refresh.day);
-  results.push(step);
+  const measured = await measureStep(live, refresh.day);
+  results.push(measured);
   console.log(
-    `  ${live} articles (day ${refresh.day + 1}, ${step.segments} segments): refresh ${step.refreshMsPerNewArticle} ms per new article (cpu ${step.refreshCpuMsPerNewArticle}; merges ${step.mergeMsPerNewArticle} more), ` +
-      `cold first analysis ${step.coldFirstAnalyzeMs} ms (cpu ${step.coldFirstAnalyzeCpuMs}; model ${step.cold.modelMs}, open ${step.cold.openMs}, analysis ${step.cold.firstAnalyzeMs}), ` +
-      `warm median ${step.warmAnalyzeMedianMs} ms (cpu ${step.warmAnalyzeCpuMedianMs}), stored ${(step.storageBytesGzip / 2 ** 20).toFixed(1)} MB gzip ` +
-      `(${step.storageBytesGzipPerArticle} bytes per article)`,
+    `  ${live} articles (day ${refresh.day + 1}, ${measured.segments} segments): refresh ${measured.refreshMsPerNewArticle} ms per new article (cpu ${measured.refreshCpuMsPerNewArticle}; ` +
+      `${Object.entries(measured.refreshPhasesMsPerNewArticle).map(([k, v]) => `${k} ${v}`).join(', ')}; merges ${measured.mergeMsPerNewArticle} more), ` +
+      `cold first analysis ${measured.coldFirstAnalyzeMs} ms (cpu ${measured.coldFirstAnalyzeCpuMs}; model ${measured.cold.modelMs}, open ${measured.cold.openMs}, analysis ${measured.cold.firstAnalyzeMs}), ` +
+      `warm median ${measured.warmAnalyzeMedianMs} ms (cpu ${measured.warmAnalyzeCpuMedianMs}), stored ${(measured.storageBytesGzip / 2 ** 20).toFixed(1)} MB gzip ` +
+      `(${measured.storageBytesGzipPerArticle} bytes per article)`,
   );
   if (!baseline && everything && (live >= BASELINE_AT || steps.every((s) => s < BASELINE_AT))) {
-    const meanRefresh = sinceStep.reduce((n, s) => n + s.articles, 0) / sinceStep.length;
+    const meanRefresh = sinceStep.reduce((n, s) => n + s.added, 0) / sinceStep.length;
     const full = fullRecompile(everything);
     baseline = { articles: live, fullRecompileMs: round(full.ms), fullRecompileCpuMs: round(full.cpuMs), msPerNewArticle: round(full.ms / meanRefresh) };
     everything = null;
@@ -125,10 +124,11 @@ for (const refresh of refreshes({ days, perDay, perDayRefreshes, outlets, source
 }
 
 async function measureStep(articles: number, day: number): Promise<GrowthStep> {
-  // Refresh cost: the median refresh of the last day (24 refreshes by default), per new article.
-  const lastDay = sinceStep.slice(-perDayRefreshes);
-  const perArticle = (f: (s: RefreshSample) => number) => median(lastDay.map((s) => f(s) / s.articles));
-  const windowArticles = sinceStep.reduce((n, s) => n + s.articles, 0);
+  // Refresh cost: the median refresh of the last day (24 refreshes by default, all reading their
+  // feeds), per new article.
+  const lastDay = sinceStep.slice(-perDayRefreshes).filter((s) => s.read !== null && s.added > 0);
+  const perArticle = (f: (s: RefreshSample) => number) => round(median(lastDay.map((s) => f(s) / s.added)));
+  const windowArticles = sinceStep.reduce((n, s) => n + s.added, 0);
   const snapshot = join(work, 'indexeddb.bin');
   const size = await saveIndexedDb(snapshot);
   const pages = readerPages(today, isoDay(FIRST_DAY, day + 1), coldRuns + WARMUP_PAGES + warmPages, outlets, sources, SEED + articles);
@@ -149,16 +149,22 @@ async function measureStep(articles: number, day: number): Promise<GrowthStep> {
   const segments = await store.segmentCount();
   return {
     articles,
-    refreshMsPerNewArticle: round(perArticle((s) => s.ms)),
+    refreshMsPerNewArticle: perArticle((s) => total(s).ms),
     coldFirstAnalyzeMs: middle((c) => c.modelMs + c.openMs + c.firstAnalyzeMs),
     warmAnalyzeMedianMs: round(median(warm)),
     storageBytesGzip: size.bytesGzip,
     day: day + 1,
     segments,
-    refreshCpuMsPerNewArticle: round(perArticle((s) => s.cpuMs)),
+    refreshCpuMsPerNewArticle: perArticle((s) => total(s).cpuMs),
+    refreshPhasesMsPerNewArticle: {
+      open: perArticle((s) => s.open.ms),
+      read: perArticle((s) => s.read!.ms),
+      save: perArticle((s) => s.save.ms),
+      reopen: perArticle((s) => s.reopen.ms),
+    },
     refreshes: lastDay.length,
-    mergeMsPerNewArticle: round(sinceStep.reduce((n, s) => n + s.mergeMs, 0) / windowArticles),
-    mergeCpuMsPerNewArticle: round(sinceStep.reduce((n, s) => n + s.mergeCpuMs, 0) / windowArticles),
+    mergeMsPerNewArticle: round(sinceStep.reduce((n, s) => n + s.merge.ms, 0) / windowArticles),
+    mergeCpuMsPerNewArticle: round(sinceStep.reduce((n, s) => n + s.merge.cpuMs, 0) / windowArticles),
     coldFirstAnalyzeCpuMs: middle((c) => c.modelCpuMs + c.openCpuMs + c.firstAnalyzeCpuMs),
     coldFirstAnalyzeWithoutModelMs: middle((c) => c.openMs + c.firstAnalyzeMs),
     cold: { runs: coldRuns, modelMs: middle((c) => c.modelMs), openMs: middle((c) => c.openMs), firstAnalyzeMs: middle((c) => c.firstAnalyzeMs), heapMB: middle((c) => c.heapMB) },
@@ -171,7 +177,6 @@ async function measureStep(articles: number, day: number): Promise<GrowthStep> {
   };
 }
 
-store.close();
 rmSync(work, { recursive: true, force: true });
 const totalCpu = process.cpuUsage(cpuStart);
 const report = {
@@ -196,7 +201,9 @@ const report = {
     sources: sources.description,
     seed: SEED,
     measured:
-      'refresh: median over the last day of refreshes before the step of (refresh wall or CPU time / its new articles); merges: the background merges between refreshes since the previous step, per new article; ' +
+      'refresh: median over the last day before the step of (refresh wall or CPU time / its new articles), a refresh being what entrypoints/background/feeds.ts runs without the network: ' +
+      'the stored corpus opened by a background started for it, feeds and pages read from simulated sites (RSS, HTML extracted) with near-duplicates checked against the corpus, the new segment compiled and stored, the corpus reopened; ' +
+      'merges: the background merges after each refresh since the previous step, per new article; ' +
       `cold: fresh processes (median of ${coldRuns}) from the saved IndexedDB to the first full analysis (model read + stored corpus opened + analysis); ` +
       'warm: the later pages of those processes, each page analyzed once; storage: every IndexedDB record serialized (structured clone) and gzipped one by one',
   },

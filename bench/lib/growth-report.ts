@@ -25,6 +25,8 @@ export interface GrowthStep {
   day: number;
   segments: number;
   refreshCpuMsPerNewArticle: number;
+  /** The refresh's phases (each the median per new article, so they need not add up exactly). */
+  refreshPhasesMsPerNewArticle: { open: number; read: number; save: number; reopen: number };
   /** Refreshes the refresh figures are the median of. */
   refreshes: number;
   /** Background merges since the previous step, per article added meanwhile. */

@@ -7,13 +7,13 @@ import { readFileSync } from 'node:fs';
 import { analyze } from '../../lib/analyze.ts';
 import { compileCorpus, loadCorpus, serializeCorpus, type Corpus } from '../../lib/corpus/index.ts';
 import { seedRecords } from '../../lib/corpus/test-seeds.ts';
-import type { FeedReport, RefreshResult } from '../../lib/feeds/refresh.ts';
+import { refreshFeeds, type FeedReport, type RefreshResult } from '../../lib/feeds/refresh.ts';
 import { DEFAULT_FEED_SETTINGS, type FeedSettings, type SourceState } from '../../lib/feeds/sources.ts';
 import type { AnalysisResult, ArticleInput } from '../../lib/result.ts';
-import { openCorporaDb, type CorporaDatabase } from '../../utils/corpus-storage/db.ts';
+import { createStoredCorpora, type StoredCorpora } from '../../utils/corpus-storage/corpora.ts';
 import { saveFeedRefresh } from '../../utils/corpus-storage/feed-segments.ts';
-import { runMerges } from '../../utils/corpus-storage/merge.ts';
-import { openStoredCorpus as openStored, type SegmentCache } from '../../utils/corpus-storage/open.ts';
+import { readManifest } from '../../utils/corpus-storage/store.ts';
+import { knownArticles, simulatedSites } from './growth-feeds.ts';
 import type { FeedDayArticle, FollowedOutlet } from './synthetic.ts';
 
 /**
@@ -44,44 +44,78 @@ export function followedSources(outlets: readonly FollowedOutlet[], since: Date)
   return outlets.map((o) => ({ url: o.feedUrl, title: o.name, addedAt: since.toISOString(), lastFetched: null, lastAdded: 0, articles: 0, lastError: null, lastFailures: [] }));
 }
 
-export interface GrowthStore {
-  /** One scheduled refresh that found these new articles, stored as the extension stores it. */
-  refresh(articles: readonly FeedDayArticle[], now: Date): Promise<void>;
-  /** What the background does between refreshes to keep the corpus fast (merging segments). */
-  maintain(now: Date): Promise<void>;
-  segmentCount(): Promise<number>;
-  close(): void;
+/** Wall and CPU milliseconds of one phase of a refresh. */
+export interface PhaseTime {
+  ms: number;
+  cpuMs: number;
 }
 
-export async function openGrowthStore(sources: readonly SourceState[], bundledBytes: Uint8Array): Promise<GrowthStore> {
-  let db: CorporaDatabase | null = null;
-  // Segments this background has read since it started (open.ts keeps them by id).
-  let cache: SegmentCache = new Map();
+export interface RefreshTimes {
+  /** The stored corpus opened by the refresh's background (it had been stopped since the last). */
+  open: PhaseTime;
+  /** Feeds read, pages extracted, near-duplicates checked against the corpus (lib/feeds/refresh.ts); null when the articles were handed over directly. */
+  read: PhaseTime | null;
+  /** New articles compiled into a segment, written, manifest switched (saveFeedRefresh). */
+  save: PhaseTime;
+  /** The corpus opened again with the new segment, so that the next page is analysed without waiting. */
+  reopen: PhaseTime;
+  /** Articles the refresh stored. */
+  added: number;
+}
+
+async function timed<T>(run: () => Promise<T>): Promise<[T, PhaseTime]> {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const value = await run();
+  const cpu = process.cpuUsage(c0);
+  return [value, { ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000 }];
+}
+
+export interface GrowthStore {
+  /**
+   * One scheduled refresh that finds these new articles, as entrypoints/background/feeds.ts runs
+   * it. With `readFeeds`, the feeds and pages are read and extracted from simulated sites; without,
+   * the articles are handed to the storing step as the reading would have returned them (cheaper,
+   * for the days between measurements).
+   */
+  refresh(articles: readonly FeedDayArticle[], now: Date, readFeeds: boolean): Promise<RefreshTimes>;
+  /** The merges the background runs after a refresh (StoredCorpora.merge). */
+  maintain(): Promise<PhaseTime>;
+  segmentCount(): Promise<number>;
+}
+
+export function openGrowthStore(sources: readonly SourceState[], bundledBytes: Uint8Array): GrowthStore {
+  const feedUrls = sources.map((s) => s.url);
+  // The background of the latest refresh; a new one for each (the browser stopped the last).
+  let corpora: StoredCorpora | null = null;
   return {
-    async refresh(articles, now) {
-      db?.close();
-      db = await openCorporaDb();
-      cache = new Map();
-      const { corpus } = await openStored(db, loadCorpus(bundledBytes), cache);
-      await saveFeedRefresh(db, { context: corpus, result: refreshResult(articles), sources, settings: GROWTH_SETTINGS, now });
+    async refresh(articles, now, readFeeds) {
+      const background = (corpora = createStoredCorpora({ bundled: () => Promise.resolve(loadCorpus(bundledBytes)) }));
+      const [context, open] = await timed(() => background.current());
+      let read: PhaseTime | null = null;
+      let result = refreshResult(articles);
+      if (readFeeds) {
+        [result, read] = await timed(() => refreshFeeds({ feeds: [...sources], fetcher: simulatedSites(articles, feedUrls), known: knownArticles(context), concurrency: 4 }));
+      }
+      const [saved, save] = await timed(async () => saveFeedRefresh(await background.db(), { context, result, sources, settings: GROWTH_SETTINGS, now }));
+      const [, reopen] = await timed(() => {
+        background.reset();
+        return background.current();
+      });
+      return { open, read, save, reopen, added: saved.added };
     },
     async maintain() {
-      await runMerges(db!, cache);
+      return (await timed(() => corpora!.merge()))[1];
     },
     async segmentCount() {
-      db ??= await openCorporaDb();
-      return (await openStored(db, loadCorpus(bundledBytes))).manifest.segments.length;
-    },
-    close() {
-      db?.close();
+      return (await readManifest(await corpora!.db())).segments.length;
     },
   };
 }
 
-/** A stopped background started again: the stored corpus opened from IndexedDB (the bundled corpus read from its file). */
-export async function openStoredCorpus(bundledPath: string): Promise<Corpus> {
-  const db = await openCorporaDb();
-  return (await openStored(db, loadCorpus(new Uint8Array(readFileSync(bundledPath))))).corpus;
+/** A stopped background started again: its corpus opened from IndexedDB, the bundled corpus read from its file, as on the first page it gets. */
+export function openStoredCorpus(bundledPath: string): Promise<Corpus> {
+  return createStoredCorpora({ bundled: () => Promise.resolve(loadCorpus(new Uint8Array(readFileSync(bundledPath))) as Corpus) }).current();
 }
 
 export function analyzeStored(corpus: Corpus, page: ArticleInput): Promise<AnalysisResult> | AnalysisResult {
