@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { seedRecords } from '../lib/corpus/test-seeds.ts';
 import type { GrowthStep } from './lib/growth-report.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'parallax-growth-test-'));
@@ -24,7 +25,7 @@ describe('npm run bench:growth --quick', () => {
       label: string;
       machine: { cores: number; loadAverageAtStart: number[] };
       steps: GrowthStep[];
-      baseline: { articles: number; fullRecompileMs: number; msPerNewArticle: number; ratio: number } | null;
+      baseline: { articles: number; fullRecompileMs: number; msPerNewArticle: number; refreshRatio: number; coldFirstAnalyzeMs: number; warmAnalyzeMedianMs: number } | null;
       targets: Record<string, { measured: number | null; met: boolean | null }>;
     };
     expect(report.label).toMatch(/^smoke run/);
@@ -42,6 +43,8 @@ describe('npm run bench:growth --quick', () => {
       expect(step.warmAnalyses).toBe(3);
       expect(step.refreshes).toBe(3);
       expect(step.segments).toBeGreaterThan(0);
+      // The restarted background searches every stored article, and the bundled corpus's.
+      expect(step.cold.searched).toBe(step.articles + seedRecords().length);
       // Stored: the articles' texts at least (about 3 kB raw each), and not wildly more.
       expect(step.storageBytesGzipPerArticle).toBeGreaterThan(300);
       expect(step.storageBytesGzipPerArticle).toBeLessThan(50_000);
@@ -52,7 +55,9 @@ describe('npm run bench:growth --quick', () => {
     // The old way is measured at the first step of a run below 10,000 articles.
     expect(report.baseline?.articles).toBe(120);
     expect(report.baseline!.fullRecompileMs).toBeGreaterThan(0);
-    expect(report.baseline!.ratio).toBeGreaterThan(0);
+    expect(report.baseline!.refreshRatio).toBeGreaterThan(0);
+    expect(report.baseline!.coldFirstAnalyzeMs).toBeGreaterThan(0);
+    expect(report.baseline!.warmAnalyzeMedianMs).toBeGreaterThan(0);
     // Targets at 40,000 and 100,000 articles are not measured by a smoke run, and say so.
     expect(report.targets.coldFirstAnalyzeAt40kMs).toEqual({ target: '<= 300 ms', measured: null, met: null });
     expect(report.targets.storageBytesGzipPerArticle!.measured).toBe(Math.max(...report.steps.map((s) => s.storageBytesGzipPerArticle)));

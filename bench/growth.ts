@@ -45,7 +45,7 @@ const days = Number(option('--days') ?? (quick ? 2 : Math.ceil(Math.max(...reque
 // Without --steps, a run too short for the default steps measures at the end of each day.
 const steps = option('--steps') || !quick ? requestedSteps.filter((s) => s <= days * perDay) : Array.from({ length: days }, (_, d) => (d + 1) * perDay);
 if (!steps.length) steps.push(days * perDay);
-const coldRuns = Number(option('--cold-runs') ?? (quick ? 1 : 3));
+const coldProcesses = Number(option('--cold-runs') ?? (quick ? 1 : 3));
 const warmPages = Number(option('--warm-pages') ?? (quick ? 8 : 30));
 const WARMUP_PAGES = quick ? 2 : 5;
 const BASELINE_AT = 10_000;
@@ -82,7 +82,18 @@ let today: FeedDayArticle[] = [];
 let todayIndex = -1;
 /** Every stored article in corpus order, kept only until the old way is measured. */
 let everything: FeedDayArticle[] | null = [];
-let baseline: { articles: number; fullRecompileMs: number; fullRecompileCpuMs: number; msPerNewArticle: number } | null = null;
+let baseline: {
+  articles: number;
+  fullRecompileMs: number;
+  fullRecompileCpuMs: number;
+  msPerNewArticle: number;
+  coldFirstAnalyzeMs: number;
+  coldOpenMs: number;
+  warmAnalyzeMedianMs: number;
+  artifactBytes: number;
+} | null = null;
+/** The pages of the latest step (the old way is measured on the same ones). */
+let lastPages = '';
 const results: GrowthStep[] = [];
 // The day's worth of refreshes before a step read their feeds and pages as the extension does;
 // earlier ones hand the same articles straight to the storing step (reading depends on the
@@ -115,12 +126,42 @@ for (const refresh of refreshes({ days, perDay, perDayRefreshes, outlets, source
   if (!baseline && everything && (live >= BASELINE_AT || steps.every((s) => s < BASELINE_AT))) {
     const meanRefresh = sinceStep.reduce((n, s) => n + s.added, 0) / sinceStep.length;
     const full = fullRecompile(everything);
-    baseline = { articles: live, fullRecompileMs: round(full.ms), fullRecompileCpuMs: round(full.cpuMs), msPerNewArticle: round(full.ms / meanRefresh) };
     everything = null;
-    console.log(`  old way at ${live} articles: one full recompile ${(full.ms / 1000).toFixed(1)} s (cpu ${(full.cpuMs / 1000).toFixed(1)} s) per refresh of ${meanRefresh.toFixed(1)} new articles: ${baseline.msPerNewArticle} ms per new article`);
+    // The old way's restart: the whole artifact loaded at once, then the same pages.
+    const artifact = join(work, 'combined.bin');
+    writeFileSync(artifact, full.bytes);
+    const cold = await coldRuns(`artifact:${artifact}`, lastPages);
+    rmSync(artifact);
+    baseline = {
+      articles: live,
+      fullRecompileMs: round(full.ms),
+      fullRecompileCpuMs: round(full.cpuMs),
+      msPerNewArticle: round(full.ms / meanRefresh),
+      coldFirstAnalyzeMs: round(median(cold.map((c) => c.modelMs + c.openMs + c.firstAnalyzeMs))),
+      coldOpenMs: round(median(cold.map((c) => c.openMs))),
+      warmAnalyzeMedianMs: round(median(cold.flatMap((c) => c.warmMs))),
+      artifactBytes: full.bytes.length,
+    };
+    console.log(
+      `  old way at ${live} articles: one full recompile ${(full.ms / 1000).toFixed(1)} s (cpu ${(full.cpuMs / 1000).toFixed(1)} s) per refresh of ${meanRefresh.toFixed(1)} new articles: ${baseline.msPerNewArticle} ms per new article; ` +
+        `restart: artifact loaded in ${baseline.coldOpenMs} ms, first analysis ${baseline.coldFirstAnalyzeMs} ms, warm median ${baseline.warmAnalyzeMedianMs} ms`,
+    );
   }
   sinceStep = [];
   if (results.length === steps.length) break;
+}
+
+/** Fresh processes from `stored` (the saved database, or `artifact:FILE`), each first analysing another page. */
+async function coldRuns(stored: string, pagesFile: string): Promise<ColdRun[]> {
+  const cold: ColdRun[] = [];
+  for (let r = 0; r < coldProcesses; r++) {
+    const child = await run(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./lib/growth-cold.ts', import.meta.url)), stored, bundledPath, pagesFile, String(r), String(WARMUP_PAGES)], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    });
+    cold.push(JSON.parse(child.stdout) as ColdRun);
+  }
+  return cold;
 }
 
 async function measureStep(articles: number, day: number): Promise<GrowthStep> {
@@ -131,17 +172,11 @@ async function measureStep(articles: number, day: number): Promise<GrowthStep> {
   const windowArticles = sinceStep.reduce((n, s) => n + s.added, 0);
   const snapshot = join(work, 'indexeddb.bin');
   const size = await saveIndexedDb(snapshot);
-  const pages = readerPages(today, isoDay(FIRST_DAY, day + 1), coldRuns + WARMUP_PAGES + warmPages, outlets, sources, SEED + articles);
+  const pages = readerPages(today, isoDay(FIRST_DAY, day + 1), coldProcesses + WARMUP_PAGES + warmPages, outlets, sources, SEED + articles);
   const pagesFile = join(work, 'pages.json');
   writeFileSync(pagesFile, JSON.stringify(pages));
-  const cold: ColdRun[] = [];
-  for (let r = 0; r < coldRuns; r++) {
-    const child = await run(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./lib/growth-cold.ts', import.meta.url)), snapshot, bundledPath, pagesFile, String(r), String(WARMUP_PAGES)], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 24,
-    });
-    cold.push(JSON.parse(child.stdout) as ColdRun);
-  }
+  lastPages = pagesFile;
+  const cold = await coldRuns(snapshot, pagesFile);
   rmSync(snapshot);
   const middle = (f: (c: ColdRun) => number) => round(median(cold.map(f)));
   const warm = cold.flatMap((c) => c.warmMs);
@@ -167,7 +202,7 @@ async function measureStep(articles: number, day: number): Promise<GrowthStep> {
     mergeCpuMsPerNewArticle: round(sinceStep.reduce((n, s) => n + s.merge.cpuMs, 0) / windowArticles),
     coldFirstAnalyzeCpuMs: middle((c) => c.modelCpuMs + c.openCpuMs + c.firstAnalyzeCpuMs),
     coldFirstAnalyzeWithoutModelMs: middle((c) => c.openMs + c.firstAnalyzeMs),
-    cold: { runs: coldRuns, modelMs: middle((c) => c.modelMs), openMs: middle((c) => c.openMs), firstAnalyzeMs: middle((c) => c.firstAnalyzeMs), heapMB: middle((c) => c.heapMB) },
+    cold: { runs: coldProcesses, modelMs: middle((c) => c.modelMs), openMs: middle((c) => c.openMs), firstAnalyzeMs: middle((c) => c.firstAnalyzeMs), heapMB: middle((c) => c.heapMB), searched: cold[0]!.articles },
     warmAnalyzeP95Ms: round(quantile(warm, 0.95)),
     warmAnalyzeCpuMedianMs: round(median(warmCpu)),
     warmAnalyses: warm.length,
@@ -204,16 +239,22 @@ const report = {
       'refresh: median over the last day before the step of (refresh wall or CPU time / its new articles), a refresh being what entrypoints/background/feeds.ts runs without the network: ' +
       'the stored corpus opened by a background started for it, feeds and pages read from simulated sites (RSS, HTML extracted) with near-duplicates checked against the corpus, the new segment compiled and stored, the corpus reopened; ' +
       'merges: the background merges after each refresh since the previous step, per new article; ' +
-      `cold: fresh processes (median of ${coldRuns}) from the saved IndexedDB to the first full analysis (model read + stored corpus opened + analysis); ` +
+      `cold: fresh processes (median of ${coldProcesses}) from the saved IndexedDB to the first full analysis (model read + stored corpus opened + analysis); ` +
       'warm: the later pages of those processes, each page analyzed once; storage: every IndexedDB record serialized (structured clone) and gzipped one by one',
   },
   steps: results,
-  baseline: baseline && { method: 'one full recompile of every stored article (CorpusBuilder + serializeCorpus), as every refresh did before segments; per new article = divided by the mean refresh size', ...baseline, ratio: null as number | null },
+  baseline: baseline && {
+    method:
+      'the old way at one step: one full recompile of every stored article (compileCorpus + serializeCorpus), as every refresh did before segments (per new article: divided by the mean refresh); ' +
+      'its restart: the whole artifact loaded at once in fresh processes, the same pages analysed',
+    ...baseline,
+    refreshRatio: null as number | null,
+  },
   targets: growthTargets(results),
 };
 if (report.baseline) {
   const at = results.find((s) => s.articles === report.baseline!.articles);
-  if (at) report.baseline.ratio = round(report.baseline.msPerNewArticle / at.refreshMsPerNewArticle);
+  if (at) report.baseline.refreshRatio = round(report.baseline.msPerNewArticle / at.refreshMsPerNewArticle);
 }
 writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
 console.log(`  targets: ${JSON.stringify(report.targets)}`);

@@ -3,11 +3,11 @@
 import { compileCorpus, serializeCorpus } from '../../lib/corpus/index.ts';
 import type { FeedDayArticle } from './synthetic.ts';
 
-export function fullRecompile(articles: readonly FeedDayArticle[]): { ms: number; cpuMs: number; bytes: number } {
+export function fullRecompile(articles: readonly FeedDayArticle[]): { ms: number; cpuMs: number; bytes: Uint8Array } {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   const bytes = serializeCorpus(compileCorpus(articles.map(({ feedUrl: _feed, ...record }) => record), { name: 'Followed feeds' }));
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(c0);
-  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, bytes: bytes.length };
+  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, bytes };
 }

@@ -2,9 +2,11 @@
 // finds the extension's IndexedDB as the benchmark saved it (put back before any timing, as a
 // browser's IndexedDB is on disk), then times, from nothing loaded: reading the sentence model,
 // opening the stored corpus, and the first full analysis of a page; then the warm analyses of
-// other pages. Prints one JSON line.
+// other pages. Prints one JSON line. With `artifact:FILE` instead of the saved database, the old
+// way: the whole corpus as one compiled artifact, loaded at once.
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
+import { loadCorpus } from '../../lib/corpus/index.ts';
 import { loadModelFiles } from '../../lib/cli/model-files.ts';
 import { useSentenceModel } from '../../lib/meaning/index.ts';
 import type { ArticleInput } from '../../lib/result.ts';
@@ -16,7 +18,8 @@ const pages = JSON.parse(readFileSync(pagesPath!, 'utf8')) as ArticleInput[];
 const first = Number(firstArg);
 const warmup = Number(warmupArg);
 
-await restoreIndexedDb(snapshotPath!);
+const artifact = snapshotPath!.startsWith('artifact:') ? snapshotPath!.slice('artifact:'.length) : null;
+if (!artifact) await restoreIndexedDb(snapshotPath!);
 
 const cpuMs = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1000;
 async function timed<T>(run: () => Promise<T> | T): Promise<{ value: T; ms: number; cpuMs: number }> {
@@ -28,7 +31,7 @@ async function timed<T>(run: () => Promise<T> | T): Promise<{ value: T; ms: numb
 
 // The extension reads the model from its own package (utils/model); here from models/, checked.
 const model = await timed(() => useSentenceModel(loadModelFiles()));
-const open = await timed(() => openStoredCorpus(bundledPath!));
+const open = await timed(() => (artifact ? loadCorpus(new Uint8Array(readFileSync(artifact))) : openStoredCorpus(bundledPath!)));
 const corpus = open.value;
 const firstAnalysis = await timed(() => analyzeStored(corpus, pages[first]!));
 

@@ -35,7 +35,8 @@ export interface GrowthStep {
   coldFirstAnalyzeCpuMs: number;
   /** The cold start without reading the sentence model (which does not grow with the corpus). */
   coldFirstAnalyzeWithoutModelMs: number;
-  cold: { runs: number; modelMs: number; openMs: number; firstAnalyzeMs: number; heapMB: number };
+  /** `searched`: articles the restarted background's corpus has (the bundled corpus's too). */
+  cold: { runs: number; modelMs: number; openMs: number; firstAnalyzeMs: number; heapMB: number; searched: number };
   warmAnalyzeP95Ms: number;
   warmAnalyzeCpuMedianMs: number;
   warmAnalyses: number;
