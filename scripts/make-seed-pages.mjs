@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Writes the demo/fixture pages of the seed story: an NYT-like page for 001, an NBC-like page
-// for 002 and an unrelated article, each with navigation, ads and comments around the article
-// so extraction has real page furniture to skip. Run: node scripts/make-seed-pages.mjs
+// for 002, a New Yorker-like page for 004 and an unrelated article, each with navigation, ads and
+// comments around the article so extraction has real page furniture to skip. A seed page's
+// outlet, date and (where the manifest has one) title come from corpus/seeds/manifest.json, so
+// the pages cannot drift from the corpus they are compared with. Run: node scripts/make-seed-pages.mjs
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -11,6 +13,13 @@ mkdirSync(out, { recursive: true });
 
 const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const seed = (name) => readFileSync(join(root, 'corpus/seeds', name), 'utf8');
+const manifest = JSON.parse(seed('manifest.json'));
+/** The manifest's entry for a seed file. */
+const described = (file) => {
+  const doc = manifest.documents.find((d) => d.file === file);
+  if (!doc?.outlet || !doc.published) throw new Error(`corpus/seeds/manifest.json: no outlet or date for ${file}`);
+  return doc;
+};
 // Wrap a few names in links/emphasis so the article text is split across inline elements.
 const inline = (p) =>
   escape(p)
@@ -63,42 +72,26 @@ ${paragraphs.map((p) => `<p>${inline(p)}</p>`).join('\n')}
 
 const lines = (text) => text.split('\n').map((l) => l.trim()).filter(Boolean);
 
+/** A seed's page: outlet, date and title as the manifest has them, the byline its authors unless given. */
+function seedPage(file, { title, byline, paragraphs }) {
+  const doc = described(file);
+  return page({ title: doc.title ?? title, site: doc.outlet, byline: byline ?? doc.authors.join(' and '), date: doc.published, paragraphs });
+}
+
+const nyt001 = '001_4938277a76e1a9f3.txt';
 writeFileSync(
   join(out, 'nyt-001.html'),
-  page({
-    title: 'Russia Sends Hasty R.S.V.P. to Trump’s Invitation',
-    site: 'The New York Times',
-    byline: 'Andrew Higgins and Peter Baker',
-    date: '2018-04-02',
-    paragraphs: lines(seed('001_4938277a76e1a9f3.txt')),
-  }),
+  // The manifest has no title for 001: the print headline its web page names (000's notes).
+  seedPage(nyt001, { title: 'Russia Sends Hasty R.S.V.P. to Trump’s Invitation', paragraphs: lines(seed(nyt001)) }),
 );
 
 // 002 starts with headline, standfirst, a photo caption and a share label before the body.
 const nbc = lines(seed('002_61e61ccaf47142ac.txt'));
-writeFileSync(
-  join(out, 'nbc-002.html'),
-  page({
-    title: nbc[0],
-    site: 'NBC News',
-    byline: 'NBC News staff',
-    date: '2018-04-02',
-    paragraphs: nbc.slice(4),
-  }),
-);
+writeFileSync(join(out, 'nbc-002.html'), seedPage('002_61e61ccaf47142ac.txt', { byline: 'NBC News staff', paragraphs: nbc.slice(4) }));
 
 // 004 starts with its headline; the first-run end-to-end test follows it through a feed.
 const newYorker = lines(seed('004_0528f1ea5f2947bd.txt'));
-writeFileSync(
-  join(out, 'newyorker-004.html'),
-  page({
-    title: newYorker[0],
-    site: 'The New Yorker',
-    byline: 'The New Yorker',
-    date: '2018-04-02',
-    paragraphs: newYorker.slice(1),
-  }),
-);
+writeFileSync(join(out, 'newyorker-004.html'), seedPage('004_0528f1ea5f2947bd.txt', { byline: 'The New Yorker', paragraphs: newYorker.slice(1) }));
 
 writeFileSync(
   join(out, 'unrelated.html'),
@@ -234,7 +227,7 @@ const nyt = ${JSON.stringify(nyt)};
 window.showStory = () => {
   history.pushState({}, '', '?story=nyt-001');
   document.title = 'Russia Sends Hasty R.S.V.P. to Trump’s Invitation';
-  document.getElementById('story').innerHTML = '<h1>Russia Sends Hasty R.S.V.P. to Trump’s Invitation</h1><p class="byline">By Andrew Higgins and Peter Baker · <time datetime="2018-04-02">2018-04-02</time></p>' + nyt.map((p) => '<p>' + p.replace(/&/g, '&amp;').replace(/</g, '&lt;') + '</p>').join('');
+  document.getElementById('story').innerHTML = '<h1>Russia Sends Hasty R.S.V.P. to Trump’s Invitation</h1><p class="byline">By Andrew Higgins and Peter Baker · <time datetime="${described(nyt001).published}">${described(nyt001).published}</time></p>' + nyt.map((p) => '<p>' + p.replace(/&/g, '&amp;').replace(/</g, '&lt;') + '</p>').join('');
 };
 document.getElementById('to-nyt').addEventListener('click', (e) => { e.preventDefault(); window.showStory(); });
 </script>`,
