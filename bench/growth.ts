@@ -1,16 +1,17 @@
 // npm run bench:growth: a corpus that grows every hour. A reader follows 30 outlets (the first-run
 // page's starter selection) whose feeds bring 1,500 articles a day (real sentences, deterministic:
-// bench/lib/synthetic.ts); every refresh stores its new articles as the extension's refresh does
-// (utils/corpus-storage, in a Node IndexedDB), and the extension's background merges segments
-// between refreshes. At each step (10,000, 40,000 and 100,000 articles by default) it measures
-// what a refresh costs per new article, the first full analysis of a background started again
-// from the stored bytes (fresh processes), warm analyses, and the stored bytes; at the first step
-// of 10,000 articles or more (the first step in smaller runs), the old way too: one full
-// recompile of every article, as each refresh used to do. Writes bench/growth.json.
+// bench/lib/synthetic.ts), refreshed hourly through the extension's own code (bench/lib/
+// growth-store.ts: a background started for each refresh, lib/feeds/refresh.ts reading simulated
+// sites, utils/corpus-storage storing a segment in a Node IndexedDB, merges after). At each step
+// (10,000, 40,000 and 100,000 articles by default) it measures what a refresh costs per new
+// article, the first full analysis of a background started again from the stored bytes (fresh
+// processes), warm analyses, and the stored bytes; at the first step of 10,000 articles or more
+// (the first step in smaller runs), the old way too: one full recompile of every article, as each
+// refresh used to do, and a restart that loads the whole artifact. Writes bench/growth.json.
 //
-// Options: --quick (2 days, steps at each day's end, one cold process: a smoke run),
+// Options: --quick (2 days, a step at each day's end, one cold process: a smoke run),
 // --days N, --per-day N, --refreshes-per-day N, --steps 10000,40000,100000, --cold-runs N,
-// --out FILE.
+// --warm-pages N, --out FILE.
 import 'fake-indexeddb/auto';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
