@@ -156,7 +156,7 @@ for (const refresh of refreshes({ days, perDay, perDayRefreshes, outlets, source
 async function coldRuns(stored: string, pagesFile: string): Promise<ColdRun[]> {
   const cold: ColdRun[] = [];
   for (let r = 0; r < coldProcesses; r++) {
-    const child = await run(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./lib/growth-cold.ts', import.meta.url)), stored, bundledPath, pagesFile, String(r), String(WARMUP_PAGES)], {
+    const child = await run(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', fileURLToPath(new URL('./lib/growth-cold.ts', import.meta.url)), stored, bundledPath, pagesFile, String(r), String(WARMUP_PAGES)], {
       encoding: 'utf8',
       maxBuffer: 1 << 24,
     });
