@@ -25,7 +25,7 @@ export function StoragePanel({ report, error }: { report: StorageReport | null; 
         Stored corpora: <strong>{formatBytes(report.corpusBytes)}</strong> for {report.articles.toLocaleString('en-GB')} {report.articles === 1 ? 'article' : 'articles'}.{' '}
         {share !== null ? (
           <>
-            Parallax uses {formatBytes(report.usage!)} of the {formatBytes(report.quota!)} this browser allows it ({Math.round(share * 100)}%).
+            Parallax uses {formatBytes(report.usage!)} of the {formatBytes(report.quota!)} this browser allows it ({share < 0.01 ? 'under 1%' : `${Math.round(share * 100)}%`}).
           </>
         ) : (
           'This browser does not say how much space it allows.'

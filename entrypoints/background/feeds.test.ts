@@ -7,6 +7,7 @@ import { startFeeds } from './feeds';
 // With no feeds the stored corpus must not even be opened: any use of it fails the test.
 const untouched: StoredCorpora = {
   current: () => Promise.reject(new Error('the corpus was opened')),
+  opened: () => Promise.reject(new Error('the corpus was opened')),
   bundled: () => Promise.reject(new Error('the bundled corpus was read')),
   reset: () => undefined,
   db: () => Promise.reject(new Error('the database was opened')),

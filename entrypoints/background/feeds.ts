@@ -7,13 +7,13 @@
 // into an extension page). Only the new articles are compiled, into one new segment of the stored
 // corpus (utils/corpus-storage); articles past retention are tombstoned, nothing is recompiled.
 import { browser } from 'wxt/browser';
-import type { Corpus } from '@/lib/corpus';
 import { parseMessage } from '@/lib/messages';
 import { createFetcher, type FetchLike } from '@/lib/feeds/fetch/fetcher';
 import { feedHostPolicy } from '@/lib/feeds/fetch/host-policy';
-import { refreshFeeds, type KnownArticle } from '@/lib/feeds/refresh';
+import { refreshFeeds } from '@/lib/feeds/refresh';
 import { FEED_SETTINGS_KEY, originPattern, parseFeedSettings, REFRESH_STATE_KEY, SOURCES_KEY, type RefreshState, type SourceState } from '@/lib/feeds/sources';
 import { dropUnfollowed, saveFeedRefresh, type StoredCorpora } from '@/utils/corpus-storage';
+import { knownLookup } from '@/utils/corpus-storage/known';
 import { clearStorageProblem, reportStorageProblem } from '@/utils/corpus-storage/problems';
 
 const ALARM = 'parallax-feeds-refresh';
@@ -25,19 +25,6 @@ async function readSources(): Promise<SourceState[]> {
 
 async function setRefreshState(state: RefreshState): Promise<void> {
   await browser.storage.local.set({ [REFRESH_STATE_KEY]: state });
-}
-
-/**
- * Everything the corpus already has, so a feed never adds an article twice across corpora: by
- * URL, and by the fingerprint the corpus stores (no stored text is decoded or fingerprinted again).
- */
-function knownArticles(corpus: Corpus): KnownArticle[] {
-  const known: KnownArticle[] = [];
-  for (let i = 0; i < corpus.size; i++) {
-    const { id, outlet, url } = corpus.article(i);
-    known.push({ id, outlet, ...(url ? { url } : {}), fingerprint: { signature: corpus.signature(i), shingles: corpus.shingleCount(i) } });
-  }
-  return known;
 }
 
 export interface FeedRefresher {
@@ -84,11 +71,13 @@ export function startFeeds(options: { corpora: StoredCorpora; fetch?: FetchLike 
         else denied.add(source.url);
       }
       await setRefreshState(state);
-      const context = await corpora.current();
+      const opened = await corpora.opened();
+      const context = opened.corpus;
       const result = await refreshFeeds({
         feeds: allowed,
         fetcher: createFetcher({ fetch: options.fetch ?? ((url, init) => fetch(url, init)), policy: feedHostPolicy(allowed.map((source) => source.url)) }),
-        known: knownArticles(context),
+        // Everything the corpus already has, so a feed never adds an article twice across corpora.
+        known: knownLookup(opened),
         feedValidators: Object.fromEntries(allowed.filter((s) => s.validators).map((s) => [s.url, s.validators!])),
         concurrency: 4,
         signal: stop.signal,
@@ -109,7 +98,7 @@ export function startFeeds(options: { corpora: StoredCorpora; fetch?: FetchLike 
         sources: latest,
         settings,
         now,
-        progress: { signal: stop.signal, onProgress: (done) => void setRefreshState({ ...state, done }) },
+        progress: { signal: stop.signal, onProgress: (done, total) => void setRefreshState({ ...state, done, total }) },
       });
       const nextSources = saved.sources.map((s) => (denied.has(s.url) ? { ...s, lastFetched: now.toISOString(), lastError: `Parallax may not read ${new URL(s.url).host}: allow it with “Allow” next to the feed.` } : s));
       await browser.storage.local.set({ [SOURCES_KEY]: nextSources });
@@ -117,7 +106,7 @@ export function startFeeds(options: { corpora: StoredCorpora; fetch?: FetchLike 
       corpora.reset();
       // Open the new corpus now (only the new segment is read) so the next page is analysed without waiting.
       await corpora.current().catch(() => undefined);
-      const done: RefreshState = { running: false, phase: 'done', done: state.total, total: state.total, startedAt: state.startedAt, finishedAt: new Date().toISOString(), added: saved.added };
+      const done: RefreshState = { running: false, phase: 'done', done: state.total, total: state.total, startedAt: state.startedAt, finishedAt: new Date().toISOString(), added: result.records.length };
       await setRefreshState(done);
       return done;
     } catch (error) {

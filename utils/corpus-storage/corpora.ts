@@ -6,12 +6,14 @@ import type { Corpus } from '@/lib/corpus';
 import { createCorpusStore } from './lazy-corpus';
 import { openCorporaDb, type CorporaDatabase } from './db';
 import { runMerges } from './merge';
-import { openStoredCorpus, type SegmentCache } from './open';
+import { openStoredCorpus, type OpenedCorpus, type SegmentCache } from './open';
 import { reconcile } from './reconcile';
 
 export interface StoredCorpora {
   /** The corpus to search now. */
   current(): Promise<Corpus>;
+  /** The same, with the manifest and segments it was opened from. */
+  opened(): Promise<OpenedCorpus>;
   /** The bundled corpus alone. */
   bundled(): Promise<Corpus>;
   /** The stored corpus changed (here or in another page): the next `current()` reopens it. */
@@ -34,7 +36,7 @@ export function createStoredCorpora(options: { bundled: () => Promise<Corpus>; p
   };
   const bundled = createCorpusStore(options.bundled);
   let reconciled = false;
-  const corpus = createCorpusStore(async () => {
+  const opened = createCorpusStore(async (): Promise<OpenedCorpus> => {
     // Compiling (reconcile) and searching both use the sentence model.
     await options.prepare?.();
     const [store, base] = await Promise.all([db(), bundled.get()]);
@@ -42,17 +44,18 @@ export function createStoredCorpora(options: { bundled: () => Promise<Corpus>; p
       await reconcile(store, base, cache);
       reconciled = true;
     }
-    return (await openStoredCorpus(store, base, cache)).corpus;
+    return openStoredCorpus(store, base, cache);
   });
   return {
-    current: () => corpus.get(),
+    current: async () => (await opened.get()).corpus,
+    opened: () => opened.get(),
     bundled: () => bundled.get(),
-    reset: () => corpus.reset(),
+    reset: () => opened.reset(),
     db,
     cache,
     async merge() {
       const ran = await runMerges(await db(), cache);
-      if (ran) corpus.reset();
+      if (ran) opened.reset();
       return ran;
     },
   };

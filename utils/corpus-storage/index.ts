@@ -15,3 +15,4 @@ export { SEGMENT_FORMAT } from './segment-api';
 export { createStoredCorpora, type StoredCorpora } from './corpora';
 export { createCorpusStore, type CorpusStore } from './lazy-corpus';
 export { jobsHere, newImport, type CorpusJobs } from './jobs';
+export { knownLookup } from './known';

@@ -3,14 +3,14 @@
 // not cached, so the next request retries.
 import type { Corpus } from '@/lib/corpus';
 
-export interface CorpusStore {
-  get(): Promise<Corpus>;
+export interface CorpusStore<T = Corpus> {
+  get(): Promise<T>;
   /** Forgets the loaded corpus (e.g. after imports changed); the next request loads it again. */
   reset(): void;
 }
 
-export function createCorpusStore(load: () => Promise<Corpus>): CorpusStore {
-  let loading: Promise<Corpus> | null = null;
+export function createCorpusStore<T = Corpus>(load: () => Promise<T>): CorpusStore<T> {
+  let loading: Promise<T> | null = null;
   return {
     get() {
       loading ??= load().catch((error: unknown) => {

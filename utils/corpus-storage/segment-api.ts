@@ -68,3 +68,8 @@ export function segmentFromParts(parts: ReadonlyMap<string, Uint8Array>): Corpus
 export function segmentArticleIds(data: CorpusData): string[] {
   return Array.from({ length: data.meta.articleCount }, (_, i) => readString(data.ids, i));
 }
+
+/** URLs of a segment's articles, in order ("" where an article has none). */
+export function segmentArticleUrls(data: CorpusData): string[] {
+  return Array.from({ length: data.meta.articleCount }, (_, i) => readString(data.urls, i));
+}
