@@ -2,9 +2,7 @@
 // process): each feed as RSS listing the articles this refresh finds, each article as an HTML
 // page, so that a refresh runs the extension's feed reading (lib/feeds/refresh.ts: feeds parsed,
 // pages extracted, near-duplicates checked against the corpus) on them.
-import type { Corpus } from '../../lib/corpus/index.ts';
 import type { Fetcher, FetchResult } from '../../lib/feeds/fetch/fetcher.ts';
-import type { KnownArticle } from '../../lib/feeds/refresh.ts';
 import type { FeedDayArticle } from './synthetic.ts';
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -39,18 +37,4 @@ export function simulatedSites(articles: readonly FeedDayArticle[], feedUrls: re
       return Promise.resolve({ kind: 'ok', url, finalUrl: url, status: 200, contentType: found.type, body: found.body, validators: {}, attempts: 1 });
     },
   };
-}
-
-/**
- * What the background passes a refresh as the articles it already has (knownArticles in
- * entrypoints/background/feeds.ts, which an entrypoint cannot export to others): every stored
- * article's id, outlet, URL and stored fingerprint.
- */
-export function knownArticles(corpus: Corpus): KnownArticle[] {
-  const known: KnownArticle[] = [];
-  for (let i = 0; i < corpus.size; i++) {
-    const { id, outlet, url } = corpus.article(i);
-    known.push({ id, outlet, ...(url ? { url } : {}), fingerprint: { signature: corpus.signature(i), shingles: corpus.shingleCount(i) } });
-  }
-  return known;
 }

@@ -13,7 +13,8 @@ import type { AnalysisResult, ArticleInput } from '../../lib/result.ts';
 import { createStoredCorpora, type StoredCorpora } from '../../utils/corpus-storage/corpora.ts';
 import { saveFeedRefresh } from '../../utils/corpus-storage/feed-segments.ts';
 import { readManifest } from '../../utils/corpus-storage/store.ts';
-import { knownArticles, simulatedSites } from './growth-feeds.ts';
+import { knownLookup } from '../../utils/corpus-storage/known.ts';
+import { simulatedSites } from './growth-feeds.ts';
 import type { FeedDayArticle, FollowedOutlet } from './synthetic.ts';
 
 /**
@@ -91,11 +92,12 @@ export function openGrowthStore(sources: readonly SourceState[], bundledBytes: U
   return {
     async refresh(articles, now, readFeeds) {
       const background = (corpora = createStoredCorpora({ bundled: () => Promise.resolve(loadCorpus(bundledBytes)) }));
-      const [context, open] = await timed(() => background.current());
+      const [opened, open] = await timed(() => background.opened());
+      const context = opened.corpus;
       let read: PhaseTime | null = null;
       let result = refreshResult(articles);
       if (readFeeds) {
-        [result, read] = await timed(() => refreshFeeds({ feeds: [...sources], fetcher: simulatedSites(articles, feedUrls), known: knownArticles(context), concurrency: 4 }));
+        [result, read] = await timed(() => refreshFeeds({ feeds: [...sources], fetcher: simulatedSites(articles, feedUrls), known: knownLookup(opened), concurrency: 4 }));
       }
       const [saved, save] = await timed(async () => saveFeedRefresh(await background.db(), { context, result, sources, settings: GROWTH_SETTINGS, now }));
       const [, reopen] = await timed(() => {
