@@ -11,7 +11,8 @@
 //
 // Options: --quick (2 days, a step at each day's end, one cold process: a smoke run),
 // --days N, --per-day N, --refreshes-per-day N, --steps 10000,40000,100000, --cold-runs N,
-// --warm-pages N, --out FILE.
+// --warm-pages N, --out FILE, --cpu-prof DIR (CPU profiles of the cold processes; for this one:
+// node --cpu-prof --import tsx bench/growth.ts).
 import 'fake-indexeddb/auto';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -41,16 +42,25 @@ const option = (name: string): string | undefined => {
 const quick = args.includes('--quick');
 const perDay = Number(option('--per-day') ?? 1500);
 const perDayRefreshes = Number(option('--refreshes-per-day') ?? 24);
+// Days far from a step are refreshed less often: every refresh opens the whole stored corpus, and
+// hourly refreshes on all 67 days would take longer than the machine can be given. The day before
+// a step and the day reaching it are refreshed hourly (--refreshes-per-day).
+const betweenRefreshes = Number(option('--between-refreshes-per-day') ?? (quick ? perDayRefreshes : 4));
 const requestedSteps = (option('--steps') ?? '10000,40000,100000').split(',').map(Number);
 const days = Number(option('--days') ?? (quick ? 2 : Math.ceil(Math.max(...requestedSteps) / perDay)));
-// Without --steps, a run too short for the default steps measures at the end of each day.
-const steps = option('--steps') || !quick ? requestedSteps.filter((s) => s <= days * perDay) : Array.from({ length: days }, (_, d) => (d + 1) * perDay);
+// --quick without --steps measures at the end of each day; otherwise at the first refresh that
+// reaches each step (or at the end of the run, for a step it did not reach: the feed reading
+// drops the odd page that is no article).
+const atDayEnds = quick && !option('--steps');
+const steps = atDayEnds ? Array.from({ length: days }, (_, d) => (d + 1) * perDay) : requestedSteps.filter((s) => s <= days * perDay);
 if (!steps.length) steps.push(days * perDay);
 const coldProcesses = Number(option('--cold-runs') ?? (quick ? 1 : 3));
 const warmPages = Number(option('--warm-pages') ?? (quick ? 8 : 30));
 const WARMUP_PAGES = quick ? 2 : 5;
 const BASELINE_AT = 10_000;
 const SEED = 20261201;
+/** Where the cold processes write CPU profiles (node --cpu-prof); profile this process with node's own flag. */
+const cpuProfileDir = option('--cpu-prof');
 const out = option('--out') ?? fileURLToPath(new URL('./growth.json', import.meta.url));
 
 const loadAtStart = loadavg();
@@ -59,7 +69,7 @@ const cpuStart = process.cpuUsage();
 const sources = loadSentenceSources(repoRoot);
 const outlets = followedOutlets();
 console.log(
-  `bench/growth: ${outlets.length} outlets, ${perDay} articles a day in ${perDayRefreshes} refreshes, ${days} days, steps at ${steps.join(', ')}; ` +
+  `bench/growth: ${outlets.length} outlets, ${perDay} articles a day in ${perDayRefreshes} refreshes (${betweenRefreshes} on days far from a step), ${days} days, steps at ${steps.join(', ')}; ` +
     `sentences from ${sources.description}; ${cpus().length} cores, load ${loadAtStart.map((l) => l.toFixed(2)).join(' ')}`,
 );
 
@@ -101,7 +111,8 @@ const results: GrowthStep[] = [];
 // corpus size only through the near-duplicate check, and reading every day would double the run).
 const readingFrom = (step: number) => step - perDay;
 
-for (const refresh of refreshes({ days, perDay, perDayRefreshes, outlets, sources, seed: SEED })) {
+const refreshesOn = () => (results.length < steps.length && live + 2 * perDay > steps[results.length]! ? perDayRefreshes : betweenRefreshes);
+for (const refresh of refreshes({ days, perDay, refreshesOn, outlets, sources, seed: SEED })) {
   if (refresh.day !== todayIndex) {
     today = [];
     todayIndex = refresh.day;
@@ -113,9 +124,10 @@ for (const refresh of refreshes({ days, perDay, perDayRefreshes, outlets, source
   live += times.added;
   today.push(...refresh.articles);
   everything?.push(...refresh.articles);
-  if (live < step) continue;
+  const endOfRun = refresh.endOfDay && refresh.day === days - 1;
+  if (atDayEnds ? !refresh.endOfDay : live < step && !endOfRun) continue;
 
-  const measured = await measureStep(live, refresh.day);
+  const measured = await measureStep(step, live, refresh.day);
   results.push(measured);
   console.log(
     `  ${live} articles (day ${refresh.day + 1}, ${measured.segments} segments): refresh ${measured.refreshMsPerNewArticle} ms per new article (cpu ${measured.refreshCpuMsPerNewArticle}; ` +
@@ -156,7 +168,8 @@ for (const refresh of refreshes({ days, perDay, perDayRefreshes, outlets, source
 async function coldRuns(stored: string, pagesFile: string): Promise<ColdRun[]> {
   const cold: ColdRun[] = [];
   for (let r = 0; r < coldProcesses; r++) {
-    const child = await run(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', fileURLToPath(new URL('./lib/growth-cold.ts', import.meta.url)), stored, bundledPath, pagesFile, String(r), String(WARMUP_PAGES)], {
+    const profile = cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfileDir] : [];
+    const child = await run(process.execPath, ['--max-old-space-size=8192', ...profile, '--import', 'tsx', fileURLToPath(new URL('./lib/growth-cold.ts', import.meta.url)), stored, bundledPath, pagesFile, String(r), String(WARMUP_PAGES)], {
       encoding: 'utf8',
       maxBuffer: 1 << 24,
     });
@@ -165,7 +178,7 @@ async function coldRuns(stored: string, pagesFile: string): Promise<ColdRun[]> {
   return cold;
 }
 
-async function measureStep(articles: number, day: number): Promise<GrowthStep> {
+async function measureStep(step: number, articles: number, day: number): Promise<GrowthStep> {
   // Refresh cost: the median refresh of the last day (24 refreshes by default, all reading their
   // feeds), per new article.
   const lastDay = sinceStep.slice(-perDayRefreshes).filter((s) => s.read !== null && s.added > 0);
@@ -184,6 +197,7 @@ async function measureStep(articles: number, day: number): Promise<GrowthStep> {
   const warmCpu = cold.flatMap((c) => c.warmCpuMs);
   const segments = await store.segmentCount();
   return {
+    step,
     articles,
     refreshMsPerNewArticle: perArticle((s) => total(s).ms),
     coldFirstAnalyzeMs: middle((c) => c.modelMs + c.openMs + c.firstAnalyzeMs),
@@ -232,6 +246,7 @@ const report = {
     outlets: outlets.map((o) => o.name),
     articlesPerDay: perDay,
     refreshesPerDay: perDayRefreshes,
+    refreshesPerDayFarFromSteps: betweenRefreshes,
     daysSimulated: results.at(-1)?.day ?? 0,
     retention: GROWTH_SETTINGS,
     sources: sources.description,

@@ -16,6 +16,9 @@ export interface ColdRun {
 }
 
 export interface GrowthStep {
+  /** The step this stands for (10,000, 40,000, 100,000): measured at the first refresh reaching it. */
+  step: number;
+  /** Articles stored then. */
   articles: number;
   refreshMsPerNewArticle: number;
   coldFirstAnalyzeMs: number;
@@ -63,7 +66,7 @@ interface Target {
 
 /** The issue's targets (issue 15), each with what was measured; null where the run has no such step. */
 export function growthTargets(steps: readonly GrowthStep[]): Record<string, Target> {
-  const at = (n: number) => steps.find((s) => s.articles === n) ?? null;
+  const at = (n: number) => steps.find((s) => s.step === n) ?? null;
   const check = (target: string, measured: number | null | undefined, ok: (x: number) => boolean): Target =>
     measured === null || measured === undefined || Number.isNaN(measured) ? { target, measured: null, met: null } : { target, measured: round(measured), met: ok(measured) };
   const [small, mid, large] = [at(10_000), at(40_000), at(100_000)];

@@ -25,22 +25,26 @@ export interface Refresh {
   /** When the refresh runs (the extension's clock for retention). */
   now: Date;
   articles: FeedDayArticle[];
+  /** The day's last refresh. */
+  endOfDay: boolean;
 }
 
 /**
- * The refreshes of `days` days, `perDay` articles a day spread evenly over `perDayRefreshes`
- * refreshes (a scheduled refresh finds what the feeds published since the last one).
+ * The refreshes of `days` days, `perDay` articles a day spread evenly over the day's refreshes
+ * (a scheduled refresh finds what the feeds published since the last one). `refreshesOn(day)`
+ * is asked when the day starts.
  */
-export function* refreshes(options: { days: number; perDay: number; perDayRefreshes: number; outlets: readonly FollowedOutlet[]; sources: SentenceSources; seed: number }): Generator<Refresh> {
-  const { days, perDay, perDayRefreshes, outlets, sources, seed } = options;
+export function* refreshes(options: { days: number; perDay: number; refreshesOn: (day: number) => number; outlets: readonly FollowedOutlet[]; sources: SentenceSources; seed: number }): Generator<Refresh> {
+  const { days, perDay, refreshesOn, outlets, sources, seed } = options;
   for (let d = 0; d < days; d++) {
     const day = isoDay(FIRST_DAY, d);
     const articles = syntheticFeedDay(day, perDay, outlets, sources, seed);
+    const perDayRefreshes = refreshesOn(d);
     for (let r = 0; r < perDayRefreshes; r++) {
       const from = Math.floor((r * articles.length) / perDayRefreshes);
       const to = Math.floor(((r + 1) * articles.length) / perDayRefreshes);
       const now = new Date(Date.parse(`${day}T00:00:00Z`) + ((r + 1) * 86_400_000) / perDayRefreshes - 60_000);
-      yield { day: d, now, articles: articles.slice(from, to) };
+      yield { day: d, now, articles: articles.slice(from, to), endOfDay: r === perDayRefreshes - 1 };
     }
   }
 }
