@@ -96,7 +96,9 @@ interface Tally {
 const tally = (): Tally => ({ spans: 0, spansHit: 0, flaggedWords: 0, flaggedInSpan: 0 });
 const LEXICAL_KINDS = new Set<FramingLabelKind>(['loaded', 'hedging', 'attribution']);
 const results = { labels: tally(), lexical: tally(), baseline: tally() };
-const byKind = new Map<FramingLabelKind, Tally>();
+// Per kind, every aligned sentence counts, flagged or not: a kind's recall is over all the lex
+// spans of aligned sentences, like the other lines (not only those where the kind fired).
+const kindSentences: { sentence: SentenceSpan; lex: [number, number][]; kindSpans: Map<FramingLabelKind, [number, number][]> }[] = [];
 let alignedSentences = 0;
 let sentencesTotal = 0;
 
@@ -144,12 +146,16 @@ for (const articles of events.values()) {
       count(results.labels, sentence, lex, labelled);
       count(results.lexical, sentence, lex, lexical);
       count(results.baseline, sentence, lex, differing);
-      for (const [kind, spans] of kindSpans) {
-        if (!byKind.has(kind)) byKind.set(kind, tally());
-        count(byKind.get(kind)!, sentence, lex, spans);
-      }
+      kindSentences.push({ sentence, lex, kindSpans });
     }
   }
+}
+
+const byKind = new Map<FramingLabelKind, Tally>();
+for (const kind of new Set(kindSentences.flatMap((s) => [...s.kindSpans.keys()]))) {
+  const t = tally();
+  for (const { sentence, lex, kindSpans } of kindSentences) count(t, sentence, lex, kindSpans.get(kind) ?? []);
+  byKind.set(kind, t);
 }
 
 const rate = (hit: number, of: number): number => (of === 0 ? 0 : hit / of);

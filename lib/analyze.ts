@@ -5,9 +5,10 @@
 // related coverage (follow-ups, background) is aligned apart into `related`.
 import type { AnalysisResult, ArticleInput } from './result.ts';
 import type { Corpus } from './corpus/corpus.ts';
-import { alignCorpusFacts } from './facts/corpus-facts.ts';
+import { alignCorpusFacts, articlesToRead } from './facts/corpus-facts.ts';
+import { pageEntry } from './facts/align.ts';
 import { alignRelatedFacts } from './facts/related-facts.ts';
-import { matchStories, type StoryMatchOptions } from './story/match.ts';
+import { matchStories, type StoryMatchOptions, type StoryMatchResult } from './story/match.ts';
 import type { Strictness } from './settings.ts';
 
 export interface AnalyzeOptions extends StoryMatchOptions {
@@ -16,11 +17,29 @@ export interface AnalyzeOptions extends StoryMatchOptions {
 }
 
 export function analyze(article: ArticleInput, corpus: Corpus, options: AnalyzeOptions = {}): AnalysisResult {
+  return alignMatched(article, matchStories(article, corpus, options), corpus, options);
+}
+
+/**
+ * `analyze` for a corpus that reads its articles on demand (segments opened from their index
+ * parts, lib/corpus/parts.ts): story matching reads the index alone; then the articles fact
+ * alignment will read (the stories, their versions, the articles offering reused passages) are
+ * loaded; then alignment runs. The result is the one `analyze` gives.
+ */
+export async function analyzeAsync(article: ArticleInput, corpus: Corpus, options: AnalyzeOptions = {}): Promise<AnalysisResult> {
   const match = matchStories(article, corpus, options);
+  await corpus.loadArticles(articlesToRead({ sentences: match.query.features.sentences }, match.stories, corpus, { self: match.self, excludeIds: options.excludeIds }));
+  return alignMatched(article, match, corpus, options);
+}
+
+/** Fact alignment (part 2) for the stories matched, and the result. */
+function alignMatched(article: ArticleInput, match: StoryMatchResult, corpus: Corpus, options: AnalyzeOptions): AnalysisResult {
   // Story matching segmented the text already (segmentSentences); no second pass.
   const sentences = match.query.features.sentences;
   // The page as alignment reads it: its sentences' meaning vectors were computed with its other features.
-  const page = { text: article.text, sentences, outlet: article.outlet ?? null, meaning: match.query.features.meaning };
+  const read = { text: article.text, sentences, outlet: article.outlet ?? null, meaning: match.query.features.meaning };
+  // Read once: same-event and related alignment share the page's entries and their features.
+  const page = { ...read, entry: pageEntry(read) };
   const alignment = alignCorpusFacts(page, match.stories, corpus, {
     strictness: options.strictness,
     self: match.self,

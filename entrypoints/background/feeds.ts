@@ -12,7 +12,7 @@ import { createFetcher, type FetchLike } from '@/lib/feeds/fetch/fetcher';
 import { feedHostPolicy } from '@/lib/feeds/fetch/host-policy';
 import { refreshFeeds } from '@/lib/feeds/refresh';
 import { FEED_SETTINGS_KEY, originPattern, parseFeedSettings, REFRESH_STATE_KEY, SOURCES_KEY, type RefreshState, type SourceState } from '@/lib/feeds/sources';
-import { dropUnfollowed, saveFeedRefresh, type StoredCorpora } from '@/utils/corpus-storage';
+import { applyFeedRetention, dropUnfollowed, saveFeedRefresh, type StoredCorpora } from '@/utils/corpus-storage';
 import { knownLookup } from '@/utils/corpus-storage/known';
 import { clearStorageProblem, reportStorageProblem } from '@/utils/corpus-storage/problems';
 
@@ -164,11 +164,22 @@ export function startFeeds(options: { corpora: StoredCorpora; fetch?: FetchLike 
     // A removed feed's articles leave the corpus at once, not at the next refresh.
     // If that fails, the next refresh drops them anyway (mergeRefresh keeps followed feeds only).
     if (SOURCES_KEY in changes && !running) pruneRemoved().catch(() => undefined);
+    // A shorter window or a lower cap applies at once too, as tombstones (nothing is compiled).
+    if (FEED_SETTINGS_KEY in changes && !running) applyRetentionNow().catch(() => undefined);
   });
 
   browser.alarms?.onAlarm.addListener((alarm: { name: string }) => {
     if (alarm.name === ALARM) void refresh();
   });
+
+  async function applyRetentionNow(): Promise<void> {
+    const settings = parseFeedSettings((await browser.storage.local.get(FEED_SETTINGS_KEY))[FEED_SETTINGS_KEY]);
+    const { removed, perFeed } = await applyFeedRetention(await corpora.db(), settings, new Date());
+    if (!removed) return;
+    corpora.reset();
+    const sources = await readSources();
+    await browser.storage.local.set({ [SOURCES_KEY]: sources.map((s) => ({ ...s, articles: perFeed.get(s.url) ?? 0 })) });
+  }
 
   async function pruneRemoved(): Promise<void> {
     const followed = new Set((await readSources()).map((s) => s.url));

@@ -3,18 +3,22 @@
 // offsets), so that 100,000 articles compile within a modest heap.
 import type { CorpusSummary } from '../result.ts';
 import { buildLshBuckets, hashString, LSH_BANDS, SHINGLE_WORDS, SIGNATURE_SIZE } from '../fingerprint/index.ts';
-import { backgroundShareOfClass } from '../text/background.ts';
 import { termBackgroundClass } from './background.ts';
 import { articleFeatures } from './features.ts';
 import { buildStringTable, dayFromIso, FORMAT_VERSION, type CorpusData } from './data.ts';
 import { CorpusInputError, type CorpusRecord } from './schema.ts';
-import { linkVersions } from './versions.ts';
+import { findVersionPairs, primaryVersions, versionRank } from './versions.ts';
+import { contextVersionLinks } from './segment-versions.ts';
+import type { Corpus } from './corpus.ts';
 import { PassageIndexBuilder } from '../facts/passage-index.ts';
 import { outletNameFor } from '../outlets/directory.ts';
 import { GrowableUint32 } from '../growable-uint32.ts';
 import { MEANING_DIMS, MODEL_NAME } from '../meaning/index.ts';
 
-/** Terms kept per article vector: enough for story matching, small enough for 100,000 articles. */
+/**
+ * Terms in an article's term vector (its highest TF-IDF ones, chosen when searching): enough for
+ * story matching; fewer terms to compare per candidate.
+ */
 export const TOP_TERMS = 192;
 const TERM_HASH_SEED = 0x7e4a11ce;
 
@@ -59,6 +63,11 @@ interface PendingArticle {
 export interface CompileOptions {
   name?: string;
   sources?: string[];
+  /**
+   * The corpus these articles join (compiling a segment, ./segments.ts): ids it holds are
+   * refused, versions are linked with its articles, and its LSH buckets count as one compile's.
+   */
+  context?: Corpus | null;
 }
 
 export class CorpusBuilder {
@@ -68,7 +77,8 @@ export class CorpusBuilder {
   private readonly termList: string[] = [];
   private readonly df: number[] = [];
   private readonly sentenceStart = new GrowableUint32();
-  private readonly passages = new PassageIndexBuilder();
+  // Every sampled shingle: the cap on postings applies when searching (see CorpusData.passageHashes).
+  private readonly passages = new PassageIndexBuilder(Infinity);
   private readonly sentenceOffsets = new GrowableUint32();
   private readonly signatures = new GrowableUint32();
   private readonly shingleCounts = new GrowableUint32();
@@ -98,6 +108,10 @@ export class CorpusBuilder {
     if (first !== undefined) {
       const [file, line] = splitWhere(where);
       throw new CorpusInputError(file, line, 'id', `duplicate id "${record.id}" (also at ${first})`);
+    }
+    if (this.options.context && this.options.context.indexOf(record.id) !== -1) {
+      const [file, line] = splitWhere(where);
+      throw new CorpusInputError(file, line, 'id', `id "${record.id}" is already in the corpus "${this.options.context.name}" (a segment adds new articles only)`);
     }
     this.ids.set(record.id, where);
     const features = articleFeatures(record.text, record.title);
@@ -158,17 +172,14 @@ export class CorpusBuilder {
     const termHashes = Uint32Array.from(order, (i) => hashes[i]!);
     const termDf = Uint32Array.from(order, (i) => this.df[i]!);
     const termBackground = Uint8Array.from(order, (i) => termBackgroundClass(this.termList[i]!));
-    const shareOf = new Float64Array(v);
-    order.forEach((provisional, final) => (shareOf[provisional] = backgroundShareOfClass(termBackground[final]!)));
     const terms = buildStringTable(order.map((i) => this.termList[i]!));
 
     const docTermStart = new Uint32Array(n + 1);
     let vectorSize = 0;
-    for (const article of this.articles) vectorSize += Math.min(TOP_TERMS, article.terms.length);
+    for (const article of this.articles) vectorSize += article.terms.length;
     const docTerms = new Uint32Array(vectorSize);
     const docTermTf = new Uint8Array(vectorSize);
     let cursor = 0;
-    const docNorm = new Float32Array(n);
     const docLength = new Uint32Array(n);
     const factStart = new Uint32Array(n + 1);
     const facts = new GrowableUint32();
@@ -178,21 +189,13 @@ export class CorpusBuilder {
     const leadTerms = new GrowableUint32();
     for (let a = 0; a < n; a++) {
       const article = this.articles[a]!;
-      const weighted = Array.from(article.terms, (t, i) => ({
-        id: finalId[t]!,
-        tf: article.counts[i]!,
-        weight: (1 + Math.log(article.counts[i]!)) * inverseDocumentFrequency(this.df[t]!, n, shareOf[t]!),
-      }));
-      weighted.sort((x, y) => y.weight - x.weight || x.id - y.id);
-      const kept = weighted.slice(0, TOP_TERMS).sort((x, y) => x.id - y.id);
+      // Every term with its count, in term order: nothing here depends on the other articles.
+      const order = Array.from(article.terms, (_, i) => i).sort((x, y) => finalId[article.terms[x]!]! - finalId[article.terms[y]!]!);
       docTermStart[a] = cursor;
-      let norm = 0;
-      for (const k of kept) {
-        docTerms[cursor] = k.id;
-        docTermTf[cursor++] = Math.min(255, k.tf);
-        norm += k.weight * k.weight;
+      for (const i of order) {
+        docTerms[cursor] = finalId[article.terms[i]!]!;
+        docTermTf[cursor++] = Math.min(255, article.counts[i]!);
       }
-      docNorm[a] = Math.sqrt(norm);
       docLength[a] = article.length;
       factStart[a] = facts.length;
       for (const f of Array.from(article.facts, (t) => finalId[t]!).sort((x, y) => x - y)) facts.push(f);
@@ -228,7 +231,18 @@ export class CorpusBuilder {
     const outletNames = [...new Set(this.articles.map((a) => a.outlet).filter((o): o is string => o !== null))].sort();
     const outletLookup = new Map(outletNames.map((o, i) => [o, i]));
     const outletIndex = Int32Array.from(this.articles, (a) => (a.outlet === null ? -1 : outletLookup.get(a.outlet)!));
-    const primaryVersion = linkVersions({ signatures, shingleCounts, outlets: outletIndex, texts: (i) => this.articles[i]!.text, buckets });
+    const versionRanks = Uint32Array.from(this.articles, (a) => versionRank(a.text));
+    const context = this.options.context ?? null;
+    const versionInput = {
+      signatures,
+      shingleCounts,
+      outlets: outletIndex,
+      buckets,
+      alsoInBuckets: context ? (a: number) => context.lshBucketSizes(signatures.subarray(a * SIGNATURE_SIZE, (a + 1) * SIGNATURE_SIZE)) : undefined,
+    };
+    const versionPairs = findVersionPairs(versionInput);
+    const links = context ? contextVersionLinks(versionInput, outletNames, context) : { articles: [], ids: [] };
+    const primaryVersion = primaryVersions(n, versionPairs, (i) => versionRanks[i]!);
     const publishedDay = Int32Array.from(this.articles, (a) => dayFromIso(a.published));
     const name = this.options.name ?? 'corpus';
     return {
@@ -255,7 +269,6 @@ export class CorpusBuilder {
       termBackground,
       terms,
       docLength,
-      docNorm,
       docTermStart,
       docTerms,
       docTermTf,
@@ -270,6 +283,10 @@ export class CorpusBuilder {
       lshKeys: buckets.keys,
       lshArticles: buckets.articles,
       primaryVersion,
+      versionRank: versionRanks,
+      versionPairs,
+      versionLinkArticles: Uint32Array.from(links.articles),
+      versionLinkIds: buildStringTable(links.ids),
       passageHashes: passages.hashes,
       passageSentences: passages.sentences,
       sentenceMeaning,
@@ -282,7 +299,7 @@ function splitWhere(where: string): [string, number | null] {
   return m ? [m[1]!, Number(m[2])] : [where, null];
 }
 
-function summarize(name: string, published: (string | null)[], outlets: number, articles: number): CorpusSummary {
+export function summarize(name: string, published: (string | null)[], outlets: number, articles: number): CorpusSummary {
   const dates = published.filter((d): d is string => d !== null).sort();
   return { name, articles, outlets, firstPublished: dates[0] ?? null, lastPublished: dates.at(-1) ?? null };
 }

@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { stemWord } from '../text/normalize.ts';
 import { segmentSentences } from '../text/segment.ts';
 import { backgroundShare } from '../text/background.ts';
-import { compileCorpus, CorpusBuilder, inverseDocumentFrequency } from './compile.ts';
+import { compileCorpus, CorpusBuilder, inverseDocumentFrequency, TOP_TERMS } from './compile.ts';
+import { articleFeatures } from './features.ts';
 import { loadCorpus } from './corpus.ts';
 import { CorpusFormatError, serializeCorpus } from './format.ts';
 import { CorpusInputError } from './schema.ts';
@@ -91,6 +92,46 @@ describe('compiled seed corpus', () => {
     const gap = (articles: number) => inverseDocumentFrequency(articles / 2, articles) - inverseDocumentFrequency(articles / 2, articles, share);
     expect(gap(10)).toBeGreaterThan(0.5);
     expect(gap(100_000)).toBeLessThan(0.01);
+  });
+
+  test('stores every distinct term of each article with its count, and postings cover them all', () => {
+    for (const record of records) {
+      const i = corpus.indexOf(record.id);
+      const { docTermStart, docTerms, docTermTf } = corpus.data;
+      const stored = new Map<string, number>();
+      for (let k = docTermStart[i]!; k < docTermStart[i + 1]!; k++) {
+        stored.set(corpus.termText(docTerms[k]!), docTermTf[k]!);
+        expect([...corpus.postings(docTerms[k]!)]).toContain(i);
+      }
+      expect(stored).toEqual(articleFeatures(record.text, record.title).termCounts);
+    }
+  });
+
+  test("chooses each article's term vector when searching: its top terms by TF-IDF with this corpus's IDF, and their norm", () => {
+    const weight = (id: number, count: number) => (1 + Math.log(count)) * corpus.idfOfTermId(id);
+    let longer = 0;
+    for (let i = 0; i < corpus.size; i++) {
+      const { docTermStart, docTerms, docTermTf } = corpus.data;
+      const { terms, counts } = corpus.termVector(i);
+      const all = docTermStart[i + 1]! - docTermStart[i]!;
+      expect(terms.length).toBe(Math.min(TOP_TERMS, all));
+      if (all > TOP_TERMS) longer++;
+      const kept = new Set(terms);
+      let lightest = Infinity;
+      let squares = 0;
+      terms.forEach((id, k) => {
+        const w = weight(id, counts[k]!);
+        lightest = Math.min(lightest, w);
+        squares += w * w;
+      });
+      for (let k = docTermStart[i]!; k < docTermStart[i + 1]!; k++) {
+        if (!kept.has(docTerms[k]!)) expect(weight(docTerms[k]!, docTermTf[k]!)).toBeLessThanOrEqual(lightest);
+      }
+      expect(corpus.vectorNorm(i)).toBeCloseTo(Math.sqrt(squares), 9);
+      // In term order (ascending ids in one compiled corpus).
+      expect([...terms]).toEqual([...terms].sort((a, b) => a - b));
+    }
+    expect(longer).toBeGreaterThan(0); // some seed has more terms than a vector keeps
   });
 
   test('compiling is deterministic', () => {

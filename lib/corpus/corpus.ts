@@ -1,15 +1,17 @@
 // The loaded, queryable corpus. Story matching (lib/story) and fact alignment (lib/facts) read
 // articles only through this interface; it is backed by the artifact's typed arrays, and
 // strings (texts, titles, terms) are decoded only when asked for.
-import type { PassageIndex } from '../facts/passage-index.ts';
+import { passageLookup, type PassageLookup } from '../facts/passage-index.ts';
 import type { CorpusSummary, SentenceSpan } from '../result.ts';
-import { lshCandidates, SIGNATURE_SIZE } from '../fingerprint/index.ts';
+import { lshBucketSizes, lshCandidates, MAX_BUCKET, SIGNATURE_SIZE } from '../fingerprint/index.ts';
 import { backgroundShareOfClass } from '../text/background.ts';
 import { termBackgroundClass } from './background.ts';
 import { inverseDocumentFrequency, termHash } from './compile.ts';
-import { isoFromDay, NO_DATE, readString, type CorpusData } from './data.ts';
+import { isoFromDay, NO_DATE, readString, type CorpusData, type StringTable } from './data.ts';
+import { ArticlesNotLoadedError, INDEX_TEXT_MAX_SHINGLES, readArticleBlock, type ArticleBlock, type LoadArticleBlock } from './parts.ts';
 import { CorpusFormatError, deserializeCorpus } from './format.ts';
 import { MEANING_DIMS, MODEL_NAME } from '../meaning/index.ts';
+import { chooseTermVector, TermVectorCache, type ChosenVector, type TermVector } from './term-vector.ts';
 
 /** An article's metadata (text and sentences are separate calls: they are decoded on demand). */
 export interface CorpusArticle {
@@ -23,18 +25,21 @@ export interface CorpusArticle {
   published: string | null;
 }
 
-/** A sparse term vector: term ids ascending, with their counts in the article. */
-export interface TermVector {
-  terms: Uint32Array;
-  counts: Uint8Array;
-}
+export type { TermVector } from './term-vector.ts';
 
 /**
  * A compiled corpus, ready to query.
  *
  * Terms: the vocabulary holds stemmed content words (`contentTerms` in lib/text) and fact keys
  * (`factKeys` in ./features.ts: "n:putin", "#:60", "d:2018-03-20"). `termId(term)` maps a term
- * to its id (-1 when absent); document frequencies and IDF are over all articles.
+ * to its id (-1 when absent); document frequencies and IDF are over all articles. Lists of term
+ * ids (term vectors, facts, headline and lead terms) are in term order: ascending hash, then
+ * text. That is ascending id in one compiled corpus, not in a corpus of several segments
+ * (./segments.ts), whose ids are given as terms are first asked for; code must not rely on id
+ * order, so that both give the same results.
+ *
+ * Articles: indices run from 0 to `indexEnd`; a corpus of segments keeps the places of articles
+ * removed since a segment was compiled (`isRemoved`), and `size` counts the others.
  *
  * Sentences: `sentences(i)` returns the article's SentenceSpans, offsets into `text(i)`, as
  * lib/text's `segmentSentences` produced them at build time. A term index over sentences is not
@@ -45,18 +50,31 @@ export interface TermVector {
  */
 export interface Corpus {
   readonly name: string;
-  /** Number of articles. */
+  /** Number of articles (removed ones not counted). */
   readonly size: number;
+  /** Article indices are below this: `size` plus the places of removed articles. */
+  readonly indexEnd: number;
   readonly summary: CorpusSummary;
   /** Mean number of content terms per article (BM25's average length). */
   readonly averageLength: number;
-  /** The raw arrays, for code that needs bulk access (benchmarks, exporters). */
+  /**
+   * The raw arrays, for code that needs bulk access (benchmarks, exporters). A corpus of
+   * segments gives its segments merged (./merge.ts), made on first access: costly, never for queries.
+   */
   readonly data: CorpusData;
 
+  /** Whether the article at this index was removed (a corpus of segments keeps its place). */
+  isRemoved(index: number): boolean;
   article(index: number): CorpusArticle;
   /** Index of the article with this id, or -1. */
   indexOf(id: string): number;
   text(index: number): string;
+  /**
+   * Makes the articles' texts, sentences and meaning vectors readable. A corpus opened from index
+   * parts (./parts.ts) reads them on demand, and `text`, `sentences` and `sentenceMeaning` of an
+   * article not loaded throw ArticlesNotLoadedError; other corpora hold them already.
+   */
+  loadArticles(indices: Iterable<number>): Promise<void>;
   sentences(index: number): SentenceSpan[];
   sentenceCount(index: number): number;
   /**
@@ -65,7 +83,7 @@ export interface Corpus {
    */
   sentenceMeaning(index: number): Int8Array;
   /** The passage index over every sentence of the corpus, for finding reused text. */
-  passageIndex(): PassageIndex;
+  passageIndex(): PassageLookup;
   /** Days since 1970-01-01, or null without a date. */
   publishedDay(index: number): number | null;
 
@@ -85,39 +103,55 @@ export interface Corpus {
   documentFrequencyOfTermId(termId: number): number;
   termText(termId: number): string;
 
-  /** The article's term vector (its highest TF-IDF terms, up to meta.params.topTerms). */
+  /**
+   * The article's term vector: its highest TF-IDF terms (up to TOP_TERMS) with this corpus's
+   * IDF, chosen on first use from every term stored for the article, in term order.
+   */
   termVector(index: number): TermVector;
   /** Norm of the article's term vector with weights (1 + ln count) · idf. */
   vectorNorm(index: number): number;
   /** Number of content terms in the article. */
   length(index: number): number;
-  /** Fact-key term ids of the article, ascending. */
+  /** Fact-key term ids of the article, in term order. */
   facts(index: number): Uint32Array;
-  /** Term ids of the headline (title, or first sentence without one), ascending, repeats kept. */
+  /** Term ids of the headline (title, or first sentence without one), in term order, repeats kept. */
   headlineTerms(index: number): Uint32Array;
-  /** Term ids of the lead (headline and first two sentences), ascending, repeats kept. */
+  /** Term ids of the lead (headline and first two sentences), in term order, repeats kept. */
   leadTerms(index: number): Uint32Array;
-  /** Articles whose term vector or facts hold the term id (the inverted index). */
+  /** Articles (ascending) whose terms or facts hold the term id (the inverted index). */
   postings(termId: number): Uint32Array;
 
   signature(index: number): Uint32Array;
   shingleCount(index: number): number;
-  /** Articles sharing an LSH band with a signature, with the number of shared bands. */
-  lshCandidates(signature: Uint32Array): Map<number, number>;
+  /**
+   * Articles sharing an LSH band with a signature, with the number of shared bands; buckets of
+   * more than MAX_BUCKET articles are skipped, `alsoInBand[band]` articles held elsewhere (a
+   * segment being compiled) counted in.
+   */
+  lshCandidates(signature: Uint32Array, alsoInBand?: ArrayLike<number>): Map<number, number>;
+  /** Articles in each of the signature's LSH buckets, one count per band. */
+  lshBucketSizes(signature: Uint32Array): Uint32Array;
 }
 
 export class CompiledCorpus implements Corpus {
   readonly name: string;
   readonly size: number;
+  readonly indexEnd: number;
   readonly summary: CorpusSummary;
   readonly averageLength: number;
+  private readonly vectors = new TermVectorCache();
   private idLookup: Map<string, number> | null = null;
   private groupMembers: Map<number, number[]> | null = null;
-  private readonly postingStart: Uint32Array;
-  private readonly postingArticles: Uint32Array;
-  private readonly idfTable: Float32Array;
+  private inverted: { start: Uint32Array; articles: Uint32Array } | null = null;
+  private readonly blocks = new Map<number, ArticleBlock>();
+  private readonly pendingBlocks = new Map<number, Promise<void>>();
+  private idfs: Float32Array | null = null;
 
-  constructor(readonly data: CorpusData) {
+  /** `loadBlock` reads the article blocks of an index part (./parts.ts); an artifact has its articles in itself. */
+  constructor(
+    readonly data: CorpusData,
+    private readonly loadBlock?: LoadArticleBlock,
+  ) {
     const meaning = data.meta.meaning;
     if (meaning?.model !== MODEL_NAME || meaning.dims !== MEANING_DIMS) {
       throw new CorpusFormatError(
@@ -126,27 +160,31 @@ export class CompiledCorpus implements Corpus {
     }
     this.name = data.meta.name;
     this.size = data.meta.articleCount;
+    this.indexEnd = this.size;
     this.summary = data.meta.summary;
     let total = 0;
     for (let i = 0; i < this.size; i++) total += data.docLength[i]!;
     this.averageLength = this.size ? total / this.size : 0;
-    const v = data.termHashes.length;
-    this.idfTable = new Float32Array(v);
-    for (let t = 0; t < v; t++) this.idfTable[t] = inverseDocumentFrequency(data.termDf[t]!, this.size, backgroundShareOfClass(data.termBackground[t]!));
-    // Inverted index by counting sort over term vectors and facts: two passes, no per-term arrays.
-    const counts = new Uint32Array(v + 1);
-    const { docTerms, facts, docTermStart, factStart } = data;
-    for (let k = 0; k < docTerms.length; k++) counts[docTerms[k]!]!++;
-    for (let k = 0; k < facts.length; k++) counts[facts[k]!]!++;
-    this.postingStart = new Uint32Array(v + 1);
-    for (let t = 0; t < v; t++) this.postingStart[t + 1] = this.postingStart[t]! + counts[t]!;
-    this.postingArticles = new Uint32Array(this.postingStart[v]!);
-    const fill = this.postingStart.slice(0, v);
-    const postings = this.postingArticles;
-    for (let a = 0; a < this.size; a++) {
-      for (let k = docTermStart[a]!, end = docTermStart[a + 1]!; k < end; k++) postings[fill[docTerms[k]!]!++] = a;
-      for (let k = factStart[a]!, end = factStart[a + 1]!; k < end; k++) postings[fill[facts[k]!]!++] = a;
+  }
+
+  /** IDF of every term, computed on first use (a segment searched with others never needs its own). */
+  private get idfTable(): Float32Array {
+    if (!this.idfs) {
+      const { termDf, termBackground } = this.data;
+      this.idfs = new Float32Array(termDf.length);
+      for (let t = 0; t < termDf.length; t++) this.idfs[t] = inverseDocumentFrequency(termDf[t]!, this.size, backgroundShareOfClass(termBackground[t]!));
     }
+    return this.idfs;
+  }
+
+  /** The inverted index, built on first use by counting sort over every article's terms and facts: two passes, no per-term arrays. */
+  private get postingIndex(): { start: Uint32Array; articles: Uint32Array } {
+    if (!this.inverted) this.inverted = invertedIndex(this.data);
+    return this.inverted;
+  }
+
+  isRemoved(): boolean {
+    return false;
   }
 
   article(index: number): CorpusArticle {
@@ -170,20 +208,66 @@ export class CompiledCorpus implements Corpus {
     return this.idLookup.get(id) ?? -1;
   }
 
-  text(index: number): string {
+  /**
+   * Where the article's text, sentence spans and meaning vectors are: the artifact itself, or
+   * the loaded block holding it (a segment opened from its index part, ./parts.ts); `sentence`
+   * is the number there of the article's first sentence.
+   */
+  private rows(index: number): { texts: StringTable; at: number; sentenceOffsets: Uint32Array; sentenceMeaning: Int8Array; sentence: number } {
     this.check(index);
-    return readString(this.data.texts, index);
+    const layout = this.data.meta.parts;
+    if (!layout) return { texts: this.data.texts, at: index, sentenceOffsets: this.data.sentenceOffsets, sentenceMeaning: this.data.sentenceMeaning, sentence: this.data.sentenceStart[index]! };
+    const block = this.blocks.get(Math.floor(index / layout.blockSize));
+    if (!block) throw new ArticlesNotLoadedError(this.name, index);
+    const sentence = this.data.sentenceStart[index]! - this.data.sentenceStart[block.first]!;
+    return { texts: block.texts, at: index - block.first, sentenceOffsets: block.sentenceOffsets, sentenceMeaning: block.sentenceMeaning, sentence };
   }
 
-  passageIndex(): PassageIndex {
-    return { hashes: this.data.passageHashes, sentences: this.data.passageSentences, sentenceStart: this.data.sentenceStart };
+  text(index: number): string {
+    // Short texts stay in an index part: story matching reads them (see INDEX_TEXT_MAX_SHINGLES).
+    if (this.data.meta.parts && this.data.shingleCounts[index]! < INDEX_TEXT_MAX_SHINGLES) {
+      this.check(index);
+      return readString(this.data.texts, index);
+    }
+    const { texts, at } = this.rows(index);
+    return readString(texts, at);
+  }
+
+  async loadArticles(indices: Iterable<number>): Promise<void> {
+    const layout = this.data.meta.parts;
+    if (!layout) return;
+    if (!this.loadBlock) throw new CorpusFormatError(`corpus "${this.name}" is an index part without its article blocks`);
+    const load = this.loadBlock;
+    const waits: Promise<void>[] = [];
+    for (const index of new Set(Array.from(indices, (i) => Math.floor(i / layout.blockSize)))) {
+      if (this.blocks.has(index)) continue;
+      let pending = this.pendingBlocks.get(index);
+      if (!pending) {
+        pending = load(index).then((bytes) => {
+          this.blocks.set(index, readArticleBlock(bytes));
+          this.pendingBlocks.delete(index);
+        });
+        this.pendingBlocks.set(index, pending);
+      }
+      waits.push(pending);
+    }
+    await Promise.all(waits);
+  }
+
+  /** Article blocks loaded so far (a corpus opened from an index part). */
+  get loadedBlocks(): number {
+    return this.blocks.size;
+  }
+
+  passageIndex(): PassageLookup {
+    return passageLookup({ hashes: this.data.passageHashes, sentences: this.data.passageSentences, sentenceStart: this.data.sentenceStart });
   }
 
   sentences(index: number): SentenceSpan[] {
-    const text = this.text(index);
+    const { texts, at, sentenceOffsets, sentence } = this.rows(index);
+    const text = readString(texts, at);
     const spans: SentenceSpan[] = [];
-    const { sentenceStart, sentenceOffsets } = this.data;
-    for (let s = sentenceStart[index]!, k = 0; s < sentenceStart[index + 1]!; s++, k++) {
+    for (let s = sentence, k = 0; k < this.sentenceCount(index); s++, k++) {
       const start = sentenceOffsets[2 * s]!;
       const end = sentenceOffsets[2 * s + 1]!;
       spans.push({ index: k, start, end, text: text.slice(start, end) });
@@ -192,8 +276,8 @@ export class CompiledCorpus implements Corpus {
   }
 
   sentenceMeaning(index: number): Int8Array {
-    const { sentenceStart, sentenceMeaning } = this.data;
-    return sentenceMeaning.subarray(sentenceStart[index]! * MEANING_DIMS, sentenceStart[index + 1]! * MEANING_DIMS);
+    const { sentenceMeaning, sentence } = this.rows(index);
+    return sentenceMeaning.subarray(sentence * MEANING_DIMS, (sentence + this.sentenceCount(index)) * MEANING_DIMS);
   }
 
   sentenceCount(index: number): number {
@@ -225,33 +309,7 @@ export class CompiledCorpus implements Corpus {
   }
 
   termId(term: string): number {
-    const hash = termHash(term);
-    const hashes = this.data.termHashes;
-    let lo = 0;
-    let hi = hashes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (hashes[mid]! < hash) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo === hashes.length || hashes[lo] !== hash) return -1;
-    // Confirm the term itself (hashes can collide). ASCII terms (nearly all) are compared with
-    // the stored bytes in place; others are decoded.
-    const ascii = /^[ -~]*$/.test(term);
-    const { offsets, bytes } = this.data.terms;
-    for (let t = lo; t < hashes.length && hashes[t] === hash; t++) {
-      const start = offsets[t]!;
-      const length = offsets[t + 1]! - start;
-      if (!ascii) {
-        if (readString(this.data.terms, t) === term) return t;
-        continue;
-      }
-      if (length !== term.length) continue;
-      let i = 0;
-      while (i < length && bytes[start + i] === term.charCodeAt(i)) i++;
-      if (i === length) return t;
-    }
-    return -1;
+    return findTermId(this.data, term);
   }
 
   documentFrequency(term: string): number {
@@ -277,13 +335,20 @@ export class CompiledCorpus implements Corpus {
   }
 
   termVector(index: number): TermVector {
-    const start = this.data.docTermStart[index]!;
-    const end = this.data.docTermStart[index + 1]!;
-    return { terms: this.data.docTerms.subarray(start, end), counts: this.data.docTermTf.subarray(start, end) };
+    return this.chosenVector(index).vector;
   }
 
   vectorNorm(index: number): number {
-    return this.data.docNorm[index]!;
+    return this.chosenVector(index).norm;
+  }
+
+  private chosenVector(index: number): ChosenVector {
+    return this.vectors.get(index, () => {
+      const start = this.data.docTermStart[index]!;
+      const end = this.data.docTermStart[index + 1]!;
+      const terms = this.data.docTerms;
+      return chooseTermVector(this.data.docTermTf.subarray(start, end), (k) => this.idfTable[terms[start + k]!]!, (k) => terms[start + k]!);
+    });
   }
 
   length(index: number): number {
@@ -303,7 +368,8 @@ export class CompiledCorpus implements Corpus {
   }
 
   postings(termId: number): Uint32Array {
-    return this.postingArticles.subarray(this.postingStart[termId]!, this.postingStart[termId + 1]!);
+    const { start, articles } = this.postingIndex;
+    return articles.subarray(start[termId]!, start[termId + 1]!);
   }
 
   signature(index: number): Uint32Array {
@@ -314,8 +380,12 @@ export class CompiledCorpus implements Corpus {
     return this.data.shingleCounts[index]!;
   }
 
-  lshCandidates(signature: Uint32Array): Map<number, number> {
-    return lshCandidates({ keys: this.data.lshKeys, articles: this.data.lshArticles }, signature);
+  lshCandidates(signature: Uint32Array, alsoInBand?: ArrayLike<number>): Map<number, number> {
+    return lshCandidates({ keys: this.data.lshKeys, articles: this.data.lshArticles }, signature, 0, MAX_BUCKET, alsoInBand);
+  }
+
+  lshBucketSizes(signature: Uint32Array): Uint32Array {
+    return lshBucketSizes({ keys: this.data.lshKeys, articles: this.data.lshArticles }, signature);
   }
 
   private check(index: number): void {
@@ -323,7 +393,57 @@ export class CompiledCorpus implements Corpus {
   }
 }
 
+/** The articles holding each term (as a term or a fact), ascending: articles[start[t] ..< start[t + 1]]. */
+export function invertedIndex(data: CorpusData): { start: Uint32Array; articles: Uint32Array } {
+  const v = data.termHashes.length;
+  const n = data.meta.articleCount;
+  const counts = new Uint32Array(v + 1);
+  const { docTerms, facts, docTermStart, factStart } = data;
+  for (let k = 0; k < docTerms.length; k++) counts[docTerms[k]!]!++;
+  for (let k = 0; k < facts.length; k++) counts[facts[k]!]!++;
+  const start = new Uint32Array(v + 1);
+  for (let t = 0; t < v; t++) start[t + 1] = start[t]! + counts[t]!;
+  const articles = new Uint32Array(start[v]!);
+  const fill = start.slice(0, v);
+  for (let a = 0; a < n; a++) {
+    for (let k = docTermStart[a]!, end = docTermStart[a + 1]!; k < end; k++) articles[fill[docTerms[k]!]!++] = a;
+    for (let k = factStart[a]!, end = factStart[a + 1]!; k < end; k++) articles[fill[facts[k]!]!++] = a;
+  }
+  return { start, articles };
+}
+
+/** The id of a term in the data's vocabulary, or -1: a binary search of its hash, then the text confirmed. */
+export function findTermId(data: CorpusData, term: string): number {
+  const hash = termHash(term);
+  const hashes = data.termHashes;
+  let lo = 0;
+  let hi = hashes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (hashes[mid]! < hash) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo === hashes.length || hashes[lo] !== hash) return -1;
+  // Confirm the term itself (hashes can collide). ASCII terms (nearly all) are compared with
+  // the stored bytes in place; others are decoded.
+  const ascii = /^[ -~]*$/.test(term);
+  const { offsets, bytes } = data.terms;
+  for (let t = lo; t < hashes.length && hashes[t] === hash; t++) {
+    const start = offsets[t]!;
+    const length = offsets[t + 1]! - start;
+    if (!ascii) {
+      if (readString(data.terms, t) === term) return t;
+      continue;
+    }
+    if (length !== term.length) continue;
+    let i = 0;
+    while (i < length && bytes[start + i] === term.charCodeAt(i)) i++;
+    if (i === length) return t;
+  }
+  return -1;
+}
+
 /** Loads a compiled artifact (the bytes of corpus.bin) into a queryable corpus. */
-export function loadCorpus(bytes: Uint8Array | ArrayBuffer, options: { verify?: boolean } = {}): Corpus {
+export function loadCorpus(bytes: Uint8Array | ArrayBuffer, options: { verify?: boolean } = {}): CompiledCorpus {
   return new CompiledCorpus(deserializeCorpus(bytes, options));
 }

@@ -3,13 +3,19 @@
 import type { CorpusSummary } from '../result.ts';
 
 /**
+ * 7: per-article data no longer depends on the rest of the corpus, so that segments compiled
+ *    apart combine exactly (lib/corpus/segments.ts): every distinct term of an article is stored
+ *    with its count (6 kept the top 192 by the corpus's IDF, and their norm); the passage index
+ *    keeps every sampled shingle (the cap on postings applies when searching); versions are stored
+ *    as links (pairs, and ids of articles in the corpus a segment joined) with each article's
+ *    version rank.
  * 6: sentence meaning vectors (sentenceMeaning, meta.meaning).
  * 5: passage index (passageHashes, passageSentences).
  * 4: IDF has a background prior (termBackground): term vectors, norms and top terms differ.
  * 3: leads skip bylines, datelines and labels (stored lead terms differ from version 2's).
  * 2: four-lane checksum (1 used murmur's serial chain).
  */
-export const FORMAT_VERSION = 6;
+export const FORMAT_VERSION = 7;
 /** `publishedDay` of an article without a publication date. */
 export const NO_DATE = -2147483648;
 
@@ -23,7 +29,7 @@ export interface CorpusParams {
   signatureSize: number;
   lshBands: number;
   shingleWords: number;
-  /** Terms kept per article in its term vector (the highest TF-IDF ones). */
+  /** Terms in an article's term vector (its highest TF-IDF ones, chosen when searching). */
   topTerms: number;
 }
 
@@ -39,6 +45,11 @@ export interface CorpusMeta {
   sources: string[];
   /** The sentence model the meaning vectors were computed with, and their dimensions. */
   meaning: { model: string; dims: number };
+  /**
+   * Set on a segment's index part (./parts.ts): texts (but those of short articles), sentence
+   * offsets and meaning vectors are not here but in article blocks of `blockSize` articles.
+   */
+  parts?: { blockSize: number; blocks: number };
 }
 
 export interface CorpusData {
@@ -54,7 +65,11 @@ export interface CorpusData {
   /** Sentences of article i are sentenceOffsets[2*sentenceStart[i] ..< 2*sentenceStart[i+1]] as (start, end) pairs in UTF-16 units. */
   sentenceStart: Uint32Array;
   sentenceOffsets: Uint32Array;
-  /** Vocabulary (content-term stems and fact keys) in ascending hash order, with document frequencies. */
+  /**
+   * Vocabulary (content-term stems and fact keys) in term order (ascending hash, then text), with
+   * document frequencies over this data's articles. Term order does not depend on the corpus, so
+   * per-article lists in id order are in the same order in every segment.
+   */
   termHashes: Uint32Array;
   termDf: Uint32Array;
   /** Background frequency rank class of each term (lib/text/background.ts; 255 when unknown), for the IDF prior. */
@@ -62,9 +77,11 @@ export interface CorpusData {
   terms: StringTable;
   /** Number of content terms per article (with repeats). */
   docLength: Uint32Array;
-  /** Euclidean norm of each article's stored term vector, with weights (1 + ln tf) · idf. */
-  docNorm: Float32Array;
-  /** Term vector of article i: docTerms/docTermTf[docTermStart[i] ..< docTermStart[i+1]], term ids ascending. */
+  /**
+   * Every distinct content term of article i with its count (at most 255):
+   * docTerms/docTermTf[docTermStart[i] ..< docTermStart[i+1]], term ids ascending. The term
+   * vector (the top terms by TF-IDF) is chosen from these with the IDF of the corpus searched.
+   */
   docTermStart: Uint32Array;
   docTerms: Uint32Array;
   docTermTf: Uint8Array;
@@ -81,12 +98,28 @@ export interface CorpusData {
   shingleCounts: Uint32Array;
   lshKeys: Uint32Array;
   lshArticles: Uint32Array;
-  /** The readable version of each article's group of near-duplicate versions (itself when alone). */
+  /** The readable version of each article's group of near-duplicate versions (itself when alone), within this data's articles. */
   primaryVersion: Uint32Array;
+  /**
+   * What picks a group's primary version: readable text first (top bit), then the longer
+   * (UTF-16 length in the low 31 bits); ties go to the first article (lib/corpus/versions.ts).
+   */
+  versionRank: Uint32Array;
+  /** Pairs of this data's articles found to be versions of each other (a, b with a < b), back to back. */
+  versionPairs: Uint32Array;
+  /**
+   * Articles found to be versions of an article of the corpus this segment joined (compiled
+   * with a context): versionLinkArticles[k] (this data's index) with the article whose id is
+   * versionLinkIds[k]. Empty for a corpus compiled alone.
+   */
+  versionLinkArticles: Uint32Array;
+  versionLinkIds: StringTable;
   /**
    * The passage index over every sentence (lib/facts/passage-index.ts): sampled shingle hashes,
    * ascending, and the corpus sentence number of each (sentence numbers as in `sentenceStart`).
    * Built here so that a loaded corpus finds reused text without tokenizing every article again.
+   * Every sampled shingle is kept: whether one is in too many sentences (MAX_SHINGLE_POSTINGS)
+   * depends on every segment searched together, so the cap applies when searching.
    */
   passageHashes: Uint32Array;
   passageSentences: Uint32Array;

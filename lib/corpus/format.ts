@@ -13,7 +13,7 @@ const MAGIC = 0x43584c50; // "PLXC" read as little-endian u32
 const CHECKSUM_SEED = 0x9a11a7;
 
 type ArrayKind = 'u8' | 'i8' | 'u32' | 'i32' | 'f32';
-type TypedArray = Uint8Array | Int8Array | Uint32Array | Int32Array | Float32Array;
+export type TypedArray = Uint8Array | Int8Array | Uint32Array | Int32Array | Float32Array;
 
 interface SectionEntry {
   name: string;
@@ -30,11 +30,11 @@ export class CorpusFormatError extends Error {
   }
 }
 
-const TABLES = ['ids', 'titles', 'urls', 'texts', 'terms'] as const;
+const TABLES = ['ids', 'titles', 'urls', 'texts', 'terms', 'versionLinkIds'] as const;
 const ARRAYS = [
-  'outletIndex', 'publishedDay', 'sentenceStart', 'sentenceOffsets', 'termHashes', 'termDf', 'termBackground', 'docLength', 'docNorm',
+  'outletIndex', 'publishedDay', 'sentenceStart', 'sentenceOffsets', 'termHashes', 'termDf', 'termBackground', 'docLength',
   'docTermStart', 'docTerms', 'docTermTf', 'factStart', 'facts', 'headlineStart', 'headlineTerms', 'leadStart', 'leadTerms', 'signatures', 'shingleCounts', 'lshKeys',
-  'lshArticles', 'primaryVersion', 'passageHashes', 'passageSentences', 'sentenceMeaning',
+  'lshArticles', 'primaryVersion', 'versionRank', 'versionPairs', 'versionLinkArticles', 'passageHashes', 'passageSentences', 'sentenceMeaning',
 ] as const;
 
 function kindOf(array: TypedArray): ArrayKind {
@@ -57,15 +57,15 @@ function sectionsOf(data: CorpusData): [string, TypedArray][] {
 
 const align4 = (n: number) => (n + 3) & ~3;
 
-export function serializeCorpus(data: CorpusData): Uint8Array {
-  const sections = sectionsOf(data);
+/** Sections (named typed arrays) and a JSON header into one file of the layout above. */
+export function serializeSections(meta: unknown, sections: readonly (readonly [string, TypedArray])[]): Uint8Array {
   const entries: SectionEntry[] = [];
   let offset = 0;
   for (const [name, array] of sections) {
     entries.push({ name, type: kindOf(array), offset, length: array.length });
     offset = align4(offset + array.byteLength);
   }
-  const header = new TextEncoder().encode(JSON.stringify({ meta: data.meta, sections: entries }));
+  const header = new TextEncoder().encode(JSON.stringify({ meta, sections: entries }));
   const bodyStart = 16 + align4(header.length);
   const bytes = new Uint8Array(bodyStart + offset);
   const view = new DataView(bytes.buffer);
@@ -80,14 +80,25 @@ export function serializeCorpus(data: CorpusData): Uint8Array {
   return bytes;
 }
 
+export function serializeCorpus(data: CorpusData): Uint8Array {
+  return serializeSections(data.meta, sectionsOf(data));
+}
+
 const CONSTRUCTORS = { u8: Uint8Array, i8: Int8Array, u32: Uint32Array, i32: Int32Array, f32: Float32Array } as const;
 const WIDTH = { u8: 1, i8: 1, u32: 4, i32: 4, f32: 4 } as const;
 
+/** A file of sections: its header's meta, and each section by name (views on the file's memory). */
+export interface SectionFile {
+  meta: unknown;
+  get<T extends TypedArray>(name: string): T;
+  table(name: string): StringTable;
+}
+
 /**
- * Reads an artifact. Views share the artifact's memory, so the bytes must not be modified
+ * Reads a file of sections. Views share the file's memory, so the bytes must not be modified
  * afterwards. `verify: false` skips the checksum (for callers that verified the bytes already).
  */
-export function deserializeCorpus(input: Uint8Array | ArrayBuffer, options: { verify?: boolean } = {}): CorpusData {
+export function readSections(input: Uint8Array | ArrayBuffer, options: { verify?: boolean } = {}): SectionFile {
   let bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
   if (bytes.byteOffset % 4 !== 0) bytes = bytes.slice(); // typed-array views need 4-byte alignment
   if (bytes.length < 16) throw new CorpusFormatError(`not a Parallax corpus: ${bytes.length} bytes is too short`);
@@ -104,7 +115,7 @@ export function deserializeCorpus(input: Uint8Array | ArrayBuffer, options: { ve
   }
   const headerLength = view.getUint32(12, true);
   if (16 + headerLength > bytes.length) throw new CorpusFormatError('corpus header runs past the end of the file');
-  let header: { meta: CorpusMeta; sections: SectionEntry[] };
+  let header: { meta: unknown; sections: SectionEntry[] };
   try {
     header = JSON.parse(new TextDecoder().decode(bytes.subarray(16, 16 + headerLength)));
   } catch {
@@ -125,13 +136,20 @@ export function deserializeCorpus(input: Uint8Array | ArrayBuffer, options: { ve
     return array as T;
   };
   const table = (name: string): StringTable => ({ offsets: get(`${name}.offsets`), bytes: get(`${name}.bytes`) });
+  return { meta: header.meta, get, table };
+}
+
+/** Reads an artifact (see readSections for `verify` and memory). */
+export function deserializeCorpus(input: Uint8Array | ArrayBuffer, options: { verify?: boolean } = {}): CorpusData {
+  const { meta, get, table } = readSections(input, options);
   return {
-    meta: header.meta,
+    meta: meta as CorpusMeta,
     ids: table('ids'),
     titles: table('titles'),
     urls: table('urls'),
     texts: table('texts'),
     terms: table('terms'),
+    versionLinkIds: table('versionLinkIds'),
     outletIndex: get('outletIndex'),
     publishedDay: get('publishedDay'),
     sentenceStart: get('sentenceStart'),
@@ -140,7 +158,6 @@ export function deserializeCorpus(input: Uint8Array | ArrayBuffer, options: { ve
     termDf: get('termDf'),
     termBackground: get('termBackground'),
     docLength: get('docLength'),
-    docNorm: get('docNorm'),
     docTermStart: get('docTermStart'),
     docTerms: get('docTerms'),
     docTermTf: get('docTermTf'),
@@ -155,6 +172,9 @@ export function deserializeCorpus(input: Uint8Array | ArrayBuffer, options: { ve
     lshKeys: get('lshKeys'),
     lshArticles: get('lshArticles'),
     primaryVersion: get('primaryVersion'),
+    versionRank: get('versionRank'),
+    versionPairs: get('versionPairs'),
+    versionLinkArticles: get('versionLinkArticles'),
     passageHashes: get('passageHashes'),
     passageSentences: get('passageSentences'),
     sentenceMeaning: get('sentenceMeaning'),

@@ -1,7 +1,7 @@
 // Near-duplicate versions (the same article as a readable page and as machine-normalized text,
 // or a short and a long edition) are linked so that displays show one article, in its most
 // readable form. Syndicated copies in different outlets stay separate: each outlet is a voice.
-import { estimateContainment, estimateJaccard, lshCandidates, SIGNATURE_SIZE, type LshBuckets } from '../fingerprint/index.ts';
+import { estimateContainment, estimateJaccard, lshCandidates, MAX_BUCKET, SIGNATURE_SIZE, type LshBuckets } from '../fingerprint/index.ts';
 
 /** Containment (of the shorter in the longer) above which two texts are versions of one article. */
 export const VERSION_CONTAINMENT = 0.8;
@@ -12,8 +12,12 @@ export interface VersionInput {
   signatures: Uint32Array;
   shingleCounts: Uint32Array;
   outlets: Int32Array;
-  texts: (index: number) => string;
   buckets: LshBuckets;
+  /**
+   * Articles in the same LSH buckets elsewhere (the corpus a segment joins), one count per band
+   * of article a's signature: they count towards MAX_BUCKET as they would in one compile.
+   */
+  alsoInBuckets?: (a: number) => ArrayLike<number>;
 }
 
 /**
@@ -35,11 +39,46 @@ export function versionContainment(input: Pick<VersionInput, 'signatures' | 'shi
   return estimateContainment(jaccard, Math.min(sizeA, sizeB), Math.max(sizeA, sizeB));
 }
 
-/** For every article, the index of its group's primary (most readable, then longest) version. */
-export function linkVersions(input: VersionInput): Uint32Array {
+/** What picks a group's primary version: readable first (the top bit), then longer. */
+export function versionRank(text: string): number {
+  return (isReadable(text) ? 0x80000000 : 0) + Math.min(text.length, 0x7fffffff);
+}
+
+/** Whether two articles are versions of one article (lib/corpus outlets compared by name; null is unknown). */
+export function areVersions(input: Pick<VersionInput, 'signatures' | 'shingleCounts'>, a: number, b: number): boolean {
+  return versionContainment(input, a, b) >= VERSION_CONTAINMENT;
+}
+
+/** Whether two outlets allow articles to be versions of each other: the same, or either unknown. */
+export function sameOutletOrUnknown(a: string | null, b: string | null): boolean {
+  return a === b || a === null || b === null;
+}
+
+/** Pairs of articles (a < b, back to back) that are versions of each other. */
+export function findVersionPairs(input: VersionInput): Uint32Array {
   const n = input.shingleCounts.length;
-  const parent = new Uint32Array(n);
-  for (let i = 0; i < n; i++) parent[i] = i;
+  const pairs: number[] = [];
+  for (let a = 0; a < n; a++) {
+    if (input.shingleCounts[a]! < VERSION_MIN_SHINGLES) continue;
+    const candidates = lshCandidates(input.buckets, input.signatures, a * SIGNATURE_SIZE, MAX_BUCKET, input.alsoInBuckets?.(a));
+    for (const b of [...candidates.keys()].sort((x, y) => x - y)) {
+      if (b <= a || input.shingleCounts[b]! < VERSION_MIN_SHINGLES) continue;
+      const oa = input.outlets[a]!;
+      const ob = input.outlets[b]!;
+      if (oa !== ob && oa !== -1 && ob !== -1) continue;
+      if (areVersions(input, a, b)) pairs.push(a, b);
+    }
+  }
+  return Uint32Array.from(pairs);
+}
+
+/**
+ * For every article, the index of its group's primary version: groups are the connected
+ * articles of `pairs` (indices below `count`), the primary the highest `rank`, ties to the first.
+ */
+export function primaryVersions(count: number, pairs: ArrayLike<number>, rank: (index: number) => number): Uint32Array {
+  const parent = new Uint32Array(count);
+  for (let i = 0; i < count; i++) parent[i] = i;
   const find = (x: number): number => {
     while (parent[x] !== x) {
       parent[x] = parent[parent[x]!]!;
@@ -47,38 +86,15 @@ export function linkVersions(input: VersionInput): Uint32Array {
     }
     return x;
   };
-  for (let a = 0; a < n; a++) {
-    if (input.shingleCounts[a]! < VERSION_MIN_SHINGLES) continue;
-    for (const b of lshCandidates(input.buckets, input.signatures, a * SIGNATURE_SIZE).keys()) {
-      if (b <= a || input.shingleCounts[b]! < VERSION_MIN_SHINGLES) continue;
-      const oa = input.outlets[a]!;
-      const ob = input.outlets[b]!;
-      if (oa !== ob && oa !== -1 && ob !== -1) continue;
-      if (versionContainment(input, a, b) >= VERSION_CONTAINMENT) parent[find(a)] = find(b);
-    }
-  }
-  const groups = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
+  for (let k = 0; k < pairs.length; k += 2) parent[find(pairs[k]!)] = find(pairs[k + 1]!);
+  // Best member of each group, by root; members visited in index order, so ties go to the first.
+  const best = new Int32Array(count).fill(-1);
+  for (let i = 0; i < count; i++) {
     const root = find(i);
-    const members = groups.get(root);
-    if (members) members.push(i);
-    else groups.set(root, [i]);
+    const current = best[root]!;
+    if (current === -1 || rank(i) > rank(current)) best[root] = i;
   }
-  const primary = new Uint32Array(n);
-  for (const members of groups.values()) {
-    let best = members[0]!;
-    if (members.length > 1) {
-      let bestKey = -1;
-      for (const m of members) {
-        const text = input.texts(m);
-        const key = (isReadable(text) ? 2 ** 32 : 0) + text.length;
-        if (key > bestKey) {
-          bestKey = key;
-          best = m;
-        }
-      }
-    }
-    for (const m of members) primary[m] = best;
-  }
+  const primary = new Uint32Array(count);
+  for (let i = 0; i < count; i++) primary[i] = best[find(i)]!;
   return primary;
 }

@@ -10,7 +10,7 @@
 import type { AlignedPassage, Conflict, CoverageMatrix, Fact, Omission, SentenceSpan } from '../result.ts';
 import { compareFraming } from '../framing/labels.ts';
 import { compareSentences, type SentenceComparison } from './compare.ts';
-import { articleEntry, clauseFeatures, fullFeatures, localStats, SentenceFeatureCache, type ClauseFeatures, type SentenceEntry } from './entries.ts';
+import { articleEntry, clauseFeatures, fullFeatures, localStats, SentenceFeatureCache, type ArticleEntry, type ClauseFeatures, type SentenceEntry } from './entries.ts';
 import { findOmissions } from './omissions.ts';
 import { meaningCandidates } from './meaning-candidates.ts';
 import { rolesReversed } from './roles.ts';
@@ -47,6 +47,17 @@ export interface FactArticle {
   outlet?: string | null;
   /** Meaning vectors of `sentences` (row k for sentence index k), computed with the article's other features. */
   meaning?: Int8Array;
+  /**
+   * The page's sentence entries (`pageEntry`), when the caller aligns the page more than once
+   * (same-event and related coverage): read once, and the full features computed for one run
+   * serve the next.
+   */
+  entry?: ArticleEntry;
+}
+
+/** The page's sentence entries for alignment (captions and credit lines are not facts; no clause index). */
+export function pageEntry(article: Omit<FactArticle, 'entry'>): ArticleEntry {
+  return articleEntry(article.text, article.sentences, false, article.meaning);
 }
 
 export interface FactAlignment {
@@ -180,7 +191,7 @@ export function alignFacts(article: FactArticle, sources: readonly FactSource[],
   const cache = options.cache ?? sharedCache;
   const threshold = factThreshold(SHARED_FACT_THRESHOLD, options.strictness ?? 'balanced');
   // Captions and credit lines of the page itself are neither shared facts nor its own.
-  const own = articleEntry(article.text, article.sentences, false, article.meaning);
+  const own = article.entry ?? pageEntry(article);
   const entries = sources.map((s) => cache.get(sourceKey(s), s.text, s.sentences, s.meaning));
   const context = (options.statsContext ?? []).map((s) => cache.get(sourceKey(s), s.text, s.sentences));
   const stats = localStats([own, ...entries, ...context]);

@@ -5,7 +5,7 @@
 // the corpus; sentence features are cached per corpus, so each corpus article is processed once.
 import type { SelfMatch, SentenceSpan, StoryMatch } from '../result.ts';
 import type { Corpus } from '../corpus/corpus.ts';
-import { alignFacts, SentenceFeatureCache, type FactAlignment, type FactSource } from './align.ts';
+import { alignFacts, SentenceFeatureCache, type FactAlignment, type FactArticle, type FactSource } from './align.ts';
 import { REUSE_MIN_WORDS } from './compare.ts';
 import { foldedWords } from '../text/normalize.ts';
 import { findReusedPassages, longestSharedRun, type PassageHit } from './passage-index.ts';
@@ -66,22 +66,38 @@ function source(corpus: Corpus, index: number, sameStory: boolean, sentences?: S
   };
 }
 
-/** Same-story sources from story matching's ranked stories (self and versions excluded there). */
-export function storySources(stories: readonly StoryMatch[], corpus: Corpus): FactSource[] {
-  const sources: FactSource[] = [];
+/** Corpus indices of the same-story sources: story matching's ranked same-story articles, at most MAX_SAME_STORY_SOURCES. */
+function storySourceIndices(stories: readonly StoryMatch[], corpus: Corpus): number[] {
+  const indices: number[] = [];
   for (const story of stories) {
     if (!story.sameStory) continue;
     const index = corpus.indexOf(story.id);
     if (index < 0) continue;
-    sources.push(source(corpus, index, true));
-    if (sources.length >= MAX_SAME_STORY_SOURCES) break;
+    indices.push(index);
+    if (indices.length >= MAX_SAME_STORY_SOURCES) break;
   }
-  return sources;
+  return indices;
+}
+
+/** Same-story sources from story matching's ranked stories (self and versions excluded there). */
+export function storySources(stories: readonly StoryMatch[], corpus: Corpus): FactSource[] {
+  return storySourceIndices(stories, corpus).map((index) => source(corpus, index, true));
 }
 
 export interface ReuseOptions {
   /** Version groups (primary article indexes) never to search: the page itself, sources already aligned. */
   excludeGroups?: ReadonlySet<number>;
+}
+
+/** Passage-index hits for the page's sentences outside the excluded groups, most shared first: the candidates reuseSources verifies. */
+function reuseHits(sentences: readonly SentenceSpan[], corpus: Corpus, exclude: ReadonlySet<number>): PassageHit[] {
+  const hits = findReusedPassages(
+    corpus.passageIndex(),
+    sentences.map((s) => s.text),
+    { skipArticle: (a) => exclude.has(corpus.primaryVersion(a)) },
+  );
+  hits.sort((a, b) => b.shared - a.shared || a.sentence - b.sentence || a.article - b.article || a.articleSentence - b.articleSentence);
+  return hits;
 }
 
 /**
@@ -90,14 +106,7 @@ export interface ReuseOptions {
  * verbatim run of REUSE_MIN_WORDS words (compare.ts) covering MIN_REUSED_SHARE of the longer.
  */
 export function reuseSources(sentences: readonly SentenceSpan[], corpus: Corpus, options: ReuseOptions = {}): FactSource[] {
-  const exclude = options.excludeGroups ?? new Set<number>();
-  const hits = findReusedPassages(
-    corpus.passageIndex(),
-    sentences.map((s) => s.text),
-    { skipArticle: (a) => exclude.has(corpus.primaryVersion(a)) },
-  );
-  hits.sort((a, b) => b.shared - a.shared || a.sentence - b.sentence || a.article - b.article || a.articleSentence - b.articleSentence);
-
+  const hits = reuseHits(sentences, corpus, options.excludeGroups ?? new Set<number>());
   const spansByArticle = new Map<number, SentenceSpan[]>();
   const spansOf = (article: number): SentenceSpan[] => {
     let spans = spansByArticle.get(article);
@@ -147,14 +156,8 @@ export interface CorpusFactOptions {
   excludeIds?: readonly string[];
 }
 
-/** Sources for fact alignment: same-story articles, then articles reusing the page's passages. */
-export function factSources(
-  article: { sentences: readonly SentenceSpan[] },
-  stories: readonly StoryMatch[],
-  corpus: Corpus,
-  options: CorpusFactOptions = {},
-): FactSource[] {
-  const story = storySources(stories, corpus);
+/** Version groups never searched for reuse: the page itself and its versions, excluded ids, the same-story sources. */
+function excludedGroups(sourceIndices: readonly number[], corpus: Corpus, options: CorpusFactOptions): Set<number> {
   const excludeGroups = new Set<number>();
   const excludeId = (id: string) => {
     const index = corpus.indexOf(id);
@@ -165,13 +168,44 @@ export function factSources(
     for (const id of options.self.versions ?? []) excludeId(id);
   }
   for (const id of options.excludeIds ?? []) excludeId(id);
-  for (const s of story) excludeId(s.articleId);
+  for (const index of sourceIndices) excludeGroups.add(corpus.primaryVersion(index));
+  return excludeGroups;
+}
+
+/**
+ * Every corpus article fact alignment may read for these stories, without reading one: the
+ * ranked stories and their versions (same-story sources, the statistics context and related
+ * coverage are among them) and every article the passage index offers as reusing the page's
+ * sentences (reuseSources verifies some of them by their text). A corpus opened from index
+ * parts loads these before alignment (lib/analyze.ts analyzeAsync).
+ */
+export function articlesToRead(article: { sentences: readonly SentenceSpan[] }, stories: readonly StoryMatch[], corpus: Corpus, options: CorpusFactOptions = {}): number[] {
+  const read = new Set<number>();
+  for (const story of stories) {
+    const index = corpus.indexOf(story.id);
+    if (index >= 0) for (const version of corpus.versions(index)) read.add(version);
+  }
+  const excludeGroups = excludedGroups(storySourceIndices(stories, corpus), corpus, options);
+  for (const hit of reuseHits(article.sentences, corpus, excludeGroups)) read.add(hit.article);
+  return [...read];
+}
+
+/** Sources for fact alignment: same-story articles, then articles reusing the page's passages. */
+export function factSources(
+  article: { sentences: readonly SentenceSpan[] },
+  stories: readonly StoryMatch[],
+  corpus: Corpus,
+  options: CorpusFactOptions = {},
+): FactSource[] {
+  const indices = storySourceIndices(stories, corpus);
+  const story = indices.map((index) => source(corpus, index, true));
+  const excludeGroups = excludedGroups(indices, corpus, options);
   return [...story, ...reuseSources(article.sentences, corpus, { excludeGroups })];
 }
 
 /** Aligns the facts of an analyzed article with the corpus articles that cover its story or reuse its text. */
 export function alignCorpusFacts(
-  article: { text: string; sentences: SentenceSpan[]; outlet?: string | null; meaning?: Int8Array },
+  article: FactArticle,
   stories: readonly StoryMatch[],
   corpus: Corpus,
   options: CorpusFactOptions = {},

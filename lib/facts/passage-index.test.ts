@@ -5,6 +5,7 @@ import {
   findReusedPassages,
   longestSharedRun,
   MAX_SHINGLE_POSTINGS,
+  passageLookup,
   PASSAGE_MIN_RUN_WORDS,
   PASSAGE_SHINGLE_WORDS,
   queryShingles,
@@ -51,23 +52,23 @@ describe('finding reused passages anywhere in a corpus of many articles', () => 
 
   test('a quotation reused inside an otherwise unrelated article is found, and only there', () => {
     const page = [`The opposition leader answered at once. "${QUOTE}," she said in a televised address.`];
-    const hits = findReusedPassages(index, page);
+    const hits = findReusedPassages(passageLookup(index), page);
     expect(hits[0]).toMatchObject({ sentence: 0, article: 417, articleSentence: 3 });
     expect(new Set(hits.map((h) => h.article))).toEqual(new Set([417]));
   });
 
   test('a reused wire sentence is found from a page that reworded what surrounds it', () => {
-    const hits = findReusedPassages(index, ['Nothing here matches.', `According to reports, ${WIRE.toLowerCase()} and more.`]);
+    const hits = findReusedPassages(passageLookup(index), ['Nothing here matches.', `According to reports, ${WIRE.toLowerCase()} and more.`]);
     expect(hits.map((h) => [h.sentence, h.article, h.articleSentence])).toEqual([[1, 233, 5]]);
   });
 
   test('skipped articles (the page itself, its versions) are never returned', () => {
-    expect(findReusedPassages(index, [WIRE], { skipArticle: (a) => a === 233 })).toEqual([]);
+    expect(findReusedPassages(passageLookup(index), [WIRE], { skipArticle: (a) => a === 233 })).toEqual([]);
   });
 
   test('short common phrases match nothing: shingles are longer than them', () => {
     const page = ['The of and to in said on a that for the of.', 'Said on Monday that the.'];
-    expect(findReusedPassages(index, page)).toEqual([]);
+    expect(findReusedPassages(passageLookup(index), page)).toEqual([]);
   });
 
   test('any run of REUSE_MIN_WORDS shared words is found (winnowing guarantee), whatever surrounds it', () => {
@@ -79,7 +80,7 @@ describe('finding reused passages anywhere in a corpus of many articles', () => 
       const host = corpusArticles(40, 1000 + trial);
       const at = Math.floor(next() * 40);
       host[at]![2] = sentence([...words(next, Math.floor(next() * 8)), ...run, ...words(next, Math.floor(next() * 8))]);
-      const hits = findReusedPassages(buildPassageIndex(host), [sentence([...words(next, Math.floor(next() * 8)), ...run, ...words(next, 3)])]);
+      const hits = findReusedPassages(passageLookup(buildPassageIndex(host)), [sentence([...words(next, Math.floor(next() * 8)), ...run, ...words(next, 3)])]);
       expect(hits.some((h) => h.article === at && h.articleSentence === 2)).toBe(true);
     }
   });
@@ -104,13 +105,13 @@ describe('boilerplate is capped', () => {
   const index = buildPassageIndex(articles);
 
   test('a passage in more than MAX_SHINGLE_POSTINGS sentences is dropped from the index', () => {
-    expect(findReusedPassages(index, [`${BOILERPLATE}.`])).toEqual([]);
+    expect(findReusedPassages(passageLookup(index), [`${BOILERPLATE}.`])).toEqual([]);
     for (const h of queryShingles(`${BOILERPLATE}.`)) expect(index.hashes.includes(h)).toBe(false);
   });
 
   test('the same passage in fewer articles is found in each', () => {
     const small = buildPassageIndex(articles.slice(0, 10));
-    const hits = findReusedPassages(small, [`${BOILERPLATE}.`], { perSentence: 50 });
+    const hits = findReusedPassages(passageLookup(small), [`${BOILERPLATE}.`], { perSentence: 50 });
     expect(hits.map((h) => h.article)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 });

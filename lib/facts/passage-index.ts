@@ -171,6 +171,16 @@ export class PassageIndexBuilder {
   }
 }
 
+/**
+ * A passage index from postings gathered in ascending sentence number (stored indexes merged,
+ * lib/corpus/merge.ts): the same arrays a build over those sentences gives, without reading a
+ * sentence. Every posting is kept (no cap).
+ */
+export function passageIndexFromPostings(hashes: Uint32Array, sentences: Uint32Array, sentenceStart: Uint32Array): PassageIndex {
+  const sorted = sortPairsByKey(hashes, sentences);
+  return { hashes: sorted.keys, sentences: sorted.values, sentenceStart };
+}
+
 /** A passage index over articles given as lists of sentence texts. */
 export function buildPassageIndex(articles: Iterable<readonly string[]>, maxPostings = MAX_SHINGLE_POSTINGS): PassageIndex {
   const builder = new PassageIndexBuilder(maxPostings);
@@ -192,9 +202,35 @@ function lowerBound(array: Uint32Array, value: number, lo = 0, hi = array.length
   return lo;
 }
 
-/** The article holding a corpus sentence number. */
-function articleOfSentence(index: PassageIndex, sentence: number): number {
-  return lowerBound(index.sentenceStart, sentence + 1) - 1;
+/**
+ * What finding reused text asks of a passage index, whether it is one stored index or several
+ * searched together (lib/corpus segments): sentence numbers need not be consecutive.
+ */
+export interface PassageLookup {
+  /**
+   * Visits every corpus sentence whose stored shingles include `hash`, in ascending sentence
+   * number, unless more than MAX_SHINGLE_POSTINGS sentences hold it (then none: see there).
+   */
+  forEachSentence(hash: number, visit: (sentence: number) => void): void;
+  /** The article holding a corpus sentence number. */
+  articleOfSentence(sentence: number): number;
+  /** The corpus sentence number of an article's first sentence. */
+  firstSentence(article: number): number;
+}
+
+/** A stored index as a lookup, dropping the shingles of more than `maxPostings` sentences. */
+export function passageLookup(index: PassageIndex, maxPostings = MAX_SHINGLE_POSTINGS): PassageLookup {
+  return {
+    forEachSentence(hash, visit) {
+      const first = lowerBound(index.hashes, hash);
+      let last = first;
+      while (last < index.hashes.length && index.hashes[last] === hash) last++;
+      if (last - first > maxPostings) return;
+      for (let i = first; i < last; i++) visit(index.sentences[i]!);
+    },
+    articleOfSentence: (sentence) => lowerBound(index.sentenceStart, sentence + 1) - 1,
+    firstSentence: (article) => index.sentenceStart[article]!,
+  };
 }
 
 export interface PassageQueryOptions {
@@ -208,7 +244,7 @@ export interface PassageQueryOptions {
  * Corpus sentences sharing stored shingles with each of `sentences`, most shared first. Work
  * is bounded by the query's shingles times MAX_SHINGLE_POSTINGS; no corpus sentence is read.
  */
-export function findReusedPassages(index: PassageIndex, sentences: readonly string[], options: PassageQueryOptions = {}): PassageHit[] {
+export function findReusedPassages(index: PassageLookup, sentences: readonly string[], options: PassageQueryOptions = {}): PassageHit[] {
   const perSentence = options.perSentence ?? MAX_PASSAGES_PER_SENTENCE;
   const skipCache = new Map<number, boolean>();
   const skip = (article: number): boolean => {
@@ -220,18 +256,13 @@ export function findReusedPassages(index: PassageIndex, sentences: readonly stri
   const hits: PassageHit[] = [];
   sentences.forEach((text, sentence) => {
     const shared = new Map<number, number>();
-    for (const h of queryShingles(text)) {
-      let i = lowerBound(index.hashes, h);
-      for (; i < index.hashes.length && index.hashes[i] === h; i++) {
-        const s = index.sentences[i]!;
-        shared.set(s, (shared.get(s) ?? 0) + 1);
-      }
-    }
+    const count = (s: number) => shared.set(s, (shared.get(s) ?? 0) + 1);
+    for (const h of queryShingles(text)) index.forEachSentence(h, count);
     const found: PassageHit[] = [];
     for (const [s, count] of shared) {
-      const article = articleOfSentence(index, s);
+      const article = index.articleOfSentence(s);
       if (skip(article)) continue;
-      found.push({ sentence, article, articleSentence: s - index.sentenceStart[article]!, shared: count });
+      found.push({ sentence, article, articleSentence: s - index.firstSentence(article), shared: count });
     }
     found.sort((a, b) => b.shared - a.shared || a.article - b.article || a.articleSentence - b.articleSentence);
     hits.push(...found.slice(0, perSentence));

@@ -1,9 +1,9 @@
 // Facts the page shares with related coverage (follow-ups, background, other events of the same
 // actors). Aligned like same-event facts, in a run of their own, so that nothing a related
 // article reports enters the page's same-event facts, omissions, conflicts or highlights.
-import type { Fact, RelatedCoverage, SentenceSpan, StoryMatch } from '../result.ts';
+import type { Fact, RelatedCoverage, StoryMatch } from '../result.ts';
 import type { Corpus } from '../corpus/corpus.ts';
-import { alignFacts, type FactSource } from './align.ts';
+import { alignFacts, type FactArticle, type FactSource } from './align.ts';
 import { factCache } from './corpus-facts.ts';
 import type { Strictness } from '../settings.ts';
 
@@ -16,7 +16,7 @@ export const MAX_RELATED_ALIGNED = 3;
  * relation already says the two share the subject's specific facts.
  */
 export function alignRelatedFacts(
-  article: { text: string; sentences: SentenceSpan[]; outlet?: string | null; meaning?: Int8Array },
+  article: FactArticle,
   stories: readonly StoryMatch[],
   corpus: Corpus,
   options: { strictness?: Strictness } = {},

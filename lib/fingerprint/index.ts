@@ -4,7 +4,7 @@ import { minhashSignature, shingleHashes } from './minhash.ts';
 
 export { hashString, hashBytes, mix32, combineHashes } from './hash.ts';
 export { SIGNATURE_SIZE, SHINGLE_WORDS, shingleHashes, minhashSignature, estimateJaccard, estimateContainment } from './minhash.ts';
-export { LSH_BANDS, LSH_ROWS, MAX_BUCKET, bandKeys, buildLshBuckets, lshCandidates, type LshBuckets } from './lsh.ts';
+export { LSH_BANDS, LSH_ROWS, MAX_BUCKET, bandKeys, bucketKeys, bucketRange, buildLshBuckets, lshBucketSizes, lshCandidates, type LshBuckets } from './lsh.ts';
 
 export interface Fingerprint {
   signature: Uint32Array;

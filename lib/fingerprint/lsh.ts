@@ -63,16 +63,43 @@ function lowerBound(keys: Uint32Array, key: number): number {
  */
 export const MAX_BUCKET = 100;
 
-/** Articles sharing at least one band with the signature, with the number of shared bands. */
-export function lshCandidates(buckets: LshBuckets, signature: ArrayLike<number>, offset = 0, maxBucket = MAX_BUCKET): Map<number, number> {
-  const found = new Map<number, number>();
+/** The bucket of each band for a signature (keys as stored in LshBuckets.keys). */
+export function bucketKeys(signature: ArrayLike<number>, offset = 0): Uint32Array {
   const k = bandKeys(signature, offset);
+  for (let band = 0; band < LSH_BANDS; band++) k[band] = combineHashes(band, k[band]!);
+  return k;
+}
+
+/** Where a bucket's articles are in `buckets`: entries first ..< last. */
+export function bucketRange(buckets: LshBuckets, key: number): [number, number] {
+  const first = lowerBound(buckets.keys, key);
+  let last = first;
+  while (last < buckets.keys.length && buckets.keys[last] === key) last++;
+  return [first, last];
+}
+
+/** Articles in each of the signature's buckets (one count per band). */
+export function lshBucketSizes(buckets: LshBuckets, signature: ArrayLike<number>, offset = 0): Uint32Array {
+  const keys = bucketKeys(signature, offset);
+  const sizes = new Uint32Array(LSH_BANDS);
   for (let band = 0; band < LSH_BANDS; band++) {
-    const key = combineHashes(band, k[band]!);
-    const first = lowerBound(buckets.keys, key);
-    let last = first;
-    while (last < buckets.keys.length && buckets.keys[last] === key) last++;
-    if (last - first > maxBucket) continue;
+    const [first, last] = bucketRange(buckets, keys[band]!);
+    sizes[band] = last - first;
+  }
+  return sizes;
+}
+
+/**
+ * Articles sharing at least one band with the signature, with the number of shared bands.
+ * `alsoInBand[band]` counts articles of the same bucket held elsewhere (another segment of the
+ * corpus being searched together) towards `maxBucket`.
+ */
+export function lshCandidates(buckets: LshBuckets, signature: ArrayLike<number>, offset = 0, maxBucket = MAX_BUCKET, alsoInBand?: ArrayLike<number>): Map<number, number> {
+  const found = new Map<number, number>();
+  const keys = bucketKeys(signature, offset);
+  for (let band = 0; band < LSH_BANDS; band++) {
+    const [first, last] = bucketRange(buckets, keys[band]!);
+    if (last - first + (alsoInBand?.[band] ?? 0) > maxBucket) continue;
     for (let i = first; i < last; i++) {
       const a = buckets.articles[i]!;
       found.set(a, (found.get(a) ?? 0) + 1);

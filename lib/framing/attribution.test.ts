@@ -19,6 +19,8 @@ describe('findAttributions', () => {
     ['No date was set, according to the AP.', [['according to', 'according to', 'AP']]],
     ['“It would be difficult,” Ushakov insisted.', [['insisted', 'insist', 'Ushakov']]],
     ['Trump proposed a meeting at the White House.', []],
+    // A name inside the quotation is not the speaker.
+    ['“I hope the Americans won’t abandon it,” he said.', [['said', 'said', 'he']]],
   ])('%s', (text, expected) => {
     expect(findAttributions(text).map((a) => [a.verb, a.verbKey, a.speaker])).toEqual(expected);
   });

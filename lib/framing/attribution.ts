@@ -15,6 +15,12 @@ export interface Attribution {
   speakerParts: string[];
   start: number;
   end: number;
+  /**
+   * The whole attribution, source and verb ("according to Russian news agency TASS", "Yuri
+   * Ushakov said"): what a label about it explains, so no other label repeats it.
+   */
+  phraseStart: number;
+  phraseEnd: number;
 }
 
 // Reporting verbs count in these forms; bare "report"/"charge"/"call" are mostly nouns.
@@ -45,8 +51,9 @@ export function findAttributions(text: string, names: readonly NameMention[] = e
     // comma ("according to Russian news agency TASS" is TASS).
     const phraseEnd = end + (/[,.;:—–()]/.exec(text.slice(end))?.index ?? text.length - end);
     const inPhrase = names.filter((n) => n.start >= end && n.end <= phraseEnd);
-    const speaker = inPhrase[inPhrase.length - 1]?.text ?? null;
-    found.push({ verb: m[0], verbKey: 'according to', speaker, speakerParts: partsOf(names, speaker), start, end });
+    const head = inPhrase[inPhrase.length - 1];
+    const speaker = head?.text ?? null;
+    found.push({ verb: m[0], verbKey: 'according to', speaker, speakerParts: partsOf(names, speaker), start, end, phraseStart: start, phraseEnd: head?.end ?? end });
   }
   const quoted = quotedRanges(text);
   for (const m of text.matchAll(/\p{L}+/gu)) {
@@ -71,7 +78,8 @@ export function findAttributions(text: string, names: readonly NameMention[] = e
       }
     }
     const speaker = speakerNear(text, names, start, end);
-    found.push({ verb, verbKey: key === 'say' ? 'said' : key, speaker, speakerParts: partsOf(names, speaker), start, end });
+    const [phraseStart, phraseEnd] = phraseOf(text, speaker, start, end);
+    found.push({ verb, verbKey: key === 'say' ? 'said' : key, speaker, speakerParts: partsOf(names, speaker), start, end, phraseStart, phraseEnd });
   }
   return found.sort((a, b) => a.start - b.start);
 }
@@ -81,6 +89,17 @@ export function quotedRanges(text: string): [number, number][] {
   const ranges: [number, number][] = [];
   for (const m of text.matchAll(/“[^”]*(?:”|$)|"[^"]*(?:"|$)/g)) ranges.push([m.index, m.index + m[0].length]);
   return ranges;
+}
+
+/** The verb with its speaker where the speaker is written next to it ("Ushakov said", "said Ushakov"). */
+function phraseOf(text: string, speaker: string | null, start: number, end: number): [number, number] {
+  if (speaker === null) return [start, end];
+  const before = text.lastIndexOf(speaker, start);
+  // Within the clause: "Peskov, the Kremlin spokesman, said" but not a name sentences earlier.
+  if (before !== -1 && start - (before + speaker.length) <= 40 && !/[.;]/.test(text.slice(before + speaker.length, start))) return [before, end];
+  const after = text.indexOf(speaker, end);
+  if (after !== -1 && after - end <= 4) return [start, after + speaker.length];
+  return [start, end];
 }
 
 function partsOf(names: readonly NameMention[], speaker: string | null): string[] {
@@ -103,8 +122,15 @@ function speakerNear(text: string, names: readonly NameMention[], start: number,
     const head = subject[subject.length - 1];
     if (head !== undefined) return head.text;
   }
+  // A name inside the quotation ("“I hope the Americans won’t,” he said") is not who speaks.
+  const quoted = quotedRanges(text);
   const before = names.filter(
-    (n) => n.end <= start && start - n.end <= 40 && !/[.;]/.test(text.slice(n.end, start)) && !PREPOSITION_BEFORE.test(text.slice(Math.max(0, n.start - 12), n.start)),
+    (n) =>
+      n.end <= start &&
+      start - n.end <= 40 &&
+      !/[.;]/.test(text.slice(n.end, start)) &&
+      !PREPOSITION_BEFORE.test(text.slice(Math.max(0, n.start - 12), n.start)) &&
+      !quoted.some(([s, e]) => s < n.start && n.start < e),
   );
   const last = before[before.length - 1];
   if (last !== undefined) {

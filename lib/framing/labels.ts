@@ -3,7 +3,7 @@
 // is about (character ranges), so pages can highlight them and evaluations can score them.
 import type { DiffPart, FramingLabel, FramingLabelKind } from '../result.ts';
 import { foldedWords, stemWord } from '../text/normalize.ts';
-import { CONTENT_STOPWORDS } from '../text/stopwords.ts';
+import { CONTENT_STOPWORDS, SEED_STOPWORDS } from '../text/stopwords.ts';
 import { extractNames, matchNames, type NameMention } from '../facts/names.ts';
 import { extractQuantities, quantityConflicts, type Quantity } from '../facts/quantities.ts';
 import { sentenceTokens } from '../facts/features.ts';
@@ -105,12 +105,22 @@ function quote(text: string): string {
 class LabelSink {
   readonly labels: FramingLabel[] = [];
   readonly flagged: FlaggedSpan[] = [];
+  /** Stretches a label reports without marking them as word choice (a source it names). */
+  private readonly explained: Omit<FlaggedSpan, 'kind'>[] = [];
   add(label: FramingLabel, spans: Omit<FlaggedSpan, 'kind'>[]): void {
     this.labels.push({ ...label, note: label.note.charAt(0).toUpperCase() + label.note.slice(1) });
     for (const span of spans) if (span.end > span.start) this.flagged.push({ kind: label.kind, ...span });
   }
+  explain(side: 'this' | 'other', start: number, end: number): void {
+    this.explained.push({ side, start, end });
+  }
+  /** Words some label already marks. */
   covers(side: 'this' | 'other', start: number, end: number): boolean {
     return this.flagged.some((f) => f.side === side && f.start < end && f.end > start);
+  }
+  /** Words some label already marks or reports. */
+  explains(side: 'this' | 'other', start: number, end: number): boolean {
+    return this.covers(side, start, end) || this.explained.some((f) => f.side === side && f.start < end && f.end > start);
   }
 }
 
@@ -130,6 +140,15 @@ function isStance(a: Attribution): boolean {
   return isStanceVerb(verbWord(a));
 }
 
+/**
+ * A stance verb the lexicon rates evaluative ("blasted", "mocked", "insisted", "dismissed"):
+ * the outlet judges the statement by introducing it so. Other stance verbs ("urged",
+ * "confirmed", "declared") mostly name another speech act than "said" does, not a judgment.
+ */
+function isEvaluativeStance(a: Attribution): boolean {
+  return isStance(a) && loadedStrength(verbWord(a)) > 0;
+}
+
 /** "Yuri Ushakov ('told reporters')", or the verb alone when the sentence names no source. */
 function source(a: Attribution): string {
   return a.speaker === null ? quote(a.verb) : `${a.speaker} (${quote(a.verb)})`;
@@ -137,15 +156,21 @@ function source(a: Attribution): string {
 
 /**
  * Attribution differs when the versions name different sources for the statement, or the same
- * source with a verb that takes a stance on it ("discounted", "insisted") where the other only
- * reports ("said"). Two neutral verbs for one source ("said", "told reporters") do not differ.
+ * source with an evaluative verb ("insisted", "dismissed") where the other only reports
+ * ("said"). Two neutral verbs for one source ("said", "told reporters") do not differ. Only
+ * the evaluative verbs are marked as word choice: which source a version names is not a choice
+ * of words, and the label reports the source's phrase (so no addition label repeats it).
  */
 function labelAttribution(thisText: string, otherText: string, sink: LabelSink, thisName: string, otherName: string): void {
   const mine = read(thisText).attributions;
   const theirs = read(otherText).attributions;
   if (mine.length === 0 && theirs.length === 0) return;
+  // Who is quoted is this label's business: a source one version names is reported below, and
+  // one both versions name ("Kremlin aide Yury Ushakov said" / "he said") is no addition.
+  for (const a of mine) sink.explain('this', a.phraseStart, a.phraseEnd);
+  for (const a of theirs) sink.explain('other', a.phraseStart, a.phraseEnd);
   const flag = (side: 'this' | 'other', list: readonly Attribution[]): Omit<FlaggedSpan, 'kind'>[] =>
-    list.filter(isStance).map((a) => ({ side, start: a.start, end: a.start + verbWord(a).length }));
+    list.filter(isEvaluativeStance).map((a) => ({ side, start: a.start, end: a.start + verbWord(a).length }));
   const named = (list: readonly Attribution[]): Attribution[] => list.filter((a) => a.speakerParts.length > 0);
   const secondHand = (a: Attribution): boolean => a.verbKey === 'according to';
   // A version that quotes someone it does not name ("he said") may mean the source the other
@@ -170,21 +195,21 @@ function labelAttribution(thisText: string, otherText: string, sink: LabelSink, 
       [...flag('this', onlyMine), ...flag('other', onlyTheirs)],
     );
   }
-  // One source, introduced with a stance on one side only.
+  // One source, introduced with an evaluative verb on one side only.
   // Sources the sentences do not name (a sentence-initial "Peskov said") pair up when each
   // version has one attribution only.
   const unnamedPair = (a: Attribution, b: Attribution): boolean =>
     a.speakerParts.length === 0 && b.speakerParts.length === 0 && mine.length === 1 && theirs.length === 1;
   for (const a of mine) {
     const b = theirs.find((t) => sameSpeaker(a, t) || unnamedPair(a, t));
-    if (b === undefined || isStance(a) === isStance(b) || verbWord(a).toLowerCase() === verbWord(b).toLowerCase()) continue;
+    if (b === undefined || isEvaluativeStance(a) === isEvaluativeStance(b) || verbWord(a).toLowerCase() === verbWord(b).toLowerCase()) continue;
     // The version that takes the stance speaks first: "NBC News has Peskov 'insisted' where ...".
-    const [name, stance, rivalName, plain] = isStance(a) ? [thisName, a, otherName, b] : [otherName, b, thisName, a];
+    const [name, stance, rivalName, plain] = isEvaluativeStance(a) ? [thisName, a, otherName, b] : [otherName, b, thisName, a];
     const who = stance.speakerParts.length > 0 && stance.speaker !== null ? `${stance.speaker} ` : '';
     sink.add(
       {
         kind: 'attribution',
-        side: isStance(a) ? 'this' : 'other',
+        side: isEvaluativeStance(a) ? 'this' : 'other',
         thisText: a.verb,
         otherText: b.verb,
         note: `${name} has ${who}${quote(stance.verb)} where ${rivalName} has ${quote(plain.verb)}`,
@@ -194,7 +219,23 @@ function labelAttribution(thisText: string, otherText: string, sink: LabelSink, 
   }
 }
 
-function labelCertainty(thisText: string, otherText: string, sink: LabelSink, thisName: string, otherName: string): void {
+/**
+ * A changed stretch of at most this many words on each side is a local change: the versions
+ * word the same thing differently there ("will attend" / "are expected to attend"). A longer
+ * one rewrites the clause, and the other version need not say the same thing at all.
+ */
+export const LOCAL_CHANGE_MAX_WORDS = 6;
+
+function isLocal(hunk: DiffHunk): boolean {
+  return foldedWords(hunk.thisText).length <= LOCAL_CHANGE_MAX_WORDS && foldedWords(hunk.otherText).length <= LOCAL_CHANGE_MAX_WORDS;
+}
+
+/**
+ * Hedging (or boosting) differs when one version hedges and the other does not, and the hedge
+ * is a local change: the other version says the same stretch without it. A hedge inside a
+ * rewritten clause qualifies something the other version may not say at all.
+ */
+function labelCertainty(thisText: string, otherText: string, hunks: readonly DiffHunk[], sink: LabelSink, thisName: string, otherName: string): void {
   for (const [kind, what] of [
     ['hedges', 'hedges'],
     ['boosters', 'asserts certainty'],
@@ -207,8 +248,12 @@ function labelCertainty(thisText: string, otherText: string, sink: LabelSink, th
     // A difference only when one version hedges (or insists) and the other does not at all:
     // 'reportedly' against 'allegedly' is the same uncertainty in other words.
     if ((mine.length > 0) === (theirs.length > 0)) continue;
-    const [side, name, rivalName, text, found] =
+    const [side, name, rivalName, text, hedged] =
       mine.length > 0 ? (['this', thisName, otherName, thisText, mine] as const) : (['other', otherName, thisName, otherText, theirs] as const);
+    const inLocalChange = (p: Phrase): boolean =>
+      hunks.some((h) => isLocal(h) && (side === 'this' ? h.thisStart <= p.start && p.end <= h.thisEnd : h.otherStart <= p.start && p.end <= h.otherEnd));
+    const found = hedged.filter(inLocalChange);
+    if (found.length === 0) continue;
     const words = [...new Set(found.map((p) => p.text))];
     const context = inContext(text, wordsIn(text, found[0]!.start, found[0]!.end));
     sink.add(
@@ -309,7 +354,8 @@ interface LoadedDifference {
 
 /**
  * Loaded words: where the two versions word the same stretch differently and one side's words
- * are evaluative (a lexicon score; see lexicon.ts) while the other's are not, or less so.
+ * are evaluative modifiers or stance words (lexicon.ts: Pattern's subjective adjectives and their
+ * adverbs, the stance list), ranked by their AFINN valence and subjectivity.
  * A word is never loaded when the other version shares it: in the rival sentence, or (given the
  * articles) anywhere in the rival article, where it is the story's own vocabulary ("poisoning",
  * "expelled") rather than one outlet's choice. Strongest difference first.
@@ -331,22 +377,19 @@ function labelLoaded(
   // judgment whatever their lexicon score.
   const inName = (side: 'this' | 'other', w: Word): boolean =>
     read(side === 'this' ? thisText : otherText).names.some((n) => n.start <= w.start && w.end <= n.end);
-  const loaded = (text: string, start: number, end: number, side: 'this' | 'other', rewrite: boolean): Word[] =>
+  const loaded = (text: string, start: number, end: number, side: 'this' | 'other'): Word[] =>
     wordsIn(text, start, end).filter((w) => {
       if (loadedStrength(w.text) === 0 || CONTENT_STOPWORDS.has(w.text.toLowerCase()) || inName(side, w)) return false;
-      // Outside a swap (one version adds words, or says something else), only an evaluative
-      // modifier is a word choice; a verb or noun there tells what happened, not how it is judged.
-      if (rewrite && !isEvaluativeModifier(w.text)) return false;
+      // Only an evaluative modifier or a word of the stance list is a word choice. A verb or noun
+      // that AFINN rates only for its valence tells what happened ("victim", "prison",
+      // "indicted"), in a swap ("prison" / "jailed") as much as in a rewritten clause.
+      if (!isEvaluativeModifier(w.text)) return false;
       if (sink.covers(side, w.start, w.end)) return false;
       const stems = foldedWords(w.text).map(stemWord);
       if (stems.some((f) => rivalStems[side].has(f))) return false;
       const shared = rivalVocabulary[side];
       return shared === null || !stems.every((f) => shared.has(f));
     });
-  // A swap: a few words for a few others in the same place, content words on both sides
-  // ("slammed" / "criticized", "regime" / "government"). Anything else adds or rewrites.
-  const swap = (hunk: DiffHunk): boolean =>
-    [hunk.thisText, hunk.otherText].every((text) => foldedWords(text).length <= LOADED_RIVAL_MAX_WORDS && contentWordCount(text) > 0);
   const quoted = { this: quotedRanges(thisText), other: quotedRanges(otherText) };
   const inQuote = (side: 'this' | 'other', at: number): boolean => quoted[side].some(([s, e]) => s < at && at < e);
   const differences: LoadedDifference[] = [];
@@ -354,8 +397,8 @@ function labelLoaded(
     // Two renderings of one quotation ("won't abandon" / "would not refuse", often two
     // translations) differ in the speaker's words, not in the outlets' choice of words.
     if (inQuote('this', hunk.thisStart) && inQuote('other', hunk.otherStart)) continue;
-    const mine = loaded(thisText, hunk.thisStart, hunk.thisEnd, 'this', !swap(hunk));
-    const theirs = loaded(otherText, hunk.otherStart, hunk.otherEnd, 'other', !swap(hunk));
+    const mine = loaded(thisText, hunk.thisStart, hunk.thisEnd, 'this');
+    const theirs = loaded(otherText, hunk.otherStart, hunk.otherEnd, 'other');
     if (mine.length === 0 && theirs.length === 0) continue;
     const side = mine.length > 0 && theirs.length > 0 ? 'both' : mine.length > 0 ? 'this' : 'other';
     const top = (words: readonly Word[]): number => Math.max(0, ...words.map((w) => evaluativeWeight(w.text)));
@@ -451,21 +494,48 @@ function core(text: string): string {
   return words.length === 0 ? text : text.slice(words[0]!.start, words[words.length - 1]!.end);
 }
 
+/**
+ * What an addition adds: its stretch without the words at its edges that the rival stretch has
+ * too. A diff may pair "I hope" with "If everything goes well, I hope that"; the addition is
+ * "everything goes well", not "everything goes well, I hope".
+ */
+function added(text: string, rival: string): string {
+  const shared = new Set(foldedWords(rival));
+  const sharedWord = (w: Word): boolean => foldedWords(w.text).every((f) => shared.has(f));
+  // NLTK's function words only: the longer content list holds "well", "goes", which an
+  // addition may need ("everything goes well").
+  const functionWord = (w: Word): boolean => SEED_STOPWORDS.has(w.text.toLowerCase());
+  const words = wordsIn(text, 0, text.length);
+  let first = 0;
+  let last = words.length - 1;
+  for (;;) {
+    while (first <= last && functionWord(words[first]!)) first++;
+    if (first > last || !sharedWord(words[first]!)) break;
+    first++;
+  }
+  for (;;) {
+    while (last >= first && functionWord(words[last]!)) last--;
+    if (last < first || !sharedWord(words[last]!)) break;
+    last--;
+  }
+  return first > last ? core(text) : text.slice(words[first]!.start, words[last]!.end);
+}
+
 function labelAdditions(thisText: string, otherText: string, hunks: readonly DiffHunk[], sink: LabelSink, thisName: string, otherName: string): void {
   // Content words of a stretch that no other label already explains.
   const unexplained = (text: string, start: number, end: number, side: 'this' | 'other'): number =>
-    wordsIn(text, start, end).filter((w) => contentWordCount(w.text) > 0 && !sink.covers(side, w.start, w.end)).length;
+    wordsIn(text, start, end).filter((w) => contentWordCount(w.text) > 0 && !sink.explains(side, w.start, w.end)).length;
   for (const hunk of hunks) {
     const mineCount = contentWordCount(hunk.thisText);
     const theirCount = contentWordCount(hunk.otherText);
     if (theirCount <= 1 && unexplained(thisText, hunk.thisStart, hunk.thisEnd, 'this') >= ADDITION_MIN_CONTENT_WORDS) {
       sink.add(
-        { kind: 'addition', side: 'this', thisText: hunk.thisText, otherText: hunk.otherText, note: `${thisName} adds ${quote(core(hunk.thisText))}` },
+        { kind: 'addition', side: 'this', thisText: hunk.thisText, otherText: hunk.otherText, note: `${thisName} adds ${quote(added(hunk.thisText, hunk.otherText))}` },
         [{ side: 'this', start: hunk.thisStart, end: hunk.thisEnd }],
       );
     } else if (mineCount <= 1 && unexplained(otherText, hunk.otherStart, hunk.otherEnd, 'other') >= ADDITION_MIN_CONTENT_WORDS) {
       sink.add(
-        { kind: 'addition', side: 'other', thisText: hunk.thisText, otherText: hunk.otherText, note: `${otherName} adds ${quote(core(hunk.otherText))}` },
+        { kind: 'addition', side: 'other', thisText: hunk.thisText, otherText: hunk.otherText, note: `${otherName} adds ${quote(added(hunk.otherText, hunk.thisText))}` },
         [{ side: 'other', start: hunk.otherStart, end: hunk.otherEnd }],
       );
     }
@@ -486,7 +556,7 @@ export function compareFraming(thisText: string, otherText: string, options: Fra
     labelQuantities(thisText, otherText, sink, thisName, otherName);
     labelNames(thisText, otherText, hunks, sink, thisName, otherName);
     labelAttribution(thisText, otherText, sink, thisName, otherName);
-    labelCertainty(thisText, otherText, sink, thisName, otherName);
+    labelCertainty(thisText, otherText, hunks, sink, thisName, otherName);
     labelLoaded(thisText, otherText, hunks, sink, { ...options, thisName, otherName });
     labelAdditions(thisText, otherText, hunks, sink, thisName, otherName);
   }

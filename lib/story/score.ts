@@ -55,24 +55,11 @@ export function rareIdf(articles: number): number {
   return inverseDocumentFrequency(RARE_SHARE * (articles + IDF_PRIOR_ARTICLES), articles);
 }
 
-/** Whether `id` is among the ascending term ids `terms`. */
-function hasTerm(terms: Uint32Array, id: number): boolean {
-  let lo = 0;
-  let hi = terms.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const t = terms[mid]!;
-    if (t === id) return true;
-    if (t < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
-}
-
 /** See StoryEvidence.leadCover. */
 function leadCover(query: StoryQuery, corpus: Corpus, articleTerms: Uint32Array, articleLead: Uint32Array): number {
+  // Summed in the article's term order (not by id: ids depend on how the corpus was put together).
   let found = 0;
-  for (const [id, w] of query.lead.weights) if (hasTerm(articleTerms, id)) found += w;
+  for (const id of articleTerms) found += query.lead.weights.get(id) ?? 0;
   const queryShare = query.lead.norm > 0 ? found / query.leadWeight : 0;
   let total = 0;
   let told = 0;

@@ -3,15 +3,14 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { DEFAULT_FEED_SETTINGS, FEEDS_CORPUS_ID } from '@/lib/feeds/sources';
 import { openCorporaDb } from './db';
-import { dropUnfollowed, readFeedArticles, saveFeedRefresh } from './feed-segments';
+import { applyFeedRetention, dropUnfollowed, readFeedArticles, saveFeedRefresh } from './feed-segments';
 import { liveCount, segmentsOf } from './manifest';
 import { openStoredCorpus } from './open';
 import { readManifest } from './store';
-import { bundledSeeds, FEED_A, FEED_B, feedRecord, freshIndexedDb, NOW, refreshOf, source } from './test-corpora';
+import { bundledSeeds, liveIds, FEED_A, FEED_B, feedRecord, freshIndexedDb, NOW, refreshOf, source } from './test-corpora';
 
 beforeEach(freshIndexedDb);
 
-const ids = (corpus: { size: number; article(i: number): { id: string } }) => Array.from({ length: corpus.size }, (_, i) => corpus.article(i).id);
 
 describe('a feed refresh stored as segments', () => {
   test('each refresh compiles only its new articles into one new segment; the corpus searches all of them', async () => {
@@ -31,7 +30,7 @@ describe('a feed refresh stored as segments', () => {
     expect(feeds.map((s) => s.articles)).toEqual([2, 1]);
     expect(feeds[0]!.id).toBe(first.manifest.segments[0]!.id);
     const opened = await openStoredCorpus(db, bundled);
-    expect(ids(opened.corpus)).toEqual([...ids(bundled), feedRecord(0).id, feedRecord(1).id, feedRecord(2).id]);
+    expect(liveIds(opened.corpus)).toEqual([...liveIds(bundled), feedRecord(0).id, feedRecord(1).id, feedRecord(2).id]);
     expect(opened.corpus.text(opened.corpus.indexOf(feedRecord(2).id))).toBe(feedRecord(2).text);
   });
 
@@ -77,4 +76,15 @@ describe('a feed refresh stored as segments', () => {
     expect(corpus.indexOf(feedRecord(0).id)).toBe(-1);
     expect(corpus.indexOf(feedRecord(1).id)).toBeGreaterThan(-1);
   });
+});
+
+test('a shorter window applies at once: tombstones, and the count per feed after', async () => {
+  const db = await openCorporaDb();
+  const settings = DEFAULT_FEED_SETTINGS;
+  await saveFeedRefresh(db, { context: bundledSeeds(), result: refreshOf([feedRecord(0, 10), feedRecord(1, 1)]), sources: [source(FEED_A)], settings, now: NOW });
+  expect(await applyFeedRetention(db, settings, NOW)).toEqual({ removed: 0, perFeed: new Map([[FEED_A, 2]]) });
+  expect(await applyFeedRetention(db, { ...settings, retentionDays: 7 }, NOW)).toEqual({ removed: 1, perFeed: new Map([[FEED_A, 1]]) });
+  const corpus = (await openStoredCorpus(db, bundledSeeds())).corpus;
+  expect(corpus.indexOf(feedRecord(0).id)).toBe(-1);
+  expect(corpus.indexOf(feedRecord(1).id)).toBeGreaterThan(-1);
 });

@@ -6,7 +6,7 @@
 import type { Corpus } from '@/lib/corpus';
 import type { CompileProgressOptions } from '@/lib/import/combine';
 import type { RefreshResult } from '@/lib/feeds/refresh';
-import { FEEDS_CORPUS_ID, FEEDS_CORPUS_NAME, mergeRefresh, type FeedArticleRef, type FeedSettings, type SourceState } from '@/lib/feeds/sources';
+import { applyRetention, FEEDS_CORPUS_ID, FEEDS_CORPUS_NAME, mergeRefresh, type FeedArticleRef, type FeedSettings, type SourceState } from '@/lib/feeds/sources';
 import type { CorporaDatabase } from './db';
 import { segmentsOf, withRemoved, withSegment, type Manifest } from './manifest';
 import { FEED_ARTICLES_PART } from './open';
@@ -25,13 +25,26 @@ export interface StoredFeedArticle extends FeedArticleRef {
   segment: string;
 }
 
+// A segment's feed bookkeeping never changes once written: read and parsed once per worker.
+const refsBySegment = new Map<string, FeedArticleRef[]>();
+
 /** The live feed articles, oldest segment first. */
 export async function readFeedArticles(db: CorporaDatabase, manifest: Manifest): Promise<StoredFeedArticle[]> {
   const out: StoredFeedArticle[] = [];
-  for (const entry of segmentsOf(manifest, FEEDS_CORPUS_ID)) {
+  const segments = segmentsOf(manifest, FEEDS_CORPUS_ID);
+  for (const entry of segments) {
     const removed = new Set(manifest.removed[entry.id] ?? []);
-    const part = (await readParts(db, entry.id, [FEED_ARTICLES_PART])).get(FEED_ARTICLES_PART)!;
-    for (const ref of decodeFeedRefs(part)) if (!removed.has(ref.id)) out.push({ ...ref, segment: entry.id });
+    let refs = refsBySegment.get(entry.id);
+    if (!refs) {
+      refs = decodeFeedRefs((await readParts(db, entry.id, [FEED_ARTICLES_PART])).get(FEED_ARTICLES_PART)!);
+      refsBySegment.set(entry.id, refs);
+    }
+    for (const ref of refs) if (!removed.has(ref.id)) out.push({ ...ref, segment: entry.id });
+  }
+  // Segments dropped or merged away are not read again.
+  if (manifest.segments.length && refsBySegment.size > 2 * segments.length) {
+    const live = new Set(segments.map((s) => s.id));
+    for (const id of refsBySegment.keys()) if (!live.has(id)) refsBySegment.delete(id);
   }
   return out;
 }
@@ -88,4 +101,17 @@ export async function dropUnfollowed(db: CorporaDatabase, followed: ReadonlySet<
   if (keep.size === stored.length) return 0;
   await switchManifest(db, (current) => withRemoved(current, tombstones(stored, keep)));
   return stored.length - keep.size;
+}
+
+/**
+ * Tombstones the articles past the retention window or cap now (the user changed them). Returns
+ * how many left and the articles each feed has after, for the Sources list.
+ */
+export async function applyFeedRetention(db: CorporaDatabase, settings: FeedSettings, now: Date): Promise<{ removed: number; perFeed: Map<string, number> }> {
+  const stored = await readFeedArticles(db, await readManifest(db));
+  const { kept } = applyRetention(stored, settings, now);
+  const perFeed = new Map<string, number>();
+  for (const article of kept) perFeed.set(article.feedUrl, (perFeed.get(article.feedUrl) ?? 0) + 1);
+  if (kept.length < stored.length) await switchManifest(db, (current) => withRemoved(current, tombstones(stored, new Set(kept.map((a) => a.id)))));
+  return { removed: stored.length - kept.length, perFeed };
 }

@@ -10,11 +10,10 @@ import { mergeOnce, planMerge, runMerges, tierOf } from './merge';
 import { openStoredCorpus } from './open';
 import { readManifest } from './store';
 import { newImport } from './jobs';
-import { bundledSeeds, FEED_A, feedRecord, freshIndexedDb, NOW, refreshOf, source } from './test-corpora';
+import { bundledSeeds, liveIds, FEED_A, feedRecord, freshIndexedDb, NOW, refreshOf, source } from './test-corpora';
 
 beforeEach(freshIndexedDb);
 
-const ids = (corpus: { size: number; article(i: number): { id: string } }) => Array.from({ length: corpus.size }, (_, i) => corpus.article(i).id);
 
 describe('imports as segments', () => {
   test('adding compiles the import into one segment; removing drops it and its parts in one switch', async () => {
@@ -26,7 +25,7 @@ describe('imports as segments', () => {
     const taken = await takenIds(db, bundled);
     expect(taken.get(feedRecord(1).id)).toBe('Archive');
     expect(taken.get(bundled.article(0).id)).toBe('bundled seeds');
-    expect(ids((await openStoredCorpus(db, bundled)).corpus)).toEqual([...ids(bundled), feedRecord(0).id, feedRecord(1).id]);
+    expect(liveIds((await openStoredCorpus(db, bundled)).corpus)).toEqual([...liveIds(bundled), feedRecord(0).id, feedRecord(1).id]);
 
     await removeImport(db, corpus.id);
     expect(await readManifest(db)).toMatchObject({ segments: [], removed: {} });
@@ -82,8 +81,8 @@ describe('the background merge', () => {
     expect(await runMerges(db, cache)).toBe(1);
     const after = await openStoredCorpus(db, bundled, cache);
     expect(after.manifest.segments.map((s) => [s.articles, s.kind])).toEqual([[7, 'feeds']]);
-    expect(ids(after.corpus)).toEqual(ids(before.corpus));
-    expect((await readFeedArticles(db, after.manifest)).map((a) => a.id)).toEqual(ids(before.corpus).slice(bundled.size));
+    expect(liveIds(after.corpus)).toEqual(liveIds(before.corpus));
+    expect((await readFeedArticles(db, after.manifest)).map((a) => a.id)).toEqual(liveIds(before.corpus).slice(bundled.size));
     // Only the merged segment's parts are left.
     expect((await db.getAllKeys('parts')).map(([segment]) => segment)).toEqual(after.manifest.segments[0]!.parts.map(() => after.manifest.segments[0]!.id));
   });

@@ -7,10 +7,10 @@ export { emptyManifest, liveCount, storedArticles, storedBytes, type Manifest, t
 export { readManifest, writeParts, readParts, switchManifest, collectOrphans, ORPHAN_AGE_MS, type SegmentPart } from './store';
 export { openStoredCorpus, BUNDLED_SEGMENT_ID, FEED_ARTICLES_PART, type OpenedCorpus, type SegmentCache } from './open';
 export { addImport, removeImport, listImports, listStoredCorpora, feedsEntry, takenIds } from './imports';
-export { saveFeedRefresh, dropUnfollowed, readFeedArticles, type SavedRefresh } from './feed-segments';
+export { saveFeedRefresh, dropUnfollowed, applyFeedRetention, readFeedArticles, type SavedRefresh } from './feed-segments';
 export { reconcile } from './reconcile';
 export { planMerge, mergeOnce, runMerges, tierOf } from './merge';
-export { StorageFullError, isQuotaError, estimateStorage, nearQuota, quotaShare, QUOTA_WARNING_SHARE, type StorageUse } from './quota';
+export { StorageFullError, STORAGE_FULL_MESSAGE, isStorageFull, isQuotaError, estimateStorage, nearQuota, quotaShare, QUOTA_WARNING_SHARE, type StorageUse } from './quota';
 export { SEGMENT_FORMAT } from './segment-api';
 export { createStoredCorpora, type StoredCorpora } from './corpora';
 export { createCorpusStore, type CorpusStore } from './lazy-corpus';

@@ -8,12 +8,11 @@ import { saveFeedRefresh } from './feed-segments';
 import { openStoredCorpus } from './open';
 import { StorageFullError } from './quota';
 import { collectOrphans, ORPHAN_AGE_MS, readManifest } from './store';
-import { bundledSeeds, FEED_A, feedRecord, freshIndexedDb, NOW, refreshOf, source } from './test-corpora';
+import { bundledSeeds, liveIds, FEED_A, feedRecord, freshIndexedDb, NOW, refreshOf, source } from './test-corpora';
 
 beforeEach(freshIndexedDb);
 
 const sources = [source(FEED_A)];
-const ids = (corpus: { size: number; article(i: number): { id: string } }) => Array.from({ length: corpus.size }, (_, i) => corpus.article(i).id);
 
 /** A corpus of the seeds and one stored refresh, as the user had it before the refresh that fails. */
 async function previousCorpus(db: CorporaDatabase) {
@@ -41,7 +40,7 @@ test('the background stopped between writing the new segment and switching the m
 
   const { db: again, opened } = await reopen(db);
   expect(opened.manifest).toEqual(before.manifest);
-  expect(ids(opened.corpus)).toEqual(ids(before.corpus));
+  expect(liveIds(opened.corpus)).toEqual(liveIds(before.corpus));
   expect(opened.corpus.indexOf(feedRecord(2).id)).toBe(-1);
   expect(opened.unreadable).toEqual([]);
   // The new segment's parts were written and are no one's: collected once old enough (not while another page may still be writing them).
@@ -66,7 +65,7 @@ test('a refresh stopped mid-compile writes nothing', async () => {
   });
   await expect(saving).rejects.toThrow('stopped by the user');
   const { db: again, opened } = await reopen(db);
-  expect(ids(opened.corpus)).toEqual(ids(before.corpus));
+  expect(liveIds(opened.corpus)).toEqual(liveIds(before.corpus));
   expect((await again.getAllKeys('parts')).length).toBe(before.manifest.segments[0]!.parts.length);
 });
 
@@ -85,6 +84,6 @@ test('a full disk: the write fails with a message for the user and the previous 
   expect(failure).toBeInstanceOf(StorageFullError);
   expect((failure as Error).message).toMatch(/no more storage space.*corpus you had is unchanged/);
   const { opened } = await reopen(db);
-  expect(ids(opened.corpus)).toEqual(ids(before.corpus));
+  expect(liveIds(opened.corpus)).toEqual(liveIds(before.corpus));
   expect(await readManifest(await openCorporaDb())).toEqual(before.manifest);
 });

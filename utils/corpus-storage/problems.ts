@@ -2,7 +2,7 @@
 // storage so the options page can say so even when it happened in the background (a scheduled
 // refresh). Cleared by the next write that succeeds.
 import { browser } from 'wxt/browser';
-import { isQuotaError, StorageFullError } from './quota';
+import { isStorageFull, STORAGE_FULL_MESSAGE } from './quota';
 
 export const STORAGE_PROBLEM_KEY = 'parallax.storage.problem';
 
@@ -14,9 +14,8 @@ export interface StorageProblem {
 
 /** Records `error` when it is a full disk; other errors are reported where they happen. */
 export async function reportStorageProblem(error: unknown): Promise<void> {
-  if (!(error instanceof StorageFullError) && !isQuotaError(error)) return;
-  const message = error instanceof StorageFullError ? error.message : new StorageFullError(error).message;
-  await browser.storage.local.set({ [STORAGE_PROBLEM_KEY]: { at: new Date().toISOString(), message } satisfies StorageProblem }).catch(() => undefined);
+  if (!isStorageFull(error)) return;
+  await browser.storage.local.set({ [STORAGE_PROBLEM_KEY]: { at: new Date().toISOString(), message: STORAGE_FULL_MESSAGE } satisfies StorageProblem }).catch(() => undefined);
 }
 
 export async function clearStorageProblem(): Promise<void> {

@@ -10,11 +10,19 @@ export function isQuotaError(error: unknown): boolean {
   return name === 'QuotaExceededError' || (name === 'AbortError' && /quota/i.test(String((error as { message?: unknown }).message)));
 }
 
+export const STORAGE_FULL_MESSAGE =
+  'The browser has no more storage space for Parallax, so the new articles were not saved. The corpus you had is unchanged. Keep fewer articles under Sources, remove an import, or free disk space.';
+
 export class StorageFullError extends Error {
   constructor(cause?: unknown) {
-    super('The browser has no more storage space for Parallax, so the new articles were not saved. The corpus you had is unchanged. Keep fewer articles under Sources, remove an import, or free disk space.', { cause });
+    super(STORAGE_FULL_MESSAGE, { cause });
     this.name = 'StorageFullError';
   }
+}
+
+/** A full disk, here or in the options page's worker (whose errors arrive as their message only). */
+export function isStorageFull(error: unknown): boolean {
+  return error instanceof StorageFullError || isQuotaError(error) || (error instanceof Error && error.message === STORAGE_FULL_MESSAGE);
 }
 
 export interface StorageUse {

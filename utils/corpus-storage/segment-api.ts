@@ -1,54 +1,34 @@
-// The engine's segment API as storage uses it, in one place: compiling new articles into a
-// segment, opening several segments as one corpus, merging segments, and a segment's parts.
-// lib/corpus/segments.ts is being built alongside this module; until it lands, the functions
-// below give the same answers by compiling every live record together (correct, but a full
-// compile), and this file is the only one that changes when it does.
-import { CompiledCorpus, compileCorpus, deserializeCorpus, FORMAT_VERSION, serializeCorpus, type Corpus, type CorpusData, type CorpusRecord } from '@/lib/corpus';
+// The engine's segment API (lib/corpus/segments.ts) as storage uses it, in one place: compiling
+// new articles into a segment, opening several segments as one corpus, merging segments, and a
+// segment's parts. Storage code imports these from here, so how a segment is laid out in parts
+// (one part now; an index part and article blocks read on demand later) changes in this file only.
+import { compileSegmentInSlices, deserializeCorpus, FORMAT_VERSION, mergeSegments as mergeEngineSegments, openSegmentedCorpus as openEngineCorpus, serializeCorpus, type Corpus, type CorpusData, type CorpusRecord, type Segment } from '@/lib/corpus';
 import { readString } from '@/lib/corpus/data';
-import { corpusRecords, type CompileProgressOptions } from '@/lib/import/combine';
+import type { CompileProgressOptions } from '@/lib/import/combine';
 import { MODEL_NAME } from '@/lib/meaning';
 import type { SegmentPart } from './store';
 
-/** A stored segment with the articles removed from it since it was compiled. */
-export interface Segment {
-  id: string;
-  data: CorpusData;
-  removed?: ReadonlySet<string>;
-}
+export type { Segment };
 
 /** What a segment must have been compiled with to be opened by this version of the extension. */
 export const SEGMENT_FORMAT = `${FORMAT_VERSION}:${MODEL_NAME}`;
 
-const defaultPause = () => new Promise<void>((done) => setTimeout(done, 0));
-
-/** New articles into one segment; `context` is the corpus they join. Pauses between slices like compileCombined. */
-export async function compileSegment(
+/** New articles into one segment joining `context` (its ids are refused, versions link to it), pausing between slices. */
+export function compileSegment(
   records: readonly CorpusRecord[],
   options: { id: string; name?: string; sources?: string[]; context?: Corpus | null } & CompileProgressOptions,
 ): Promise<CorpusData> {
-  const { onProgress, pause = defaultPause, signal } = options;
-  onProgress?.(0, records.length);
-  await pause();
-  signal?.throwIfAborted();
-  const data = compileCorpus(records, { name: options.name ?? options.id, sources: options.sources ?? [] });
-  onProgress?.(records.length, records.length);
-  return data;
+  return compileSegmentInSlices(records, options);
 }
 
-function liveRecords(segments: readonly Segment[]): CorpusRecord[] {
-  return segments.flatMap((s) => corpusRecords(new CompiledCorpus(s.data)).filter((r) => !s.removed?.has(r.id)));
-}
-
-/** Every segment searched as one corpus. */
+/** Every segment searched as one corpus: the same answers as one compile of the live articles in segment order. */
 export function openSegmentedCorpus(segments: readonly Segment[], options: { name?: string } = {}): Corpus {
-  const only = segments.length === 1 ? segments[0]! : null;
-  if (only && !only.removed?.size) return new CompiledCorpus(only.data);
-  return new CompiledCorpus(compileCorpus(liveRecords(segments), { name: options.name ?? segments.map((s) => s.data.meta.name).join(' + ') }));
+  return openEngineCorpus(segments, options);
 }
 
-/** Several segments, tombstoned articles dropped, into one. */
+/** Several segments, tombstoned articles dropped, into one, without tokenising or running the model again. */
 export function mergeSegments(segments: readonly Segment[], options: { id: string; name?: string }): CorpusData {
-  return compileCorpus(liveRecords(segments), { name: options.name ?? options.id });
+  return mergeEngineSegments(segments, options);
 }
 
 /** A segment as the parts it is stored in. */
@@ -56,7 +36,6 @@ export function segmentParts(data: CorpusData): SegmentPart[] {
   return [{ name: 'corpus', bytes: serializeCorpus(data) }];
 }
 
-export const SEGMENT_PART_NAMES: readonly string[] = ['corpus'];
 
 export function segmentFromParts(parts: ReadonlyMap<string, Uint8Array>): CorpusData {
   const bytes = parts.get('corpus');

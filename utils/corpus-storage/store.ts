@@ -86,11 +86,16 @@ export async function collectOrphans(db: CorporaDatabase, now = Date.now()): Pro
   const manifest = (await tx.objectStore('manifest').get(MANIFEST_KEY)) ?? emptyManifest();
   const live = new Set(manifest.segments.map((s) => s.id));
   let deleted = 0;
-  let cursor = await tx.objectStore('parts').openCursor();
+  // Keys only: the parts of live segments (the whole corpus) are never read here.
+  const parts = tx.objectStore('parts');
+  let cursor = await parts.index('segment').openKeyCursor();
   while (cursor) {
-    if (!live.has(cursor.value.segment) && now - cursor.value.written > ORPHAN_AGE_MS) {
-      await cursor.delete();
-      deleted++;
+    if (!live.has(cursor.key)) {
+      const part = await parts.get(cursor.primaryKey);
+      if (part && now - part.written > ORPHAN_AGE_MS) {
+        await parts.delete(cursor.primaryKey);
+        deleted++;
+      }
     }
     cursor = await cursor.continue();
   }

@@ -44,3 +44,10 @@ export function refreshOf(records: CorpusRecord[], feedUrl = FEED_A): RefreshRes
     feeds: [{ url: feedUrl, title: null, status: 'fetched', items: records.map((r) => ({ url: r.url!, title: r.title ?? null, status: 'added' as const, id: r.id })), added: records.length, skipped: 0, failed: 0 }],
   };
 }
+
+/** Ids of a corpus's live articles in corpus order (a corpus of segments keeps removed articles' places). */
+export function liveIds(corpus: Corpus): string[] {
+  const ids: string[] = [];
+  for (let i = 0; i < corpus.indexEnd; i++) if (!corpus.isRemoved(i)) ids.push(corpus.article(i).id);
+  return ids;
+}

@@ -1,0 +1,89 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { analyze, analyzeAsync } from '../analyze.ts';
+import { SELF_MIN_SHINGLES } from '../story/match.ts';
+import { compileCorpus } from './compile.ts';
+import { loadCorpus } from './corpus.ts';
+import { serializeCorpus } from './format.ts';
+import { ArticlesNotLoadedError, assembleSegment, INDEX_TEXT_MAX_SHINGLES, segmentFromParts, serializeSegmentParts } from './parts.ts';
+import type { CorpusRecord } from './schema.ts';
+import { openSegmentedCorpus, type Segment } from './segments.ts';
+import { SEED_IDS, seedRecords } from './test-seeds.ts';
+import { asPage, basilPath, basilRecords, buildSegments } from './test-segments.ts';
+
+/** The segments stored as parts, opened from their index parts; block reads are counted per segment. */
+function fromParts(segments: Segment[], blockSize?: number) {
+  const reads: number[] = [];
+  const stored = segments.map((s) => serializeSegmentParts(s.data, { blockSize }));
+  const opened = segments.map((s, k) => {
+    reads.push(0);
+    return segmentFromParts(s.id, stored[k]!.index, (block) => {
+      reads[k]!++;
+      return Promise.resolve(stored[k]!.blocks[block]!);
+    }, s.removed);
+  });
+  return { stored, opened, reads };
+}
+
+test('story matching reads every text it may compare word for word from the index part', () => {
+  // Near-copies are told for candidates under 2 × SELF_MIN_SHINGLES shingles (lib/story/match.ts findSelf).
+  expect(INDEX_TEXT_MAX_SHINGLES).toBeGreaterThanOrEqual(2 * SELF_MIN_SHINGLES);
+});
+
+describe('segments stored as parts, articles read on demand', () => {
+  const seeds = seedRecords();
+  const order = [SEED_IDS.nytNormalized, SEED_IDS.nbc, SEED_IDS.nytReadable, SEED_IDS.unverified, SEED_IDS.newYorker];
+  const records = order.map((id) => seeds.find((r) => r.id === id)!);
+  const segments = buildSegments(records, [2], new Map(), [SEED_IDS.unverified]);
+  const live = records.filter((r) => r.id !== SEED_IDS.unverified);
+  const reference = loadCorpus(serializeCorpus(compileCorpus(live, { name: 'seeds' })));
+
+  test('a segment assembled from its parts is the segment, byte for byte', () => {
+    for (const segment of segments) {
+      const parts = serializeSegmentParts(segment.data, { blockSize: 2 });
+      expect(parts.blocks.length).toBe(Math.ceil(segment.data.meta.articleCount / 2));
+      expect(serializeCorpus(assembleSegment(parts))).toEqual(serializeCorpus(segment.data));
+    }
+  }, 20_000);
+
+  test('opening reads no article block; analyzeAsync reads the blocks alignment needs and answers as analyze on one compile', async () => {
+    const { opened, reads } = fromParts(segments, 1);
+    const corpus = openSegmentedCorpus(opened, { name: 'seeds' });
+    expect(reads).toEqual([0, 0]);
+    // Alignment without the articles loaded fails loudly (it would read texts it does not have).
+    expect(() => analyze(asPage(seeds.find((r) => r.id === SEED_IDS.nbc)!), corpus)).toThrow(ArticlesNotLoadedError);
+    for (const record of seeds) {
+      expect(await analyzeAsync(asPage(record), corpus)).toEqual(analyze(asPage(record), reference));
+    }
+    // Every live article is some seed's story: all blocks but the removed article's were read, each once.
+    expect(reads.reduce((a, b) => a + b, 0)).toBe(live.length);
+    expect(corpus.loadedBlocks).toBe(live.length);
+  }, 30_000);
+
+  test('a corpus whose articles are in the artifact loads nothing and answers the same', async () => {
+    const page = asPage(seeds.find((r) => r.id === SEED_IDS.nbc)!);
+    expect(await analyzeAsync(page, reference)).toEqual(analyze(page, reference));
+  }, 20_000);
+});
+
+describe.runIf(existsSync(basilPath))('BASIL segments stored as parts (../shared)', () => {
+  test('the first analysis reads a few blocks, and every analysis answers as analyze on one compile', async () => {
+    const records: CorpusRecord[] = basilRecords();
+    const removed = [records[20]!.id, records[210]!.id];
+    const segments = buildSegments(records, [120, 240], new Map(), removed);
+    const reference = loadCorpus(serializeCorpus(compileCorpus(records.filter((r) => !removed.includes(r.id)), { name: 'basil' })));
+    const { stored, opened, reads } = fromParts(segments);
+    const corpus = openSegmentedCorpus(opened, { name: 'basil' });
+    const blocks = stored.reduce((sum, s) => sum + s.blocks.length, 0);
+    const first = asPage(records[0]!);
+    expect(await analyzeAsync(first, corpus)).toEqual(analyze(first, reference));
+    const afterFirst = reads.reduce((a, b) => a + b, 0);
+    expect(afterFirst).toBeGreaterThan(0);
+    expect(afterFirst).toBeLessThan(blocks / 2);
+    for (const [i, record] of records.entries()) {
+      if (i % 10 !== 5) continue;
+      expect(await analyzeAsync(asPage(record), corpus)).toEqual(analyze(asPage(record), reference));
+    }
+  }, 240_000);
+});
+if (!existsSync(basilPath)) console.log(`lib/corpus/parts.test.ts: BASIL case skipped (${basilPath.pathname} not found: ../shared is absent)`);

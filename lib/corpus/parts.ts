@@ -1,0 +1,126 @@
+// A segment stored as parts, for a fast first answer after a restart: an index part with what
+// story matching reads (vocabulary, every article's terms and facts, signatures, LSH buckets,
+// versions, the passage index, metadata), and article blocks with what fact alignment reads
+// (texts, sentence offsets, meaning vectors) for a few consecutive articles each. A corpus
+// opened from index parts reads a block when an analysis first needs one of its articles
+// (`Corpus.loadArticles`, lib/analyze.ts `analyzeAsync`).
+import { buildStringTable, readString, type CorpusData, type StringTable } from './data.ts';
+import { CorpusFormatError, deserializeCorpus, readSections, serializeCorpus, serializeSections } from './format.ts';
+import { MEANING_DIMS } from '../meaning/index.ts';
+import type { Segment } from './segmented-corpus.ts';
+
+/**
+ * Articles per block: an analysis reads some 20-30 articles spread over the corpus, so a block
+ * read for one of them brings this many; small blocks read less, more blocks cost more lookups.
+ */
+export const ARTICLE_BLOCK_SIZE = 16;
+/**
+ * Texts of articles with fewer shingles than this stay in the index part: story matching reads
+ * them to tell a page that copies a short article word for word (lib/story/match.ts: candidates
+ * under 2 × SELF_MIN_SHINGLES shingles; a test holds the two together).
+ */
+export const INDEX_TEXT_MAX_SHINGLES = 24;
+
+/** Reads one article block's bytes (block k holds articles k·blockSize ..< (k+1)·blockSize). */
+export type LoadArticleBlock = (block: number) => Promise<Uint8Array>;
+
+export interface SegmentParts {
+  index: Uint8Array;
+  blocks: Uint8Array[];
+}
+
+/**
+ * The texts, sentence spans and meaning vectors of a block's articles; sentence k of the block
+ * (numbered from the block's first sentence) spans sentenceOffsets[2k], [2k+1] of its article's text.
+ */
+export interface ArticleBlock {
+  first: number;
+  count: number;
+  texts: StringTable;
+  sentenceOffsets: Uint32Array;
+  sentenceMeaning: Int8Array;
+}
+
+/** An analysis read an article whose block is not loaded (call `loadArticles` first). */
+export class ArticlesNotLoadedError extends Error {
+  constructor(readonly corpus: string, readonly index: number) {
+    super(`article ${index} of corpus "${corpus}" is not loaded: load its block with loadArticles() first (analyzeAsync does)`);
+    this.name = 'ArticlesNotLoadedError';
+  }
+}
+
+interface BlockMeta {
+  kind: 'article-block';
+  first: number;
+  count: number;
+}
+
+/** A segment's compiled data as an index part and article blocks. */
+export function serializeSegmentParts(data: CorpusData, options: { blockSize?: number } = {}): SegmentParts {
+  const blockSize = options.blockSize ?? ARTICLE_BLOCK_SIZE;
+  const n = data.meta.articleCount;
+  const blockCount = Math.ceil(n / blockSize);
+  const texts = Array.from({ length: n }, (_, i) => (data.shingleCounts[i]! < INDEX_TEXT_MAX_SHINGLES ? readString(data.texts, i) : ''));
+  const index = serializeCorpus({
+    ...data,
+    meta: { ...data.meta, parts: { blockSize, blocks: blockCount } },
+    texts: buildStringTable(texts),
+    sentenceOffsets: new Uint32Array(0),
+    sentenceMeaning: new Int8Array(0),
+  });
+  const blocks: Uint8Array[] = [];
+  for (let k = 0; k < blockCount; k++) {
+    const first = k * blockSize;
+    const end = Math.min(n, first + blockSize);
+    const s0 = data.sentenceStart[first]!;
+    const s1 = data.sentenceStart[end]!;
+    const offsets = data.texts.offsets.subarray(first, end + 1);
+    const meta: BlockMeta = { kind: 'article-block', first, count: end - first };
+    blocks.push(
+      serializeSections(meta, [
+        ['texts.offsets', offsets.map((o) => o - offsets[0]!)],
+        ['texts.bytes', data.texts.bytes.subarray(offsets[0]!, offsets[offsets.length - 1]!)],
+        ['sentenceOffsets', data.sentenceOffsets.subarray(2 * s0, 2 * s1)],
+        ['sentenceMeaning', data.sentenceMeaning.subarray(s0 * MEANING_DIMS, s1 * MEANING_DIMS)],
+      ]),
+    );
+  }
+  return { index, blocks };
+}
+
+/** A segment opened from its index part; its article blocks are read with `loadArticleBlock` when an analysis needs them. */
+export function segmentFromParts(id: string, index: Uint8Array, loadArticleBlock: LoadArticleBlock, removed?: ReadonlySet<string>): Segment {
+  const data = deserializeCorpus(index);
+  if (!data.meta.parts) throw new CorpusFormatError(`segment "${id}" is a whole artifact, not an index part`);
+  return { id, data, loadArticleBlock, ...(removed ? { removed } : {}) };
+}
+
+export function readArticleBlock(bytes: Uint8Array): ArticleBlock {
+  const file = readSections(bytes);
+  const meta = file.meta as BlockMeta;
+  if (meta?.kind !== 'article-block') throw new CorpusFormatError('not an article block of a corpus segment');
+  return { first: meta.first, count: meta.count, texts: file.table('texts'), sentenceOffsets: file.get('sentenceOffsets'), sentenceMeaning: file.get('sentenceMeaning') };
+}
+
+/** The whole segment back from its parts (for merging or exporting: every block is read). */
+export function assembleSegment(parts: SegmentParts): CorpusData {
+  const index = deserializeCorpus(parts.index);
+  const { parts: layout, ...meta } = index.meta;
+  if (!layout || parts.blocks.length !== layout.blocks) throw new CorpusFormatError(`a corpus segment needs ${layout?.blocks ?? 0} article blocks, ${parts.blocks.length} given`);
+  const blocks = parts.blocks.map(readArticleBlock);
+  const texts: string[] = [];
+  const offsets: number[] = [];
+  const meaning: Int8Array[] = [];
+  for (const block of blocks) {
+    for (let i = 0; i < block.count; i++) texts.push(readString(block.texts, i));
+    for (const o of block.sentenceOffsets) offsets.push(o);
+    meaning.push(block.sentenceMeaning);
+  }
+  const sentenceMeaning = new Int8Array(meaning.reduce((sum, m) => sum + m.length, 0));
+  let cursor = 0;
+  for (const m of meaning) {
+    sentenceMeaning.set(m, cursor);
+    cursor += m.length;
+  }
+  return { ...index, meta, texts: buildStringTable(texts), sentenceOffsets: Uint32Array.from(offsets), sentenceMeaning };
+}

@@ -1,0 +1,458 @@
+// A corpus of several compiled segments, searched as one: article indices are the segments'
+// concatenated, document frequencies are summed (removed articles not counted), and every
+// answer is what one compile of the live articles, in segment order, gives (a test holds them
+// equal). Opening reads no segment's vocabulary: a term gets a corpus id when first asked for
+// (by text, or through an article that holds it), with its document frequency summed then.
+import type { PassageLookup } from '../facts/passage-index.ts';
+import { MAX_SHINGLE_POSTINGS } from '../facts/passage-index.ts';
+import { bucketKeys, LSH_BANDS, MAX_BUCKET, SIGNATURE_SIZE } from '../fingerprint/index.ts';
+import type { CorpusSummary, SentenceSpan } from '../result.ts';
+import { backgroundShareOfClass } from '../text/background.ts';
+import { termBackgroundClass } from './background.ts';
+import { inverseDocumentFrequency } from './compile.ts';
+import { findTermId, type Corpus, type CorpusArticle } from './corpus.ts';
+import { dayFromIso, isoFromDay, NO_DATE, readString, type CorpusData } from './data.ts';
+import { OpenSegment } from './open-segment.ts';
+import type { LoadArticleBlock } from './parts.ts';
+import { chooseTermVector, TermVectorCache, type ChosenVector, type TermVector } from './term-vector.ts';
+import { primaryVersions } from './versions.ts';
+
+/** A compiled segment and the ids of its articles removed since (tombstones). */
+export interface Segment {
+  id: string;
+  /** The segment's data, or its index part's (./parts.ts: then `loadArticleBlock` reads its article blocks). */
+  data: CorpusData;
+  removed?: ReadonlySet<string>;
+  loadArticleBlock?: LoadArticleBlock;
+}
+
+/** Postings lists kept at most (a query reads up to 64 terms' lists, often twice). */
+const POSTINGS_CACHE = 4096;
+
+export class SegmentedCorpus implements Corpus {
+  readonly name: string;
+  readonly size: number;
+  readonly indexEnd: number;
+  readonly summary: CorpusSummary;
+  readonly averageLength: number;
+  private readonly parts: OpenSegment[] = [];
+  private readonly vectors = new TermVectorCache();
+  // Corpus term ids, given as terms are first asked for.
+  private readonly ids = new Map<string, number>();
+  private readonly texts: string[] = [];
+  private readonly dfs: number[] = [];
+  private readonly idfs: number[] = [];
+  /** Local id of each corpus term in each segment (-1 where absent). */
+  private readonly locals: Int32Array[] = [];
+  private readonly postingCache = new Map<number, Uint32Array>();
+  private primaries: Uint32Array | null = null;
+  private groupMembers: Map<number, number[]> | null = null;
+  private merged: CorpusData | null = null;
+
+  constructor(
+    private readonly segments: readonly Segment[],
+    private readonly options: { name?: string; merge: (segments: readonly Segment[], name: string) => CorpusData },
+  ) {
+    if (segments.length === 0) throw new RangeError('a corpus needs at least one segment');
+    let first = 0;
+    let firstSentence = 0;
+    let size = 0;
+    let length = 0;
+    for (const segment of segments) {
+      const part = new OpenSegment(segment.data, segment.removed, first, firstSentence, segment.loadArticleBlock);
+      this.parts.push(part);
+      first += part.count;
+      firstSentence += part.sentenceCount;
+      size += part.count - part.removedCount;
+      for (let a = 0; a < part.count; a++) if (!part.isRemoved(a)) length += segment.data.docLength[a]!;
+    }
+    this.indexEnd = first;
+    this.size = size;
+    this.averageLength = size ? length / size : 0;
+    this.name = options.name ?? segments.map((s) => s.data.meta.name).join(' + ');
+    this.summary = this.summarize();
+  }
+
+  /** The segments merged into one (bulk access only: exporters, benchmarks). */
+  get data(): CorpusData {
+    this.merged ??= this.options.merge(this.segments, this.name);
+    return this.merged;
+  }
+
+  /** Terms given a corpus id so far: opening gives none, a query those it meets. */
+  get termsLookedUp(): number {
+    return this.texts.length;
+  }
+
+  private summarize(): CorpusSummary {
+    const outlets = new Set<string>();
+    let firstDay = Infinity;
+    let lastDay = -Infinity;
+    for (const part of this.parts) {
+      const { meta, publishedDay, outletIndex } = part.data;
+      if (!part.removed) {
+        meta.outlets.forEach((o) => outlets.add(o));
+        if (meta.summary.firstPublished) firstDay = Math.min(firstDay, dayFromIso(meta.summary.firstPublished));
+        if (meta.summary.lastPublished) lastDay = Math.max(lastDay, dayFromIso(meta.summary.lastPublished));
+        continue;
+      }
+      for (let a = 0; a < part.count; a++) {
+        if (part.isRemoved(a)) continue;
+        if (outletIndex[a]! !== -1) outlets.add(meta.outlets[outletIndex[a]!]!);
+        const day = publishedDay[a]!;
+        if (day === NO_DATE) continue;
+        firstDay = Math.min(firstDay, day);
+        lastDay = Math.max(lastDay, day);
+      }
+    }
+    return {
+      name: this.name,
+      articles: this.size,
+      outlets: outlets.size,
+      firstPublished: Number.isFinite(firstDay) ? isoFromDay(firstDay) : null,
+      lastPublished: Number.isFinite(lastDay) ? isoFromDay(lastDay) : null,
+    };
+  }
+
+  // Articles.
+
+  /** The segment holding a corpus index, and the article's index in it. */
+  private locate(index: number): [OpenSegment, number] {
+    if (!Number.isInteger(index) || index < 0 || index >= this.indexEnd) throw new RangeError(`no article ${index} in corpus "${this.name}" (${this.indexEnd} places)`);
+    let lo = 0;
+    let hi = this.parts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (this.parts[mid]!.first <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    const part = this.parts[lo]!;
+    return [part, index - part.first];
+  }
+
+  private live(index: number): [OpenSegment, number] {
+    const [part, local] = this.locate(index);
+    if (part.isRemoved(local)) throw new RangeError(`article ${index} of corpus "${this.name}" was removed`);
+    return [part, local];
+  }
+
+  isRemoved(index: number): boolean {
+    const [part, local] = this.locate(index);
+    return part.isRemoved(local);
+  }
+
+  article(index: number): CorpusArticle {
+    const [part, local] = this.live(index);
+    return { ...part.alone.article(local), index };
+  }
+
+  indexOf(id: string): number {
+    for (const part of this.parts) {
+      const local = part.alone.indexOf(id);
+      if (local !== -1 && !part.isRemoved(local)) return part.first + local;
+    }
+    return -1;
+  }
+
+  text(index: number): string {
+    const [part, local] = this.live(index);
+    return part.alone.text(local);
+  }
+
+  async loadArticles(indices: Iterable<number>): Promise<void> {
+    const bySegment = new Map<OpenSegment, number[]>();
+    for (const index of indices) {
+      const [part, local] = this.locate(index);
+      const locals = bySegment.get(part);
+      if (locals) locals.push(local);
+      else bySegment.set(part, [local]);
+    }
+    await Promise.all([...bySegment].map(([part, locals]) => part.alone.loadArticles(locals)));
+  }
+
+  /** Article blocks loaded so far, over every segment opened from index parts. */
+  get loadedBlocks(): number {
+    return this.parts.reduce((sum, part) => sum + part.alone.loadedBlocks, 0);
+  }
+
+  sentences(index: number): SentenceSpan[] {
+    const [part, local] = this.live(index);
+    return part.alone.sentences(local);
+  }
+
+  sentenceCount(index: number): number {
+    const [part, local] = this.live(index);
+    return part.alone.sentenceCount(local);
+  }
+
+  sentenceMeaning(index: number): Int8Array {
+    const [part, local] = this.live(index);
+    return part.alone.sentenceMeaning(local);
+  }
+
+  publishedDay(index: number): number | null {
+    const [part, local] = this.live(index);
+    return part.alone.publishedDay(local);
+  }
+
+  length(index: number): number {
+    const [part, local] = this.live(index);
+    return part.data.docLength[local]!;
+  }
+
+  signature(index: number): Uint32Array {
+    const [part, local] = this.live(index);
+    return part.data.signatures.subarray(local * SIGNATURE_SIZE, (local + 1) * SIGNATURE_SIZE);
+  }
+
+  shingleCount(index: number): number {
+    const [part, local] = this.live(index);
+    return part.data.shingleCounts[local]!;
+  }
+
+  // Versions: stored as links (pairs within a segment, ids across), grouped over live articles.
+
+  primaryVersion(index: number): number {
+    if (!this.primaries) {
+      const pairs: number[] = [];
+      for (const part of this.parts) {
+        const { versionPairs, versionLinkArticles, versionLinkIds } = part.data;
+        for (let k = 0; k < versionPairs.length; k += 2) {
+          const a = versionPairs[k]!;
+          const b = versionPairs[k + 1]!;
+          if (!part.isRemoved(a) && !part.isRemoved(b)) pairs.push(part.first + a, part.first + b);
+        }
+        for (let k = 0; k < versionLinkArticles.length; k++) {
+          const a = versionLinkArticles[k]!;
+          const other = this.indexOf(readString(versionLinkIds, k));
+          if (other !== -1 && !part.isRemoved(a)) pairs.push(part.first + a, other);
+        }
+      }
+      this.primaries = primaryVersions(this.indexEnd, pairs, (i) => {
+        const [part, local] = this.locate(i);
+        return part.isRemoved(local) ? 0 : part.data.versionRank[local]!;
+      });
+    }
+    return this.primaries[index]!;
+  }
+
+  versions(index: number): number[] {
+    if (!this.groupMembers) {
+      this.groupMembers = new Map();
+      for (let i = 0; i < this.indexEnd; i++) {
+        const p = this.primaryVersion(i);
+        if (p === i || this.isRemoved(i)) continue;
+        const members = this.groupMembers.get(p);
+        if (members) members.push(i);
+        else this.groupMembers.set(p, [i]);
+      }
+    }
+    const primary = this.primaryVersion(index);
+    return [primary, ...(this.groupMembers.get(primary) ?? [])];
+  }
+
+  // Terms.
+
+  /**
+   * The corpus id of a term, given on first use with the document frequency summed over the
+   * segments; -1 when no live article holds it (as in one compile of the live articles).
+   * `known` is a segment and local id already found (the term read through an article).
+   */
+  private intern(term: string, known?: [OpenSegment, number]): number {
+    const id = this.ids.get(term);
+    if (id !== undefined) return id;
+    let df = 0;
+    let background = -1;
+    const locals = new Int32Array(this.parts.length);
+    for (const [s, part] of this.parts.entries()) {
+      const local = known?.[0] === part ? known[1] : findTermId(part.data, term);
+      locals[s] = local;
+      if (local === -1) continue;
+      df += part.liveDf(local);
+      background = part.data.termBackground[local]!;
+    }
+    if (df === 0 && known === undefined) return -1;
+    const corpusId = this.texts.length;
+    this.ids.set(term, corpusId);
+    this.texts.push(term);
+    this.dfs.push(df);
+    this.idfs.push(Math.fround(inverseDocumentFrequency(df, this.size, backgroundShareOfClass(background))));
+    this.locals.push(locals);
+    this.parts.forEach((part, s) => {
+      if (locals[s] !== -1) part.setCorpusId(locals[s]!, corpusId);
+    });
+    return corpusId;
+  }
+
+  /** The corpus id of a segment's local term id. */
+  private corpusTerm(part: OpenSegment, local: number): number {
+    const id = part.corpusId(local);
+    return id !== -1 ? id : this.intern(readString(part.data.terms, local), [part, local]);
+  }
+
+  private corpusTerms(part: OpenSegment, locals: Uint32Array): Uint32Array {
+    const out = new Uint32Array(locals.length);
+    for (let k = 0; k < locals.length; k++) out[k] = this.corpusTerm(part, locals[k]!);
+    return out;
+  }
+
+  termId(term: string): number {
+    return this.intern(term);
+  }
+
+  documentFrequency(term: string): number {
+    const id = this.termId(term);
+    return id === -1 ? 0 : this.dfs[id]!;
+  }
+
+  idf(term: string): number {
+    const id = this.termId(term);
+    return id === -1 ? inverseDocumentFrequency(0, this.size, backgroundShareOfClass(termBackgroundClass(term))) : this.idfs[id]!;
+  }
+
+  idfOfTermId(termId: number): number {
+    return this.idfs[termId]!;
+  }
+
+  documentFrequencyOfTermId(termId: number): number {
+    return this.dfs[termId]!;
+  }
+
+  termText(termId: number): string {
+    return this.texts[termId]!;
+  }
+
+  termVector(index: number): TermVector {
+    return this.chosenVector(index).vector;
+  }
+
+  vectorNorm(index: number): number {
+    return this.chosenVector(index).norm;
+  }
+
+  private chosenVector(index: number): ChosenVector {
+    return this.vectors.get(index, () => {
+      const [part, local] = this.live(index);
+      const { docTermStart, docTerms, docTermTf } = part.data;
+      const start = docTermStart[local]!;
+      const end = docTermStart[local + 1]!;
+      const ids = this.corpusTerms(part, docTerms.subarray(start, end));
+      return chooseTermVector(docTermTf.subarray(start, end), (k) => this.idfs[ids[k]!]!, (k) => ids[k]!);
+    });
+  }
+
+  facts(index: number): Uint32Array {
+    const [part, local] = this.live(index);
+    return this.corpusTerms(part, part.alone.facts(local));
+  }
+
+  headlineTerms(index: number): Uint32Array {
+    const [part, local] = this.live(index);
+    return this.corpusTerms(part, part.alone.headlineTerms(local));
+  }
+
+  leadTerms(index: number): Uint32Array {
+    const [part, local] = this.live(index);
+    return this.corpusTerms(part, part.alone.leadTerms(local));
+  }
+
+  postings(termId: number): Uint32Array {
+    let list = this.postingCache.get(termId);
+    if (list !== undefined) return list;
+    const locals = this.locals[termId]!;
+    const found: number[] = [];
+    for (const [s, part] of this.parts.entries()) {
+      const local = locals[s]!;
+      if (local === -1) continue;
+      for (const a of part.alone.postings(local)) if (!part.isRemoved(a)) found.push(part.first + a);
+    }
+    list = Uint32Array.from(found);
+    if (this.postingCache.size >= POSTINGS_CACHE) this.postingCache.delete(this.postingCache.keys().next().value!);
+    this.postingCache.set(termId, list);
+    return list;
+  }
+
+  // Near duplicates and reused text.
+
+  lshBucketSizes(signature: Uint32Array): Uint32Array {
+    const keys = bucketKeys(signature);
+    const sizes = new Uint32Array(LSH_BANDS);
+    for (let band = 0; band < LSH_BANDS; band++) {
+      let size = 0;
+      for (const part of this.parts) size += part.liveInBucket(keys[band]!, Infinity).live;
+      sizes[band] = size;
+    }
+    return sizes;
+  }
+
+  lshCandidates(signature: Uint32Array, alsoInBand?: ArrayLike<number>): Map<number, number> {
+    const found = new Map<number, number>();
+    const keys = bucketKeys(signature);
+    for (let band = 0; band < LSH_BANDS; band++) {
+      let total = alsoInBand?.[band] ?? 0;
+      const ranges: [number, number][] = [];
+      for (const part of this.parts) {
+        const { range, live } = part.liveInBucket(keys[band]!, MAX_BUCKET - total);
+        ranges.push(range);
+        total += live;
+        if (total > MAX_BUCKET) break;
+      }
+      // As in one compile: a bucket of more than MAX_BUCKET live articles is skipped.
+      if (total > MAX_BUCKET) continue;
+      this.parts.forEach((part, s) => {
+        const [first, last] = ranges[s]!;
+        for (let i = first; i < last; i++) {
+          const a = part.data.lshArticles[i]!;
+          if (part.isRemoved(a)) continue;
+          const index = part.first + a;
+          found.set(index, (found.get(index) ?? 0) + 1);
+        }
+      });
+    }
+    return found;
+  }
+
+  passageIndex(): PassageLookup {
+    const parts = this.parts;
+    const segmentOfSentence = (sentence: number): OpenSegment => {
+      let lo = 0;
+      let hi = parts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >>> 1;
+        if (parts[mid]!.firstSentence <= sentence) lo = mid;
+        else hi = mid - 1;
+      }
+      return parts[lo]!;
+    };
+    const liveSentence = (part: OpenSegment, sentence: number) => !part.removed || !part.isRemoved(part.articleOfSentence(sentence));
+    return {
+      forEachSentence(hash, visit) {
+        // As in one compile: a shingle of more than MAX_SHINGLE_POSTINGS live sentences is skipped.
+        const ranges = parts.map((part) => part.passageRange(hash));
+        let total = 0;
+        for (let s = 0; s < parts.length && total <= MAX_SHINGLE_POSTINGS; s++) {
+          const part = parts[s]!;
+          const [first, last] = ranges[s]!;
+          if (!part.removed) total += last - first;
+          else for (let i = first; i < last && total <= MAX_SHINGLE_POSTINGS; i++) if (liveSentence(part, part.data.passageSentences[i]!)) total++;
+        }
+        if (total > MAX_SHINGLE_POSTINGS) return;
+        parts.forEach((part, s) => {
+          const [first, last] = ranges[s]!;
+          for (let i = first; i < last; i++) {
+            const sentence = part.data.passageSentences[i]!;
+            if (liveSentence(part, sentence)) visit(part.firstSentence + sentence);
+          }
+        });
+      },
+      articleOfSentence(sentence) {
+        const part = segmentOfSentence(sentence);
+        return part.first + part.articleOfSentence(sentence - part.firstSentence);
+      },
+      firstSentence: (article) => {
+        const [part, local] = this.locate(article);
+        return part.firstSentence + part.data.sentenceStart[local]!;
+      },
+    };
+  }
+}

@@ -1,0 +1,72 @@
+// An article's term vector is chosen when searching, from every term the corpus stores for it,
+// with the IDF of the corpus searched: stored data then does not depend on the other articles,
+// and segments compiled apart give what one compile of their articles gives.
+import { TOP_TERMS } from './compile.ts';
+
+/** A sparse term vector: term ids in term order (hash, then text), with their counts in the article. */
+export interface TermVector {
+  terms: Uint32Array;
+  counts: Uint8Array;
+}
+
+export interface ChosenVector {
+  vector: TermVector;
+  /** Euclidean norm of the vector with weights (1 + ln count) · idf. */
+  norm: number;
+}
+
+/**
+ * The `limit` highest of an article's stored terms by weight (1 + ln count) · idf, ties to the
+ * earlier in term order (never a corpus-local id), kept in term order, with their norm.
+ * `counts[k]` is the count of the article's k-th stored term (in term order), `idfAt(k)` its idf
+ * and `idOf(k)` its id in the corpus searched.
+ */
+export function chooseTermVector(counts: Uint8Array, idfAt: (k: number) => number, idOf: (k: number) => number, limit = TOP_TERMS): ChosenVector {
+  const n = counts.length;
+  const weights = new Float64Array(n);
+  for (let k = 0; k < n; k++) weights[k] = (1 + Math.log(counts[k]!)) * idfAt(k);
+  if (n <= limit) {
+    // Every term is kept (a short article): no ranking.
+    const terms = new Uint32Array(n);
+    let squares = 0;
+    for (let k = 0; k < n; k++) {
+      terms[k] = idOf(k);
+      squares += weights[k]! * weights[k]!;
+    }
+    return { vector: { terms, counts }, norm: Math.sqrt(squares) };
+  }
+  // The limit-th highest weight (a native numeric sort, no comparator): terms above it are kept,
+  // and terms at it in term order until the vector is full (ties to the earlier term).
+  const threshold = weights.slice().sort()[n - limit]!;
+  let above = 0;
+  for (let k = 0; k < n; k++) if (weights[k]! > threshold) above++;
+  let ties = limit - above;
+  const terms = new Uint32Array(limit);
+  const keptCounts = new Uint8Array(limit);
+  let squares = 0;
+  for (let k = 0, i = 0; k < n && i < limit; k++) {
+    const w = weights[k]!;
+    if (w < threshold || (w === threshold && ties-- <= 0)) continue;
+    terms[i] = idOf(k);
+    keptCounts[i++] = counts[k]!;
+    squares += w * w;
+  }
+  return { vector: { terms, counts: keptCounts }, norm: Math.sqrt(squares) };
+}
+
+/** Term vectors chosen so far, at most `capacity` of them (the oldest are dropped first). */
+export class TermVectorCache {
+  private readonly vectors = new Map<number, ChosenVector>();
+
+  constructor(private readonly capacity = 8192) {}
+
+  get(article: number, choose: () => ChosenVector): ChosenVector {
+    let chosen = this.vectors.get(article);
+    if (chosen === undefined) {
+      chosen = choose();
+      if (this.vectors.size >= this.capacity) this.vectors.delete(this.vectors.keys().next().value!);
+      this.vectors.set(article, chosen);
+    }
+    return chosen;
+  }
+}
