@@ -137,7 +137,9 @@ for (const refresh of refreshes({ days, perDay, refreshesOn, outlets, sources, s
       `(${measured.storageBytesGzipPerArticle} bytes per article)`,
   );
   if (!baseline && everything && (live >= BASELINE_AT || steps.every((s) => s < BASELINE_AT))) {
-    const meanRefresh = sinceStep.reduce((n, s) => n + s.added, 0) / sinceStep.length;
+    // The hourly refreshes the step's figures come from, not the larger ones of days far from a step.
+    const hourly = sinceStep.slice(-perDayRefreshes);
+    const meanRefresh = hourly.reduce((n, s) => n + s.added, 0) / hourly.length;
     const full = fullRecompile(everything);
     everything = null;
     // The old way's restart: the whole artifact loaded at once, then the same pages.
