@@ -164,6 +164,7 @@ for (const refresh of refreshes({ days, perDay, refreshesOn, outlets, sources, s
   }
   sinceStep = [];
   if (results.length === steps.length) break;
+  writeReport(false);
 }
 
 /** Fresh processes from `stored` (the saved database, or `artifact:FILE`), each first analysing another page. */
@@ -229,51 +230,59 @@ async function measureStep(step: number, articles: number, day: number): Promise
   };
 }
 
-rmSync(work, { recursive: true, force: true });
-const totalCpu = process.cpuUsage(cpuStart);
-const report = {
-  label: quick || days * perDay < 100_000 ? `smoke run (${days} days, ${days * perDay} articles): not the figures of the full benchmark` : 'full run',
-  generatedAt: new Date().toISOString(),
-  command: `npm run bench:growth${args.length ? ` -- ${args.join(' ')}` : ''}`,
-  machine: {
-    cores: cpus().length,
-    cpu: cpus()[0]?.model ?? null,
-    node: process.version,
-    loadAverageAtStart: loadAtStart.map(round),
-    loadAverageAtEnd: loadavg().map(round),
-    wallSeconds: round((performance.now() - wallStart) / 1000),
-    cpuSecondsMainProcess: round(cpuMs(totalCpu) / 1000),
-  },
-  simulation: {
-    outlets: outlets.map((o) => o.name),
-    articlesPerDay: perDay,
-    refreshesPerDay: perDayRefreshes,
-    refreshesPerDayFarFromSteps: betweenRefreshes,
-    daysSimulated: results.at(-1)?.day ?? 0,
-    retention: GROWTH_SETTINGS,
-    sources: sources.description,
-    seed: SEED,
-    measured:
-      'refresh: median over the last day before the step of (refresh wall or CPU time / its new articles), a refresh being what entrypoints/background/feeds.ts runs without the network: ' +
-      'the stored corpus opened by a background started for it, feeds and pages read from simulated sites (RSS, HTML extracted) with near-duplicates checked against the corpus, the new segment compiled and stored, the corpus reopened; ' +
-      'merges: the background merges after each refresh since the previous step, per new article; ' +
-      `cold: fresh processes (median of ${coldProcesses}) from the saved IndexedDB to the first full analysis (model read + stored corpus opened + analysis); ` +
-      'warm: the later pages of those processes, each page analyzed once; storage: every IndexedDB record serialized (structured clone) and gzipped one by one',
-  },
-  steps: results,
-  baseline: baseline && {
-    method:
-      'the old way at one step: one full recompile of every stored article (compileCorpus + serializeCorpus), as every refresh did before segments (per new article: divided by the mean refresh); ' +
-      'its restart: the whole artifact loaded at once in fresh processes, the same pages analysed',
-    ...baseline,
-    refreshRatio: null as number | null,
-  },
-  targets: growthTargets(results),
-};
-if (report.baseline) {
-  const at = results.find((s) => s.articles === report.baseline!.articles);
-  if (at) report.baseline.refreshRatio = round(report.baseline.msPerNewArticle / at.refreshMsPerNewArticle);
+/** bench/growth.json as it stands: written after every step, so a run stopped early keeps its steps. */
+function writeReport(finished: boolean): void {
+  const totalCpu = process.cpuUsage(cpuStart);
+  const report = {
+    label: !finished
+      ? `partial run: steps ${results.map((r) => r.step).join(', ')} of ${steps.join(', ')} measured when this was written (the run went on or was stopped)`
+      : quick || days * perDay < 100_000
+        ? `smoke run (${days} days, ${days * perDay} articles): not the figures of the full benchmark`
+        : 'full run',
+    generatedAt: new Date().toISOString(),
+    command: `npm run bench:growth${args.length ? ` -- ${args.join(' ')}` : ''}`,
+    machine: {
+      cores: cpus().length,
+      cpu: cpus()[0]?.model ?? null,
+      node: process.version,
+      loadAverageAtStart: loadAtStart.map(round),
+      loadAverageAtEnd: loadavg().map(round),
+      wallSeconds: round((performance.now() - wallStart) / 1000),
+      cpuSecondsMainProcess: round(cpuMs(totalCpu) / 1000),
+    },
+    simulation: {
+      outlets: outlets.map((o) => o.name),
+      articlesPerDay: perDay,
+      refreshesPerDay: perDayRefreshes,
+      refreshesPerDayFarFromSteps: betweenRefreshes,
+      daysSimulated: results.at(-1)?.day ?? 0,
+      retention: GROWTH_SETTINGS,
+      sources: sources.description,
+      seed: SEED,
+      measured:
+        'refresh: median over the last day before the step of (refresh wall or CPU time / its new articles), a refresh being what entrypoints/background/feeds.ts runs without the network: ' +
+        'the stored corpus opened by a background started for it, feeds and pages read from simulated sites (RSS, HTML extracted) with near-duplicates checked against the corpus, the new segment compiled and stored, the corpus reopened; ' +
+        'merges: the background merges after each refresh since the previous step, per new article; ' +
+        `cold: fresh processes (median of ${coldProcesses}) from the saved IndexedDB to the first full analysis (model read + stored corpus opened + analysis); ` +
+        'warm: the later pages of those processes, each page analyzed once; storage: every IndexedDB record serialized (structured clone) and gzipped one by one',
+    },
+    steps: results,
+    baseline: baseline && {
+      method:
+        'the old way at one step: one full recompile of every stored article (compileCorpus + serializeCorpus), as every refresh did before segments (per new article: divided by the mean refresh); ' +
+        'its restart: the whole artifact loaded at once in fresh processes, the same pages analysed',
+      ...baseline,
+      refreshRatio: null as number | null,
+    },
+    targets: growthTargets(results),
+  };
+  if (report.baseline) {
+    const at = results.find((s) => s.articles === report.baseline!.articles);
+    if (at) report.baseline.refreshRatio = round(report.baseline.msPerNewArticle / at.refreshMsPerNewArticle);
+  }
+  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+  if (finished) console.log(`  targets: ${JSON.stringify(report.targets)}\n  wrote ${out}`);
 }
-writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
-console.log(`  targets: ${JSON.stringify(report.targets)}`);
-console.log(`  wrote ${out}`);
+
+rmSync(work, { recursive: true, force: true });
+writeReport(true);
