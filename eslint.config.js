@@ -28,4 +28,28 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'document', 'window', 'chrome', 'browser', 'navigator', 'localStorage'],
     },
   },
+  {
+    // Each entrypoint is built on its own: what two of them share lives in utils/ (WXT's shared
+    // folder: stored corpora, the sentence model), lib/ or components/, never in one entrypoint's
+    // folder for another to reach into.
+    files: ['entrypoints/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            // ../options/x from entrypoints/background/ is another entrypoint's file.
+            { regex: '^\\.\\./(?!\\.\\./)', message: 'Entrypoints do not import each other; move what they share to utils/.' },
+            { group: ['@/entrypoints/*', '**/entrypoints/**'], message: 'Entrypoints do not import each other; move what they share to utils/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['components/**/*.{ts,tsx}', 'utils/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@/entrypoints/*', '**/entrypoints/**'], message: 'Shared code does not reach into an entrypoint.' }] }],
+    },
+  },
 );

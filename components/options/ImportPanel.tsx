@@ -148,7 +148,7 @@ export function ImportPanel({ api, busy, setBusy, onImported }: ImportPanelProps
     case 'importing':
       return (
         <div class="import-step">
-          <ProgressBar label={`Compiling ${step.fileName} with your other corpora`} done={step.done} total={step.total} />
+          <ProgressBar label={`Compiling ${step.fileName}`} done={step.done} total={step.total} />
         </div>
       );
     case 'done':

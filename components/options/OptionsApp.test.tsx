@@ -9,7 +9,7 @@ import { validateCorpusFile, type ImportedCorpus } from '@/lib/import/records';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { OptionsApp } from './OptionsApp';
 import { problemsTsv } from './ImportReportView';
-import type { OptionsApi } from './types';
+import type { OptionsApi, StorageReport } from './types';
 
 let root: HTMLElement;
 let win: Window & typeof globalThis;
@@ -31,7 +31,7 @@ const all = (selector: string) => [...root.querySelectorAll(selector)];
 const text = (selector: string) => (q(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const click = (selector: string) => act(() => void q(selector)!.dispatchEvent(new win.Event('click', { bubbles: true })));
 
-function fakeApi() {
+function fakeApi(storage: StorageReport = { usage: 3_200_000, quota: 100_000_000, corpusBytes: 2_900_000, articles: 1200, problem: null }) {
   const imports: ImportedCorpus[] = [];
   const saved: Settings[] = [];
   const checked: string[] = [];
@@ -52,6 +52,7 @@ function fakeApi() {
     async removeImport(id) {
       imports.splice(imports.findIndex((c) => c.id === id), 1);
     },
+    storageUse: async () => storage,
     loadSettings: async () => ({ ...DEFAULT_SETTINGS, disabledSites: [] }),
     async saveSettings(settings) {
       saved.push(settings);
@@ -137,4 +138,29 @@ test('the download holds every problem, one a line', () => {
     { where: 'line 2', position: 2, reason: 'not valid JSON\n(at 3)' },
   ]);
   expect(tsv).toBe('where\tid\twhy\nline 1\ta b\tx\nline 2\t\tnot valid JSON (at 3)\n');
+});
+
+test('the storage used is shown under Corpora, with a warning near the quota and the last write that did not fit', async () => {
+  const { api } = fakeApi();
+  await act(() => void render(<OptionsApp api={api} />, root));
+  await settle();
+  expect(text('[data-testid="storage-use"]')).toBe('Stored corpora: 2.8 MB for 1,200 articles. Parallax uses 3.1 MB of the 95 MB this browser allows it (3%).');
+  expect(q('[data-testid="storage-near-quota"]')).toBeNull();
+  expect(q('[data-testid="storage-problem"]')).toBeNull();
+  render(null, root);
+
+  const full = fakeApi({ usage: 85_000_000, quota: 100_000_000, corpusBytes: 80_000_000, articles: 40_000, problem: { at: '2026-12-02T09:15:00Z', message: 'The browser has no more storage space for Parallax, so the new articles were not saved.' } });
+  await act(() => void render(<OptionsApp api={full.api} />, root));
+  await settle();
+  expect(text('[data-testid="storage-near-quota"]')).toMatch(/^Storage is nearly full \(85% used\)\. When it is full, new articles .* cannot be saved \(what you have stays\)\./);
+  expect(text('[data-testid="storage-problem"]')).toMatch(/The browser has no more storage space for Parallax/);
+  expect(q('[role="meter"]')?.getAttribute('aria-valuenow')).toBe('85');
+});
+
+test('a browser that gives no estimate still shows what the corpus takes', async () => {
+  const { api } = fakeApi({ usage: null, quota: null, corpusBytes: 512, articles: 1, problem: null });
+  await act(() => void render(<OptionsApp api={api} />, root));
+  await settle();
+  expect(text('[data-testid="storage-use"]')).toBe('Stored corpora: 512 B for 1 article. This browser does not say how much space it allows.');
+  expect(q('[role="meter"]')).toBeNull();
 });

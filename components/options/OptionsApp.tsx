@@ -4,10 +4,10 @@ import type { CorpusSummary } from '@/lib/result';
 import type { Settings } from '@/lib/settings';
 import { CorpusList } from './CorpusList';
 import { ImportPanel } from './ImportPanel';
-import { ProgressBar } from './ProgressBar';
 import { SettingsForm } from './SettingsForm';
+import { StoragePanel } from './StoragePanel';
 import { SourcesSection } from './sources/SourcesSection';
-import type { OptionsApi } from './types';
+import type { OptionsApi, StorageReport } from './types';
 import { SectionBoundary } from '@/components/shared/SectionBoundary';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -18,14 +18,22 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
   const [imports, setImports] = useState<ImportedCorpus[]>([]);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [busy, setBusy] = useState(false);
-  const [removal, setRemoval] = useState<{ name: string; done: number; total: number } | null>(null);
+  const [removal, setRemoval] = useState<string | null>(null);
+  const [storage, setStorage] = useState<StorageReport | null>(null);
+  const [storageError, setStorageError] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [saved, setSaved] = useState('');
 
-  const refresh = useCallback(
-    () => api.listImports().then(setImports, (e: unknown) => setNotice({ kind: 'error', text: `Imported corpora could not be read: ${message(e)}` })),
-    [api],
-  );
+  const refresh = useCallback(() => {
+    api.storageUse().then(
+      (report) => {
+        setStorage(report);
+        setStorageError(null);
+      },
+      (e: unknown) => setStorageError(message(e)),
+    );
+    return api.listImports().then(setImports, (e: unknown) => setNotice({ kind: 'error', text: `Imported corpora could not be read: ${message(e)}` }));
+  }, [api]);
 
   useEffect(() => {
     api.bundledSummary().then(setBundled, (e: unknown) => setBundledError(`Could not read the bundled corpus: ${message(e)}`));
@@ -36,9 +44,9 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
   const remove = async (corpus: ImportedCorpus) => {
     setBusy(true);
     setNotice(null);
-    setRemoval({ name: corpus.name, done: 0, total: 1 });
+    setRemoval(corpus.name);
     try {
-      await api.removeImport(corpus.id, { onProgress: (done, total) => setRemoval({ name: corpus.name, done, total }) });
+      await api.removeImport(corpus.id);
       await refresh();
       setNotice({ kind: 'ok', text: `Removed “${corpus.name}”.` });
     } catch (e) {
@@ -76,12 +84,13 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
           <h2 id="corpora-title">Corpora</h2>
           <p class="muted section-help">The coverage Parallax compares each article with. Imported corpora are stored in this browser and searched together with the bundled one.</p>
           <CorpusList bundled={bundled} bundledError={bundledError} imports={imports} busy={busy} onRemove={(c) => void remove(c)} />
-          {removal && <ProgressBar label={`Removing ${removal.name} and recompiling`} done={removal.done} total={removal.total} />}
+          {removal && <p class="muted" role="status">Removing {removal}…</p>}
           {notice && (
             <p class={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="corpora-notice">
               {notice.text}
             </p>
           )}
+          <StoragePanel report={storage} error={storageError} />
         </section>
 
         <section class="card" aria-labelledby="import-title">

@@ -3,6 +3,17 @@ import type { ImportedCorpus, ImportRecord, ImportReport } from '@/lib/import/re
 import type { Settings } from '@/lib/settings';
 import type { CorpusSummary } from '@/lib/result';
 
+export interface StorageReport {
+  /** The browser's estimate for the extension (all its storage), null where the browser gives none. */
+  usage: number | null;
+  quota: number | null;
+  /** Bytes of the stored corpus (imports and followed feeds; the bundled corpus ships with the extension). */
+  corpusBytes: number;
+  articles: number;
+  /** The last write that did not fit, until one succeeds. */
+  problem: { at: string; message: string } | null;
+}
+
 export interface CheckFileOptions {
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
@@ -20,7 +31,10 @@ export interface OptionsApi {
     input: { name: string; fileName: string; records: ImportRecord[]; summary: Omit<CorpusSummary, 'name'> },
     progress: CompileProgressOptions,
   ): Promise<ImportedCorpus>;
-  removeImport(id: string, progress: CompileProgressOptions): Promise<void>;
+  /** Removes an import (or the followed feeds' stored articles): its segments are dropped, nothing is compiled. */
+  removeImport(id: string): Promise<void>;
+  /** How much of the browser's storage Parallax uses, and the last time a write did not fit. */
+  storageUse(): Promise<StorageReport>;
   loadSettings(): Promise<Settings>;
   saveSettings(settings: Settings): Promise<void>;
 }

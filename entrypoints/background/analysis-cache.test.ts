@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { AnalysisCache, type SessionArea } from './analysis-cache';
-import type { PageAnalysis } from './page-analysis';
+import type { PageAnalysis } from '@/utils/page-analysis/page-analysis';
 import type { AnalysisResult } from '@/lib/result';
 
 function memoryArea(): SessionArea & { data: Map<string, unknown> } {

@@ -3,7 +3,7 @@
 // answers the popup, and the content script's next request for the same article text reuses the
 // result instead of analyzing again.
 import type { TabReport } from '@/lib/messages';
-import type { PageAnalysis } from './page-analysis';
+import type { PageAnalysis } from '@/utils/page-analysis/page-analysis';
 
 export interface TabEntry {
   url: string;

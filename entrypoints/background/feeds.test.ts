@@ -1,8 +1,19 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { FEED_SETTINGS_KEY, SOURCES_KEY, type SourceState } from '@/lib/feeds/sources';
+import type { StoredCorpora } from '@/utils/corpus-storage';
 import { startFeeds } from './feeds';
 
+// With no feeds the stored corpus must not even be opened: any use of it fails the test.
+const untouched: StoredCorpora = {
+  current: () => Promise.reject(new Error('the corpus was opened')),
+  opened: () => Promise.reject(new Error('the corpus was opened')),
+  bundled: () => Promise.reject(new Error('the bundled corpus was read')),
+  reset: () => undefined,
+  db: () => Promise.reject(new Error('the database was opened')),
+  cache: new Map(),
+  merge: () => Promise.reject(new Error('a merge ran')),
+};
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 const source = (url: string): SourceState => ({ url, addedAt: '', lastFetched: null, lastAdded: 0, articles: 0, lastError: null, lastFailures: [] });
 
@@ -13,7 +24,7 @@ describe('startFeeds', () => {
 
   test('with no feeds (the default) nothing is scheduled and a refresh fetches nothing', async () => {
     const fetch = vi.fn();
-    const feeds = startFeeds({ onCorpusChanged: () => undefined, fetch });
+    const feeds = startFeeds({ corpora: untouched, fetch });
     await settle();
     expect(await fakeBrowser.alarms.getAll()).toEqual([]);
     await expect(feeds.refresh()).resolves.toMatchObject({ running: false, phase: 'done', added: 0, total: 0 });
@@ -21,7 +32,7 @@ describe('startFeeds', () => {
   });
 
   test('the schedule follows the settings: off by default, on with feeds and an interval, off again', async () => {
-    startFeeds({ onCorpusChanged: () => undefined, fetch: vi.fn() });
+    startFeeds({ corpora: untouched, fetch: vi.fn() });
     await fakeBrowser.storage.local.set({ [SOURCES_KEY]: [source('http://127.0.0.1:9/a.xml')] });
     await settle();
     expect(await fakeBrowser.alarms.getAll()).toEqual([]);

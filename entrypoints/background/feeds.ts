@@ -4,30 +4,17 @@
 // own permission check cannot be relied on (the content script's match grants every origin), so
 // every request and redirect hop goes through the allowed feeds' host policy (host-policy.ts). Fetched HTML is
 // parsed by linkedom inside this background context (no page scripts run, nothing is inserted
-// into an extension page); the articles become the "Followed feeds" imported corpus, compiled
-// together with the bundled corpus by the same code as the options page's imports.
+// into an extension page). Only the new articles are compiled, into one new segment of the stored
+// corpus (utils/corpus-storage); articles past retention are tombstoned, nothing is recompiled.
 import { browser } from 'wxt/browser';
-import { corpusRecords } from '@/lib/import/combine';
-import type { ImportedCorpus, ImportRecord } from '@/lib/import/records';
 import { parseMessage } from '@/lib/messages';
 import { createFetcher, type FetchLike } from '@/lib/feeds/fetch/fetcher';
 import { feedHostPolicy } from '@/lib/feeds/fetch/host-policy';
-import { refreshFeeds, type KnownArticle } from '@/lib/feeds/refresh';
-import {
-  FEED_SETTINGS_KEY,
-  FEEDS_CORPUS_ID,
-  FEEDS_CORPUS_NAME,
-  mergeRefresh,
-  originPattern,
-  parseFeedSettings,
-  REFRESH_STATE_KEY,
-  SOURCES_KEY,
-  type FeedArticle,
-  type RefreshState,
-  type SourceState,
-} from '@/lib/feeds/sources';
-import { fetchBundledCorpus } from './corpus-store';
-import { listImportedCorpora, openCorporaDb, withImportedCorpora } from './imported-corpora';
+import { refreshFeeds } from '@/lib/feeds/refresh';
+import { FEED_SETTINGS_KEY, originPattern, parseFeedSettings, REFRESH_STATE_KEY, SOURCES_KEY, type RefreshState, type SourceState } from '@/lib/feeds/sources';
+import { applyFeedRetention, dropUnfollowed, saveFeedRefresh, type StoredCorpora } from '@/utils/corpus-storage';
+import { knownLookup } from '@/utils/corpus-storage/known';
+import { clearStorageProblem, reportStorageProblem } from '@/utils/corpus-storage/problems';
 
 const ALARM = 'parallax-feeds-refresh';
 
@@ -40,54 +27,13 @@ async function setRefreshState(state: RefreshState): Promise<void> {
   await browser.storage.local.set({ [REFRESH_STATE_KEY]: state });
 }
 
-function summary(articles: readonly FeedArticle[]): ImportedCorpus['summary'] {
-  const days = articles.map((a) => a.published).filter((d): d is string => !!d).sort();
-  return {
-    name: FEEDS_CORPUS_NAME,
-    articles: articles.length,
-    outlets: new Set(articles.map((a) => a.outlet ?? '')).size,
-    firstPublished: days[0] ?? null,
-    lastPublished: days.at(-1) ?? null,
-  };
-}
-
-/** Stores the feeds' corpus (or removes it when empty) and drops the stale combination. */
-async function storeFeedArticles(articles: FeedArticle[], now: Date): Promise<void> {
-  const db = await openCorporaDb();
-  const tx = db.transaction(['imports', 'records', 'artifacts'], 'readwrite');
-  const writes: Promise<unknown>[] = [tx.objectStore('artifacts').delete('combined')];
-  if (articles.length) {
-    const corpus: ImportedCorpus = { id: FEEDS_CORPUS_ID, name: FEEDS_CORPUS_NAME, fileName: 'news feeds (Sources)', importedAt: now.toISOString(), summary: summary(articles) };
-    writes.push(tx.objectStore('imports').put(corpus), tx.objectStore('records').put({ id: FEEDS_CORPUS_ID, records: articles as ImportRecord[] }));
-  } else {
-    writes.push(tx.objectStore('imports').delete(FEEDS_CORPUS_ID), tx.objectStore('records').delete(FEEDS_CORPUS_ID));
-  }
-  await Promise.all([...writes, tx.done]);
-}
-
-/** Everything the corpus already has, so a feed never adds an article twice across corpora. */
-async function knownArticles(): Promise<{ feed: FeedArticle[]; others: KnownArticle[] }> {
-  const db = await openCorporaDb();
-  const feed = ((await db.get('records', FEEDS_CORPUS_ID))?.records ?? []) as FeedArticle[];
-  const others: KnownArticle[] = [];
-  for (const imported of await listImportedCorpora(db)) {
-    if (imported.id === FEEDS_CORPUS_ID) continue;
-    others.push(...((await db.get('records', imported.id))?.records ?? []));
-  }
-  try {
-    others.push(...corpusRecords(await fetchBundledCorpus()));
-  } catch {
-    // Without the bundled corpus only imports are checked; the refresh itself still works.
-  }
-  return { feed, others };
-}
-
 export interface FeedRefresher {
   refresh(): Promise<RefreshState>;
 }
 
-/** Starts the feed refresher; `onCorpusChanged` lets the background reload its corpus. */
-export function startFeeds(options: { onCorpusChanged: () => void; fetch?: FetchLike }): FeedRefresher {
+/** Starts the feed refresher over the background's stored corpora. */
+export function startFeeds(options: { corpora: StoredCorpora; fetch?: FetchLike }): FeedRefresher {
+  const { corpora } = options;
   let running: Promise<RefreshState> | null = null;
   // Aborted when the user stops the refresh (first-run page); pending fetches end at once.
   let stopper: AbortController | null = null;
@@ -125,11 +71,13 @@ export function startFeeds(options: { onCorpusChanged: () => void; fetch?: Fetch
         else denied.add(source.url);
       }
       await setRefreshState(state);
-      const { feed, others } = await knownArticles();
+      const opened = await corpora.opened();
+      const context = opened.corpus;
       const result = await refreshFeeds({
         feeds: allowed,
         fetcher: createFetcher({ fetch: options.fetch ?? ((url, init) => fetch(url, init)), policy: feedHostPolicy(allowed.map((source) => source.url)) }),
-        known: [...others, ...feed],
+        // Everything the corpus already has, so a feed never adds an article twice across corpora.
+        known: knownLookup(opened),
         feedValidators: Object.fromEntries(allowed.filter((s) => s.validators).map((s) => [s.url, s.validators!])),
         concurrency: 4,
         signal: stop.signal,
@@ -139,22 +87,25 @@ export function startFeeds(options: { onCorpusChanged: () => void; fetch?: Fetch
           void setRefreshState(state);
         },
       });
-      Object.assign(state, { phase: 'saving' });
+      Object.assign(state, { phase: 'saving', done: 0, total: result.records.length });
       await setRefreshState(state);
       // The user may have added or removed feeds meanwhile: merge into what is stored now.
       const latest = await readSources();
       const now = new Date();
-      const merged = mergeRefresh(feed, result, latest, settings, now);
-      const nextSources = merged.sources.map((s) => (denied.has(s.url) ? { ...s, lastFetched: now.toISOString(), lastError: `Parallax may not read ${new URL(s.url).host}: allow it with “Allow” next to the feed.` } : s));
-      await storeFeedArticles(merged.articles, now);
+      const saved = await saveFeedRefresh(await corpora.db(), {
+        context,
+        result,
+        sources: latest,
+        settings,
+        now,
+        progress: { signal: stop.signal, onProgress: (done, total) => void setRefreshState({ ...state, done, total }) },
+      });
+      const nextSources = saved.sources.map((s) => (denied.has(s.url) ? { ...s, lastFetched: now.toISOString(), lastError: `Parallax may not read ${new URL(s.url).host}: allow it with “Allow” next to the feed.` } : s));
       await browser.storage.local.set({ [SOURCES_KEY]: nextSources });
-      // Compile now so the next page is analyzed against the fresh corpus without waiting.
-      try {
-        await withImportedCorpora(await fetchBundledCorpus());
-      } catch {
-        // The background compiles on its next analysis instead (and reports its own errors there).
-      }
-      options.onCorpusChanged();
+      await clearStorageProblem();
+      corpora.reset();
+      // Open the new corpus now (only the new segment is read) so the next page is analysed without waiting.
+      await corpora.current().catch(() => undefined);
       const done: RefreshState = { running: false, phase: 'done', done: state.total, total: state.total, startedAt: state.startedAt, finishedAt: new Date().toISOString(), added: result.records.length };
       await setRefreshState(done);
       return done;
@@ -165,6 +116,7 @@ export function startFeeds(options: { onCorpusChanged: () => void; fetch?: Fetch
         return stopped;
       }
       const failed: RefreshState = { ...state, running: false, phase: 'failed', finishedAt: new Date().toISOString(), error: error instanceof Error ? error.message : String(error) };
+      await reportStorageProblem(error);
       await setRefreshState(failed);
       return failed;
     }
@@ -174,10 +126,16 @@ export function startFeeds(options: { onCorpusChanged: () => void; fetch?: Fetch
     // An event page (Firefox) or service worker (Chrome) idle for about 30 s is stopped, pending
     // fetches or not; calling an extension API now and then keeps it alive until the refresh ends.
     const keepAlive = setInterval(() => void browser.runtime.getPlatformInfo(), 20_000);
-    running ??= run().finally(() => {
-      clearInterval(keepAlive);
-      running = null;
-    });
+    // Merges run after the refresh, still kept alive, and before another refresh may start.
+    running ??= run()
+      .then(async (state) => {
+        if (state.phase === 'done') await corpora.merge().catch((error: unknown) => reportStorageProblem(error));
+        return state;
+      })
+      .finally(() => {
+        clearInterval(keepAlive);
+        running = null;
+      });
     return running;
   };
 
@@ -206,20 +164,26 @@ export function startFeeds(options: { onCorpusChanged: () => void; fetch?: Fetch
     // A removed feed's articles leave the corpus at once, not at the next refresh.
     // If that fails, the next refresh drops them anyway (mergeRefresh keeps followed feeds only).
     if (SOURCES_KEY in changes && !running) pruneRemoved().catch(() => undefined);
+    // A shorter window or a lower cap applies at once too, as tombstones (nothing is compiled).
+    if (FEED_SETTINGS_KEY in changes && !running) applyRetentionNow().catch(() => undefined);
   });
 
   browser.alarms?.onAlarm.addListener((alarm: { name: string }) => {
     if (alarm.name === ALARM) void refresh();
   });
 
+  async function applyRetentionNow(): Promise<void> {
+    const settings = parseFeedSettings((await browser.storage.local.get(FEED_SETTINGS_KEY))[FEED_SETTINGS_KEY]);
+    const { removed, perFeed } = await applyFeedRetention(await corpora.db(), settings, new Date());
+    if (!removed) return;
+    corpora.reset();
+    const sources = await readSources();
+    await browser.storage.local.set({ [SOURCES_KEY]: sources.map((s) => ({ ...s, articles: perFeed.get(s.url) ?? 0 })) });
+  }
+
   async function pruneRemoved(): Promise<void> {
     const followed = new Set((await readSources()).map((s) => s.url));
-    const db = await openCorporaDb();
-    const stored = ((await db.get('records', FEEDS_CORPUS_ID))?.records ?? []) as FeedArticle[];
-    const kept = stored.filter((a) => followed.has(a.feedUrl));
-    if (kept.length === stored.length) return;
-    await storeFeedArticles(kept, new Date());
-    options.onCorpusChanged();
+    if (await dropUnfollowed(await corpora.db(), followed)) corpora.reset();
   }
 
   void schedule();

@@ -1,13 +1,13 @@
 import { browser } from 'wxt/browser';
 import { parseMessage, type Message, type TabReport } from '@/lib/messages';
-import { analyze } from '@/lib/analyze';
+import { analyzeAsync } from '@/lib/analyze';
 import { parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
 import { AnalysisCache, type SessionArea } from './analysis-cache';
-import { createCorpusStore, fetchBundledCorpus } from './corpus-store';
+import { createStoredCorpora } from '@/utils/corpus-storage';
+import { fetchBundledCorpus } from '@/utils/corpus-storage/bundled';
+import { ensureSentenceModel } from '@/utils/model/sentence-model';
 import { startFeeds } from './feeds';
-import { withImportedCorpora } from './imported-corpora';
-import { analyzeArticle, extractPage, textHash, type PageAnalysis } from './page-analysis';
-import { ensureSentenceModel } from './sentence-model';
+import { analyzeArticle, extractPage, textHash, type PageAnalysis } from '@/utils/page-analysis/page-analysis';
 
 interface Sender {
   id?: string;
@@ -16,14 +16,11 @@ interface Sender {
 }
 
 export default defineBackground(() => {
-  // The bundled corpus plus the user's imports (options page), compiled together.
-  // The sentence model first: compiling imports and analysing pages both use it.
-  const corpora = createCorpusStore(async () => {
-    await ensureSentenceModel();
-    return withImportedCorpora(await fetchBundledCorpus());
-  });
+  // The bundled corpus plus the stored segments: the user's imports (options page) and followed feeds.
+  // The sentence model first: compiling and analysing pages both use it.
+  const corpora = createStoredCorpora({ bundled: fetchBundledCorpus, prepare: () => ensureSentenceModel() });
   // Followed feeds (options page, Sources): refresh on demand or on the user's schedule; off by default.
-  startFeeds({ onCorpusChanged: () => corpora.reset() });
+  startFeeds({ corpora });
   const session = (browser.storage as { session?: SessionArea } | undefined)?.session ?? null;
   const cache = new AnalysisCache(session);
 
@@ -47,7 +44,8 @@ export default defineBackground(() => {
     }
     let analysis: PageAnalysis;
     try {
-      analysis = analyzeArticle(extraction.article, url, await corpora.bundled(), (input, corpus) => analyze(input, corpus, { strictness }));
+      // The stored segments read their articles' texts on demand: analyzeAsync reads what alignment needs first.
+      analysis = await analyzeArticle(extraction.article, url, await corpora.current(), (input, corpus) => analyzeAsync(input, corpus, { strictness }));
     } catch (error) {
       analysis = { state: 'error', error: `analysis failed: ${error instanceof Error ? error.message : String(error)}` };
     }

@@ -2,21 +2,13 @@
 // rendered text. Whole paragraphs are matched first, which pins each sentence inside its own
 // paragraph even when the same words appear elsewhere (teasers, pull quotes); a sentence is
 // matched on its own only where its paragraph could not be found verbatim.
-import type { TextSpan } from '@/lib/article/from-html';
 import type { SentenceSpan } from '@/lib/result';
+import type { ExtractedArticle } from '@/utils/page-analysis/article';
 import { findExact, findQuote, type QuoteMatch } from './quote-match';
 import { yieldToPage, type WorkBudget } from './work-budget';
 
-/** The article as the background extracted it: text plus paragraph spans into that text. */
-export interface ExtractedArticle {
-  title: string | null;
-  text: string;
-  paragraphs: TextSpan[];
-  /** YYYY-MM-DD from the page's metadata, when it has one (story matching weighs time). */
-  published?: string | null;
-  /** The site's name (og:site_name), when it has one. */
-  outlet?: string | null;
-}
+export type { ExtractedArticle };
+
 
 /** A sentence's place in the live text index, or null when it could not be anchored. */
 export type SentenceAnchor = QuoteMatch | null;

@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { extractPage } from '@/entrypoints/background/page-analysis';
+import { extractPage } from '@/utils/page-analysis/page-analysis';
 import { MAX_DEPTH, serializePage } from './page-html';
 import { createBudget } from './work-budget';
 

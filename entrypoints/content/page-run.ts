@@ -2,7 +2,7 @@
 // the engine run there) → anchor the answer's sentences in the live text. Every step is sliced
 // or native, and every await checks the run's AbortSignal.
 import type { MessageTransport } from './transport';
-import type { PageAnalysis } from '@/entrypoints/background/page-analysis';
+import type { PageAnalysis } from '@/utils/page-analysis/page-analysis';
 import { MAX_PAGE_HTML_CHARS } from '@/lib/messages';
 import { anchorSentences, type SentenceAnchor } from './article-anchors';
 import { gateArticle } from './article-gate';

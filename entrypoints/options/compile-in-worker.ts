@@ -3,9 +3,9 @@
 import { runWorkerJob } from './worker-job';
 import { serializeCorpus } from '@/lib/corpus';
 import type { CompileProgressOptions } from '@/lib/import/combine';
-import { jobsHere, type CorpusJobs } from '../background/imported-corpora';
+import { jobsHere, type CorpusJobs } from '@/utils/corpus-storage';
+import { ensureSentenceModel } from '@/utils/model/sentence-model';
 import type { CorpusJobReply, CorpusJobRequest } from './compile-worker';
-import { ensureSentenceModel } from '../background/sentence-model';
 
 function runInWorker<T>(request: CorpusJobRequest, options: CompileProgressOptions, fallback: () => Promise<T>, result: (reply: CorpusJobReply & { type: 'done' }) => T): Promise<T> {
   return runWorkerJob(
@@ -17,7 +17,5 @@ function runInWorker<T>(request: CorpusJobRequest, options: CompileProgressOptio
 export const jobsInWorker: CorpusJobs = {
   add: (bundled, job, options) =>
     runInWorker({ kind: 'add', bundled: serializeCorpus(bundled.data), ...job }, options, () => ensureSentenceModel().then(() => jobsHere.add(bundled, job, options)), () => undefined),
-  recompile: (bundled, combination, options) =>
-    runInWorker({ kind: 'recompile', bundled: serializeCorpus(bundled.data), combination }, options, () => ensureSentenceModel().then(() => jobsHere.recompile(bundled, combination, options)), () => undefined),
-  importedIds: () => runInWorker({ kind: 'imported-ids' }, {}, () => jobsHere.importedIds(), (reply) => reply.ids ?? new Map<string, string>()),
+  takenIds: (bundled) => runInWorker({ kind: 'taken-ids', bundled: serializeCorpus(bundled.data) }, {}, () => jobsHere.takenIds(bundled), (reply) => reply.ids ?? new Map<string, string>()),
 };

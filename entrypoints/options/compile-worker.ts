@@ -1,15 +1,15 @@
-// The options page's heavy corpus work, off its main thread: reading imports' records,
-// compiling (the compiler's final indexing step is one long synchronous task) and cloning a
-// large import into IndexedDB. The jobs are the background's own (../background/corpora-db).
+// The options page's heavy corpus work, off its main thread: reading the stored segments,
+// compiling an import's records (the compiler's final indexing step is one long synchronous
+// task) and cloning a large import into IndexedDB. The jobs are utils/corpus-storage's, shared
+// with the background.
 import { loadCorpus } from '@/lib/corpus';
 import type { ImportedCorpus, ImportRecord } from '@/lib/import/records';
-import { addImportJob, importedIds, openCorporaDb, recompileJob } from '../background/corpora-db';
-import { ensureSentenceModel } from '../background/sentence-model';
+import { jobsHere } from '@/utils/corpus-storage';
+import { ensureSentenceModel } from '@/utils/model/sentence-model';
 
 export type CorpusJobRequest =
-  | { kind: 'add'; bundled: Uint8Array; corpus: ImportedCorpus; records: ImportRecord[]; combination: string }
-  | { kind: 'recompile'; bundled: Uint8Array; combination: string }
-  | { kind: 'imported-ids' };
+  | { kind: 'add'; bundled: Uint8Array; corpus: ImportedCorpus; records: ImportRecord[] }
+  | { kind: 'taken-ids'; bundled: Uint8Array };
 
 export type CorpusJobReply =
   | { type: 'progress'; done: number; total: number }
@@ -27,18 +27,14 @@ self.addEventListener('message', (event: MessageEvent<CorpusJobRequest>) => {
   void (async () => {
     try {
       const request = event.data;
-      // Compiling computes every sentence's meaning vector.
-      if (request.kind !== 'imported-ids') await ensureSentenceModel();
-      const db = await openCorporaDb();
+      const bundled = loadCorpus(request.bundled);
       if (request.kind === 'add') {
-        const { corpus, records, combination } = request;
-        await addImportJob(db, loadCorpus(request.bundled), { corpus, records, combination }, progress);
-        post({ type: 'done' });
-      } else if (request.kind === 'recompile') {
-        await recompileJob(db, loadCorpus(request.bundled), request.combination, progress);
+        // Compiling computes every sentence's meaning vector.
+        await ensureSentenceModel();
+        await jobsHere.add(bundled, { corpus: request.corpus, records: request.records }, progress);
         post({ type: 'done' });
       } else {
-        post({ type: 'done', ids: await importedIds(db) });
+        post({ type: 'done', ids: await jobsHere.takenIds(bundled) });
       }
     } catch (error) {
       post({ type: 'error', message: error instanceof Error ? error.message : String(error) });

@@ -5,8 +5,9 @@ import type { OptionsApi } from '@/components/options/types';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, parseSettings } from '@/lib/settings';
 import type { Corpus } from '@/lib/corpus';
 import type { Message } from '@/lib/messages';
-import { fetchBundledCorpus } from '../background/corpus-store';
-import { addImportedCorpus, listImportedCorpora, removeImportedCorpus, takenIds } from '../background/imported-corpora';
+import { estimateStorage, listStoredCorpora, newImport, openCorporaDb, readManifest, removeImport, storedArticles, storedBytes } from '@/utils/corpus-storage';
+import { fetchBundledCorpus } from '@/utils/corpus-storage/bundled';
+import { readStorageProblem, reportStorageProblem } from '@/utils/corpus-storage/problems';
 import { checkFileInWorker } from './check-in-worker';
 import { jobsInWorker } from './compile-in-worker';
 import '@/components/shared/theme.css';
@@ -15,22 +16,33 @@ import '@/components/options/options.css';
 let bundled: Promise<Corpus> | null = null;
 const bundledCorpus = () => (bundled ??= fetchBundledCorpus());
 
-// The background drops its loaded corpus and loads the new combination on its next analysis.
+// The background reopens the stored corpus on its next analysis (reading only segments it has not read).
 const notifyBackground = () => browser.runtime.sendMessage({ type: 'corpora-changed' } satisfies Message).catch(() => undefined);
 
 const api: OptionsApi = {
   checkFile: checkFileInWorker,
   bundledSummary: async () => (await bundledCorpus()).summary,
-  listImports: () => listImportedCorpora(),
-  takenIds: async () => takenIds(await bundledCorpus(), jobsInWorker),
+  listImports: async () => listStoredCorpora(await openCorporaDb()),
+  takenIds: async () => jobsInWorker.takenIds(await bundledCorpus()),
   async addImport(input, progress) {
-    const corpus = await addImportedCorpus(await bundledCorpus(), input, progress, jobsInWorker);
+    const corpus = newImport(input);
+    try {
+      await jobsInWorker.add(await bundledCorpus(), { corpus, records: input.records }, progress);
+    } catch (error) {
+      await reportStorageProblem(error);
+      throw error;
+    }
     await notifyBackground();
     return corpus;
   },
-  async removeImport(id, progress) {
-    await removeImportedCorpus(await bundledCorpus(), id, progress, jobsInWorker);
+  async removeImport(id) {
+    // Dropping its segment is one manifest switch: nothing is compiled again.
+    await removeImport(await openCorporaDb(), id);
     await notifyBackground();
+  },
+  async storageUse() {
+    const manifest = await readManifest(await openCorporaDb());
+    return { ...(await estimateStorage()), corpusBytes: storedBytes(manifest), articles: storedArticles(manifest), problem: await readStorageProblem() };
   },
   async loadSettings() {
     const stored = await browser.storage.local.get(SETTINGS_KEY);

@@ -136,3 +136,12 @@ describe('alignment in context', () => {
     expect(facts[0]!.passages.length).toBe(2);
   });
 });
+
+test('factsOnly gives the same facts and conflicts, and skips the rest', () => {
+  const sources = [source(SEED_IDS.nbc), source(SEED_IDS.unverified), source(SEED_IDS.newYorker)];
+  const only = alignFacts(article, sources, { cache: new SentenceFeatureCache(), factsOnly: true });
+  expect(result.facts.length).toBeGreaterThan(0);
+  expect(only.facts).toEqual(result.facts);
+  expect(only.conflicts).toEqual(result.conflicts);
+  expect([only.omissions, only.unique, only.coverage.rows]).toEqual([[], [], []]);
+});

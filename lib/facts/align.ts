@@ -10,6 +10,7 @@
 import type { AlignedPassage, Conflict, CoverageMatrix, Fact, Omission, SentenceSpan } from '../result.ts';
 import { compareFraming } from '../framing/labels.ts';
 import { compareSentences, type SentenceComparison } from './compare.ts';
+import type { SentenceFeatures } from './features.ts';
 import { articleEntry, clauseFeatures, fullFeatures, localStats, SentenceFeatureCache, type ArticleEntry, type ClauseFeatures, type SentenceEntry } from './entries.ts';
 import { findOmissions } from './omissions.ts';
 import { meaningCandidates } from './meaning-candidates.ts';
@@ -180,7 +181,12 @@ export interface AlignOptions {
    * Articles whose sentences count in the term statistics only and are never compared (other
    * stories' coverage ranked nearby): wording common in the news around this story weighs less.
    */
-  statsContext?: readonly Pick<FactSource, 'articleId' | 'text' | 'sentences'>[];
+  statsContext?: readonly Pick<FactSource, 'articleId' | 'text' | 'sentences' | 'meaning'>[];
+  /**
+   * Only the facts and their conflicts are wanted (related coverage): omissions, unique
+   * sentences and the coverage matrix are left empty rather than computed for nothing.
+   */
+  factsOnly?: boolean;
 }
 
 /**
@@ -193,7 +199,9 @@ export function alignFacts(article: FactArticle, sources: readonly FactSource[],
   // Captions and credit lines of the page itself are neither shared facts nor its own.
   const own = article.entry ?? pageEntry(article);
   const entries = sources.map((s) => cache.get(sourceKey(s), s.text, s.sentences, s.meaning));
-  const context = (options.statsContext ?? []).map((s) => cache.get(sourceKey(s), s.text, s.sentences));
+  // With their stored vectors (the model's own, as the corpus loader checks): a context article
+  // is often aligned next as related coverage, from these cached entries.
+  const context = (options.statsContext ?? []).map((s) => cache.get(sourceKey(s), s.text, s.sentences, s.meaning));
   const stats = localStats([own, ...entries, ...context]);
   const idf = (t: string): number => inverseDocumentFrequency(stats, t);
 
@@ -209,14 +217,29 @@ export function alignFacts(article: FactArticle, sources: readonly FactSource[],
     });
   });
 
+  // A source sentence as one number (sources are few, an article's sentences fewer than 2^20).
+  const sentenceId = (source: number, sentence: number): number => source * 0x100000 + sentence;
+  const storyEntries = entries.map((e, i) => (sources[i]!.sameStory ? e : { sentences: [], clauses: [] }));
+  // One sentence often recurs in several sources (a story's versions, wire copy): their entries
+  // share features (entries.ts), and a pair of features is compared once per alignment.
+  const compared = new Map<SentenceFeatures, Map<SentenceFeatures, SentenceComparison>>();
+  const compareOnce = (a: SentenceEntry, b: SentenceEntry): SentenceComparison => {
+    const fa = fullFeatures(a);
+    const fb = fullFeatures(b);
+    let row = compared.get(fa);
+    if (row === undefined) compared.set(fa, (row = new Map()));
+    let comparison = row.get(fb);
+    if (comparison === undefined) row.set(fb, (comparison = compareEntries(a, b, stats, threshold)));
+    return comparison;
+  };
   const matchesBySentence: Match[][] = own.sentences.map(() => []);
   own.sentences.forEach((entry, index) => {
     if (entry === null) return;
-    const candidateWeight = new Map<string, { posting: Posting; weight: number }>();
+    const candidateWeight = new Map<number, { posting: Posting; weight: number }>();
     for (const key of indexKeys(entry, stats)) {
       const weight = key.startsWith('#') ? NUMBER_KEY_WEIGHT : idf(key);
       for (const posting of postings.get(key) ?? []) {
-        const id = `${posting.source}:${posting.sentence}`;
+        const id = sentenceId(posting.source, posting.sentence);
         const hit = candidateWeight.get(id);
         if (hit === undefined) candidateWeight.set(id, { posting, weight });
         else hit.weight += weight;
@@ -227,10 +250,9 @@ export function alignFacts(article: FactArticle, sources: readonly FactSource[],
       .slice(0, MAX_CANDIDATES)
       .map(({ posting }) => ({ posting, byMeaning: false }));
     // Same-story counterparts told in other words, which the term index cannot find.
-    const taken = new Set(candidates.map(({ posting }) => `${posting.source}:${posting.sentence}`));
-    const storyEntries = entries.map((e, i) => (sources[i]!.sameStory ? e : { sentences: [], clauses: [] }));
+    const taken = new Set(candidates.map(({ posting }) => sentenceId(posting.source, posting.sentence)));
     for (const { source, sentence } of meaningCandidates(entry, storyEntries)) {
-      if (!taken.has(`${source}:${sentence}`)) candidates.push({ posting: { source, sentence }, byMeaning: true });
+      if (!taken.has(sentenceId(source, sentence))) candidates.push({ posting: { source, sentence }, byMeaning: true });
     }
     if (candidates.length === 0) return;
     const accepted: Match[] = [];
@@ -241,7 +263,7 @@ export function alignFacts(article: FactArticle, sources: readonly FactSource[],
       // A cheap look at the stems first: pairs sharing too little wording skip the full comparison
       // (unless their meaning brought them here).
       if (!byMeaning && lightOverlap(ownTerms, ownWeight, other, idf) < MIN_LIGHT_OVERLAP) continue;
-      const comparison = compareEntries(entry, other, stats, threshold);
+      const comparison = compareOnce(entry, other);
       if (!accepts(sources[posting.source]!, comparison)) continue;
       // The same words with actor and target swapped are another fact.
       if (rolesReversed(entry.text, other.text)) continue;
@@ -285,7 +307,8 @@ export function alignFacts(article: FactArticle, sources: readonly FactSource[],
         // Every passage listed reports the fact (alignment's calibrated decision, figures
         // aside); the stricter near-equivalence of compareSentences is not a reason to hide one.
         sameFact: true,
-        reasons: m.comparison.reasons,
+        // A copy: a comparison may serve several passages (compareOnce).
+        reasons: [...m.comparison.reasons],
         diff: framing.diff,
         labels: framing.labels,
       };
@@ -293,6 +316,7 @@ export function alignFacts(article: FactArticle, sources: readonly FactSource[],
     facts.push({ sentence, passages, conflict });
   });
 
+  if (options.factsOnly) return { facts, omissions: [], unique: [], conflicts, coverage: { outlets: [], rows: [] } };
   const omissions = findOmissions(own, sources, entries, stats);
   const storySources = sources.map((s, i) => ({ s, i })).filter(({ s }) => s.sameStory);
   const coverage: CoverageMatrix = {

@@ -2,7 +2,7 @@
 // index and the term statistics) at once, full features and clauses only when compared.
 import type { SentenceSpan } from '../result.ts';
 import { contentTerms } from '../text/normalize.ts';
-import { splitClauses } from './clauses.ts';
+import { splitClauses, type Clause } from './clauses.ts';
 import { furnitureSentences } from './furniture.ts';
 import { sentenceFeatures, type SentenceFeatures } from './features.ts';
 import type { TermStats } from './stats.ts';
@@ -42,15 +42,47 @@ export interface ArticleEntry {
   clauses: ClauseTerms[];
 }
 
+/**
+ * Sentences recur: in the story's other versions, in wire copy and quotations, and the page's
+ * own sentences come back in its sources. Their features (all read from the text alone but the
+ * meaning vector) are kept by text, the most recent first, and shared by every entry with that
+ * text; features are never changed once made. Bounded: a few analyses' worth of sentences.
+ */
+const FEATURES_KEPT = 4096;
+/** Features made with a given meaning vector (a stored one), and those made with the model's own. */
+const withVector = new Map<string, SentenceFeatures>();
+const encoded = new Map<string, SentenceFeatures>();
+
+function remember(kept: Map<string, SentenceFeatures>, text: string, features: SentenceFeatures): SentenceFeatures {
+  if (kept.size >= FEATURES_KEPT) kept.delete(kept.keys().next().value!);
+  kept.set(text, features);
+  return features;
+}
+
+function sameVector(a: Int8Array, b: Int8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** `sentenceFeatures(text, meaning)`, from the kept features of the text when there are. */
+function featuresOf(text: string, meaning: Int8Array | undefined): SentenceFeatures {
+  if (meaning === undefined) return encoded.get(text) ?? remember(encoded, text, sentenceFeatures(text));
+  const hit = withVector.get(text);
+  if (hit !== undefined && sameVector(hit.meaning, meaning)) return hit;
+  // The text's other features with this vector: what sentenceFeatures would make of the pair.
+  return remember(withVector, text, hit !== undefined ? { ...hit, meaning } : sentenceFeatures(text, meaning));
+}
+
 export function fullFeatures(entry: SentenceEntry): SentenceFeatures {
-  entry.full ??= sentenceFeatures(entry.text, entry.meaning);
+  entry.full ??= featuresOf(entry.text, entry.meaning);
   return entry.full;
 }
 
 export function clauseFeatures(entry: SentenceEntry): ClauseFeatures[] {
   if (entry.clauses === undefined) {
     const clauses = splitClauses(entry.text).filter((c) => contentTerms(c.text).length >= MIN_FACT_TERMS);
-    entry.clauses = clauses.length > 1 ? clauses.map((c) => ({ frame: c.frame, features: sentenceFeatures(c.text) })) : [];
+    entry.clauses = clauses.length > 1 ? clauses.map((c) => ({ frame: c.frame, features: featuresOf(c.text, undefined) })) : [];
   }
   return entry.clauses;
 }
@@ -81,6 +113,31 @@ export class SentenceFeatureCache {
 
 const NUMBER = /\d[\d,.]*\d|\d/g;
 
+interface SentenceTerms {
+  parts: { clause: Clause; terms: string[] }[];
+  terms: string[];
+  numbers: string[];
+}
+
+/** Terms read of sentences by text (with their clauses, and without), shared like features: never changed. */
+const termsWithClauses = new Map<string, SentenceTerms>();
+const termsAlone = new Map<string, SentenceTerms>();
+const TERMS_KEPT = 8192;
+
+function sentenceTerms(text: string, withClauses: boolean): SentenceTerms {
+  const kept = withClauses ? termsWithClauses : termsAlone;
+  let read = kept.get(text);
+  if (read !== undefined) return read;
+  // Clauses partition the sentence: their terms together are the sentence's, read once.
+  const parts = withClauses ? splitClauses(text).map((clause) => ({ clause, terms: [...new Set(contentTerms(clause.text))] })) : [];
+  const terms = withClauses ? [...new Set(parts.flatMap((p) => p.terms))] : [...new Set(contentTerms(text))];
+  const numbers = [...new Set((text.match(NUMBER) ?? []).map((n) => n.replace(/,/g, '')))];
+  read = { parts, terms, numbers };
+  if (kept.size >= TERMS_KEPT) kept.delete(kept.keys().next().value!);
+  kept.set(text, read);
+  return read;
+}
+
 /**
  * Sentence entries of an article (`sentences` are spans of `text`); `withClauses` for sources,
  * whose clauses may be omissions. Photo captions and credit lines state no fact. `meaning` holds
@@ -95,14 +152,11 @@ export function articleEntry(text: string, sentences: readonly SentenceSpan[], w
       entries.push(null);
       return;
     }
-    // Clauses partition the sentence: their terms together are the sentence's, read once.
-    const parts = withClauses ? splitClauses(s.text).map((clause) => ({ clause, terms: [...new Set(contentTerms(clause.text))] })) : [];
-    const terms = withClauses ? [...new Set(parts.flatMap((p) => p.terms))] : [...new Set(contentTerms(s.text))];
+    const { parts, terms, numbers } = sentenceTerms(s.text, withClauses);
     if (terms.length < MIN_FACT_TERMS) {
       entries.push(null);
       return;
     }
-    const numbers = [...new Set((s.text.match(NUMBER) ?? []).map((n) => n.replace(/,/g, '')))];
     const row = meaning !== undefined && (s.index + 1) * MEANING_DIMS <= meaning.length ? meaning.subarray(s.index * MEANING_DIMS, (s.index + 1) * MEANING_DIMS) : undefined;
     entries.push({ text: s.text, terms, numbers, full: undefined, meaning: row, clauses: undefined });
     for (const { clause, terms: clauseTerms } of parts) {

@@ -174,6 +174,15 @@ function trigramCosine(a: SentenceFeatures, b: SentenceFeatures): number {
 
 const NEGATION = /\b(?:not|no|never|none|nobody|nothing|neither|nor|without)\b|n['’]t\b/i;
 
+/** Whether a sentence is negated, read once per sentence (it meets several others). */
+const negations = new WeakMap<SentenceFeatures, boolean>();
+
+function negated(f: SentenceFeatures): boolean {
+  let found = negations.get(f);
+  if (found === undefined) negations.set(f, (found = NEGATION.test(f.text)));
+  return found;
+}
+
 let runBuffer = new Int32Array(256);
 
 /** Longest run of identical words (dynamic programming over one reused row pair). */
@@ -202,8 +211,9 @@ function namesEvidence(a: SentenceFeatures, b: SentenceFeatures, spelling: reado
   if (a.names.length === 0 || b.names.length === 0) return { matched: 0, disjoint: 0, shared: 0 };
   const spelled = new Map(spelling);
   const bParts = new Set(b.names.flatMap((n) => n.parts));
+  const bList = [...bParts];
   const shares = (parts: readonly string[]): boolean =>
-    parts.some((p) => bParts.has(p) || [...bParts].some((q) => spelled.get(p) === q || namePartsMatch(p, q)));
+    parts.some((p) => bParts.has(p) || bList.some((q) => spelled.get(p) === q || namePartsMatch(p, q)));
   const sharedA = a.names.filter((n) => shares(n.parts)).length;
   const fewer = Math.min(a.names.length, b.names.length);
   return { matched: sharedA >= fewer ? 1 : sharedA / fewer, disjoint: sharedA === 0 ? 1 : 0, shared: sharedA };
@@ -283,7 +293,7 @@ export function gatherEvidence(a: SentenceFeatures, b: SentenceFeatures, stats: 
       charTrigramCosine: trigramCosine(a, b),
       quantitiesContained:
         aValues.size + bValues.size > 0 && (sharedQuantities === aValues.size || sharedQuantities === bValues.size) ? 1 : 0,
-      negationMismatch: NEGATION.test(a.text) !== NEGATION.test(b.text) ? 1 : 0,
+      negationMismatch: negated(a) !== negated(b) ? 1 : 0,
       sharedQuantity: sharedQuantities > 0 ? 1 : 0,
       quantityConflict: conflicts.length > 0 ? 1 : 0,
       namesMatched: names.matched,

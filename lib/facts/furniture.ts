@@ -59,19 +59,40 @@ function paragraphs(text: string): Paragraph[] {
   return found;
 }
 
-const wordCount = (text: string): number => text.split(/\s+/).filter(Boolean).length;
+/** Words as runs of non-space (what splitting at spaces leaves), counted without the split's arrays. */
+function wordCount(text: string): number {
+  let count = 0;
+  const re = /\S+/g;
+  while (re.exec(text) !== null) count++;
+  return count;
+}
+
+/**
+ * CREDITED_CAPTION can only match a paragraph that has a slash (a "Name / Agency" credit) or
+ * ends in an agency's name, that is in a letter, with a closing parenthesis at most after it.
+ * Story paragraphs end in a full stop or a quotation mark: this cheap look spares them the
+ * pattern's backtracking.
+ */
+const mayEndInCredit = (text: string): boolean => text.includes('/') || /[A-Za-z]\)?$/.test(text);
 
 export function isCreditLine(paragraph: string): boolean {
-  return wordCount(paragraph) <= CREDIT_MAX_WORDS && CREDIT_LINE.test(paragraph);
+  return creditLine(paragraph, wordCount(paragraph));
+}
+
+/** isCreditLine with the paragraph's words counted already. */
+function creditLine(paragraph: string, words: number): boolean {
+  return words <= CREDIT_MAX_WORDS && CREDIT_LINE.test(paragraph);
 }
 
 /** Character ranges [start, end) of the captions and credit lines of `text`. */
 export function furnitureRanges(text: string): [number, number][] {
   const list = paragraphs(text);
+  // Each paragraph's words are counted once: the tests below and the one before ask for them.
+  const counts = list.map((p) => wordCount(p.text));
   const ranges: [number, number][] = [];
   let inLinkList = false;
   list.forEach((p, i) => {
-    const words = wordCount(p.text);
+    const words = counts[i]!;
     const unpunctuated = !/[.!?”"]$/.test(p.text);
     if (LINK_LIST_LABEL.test(p.text)) {
       inLinkList = true;
@@ -87,13 +108,13 @@ export function furnitureRanges(text: string): [number, number][] {
       ranges.push([p.start, p.end]);
       return;
     }
-    const credit = isCreditLine(p.text);
-    const short = wordCount(p.text) <= CAPTION_MAX_WORDS;
+    const credit = creditLine(p.text, words);
+    const short = words <= CAPTION_MAX_WORDS;
     // A credit line under a paragraph marks a caption only when that paragraph reads like one
     // (agency captions end without a full stop): a story paragraph above a bare picture credit
     // stays story.
-    const creditFollows = i + 1 < list.length && isCreditLine(list[i + 1]!.text) && !/[.!?”"]$/.test(p.text);
-    const caption = !credit && short && (CAPTION_LABEL.test(p.text) || CREDITED_CAPTION.test(p.text) || creditFollows);
+    const creditFollows = i + 1 < list.length && creditLine(list[i + 1]!.text, counts[i + 1]!) && !/[.!?”"]$/.test(p.text);
+    const caption = !credit && short && (CAPTION_LABEL.test(p.text) || (mayEndInCredit(p.text) && CREDITED_CAPTION.test(p.text)) || creditFollows);
     if (credit || caption) ranges.push([p.start, p.end]);
   });
   return ranges;

@@ -3,7 +3,7 @@
 // term index to find ("the head of state was admitted to a hospital" / "the president was taken
 // to hospital"). Within the few articles alignment reads, a cosine per pair is cheap: the corpus
 // stores every sentence's vector, the page's were computed with its other features.
-import { meaningCosine, sentenceModel } from '../meaning/index.ts';
+import { sentenceModel } from '../meaning/index.ts';
 import type { ArticleEntry, SentenceEntry } from './entries.ts';
 
 /**
@@ -24,15 +24,38 @@ export interface MeaningCandidate {
   cosine: number;
 }
 
+/** Squared norms of meaning vectors: a source sentence meets every sentence of the page. */
+const squaredNorms = new WeakMap<Int8Array, number>();
+
+function squaredNorm(v: Int8Array): number {
+  let norm = squaredNorms.get(v);
+  if (norm === undefined) {
+    norm = 0;
+    for (let i = 0; i < v.length; i++) norm += v[i]! * v[i]!;
+    squaredNorms.set(v, norm);
+  }
+  return norm;
+}
+
+/** meaningCosine (lib/meaning) with the norms known: integer sums, so the same value exactly. */
+function cosineWithNorm(a: Int8Array, aNorm: number, b: Int8Array): number {
+  const bNorm = squaredNorm(b);
+  if (aNorm === 0 || bNorm === 0) return 0;
+  let dot = 0;
+  for (let i = 0; i < a.length; i++) dot += a[i]! * b[i]!;
+  return dot / Math.sqrt(aNorm * bNorm);
+}
+
 /** In each source, the sentence closest in meaning to `entry`, when close enough. */
 export function meaningCandidates(entry: SentenceEntry, sources: readonly ArticleEntry[]): MeaningCandidate[] {
   const mine = meaningOf(entry);
+  const mineNorm = squaredNorm(mine);
   const found: MeaningCandidate[] = [];
   sources.forEach((article, source) => {
     let best: MeaningCandidate | null = null;
     article.sentences.forEach((other, sentence) => {
       if (other === null) return;
-      const cosine = meaningCosine(mine, meaningOf(other));
+      const cosine = cosineWithNorm(mine, mineNorm, meaningOf(other));
       if (cosine >= MEANING_CANDIDATE_MIN && (best === null || cosine > best.cosine)) best = { source, sentence, cosine };
     });
     if (best !== null) found.push(best);

@@ -29,7 +29,7 @@ export function alignRelatedFacts(
     const a = corpus.article(index);
     sources.push({ articleId: a.id, outlet: a.outlet, title: a.title, text: corpus.text(index), sentences: corpus.sentences(index), sameStory: true, meaning: corpus.sentenceMeaning(index) });
   }
-  const alignment = sources.length ? alignFacts(article, sources, { cache: factCache(corpus), strictness: options.strictness }) : null;
+  const alignment = sources.length ? alignFacts(article, sources, { cache: factCache(corpus), strictness: options.strictness, factsOnly: true }) : null;
   return related.map((story): RelatedCoverage => {
     const facts: Fact[] = [];
     for (const fact of alignment?.facts ?? []) {

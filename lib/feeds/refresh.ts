@@ -3,6 +3,7 @@
 // the CLI (`parallax corpus fetch`) and the extension's background; all I/O goes through the
 // injected fetcher. A failing feed or page is reported and never stops the others.
 import { hashString } from '../fingerprint/hash.ts';
+import { fingerprintText, type Fingerprint } from '../fingerprint/index.ts';
 import { extractArticle, NotAnArticleError } from '../article/from-html';
 import { FetchFailure, type Fetcher, type Validators } from './fetch/fetcher';
 import { createLimiter } from './fetch/limiter';
@@ -21,6 +22,50 @@ export interface KnownArticle {
   outlet: string | null;
   url?: string;
   text: string;
+}
+
+/**
+ * The corpus already known, looked up rather than listed: the extension's stored corpus answers
+ * from what it keeps (ids, canonical URLs per segment, its own LSH buckets and fingerprints), so a
+ * refresh does not index every stored article again and costs in proportion to its new articles.
+ */
+export interface KnownLookup {
+  hasId(id: string): boolean;
+  /** The id of the known article at this canonical URL. */
+  idAtUrl(canonical: string): string | undefined;
+  /** The known article closest to this fingerprint, when it is a near-duplicate of it. */
+  nearDuplicate(outlet: string | null, fingerprint: Fingerprint): NearDuplicate | null;
+}
+
+/** A lookup over a list of known articles (the command line's corpus file). */
+export function lookupOf(known: Iterable<KnownArticle>): KnownLookup {
+  const urls = new Map<string, string>();
+  const ids = new Set<string>();
+  const articles: KnownArticle[] = [];
+  for (const article of known) {
+    ids.add(article.id);
+    articles.push(article);
+    if (article.url) {
+      try {
+        urls.set(canonicalUrl(article.url), article.id);
+      } catch {
+        // a corpus record with a URL that is not one cannot match a feed item
+      }
+    }
+  }
+  let index: NearDuplicateIndex | null = null;
+  return {
+    hasId: (id) => ids.has(id),
+    idAtUrl: (canonical) => urls.get(canonical),
+    nearDuplicate(outlet, fingerprint) {
+      // Fingerprinting every known text costs time: only once a new article needs it.
+      if (!index) {
+        index = new NearDuplicateIndex();
+        for (const article of articles) index.add(article.id, article.outlet, article.text);
+      }
+      return index.find(outlet, fingerprint);
+    },
+  };
 }
 
 export type ItemStatus = 'added' | 'skipped' | 'failed';
@@ -59,7 +104,7 @@ export interface RefreshProgress {
 export interface RefreshOptions {
   feeds: FeedSource[];
   fetcher: Fetcher;
-  known?: Iterable<KnownArticle>;
+  known?: Iterable<KnownArticle> | KnownLookup;
   /** Validators saved from the last refresh, by feed URL. */
   feedValidators?: Record<string, Validators>;
   /** YYYY-MM-DD: items published before this day are skipped. */
@@ -101,23 +146,19 @@ interface Pending {
   record?: CorpusRecord;
 }
 
+/** Of two near-duplicates, a duplicate first (the article is not added), else the more contained. */
+function nearest(a: NearDuplicate | null, b: NearDuplicate | null): NearDuplicate | null {
+  if (!a || !b) return a ?? b;
+  if ((a.kind === 'duplicate') !== (b.kind === 'duplicate')) return a.kind === 'duplicate' ? a : b;
+  return b.containment > a.containment ? b : a;
+}
+
 export async function refreshFeeds(options: RefreshOptions): Promise<RefreshResult> {
   const limiter = createLimiter(options.concurrency ?? 4);
   const maxItems = options.maxItemsPerFeed ?? 100;
-  const knownUrls = new Map<string, string>();
-  const knownIds = new Set<string>();
-  const knownArticles: KnownArticle[] = [];
-  for (const article of options.known ?? []) {
-    knownIds.add(article.id);
-    knownArticles.push(article);
-    if (article.url) {
-      try {
-        knownUrls.set(canonicalUrl(article.url), article.id);
-      } catch {
-        // a corpus record with a URL that is not one cannot match a feed item
-      }
-    }
-  }
+  const known: KnownLookup = options.known && 'idAtUrl' in options.known ? options.known : lookupOf(options.known ?? []);
+  // Ids taken by this refresh's own new articles (the known corpus answers for the rest).
+  const newIds = new Set<string>();
   const progress = (phase: RefreshProgress['phase'], done: number, total: number) => options.onProgress?.({ phase, done, total });
 
   // 1. Feeds, all at once within the limits.
@@ -163,7 +204,7 @@ export async function refreshFeeds(options: RefreshOptions): Promise<RefreshResu
       const itemReport: ItemReport = { url: item.url, title: item.title, status: 'skipped' };
       report.items.push(itemReport);
       const canonical = canonicalUrl(item.url);
-      const knownId = knownUrls.get(canonical);
+      const knownId = known.idAtUrl(canonical);
       if (knownId) itemReport.reason = `already in the corpus (${knownId})`;
       else if (claimed.has(canonical)) itemReport.reason = `also in ${claimed.get(canonical)}`;
       else if (options.since && item.published && item.published < options.since) itemReport.reason = `published ${item.published}, before ${options.since}`;
@@ -187,7 +228,7 @@ export async function refreshFeeds(options: RefreshOptions): Promise<RefreshResu
           if (response.kind !== 'ok') throw new Error('the server answered "not modified" to an unconditional request');
           const finalCanonical = canonicalUrl(response.finalUrl);
           if (finalCanonical !== canonicalUrl(item.url)) {
-            const knownId = knownUrls.get(finalCanonical);
+            const knownId = known.idAtUrl(finalCanonical);
             if (knownId || claimed.has(finalCanonical)) {
               report.reason = `redirects to ${response.finalUrl}, ${knownId ? `already in the corpus (${knownId})` : 'also listed in a feed'}`;
               return;
@@ -225,21 +266,22 @@ export async function refreshFeeds(options: RefreshOptions): Promise<RefreshResu
 
   // 4. Near-duplicates, in feed order again so that the first-listed copy is the one kept.
   const records: CorpusRecord[] = [];
-  const nearDuplicates = new NearDuplicateIndex();
-  if (pending.some((entry) => entry.record)) for (const article of knownArticles) nearDuplicates.add(article.id, article.outlet, article.text);
+  // Articles of this refresh, for a copy listed twice in the same refresh.
+  const added = new NearDuplicateIndex();
   for (const entry of pending) {
     const record = entry.record;
     if (!record) continue;
-    const near = nearDuplicates.find(record.outlet, record.text);
+    const fingerprint = fingerprintText(record.text);
+    const near = nearest(known.nearDuplicate(record.outlet, fingerprint), added.find(record.outlet, fingerprint));
     if (near?.kind === 'duplicate') {
       entry.report.reason = `same text as ${near.id} (${near.outlet ?? 'no outlet'})`;
       continue;
     }
     let id = record.id;
-    for (let n = 2; knownIds.has(id); n += 1) id = `${record.id}-${n}`;
+    for (let n = 2; known.hasId(id) || newIds.has(id); n += 1) id = `${record.id}-${n}`;
     record.id = id;
-    knownIds.add(id);
-    nearDuplicates.add(id, record.outlet, record.text);
+    newIds.add(id);
+    added.add(id, record.outlet, fingerprint);
     records.push(record);
     entry.report.status = 'added';
     entry.report.id = id;

@@ -27,6 +27,10 @@ describe('addSource', () => {
 });
 
 describe('parseFeedSettings', () => {
+  test('by default: refresh on demand, keep two weeks and at most 40,000 articles', () => {
+    expect(parseFeedSettings(undefined)).toEqual({ intervalMinutes: 0, retentionDays: 14, maxArticles: 40_000 });
+  });
+
   test.each([
     [undefined, DEFAULT_FEED_SETTINGS],
     [{ intervalMinutes: 60, retentionDays: 7, maxArticles: 500 }, { intervalMinutes: 60, retentionDays: 7, maxArticles: 500 }],

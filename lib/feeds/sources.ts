@@ -33,8 +33,20 @@ export interface FeedSettings {
   maxArticles: number;
 }
 
-export const DEFAULT_FEED_SETTINGS: FeedSettings = { intervalMinutes: 0, retentionDays: 30, maxArticles: 2000 };
+/**
+ * Two weeks of a starter selection (30 outlets, 1,000-2,000 articles a day) fit under the cap;
+ * stored as segments, a refresh costs in proportion to its new articles, not to the corpus.
+ */
+export const DEFAULT_FEED_SETTINGS: FeedSettings = { intervalMinutes: 0, retentionDays: 14, maxArticles: 40_000 };
 export const INTERVAL_CHOICES = [0, 60, 180, 360, 720, 1440] as const;
+
+/** What the extension keeps about a feed article to evict it and to count it per feed (the text lives in the corpus). */
+export interface FeedArticleRef {
+  id: string;
+  feedUrl: string;
+  fetchedAt: string;
+  published?: string | null;
+}
 
 /** A corpus record with what the extension needs to evict it and to count it per feed. */
 export interface FeedArticle extends CorpusRecord {
@@ -85,7 +97,7 @@ export function addSource(sources: readonly SourceState[], input: FeedSource, no
 }
 
 /** Articles to keep: within the retention window (by publication day, else fetch time), newest first up to the cap. */
-export function applyRetention<T extends FeedArticle>(articles: readonly T[], settings: FeedSettings, now: Date): { kept: T[]; evicted: T[] } {
+export function applyRetention<T extends FeedArticleRef>(articles: readonly T[], settings: FeedSettings, now: Date): { kept: T[]; evicted: T[] } {
   const cutoff = new Date(now.getTime() - settings.retentionDays * 86_400_000).toISOString().slice(0, 10);
   const dayOf = (a: T) => a.published ?? a.fetchedAt.slice(0, 10);
   const fresh = articles.filter((a) => dayOf(a) >= cutoff);
@@ -95,19 +107,19 @@ export function applyRetention<T extends FeedArticle>(articles: readonly T[], se
 }
 
 /** The feeds' corpus after a refresh: old articles plus new ones, minus feeds no longer followed, within retention. */
-export function mergeRefresh(
-  stored: readonly FeedArticle[],
+export function mergeRefresh<T extends FeedArticleRef>(
+  stored: readonly T[],
   result: RefreshResult,
   sources: readonly SourceState[],
   settings: FeedSettings,
   now: Date,
-): { articles: FeedArticle[]; evicted: number; sources: SourceState[] } {
+): { articles: (T | FeedArticle)[]; evicted: number; sources: SourceState[] } {
   const followed = new Set(sources.map((s) => s.url));
   const byRecord = new Map<string, string>();
   for (const report of result.feeds) for (const item of report.items) if (item.status === 'added' && item.id) byRecord.set(item.id, report.url);
   const fetchedAt = now.toISOString();
   const added = result.records.map((record) => ({ ...record, feedUrl: byRecord.get(record.id) ?? '', fetchedAt }));
-  const candidates = [...stored.filter((a) => followed.has(a.feedUrl)), ...added.filter((a) => followed.has(a.feedUrl))];
+  const candidates: (T | FeedArticle)[] = [...stored.filter((a) => followed.has(a.feedUrl)), ...added.filter((a) => followed.has(a.feedUrl))];
   const { kept, evicted } = applyRetention(candidates, settings, now);
   const reports = new Map<string, FeedReport>(result.feeds.map((r) => [r.url, r]));
   const counts = new Map<string, number>();

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { diffHunks, diffWording } from './diff.ts';
+import { diffHunks, diffWording, MAX_EDIT_LENGTH } from './diff.ts';
 
 describe('diffWording', () => {
   test.each([
@@ -18,6 +18,26 @@ describe('diffWording', () => {
       { value: 'Steele drew' },
       { value: ' fierce', added: true },
       { value: ' criticism.' },
+    ]);
+  });
+
+  // Words w0 w1 …: `shared` of them in both sentences, then `own` words of each side's own.
+  const sentence = (shared: number, own: number, side: string): string =>
+    [...Array.from({ length: shared }, (_, i) => `w${i}`), ...Array.from({ length: own }, (_, i) => `${side}${i}`)].join(' ');
+
+  test('diffs sentences exactly up to MAX_EDIT_LENGTH edits', () => {
+    const own = MAX_EDIT_LENGTH / 2; // as many deletions and insertions: MAX_EDIT_LENGTH edits
+    const parts = diffWording(sentence(5, own, 'a'), sentence(5, own, 'b'));
+    expect(parts.map((p) => (p.added ? 'added' : p.removed ? 'removed' : 'same'))).toEqual(['same', 'removed', 'added']);
+  });
+
+  test('past MAX_EDIT_LENGTH edits reports one replacement, as when the diff gives up', () => {
+    const own = MAX_EDIT_LENGTH / 2 + 1;
+    const a = sentence(5, own, 'a');
+    const b = sentence(5, own, 'b');
+    expect(diffWording(a, b)).toEqual([
+      { value: a, removed: true },
+      { value: b, added: true },
     ]);
   });
 });

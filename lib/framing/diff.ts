@@ -31,7 +31,21 @@ interface Unit {
   text: string;
 }
 
+/** Units of recent sentences: a sentence of the page is diffed against each of its passages. */
+const unitsKept = new Map<string, Unit[]>();
+const UNITS_KEPT = 512;
+
 function units(text: string): Unit[] {
+  let kept = unitsKept.get(text);
+  if (kept === undefined) {
+    kept = readUnits(text);
+    if (unitsKept.size >= UNITS_KEPT) unitsKept.delete(unitsKept.keys().next().value!);
+    unitsKept.set(text, kept);
+  }
+  return kept;
+}
+
+function readUnits(text: string): Unit[] {
   const out: Unit[] = [];
   let from = 0;
   for (const m of text.matchAll(TOKEN)) {
@@ -58,11 +72,28 @@ function push(parts: DiffPart[], value: string, kind: 'same' | 'added' | 'remove
   parts.push(part);
 }
 
+/**
+ * A lower bound of the edits (insertions plus deletions, as jsdiff counts them) between two
+ * token lists: a token one side has more often must be inserted or deleted that many times.
+ * Above MAX_EDIT_LENGTH jsdiff would give up after trying every shorter edit script, the
+ * costliest diff of all; the bound says so at once, with the same outcome.
+ */
+function editsAtLeast(mine: readonly Unit[], theirs: readonly Unit[]): number {
+  const surplus = new Map<string, number>();
+  for (const u of mine) surplus.set(u.core, (surplus.get(u.core) ?? 0) + 1);
+  for (const u of theirs) surplus.set(u.core, (surplus.get(u.core) ?? 0) - 1);
+  let edits = 0;
+  for (const n of surplus.values()) edits += Math.abs(n);
+  return edits;
+}
+
 /** Word diff: `removed` parts are only in this article, `added` parts only in the other. */
 export function diffWording(thisText: string, otherText: string): DiffPart[] {
   const mine = units(thisText);
   const theirs = units(otherText);
-  const changes = diffArrays(mine, theirs, { comparator: (a, b) => a.core === b.core, maxEditLength: MAX_EDIT_LENGTH });
+  const changes = editsAtLeast(mine, theirs) > MAX_EDIT_LENGTH
+    ? undefined
+    : diffArrays(mine, theirs, { comparator: (a, b) => a.core === b.core, maxEditLength: MAX_EDIT_LENGTH });
   const parts: DiffPart[] = [];
   if (changes === undefined) {
     push(parts, thisText, 'removed');

@@ -236,15 +236,16 @@ function isLocal(hunk: DiffHunk): boolean {
  * rewritten clause qualifies something the other version may not say at all.
  */
 function labelCertainty(thisText: string, otherText: string, hunks: readonly DiffHunk[], sink: LabelSink, thisName: string, otherName: string): void {
+  const quoted = { this: quotedRanges(thisText), other: quotedRanges(otherText) };
   for (const [kind, what] of [
     ['hedges', 'hedges'],
     ['boosters', 'asserts certainty'],
   ] as const) {
     // Hedges inside a quotation are the speaker's, not the outlet's.
-    const own = (side: 'this' | 'other', text: string) => (p: Phrase): boolean =>
-      !sink.covers(side, p.start, p.end) && !quotedRanges(text).some(([s, e]) => s < p.start && p.start < e);
-    const mine = read(thisText)[kind].filter(own('this', thisText));
-    const theirs = read(otherText)[kind].filter(own('other', otherText));
+    const own = (side: 'this' | 'other') => (p: Phrase): boolean =>
+      !sink.covers(side, p.start, p.end) && !quoted[side].some(([s, e]) => s < p.start && p.start < e);
+    const mine = read(thisText)[kind].filter(own('this'));
+    const theirs = read(otherText)[kind].filter(own('other'));
     // A difference only when one version hedges (or insists) and the other does not at all:
     // 'reportedly' against 'allegedly' is the same uncertainty in other words.
     if ((mine.length > 0) === (theirs.length > 0)) continue;
@@ -368,10 +369,8 @@ function labelLoaded(
   names: FramingOptions & { thisName: string; otherName: string },
 ): void {
   const { thisName, otherName } = names;
-  const rivalVocabulary = {
-    this: names.otherArticle ? vocabulary(names.otherArticle) : null,
-    other: names.thisArticle ? vocabulary(names.thisArticle) : null,
-  };
+  // The rival article's stems are read only for a word that is loaded otherwise (rare).
+  const rivalArticle = { this: names.otherArticle || null, other: names.thisArticle || null };
   const rivalStems = { this: read(otherText).stems, other: read(thisText).stems };
   // Words of names ("Justice Department", "Dick Cheney") and function words ("like") carry no
   // judgment whatever their lexicon score.
@@ -387,8 +386,10 @@ function labelLoaded(
       if (sink.covers(side, w.start, w.end)) return false;
       const stems = foldedWords(w.text).map(stemWord);
       if (stems.some((f) => rivalStems[side].has(f))) return false;
-      const shared = rivalVocabulary[side];
-      return shared === null || !stems.every((f) => shared.has(f));
+      const article = rivalArticle[side];
+      if (article === null) return true;
+      const shared = vocabulary(article);
+      return !stems.every((f) => shared.has(f));
     });
   const quoted = { this: quotedRanges(thisText), other: quotedRanges(otherText) };
   const inQuote = (side: 'this' | 'other', at: number): boolean => quoted[side].some(([s, e]) => s < at && at < e);
@@ -421,8 +422,8 @@ function labelLoaded(
       // Words inside a quotation are the speaker's: the outlet chose to quote them.
       const uses = (side: 'this' | 'other', words: readonly Word[]): string => (words.every((w) => inQuote(side, w.start)) ? 'quotes' : 'uses');
       const parts: string[] = [];
-      if (mine.length > 0) parts.push(`${thisName} ${uses('this', mine)} ${describe(thisText, mine, hunk.otherText, otherName, rivalVocabulary.this !== null)}`);
-      if (theirs.length > 0) parts.push(`${otherName} ${uses('other', theirs)} ${describe(otherText, theirs, hunk.thisText, thisName, rivalVocabulary.other !== null)}`);
+      if (mine.length > 0) parts.push(`${thisName} ${uses('this', mine)} ${describe(thisText, mine, hunk.otherText, otherName, rivalArticle.this !== null)}`);
+      if (theirs.length > 0) parts.push(`${otherName} ${uses('other', theirs)} ${describe(otherText, theirs, hunk.thisText, thisName, rivalArticle.other !== null)}`);
       note = parts.join('; ');
     }
     differences.push({

@@ -46,6 +46,9 @@ describe('the vendored sentence model', () => {
       'The U.S. expelled 60 Russian diplomats, Kennebunkport’s mayor said.',
       'Péskov: “Ushakov wasn’t correct” — 1,000 people at 3:30 p.m.',
       'Kremlin spokesman Dmitry Peskov declined to comment on the report.',
+      // Plain text (ASCII and general punctuation) skips the normalizer's character passes.
+      'IT’S “OFFICIAL” – the U.S.A. said… • ‘No’ — <b>&amp; 100% ~`^|\\{}',
+      'Tabs\tand\nnew lines, an NBSP\u00a0here, a zero\u200bwidth space, CJK 東京 and Café go the long way.',
     ]) {
       expect(model.tokenIds(text)).toEqual(reference.encode(text, { add_special_tokens: false }).ids);
       // Remembered word ids give the same answer the second time.

@@ -130,7 +130,7 @@ describe.each(BROWSERS.flatMap((name) => (['light', 'dark'] as const).map((schem
     await new Promise((done) => setTimeout(done, 1_000));
     expect(server.requests).toEqual([]);
 
-    // The seed story is from April 2018; Sources keeps 30 days of articles unless told otherwise
+    // The seed story is from April 2018; Sources keeps 14 days of articles unless told otherwise
     // (today's feeds would bring today's news). Keep ten years, in the options as a reader would.
     const options = await session.openOptions();
     await options.waitForSelector('#feeds-retention');

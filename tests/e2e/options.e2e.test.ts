@@ -115,9 +115,15 @@ describe.each(BROWSERS)('options page in %s', (name) => {
     ]);
     await options.screenshot('options');
 
-    // Stored in IndexedDB: a fresh load of the page lists it again.
+    // Stored in IndexedDB: a fresh load of the page lists it again, with the storage it takes.
     await options.goto(session.browser.extensionUrl('options.html'));
     await options.waitForSelector('[data-testid="corpus-imported"]');
+    await options.waitFor(() => /^Stored corpora/.test(document.querySelector('[data-testid="storage-use"]')?.textContent ?? ''));
+    const [storage] = await text(options, '[data-testid="storage-use"]');
+    expect(storage).toMatch(/^Stored corpora: [\d.]+ kB for 4 articles\. Parallax uses [\d.]+ (kB|MB) of the [\d.]+ (MB|GB|TB) this browser allows it \((under 1|\d+)%\)\.$/);
+    expect(await text(options, '[data-testid="storage-near-quota"]')).toEqual([]);
+    await options.evaluate(() => document.querySelector('[data-testid="storage"]')!.scrollIntoView({ block: 'center' }));
+    await options.screenshot('options-storage');
   });
 
   test('a page about the imported story is matched, and no longer once the corpus is removed', async () => {
@@ -160,8 +166,16 @@ describe.each(BROWSERS)('options page in %s', (name) => {
     });
     await options.screenshot('options-long-name');
     expect(card).toEqual({ overflow: 0, pageOverflow: 0, name: `gnp.exe-${'x'.repeat(300)}`, isolated: true });
+    // The browser now reports its quota nearly used (as on a full disk): the storage line warns after the next change.
+    await options.evaluate(() => {
+      Object.defineProperty(navigator.storage, 'estimate', { configurable: true, value: async () => ({ usage: 8_700_000_000, quota: 10_000_000_000 }) });
+    });
     await options.click('[data-testid="corpus-remove"]');
     await options.click('[data-testid="corpus-remove-confirm"]');
     await options.waitFor(() => /Removed/.test(document.querySelector('[data-testid="corpora-notice"]')?.textContent ?? ''), undefined, 30_000);
+    await options.waitForSelector('[data-testid="storage-near-quota"]');
+    expect((await text(options, '[data-testid="storage-near-quota"]'))[0]).toMatch(/^Storage is nearly full \(87% used\)\./);
+    await options.evaluate(() => document.querySelector('[data-testid="storage"]')!.scrollIntoView({ block: 'center' }));
+    await options.screenshot('options-storage-near-quota');
   });
 });

@@ -2,7 +2,7 @@
 // extractor runs here in the background, so the page's main thread never pays for it.
 import { extractArticle as extractFromHtml, NotAnArticleError } from '@/lib/article/from-html';
 import { outletNameFor } from '@/lib/outlets/directory';
-import type { ExtractedArticle } from '@/entrypoints/content/article-anchors';
+import type { ExtractedArticle } from './article';
 
 export { NotAnArticleError };
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Corpus } from '@/lib/corpus';
-import { createCorpusStore } from './corpus-store';
+import { createCorpusStore } from './lazy-corpus';
 
 const corpus = { summary: { name: 'seeds' } } as unknown as Corpus;
 
@@ -11,10 +11,10 @@ describe('createCorpusStore', () => {
       loads++;
       return corpus;
     });
-    const [a, b] = await Promise.all([store.bundled(), store.bundled()]);
+    const [a, b] = await Promise.all([store.get(), store.get()]);
     expect(a).toBe(corpus);
     expect(b).toBe(corpus);
-    await store.bundled();
+    await store.get();
     expect(loads).toBe(1);
   });
 
@@ -25,8 +25,8 @@ describe('createCorpusStore', () => {
       if (attempt === 1) throw new Error('the bundled corpus could not be read (404)');
       return corpus;
     });
-    await expect(store.bundled()).rejects.toThrow('404');
-    await expect(store.bundled()).resolves.toBe(corpus);
+    await expect(store.get()).rejects.toThrow('404');
+    await expect(store.get()).resolves.toBe(corpus);
   });
 
   test('reset makes the next request load again (imports changed)', async () => {
@@ -35,9 +35,9 @@ describe('createCorpusStore', () => {
       loads++;
       return corpus;
     });
-    await store.bundled();
+    await store.get();
     store.reset();
-    await store.bundled();
+    await store.get();
     expect(loads).toBe(2);
   });
 });

@@ -1,0 +1,117 @@
+// Articles from followed feeds, stored as segments. A refresh compiles only its new articles into
+// one new segment; articles that leave (past the retention window or cap, or from a feed no
+// longer followed) become tombstones, and a segment left with none live is dropped. Nothing
+// already stored is compiled again. Each feeds segment carries a small `feed-articles` part:
+// which feed each article came from and when, which retention and per-feed counts need.
+import type { Corpus } from '@/lib/corpus';
+import type { CompileProgressOptions } from '@/lib/import/combine';
+import type { RefreshResult } from '@/lib/feeds/refresh';
+import { applyRetention, FEEDS_CORPUS_ID, FEEDS_CORPUS_NAME, mergeRefresh, type FeedArticleRef, type FeedSettings, type SourceState } from '@/lib/feeds/sources';
+import type { CorporaDatabase } from './db';
+import { segmentsOf, withRemoved, withSegment, type Manifest } from './manifest';
+import { FEED_ARTICLES_PART } from './open';
+import { compileSegment } from './segment-api';
+import { newSegmentId, writeSegment } from './segment-entry';
+import { readManifest, readParts, switchManifest } from './store';
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+export const encodeFeedRefs = (refs: readonly FeedArticleRef[]): Uint8Array =>
+  encoder.encode(JSON.stringify(refs.map((r) => ({ id: r.id, feedUrl: r.feedUrl, fetchedAt: r.fetchedAt, published: r.published ?? null }))));
+export const decodeFeedRefs = (bytes: Uint8Array): FeedArticleRef[] => JSON.parse(decoder.decode(bytes)) as FeedArticleRef[];
+
+export interface StoredFeedArticle extends FeedArticleRef {
+  segment: string;
+}
+
+// A segment's feed bookkeeping never changes once written: read and parsed once per worker.
+const refsBySegment = new Map<string, FeedArticleRef[]>();
+
+/** The live feed articles, oldest segment first. */
+export async function readFeedArticles(db: CorporaDatabase, manifest: Manifest): Promise<StoredFeedArticle[]> {
+  const out: StoredFeedArticle[] = [];
+  const segments = segmentsOf(manifest, FEEDS_CORPUS_ID);
+  for (const entry of segments) {
+    const removed = new Set(manifest.removed[entry.id] ?? []);
+    let refs = refsBySegment.get(entry.id);
+    if (!refs) {
+      refs = decodeFeedRefs((await readParts(db, entry.id, [FEED_ARTICLES_PART])).get(FEED_ARTICLES_PART)!);
+      refsBySegment.set(entry.id, refs);
+    }
+    for (const ref of refs) if (!removed.has(ref.id)) out.push({ ...ref, segment: entry.id });
+  }
+  // Segments dropped or merged away are not read again.
+  if (manifest.segments.length && refsBySegment.size > 2 * segments.length) {
+    const live = new Set(segments.map((s) => s.id));
+    for (const id of refsBySegment.keys()) if (!live.has(id)) refsBySegment.delete(id);
+  }
+  return out;
+}
+
+/** Tombstones for stored articles not in `keep`, grouped by segment. */
+function tombstones(stored: readonly StoredFeedArticle[], keep: ReadonlySet<string>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const article of stored) {
+    if (keep.has(article.id)) continue;
+    const list = out.get(article.segment);
+    if (list) list.push(article.id);
+    else out.set(article.segment, [article.id]);
+  }
+  return out;
+}
+
+export interface SavedRefresh {
+  /** The sources with their status and per-feed counts after the refresh. */
+  sources: SourceState[];
+  added: number;
+  evicted: number;
+  manifest: Manifest;
+}
+
+/**
+ * Stores a refresh: the new articles within retention compiled into one segment (`context` is
+ * the corpus they join), the ones past retention tombstoned, then one manifest switch.
+ */
+export async function saveFeedRefresh(
+  db: CorporaDatabase,
+  input: { context: Corpus; result: RefreshResult; sources: readonly SourceState[]; settings: FeedSettings; now: Date; progress?: CompileProgressOptions },
+): Promise<SavedRefresh> {
+  const stored = await readFeedArticles(db, await readManifest(db));
+  const merged = mergeRefresh(stored, input.result, input.sources, input.settings, input.now);
+  const keep = new Set(merged.articles.map((a) => a.id));
+  const storedIds = new Set(stored.map((a) => a.id));
+  const fresh = merged.articles.filter((a) => !storedIds.has(a.id));
+  const records = input.result.records.filter((r) => keep.has(r.id) && !storedIds.has(r.id));
+  let entry = null;
+  if (records.length) {
+    const id = newSegmentId(input.now.getTime());
+    const data = await compileSegment(records, { id, name: FEEDS_CORPUS_NAME, sources: [FEEDS_CORPUS_NAME], context: input.context, ...input.progress });
+    entry = await writeSegment(db, { id, kind: 'feeds', source: FEEDS_CORPUS_ID, data, extra: [{ name: FEED_ARTICLES_PART, bytes: encodeFeedRefs(fresh) }] }, input.now);
+  }
+  const removed = tombstones(stored, keep);
+  const manifest = await switchManifest(db, (current) => withRemoved(entry ? withSegment(current, entry) : current, removed));
+  return { sources: merged.sources, added: records.length, evicted: merged.evicted, manifest: manifest! };
+}
+
+/** Removes the articles of feeds no longer followed (tombstones); returns how many. */
+export async function dropUnfollowed(db: CorporaDatabase, followed: ReadonlySet<string>): Promise<number> {
+  const stored = await readFeedArticles(db, await readManifest(db));
+  const keep = new Set(stored.filter((a) => followed.has(a.feedUrl)).map((a) => a.id));
+  if (keep.size === stored.length) return 0;
+  await switchManifest(db, (current) => withRemoved(current, tombstones(stored, keep)));
+  return stored.length - keep.size;
+}
+
+/**
+ * Tombstones the articles past the retention window or cap now (the user changed them). Returns
+ * how many left and the articles each feed has after, for the Sources list.
+ */
+export async function applyFeedRetention(db: CorporaDatabase, settings: FeedSettings, now: Date): Promise<{ removed: number; perFeed: Map<string, number> }> {
+  const stored = await readFeedArticles(db, await readManifest(db));
+  const { kept } = applyRetention(stored, settings, now);
+  const perFeed = new Map<string, number>();
+  for (const article of kept) perFeed.set(article.feedUrl, (perFeed.get(article.feedUrl) ?? 0) + 1);
+  if (kept.length < stored.length) await switchManifest(db, (current) => withRemoved(current, tombstones(stored, new Set(kept.map((a) => a.id)))));
+  return { removed: stored.length - kept.length, perFeed };
+}

@@ -1,0 +1,51 @@
+// A refresh's view of what the stored corpus already has, answered from the stored segments
+// (ids, URLs per segment, the corpus's own LSH buckets) as a list of every article would.
+import { beforeEach, expect, test } from 'vitest';
+import { fingerprintText } from '@/lib/fingerprint';
+import { DEFAULT_FEED_SETTINGS } from '@/lib/feeds/sources';
+import { lookupOf } from '@/lib/feeds/refresh';
+import { canonicalUrl } from '@/lib/feeds/url';
+import { openCorporaDb } from './db';
+import { dropUnfollowed, saveFeedRefresh } from './feed-segments';
+import { addImport } from './imports';
+import { newImport } from './jobs';
+import { knownLookup } from './known';
+import { openStoredCorpus } from './open';
+import { bundledSeeds, FEED_A, feedRecord, freshIndexedDb, NOW, refreshOf, source } from './test-corpora';
+
+beforeEach(freshIndexedDb);
+
+test('ids, URLs and near-duplicates are found in the bundled corpus, imports and feed segments; removed articles are not', async () => {
+  const db = await openCorporaDb();
+  const bundled = bundledSeeds();
+  // An import's URL as the user wrote it (not canonical); feed articles' URLs are stored canonical.
+  const imported = { ...feedRecord(5), url: 'HTTP://127.0.0.1:9/article-5?utm_source=feed#top' };
+  await addImport(db, bundled, { corpus: newImport({ name: 'Archive', fileName: 'a.jsonl', summary: { articles: 1, outlets: 1, firstPublished: null, lastPublished: null } }), records: [imported] });
+  await saveFeedRefresh(db, { context: bundled, result: refreshOf([feedRecord(0), feedRecord(1)]), sources: [source(FEED_A)], settings: DEFAULT_FEED_SETTINGS, now: NOW });
+  let opened = await openStoredCorpus(db, bundled);
+  let known = knownLookup(opened);
+  const listed = lookupOf([...[bundled.article(2)].map((a) => ({ id: a.id, outlet: a.outlet, text: bundled.text(a.index) })), imported, feedRecord(0), feedRecord(1)]);
+
+  expect(known.hasId(bundled.article(0).id)).toBe(true);
+  expect(known.hasId(feedRecord(1).id)).toBe(true);
+  expect(known.hasId('127.0.0.1/never-seen')).toBe(false);
+  for (const lookup of [known, listed]) {
+    expect(lookup.idAtUrl(canonicalUrl(imported.url))).toBe(imported.id);
+    expect(lookup.idAtUrl(canonicalUrl(feedRecord(1).url!))).toBe(feedRecord(1).id);
+  }
+  // The same text again from the same outlet is a duplicate; from another outlet a syndicated copy.
+  const copy = fingerprintText(feedRecord(1).text);
+  for (const lookup of [known, listed]) {
+    expect(lookup.nearDuplicate(feedRecord(1).outlet, copy)).toMatchObject({ id: feedRecord(1).id, kind: 'duplicate' });
+    expect(lookup.nearDuplicate('Another Outlet', copy)).toMatchObject({ id: feedRecord(1).id, kind: 'syndicated' });
+  }
+  const seed = bundled.article(2);
+  expect(known.nearDuplicate(seed.outlet, fingerprintText(bundled.text(2)))).toMatchObject({ id: seed.id, kind: 'duplicate' });
+
+  await dropUnfollowed(db, new Set());
+  opened = await openStoredCorpus(db, bundled);
+  known = knownLookup(opened);
+  expect(known.hasId(feedRecord(1).id)).toBe(false);
+  expect(known.idAtUrl(canonicalUrl(feedRecord(1).url!))).toBeUndefined();
+  expect(known.nearDuplicate(feedRecord(1).outlet, copy)?.id).not.toBe(feedRecord(1).id);
+});

@@ -1,0 +1,87 @@
+// The manifest: which stored segments make up the corpus, and which of their articles have been
+// removed since they were compiled (tombstones). Pure functions on plain data; the switch to a
+// new manifest is one IndexedDB transaction (./store.ts).
+
+/** `import`: one of the user's imports (its id is the segment's source); `feeds`: articles from followed feeds. */
+export type SegmentKind = 'import' | 'feeds';
+
+export interface SegmentEntry {
+  id: string;
+  kind: SegmentKind;
+  /** The import's id, or FEEDS_CORPUS_ID for feed articles: removing a source drops its segments. */
+  source: string;
+  /** ISO date-time the segment was compiled (or merged). */
+  created: string;
+  /** Articles when compiled; tombstones in the manifest say how many are still live. */
+  articles: number;
+  outlets: string[];
+  firstPublished: string | null;
+  lastPublished: string | null;
+  /** Bytes of all its parts. */
+  bytes: number;
+  parts: string[];
+  /** Corpus format and sentence model it was compiled with (./segment-api.ts `SEGMENT_FORMAT`); another cannot be opened. */
+  format: string;
+}
+
+export interface Manifest {
+  key: 'manifest';
+  /** Live segments, in corpus order (the order their articles are searched and tie-broken in). */
+  segments: SegmentEntry[];
+  /** Article ids removed from a segment since it was compiled, by segment id. */
+  removed: Record<string, string[]>;
+  updated: string;
+}
+
+export const emptyManifest = (): Manifest => ({ key: 'manifest', segments: [], removed: {}, updated: new Date(0).toISOString() });
+
+export function liveCount(manifest: Manifest, entry: SegmentEntry): number {
+  return entry.articles - (manifest.removed[entry.id]?.length ?? 0);
+}
+
+export function removedFrom(manifest: Manifest, segmentId: string): ReadonlySet<string> {
+  return new Set(manifest.removed[segmentId] ?? []);
+}
+
+export function segmentsOf(manifest: Manifest, source: string): SegmentEntry[] {
+  return manifest.segments.filter((s) => s.source === source);
+}
+
+/** The manifest with a segment added at the end (or at `at`). */
+export function withSegment(manifest: Manifest, entry: SegmentEntry, at = manifest.segments.length): Manifest {
+  const segments = [...manifest.segments];
+  segments.splice(at, 0, entry);
+  return { ...manifest, segments };
+}
+
+/** The manifest without these segments (and their tombstones). */
+export function withoutSegments(manifest: Manifest, ids: Iterable<string>): Manifest {
+  const drop = new Set(ids);
+  const removed = { ...manifest.removed };
+  for (const id of drop) delete removed[id];
+  return { ...manifest, segments: manifest.segments.filter((s) => !drop.has(s.id)), removed };
+}
+
+/**
+ * The manifest with articles tombstoned, by segment id. A segment left with no live article is
+ * dropped altogether (its parts go in the same transaction).
+ */
+export function withRemoved(manifest: Manifest, bySegment: ReadonlyMap<string, Iterable<string>>): Manifest {
+  const removed = { ...manifest.removed };
+  for (const [segment, ids] of bySegment) {
+    if (!manifest.segments.some((s) => s.id === segment)) continue;
+    const all = new Set([...(removed[segment] ?? []), ...ids]);
+    if (all.size) removed[segment] = [...all];
+  }
+  const next = { ...manifest, removed };
+  return withoutSegments(next, next.segments.filter((s) => liveCount(next, s) <= 0).map((s) => s.id));
+}
+
+/** Total articles searched, stored segments only. */
+export function storedArticles(manifest: Manifest): number {
+  return manifest.segments.reduce((sum, s) => sum + liveCount(manifest, s), 0);
+}
+
+export function storedBytes(manifest: Manifest): number {
+  return manifest.segments.reduce((sum, s) => sum + s.bytes, 0);
+}

@@ -1,0 +1,69 @@
+// The engine's segment API (lib/corpus/segments.ts) as storage uses it, in one place: compiling
+// new articles into a segment, opening several segments as one corpus, merging segments, and a
+// segment's parts (an index part and article blocks read on demand). Storage code imports these
+// from here, so how a segment is laid out in parts changes in this file only.
+import { assembleSegment, compileSegmentInSlices, FORMAT_VERSION, mergeSegments as mergeEngineSegments, openSegmentedCorpus as openEngineCorpus, segmentFromParts, serializeSegmentParts, type Corpus, type CorpusData, type CorpusRecord, type Segment } from '@/lib/corpus';
+import { readString } from '@/lib/corpus/data';
+import type { CompileProgressOptions } from '@/lib/import/combine';
+import { MODEL_NAME } from '@/lib/meaning';
+import type { SegmentPart } from './store';
+
+export type { Segment };
+
+/** What a segment must have been compiled with, and how stored, to be opened by this version of the extension. */
+export const SEGMENT_FORMAT = `${FORMAT_VERSION}:${MODEL_NAME}:index+blocks`;
+
+/** New articles into one segment joining `context` (its ids are refused, versions link to it), pausing between slices. */
+export function compileSegment(
+  records: readonly CorpusRecord[],
+  options: { id: string; name?: string; sources?: string[]; context?: Corpus | null } & CompileProgressOptions,
+): Promise<CorpusData> {
+  return compileSegmentInSlices(records, options);
+}
+
+/** Every segment searched as one corpus: the same answers as one compile of the live articles in segment order. */
+export function openSegmentedCorpus(segments: readonly Segment[], options: { name?: string } = {}): Corpus {
+  return openEngineCorpus(segments, options);
+}
+
+/** Several segments, tombstoned articles dropped, into one, without tokenising or running the model again. */
+export function mergeSegments(segments: readonly Segment[], options: { id: string; name?: string }): CorpusData {
+  return mergeEngineSegments(segments, options);
+}
+
+export const INDEX_PART = 'index';
+const blockPart = (k: number) => `block-${k}`;
+
+/**
+ * A segment as the parts it is stored in: an index part (what story matching reads) and article
+ * blocks (texts, sentences, meaning of a few consecutive articles), read when an analysis needs them.
+ */
+export function segmentParts(data: CorpusData): SegmentPart[] {
+  const { index, blocks } = serializeSegmentParts(data);
+  return [{ name: INDEX_PART, bytes: index }, ...blocks.map((bytes, k) => ({ name: blockPart(k), bytes }))];
+}
+
+/** Names of a stored segment's article blocks, in order. */
+export const blockParts = (parts: readonly string[]): string[] => parts.filter((p) => p.startsWith('block-')).sort((a, b) => Number(a.slice(6)) - Number(b.slice(6)));
+
+/** A segment opened from its index part; `loadBlock(k)` reads article block k when an analysis first needs it. */
+export function openStoredSegment(id: string, index: Uint8Array, loadBlock: (name: string) => Promise<Uint8Array>): Segment {
+  return segmentFromParts(id, index, (k) => loadBlock(blockPart(k)));
+}
+
+/** The whole segment from its index part and every block (merging re-lays out whole data). */
+export function assembleStoredSegment(parts: ReadonlyMap<string, Uint8Array>): CorpusData {
+  const index = parts.get(INDEX_PART);
+  if (!index) throw new Error('the segment has no index part');
+  return assembleSegment({ index, blocks: blockParts([...parts.keys()]).map((name) => parts.get(name)!) });
+}
+
+/** Ids of a segment's articles, in order. */
+export function segmentArticleIds(data: CorpusData): string[] {
+  return Array.from({ length: data.meta.articleCount }, (_, i) => readString(data.ids, i));
+}
+
+/** URLs of a segment's articles, in order ("" where an article has none). */
+export function segmentArticleUrls(data: CorpusData): string[] {
+  return Array.from({ length: data.meta.articleCount }, (_, i) => readString(data.urls, i));
+}
