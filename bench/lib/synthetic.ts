@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CorpusRecord } from '../../lib/corpus/schema.ts';
+import { articleId } from '../../lib/feeds/refresh.ts';
 import { segmentSentences } from '../../lib/text/segment.ts';
 
 export function mulberry32(seed: number): () => number {
@@ -66,6 +67,26 @@ export function loadSentenceSources(repoRoot: string): SentenceSources {
 const DAY_MS = 86_400_000;
 const START = Date.UTC(2010, 0, 1);
 
+/** A story's real sentences: a run of consecutive sentences from one real article. */
+function storyRun(random: () => number, sources: SentenceSources): string[] {
+  const source = sources.articles[Math.floor(random() * sources.articles.length)]!;
+  const runLength = Math.min(source.length, 6 + Math.floor(random() * 10));
+  const runStart = Math.floor(random() * (source.length - runLength + 1));
+  return source.slice(runStart, runStart + runLength);
+}
+
+/** One outlet's article of a story: part of the run plus a few sentences from anywhere else. */
+function storyArticle(random: () => number, run: readonly string[], sources: SentenceSources): { title: string; text: string } {
+  const keep = run.filter(() => random() < 0.7);
+  if (keep.length < 2) keep.push(...run.slice(0, 2));
+  const fillers = 2 + Math.floor(random() * 5);
+  const sentences = [...keep];
+  for (let f = 0; f < fillers; f++) sentences.splice(Math.floor(random() * (sentences.length + 1)), 0, sources.pool[Math.floor(random() * sources.pool.length)]!);
+  const paragraphs: string[] = [];
+  for (let i = 0; i < sentences.length; i += 2) paragraphs.push(sentences.slice(i, i + 2).join(' '));
+  return { title: keep[0]!.split(/\s+/).slice(0, 9).join(' ').replace(/[,.;:]+$/, ''), text: paragraphs.join('\n') };
+}
+
 /** Generates `size` articles (deterministic for a given seed). */
 export function* syntheticArticles(size: number, sources: SentenceSources, seed: number, idPrefix = 'a'): Generator<CorpusRecord> {
   const random = mulberry32(seed);
@@ -73,31 +94,75 @@ export function* syntheticArticles(size: number, sources: SentenceSources, seed:
   let made = 0;
   let story = 0;
   while (made < size) {
-    const source = pick(sources.articles);
-    const runLength = Math.min(source.length, 6 + Math.floor(random() * 10));
-    const runStart = Math.floor(random() * (source.length - runLength + 1));
-    const run = source.slice(runStart, runStart + runLength);
+    const run = storyRun(random, sources);
     const day = START + Math.floor(random() * 3650) * DAY_MS;
     const members = Math.min(size - made, 2 + Math.floor(random() * 4));
     for (let m = 0; m < members; m++) {
-      const keep = run.filter(() => random() < 0.7);
-      if (keep.length < 2) keep.push(...run.slice(0, 2));
-      const fillers = 2 + Math.floor(random() * 5);
-      const sentences = [...keep];
-      for (let f = 0; f < fillers; f++) sentences.splice(Math.floor(random() * (sentences.length + 1)), 0, pick(sources.pool));
-      const paragraphs: string[] = [];
-      for (let i = 0; i < sentences.length; i += 2) paragraphs.push(sentences.slice(i, i + 2).join(' '));
-      const title = keep[0]!.split(/\s+/).slice(0, 9).join(' ').replace(/[,.;:]+$/, '');
+      const { title, text } = storyArticle(random, run, sources);
       yield {
         id: `${idPrefix}${made}`,
         outlet: pick(OUTLETS),
         title,
         published: new Date(day + Math.floor(random() * 4) * DAY_MS).toISOString().slice(0, 10),
-        text: paragraphs.join('\n'),
+        text,
         story: `s${story}`,
       };
       made++;
     }
     story++;
   }
+}
+
+/** An outlet a simulated reader follows: what its articles' addresses and its feed are. */
+export interface FollowedOutlet {
+  name: string;
+  host: string;
+  feedUrl: string;
+}
+
+/** A day's article from one followed outlet's feed. */
+export interface FeedDayArticle extends CorpusRecord {
+  url: string;
+  published: string;
+  feedUrl: string;
+}
+
+/**
+ * One day of news from followed outlets: `perDay` articles published that day, in stories of
+ * 2-5 articles from different outlets (as a day's big stories are covered by several of them).
+ * Deterministic for a given seed and day; `day` is the ISO date, also the articles' address path.
+ */
+export function syntheticFeedDay(day: string, perDay: number, outlets: readonly FollowedOutlet[], sources: SentenceSources, seed: number): FeedDayArticle[] {
+  const random = mulberry32(seed ^ (dayFromIsoString(day) * 0x9e3779b1));
+  const out: FeedDayArticle[] = [];
+  let story = 0;
+  while (out.length < perDay) {
+    const run = storyRun(random, sources);
+    const members = Math.min(perDay - out.length, outlets.length, 2 + Math.floor(random() * 4));
+    // Different outlets for one story: a partial Fisher-Yates draw.
+    const order = outlets.map((_, i) => i);
+    for (let m = 0; m < members; m++) {
+      const j = m + Math.floor(random() * (order.length - m));
+      [order[m], order[j]] = [order[j]!, order[m]!];
+      const outlet = outlets[order[m]!]!;
+      const url = `https://www.${outlet.host}/${day.replaceAll('-', '/')}/story-${story}-${m}`;
+      const { title, text } = storyArticle(random, run, sources);
+      out.push({
+        // Addresses and ids as a feed refresh makes them (lib/feeds/refresh.ts).
+        id: articleId(url),
+        outlet: outlet.name,
+        url,
+        title,
+        published: day,
+        text,
+        feedUrl: outlet.feedUrl,
+      });
+    }
+    story++;
+  }
+  return out;
+}
+
+function dayFromIsoString(day: string): number {
+  return Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
 }

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { parseMessage, type Message, type TabReport } from '@/lib/messages';
-import { analyze } from '@/lib/analyze';
+import { analyzeAsync } from '@/lib/analyze';
 import { parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
 import { AnalysisCache, type SessionArea } from './analysis-cache';
 import { createStoredCorpora } from '@/utils/corpus-storage';
@@ -44,7 +44,8 @@ export default defineBackground(() => {
     }
     let analysis: PageAnalysis;
     try {
-      analysis = analyzeArticle(extraction.article, url, await corpora.current(), (input, corpus) => analyze(input, corpus, { strictness }));
+      // The stored segments read their articles' texts on demand: analyzeAsync reads what alignment needs first.
+      analysis = await analyzeArticle(extraction.article, url, await corpora.current(), (input, corpus) => analyzeAsync(input, corpus, { strictness }));
     } catch (error) {
       analysis = { state: 'error', error: `analysis failed: ${error instanceof Error ? error.message : String(error)}` };
     }

@@ -5,7 +5,7 @@
 // included, goes through a recording proxy on 127.0.0.1 (proved by a control request from an
 // extension page to a host that does not exist), so a request to any host would be seen.
 import { afterAll, describe, expect, test } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Request } from 'playwright-core';
 import { BROWSERS, type TestPage } from './harness';
 import { startProxyRecorder } from './harness/proxy-recorder';
 import { useExtensionSession } from './harness/session';
@@ -26,6 +26,15 @@ async function settle(page: TestPage): Promise<void> {
 /** Lets anything the extension would start late (timers, alarms, idle work) happen before counting. */
 const quietPeriod = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The page a request came from; a navigation that opens a new tab has no frame yet (Playwright throws when asked), its URL is still recorded. */
+function requestedBy(request: Request): string {
+  try {
+    return `page ${request.frame().url()}`;
+  } catch {
+    return 'a navigation before its frame';
+  }
+}
+
 describe.each(BROWSERS)('no feeds configured: no network requests in %s', (name) => {
   const session = useExtensionSession(name, { launch: { firefoxPrefs: proxy.firefoxPrefs } });
 
@@ -35,7 +44,7 @@ describe.each(BROWSERS)('no feeds configured: no network requests in %s', (name)
       const context = session.browser.raw as BrowserContext;
       context.on('request', (request) => {
         const worker = request.serviceWorker();
-        observed.push({ url: request.url(), from: worker ? `worker ${worker.url()}` : `page ${request.frame().url()}` });
+        observed.push({ url: request.url(), from: worker ? `worker ${worker.url()}` : requestedBy(request) });
       });
     }
     const before = session.server.requests.length;

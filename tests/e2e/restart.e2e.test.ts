@@ -41,7 +41,7 @@ async function stored(page: TestPage, key: string): Promise<unknown> {
 }
 const storedSettings = (page: TestPage) => stored(page, 'parallax:settings');
 const FEED_SETTINGS_KEY = 'parallax.feeds.settings';
-const CHANGED_FEED_SETTINGS = { intervalMinutes: 180, retentionDays: 30, maxArticles: 2000 };
+const CHANGED_FEED_SETTINGS = { intervalMinutes: 180, retentionDays: 14, maxArticles: 40_000 };
 
 const VARIANTS: { label: string; name: BrowserName; launch: Partial<LaunchOptions> }[] = [
   ...BROWSERS.map((name) => ({ label: name, name, launch: {} })),

@@ -54,7 +54,7 @@ export function createStoredCorpora(options: { bundled: () => Promise<Corpus>; p
     db,
     cache,
     async merge() {
-      const ran = await runMerges(await db(), cache);
+      const ran = await runMerges(await db());
       if (ran) opened.reset();
       return ran;
     },

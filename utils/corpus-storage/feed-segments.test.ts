@@ -1,6 +1,7 @@
 // Feed refreshes stored as segments (fake-indexeddb): each refresh adds one segment of its new
 // articles only; retention and unfollowing tombstone articles, never compile the rest again.
 import { beforeEach, describe, expect, test } from 'vitest';
+import { ArticlesNotLoadedError } from '@/lib/corpus';
 import { DEFAULT_FEED_SETTINGS, FEEDS_CORPUS_ID } from '@/lib/feeds/sources';
 import { openCorporaDb } from './db';
 import { applyFeedRetention, dropUnfollowed, readFeedArticles, saveFeedRefresh } from './feed-segments';
@@ -31,7 +32,11 @@ describe('a feed refresh stored as segments', () => {
     expect(feeds[0]!.id).toBe(first.manifest.segments[0]!.id);
     const opened = await openStoredCorpus(db, bundled);
     expect(liveIds(opened.corpus)).toEqual([...liveIds(bundled), feedRecord(0).id, feedRecord(1).id, feedRecord(2).id]);
-    expect(opened.corpus.text(opened.corpus.indexOf(feedRecord(2).id))).toBe(feedRecord(2).text);
+    // Opening read each segment's index part only: an article's text is read from its block when asked for.
+    const index = opened.corpus.indexOf(feedRecord(2).id);
+    expect(() => opened.corpus.text(index)).toThrow(ArticlesNotLoadedError);
+    await opened.corpus.loadArticles([index]);
+    expect(opened.corpus.text(index)).toBe(feedRecord(2).text);
   });
 
   test('articles past retention become tombstones; a segment with none left is dropped with its parts', async () => {

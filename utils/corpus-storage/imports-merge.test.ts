@@ -77,9 +77,8 @@ describe('the background merge', () => {
     }
     const before = await openStoredCorpus(db, bundled);
     expect(before.manifest.segments.map((s) => s.articles)).toEqual([1, 2, 2, 2]);
-    const cache = new Map();
-    expect(await runMerges(db, cache)).toBe(1);
-    const after = await openStoredCorpus(db, bundled, cache);
+    expect(await runMerges(db)).toBe(1);
+    const after = await openStoredCorpus(db, bundled);
     expect(after.manifest.segments.map((s) => [s.articles, s.kind])).toEqual([[7, 'feeds']]);
     expect(liveIds(after.corpus)).toEqual(liveIds(before.corpus));
     expect((await readFeedArticles(db, after.manifest)).map((a) => a.id)).toEqual(liveIds(before.corpus).slice(bundled.size));
@@ -99,7 +98,7 @@ describe('the background merge', () => {
       if (!removal && mode === 'readwrite' && stores === 'parts') removal = removeImport(db, FEEDS_CORPUS_ID);
       return transaction(stores as 'parts', mode);
     }) as typeof db.transaction;
-    expect(await mergeOnce(db, new Map())).toBe(false);
+    expect(await mergeOnce(db)).toBe(false);
     await removal;
     expect(manifest.segments).toHaveLength(4);
     expect((await readManifest(db)).segments).toEqual([]);

@@ -9,7 +9,7 @@ import { FEEDS_CORPUS_ID, FEEDS_CORPUS_NAME } from '@/lib/feeds/sources';
 import type { CorporaDatabase } from './db';
 import { encodeFeedRefs, readFeedArticles } from './feed-segments';
 import { liveCount, removedFrom, segmentsOf, withoutSegments, withRemoved, withSegment, type Manifest, type SegmentEntry } from './manifest';
-import { FEED_ARTICLES_PART, loadSegment, type SegmentCache } from './open';
+import { FEED_ARTICLES_PART, loadWholeSegment } from './open';
 import { mergeSegments, segmentArticleIds } from './segment-api';
 import { newSegmentId, writeSegment } from './segment-entry';
 import { readManifest, switchManifest } from './store';
@@ -46,7 +46,7 @@ export function planMerge(manifest: Manifest): string[] | null {
 }
 
 /** Runs one merge if one is due; returns whether the manifest changed. */
-export async function mergeOnce(db: CorporaDatabase, cache: SegmentCache, now = new Date()): Promise<boolean> {
+export async function mergeOnce(db: CorporaDatabase, now = new Date()): Promise<boolean> {
   const manifest = await readManifest(db);
   const plan = planMerge(manifest);
   if (!plan) return false;
@@ -54,7 +54,7 @@ export async function mergeOnce(db: CorporaDatabase, cache: SegmentCache, now = 
   let segments;
   let refs;
   try {
-    segments = await Promise.all(inputs.map(async (entry) => ({ id: entry.id, data: await loadSegment(db, entry, cache), removed: removedFrom(manifest, entry.id) })));
+    segments = await Promise.all(inputs.map(async (entry) => ({ id: entry.id, data: await loadWholeSegment(db, entry), removed: removedFrom(manifest, entry.id) })));
     refs = await readFeedArticles(db, { ...manifest, segments: inputs });
   } catch (error) {
     // An input dropped since the manifest was read (its parts went with it) is no merge to make.
@@ -75,13 +75,12 @@ export async function mergeOnce(db: CorporaDatabase, cache: SegmentCache, now = 
     const next = withSegment(withoutSegments(current, plan), entry, at);
     return later.length ? withRemoved(next, new Map([[id, later]])) : next;
   });
-  if (switched) cache.set(id, data);
   return switched !== null;
 }
 
 /** Merges until none is due or `budget` merges ran; returns how many ran. */
-export async function runMerges(db: CorporaDatabase, cache: SegmentCache, budget = 8): Promise<number> {
+export async function runMerges(db: CorporaDatabase, budget = 8): Promise<number> {
   let ran = 0;
-  while (ran < budget && (await mergeOnce(db, cache))) ran++;
+  while (ran < budget && (await mergeOnce(db))) ran++;
   return ran;
 }

@@ -1,16 +1,19 @@
 // The stored corpus opened for searching: the bundled corpus first, then every live segment in
-// manifest order, with its tombstones. Segments already loaded are kept in a cache keyed by
-// segment id (a segment's stored data never changes once written), so reopening after a refresh
-// reads only the new segment.
+// manifest order, with its tombstones. Opening reads each segment's index part only; an article
+// block is read from IndexedDB when an analysis first needs one of its articles (analyzeAsync).
+// Segments opened once are kept in a cache keyed by segment id (a segment's stored data never
+// changes once written), with the blocks read so far, so reopening after a refresh reads only the
+// new segment's index.
 import type { Corpus, CorpusData } from '@/lib/corpus';
 import { combinedName } from '@/lib/import/combine';
 import { FEEDS_CORPUS_NAME } from '@/lib/feeds/sources';
 import type { CorporaDatabase } from './db';
 import { removedFrom, type Manifest, type SegmentEntry } from './manifest';
-import { openSegmentedCorpus, SEGMENT_FORMAT, segmentFromParts, type Segment } from './segment-api';
+import { assembleStoredSegment, INDEX_PART, openSegmentedCorpus, openStoredSegment, SEGMENT_FORMAT, type Segment } from './segment-api';
 import { readManifest, readParts } from './store';
 
-export type SegmentCache = Map<string, CorpusData>;
+/** Opened segments by id (without tombstones, which each opening adds). */
+export type SegmentCache = Map<string, Segment>;
 
 export interface OpenedCorpus {
   corpus: Corpus;
@@ -23,12 +26,29 @@ export interface OpenedCorpus {
 
 export const BUNDLED_SEGMENT_ID = 'bundled';
 
-export async function loadSegment(db: CorporaDatabase, entry: SegmentEntry, cache: SegmentCache): Promise<CorpusData> {
+/** A stored segment opened from its index part, its blocks read on demand (and kept once read). */
+export async function loadSegment(db: CorporaDatabase, entry: SegmentEntry, cache: SegmentCache): Promise<Segment> {
   const cached = cache.get(entry.id);
   if (cached) return cached;
-  const data = segmentFromParts(await readParts(db, entry.id, entry.parts.filter((p) => p !== FEED_ARTICLES_PART)));
-  cache.set(entry.id, data);
-  return data;
+  const blocks = new Map<string, Promise<Uint8Array>>();
+  const loadBlock = (name: string) => {
+    let reading = blocks.get(name);
+    if (!reading) {
+      reading = readParts(db, entry.id, [name]).then((parts) => parts.get(name)!);
+      // A failed read is not kept: the next analysis tries again.
+      reading.catch(() => blocks.delete(name));
+      blocks.set(name, reading);
+    }
+    return reading;
+  };
+  const segment = openStoredSegment(entry.id, (await readParts(db, entry.id, [INDEX_PART])).get(INDEX_PART)!, loadBlock);
+  cache.set(entry.id, segment);
+  return segment;
+}
+
+/** A stored segment whole, every block read (for merging). */
+export async function loadWholeSegment(db: CorporaDatabase, entry: SegmentEntry): Promise<CorpusData> {
+  return assembleStoredSegment(await readParts(db, entry.id, entry.parts.filter((p) => p !== FEED_ARTICLES_PART)));
 }
 
 /** Feed bookkeeping is stored with a feeds segment, not part of the corpus (./feed-segments.ts). */
@@ -44,7 +64,7 @@ export async function openStoredCorpus(db: CorporaDatabase, bundled: Corpus, cac
       continue;
     }
     try {
-      segments.push({ id: entry.id, data: await loadSegment(db, entry, cache), removed: removedFrom(manifest, entry.id) });
+      segments.push({ ...(await loadSegment(db, entry, cache)), removed: removedFrom(manifest, entry.id) });
     } catch {
       unreadable.push(entry);
     }

@@ -1,8 +1,8 @@
 // The engine's segment API (lib/corpus/segments.ts) as storage uses it, in one place: compiling
 // new articles into a segment, opening several segments as one corpus, merging segments, and a
-// segment's parts. Storage code imports these from here, so how a segment is laid out in parts
-// (one part now; an index part and article blocks read on demand later) changes in this file only.
-import { compileSegmentInSlices, deserializeCorpus, FORMAT_VERSION, mergeSegments as mergeEngineSegments, openSegmentedCorpus as openEngineCorpus, serializeCorpus, type Corpus, type CorpusData, type CorpusRecord, type Segment } from '@/lib/corpus';
+// segment's parts (an index part and article blocks read on demand). Storage code imports these
+// from here, so how a segment is laid out in parts changes in this file only.
+import { assembleSegment, compileSegmentInSlices, FORMAT_VERSION, mergeSegments as mergeEngineSegments, openSegmentedCorpus as openEngineCorpus, segmentFromParts, serializeSegmentParts, type Corpus, type CorpusData, type CorpusRecord, type Segment } from '@/lib/corpus';
 import { readString } from '@/lib/corpus/data';
 import type { CompileProgressOptions } from '@/lib/import/combine';
 import { MODEL_NAME } from '@/lib/meaning';
@@ -10,8 +10,8 @@ import type { SegmentPart } from './store';
 
 export type { Segment };
 
-/** What a segment must have been compiled with to be opened by this version of the extension. */
-export const SEGMENT_FORMAT = `${FORMAT_VERSION}:${MODEL_NAME}`;
+/** What a segment must have been compiled with, and how stored, to be opened by this version of the extension. */
+export const SEGMENT_FORMAT = `${FORMAT_VERSION}:${MODEL_NAME}:index+blocks`;
 
 /** New articles into one segment joining `context` (its ids are refused, versions link to it), pausing between slices. */
 export function compileSegment(
@@ -31,16 +31,31 @@ export function mergeSegments(segments: readonly Segment[], options: { id: strin
   return mergeEngineSegments(segments, options);
 }
 
-/** A segment as the parts it is stored in. */
+export const INDEX_PART = 'index';
+const blockPart = (k: number) => `block-${k}`;
+
+/**
+ * A segment as the parts it is stored in: an index part (what story matching reads) and article
+ * blocks (texts, sentences, meaning of a few consecutive articles), read when an analysis needs them.
+ */
 export function segmentParts(data: CorpusData): SegmentPart[] {
-  return [{ name: 'corpus', bytes: serializeCorpus(data) }];
+  const { index, blocks } = serializeSegmentParts(data);
+  return [{ name: INDEX_PART, bytes: index }, ...blocks.map((bytes, k) => ({ name: blockPart(k), bytes }))];
 }
 
+/** Names of a stored segment's article blocks, in order. */
+export const blockParts = (parts: readonly string[]): string[] => parts.filter((p) => p.startsWith('block-')).sort((a, b) => Number(a.slice(6)) - Number(b.slice(6)));
 
-export function segmentFromParts(parts: ReadonlyMap<string, Uint8Array>): CorpusData {
-  const bytes = parts.get('corpus');
-  if (!bytes) throw new Error('the segment has no corpus part');
-  return deserializeCorpus(bytes);
+/** A segment opened from its index part; `loadBlock(k)` reads article block k when an analysis first needs it. */
+export function openStoredSegment(id: string, index: Uint8Array, loadBlock: (name: string) => Promise<Uint8Array>): Segment {
+  return segmentFromParts(id, index, (k) => loadBlock(blockPart(k)));
+}
+
+/** The whole segment from its index part and every block (merging re-lays out whole data). */
+export function assembleStoredSegment(parts: ReadonlyMap<string, Uint8Array>): CorpusData {
+  const index = parts.get(INDEX_PART);
+  if (!index) throw new Error('the segment has no index part');
+  return assembleSegment({ index, blocks: blockParts([...parts.keys()]).map((name) => parts.get(name)!) });
 }
 
 /** Ids of a segment's articles, in order. */

@@ -10,7 +10,8 @@ export type PageAnalysis =
   | { state: 'error'; error: string }
   | { state: 'no-coverage' | 'ready'; article: ExtractedArticle; result: AnalysisResult };
 
-export type Analyze<C> = (article: ArticleInput, corpus: C) => AnalysisResult;
+/** The engine's analysis; a corpus that reads its articles on demand needs the async one (analyzeAsync). */
+export type Analyze<C> = (article: ArticleInput, corpus: C) => AnalysisResult | Promise<AnalysisResult>;
 
 /** Other outlets cover this story: a same-story match, or any sentence aligned with another outlet. */
 export function hasCoverage(result: AnalysisResult): boolean {
@@ -31,12 +32,12 @@ export function extractPage(html: string, url: string): Extraction {
   }
 }
 
-export function analyzeArticle<C>(article: ExtractedArticle, url: string, corpus: C, analyze: Analyze<C>): PageAnalysis {
+export async function analyzeArticle<C>(article: ExtractedArticle, url: string, corpus: C, analyze: Analyze<C>): Promise<PageAnalysis> {
   const input: ArticleInput = { url, text: article.text };
   if (article.title) input.title = article.title;
   if (article.published) input.published = article.published;
   if (article.outlet) input.outlet = article.outlet;
-  const result = analyze(input, corpus);
+  const result = await analyze(input, corpus);
   return { state: hasCoverage(result) ? 'ready' : 'no-coverage', article, result };
 }
 

@@ -1,0 +1,59 @@
+// Child process of bench/growth.ts: a background that the browser stopped and started again. It
+// finds the extension's IndexedDB as the benchmark saved it (put back before any timing, as a
+// browser's IndexedDB is on disk), then times, from nothing loaded: reading the sentence model,
+// opening the stored corpus, and the first full analysis of a page; then the warm analyses of
+// other pages. Prints one JSON line. With `artifact:FILE` instead of the saved database, the old
+// way: the whole corpus as one compiled artifact, loaded at once.
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { loadCorpus } from '../../lib/corpus/index.ts';
+import { loadModelFiles } from '../../lib/cli/model-files.ts';
+import { useSentenceModel } from '../../lib/meaning/index.ts';
+import type { ArticleInput } from '../../lib/result.ts';
+import { restoreIndexedDb } from './idb-snapshot.ts';
+import { analyzeStored, openStoredCorpus } from './growth-store.ts';
+
+const [snapshotPath, bundledPath, pagesPath, firstArg, warmupArg] = process.argv.slice(2);
+const pages = JSON.parse(readFileSync(pagesPath!, 'utf8')) as ArticleInput[];
+const first = Number(firstArg);
+const warmup = Number(warmupArg);
+
+const artifact = snapshotPath!.startsWith('artifact:') ? snapshotPath!.slice('artifact:'.length) : null;
+if (!artifact) await restoreIndexedDb(snapshotPath!);
+
+const cpuMs = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1000;
+async function timed<T>(run: () => Promise<T> | T): Promise<{ value: T; ms: number; cpuMs: number }> {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const value = await run();
+  return { value, ms: performance.now() - t0, cpuMs: cpuMs(process.cpuUsage(c0)) };
+}
+
+// The extension reads the model from its own package (utils/model); here from models/, checked.
+const model = await timed(() => useSentenceModel(loadModelFiles()));
+const open = await timed(() => (artifact ? loadCorpus(new Uint8Array(readFileSync(artifact))) : openStoredCorpus(bundledPath!)));
+const corpus = open.value;
+const firstAnalysis = await timed(() => analyzeStored(corpus, pages[first]!));
+
+// Warm: other pages, each analyzed once (a cache never answers), after a few to settle the JIT.
+const others = pages.filter((_, i) => i !== first);
+for (const page of others.slice(0, warmup)) await analyzeStored(corpus, page);
+const warm: { ms: number; cpuMs: number }[] = [];
+for (const page of others.slice(warmup)) warm.push(await timed(() => analyzeStored(corpus, page)));
+const heap = process.memoryUsage();
+
+process.stdout.write(
+  JSON.stringify({
+    modelMs: model.ms,
+    modelCpuMs: model.cpuMs,
+    openMs: open.ms,
+    openCpuMs: open.cpuMs,
+    firstAnalyzeMs: firstAnalysis.ms,
+    firstAnalyzeCpuMs: firstAnalysis.cpuMs,
+    warmMs: warm.map((w) => w.ms),
+    warmCpuMs: warm.map((w) => w.cpuMs),
+    heapMB: (heap.heapUsed + heap.arrayBuffers) / 2 ** 20,
+    articles: corpus.size,
+    storiesFound: firstAnalysis.value.stories.length,
+  }),
+);
