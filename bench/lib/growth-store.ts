@@ -4,7 +4,7 @@
 // since the last one (an idle MV3 worker ends after about 30 s), so each refresh opens the
 // database and the stored corpus afresh, as the extension's does.
 import { readFileSync } from 'node:fs';
-import { analyze } from '../../lib/analyze.ts';
+import { analyzeAsync } from '../../lib/analyze.ts';
 import { compileCorpus, loadCorpus, serializeCorpus, type Corpus } from '../../lib/corpus/index.ts';
 import { seedRecords } from '../../lib/corpus/test-seeds.ts';
 import { refreshFeeds, type FeedReport, type RefreshResult } from '../../lib/feeds/refresh.ts';
@@ -120,6 +120,7 @@ export function openStoredCorpus(bundledPath: string): Promise<Corpus> {
   return createStoredCorpora({ bundled: () => Promise.resolve(loadCorpus(new Uint8Array(readFileSync(bundledPath))) as Corpus) }).current();
 }
 
-export function analyzeStored(corpus: Corpus, page: ArticleInput): Promise<AnalysisResult> | AnalysisResult {
-  return analyze(page, corpus);
+/** The background's analysis (entrypoints/background/index.ts): stored segments read their articles' blocks on demand. */
+export function analyzeStored(corpus: Corpus, page: ArticleInput): Promise<AnalysisResult> {
+  return analyzeAsync(page, corpus);
 }

@@ -61,3 +61,22 @@ describe('content words', () => {
     expect(foldedWords("G-20 won't 60th")).toEqual(['g', 'won', 't', 'th']);
   });
 });
+
+describe('foldedWords on plain ASCII', () => {
+  // What foldedWords gives any text: normalizeText, possessives dropped, split at non-letters.
+  const reference = (text: string): string[] =>
+    normalizeText(text)
+      .replace(/'s\b/g, '')
+      .split(/[^\p{L}]+/u)
+      .filter(Boolean);
+  test.each([
+    "The U.S. expelled 60 Russian diplomats; Kennebunkport's mayor said it's tit-for-tat.",
+    "\tTabs,\nnew lines\r\nand   spaces: O'Brien's 3rd-quarter $4.1bn (2018) ~ [x] {y} |z| `w` @v #u",
+    "''s 's' ABC's DEF'S",
+    '',
+  ])('%j folds as any text does', (text) => {
+    expect(foldedWords(text)).toEqual(reference(text));
+    // The same words with a non-ASCII character beside them (the general path).
+    expect(foldedWords(`${text} é`).slice(0, -1)).toEqual(reference(text));
+  });
+});

@@ -13,9 +13,12 @@ const COMBINING_MARKS = /\p{M}+/gu;
  * Folds Unicode compatibility forms (NFKC), typographic quotes and dashes, diacritics and case.
  * Keeps punctuation, digits and spacing otherwise, so word boundaries survive.
  */
+/** Text normalizeText only lower-cases. */
+const PLAIN_ASCII = /^[\t\n\r -~]*$/;
+
 export function normalizeText(text: string): string {
   // Plain ASCII has nothing to fold but case.
-  if (/^[\t\n\r -~]*$/.test(text)) return text.toLowerCase();
+  if (PLAIN_ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKC')
     .replace(SINGLE_QUOTES, "'")
@@ -33,6 +36,15 @@ export function normalizeText(text: string): string {
  * corpus's normalizer does ("tit-for-tat" gives tit, for, tat; "won't" gives won, t).
  */
 export function foldedWords(text: string): string[] {
+  // Plain ASCII folds to lower case alone (normalizeText), and its only letters are then a-z:
+  // splitting at anything else gives the same words, several times faster than \p{L}.
+  if (PLAIN_ASCII.test(text)) {
+    return text
+      .toLowerCase()
+      .replace(/'s\b/g, '')
+      .split(/[^a-z]+/)
+      .filter(Boolean);
+  }
   return normalizeText(text)
     .replace(/'s\b/g, '')
     .split(/[^\p{L}]+/u)
