@@ -70,9 +70,28 @@ export async function saveIndexedDb(path: string): Promise<StorageSize> {
   return size;
 }
 
+/**
+ * The value with every typed array on a buffer of its own. v8's deserializer hands typed arrays
+ * back as views into the one buffer it read (the whole snapshot file); stored as they are, each
+ * record would hold, and each read would clone, the whole snapshot, as a browser's structured
+ * clone of a view copies its entire buffer. The extension stores parts on buffers of their own.
+ */
+function withOwnBuffers(value: unknown): unknown {
+  if (ArrayBuffer.isView(value)) {
+    const view = value as unknown as { buffer: ArrayBufferLike; byteLength: number; slice(): unknown };
+    return view.buffer.byteLength === view.byteLength ? value : view.slice();
+  }
+  if (Array.isArray(value)) return value.map(withOwnBuffers);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withOwnBuffers(v)]));
+  }
+  return value;
+}
+
 /** Puts the databases saved in `path` into the global indexedDB (which must not have them yet). */
 export async function restoreIndexedDb(path: string): Promise<void> {
   const snapshots = deserialize(readFileSync(path)) as DatabaseSnapshot[];
+  for (const snapshot of snapshots) for (const store of snapshot.stores) store.values = store.values.map(withOwnBuffers);
   for (const snapshot of snapshots) {
     const db = await openDB(snapshot.name, snapshot.version, {
       upgrade(database) {
