@@ -3,9 +3,12 @@
 // browser's IndexedDB is on disk), then times, from nothing loaded: reading the sentence model,
 // opening the stored corpus, and the first full analysis of a page; then the warm analyses of
 // other pages. Prints one JSON line. With `artifact:FILE` instead of the saved database, the old
-// way: the whole corpus as one compiled artifact, loaded at once.
+// way: the whole corpus as one compiled artifact, loaded at once. A sixth argument names a file for
+// a CPU profile of the warm analyses alone (bench/warm.ts --cpu-prof): the cold start would
+// otherwise fill most of a whole-process profile.
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { loadCorpus } from '../../lib/corpus/index.ts';
 import { loadModelFiles } from '../../lib/cli/model-files.ts';
 import { useSentenceModel } from '../../lib/meaning/index.ts';
@@ -13,7 +16,7 @@ import type { ArticleInput } from '../../lib/result.ts';
 import { restoreIndexedDb } from './idb-snapshot.ts';
 import { analyzeStored, openStoredCorpus } from './growth-store.ts';
 
-const [snapshotPath, bundledPath, pagesPath, firstArg, warmupArg] = process.argv.slice(2);
+const [snapshotPath, bundledPath, pagesPath, firstArg, warmupArg, warmProfilePath] = process.argv.slice(2);
 const pages = JSON.parse(readFileSync(pagesPath!, 'utf8')) as ArticleInput[];
 const first = Number(firstArg);
 const warmup = Number(warmupArg);
@@ -39,7 +42,14 @@ const firstAnalysis = await timed(() => analyzeStored(corpus, pages[first]!));
 const others = pages.filter((_, i) => i !== first);
 for (const page of others.slice(0, warmup)) await analyzeStored(corpus, page);
 const warm: { ms: number; cpuMs: number }[] = [];
+const profiler = warmProfilePath ? new Session() : null;
+if (profiler) {
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+  await profiler.post('Profiler.start');
+}
 for (const page of others.slice(warmup)) warm.push(await timed(() => analyzeStored(corpus, page)));
+if (profiler) writeFileSync(warmProfilePath!, JSON.stringify((await profiler.post('Profiler.stop')).profile));
 const heap = process.memoryUsage();
 
 process.stdout.write(

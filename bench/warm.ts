@@ -1,0 +1,52 @@
+// Warm analyses of a growth step kept by `bench/growth.ts --keep DIR`, timed again without growing
+// the corpus anew: fresh processes (bench/lib/growth-cold.ts) each open the stored corpus (and the
+// old way's whole artifact, when kept), analyse the first pages to settle, then time the others.
+// Prints the warm median wall and CPU milliseconds of each way, runs alternating so that both see
+// the same machine load.
+//
+//   npx tsx bench/warm.ts DIR STEP [--runs 3] [--cpu-prof DIR] [--segmented-only]
+//
+// --cpu-prof writes a CPU profile of each process's warm analyses alone (not its cold start).
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { ColdRun } from './lib/growth-report.ts';
+import { median, quantile, round } from './lib/growth-report.ts';
+
+const run = promisify(execFile);
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i > -1 ? args[i + 1] : undefined;
+};
+const [dir, step] = args;
+if (!dir || !step || !existsSync(join(dir, `indexeddb-${step}.bin`))) throw new Error('usage: npx tsx bench/warm.ts DIR STEP (a step kept by bench/growth.ts --keep DIR)');
+const runs = Number(option('--runs') ?? 3);
+const profileDir = option('--cpu-prof');
+if (profileDir) mkdirSync(profileDir, { recursive: true });
+const WARMUP_PAGES = 5;
+const ways: [string, string][] = [['segmented', join(dir, `indexeddb-${step}.bin`)]];
+const combined = join(dir, `combined-${step}.bin`);
+if (!args.includes('--segmented-only') && existsSync(combined)) ways.push(['artifact', `artifact:${combined}`]);
+
+const results = new Map<string, ColdRun[]>(ways.map(([name]) => [name, []]));
+for (let r = 0; r < runs; r++) {
+  for (const [name, stored] of ways) {
+    const profile = profileDir ? [join(profileDir, `warm-${name}-${r}.cpuprofile`)] : [];
+    const child = await run(
+      process.execPath,
+      ['--max-old-space-size=8192', '--import', 'tsx', fileURLToPath(new URL('./lib/growth-cold.ts', import.meta.url)), stored, join(dir, 'corpus.bin'), join(dir, `pages-${step}.json`), String(r), String(WARMUP_PAGES), ...profile],
+      { encoding: 'utf8', maxBuffer: 1 << 24 },
+    );
+    const cold = JSON.parse(child.stdout) as ColdRun;
+    results.get(name)!.push(cold);
+    console.log(`  ${name} run ${r + 1}: ${cold.articles} articles, warm median ${round(median(cold.warmMs))} ms (cpu ${round(median(cold.warmCpuMs))}) of ${cold.warmMs.length}, first analysis ${round(cold.firstAnalyzeMs)} ms`);
+  }
+}
+for (const [name, cold] of results) {
+  const warm = cold.flatMap((c) => c.warmMs);
+  const cpu = cold.flatMap((c) => c.warmCpuMs);
+  console.log(`${name}: warm median ${round(median(warm))} ms, cpu ${round(median(cpu))} ms, p95 ${round(quantile(warm, 0.95))} ms (${warm.length} analyses in ${cold.length} processes)`);
+}
