@@ -11,9 +11,7 @@
 //
 // Options: --quick (2 days, a step at each day's end, one cold process: a smoke run),
 // --days N, --per-day N, --refreshes-per-day N, --steps 10000,40000,100000, --cold-runs N,
-// --warm-pages N, --out FILE, --repeated-wording (the real sentences repeated verbatim across
-// unrelated stories, as before each story had its own wording: bench/lib/synthetic.ts
-// STORY_REWORDED_SHARE), --cpu-prof DIR (CPU profiles of the cold processes; for this one:
+// --warm-pages N, --out FILE, --cpu-prof DIR (CPU profiles of the cold processes; for this one:
 // node --cpu-prof --import tsx bench/growth.ts), --keep DIR (keeps each step's saved IndexedDB and
 // reader pages there, as indexeddb-STEP.bin and pages-STEP.json, and the bundled corpus.bin, to time or profile a cold start
 // again with bench/lib/growth-cold.ts without simulating the days; the old way's whole artifact
@@ -27,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { useModelFiles } from '../lib/cli/model-files.ts';
 import type { FeedDayArticle } from './lib/synthetic.ts';
-import { loadSentenceSources, STORY_REWORDED_SHARE } from './lib/synthetic.ts';
+import { loadSentenceSources } from './lib/synthetic.ts';
 import { FIRST_DAY, followedOutlets, isoDay, readerPages, refreshes } from './lib/growth-sim.ts';
 import { saveIndexedDb } from './lib/idb-snapshot.ts';
 import { bundledCorpusBytes, followedSources, GROWTH_SETTINGS, openGrowthStore, type PhaseTime, type RefreshTimes } from './lib/growth-store.ts';
@@ -68,8 +66,6 @@ const SEED = 20261201;
 const cpuProfileDir = option('--cpu-prof');
 /** Where each step's saved IndexedDB and pages are kept (deleted otherwise). */
 const keepDir = option('--keep');
-/** Each story in its own wording (the default), or the real sentences repeated across stories. */
-const reword = !args.includes('--repeated-wording');
 const out = option('--out') ?? fileURLToPath(new URL('./growth.json', import.meta.url));
 
 const loadAtStart = loadavg();
@@ -123,7 +119,7 @@ const results: GrowthStep[] = [];
 const readingFrom = (step: number) => step - perDay;
 
 const refreshesOn = () => (results.length < steps.length && live + 2 * perDay > steps[results.length]! ? perDayRefreshes : betweenRefreshes);
-for (const refresh of refreshes({ days, perDay, refreshesOn, outlets, sources, seed: SEED, reword })) {
+for (const refresh of refreshes({ days, perDay, refreshesOn, outlets, sources, seed: SEED })) {
   if (refresh.day !== todayIndex) {
     today = [];
     todayIndex = refresh.day;
@@ -201,7 +197,7 @@ async function measureStep(step: number, articles: number, day: number): Promise
   const windowArticles = sinceStep.reduce((n, s) => n + s.added, 0);
   const snapshot = join(work, 'indexeddb.bin');
   const size = await saveIndexedDb(snapshot);
-  const pages = readerPages(today, isoDay(FIRST_DAY, day + 1), coldProcesses + WARMUP_PAGES + warmPages, outlets, sources, SEED + articles, reword);
+  const pages = readerPages(today, isoDay(FIRST_DAY, day + 1), coldProcesses + WARMUP_PAGES + warmPages, outlets, sources, SEED + articles);
   const pagesFile = join(work, 'pages.json');
   writeFileSync(pagesFile, JSON.stringify(pages));
   lastPages = pagesFile;
@@ -275,7 +271,6 @@ function writeReport(finished: boolean): void {
       daysSimulated: results.at(-1)?.day ?? 0,
       retention: GROWTH_SETTINGS,
       sources: sources.description,
-      storyWording: reword ? `each story in its own wording (${STORY_REWORDED_SHARE} of its content words replaced, bench/lib/synthetic.ts)` : 'the real sentences as they are, repeated across stories (--repeated-wording)',
       seed: SEED,
       measured:
         'refresh: median over the last day before the step of (refresh wall or CPU time / its new articles), a refresh being what entrypoints/background/feeds.ts runs without the network: ' +

@@ -34,11 +34,11 @@ export interface Refresh {
  * (a scheduled refresh finds what the feeds published since the last one). `refreshesOn(day)`
  * is asked when the day starts.
  */
-export function* refreshes(options: { days: number; perDay: number; refreshesOn: (day: number) => number; outlets: readonly FollowedOutlet[]; sources: SentenceSources; seed: number; reword?: boolean }): Generator<Refresh> {
-  const { days, perDay, refreshesOn, outlets, sources, seed, reword } = options;
+export function* refreshes(options: { days: number; perDay: number; refreshesOn: (day: number) => number; outlets: readonly FollowedOutlet[]; sources: SentenceSources; seed: number }): Generator<Refresh> {
+  const { days, perDay, refreshesOn, outlets, sources, seed } = options;
   for (let d = 0; d < days; d++) {
     const day = isoDay(FIRST_DAY, d);
-    const articles = syntheticFeedDay(day, perDay, outlets, sources, seed, { reword });
+    const articles = syntheticFeedDay(day, perDay, outlets, sources, seed);
     const perDayRefreshes = refreshesOn(d);
     for (let r = 0; r < perDayRefreshes; r++) {
       const from = Math.floor((r * articles.length) / perDayRefreshes);
@@ -54,7 +54,7 @@ export function* refreshes(options: { days: number; perDay: number; refreshesOn:
  * as today's news read after a refresh is), half are the next day's articles, not yet stored.
  * All different, so no answer comes from a cache.
  */
-export function readerPages(latest: readonly FeedDayArticle[], nextDay: string, count: number, outlets: readonly FollowedOutlet[], sources: SentenceSources, seed: number, reword?: boolean): ArticleInput[] {
+export function readerPages(latest: readonly FeedDayArticle[], nextDay: string, count: number, outlets: readonly FollowedOutlet[], sources: SentenceSources, seed: number): ArticleInput[] {
   const random = mulberry32(seed);
   const stored = [...latest];
   const pages: ArticleInput[] = [];
@@ -63,7 +63,7 @@ export function readerPages(latest: readonly FeedDayArticle[], nextDay: string, 
     const [a] = stored.splice(Math.floor(random() * stored.length), 1);
     pages.push(page(a!));
   }
-  for (const a of syntheticFeedDay(nextDay, count - pages.length, outlets, sources, seed + 1, { reword })) pages.push(page(a));
+  for (const a of syntheticFeedDay(nextDay, count - pages.length, outlets, sources, seed + 1)) pages.push(page(a));
   return pages;
 }
 

@@ -8,8 +8,6 @@ import { join } from 'node:path';
 import type { CorpusRecord } from '../../lib/corpus/schema.ts';
 import { articleId } from '../../lib/feeds/refresh.ts';
 import { segmentSentences } from '../../lib/text/segment.ts';
-import { hashString } from '../../lib/fingerprint/hash.ts';
-import { CONTENT_STOPWORDS } from '../../lib/text/stopwords.ts';
 
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -115,65 +113,6 @@ export function* syntheticArticles(size: number, sources: SentenceSources, seed:
   }
 }
 
-/**
- * Share of a story's distinct content words (four letters or more) that its own wording
- * replaces. The feed days draw some 430 stories a day from about 300 real articles, so without
- * it every real sentence recurs verbatim in dozens of unrelated articles (at 10,500 articles
- * each article shares a sentence of ten words or more with 63 articles of other stories, and 92%
- * of such sentences recur in another story), where BASIL's 300 articles and ECB+'s 345 share
- * none across events: each page would find dozens of articles reusing its text and as many
- * "same event" candidates as story matching ranks. With a quarter of the content words replaced,
- * consistently within a story (its articles still share their wording), a ten-word run keeps its
- * words in another story with odds of about (3/4)^12, 3%.
- */
-export const STORY_REWORDED_SHARE = 0.25;
-
-/** Words of the sentence pool by kind, as often as they occur (a replacement is drawn by frequency). */
-interface Vocabulary {
-  lower: string[];
-  capitalized: string[];
-}
-
-const vocabularies = new WeakMap<SentenceSources, Vocabulary>();
-const WORD = /\p{L}{4,}/gu;
-
-function vocabulary(sources: SentenceSources): Vocabulary {
-  let v = vocabularies.get(sources);
-  if (!v) {
-    v = { lower: [], capitalized: [] };
-    for (const sentence of sources.pool) {
-      for (const m of sentence.matchAll(WORD)) {
-        const word = m[0];
-        if (CONTENT_STOPWORDS.has(word.toLowerCase())) continue;
-        // A sentence's first word is capitalized whatever it is.
-        if (m.index === 0) continue;
-        (word[0] === word[0]!.toUpperCase() ? v.capitalized : v.lower).push(word);
-      }
-    }
-    vocabularies.set(sources, v);
-  }
-  return v;
-}
-
-/**
- * A story's own wording: each content word is replaced, or not, by the story's seed (the same
- * word the same way in all its articles), by a word of the same kind drawn from the pool's words.
- */
-function storyWording(seed: number, sources: SentenceSources): (text: string) => string {
-  const { lower, capitalized } = vocabulary(sources);
-  const limit = STORY_REWORDED_SHARE * 2 ** 32;
-  return (text) =>
-    text.replace(WORD, (word) => {
-      const key = word.toLowerCase();
-      if (CONTENT_STOPWORDS.has(key) || hashString(key, seed) >= limit) return word;
-      const upper = word[0] === word[0]!.toUpperCase();
-      const list = upper ? capitalized : lower;
-      const drawn = list[hashString(key, seed ^ 0x5bd1e995) % list.length]!;
-      if (word.length > 1 && word === word.toUpperCase()) return drawn.toUpperCase();
-      return upper ? drawn[0]!.toUpperCase() + drawn.slice(1) : drawn.toLowerCase();
-    });
-}
-
 /** An outlet a simulated reader follows: what its articles' addresses and its feed are. */
 export interface FollowedOutlet {
   name: string;
@@ -190,19 +129,15 @@ export interface FeedDayArticle extends CorpusRecord {
 
 /**
  * One day of news from followed outlets: `perDay` articles published that day, in stories of
- * 2-5 articles from different outlets (as a day's big stories are covered by several of them),
- * each story in its own wording (STORY_REWORDED_SHARE; `reword: false`: the real sentences as
- * they are, repeated across stories).
+ * 2-5 articles from different outlets (as a day's big stories are covered by several of them).
  * Deterministic for a given seed and day; `day` is the ISO date, also the articles' address path.
  */
-export function syntheticFeedDay(day: string, perDay: number, outlets: readonly FollowedOutlet[], sources: SentenceSources, seed: number, options: { reword?: boolean } = {}): FeedDayArticle[] {
+export function syntheticFeedDay(day: string, perDay: number, outlets: readonly FollowedOutlet[], sources: SentenceSources, seed: number): FeedDayArticle[] {
   const random = mulberry32(seed ^ (dayFromIsoString(day) * 0x9e3779b1));
   const out: FeedDayArticle[] = [];
   let story = 0;
   while (out.length < perDay) {
     const run = storyRun(random, sources);
-    // Drawn whether used or not, so that both corpora have the same stories, outlets and members.
-    const wording = storyWording(Math.floor(random() * 2 ** 32), sources);
     const members = Math.min(perDay - out.length, outlets.length, 2 + Math.floor(random() * 4));
     // Different outlets for one story: a partial Fisher-Yates draw.
     const order = outlets.map((_, i) => i);
@@ -211,8 +146,7 @@ export function syntheticFeedDay(day: string, perDay: number, outlets: readonly 
       [order[m], order[j]] = [order[j]!, order[m]!];
       const outlet = outlets[order[m]!]!;
       const url = `https://www.${outlet.host}/${day.replaceAll('-', '/')}/story-${story}-${m}`;
-      const written = storyArticle(random, run, sources);
-      const { title, text } = options.reword === false ? written : { title: wording(written.title), text: wording(written.text) };
+      const { title, text } = storyArticle(random, run, sources);
       out.push({
         // Addresses and ids as a feed refresh makes them (lib/feeds/refresh.ts).
         id: articleId(url),
