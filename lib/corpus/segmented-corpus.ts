@@ -10,7 +10,7 @@ import type { CorpusSummary, SentenceSpan } from '../result.ts';
 import { backgroundShareOfClass } from '../text/background.ts';
 import { termBackgroundClass } from './background.ts';
 import { inverseDocumentFrequency } from './compile.ts';
-import { findTermId, type Corpus, type CorpusArticle } from './corpus.ts';
+import { findTermBytes, findTermId, type Corpus, type CorpusArticle } from './corpus.ts';
 import { dayFromIso, isoFromDay, NO_DATE, readString, type CorpusData } from './data.ts';
 import { OpenSegment } from './open-segment.ts';
 import type { LoadArticleBlock } from './parts.ts';
@@ -37,9 +37,8 @@ export class SegmentedCorpus implements Corpus {
   readonly averageLength: number;
   private readonly parts: OpenSegment[] = [];
   private readonly vectors = new TermVectorCache();
-  // Corpus term ids, given as terms are first asked for.
-  private readonly ids = new Map<string, number>();
-  private readonly texts: string[] = [];
+  // Corpus term ids, given as terms are first asked for: the segment and local id the term was first met in.
+  private readonly origins: [number, number][] = [];
   private readonly dfs: number[] = [];
   private readonly idfs: number[] = [];
   /** Local id of each corpus term in each segment (-1 where absent). */
@@ -59,7 +58,7 @@ export class SegmentedCorpus implements Corpus {
     let size = 0;
     let length = 0;
     for (const segment of segments) {
-      const part = new OpenSegment(segment.data, segment.removed, first, firstSentence, segment.loadArticleBlock);
+      const part = new OpenSegment(segment.data, segment.removed, this.parts.length, first, firstSentence, segment.loadArticleBlock);
       this.parts.push(part);
       first += part.count;
       firstSentence += part.sentenceCount;
@@ -81,7 +80,7 @@ export class SegmentedCorpus implements Corpus {
 
   /** Terms given a corpus id so far: opening gives none, a query those it meets. */
   get termsLookedUp(): number {
-    return this.texts.length;
+    return this.origins.length;
   }
 
   private summarize(): CorpusSummary {
@@ -254,50 +253,61 @@ export class SegmentedCorpus implements Corpus {
   // Terms.
 
   /**
-   * The corpus id of a term, given on first use with the document frequency summed over the
-   * segments; -1 when no live article holds it (as in one compile of the live articles).
-   * `known` is a segment and local id already found (the term read through an article).
+   * The corpus id of a segment's local term, given when first asked for, with its document
+   * frequency summed over the segments; -1 when no live article holds it (as in one compile of
+   * the live articles). The term is found in the other segments by its stored hash and bytes:
+   * nothing is decoded or hashed again. Every segment holding it learns the corpus id at once,
+   * so a local id without one is a term not asked for yet.
    */
-  private intern(term: string, known?: [OpenSegment, number]): number {
-    const id = this.ids.get(term);
-    if (id !== undefined) return id;
+  private intern(s0: number, local0: number): number {
+    const part0 = this.parts[s0]!;
+    const hash = part0.data.termHashes[local0]!;
+    const { offsets, bytes } = part0.data.terms;
+    const text = bytes.subarray(offsets[local0]!, offsets[local0 + 1]!);
     let df = 0;
     let background = -1;
     const locals = new Int32Array(this.parts.length);
-    for (const [s, part] of this.parts.entries()) {
-      const local = known?.[0] === part ? known[1] : findTermId(part.data, term);
+    for (let s = 0; s < this.parts.length; s++) {
+      const part = this.parts[s]!;
+      const local = s === s0 ? local0 : findTermBytes(part.data, hash, text);
       locals[s] = local;
       if (local === -1) continue;
       df += part.liveDf(local);
       background = part.data.termBackground[local]!;
     }
-    if (df === 0 && known === undefined) return -1;
-    const corpusId = this.texts.length;
-    this.ids.set(term, corpusId);
-    this.texts.push(term);
+    if (df === 0) return -1;
+    const corpusId = this.origins.length;
+    this.origins.push([s0, local0]);
     this.dfs.push(df);
     this.idfs.push(Math.fround(inverseDocumentFrequency(df, this.size, backgroundShareOfClass(background))));
     this.locals.push(locals);
-    this.parts.forEach((part, s) => {
-      if (locals[s] !== -1) part.setCorpusId(locals[s]!, corpusId);
-    });
+    for (let s = 0; s < this.parts.length; s++) if (locals[s] !== -1) this.parts[s]!.setCorpusId(locals[s]!, corpusId);
     return corpusId;
   }
 
   /** The corpus id of a segment's local term id. */
-  private corpusTerm(part: OpenSegment, local: number): number {
-    const id = part.corpusId(local);
-    return id !== -1 ? id : this.intern(readString(part.data.terms, local), [part, local]);
+  private corpusTerm(s: number, local: number): number {
+    const id = this.parts[s]!.corpusId(local);
+    return id !== -1 ? id : this.intern(s, local);
   }
 
-  private corpusTerms(part: OpenSegment, locals: Uint32Array): Uint32Array {
+  private corpusTerms(s: number, locals: Uint32Array): Uint32Array {
+    const part = this.parts[s]!;
     const out = new Uint32Array(locals.length);
-    for (let k = 0; k < locals.length; k++) out[k] = this.corpusTerm(part, locals[k]!);
+    for (let k = 0; k < locals.length; k++) {
+      const id = part.corpusId(locals[k]!);
+      out[k] = id !== -1 ? id : this.intern(s, locals[k]!);
+    }
     return out;
   }
 
   termId(term: string): number {
-    return this.intern(term);
+    // The first segment holding the term gives it (every segment holding it shares the id).
+    for (let s = 0; s < this.parts.length; s++) {
+      const local = findTermId(this.parts[s]!.data, term);
+      if (local !== -1) return this.corpusTerm(s, local);
+    }
+    return -1;
   }
 
   documentFrequency(term: string): number {
@@ -319,7 +329,8 @@ export class SegmentedCorpus implements Corpus {
   }
 
   termText(termId: number): string {
-    return this.texts[termId]!;
+    const [s, local] = this.origins[termId]!;
+    return readString(this.parts[s]!.data.terms, local);
   }
 
   termVector(index: number): TermVector {
@@ -336,24 +347,24 @@ export class SegmentedCorpus implements Corpus {
       const { docTermStart, docTerms, docTermTf } = part.data;
       const start = docTermStart[local]!;
       const end = docTermStart[local + 1]!;
-      const ids = this.corpusTerms(part, docTerms.subarray(start, end));
+      const ids = this.corpusTerms(part.position, docTerms.subarray(start, end));
       return chooseTermVector(docTermTf.subarray(start, end), (k) => this.idfs[ids[k]!]!, (k) => ids[k]!);
     });
   }
 
   facts(index: number): Uint32Array {
     const [part, local] = this.live(index);
-    return this.corpusTerms(part, part.alone.facts(local));
+    return this.corpusTerms(part.position, part.alone.facts(local));
   }
 
   headlineTerms(index: number): Uint32Array {
     const [part, local] = this.live(index);
-    return this.corpusTerms(part, part.alone.headlineTerms(local));
+    return this.corpusTerms(part.position, part.alone.headlineTerms(local));
   }
 
   leadTerms(index: number): Uint32Array {
     const [part, local] = this.live(index);
-    return this.corpusTerms(part, part.alone.leadTerms(local));
+    return this.corpusTerms(part.position, part.alone.leadTerms(local));
   }
 
   postings(termId: number): Uint32Array {
