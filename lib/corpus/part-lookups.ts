@@ -52,15 +52,21 @@ export function firstAtLeast(sorted: Uint32Array, value: number): number {
   return lo;
 }
 
-/** The position of `text` in the table through its string index, or -1. */
-export function findString(table: StringTable, index: StringIndex, text: string): number {
-  if (!text) return -1;
+/** The positions of `text` in the table through its string index, ascending. */
+export function findStrings(table: StringTable, index: StringIndex, text: string): number[] {
+  const found: number[] = [];
+  if (!text) return found;
   const hash = stringHash(text);
   const ascii = /^[ -~]*$/.test(text);
   for (let k = firstAtLeast(index.hashes, hash); k < index.hashes.length && index.hashes[k] === hash; k++) {
-    if (tableHolds(table, index.order[k]!, text, ascii)) return index.order[k]!;
+    if (tableHolds(table, index.order[k]!, text, ascii)) found.push(index.order[k]!);
   }
-  return -1;
+  return found;
+}
+
+/** The first position of `text` in the table through its string index, or -1. */
+export function findString(table: StringTable, index: StringIndex, text: string): number {
+  return findStrings(table, index, text)[0] ?? -1;
 }
 
 /** The articles holding each term (as a term or a fact), ascending: articles[start[t] ..< start[t + 1]]. */
@@ -101,8 +107,8 @@ export function partLookups(data: CorpusData): Required<Pick<CorpusData, PartLoo
 export const PART_LOOKUPS = ['postingStart', 'postingArticles', 'idHashes', 'idOrder', 'urlHashes', 'urlOrder'] as const;
 export type PartLookup = (typeof PART_LOOKUPS)[number];
 
-/** The article with this URL (as stored) in an index part with a URL index: its index, or -1; null when the part stores no URL index. */
-export function findUrl(data: CorpusData, url: string): number | null {
+/** The articles with this URL (as stored) in an index part with a URL index, ascending; null when the part stores no URL index. */
+export function findUrl(data: CorpusData, url: string): number[] | null {
   if (!data.urlHashes || !data.urlOrder) return null;
-  return findString(data.urls, { hashes: data.urlHashes, order: data.urlOrder }, url);
+  return findStrings(data.urls, { hashes: data.urlHashes, order: data.urlOrder }, url);
 }
