@@ -6,6 +6,7 @@
 // inverted index and an id map on first use, as it did.
 import { hashString } from '../fingerprint/hash.ts';
 import { readString, type CorpusData, type StringTable } from './data.ts';
+import { lowerBound } from '../sorted.ts';
 
 const STRING_INDEX_SEED = 0x1d5eed;
 
@@ -40,25 +41,13 @@ export function tableHolds(table: StringTable, i: number, text: string, ascii = 
   return true;
 }
 
-/** First position in `sorted` whose value is not below `value`. */
-export function firstAtLeast(sorted: Uint32Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** The positions of `text` in the table through its string index, ascending. */
 export function findStrings(table: StringTable, index: StringIndex, text: string): number[] {
   const found: number[] = [];
   if (!text) return found;
   const hash = stringHash(text);
   const ascii = /^[ -~]*$/.test(text);
-  for (let k = firstAtLeast(index.hashes, hash); k < index.hashes.length && index.hashes[k] === hash; k++) {
+  for (let k = lowerBound(index.hashes, hash); k < index.hashes.length && index.hashes[k] === hash; k++) {
     if (tableHolds(table, index.order[k]!, text, ascii)) found.push(index.order[k]!);
   }
   return found;

@@ -7,14 +7,13 @@ import type { PassageLookup } from '../facts/passage-index.ts';
 import { MAX_SHINGLE_POSTINGS } from '../facts/passage-index.ts';
 import { bucketKeys, LSH_BANDS, MAX_BUCKET, SIGNATURE_SIZE } from '../fingerprint/index.ts';
 import type { CorpusSummary, SentenceSpan } from '../result.ts';
-import { backgroundShareOfClass } from '../text/background.ts';
-import { termBackgroundClass } from './background.ts';
-import { inverseDocumentFrequency } from './compile.ts';
 import { findTermBytes, findTermId, type Corpus, type CorpusArticle } from './corpus.ts';
 import { dayFromIso, isoFromDay, NO_DATE, readString, type CorpusData } from './data.ts';
 import { OpenSegment } from './open-segment.ts';
+import { lastStartAtMost } from '../sorted.ts';
 import type { LoadArticleBlock } from './parts.ts';
-import { chooseTermVector, TermVectorCache, type ChosenVector, type TermVector } from './term-vector.ts';
+import { chooseTermVector, type ChosenVector } from './term-vector.ts';
+import { termIdf, TermWeights } from './term-weights.ts';
 import { primaryVersions } from './versions.ts';
 
 /** A compiled segment and the ids of its articles removed since (tombstones). */
@@ -29,14 +28,16 @@ export interface Segment {
 /** Postings lists kept at most (a query reads up to 64 terms' lists, often twice). */
 const POSTINGS_CACHE = 4096;
 
-export class SegmentedCorpus implements Corpus {
+export class SegmentedCorpus extends TermWeights implements Corpus {
   readonly name: string;
   readonly size: number;
   readonly indexEnd: number;
   readonly summary: CorpusSummary;
   readonly averageLength: number;
   private readonly parts: OpenSegment[] = [];
-  private readonly vectors = new TermVectorCache();
+  /** Each part's first corpus index and first corpus sentence, ascending, to find the part holding one. */
+  private readonly partFirsts: number[] = [];
+  private readonly partFirstSentences: number[] = [];
   // Corpus term ids, given as terms are first asked for: the segment and local id the term was first met in.
   private readonly origins: [number, number][] = [];
   private readonly dfs: number[] = [];
@@ -52,6 +53,7 @@ export class SegmentedCorpus implements Corpus {
     private readonly segments: readonly Segment[],
     private readonly options: { name?: string; merge: (segments: readonly Segment[], name: string) => CorpusData },
   ) {
+    super();
     if (segments.length === 0) throw new RangeError('a corpus needs at least one segment');
     let first = 0;
     let firstSentence = 0;
@@ -60,6 +62,8 @@ export class SegmentedCorpus implements Corpus {
     for (const segment of segments) {
       const part = new OpenSegment(segment.data, segment.removed, this.parts.length, first, firstSentence, segment.loadArticleBlock);
       this.parts.push(part);
+      this.partFirsts.push(first);
+      this.partFirstSentences.push(firstSentence);
       first += part.count;
       firstSentence += part.sentenceCount;
       size += part.count - part.removedCount;
@@ -118,14 +122,7 @@ export class SegmentedCorpus implements Corpus {
   /** The segment holding a corpus index, and the article's index in it. */
   private locate(index: number): [OpenSegment, number] {
     if (!Number.isInteger(index) || index < 0 || index >= this.indexEnd) throw new RangeError(`no article ${index} in corpus "${this.name}" (${this.indexEnd} places)`);
-    let lo = 0;
-    let hi = this.parts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (this.parts[mid]!.first <= index) lo = mid;
-      else hi = mid - 1;
-    }
-    const part = this.parts[lo]!;
+    const part = this.parts[lastStartAtMost(this.partFirsts, index)]!;
     return [part, index - part.first];
   }
 
@@ -279,7 +276,7 @@ export class SegmentedCorpus implements Corpus {
     const corpusId = this.origins.length;
     this.origins.push([s0, local0]);
     this.dfs.push(df);
-    this.idfs.push(Math.fround(inverseDocumentFrequency(df, this.size, backgroundShareOfClass(background))));
+    this.idfs.push(termIdf(df, this.size, background));
     this.locals.push(locals);
     for (let s = 0; s < this.parts.length; s++) if (locals[s] !== -1) this.parts[s]!.setCorpusId(locals[s]!, corpusId);
     return corpusId;
@@ -310,16 +307,6 @@ export class SegmentedCorpus implements Corpus {
     return -1;
   }
 
-  documentFrequency(term: string): number {
-    const id = this.termId(term);
-    return id === -1 ? 0 : this.dfs[id]!;
-  }
-
-  idf(term: string): number {
-    const id = this.termId(term);
-    return id === -1 ? inverseDocumentFrequency(0, this.size, backgroundShareOfClass(termBackgroundClass(term))) : this.idfs[id]!;
-  }
-
   idfOfTermId(termId: number): number {
     return this.idfs[termId]!;
   }
@@ -333,23 +320,13 @@ export class SegmentedCorpus implements Corpus {
     return readString(this.parts[s]!.data.terms, local);
   }
 
-  termVector(index: number): TermVector {
-    return this.chosenVector(index).vector;
-  }
-
-  vectorNorm(index: number): number {
-    return this.chosenVector(index).norm;
-  }
-
-  private chosenVector(index: number): ChosenVector {
-    return this.vectors.get(index, () => {
-      const [part, local] = this.live(index);
-      const { docTermStart, docTerms, docTermTf } = part.data;
-      const start = docTermStart[local]!;
-      const end = docTermStart[local + 1]!;
-      const ids = this.corpusTerms(part.position, docTerms.subarray(start, end));
-      return chooseTermVector(docTermTf.subarray(start, end), (k) => this.idfs[ids[k]!]!, (k) => ids[k]!);
-    });
+  protected chooseVector(index: number): ChosenVector {
+    const [part, local] = this.live(index);
+    const { docTermStart, docTerms, docTermTf } = part.data;
+    const start = docTermStart[local]!;
+    const end = docTermStart[local + 1]!;
+    const ids = this.corpusTerms(part.position, docTerms.subarray(start, end));
+    return chooseTermVector(docTermTf.subarray(start, end), (k) => this.idfs[ids[k]!]!, (k) => ids[k]!);
   }
 
   facts(index: number): Uint32Array {
@@ -425,16 +402,7 @@ export class SegmentedCorpus implements Corpus {
 
   passageIndex(): PassageLookup {
     const parts = this.parts;
-    const segmentOfSentence = (sentence: number): OpenSegment => {
-      let lo = 0;
-      let hi = parts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >>> 1;
-        if (parts[mid]!.firstSentence <= sentence) lo = mid;
-        else hi = mid - 1;
-      }
-      return parts[lo]!;
-    };
+    const segmentOfSentence = (sentence: number): OpenSegment => parts[lastStartAtMost(this.partFirstSentences, sentence)]!;
     const liveSentence = (part: OpenSegment, sentence: number) => !part.removed || !part.isRemoved(part.articleOfSentence(sentence));
     return {
       forEachSentence(hash, visit) {
