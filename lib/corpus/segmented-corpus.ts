@@ -39,13 +39,18 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
   private readonly partFirsts: number[] = [];
   private readonly partFirstSentences: number[] = [];
   // Corpus term ids, given as terms are first asked for: the segment and local id the term was first met in.
-  private readonly origins: [number, number][] = [];
+  private readonly originSegments: number[] = [];
+  private readonly originLocals: number[] = [];
   private readonly dfs: number[] = [];
   private readonly idfs: number[] = [];
-  /** Local id of each corpus term in each segment (-1 where absent). */
-  private readonly locals: Int32Array[] = [];
+  /**
+   * Local id of each corpus term in each segment (-1 where absent): term t's in segment s at
+   * t · segments + s, in one array (thousands of terms get an id in a first analysis).
+   */
+  private termLocals = new Int32Array(0);
   private readonly postingCache = new Map<number, Uint32Array>();
-  private primaries: Uint32Array | null = null;
+  /** Primary version of every article in a group of versions (others are their own), made on first use. */
+  private primaries: Map<number, number> | null = null;
   private groupMembers: Map<number, number[]> | null = null;
   private merged: CorpusData | null = null;
 
@@ -84,7 +89,7 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
 
   /** Terms given a corpus id so far: opening gives none, a query those it meets. */
   get termsLookedUp(): number {
-    return this.origins.length;
+    return this.originSegments.length;
   }
 
   private summarize(): CorpusSummary {
@@ -224,19 +229,25 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
           if (other !== -1 && !part.isRemoved(a)) pairs.push(part.first + a, other);
         }
       }
-      this.primaries = primaryVersions(this.indexEnd, pairs, (i) => {
-        const [part, local] = this.locate(i);
-        return part.isRemoved(local) ? 0 : part.data.versionRank[local]!;
+      // Only articles linked with another are in a group (the rest are their own primary): the
+      // groups are made over those, in corpus order, so ties go to the first as over every article.
+      const members = [...new Set(pairs)].sort((a, b) => a - b);
+      const at = new Map(members.map((m, k) => [m, k]));
+      const primary = primaryVersions(members.length, pairs.map((i) => at.get(i)!), (k) => {
+        const [part, local] = this.locate(members[k]!);
+        return part.data.versionRank[local]!;
       });
+      this.primaries = new Map(members.map((m, k) => [m, members[primary[k]!]!]));
     }
-    return this.primaries[index]!;
+    return this.primaries.get(index) ?? index;
   }
 
   versions(index: number): number[] {
     if (!this.groupMembers) {
       this.groupMembers = new Map();
-      for (let i = 0; i < this.indexEnd; i++) {
-        const p = this.primaryVersion(i);
+      this.primaryVersion(0);
+      // Members of groups in corpus order (the primaries map holds them ascending).
+      for (const [i, p] of this.primaries!) {
         if (p === i || this.isRemoved(i)) continue;
         const members = this.groupMembers.get(p);
         if (members) members.push(i);
@@ -261,10 +272,18 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
     const hash = part0.data.termHashes[local0]!;
     const { offsets, bytes } = part0.data.terms;
     const text = bytes.subarray(offsets[local0]!, offsets[local0 + 1]!);
+    const segments = this.parts.length;
+    const corpusId = this.originSegments.length;
+    if ((corpusId + 1) * segments > this.termLocals.length) {
+      const grown = new Int32Array(Math.max(1024 * segments, 2 * this.termLocals.length));
+      grown.set(this.termLocals);
+      this.termLocals = grown;
+    }
+    // Written at the next id's place; kept only if a live article holds the term.
+    const locals = this.termLocals.subarray(corpusId * segments, (corpusId + 1) * segments);
     let df = 0;
     let background = -1;
-    const locals = new Int32Array(this.parts.length);
-    for (let s = 0; s < this.parts.length; s++) {
+    for (let s = 0; s < segments; s++) {
       const part = this.parts[s]!;
       const local = s === s0 ? local0 : findTermBytes(part.data, hash, text);
       locals[s] = local;
@@ -273,12 +292,11 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
       background = part.data.termBackground[local]!;
     }
     if (df === 0) return -1;
-    const corpusId = this.origins.length;
-    this.origins.push([s0, local0]);
+    this.originSegments.push(s0);
+    this.originLocals.push(local0);
     this.dfs.push(df);
     this.idfs.push(termIdf(df, this.size, background));
-    this.locals.push(locals);
-    for (let s = 0; s < this.parts.length; s++) if (locals[s] !== -1) this.parts[s]!.setCorpusId(locals[s]!, corpusId);
+    for (let s = 0; s < segments; s++) if (locals[s] !== -1) this.parts[s]!.setCorpusId(locals[s]!, corpusId);
     return corpusId;
   }
 
@@ -316,8 +334,7 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
   }
 
   termText(termId: number): string {
-    const [s, local] = this.origins[termId]!;
-    return readString(this.parts[s]!.data.terms, local);
+    return readString(this.parts[this.originSegments[termId]!]!.data.terms, this.originLocals[termId]!);
   }
 
   protected chooseVector(index: number): ChosenVector {
@@ -347,10 +364,10 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
   postings(termId: number): Uint32Array {
     let list = this.postingCache.get(termId);
     if (list !== undefined) return list;
-    const locals = this.locals[termId]!;
+    const base = termId * this.parts.length;
     const found: number[] = [];
     for (const [s, part] of this.parts.entries()) {
-      const local = locals[s]!;
+      const local = this.termLocals[base + s]!;
       if (local === -1) continue;
       for (const a of part.alone.postings(local)) if (!part.isRemoved(a)) found.push(part.first + a);
     }
