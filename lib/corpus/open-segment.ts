@@ -5,6 +5,7 @@ import { bucketRange, type LshBuckets } from '../fingerprint/index.ts';
 import { CompiledCorpus } from './corpus.ts';
 import type { CorpusData } from './data.ts';
 import type { LoadArticleBlock } from './parts.ts';
+import { equalRange, lastStartAtMost } from '../sorted.ts';
 
 export class OpenSegment {
   /** The segment alone: articles, texts, its own postings (its IDF is never used). */
@@ -24,6 +25,8 @@ export class OpenSegment {
   constructor(
     data: CorpusData,
     removedIds: ReadonlySet<string> | undefined,
+    /** Its place among the corpus's segments (0 for the first). */
+    readonly position: number,
     /** Corpus index of the segment's first article. */
     readonly first: number,
     /** Corpus sentence number of the segment's first sentence. */
@@ -76,30 +79,12 @@ export class OpenSegment {
 
   /** The local article holding a local sentence number. */
   articleOfSentence(sentence: number): number {
-    const starts = this.data.sentenceStart;
-    let lo = 0;
-    let hi = this.count;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (starts[mid]! <= sentence) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastStartAtMost(this.data.sentenceStart, sentence, this.count + 1);
   }
 
   /** Entries first ..< last of the passage index holding the shingle hash. */
   passageRange(hash: number): [number, number] {
-    const hashes = this.data.passageHashes;
-    let lo = 0;
-    let hi = hashes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (hashes[mid]! < hash) lo = mid + 1;
-      else hi = mid;
-    }
-    let last = lo;
-    while (last < hashes.length && hashes[last] === hash) last++;
-    return [lo, last];
+    return equalRange(this.data.passageHashes, hash);
   }
 
   /** Live articles in the LSH bucket, counted up to `enough` (past it the count is only known to exceed it). */

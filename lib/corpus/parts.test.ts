@@ -7,7 +7,7 @@ import { loadCorpus } from './corpus.ts';
 import { serializeCorpus } from './format.ts';
 import { ArticlesNotLoadedError, assembleSegment, INDEX_TEXT_MAX_SHINGLES, segmentFromParts, serializeSegmentParts } from './parts.ts';
 import type { CorpusRecord } from './schema.ts';
-import { openSegmentedCorpus, type Segment } from './segments.ts';
+import { openSegmentedCorpus, SegmentedCorpus, type Segment } from './segments.ts';
 import { SEED_IDS, seedRecords } from './test-seeds.ts';
 import { asPage, basilPath, basilRecords, buildSegments } from './test-segments.ts';
 
@@ -58,6 +58,26 @@ describe('segments stored as parts, articles read on demand', () => {
     // Every live article is some seed's story: all blocks but the removed article's were read, each once.
     expect(reads.reduce((a, b) => a + b, 0)).toBe(live.length);
     expect(corpus.loadedBlocks).toBe(live.length);
+  }, 30_000);
+
+  test('the query path never reads Corpus.data, the merge of every segment (analyze and analyzeAsync, seeds in three segments)', async () => {
+    const three = buildSegments(records, [1, 3], new Map(), [SEED_IDS.unverified]);
+    // Reading `data` merges the segments (a whole-corpus copy, costly): here it throws instead.
+    const merge = (): never => {
+      throw new Error('the query path read Corpus.data');
+    };
+    const inMemory = new SegmentedCorpus(three, { name: 'seeds', merge });
+    const onDemand = new SegmentedCorpus(fromParts(three, 1).opened, { name: 'seeds', merge });
+    let stories = 0;
+    for (const record of seeds) {
+      const expected = analyze(asPage(record), reference);
+      expect(analyze(asPage(record), inMemory)).toEqual(expected);
+      expect(await analyzeAsync(asPage(record), onDemand)).toEqual(expected);
+      stories += expected.stories.length;
+    }
+    // The analyses found stories across the segments: the guard watched real queries.
+    expect(stories).toBeGreaterThan(5);
+    expect(() => inMemory.data).toThrow('the query path read Corpus.data');
   }, 30_000);
 
   test('a corpus whose articles are in the artifact loads nothing and answers the same', async () => {

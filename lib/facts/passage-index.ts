@@ -12,6 +12,7 @@
 import { hashString, mix32 } from '../fingerprint/hash.ts';
 import { foldedWords } from '../text/normalize.ts';
 import { GrowableUint32 } from '../growable-uint32.ts';
+import { equalRange, lastStartAtMost } from '../sorted.ts';
 
 /**
  * Shared runs of this many words are always found: fact alignment's REUSE_MIN_WORDS
@@ -193,15 +194,6 @@ export function passageIndexBytes(index: PassageIndex): number {
   return index.hashes.byteLength + index.sentences.byteLength + index.sentenceStart.byteLength;
 }
 
-function lowerBound(array: Uint32Array, value: number, lo = 0, hi = array.length): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (array[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * What finding reused text asks of a passage index, whether it is one stored index or several
  * searched together (lib/corpus segments): sentence numbers need not be consecutive.
@@ -222,13 +214,11 @@ export interface PassageLookup {
 export function passageLookup(index: PassageIndex, maxPostings = MAX_SHINGLE_POSTINGS): PassageLookup {
   return {
     forEachSentence(hash, visit) {
-      const first = lowerBound(index.hashes, hash);
-      let last = first;
-      while (last < index.hashes.length && index.hashes[last] === hash) last++;
+      const [first, last] = equalRange(index.hashes, hash);
       if (last - first > maxPostings) return;
       for (let i = first; i < last; i++) visit(index.sentences[i]!);
     },
-    articleOfSentence: (sentence) => lowerBound(index.sentenceStart, sentence + 1) - 1,
+    articleOfSentence: (sentence) => lastStartAtMost(index.sentenceStart, sentence),
     firstSentence: (article) => index.sentenceStart[article]!,
   };
 }

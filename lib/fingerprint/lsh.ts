@@ -3,6 +3,7 @@
 // probability 0.65 and pairs at 0.8 with probability 0.9999; pairs below 0.2 rarely meet.
 import { combineHashes } from './hash.ts';
 import { SIGNATURE_SIZE } from './minhash.ts';
+import { equalRange } from '../sorted.ts';
 
 export const LSH_BANDS = 16;
 export const LSH_ROWS = SIGNATURE_SIZE / LSH_BANDS;
@@ -45,17 +46,6 @@ export function buildLshBuckets(signatures: Uint32Array, count: number): LshBuck
   return { keys: order.map((i) => keys[i]!), articles: order.map((i) => articles[i]!) };
 }
 
-function lowerBound(keys: Uint32Array, key: number): number {
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (keys[mid]! < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * Buckets holding more articles than this are skipped: so many articles agreeing on a whole band
  * share boilerplate (or are one wire story copied a hundred times), and reading them all would
@@ -72,10 +62,7 @@ export function bucketKeys(signature: ArrayLike<number>, offset = 0): Uint32Arra
 
 /** Where a bucket's articles are in `buckets`: entries first ..< last. */
 export function bucketRange(buckets: LshBuckets, key: number): [number, number] {
-  const first = lowerBound(buckets.keys, key);
-  let last = first;
-  while (last < buckets.keys.length && buckets.keys[last] === key) last++;
-  return [first, last];
+  return equalRange(buckets.keys, key);
 }
 
 /** Articles in each of the signature's buckets (one count per band). */

@@ -1,0 +1,63 @@
+import { describe, expect, test } from 'vitest';
+import { equalRange, lastStartAtMost, lowerBound } from './sorted.ts';
+
+const hashes = Uint32Array.of(2, 5, 5, 5, 9, 4_000_000_000);
+
+describe('lowerBound', () => {
+  test.each([
+    [0, 0],
+    [2, 0],
+    [3, 1],
+    [5, 1],
+    [6, 4],
+    [9, 4],
+    [4_000_000_000, 5],
+    [4_294_967_295, 6],
+  ])('of %d in the hashes is %d', (value, index) => {
+    expect(lowerBound(hashes, value)).toBe(index);
+  });
+
+  test('searches only lo ..< hi', () => {
+    expect(lowerBound(hashes, 5, 2)).toBe(2);
+    expect(lowerBound(hashes, 9, 0, 3)).toBe(3);
+    expect(lowerBound(hashes, 9, 4, 4)).toBe(4);
+  });
+
+  test('an empty array gives 0', () => {
+    expect(lowerBound(new Uint32Array(0), 7)).toBe(0);
+    expect(lowerBound([], 7)).toBe(0);
+  });
+});
+
+describe('equalRange', () => {
+  test.each([
+    [5, [1, 4]],
+    [2, [0, 1]],
+    [4_000_000_000, [5, 6]],
+    [6, [4, 4]],
+    [1, [0, 0]],
+    [4_294_967_295, [6, 6]],
+  ] as const)('of %d in the hashes is %j', (value, range) => {
+    expect(equalRange(hashes, value)).toEqual(range);
+  });
+});
+
+describe('lastStartAtMost', () => {
+  // Articles of 3, 0, 2 and 1 sentences: sentence starts 0, 3, 3, 5, then the end, 6.
+  const sentenceStart = Uint32Array.of(0, 3, 3, 5, 6);
+
+  test.each([
+    [0, 0],
+    [2, 0],
+    [3, 2],
+    [4, 2],
+    [5, 3],
+  ])('sentence %d is in article %d', (sentence, article) => {
+    expect(lastStartAtMost(sentenceStart, sentence)).toBe(article);
+  });
+
+  test('counts only the first `count` starts', () => {
+    expect(lastStartAtMost(sentenceStart, 9, 4)).toBe(3);
+    expect(lastStartAtMost(sentenceStart, 9)).toBe(4);
+  });
+});
