@@ -94,6 +94,28 @@ test('lists corpora, checks a file, imports its valid records and removes them a
   expect(text('[data-testid="corpora-notice"]')).toBe('Removed “eastport-flood”.');
 });
 
+test('an import named with a right-to-left override: the "Imported" and "Removed" notices keep their words in order, the name isolated', async () => {
+  const { api } = fakeApi();
+  await act(() => void render(<OptionsApp api={api} />, root));
+  await settle();
+  const input = q('[data-testid="import-file"]') as HTMLInputElement;
+  const file = new File([readFileSync(new URL('../../tests/fixtures/import/eastport-flood.jsonl', import.meta.url), 'utf8')], '\u202Edoolf-tropstae.jsonl');
+  Object.defineProperty(input, 'files', { value: [file] });
+  await act(() => void input.dispatchEvent(new win.Event('change', { bubbles: true })));
+  await settle();
+  await click('[data-testid="import-confirm"]');
+  await settle();
+  // Without the isolation, U+202E would show the rest of the sentence reversed after the name.
+  expect(text('[data-testid="import-done"]')).toBe('Imported “doolf-tropstae”: 4 articles from 3 outlets. Parallax now compares pages with it too.');
+  expect(q('[data-testid="import-done"] bdi')?.textContent).toBe('doolf-tropstae');
+
+  await click('[data-testid="corpus-remove"]');
+  await click('[data-testid="corpus-remove-confirm"]');
+  await settle();
+  expect(text('[data-testid="corpora-notice"]')).toBe('Removed “doolf-tropstae”.');
+  expect(q('[data-testid="corpora-notice"] bdi')?.textContent).toBe('doolf-tropstae');
+});
+
 test('every settings change is saved at once', async () => {
   const { api, saved } = fakeApi();
   await act(() => void render(<OptionsApp api={api} />, root));
