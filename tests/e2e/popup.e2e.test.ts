@@ -346,6 +346,9 @@ describe.each(BROWSERS)('popup and options in %s, dark theme', (name) => {
     await popup.click('[data-testid="fact"] .fact-toggle');
     await popup.waitForSelector('[data-testid="fact"] .passage');
     await noHorizontalScroll(popup);
+    // The scrolling part's scrollbar is drawn in the dark theme's border and background colours
+    // (Firefox drew it light with color-scheme alone).
+    expect(await popup.evaluate(() => getComputedStyle(document.querySelector('.popup > main')!).scrollbarColor)).toBe('rgb(52, 59, 70) rgb(21, 24, 29)');
     expect(await seriousViolations(popup, 'popup-results-dark')).toEqual([]);
     await popup.screenshot('popup-results-dark');
   });
