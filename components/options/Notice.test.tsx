@@ -1,24 +1,18 @@
 // A notice naming something from a file or feed: the name is isolated (<bdi>) and loses its bidi
 // controls, so a right-to-left override in it cannot reverse the rest of the sentence.
-import { parseHTML } from 'linkedom';
 import { render } from 'preact';
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
+import { useAppRoot } from '@/components/shared/test-dom';
 import { SourceText } from '@/components/shared/SourceText';
 import { NoticeLine } from './Notice';
 
-let root: HTMLElement;
-beforeEach(() => {
-  const { window, document } = parseHTML('<!doctype html><html><body><div id="app"></div></body></html>');
-  Object.assign(globalThis, { window, document, Node: window.Node, Event: window.Event, HTMLElement: window.HTMLElement });
-  root = document.getElementById('app') as unknown as HTMLElement;
-});
-afterEach(() => render(null, root));
+const dom = useAppRoot();
 
 const OVERRIDE = '\u202E';
 
 test('SourceText isolates its text and drops bidi overrides, embeddings and isolates', () => {
-  render(<SourceText text={`${OVERRIDE}gnp.exe\u2066x\u2069\u202A`} class="name" />, root);
-  expect(root.innerHTML).toBe('<bdi class="name">gnp.exex</bdi>');
+  render(<SourceText text={`${OVERRIDE}gnp.exe\u2066x\u2069\u202A`} class="name" />, dom.root);
+  expect(dom.root.innerHTML).toBe('<bdi class="name">gnp.exex</bdi>');
 });
 
 test.each([
@@ -37,9 +31,9 @@ test.each([
       }}
       testId="corpora-notice"
     />,
-    root,
+    dom.root,
   );
-  const notice = root.querySelector('[data-testid="corpora-notice"]')!;
+  const notice = dom.root.querySelector('[data-testid="corpora-notice"]')!;
   expect(notice.textContent).toBe('Removed “eastport-flood”.');
   expect(notice.textContent).not.toContain(OVERRIDE);
   expect(notice.querySelector('bdi')?.textContent).toBe('eastport-flood');
