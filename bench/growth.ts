@@ -12,10 +12,12 @@
 // Options: --quick (2 days, a step at each day's end, one cold process: a smoke run),
 // --days N, --per-day N, --refreshes-per-day N, --steps 10000,40000,100000, --cold-runs N,
 // --warm-pages N, --out FILE, --cpu-prof DIR (CPU profiles of the cold processes; for this one:
-// node --cpu-prof --import tsx bench/growth.ts).
+// node --cpu-prof --import tsx bench/growth.ts), --keep DIR (keeps each step's saved IndexedDB and
+// reader pages there, as indexeddb-STEP.bin and pages-STEP.json, and the bundled corpus.bin, to time or profile a cold start
+// again with bench/lib/growth-cold.ts without simulating the days).
 import 'fake-indexeddb/auto';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,6 +63,8 @@ const BASELINE_AT = 10_000;
 const SEED = 20261201;
 /** Where the cold processes write CPU profiles (node --cpu-prof); profile this process with node's own flag. */
 const cpuProfileDir = option('--cpu-prof');
+/** Where each step's saved IndexedDB and pages are kept (deleted otherwise). */
+const keepDir = option('--keep');
 const out = option('--out') ?? fileURLToPath(new URL('./growth.json', import.meta.url));
 
 const loadAtStart = loadavg();
@@ -77,6 +81,7 @@ const work = mkdtempSync(join(tmpdir(), 'parallax-growth-'));
 const bundled = bundledCorpusBytes();
 const bundledPath = join(work, 'corpus.bin');
 writeFileSync(bundledPath, bundled);
+if (keepDir) writeFileSync(join(keepDir, 'corpus.bin'), bundled);
 const store = openGrowthStore(followedSources(outlets, new Date(`${FIRST_DAY}T00:00:00Z`)), bundled);
 const cpuMs = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1000;
 
@@ -194,6 +199,10 @@ async function measureStep(step: number, articles: number, day: number): Promise
   writeFileSync(pagesFile, JSON.stringify(pages));
   lastPages = pagesFile;
   const cold = await coldRuns(snapshot, pagesFile);
+  if (keepDir) {
+    copyFileSync(snapshot, join(keepDir, `indexeddb-${step}.bin`));
+    copyFileSync(pagesFile, join(keepDir, `pages-${step}.json`));
+  }
   rmSync(snapshot);
   const middle = (f: (c: ColdRun) => number) => round(median(cold.map(f)));
   const warm = cold.flatMap((c) => c.warmMs);

@@ -8,10 +8,11 @@ import { termHash } from './compile.ts';
 import { isoFromDay, NO_DATE, readString, type CorpusData, type StringTable } from './data.ts';
 import { ArticlesNotLoadedError, INDEX_TEXT_MAX_SHINGLES, readArticleBlock, type ArticleBlock, type LoadArticleBlock } from './parts.ts';
 import { CorpusFormatError, deserializeCorpus } from './format.ts';
+import { findString, invertedIndex } from './part-lookups.ts';
 import { MEANING_DIMS, MODEL_NAME } from '../meaning/index.ts';
 import { chooseTermVector, type ChosenVector, type TermVector } from './term-vector.ts';
 import { termIdf, TermWeights } from './term-weights.ts';
-import { equalRange } from '../sorted.ts';
+import { equalRange, lowerBound } from '../sorted.ts';
 
 /** An article's metadata (text and sentences are separate calls: they are decoded on demand). */
 export interface CorpusArticle {
@@ -26,6 +27,7 @@ export interface CorpusArticle {
 }
 
 export type { TermVector } from './term-vector.ts';
+export { invertedIndex } from './part-lookups.ts';
 
 /**
  * A compiled corpus, ready to query.
@@ -177,9 +179,13 @@ export class CompiledCorpus extends TermWeights implements Corpus {
     return this.idfs;
   }
 
-  /** The inverted index, built on first use by counting sort over every article's terms and facts: two passes, no per-term arrays. */
+  /**
+   * The inverted index: stored in a segment's index part (./part-lookups.ts), or built on first
+   * use by counting sort over every article's terms and facts (two passes, no per-term arrays).
+   */
   private get postingIndex(): { start: Uint32Array; articles: Uint32Array } {
-    if (!this.inverted) this.inverted = invertedIndex(this.data);
+    const { postingStart, postingArticles } = this.data;
+    this.inverted ??= postingStart && postingArticles ? { start: postingStart, articles: postingArticles } : invertedIndex(this.data);
     return this.inverted;
   }
 
@@ -201,6 +207,9 @@ export class CompiledCorpus extends TermWeights implements Corpus {
   }
 
   indexOf(id: string): number {
+    const { idHashes, idOrder } = this.data;
+    // An index part finds an id by its hash (./part-lookups.ts); other data by a map of every id, made on first use.
+    if (idHashes && idOrder) return findString(this.data.ids, { hashes: idHashes, order: idOrder }, id);
     if (!this.idLookup) {
       this.idLookup = new Map();
       for (let i = 0; i < this.size; i++) this.idLookup.set(readString(this.data.ids, i), i);
@@ -373,25 +382,6 @@ export class CompiledCorpus extends TermWeights implements Corpus {
   }
 }
 
-/** The articles holding each term (as a term or a fact), ascending: articles[start[t] ..< start[t + 1]]. */
-export function invertedIndex(data: CorpusData): { start: Uint32Array; articles: Uint32Array } {
-  const v = data.termHashes.length;
-  const n = data.meta.articleCount;
-  const counts = new Uint32Array(v + 1);
-  const { docTerms, facts, docTermStart, factStart } = data;
-  for (let k = 0; k < docTerms.length; k++) counts[docTerms[k]!]!++;
-  for (let k = 0; k < facts.length; k++) counts[facts[k]!]!++;
-  const start = new Uint32Array(v + 1);
-  for (let t = 0; t < v; t++) start[t + 1] = start[t]! + counts[t]!;
-  const articles = new Uint32Array(start[v]!);
-  const fill = start.slice(0, v);
-  for (let a = 0; a < n; a++) {
-    for (let k = docTermStart[a]!, end = docTermStart[a + 1]!; k < end; k++) articles[fill[docTerms[k]!]!++] = a;
-    for (let k = factStart[a]!, end = factStart[a + 1]!; k < end; k++) articles[fill[facts[k]!]!++] = a;
-  }
-  return { start, articles };
-}
-
 /** The id of a term in the data's vocabulary, or -1: a binary search of its hash, then the text confirmed. */
 export function findTermId(data: CorpusData, term: string): number {
   const hash = termHash(term);
@@ -412,6 +402,23 @@ export function findTermId(data: CorpusData, term: string): number {
     let i = 0;
     while (i < length && bytes[start + i] === term.charCodeAt(i)) i++;
     if (i === length) return t;
+  }
+  return -1;
+}
+
+/**
+ * The id of a term given by its hash and UTF-8 bytes (as another segment stores it), or -1:
+ * a corpus of segments finds a term met in one segment in the others without decoding it.
+ */
+export function findTermBytes(data: CorpusData, hash: number, text: Uint8Array): number {
+  const hashes = data.termHashes;
+  const { offsets, bytes } = data.terms;
+  for (let t = lowerBound(hashes, hash); t < hashes.length && hashes[t] === hash; t++) {
+    const start = offsets[t]!;
+    if (offsets[t + 1]! - start !== text.length) continue;
+    let i = 0;
+    while (i < text.length && bytes[start + i] === text[i]) i++;
+    if (i === text.length) return t;
   }
   return -1;
 }

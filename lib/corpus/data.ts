@@ -129,6 +129,20 @@ export interface CorpusData {
    * corpus text.
    */
   sentenceMeaning: Int8Array;
+  /**
+   * Set on a segment's index part only (./part-lookups.ts): the inverted index
+   * (postingArticles[postingStart[t] ..< postingStart[t+1]], the articles holding term t as a
+   * term or a fact, ascending), and ids and URLs by hash (hashes ascending, `order` the article
+   * of each; empty URLs left out). Opening reads them instead of building them. Index parts
+   * written before they were stored lack them (the format is otherwise the same): then the
+   * corpus builds the inverted index and an id map on first use.
+   */
+  postingStart?: Uint32Array;
+  postingArticles?: Uint32Array;
+  idHashes?: Uint32Array;
+  idOrder?: Uint32Array;
+  urlHashes?: Uint32Array;
+  urlOrder?: Uint32Array;
 }
 
 const encoder = new TextEncoder();

@@ -8,6 +8,7 @@
 // Loading wraps sections as typed-array views on the artifact's buffer: no copying, no parsing.
 import { hashBytes } from '../fingerprint/hash.ts';
 import { FORMAT_VERSION, type CorpusData, type CorpusMeta, type StringTable } from './data.ts';
+import { PART_LOOKUPS } from './part-lookups.ts';
 
 const MAGIC = 0x43584c50; // "PLXC" read as little-endian u32
 const CHECKSUM_SEED = 0x9a11a7;
@@ -36,6 +37,8 @@ const ARRAYS = [
   'docTermStart', 'docTerms', 'docTermTf', 'factStart', 'facts', 'headlineStart', 'headlineTerms', 'leadStart', 'leadTerms', 'signatures', 'shingleCounts', 'lshKeys',
   'lshArticles', 'primaryVersion', 'versionRank', 'versionPairs', 'versionLinkArticles', 'passageHashes', 'passageSentences', 'sentenceMeaning',
 ] as const;
+/** Sections only a segment's index part has (./part-lookups.ts); a file without them is read as before. */
+const OPTIONAL_ARRAYS = PART_LOOKUPS;
 
 function kindOf(array: TypedArray): ArrayKind {
   if (array instanceof Uint8Array) return 'u8';
@@ -52,6 +55,10 @@ function sectionsOf(data: CorpusData): [string, TypedArray][] {
     out.push([`${t}.offsets`, table.offsets], [`${t}.bytes`, table.bytes]);
   }
   for (const a of ARRAYS) out.push([a, data[a]]);
+  for (const a of OPTIONAL_ARRAYS) {
+    const array = data[a];
+    if (array) out.push([a, array]);
+  }
   return out;
 }
 
@@ -91,6 +98,7 @@ const WIDTH = { u8: 1, i8: 1, u32: 4, i32: 4, f32: 4 } as const;
 export interface SectionFile {
   meta: unknown;
   get<T extends TypedArray>(name: string): T;
+  has(name: string): boolean;
   table(name: string): StringTable;
 }
 
@@ -136,13 +144,16 @@ export function readSections(input: Uint8Array | ArrayBuffer, options: { verify?
     return array as T;
   };
   const table = (name: string): StringTable => ({ offsets: get(`${name}.offsets`), bytes: get(`${name}.bytes`) });
-  return { meta: header.meta, get, table };
+  return { meta: header.meta, get, has: (name) => arrays.has(name), table };
 }
 
 /** Reads an artifact (see readSections for `verify` and memory). */
 export function deserializeCorpus(input: Uint8Array | ArrayBuffer, options: { verify?: boolean } = {}): CorpusData {
-  const { meta, get, table } = readSections(input, options);
+  const { meta, get, has, table } = readSections(input, options);
+  const optional: Partial<Pick<CorpusData, (typeof OPTIONAL_ARRAYS)[number]>> = {};
+  for (const a of OPTIONAL_ARRAYS) if (has(a)) optional[a] = get<Uint32Array>(a);
   return {
+    ...optional,
     meta: meta as CorpusMeta,
     ids: table('ids'),
     titles: table('titles'),

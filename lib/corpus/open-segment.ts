@@ -25,6 +25,8 @@ export class OpenSegment {
   constructor(
     data: CorpusData,
     removedIds: ReadonlySet<string> | undefined,
+    /** Its place among the corpus's segments (0 for the first). */
+    readonly position: number,
     /** Corpus index of the segment's first article. */
     readonly first: number,
     /** Corpus sentence number of the segment's first sentence. */

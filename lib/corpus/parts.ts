@@ -1,12 +1,14 @@
 // A segment stored as parts, for a fast first answer after a restart: an index part with what
 // story matching reads (vocabulary, every article's terms and facts, signatures, LSH buckets,
-// versions, the passage index, metadata), and article blocks with what fact alignment reads
+// versions, the passage index, metadata, and the inverted index and id and URL lookups that
+// opening would otherwise build: ./part-lookups.ts), and article blocks with what fact alignment reads
 // (texts, sentence offsets, meaning vectors) for a few consecutive articles each. A corpus
 // opened from index parts reads a block when an analysis first needs one of its articles
 // (`Corpus.loadArticles`, lib/analyze.ts `analyzeAsync`).
 import { buildStringTable, readString, type CorpusData, type StringTable } from './data.ts';
 import { CorpusFormatError, deserializeCorpus, readSections, serializeCorpus, serializeSections } from './format.ts';
 import { MEANING_DIMS } from '../meaning/index.ts';
+import { partLookups } from './part-lookups.ts';
 import type { Segment } from './segmented-corpus.ts';
 
 /**
@@ -63,6 +65,7 @@ export function serializeSegmentParts(data: CorpusData, options: { blockSize?: n
   const texts = Array.from({ length: n }, (_, i) => (data.shingleCounts[i]! < INDEX_TEXT_MAX_SHINGLES ? readString(data.texts, i) : ''));
   const index = serializeCorpus({
     ...data,
+    ...partLookups(data),
     meta: { ...data.meta, parts: { blockSize, blocks: blockCount } },
     texts: buildStringTable(texts),
     sentenceOffsets: new Uint32Array(0),
@@ -104,7 +107,8 @@ export function readArticleBlock(bytes: Uint8Array): ArticleBlock {
 
 /** The whole segment back from its parts (for merging or exporting: every block is read). */
 export function assembleSegment(parts: SegmentParts): CorpusData {
-  const index = deserializeCorpus(parts.index);
+  // The lookups an index part stores are the part's, not the segment's data (merging lays out new ones).
+  const { postingStart: _ps, postingArticles: _pa, idHashes: _ih, idOrder: _io, urlHashes: _uh, urlOrder: _uo, ...index } = deserializeCorpus(parts.index);
   const { parts: layout, ...meta } = index.meta;
   if (!layout || parts.blocks.length !== layout.blocks) throw new CorpusFormatError(`a corpus segment needs ${layout?.blocks ?? 0} article blocks, ${parts.blocks.length} given`);
   const blocks = parts.blocks.map(readArticleBlock);

@@ -7,7 +7,7 @@ import type { PassageLookup } from '../facts/passage-index.ts';
 import { MAX_SHINGLE_POSTINGS } from '../facts/passage-index.ts';
 import { bucketKeys, LSH_BANDS, MAX_BUCKET, SIGNATURE_SIZE } from '../fingerprint/index.ts';
 import type { CorpusSummary, SentenceSpan } from '../result.ts';
-import { findTermId, type Corpus, type CorpusArticle } from './corpus.ts';
+import { findTermBytes, findTermId, type Corpus, type CorpusArticle } from './corpus.ts';
 import { dayFromIso, isoFromDay, NO_DATE, readString, type CorpusData } from './data.ts';
 import { OpenSegment } from './open-segment.ts';
 import { lastStartAtMost } from '../sorted.ts';
@@ -38,15 +38,19 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
   /** Each part's first corpus index and first corpus sentence, ascending, to find the part holding one. */
   private readonly partFirsts: number[] = [];
   private readonly partFirstSentences: number[] = [];
-  // Corpus term ids, given as terms are first asked for.
-  private readonly ids = new Map<string, number>();
-  private readonly texts: string[] = [];
+  // Corpus term ids, given as terms are first asked for: the segment and local id the term was first met in.
+  private readonly originSegments: number[] = [];
+  private readonly originLocals: number[] = [];
   private readonly dfs: number[] = [];
   private readonly idfs: number[] = [];
-  /** Local id of each corpus term in each segment (-1 where absent). */
-  private readonly locals: Int32Array[] = [];
+  /**
+   * Local id of each corpus term in each segment (-1 where absent): term t's in segment s at
+   * t · segments + s, in one array (thousands of terms get an id in a first analysis).
+   */
+  private termLocals = new Int32Array(0);
   private readonly postingCache = new Map<number, Uint32Array>();
-  private primaries: Uint32Array | null = null;
+  /** Primary version of every article in a group of versions (others are their own), made on first use. */
+  private primaries: Map<number, number> | null = null;
   private groupMembers: Map<number, number[]> | null = null;
   private merged: CorpusData | null = null;
 
@@ -61,7 +65,7 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
     let size = 0;
     let length = 0;
     for (const segment of segments) {
-      const part = new OpenSegment(segment.data, segment.removed, first, firstSentence, segment.loadArticleBlock);
+      const part = new OpenSegment(segment.data, segment.removed, this.parts.length, first, firstSentence, segment.loadArticleBlock);
       this.parts.push(part);
       this.partFirsts.push(first);
       this.partFirstSentences.push(firstSentence);
@@ -85,7 +89,7 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
 
   /** Terms given a corpus id so far: opening gives none, a query those it meets. */
   get termsLookedUp(): number {
-    return this.texts.length;
+    return this.originSegments.length;
   }
 
   private summarize(): CorpusSummary {
@@ -225,19 +229,25 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
           if (other !== -1 && !part.isRemoved(a)) pairs.push(part.first + a, other);
         }
       }
-      this.primaries = primaryVersions(this.indexEnd, pairs, (i) => {
-        const [part, local] = this.locate(i);
-        return part.isRemoved(local) ? 0 : part.data.versionRank[local]!;
+      // Only articles linked with another are in a group (the rest are their own primary): the
+      // groups are made over those, in corpus order, so ties go to the first as over every article.
+      const members = [...new Set(pairs)].sort((a, b) => a - b);
+      const at = new Map(members.map((m, k) => [m, k]));
+      const primary = primaryVersions(members.length, pairs.map((i) => at.get(i)!), (k) => {
+        const [part, local] = this.locate(members[k]!);
+        return part.data.versionRank[local]!;
       });
+      this.primaries = new Map(members.map((m, k) => [m, members[primary[k]!]!]));
     }
-    return this.primaries[index]!;
+    return this.primaries.get(index) ?? index;
   }
 
   versions(index: number): number[] {
     if (!this.groupMembers) {
       this.groupMembers = new Map();
-      for (let i = 0; i < this.indexEnd; i++) {
-        const p = this.primaryVersion(i);
+      this.primaryVersion(0);
+      // Members of groups in corpus order (the primaries map holds them ascending).
+      for (const [i, p] of this.primaries!) {
         if (p === i || this.isRemoved(i)) continue;
         const members = this.groupMembers.get(p);
         if (members) members.push(i);
@@ -251,50 +261,68 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
   // Terms.
 
   /**
-   * The corpus id of a term, given on first use with the document frequency summed over the
-   * segments; -1 when no live article holds it (as in one compile of the live articles).
-   * `known` is a segment and local id already found (the term read through an article).
+   * The corpus id of a segment's local term, given when first asked for, with its document
+   * frequency summed over the segments; -1 when no live article holds it (as in one compile of
+   * the live articles). The term is found in the other segments by its stored hash and bytes:
+   * nothing is decoded or hashed again. Every segment holding it learns the corpus id at once,
+   * so a local id without one is a term not asked for yet.
    */
-  private intern(term: string, known?: [OpenSegment, number]): number {
-    const id = this.ids.get(term);
-    if (id !== undefined) return id;
+  private intern(s0: number, local0: number): number {
+    const part0 = this.parts[s0]!;
+    const hash = part0.data.termHashes[local0]!;
+    const { offsets, bytes } = part0.data.terms;
+    const text = bytes.subarray(offsets[local0]!, offsets[local0 + 1]!);
+    const segments = this.parts.length;
+    const corpusId = this.originSegments.length;
+    if ((corpusId + 1) * segments > this.termLocals.length) {
+      const grown = new Int32Array(Math.max(1024 * segments, 2 * this.termLocals.length));
+      grown.set(this.termLocals);
+      this.termLocals = grown;
+    }
+    // Written at the next id's place; kept only if a live article holds the term.
+    const locals = this.termLocals.subarray(corpusId * segments, (corpusId + 1) * segments);
     let df = 0;
     let background = -1;
-    const locals = new Int32Array(this.parts.length);
-    for (const [s, part] of this.parts.entries()) {
-      const local = known?.[0] === part ? known[1] : findTermId(part.data, term);
+    for (let s = 0; s < segments; s++) {
+      const part = this.parts[s]!;
+      const local = s === s0 ? local0 : findTermBytes(part.data, hash, text);
       locals[s] = local;
       if (local === -1) continue;
       df += part.liveDf(local);
       background = part.data.termBackground[local]!;
     }
-    if (df === 0 && known === undefined) return -1;
-    const corpusId = this.texts.length;
-    this.ids.set(term, corpusId);
-    this.texts.push(term);
+    if (df === 0) return -1;
+    this.originSegments.push(s0);
+    this.originLocals.push(local0);
     this.dfs.push(df);
     this.idfs.push(termIdf(df, this.size, background));
-    this.locals.push(locals);
-    this.parts.forEach((part, s) => {
-      if (locals[s] !== -1) part.setCorpusId(locals[s]!, corpusId);
-    });
+    for (let s = 0; s < segments; s++) if (locals[s] !== -1) this.parts[s]!.setCorpusId(locals[s]!, corpusId);
     return corpusId;
   }
 
   /** The corpus id of a segment's local term id. */
-  private corpusTerm(part: OpenSegment, local: number): number {
-    const id = part.corpusId(local);
-    return id !== -1 ? id : this.intern(readString(part.data.terms, local), [part, local]);
+  private corpusTerm(s: number, local: number): number {
+    const id = this.parts[s]!.corpusId(local);
+    return id !== -1 ? id : this.intern(s, local);
   }
 
-  private corpusTerms(part: OpenSegment, locals: Uint32Array): Uint32Array {
+  private corpusTerms(s: number, locals: Uint32Array): Uint32Array {
+    const part = this.parts[s]!;
     const out = new Uint32Array(locals.length);
-    for (let k = 0; k < locals.length; k++) out[k] = this.corpusTerm(part, locals[k]!);
+    for (let k = 0; k < locals.length; k++) {
+      const id = part.corpusId(locals[k]!);
+      out[k] = id !== -1 ? id : this.intern(s, locals[k]!);
+    }
     return out;
   }
 
   termId(term: string): number {
-    return this.intern(term);
+    // The first segment holding the term gives it (every segment holding it shares the id).
+    for (let s = 0; s < this.parts.length; s++) {
+      const local = findTermId(this.parts[s]!.data, term);
+      if (local !== -1) return this.corpusTerm(s, local);
+    }
+    return -1;
   }
 
   idfOfTermId(termId: number): number {
@@ -306,7 +334,7 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
   }
 
   termText(termId: number): string {
-    return this.texts[termId]!;
+    return readString(this.parts[this.originSegments[termId]!]!.data.terms, this.originLocals[termId]!);
   }
 
   protected chooseVector(index: number): ChosenVector {
@@ -314,32 +342,32 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
     const { docTermStart, docTerms, docTermTf } = part.data;
     const start = docTermStart[local]!;
     const end = docTermStart[local + 1]!;
-    const ids = this.corpusTerms(part, docTerms.subarray(start, end));
+    const ids = this.corpusTerms(part.position, docTerms.subarray(start, end));
     return chooseTermVector(docTermTf.subarray(start, end), (k) => this.idfs[ids[k]!]!, (k) => ids[k]!);
   }
 
   facts(index: number): Uint32Array {
     const [part, local] = this.live(index);
-    return this.corpusTerms(part, part.alone.facts(local));
+    return this.corpusTerms(part.position, part.alone.facts(local));
   }
 
   headlineTerms(index: number): Uint32Array {
     const [part, local] = this.live(index);
-    return this.corpusTerms(part, part.alone.headlineTerms(local));
+    return this.corpusTerms(part.position, part.alone.headlineTerms(local));
   }
 
   leadTerms(index: number): Uint32Array {
     const [part, local] = this.live(index);
-    return this.corpusTerms(part, part.alone.leadTerms(local));
+    return this.corpusTerms(part.position, part.alone.leadTerms(local));
   }
 
   postings(termId: number): Uint32Array {
     let list = this.postingCache.get(termId);
     if (list !== undefined) return list;
-    const locals = this.locals[termId]!;
+    const base = termId * this.parts.length;
     const found: number[] = [];
     for (const [s, part] of this.parts.entries()) {
-      const local = locals[s]!;
+      const local = this.termLocals[base + s]!;
       if (local === -1) continue;
       for (const a of part.alone.postings(local)) if (!part.isRemoved(a)) found.push(part.first + a);
     }

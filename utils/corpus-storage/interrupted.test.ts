@@ -7,7 +7,7 @@ import { openCorporaDb, type CorporaDatabase } from './db';
 import { saveFeedRefresh } from './feed-segments';
 import { openStoredCorpus } from './open';
 import { StorageFullError } from './quota';
-import { collectOrphans, ORPHAN_AGE_MS, readManifest } from './store';
+import { collectOrphans, ORPHAN_AGE_MS, readManifest, writeParts } from './store';
 import { bundledSeeds, liveIds, FEED_A, feedRecord, freshIndexedDb, NOW, refreshOf, source } from './test-corpora';
 
 beforeEach(freshIndexedDb);
@@ -86,4 +86,21 @@ test('a full disk: the write fails with a message for the user and the previous 
   const { opened } = await reopen(db);
   expect(liveIds(opened.corpus)).toEqual(liveIds(before.corpus));
   expect(await readManifest(await openCorporaDb())).toEqual(before.manifest);
+});
+
+test('orphans are found before, between and after the live segments (by key ranges), and no live part is touched', async () => {
+  const db = await openCorporaDb();
+  await saveFeedRefresh(db, { context: bundledSeeds(), result: refreshOf([feedRecord(0)]), sources, settings: DEFAULT_FEED_SETTINGS, now: NOW });
+  const later = new Date(NOW.getTime() + 3_600_000);
+  await saveFeedRefresh(db, { context: (await openStoredCorpus(db, bundledSeeds())).corpus, result: refreshOf([feedRecord(1)]), sources, settings: DEFAULT_FEED_SETTINGS, now: later });
+  const manifest = await readManifest(db);
+  const [first, second] = manifest.segments.map((s) => s.id).sort();
+  const livePartCount = manifest.segments.reduce((n, s) => n + s.parts.length, 0);
+  // Ids ordered around the live ones: "a…" before "seg-…", first + "~" between, second + "~" after.
+  const orphans = ['a-cut-short', `${first}~`, `${second}~`];
+  for (const id of orphans) await writeParts(db, id, [{ name: 'index', bytes: new Uint8Array(4) }, { name: 'block-0', bytes: new Uint8Array(4) }], NOW.getTime());
+  expect(await collectOrphans(db, NOW.getTime() + ORPHAN_AGE_MS + 1)).toBe(2 * orphans.length);
+  const left = (await db.getAll('parts')).map((p) => p.segment);
+  expect(left.length).toBe(livePartCount);
+  expect(new Set(left)).toEqual(new Set([first, second]));
 });

@@ -80,24 +80,35 @@ export function switchManifest(
   });
 }
 
-/** Deletes parts of no live segment written more than ORPHAN_AGE_MS ago; returns how many. */
+/**
+ * Deletes parts of no live segment written more than ORPHAN_AGE_MS ago; returns how many. It runs
+ * whenever a background starts, so it reads no key of a live segment: only the stretches of the
+ * `segment` index between live segment ids (one key-range lookup each, usually empty), where
+ * walking every part's key (the whole corpus's blocks) cost a time in proportion to the corpus.
+ */
 export async function collectOrphans(db: CorporaDatabase, now = Date.now()): Promise<number> {
   const tx = db.transaction(['manifest', 'parts'], 'readwrite');
   const manifest = (await tx.objectStore('manifest').get(MANIFEST_KEY)) ?? emptyManifest();
-  const live = new Set(manifest.segments.map((s) => s.id));
-  let deleted = 0;
-  // Keys only: the parts of live segments (the whole corpus) are never read here.
   const parts = tx.objectStore('parts');
-  let cursor = await parts.index('segment').openKeyCursor();
-  while (cursor) {
-    if (!live.has(cursor.key)) {
-      const part = await parts.get(cursor.primaryKey);
+  const bySegment = parts.index('segment');
+  // IndexedDB orders string keys by UTF-16 code units, as a default sort does.
+  const live = [...new Set(manifest.segments.map((s) => s.id))].sort();
+  const gaps: (IDBKeyRange | undefined)[] = [];
+  if (!live.length) gaps.push(undefined);
+  else {
+    gaps.push(IDBKeyRange.upperBound(live[0]!, true));
+    for (let k = 1; k < live.length; k++) gaps.push(IDBKeyRange.bound(live[k - 1]!, live[k]!, true, true));
+    gaps.push(IDBKeyRange.lowerBound(live.at(-1)!, true));
+  }
+  let deleted = 0;
+  for (const gap of gaps) {
+    for (const key of await bySegment.getAllKeys(gap)) {
+      const part = await parts.get(key);
       if (part && now - part.written > ORPHAN_AGE_MS) {
-        await parts.delete(cursor.primaryKey);
+        await parts.delete(key);
         deleted++;
       }
     }
-    cursor = await cursor.continue();
   }
   await tx.done;
   return deleted;

@@ -1,0 +1,65 @@
+import { expect, test } from 'vitest';
+import { analyze, analyzeAsync } from '../analyze.ts';
+import { compileCorpus } from './compile.ts';
+import { CompiledCorpus, loadCorpus } from './corpus.ts';
+import { readString, type CorpusData } from './data.ts';
+import { deserializeCorpus, serializeCorpus } from './format.ts';
+import { findUrl, invertedIndex, PART_LOOKUPS } from './part-lookups.ts';
+import { segmentFromParts, serializeSegmentParts } from './parts.ts';
+import { SEED_IDS, seedRecords } from './test-seeds.ts';
+import { asPage, buildSegments } from './test-segments.ts';
+import { openSegmentedCorpus } from './segments.ts';
+
+const seeds = seedRecords();
+
+/** An index part as written before the lookups were stored: the same sections without them. */
+function withoutLookups(index: Uint8Array): Uint8Array {
+  const data: Partial<CorpusData> = deserializeCorpus(index);
+  for (const name of PART_LOOKUPS) delete data[name];
+  return serializeCorpus(data as CorpusData);
+}
+
+test('an index part stores the inverted index and finds every id and URL by hash', () => {
+  const data = compileCorpus(seeds, { name: 'seeds' });
+  const index = deserializeCorpus(serializeSegmentParts(data).index);
+  const built = invertedIndex(data);
+  expect(index.postingStart).toEqual(built.start);
+  expect(index.postingArticles).toEqual(built.articles);
+  const part = new CompiledCorpus(index);
+  for (let i = 0; i < data.meta.articleCount; i++) {
+    expect(part.indexOf(readString(data.ids, i))).toBe(i);
+    const url = readString(data.urls, i);
+    if (url) expect(findUrl(index, url)).toContain(i);
+  }
+  expect(part.indexOf('no such article')).toBe(-1);
+  expect(findUrl(index, 'https://example.com/no-such-page')).toEqual([]);
+  // A whole artifact stores none of this (a corpus builds it on first use).
+  const artifact = deserializeCorpus(serializeCorpus(data));
+  for (const name of PART_LOOKUPS) expect(artifact[name]).toBeUndefined();
+  expect(findUrl(artifact, readString(data.urls, 0))).toBeNull();
+}, 20_000);
+
+test('index parts written before the lookups were stored open and answer the same', async () => {
+  const order = [SEED_IDS.nytNormalized, SEED_IDS.nbc, SEED_IDS.nytReadable, SEED_IDS.unverified, SEED_IDS.newYorker];
+  const records = order.map((id) => seeds.find((r) => r.id === id)!);
+  const segments = buildSegments(records, [2], new Map(), [SEED_IDS.unverified]);
+  const open = (old: boolean) =>
+    openSegmentedCorpus(
+      segments.map((s) => {
+        const parts = serializeSegmentParts(s.data);
+        return segmentFromParts(s.id, old ? withoutLookups(parts.index) : parts.index, (k) => Promise.resolve(parts.blocks[k]!), s.removed);
+      }),
+      { name: 'seeds' },
+    );
+  const stored = open(false);
+  const older = open(true);
+  const reference = loadCorpus(serializeCorpus(compileCorpus(records.filter((r) => r.id !== SEED_IDS.unverified), { name: 'seeds' })));
+  expect(older.indexOf(SEED_IDS.unverified)).toBe(-1);
+  expect(stored.indexOf(SEED_IDS.unverified)).toBe(-1);
+  for (const record of seeds) {
+    expect(stored.indexOf(record.id)).toBe(older.indexOf(record.id));
+    const expected = analyze(asPage(record), reference);
+    expect(await analyzeAsync(asPage(record), stored)).toEqual(expected);
+    expect(await analyzeAsync(asPage(record), older)).toEqual(expected);
+  }
+}, 60_000);

@@ -1,0 +1,103 @@
+// What a corpus would otherwise build over all of a segment's articles when first searched,
+// stored in the segment's index part instead (./parts.ts), so that a background started again
+// (and each refresh) reads them instead of computing them: the inverted index, and ids and URLs
+// by hash (an id or URL is found by a binary search and one comparison, not by decoding every
+// id into a map). Index parts written before these were stored have none: a corpus builds the
+// inverted index and an id map on first use, as it did.
+import { hashString } from '../fingerprint/hash.ts';
+import { readString, type CorpusData, type StringTable } from './data.ts';
+import { lowerBound } from '../sorted.ts';
+
+const STRING_INDEX_SEED = 0x1d5eed;
+
+/** Strings of a table by hash: `hashes` ascending (ties by position), `order[k]` the string at `hashes[k]`. Empty strings are left out. */
+export interface StringIndex {
+  hashes: Uint32Array;
+  order: Uint32Array;
+}
+
+export const stringHash = (text: string): number => hashString(text, STRING_INDEX_SEED);
+
+export function buildStringIndex(table: StringTable, count: number): StringIndex {
+  const entries: number[] = [];
+  const hashOf = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
+    if (table.offsets[i + 1] === table.offsets[i]) continue;
+    hashOf[i] = stringHash(readString(table, i));
+    entries.push(i);
+  }
+  entries.sort((a, b) => hashOf[a]! - hashOf[b]! || a - b);
+  return { hashes: Uint32Array.from(entries, (i) => hashOf[i]!), order: Uint32Array.from(entries) };
+}
+
+/** Whether string `i` of the table is `text`: ASCII text (nearly all) is compared with the stored bytes in place, other text decoded. */
+export function tableHolds(table: StringTable, i: number, text: string, ascii = /^[ -~]*$/.test(text)): boolean {
+  const start = table.offsets[i]!;
+  const length = table.offsets[i + 1]! - start;
+  if (!ascii) return readString(table, i) === text;
+  if (length !== text.length) return false;
+  const bytes = table.bytes;
+  for (let k = 0; k < length; k++) if (bytes[start + k] !== text.charCodeAt(k)) return false;
+  return true;
+}
+
+/** The positions of `text` in the table through its string index, ascending. */
+export function findStrings(table: StringTable, index: StringIndex, text: string): number[] {
+  const found: number[] = [];
+  if (!text) return found;
+  const hash = stringHash(text);
+  const ascii = /^[ -~]*$/.test(text);
+  for (let k = lowerBound(index.hashes, hash); k < index.hashes.length && index.hashes[k] === hash; k++) {
+    if (tableHolds(table, index.order[k]!, text, ascii)) found.push(index.order[k]!);
+  }
+  return found;
+}
+
+/** The first position of `text` in the table through its string index, or -1. */
+export function findString(table: StringTable, index: StringIndex, text: string): number {
+  return findStrings(table, index, text)[0] ?? -1;
+}
+
+/** The articles holding each term (as a term or a fact), ascending: articles[start[t] ..< start[t + 1]]. */
+export function invertedIndex(data: CorpusData): { start: Uint32Array; articles: Uint32Array } {
+  const v = data.termHashes.length;
+  const n = data.meta.articleCount;
+  const counts = new Uint32Array(v + 1);
+  const { docTerms, facts, docTermStart, factStart } = data;
+  for (let k = 0; k < docTerms.length; k++) counts[docTerms[k]!]!++;
+  for (let k = 0; k < facts.length; k++) counts[facts[k]!]!++;
+  const start = new Uint32Array(v + 1);
+  for (let t = 0; t < v; t++) start[t + 1] = start[t]! + counts[t]!;
+  const articles = new Uint32Array(start[v]!);
+  const fill = start.slice(0, v);
+  for (let a = 0; a < n; a++) {
+    for (let k = docTermStart[a]!, end = docTermStart[a + 1]!; k < end; k++) articles[fill[docTerms[k]!]!++] = a;
+    for (let k = factStart[a]!, end = factStart[a + 1]!; k < end; k++) articles[fill[facts[k]!]!++] = a;
+  }
+  return { start, articles };
+}
+
+/** The lookups an index part stores (CorpusData's optional sections). */
+export function partLookups(data: CorpusData): Required<Pick<CorpusData, PartLookup>> {
+  const n = data.meta.articleCount;
+  const postings = invertedIndex(data);
+  const ids = buildStringIndex(data.ids, n);
+  const urls = buildStringIndex(data.urls, n);
+  return {
+    postingStart: postings.start,
+    postingArticles: postings.articles,
+    idHashes: ids.hashes,
+    idOrder: ids.order,
+    urlHashes: urls.hashes,
+    urlOrder: urls.order,
+  };
+}
+
+export const PART_LOOKUPS = ['postingStart', 'postingArticles', 'idHashes', 'idOrder', 'urlHashes', 'urlOrder'] as const;
+export type PartLookup = (typeof PART_LOOKUPS)[number];
+
+/** The articles with this URL (as stored) in an index part with a URL index, ascending; null when the part stores no URL index. */
+export function findUrl(data: CorpusData, url: string): number[] | null {
+  if (!data.urlHashes || !data.urlOrder) return null;
+  return findStrings(data.urls, { hashes: data.urlHashes, order: data.urlOrder }, url);
+}
