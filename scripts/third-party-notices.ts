@@ -13,6 +13,10 @@ const DATA_TABLES: readonly { file: string; title: string }[] = [
   { file: 'lib/facts/generated/wordnet-senses.ts', title: 'WordNet 3.1 (sense table compiled into the fact matcher)' },
   { file: 'lib/text/generated/background-ranks.ts', title: 'GloVe 6B word list (frequency ranks compiled into the term weights)' },
   { file: 'lib/framing/generated/subjectivity.ts', title: "Pattern's en-sentiment lexicon (subjective adjectives compiled into the framing labels)" },
+  {
+    file: 'lib/framing/generated/subjectivity-neighbours.ts',
+    title: "Pattern's en-sentiment lexicon extended through GloVe 6B word vectors (evaluative modifiers and everyday words compiled into the framing labels)",
+  },
   { file: 'lib/outlets/directory.ts', title: 'AllSides media bias ratings (the leans in the outlet directory)' },
 ];
 

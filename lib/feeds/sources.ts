@@ -11,6 +11,8 @@ export const FEED_SETTINGS_KEY = 'parallax.feeds.settings';
 export const REFRESH_STATE_KEY = 'parallax.feeds.refresh';
 export const FEEDS_CORPUS_ID = 'feeds';
 export const FEEDS_CORPUS_NAME = 'Followed feeds';
+/** Set once the stored settings were checked against the former defaults (withCurrentRetentionDefaults). */
+export const RETENTION_DEFAULTS_CHECKED_KEY = 'parallax.feeds.retentionDefaultsChecked';
 
 export interface SourceState extends FeedSource {
   addedAt: string;
@@ -39,6 +41,21 @@ export interface FeedSettings {
  */
 export const DEFAULT_FEED_SETTINGS: FeedSettings = { intervalMinutes: 0, retentionDays: 14, maxArticles: 40_000 };
 export const INTERVAL_CHOICES = [0, 60, 180, 360, 720, 1440] as const;
+
+/** The retention defaults before corpora were stored as segments: 30 days, 2,000 articles. */
+const FORMER_DEFAULT_RETENTION = { retentionDays: 30, maxArticles: 2000 } as const;
+
+/**
+ * Settings saved while the former defaults were the defaults (saving any Sources setting stored
+ * all three), moved to the current window and cap; null when the stored window or cap is anything
+ * else, which the user chose and keeps. The interval is kept either way.
+ */
+export function withCurrentRetentionDefaults(stored: unknown): FeedSettings | null {
+  if (typeof stored !== 'object' || stored === null) return null;
+  const { retentionDays, maxArticles } = stored as Partial<FeedSettings>;
+  if (retentionDays !== FORMER_DEFAULT_RETENTION.retentionDays || maxArticles !== FORMER_DEFAULT_RETENTION.maxArticles) return null;
+  return { ...parseFeedSettings(stored), retentionDays: DEFAULT_FEED_SETTINGS.retentionDays, maxArticles: DEFAULT_FEED_SETTINGS.maxArticles };
+}
 
 /** What the extension keeps about a feed article to evict it and to count it per feed (the text lives in the corpus). */
 export interface FeedArticleRef {

@@ -137,7 +137,8 @@ describe('compareFraming', () => {
         'The idea of a get-together underscored how volatile the relationship between the two countries is.',
         'The idea of a get-together underscored a brazen and defiant posture that startled diplomats across Europe.',
       ),
-    ).toBe("NBC News uses 'brazen', 'defiant' (“underscored a brazen and defiant posture”), words this article's version lacks");
+    // "startled" (an adjective in WordNet) is rated by its neighbours (alarmed, shocked, stunned).
+    ).toBe("NBC News uses 'brazen', 'defiant', 'startled' (“underscored a brazen and defiant posture that startled diplomats across”), words this article's version lacks");
   });
 
   test('a substitution: the same act in other words', () => {
@@ -189,10 +190,30 @@ describe('compareFraming', () => {
   });
 
   test('an evaluative word inside a quotation is what the outlet quotes', () => {
-    const note = compareFraming('The president later described the call to reporters.', 'The president later told reporters it was a "very good call."', {
+    const note = compareFraming('The president later described the call to reporters.', 'The president later told reporters it was a "wonderful call."', {
       otherName: 'NBC News',
     }).labels.find((l) => l.kind === 'loaded')?.note;
-    expect(note).toMatch(/^NBC News quotes 'good' /);
+    expect(note).toMatch(/^NBC News quotes 'wonderful' /);
+  });
+
+  test('an everyday word is no marked choice, whatever its lexicon rating', () => {
+    // "good" (AFINN 3, Pattern subjective) is among the commonest words of news text.
+    expect(kinds('The president later described the call to reporters.', 'The president later told reporters it was a "very good call."')).not.toContain('loaded');
+    expect(kinds('The top aide spoke on Monday.', 'The aide spoke on Monday.')).not.toContain('loaded');
+  });
+
+  test('a modifier no lexicon rates is loaded by its nearest rated neighbours', () => {
+    const dismal = compareFraming('The debate came after the president’s dismal performance in Denver.', 'The debate came after the president’s performance in Denver.', {
+      otherName: 'NBC News',
+    }).labels.find((l) => l.kind === 'loaded');
+    expect(dismal).toMatchObject({ side: 'this' });
+    expect(dismal?.note).toBe("This article uses 'dismal' (“president’s dismal performance”) where NBC News has nothing");
+    const phony = compareFraming('He called the claim phony on Monday.', 'He called the claim false on Monday.', { otherName: 'NBC News' }).labels.find(
+      (l) => l.kind === 'loaded',
+    );
+    expect(phony?.note).toBe("This article uses 'phony' where NBC News has 'false'");
+    // A factual modifier the lexicons do not rate is not.
+    expect(kinds('The annual budget was passed on Monday.', 'The budget was passed on Monday.')).not.toContain('loaded');
   });
 
   test('loaded differences are ranked strongest first', () => {

@@ -9,7 +9,17 @@ import { extractQuantities, quantityConflicts, type Quantity } from '../facts/qu
 import { sentenceTokens } from '../facts/features.ts';
 import { findAttributions, quotedRanges, type Attribution } from './attribution.ts';
 import { diffHunks, diffWording, type DiffHunk } from './diff.ts';
-import { BOOSTERS, evaluativeWeight, HEDGES, isEvaluativeModifier, isStanceVerb, loadedStrength } from './lexicon.ts';
+import {
+  BOOSTERS,
+  evaluativeWeight,
+  HEDGES,
+  isEvaluativeModifier,
+  isEverydayWord,
+  isStanceVerb,
+  loadedStrength,
+  neighbourSubjectivity,
+  NEIGHBOUR_SUBJECTIVE_FROM,
+} from './lexicon.ts';
 
 /** Words a label is about, as a range of one of the two sentences. */
 export interface FlaggedSpan {
@@ -36,6 +46,11 @@ export interface FramingOptions {
    */
   thisArticle?: string;
   otherArticle?: string;
+  /**
+   * The neighbour-subjectivity line above which a modifier no lexicon rates is loaded (lexicon
+   * NEIGHBOUR_SUBJECTIVE_FROM); evaluations move it to choose it by cross-validation.
+   */
+  neighbourSubjectiveFrom?: number;
 }
 
 /** @deprecated the options also carry the articles; kept for callers that name only the sides. */
@@ -369,6 +384,7 @@ function labelLoaded(
   names: FramingOptions & { thisName: string; otherName: string },
 ): void {
   const { thisName, otherName } = names;
+  const subjectiveFrom = names.neighbourSubjectiveFrom ?? NEIGHBOUR_SUBJECTIVE_FROM;
   // The rival article's stems are read only for a word that is loaded otherwise (rare).
   const rivalArticle = { this: names.otherArticle || null, other: names.thisArticle || null };
   const rivalStems = { this: read(otherText).stems, other: read(thisText).stems };
@@ -378,11 +394,13 @@ function labelLoaded(
     read(side === 'this' ? thisText : otherText).names.some((n) => n.start <= w.start && w.end <= n.end);
   const loaded = (text: string, start: number, end: number, side: 'this' | 'other'): Word[] =>
     wordsIn(text, start, end).filter((w) => {
-      if (loadedStrength(w.text) === 0 || CONTENT_STOPWORDS.has(w.text.toLowerCase()) || inName(side, w)) return false;
+      if (CONTENT_STOPWORDS.has(w.text.toLowerCase()) || inName(side, w) || isEverydayWord(w.text)) return false;
       // Only an evaluative modifier or a word of the stance list is a word choice. A verb or noun
       // that AFINN rates only for its valence tells what happened ("victim", "prison",
-      // "indicted"), in a swap ("prison" / "jailed") as much as in a rewritten clause.
-      if (!isEvaluativeModifier(w.text)) return false;
+      // "indicted"), in a swap ("prison" / "jailed") as much as in a rewritten clause. Modifiers
+      // the lexicons do not rate count by their nearest rated neighbours ("dismal", "phony").
+      const rated = loadedStrength(w.text) > 0 && isEvaluativeModifier(w.text);
+      if (!rated && neighbourSubjectivity(w.text) < subjectiveFrom) return false;
       if (sink.covers(side, w.start, w.end)) return false;
       const stems = foldedWords(w.text).map(stemWord);
       if (stems.some((f) => rivalStems[side].has(f))) return false;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isReportingVerb, isStanceVerb, loadedStrength } from './lexicon.ts';
+import { evaluativeWeight, isEverydayWord, isReportingVerb, isStanceVerb, loadedStrength, NEIGHBOUR_SUBJECTIVE_FROM, neighbourSubjectivity } from './lexicon.ts';
 
 describe('loadedStrength', () => {
   test.each([
@@ -31,5 +31,44 @@ describe('reporting verbs', () => {
   ])('%s: reporting %s, stance %s', (word, reporting, stance) => {
     expect(isReportingVerb(word)).toBe(reporting);
     expect(isStanceVerb(word)).toBe(stance);
+  });
+});
+
+describe('neighbourSubjectivity', () => {
+  test.each([
+    // Modifiers Pattern does not rate, whose nearest rated neighbours are opinion words.
+    ['dismal', true],
+    ['phony', true],
+    ['disgracefully', true],
+    ['stinging', true],
+    // Factual modifiers, and verbs and nouns (the table holds modifiers only).
+    ['federal', false],
+    ['annual', false],
+    ['assailed', false],
+    ['poisoning', false],
+  ])('%s is evaluative by its neighbours: %s', (word, evaluative) => {
+    expect(neighbourSubjectivity(word) >= NEIGHBOUR_SUBJECTIVE_FROM).toBe(evaluative);
+  });
+
+  test('a modifier only the neighbours rate ranks below the lexicons\' own words', () => {
+    expect(evaluativeWeight('dismal')).toBeGreaterThan(0);
+    expect(evaluativeWeight('phony')).toBeGreaterThan(0);
+    expect(evaluativeWeight('phony')).toBeLessThan(evaluativeWeight('angry'));
+    expect(evaluativeWeight('federal')).toBe(0);
+  });
+});
+
+describe('isEverydayWord', () => {
+  test.each([
+    ['good', true],
+    ['top', true],
+    ['Better', true],
+    ['strong', true],
+    // Word forms, not stems: "striking" is not as common as "strike".
+    ['striking', false],
+    ['dismal', false],
+    ['controversially', false],
+  ])('%s is an everyday word: %s', (word, everyday) => {
+    expect(isEverydayWord(word)).toBe(everyday);
   });
 });

