@@ -122,7 +122,7 @@ export function ImportPanel({ api, busy, setBusy, onImported }: ImportPanelProps
     case 'checking':
       return (
         <div class="import-step">
-          <ProgressBar label={`Checking ${step.fileName}`} done={step.done} total={step.total} />
+          <ProgressBar label="Checking" name={step.fileName} done={step.done} total={step.total} />
           <button type="button" class="btn" onClick={() => abort.current?.abort()}>
             Cancel
           </button>
@@ -157,7 +157,7 @@ export function ImportPanel({ api, busy, setBusy, onImported }: ImportPanelProps
     case 'importing':
       return (
         <div class="import-step">
-          <ProgressBar label={`Compiling ${step.fileName}`} done={step.done} total={step.total} />
+          <ProgressBar label="Compiling" name={step.fileName} done={step.done} total={step.total} />
         </div>
       );
     case 'done':
