@@ -5,7 +5,7 @@
 // related coverage (follow-ups, background) is aligned apart into `related`.
 import type { AnalysisResult, ArticleInput } from './result.ts';
 import type { Corpus } from './corpus/corpus.ts';
-import { alignCorpusFacts, articlesToRead } from './facts/corpus-facts.ts';
+import { alignCorpusFacts, articlesToRead, planFacts, type FactPlan } from './facts/corpus-facts.ts';
 import { pageEntry } from './facts/align.ts';
 import { alignRelatedFacts } from './facts/related-facts.ts';
 import { matchStories, type StoryMatchOptions, type StoryMatchResult } from './story/match.ts';
@@ -23,17 +23,26 @@ export function analyze(article: ArticleInput, corpus: Corpus, options: AnalyzeO
 /**
  * `analyze` for a corpus that reads its articles on demand (segments opened from their index
  * parts, lib/corpus/parts.ts): story matching reads the index alone; then the articles fact
- * alignment will read (the stories, their versions, the articles offering reused passages) are
- * loaded; then alignment runs. The result is the one `analyze` gives.
+ * alignment will read are loaded (the sources, the statistics context, related coverage, and
+ * the articles whose sentences reuse verification reads), in rounds: a reuse candidate read
+ * may fail verification, and the candidates after it are read then (lib/facts/corpus-facts.ts
+ * articlesToRead). Then alignment runs. The result is the one `analyze` gives.
  */
 export async function analyzeAsync(article: ArticleInput, corpus: Corpus, options: AnalyzeOptions = {}): Promise<AnalysisResult> {
   const match = matchStories(article, corpus, options);
-  await corpus.loadArticles(articlesToRead({ sentences: match.query.features.sentences }, match.stories, corpus, { self: match.self, excludeIds: options.excludeIds }));
-  return alignMatched(article, match, corpus, options);
+  const read = { sentences: match.query.features.sentences };
+  const plan = planFacts(read, match.stories, corpus, { self: match.self, excludeIds: options.excludeIds });
+  // Articles loaded by this analysis (those an earlier one loaded are loaded again at no cost).
+  const readable = new Set<number>();
+  for (let round = 0, missing = articlesToRead(read, match.stories, corpus, plan, readable, round); missing.length > 0; missing = articlesToRead(read, match.stories, corpus, plan, readable, ++round)) {
+    await corpus.loadArticles(missing);
+    for (const index of missing) readable.add(index);
+  }
+  return alignMatched(article, match, corpus, options, plan);
 }
 
 /** Fact alignment (part 2) for the stories matched, and the result. */
-function alignMatched(article: ArticleInput, match: StoryMatchResult, corpus: Corpus, options: AnalyzeOptions): AnalysisResult {
+function alignMatched(article: ArticleInput, match: StoryMatchResult, corpus: Corpus, options: AnalyzeOptions, plan?: FactPlan): AnalysisResult {
   // Story matching segmented the text already (segmentSentences); no second pass.
   const sentences = match.query.features.sentences;
   // The page as alignment reads it: its sentences' meaning vectors were computed with its other features.
@@ -44,7 +53,7 @@ function alignMatched(article: ArticleInput, match: StoryMatchResult, corpus: Co
     strictness: options.strictness,
     self: match.self,
     excludeIds: options.excludeIds,
-  });
+  }, plan);
   return {
     self: match.self,
     stories: match.stories,

@@ -55,9 +55,12 @@ describe('segments stored as parts, articles read on demand', () => {
     for (const record of seeds) {
       expect(await analyzeAsync(asPage(record), corpus)).toEqual(analyze(asPage(record), reference));
     }
-    // Every live article is some seed's story: all blocks but the removed article's were read, each once.
-    expect(reads.reduce((a, b) => a + b, 0)).toBe(live.length);
-    expect(corpus.loadedBlocks).toBe(live.length);
+    // Blocks of one article each: some were read, each once, and only of live articles (which
+    // articles alignment reads, and no others: lib/analyze-async.test.ts).
+    const total = reads.reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(0);
+    expect(corpus.loadedBlocks).toBe(total);
+    expect(total).toBeLessThanOrEqual(live.length);
   }, 30_000);
 
   test('the query path never reads Corpus.data, the merge of every segment (analyze and analyzeAsync, seeds in three segments)', async () => {

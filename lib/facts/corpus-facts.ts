@@ -100,13 +100,23 @@ function reuseHits(sentences: readonly SentenceSpan[], corpus: Corpus, exclude: 
   return hits;
 }
 
+/** The reuse sources chosen from passage-index hits: the reusing sentences of each article, in the order articles qualified. */
+interface ReuseChoice {
+  kept: Map<number, Set<number>>;
+  /** Articles a verification needed that were not readable (see chooseReuse). */
+  unread: Set<number>;
+  spansOf: (article: number) => SentenceSpan[];
+}
+
 /**
- * Articles anywhere in the corpus that reuse passages of the page, each with only the reusing
- * sentences. The index gives candidates; a candidate counts when the two sentences share a
- * verbatim run of REUSE_MIN_WORDS words (compare.ts) covering MIN_REUSED_SHARE of the longer.
+ * Verifies the hits, most shared first, up to MAX_REUSE_SOURCES articles and
+ * MAX_REUSE_PER_SENTENCE per sentence of the page. With `unread`, an article not readable yet
+ * is not read: it is listed in `unread`, and its hit is taken to qualify (`unread.qualifies`)
+ * or not, so that what the choice goes on to verify is known too (the articles to read next,
+ * lib/analyze.ts). Taking them to qualify reaches the fewest hits; taking them to fail, every
+ * hit the true choice may reach.
  */
-export function reuseSources(sentences: readonly SentenceSpan[], corpus: Corpus, options: ReuseOptions = {}): FactSource[] {
-  const hits = reuseHits(sentences, corpus, options.excludeGroups ?? new Set<number>());
+function chooseReuse(sentences: readonly SentenceSpan[], hits: readonly PassageHit[], corpus: Corpus, unreadable?: { readable: (article: number) => boolean; qualifies: boolean }): ReuseChoice {
   const spansByArticle = new Map<number, SentenceSpan[]>();
   const spansOf = (article: number): SentenceSpan[] => {
     let spans = spansByArticle.get(article);
@@ -117,8 +127,13 @@ export function reuseSources(sentences: readonly SentenceSpan[], corpus: Corpus,
   const keptPerSentence = new Map<number, Set<number>>();
   // Reusing sentences by article, in the order articles qualified (most shared first).
   const kept = new Map<number, Set<number>>();
+  const unread = new Set<number>();
   const groupArticle = new Map<number, number>();
   const verify = (hit: PassageHit): boolean => {
+    if (unreadable !== undefined && !unreadable.readable(hit.article)) {
+      unread.add(hit.article);
+      return unreadable.qualifies;
+    }
     let mine = ownWords.get(hit.sentence);
     if (mine === undefined) ownWords.set(hit.sentence, (mine = foldedWords(sentences[hit.sentence]!.text)));
     const theirs = foldedWords(spansOf(hit.article)[hit.articleSentence]!.text);
@@ -141,10 +156,24 @@ export function reuseSources(sentences: readonly SentenceSpan[], corpus: Corpus,
     if (reusing === undefined) kept.set(hit.article, (reusing = new Set()));
     reusing.add(hit.articleSentence);
   }
-  return [...kept].map(([article, reusing]) => {
-    const spans = spansOf(article).filter((s) => reusing.has(s.index));
+  return { kept, unread, spansOf };
+}
+
+function reuseSourcesOf(choice: ReuseChoice, corpus: Corpus): FactSource[] {
+  return [...choice.kept].map(([article, reusing]) => {
+    const spans = choice.spansOf(article).filter((s) => reusing.has(s.index));
     return source(corpus, article, false, spans);
   });
+}
+
+/**
+ * Articles anywhere in the corpus that reuse passages of the page, each with only the reusing
+ * sentences. The index gives candidates; a candidate counts when the two sentences share a
+ * verbatim run of REUSE_MIN_WORDS words (compare.ts) covering MIN_REUSED_SHARE of the longer.
+ */
+export function reuseSources(sentences: readonly SentenceSpan[], corpus: Corpus, options: ReuseOptions = {}): FactSource[] {
+  const hits = reuseHits(sentences, corpus, options.excludeGroups ?? new Set<number>());
+  return reuseSourcesOf(chooseReuse(sentences, hits, corpus), corpus);
 }
 
 export interface CorpusFactOptions {
@@ -173,21 +202,50 @@ function excludedGroups(sourceIndices: readonly number[], corpus: Corpus, option
 }
 
 /**
- * Every corpus article fact alignment may read for these stories, without reading one: the
- * ranked stories and their versions (same-story sources, the statistics context and related
- * coverage are among them) and every article the passage index offers as reusing the page's
- * sentences (reuseSources verifies some of them by their text). A corpus opened from index
- * parts loads these before alignment (lib/analyze.ts analyzeAsync).
+ * What fact alignment reads of the corpus for one page, found once: the same-story sources and
+ * the passage-index hits for reuse (a lookup per shingle of the page), shared by the planning of
+ * what to read (articlesToRead) and by alignment.
  */
-export function articlesToRead(article: { sentences: readonly SentenceSpan[] }, stories: readonly StoryMatch[], corpus: Corpus, options: CorpusFactOptions = {}): number[] {
-  const read = new Set<number>();
-  for (const story of stories) {
-    const index = corpus.indexOf(story.id);
-    if (index >= 0) for (const version of corpus.versions(index)) read.add(version);
-  }
-  const excludeGroups = excludedGroups(storySourceIndices(stories, corpus), corpus, options);
-  for (const hit of reuseHits(article.sentences, corpus, excludeGroups)) read.add(hit.article);
-  return [...read];
+export interface FactPlan {
+  /** Corpus indices of the same-story sources. */
+  story: number[];
+  /** Passage-index hits outside the excluded groups, most shared first. */
+  hits: PassageHit[];
+}
+
+export function planFacts(article: { sentences: readonly SentenceSpan[] }, stories: readonly StoryMatch[], corpus: Corpus, options: CorpusFactOptions = {}): FactPlan {
+  const story = storySourceIndices(stories, corpus);
+  return { story, hits: reuseHits(article.sentences, corpus, excludedGroups(story, corpus, options)) };
+}
+
+/**
+ * The corpus articles fact alignment (same-event and related) reads for this page that are not
+ * in `readable`, without reading any of those: the same-story sources, the reuse sources and the
+ * articles whose sentences reuse verification reads, the statistics context and the related
+ * coverage aligned. Empty once every article alignment reads is readable: a corpus opened from
+ * index parts loads these, and asks again, before alignment (lib/analyze.ts analyzeAsync);
+ * other corpora need no loading. Which reuse candidates verification reaches depends on the
+ * verdicts on those before: a first round (`round` 0) takes unread candidates to qualify (the
+ * fewest articles, enough when they do); later ones take them to fail, which lists every
+ * candidate verification may still reach, so that a failed verification costs one more round
+ * of reads, not one per candidate tried.
+ */
+export function articlesToRead(
+  article: { sentences: readonly SentenceSpan[] },
+  stories: readonly StoryMatch[],
+  corpus: Corpus,
+  plan: FactPlan,
+  readable: ReadonlySet<number>,
+  round = 0,
+): number[] {
+  const read = new Set<number>(plan.story);
+  const choice = chooseReuse(article.sentences, plan.hits, corpus, { readable: (a) => readable.has(a), qualifies: round === 0 });
+  for (const a of choice.unread) read.add(a);
+  for (const a of choice.kept.keys()) read.add(a);
+  const taken = new Set([...plan.story, ...choice.kept.keys()].map((index) => corpus.article(index).id));
+  for (const index of statsContextIndices(stories, corpus, taken)) read.add(index);
+  for (const index of relatedArticles(stories, corpus)) read.add(index);
+  return [...read].filter((a) => !readable.has(a));
 }
 
 /** Sources for fact alignment: same-story articles, then articles reusing the page's passages. */
@@ -196,11 +254,10 @@ export function factSources(
   stories: readonly StoryMatch[],
   corpus: Corpus,
   options: CorpusFactOptions = {},
+  plan: FactPlan = planFacts(article, stories, corpus, options),
 ): FactSource[] {
-  const indices = storySourceIndices(stories, corpus);
-  const story = indices.map((index) => source(corpus, index, true));
-  const excludeGroups = excludedGroups(indices, corpus, options);
-  return [...story, ...reuseSources(article.sentences, corpus, { excludeGroups })];
+  const story = plan.story.map((index) => source(corpus, index, true));
+  return [...story, ...reuseSourcesOf(chooseReuse(article.sentences, plan.hits, corpus), corpus)];
 }
 
 /** Aligns the facts of an analyzed article with the corpus articles that cover its story or reuse its text. */
@@ -209,21 +266,38 @@ export function alignCorpusFacts(
   stories: readonly StoryMatch[],
   corpus: Corpus,
   options: CorpusFactOptions = {},
+  plan?: FactPlan,
 ): FactAlignment {
-  const sources = factSources(article, stories, corpus, options);
+  const sources = factSources(article, stories, corpus, options, plan);
   return alignFacts(article, sources, { cache: factCache(corpus), strictness: options.strictness, statsContext: statsContext(stories, corpus, sources) });
 }
 
-/** The ranked articles of other stories that join the term statistics (see STATS_CONTEXT_ARTICLES), each article counted once. */
-export function statsContext(stories: readonly StoryMatch[], corpus: Corpus, sources: readonly FactSource[]): FactSource[] {
-  const taken = new Set(sources.map((s) => s.articleId));
-  const context: FactSource[] = [];
+/** Related articles aligned at most (the best ranked); alignment time grows with each one. */
+export const MAX_RELATED_ALIGNED = 3;
+
+/** Corpus indices of the related coverage aligned (lib/facts/related-facts.ts): the best ranked stories whose relation is 'related'. */
+export function relatedArticles(stories: readonly StoryMatch[], corpus: Corpus): number[] {
+  return stories
+    .filter((s) => s.relation === 'related')
+    .slice(0, MAX_RELATED_ALIGNED)
+    .map((s) => corpus.indexOf(s.id))
+    .filter((index) => index >= 0);
+}
+
+/** Corpus indices of the statistics context (see STATS_CONTEXT_ARTICLES): ranked articles of other stories whose ids are not `taken` by sources. */
+function statsContextIndices(stories: readonly StoryMatch[], corpus: Corpus, taken: ReadonlySet<string>): number[] {
+  const context: number[] = [];
   for (const story of stories) {
     if (story.sameStory) continue;
     if (context.length >= STATS_CONTEXT_ARTICLES) break;
     const index = corpus.indexOf(story.id);
     if (index < 0 || taken.has(story.id)) continue;
-    context.push(source(corpus, index, false));
+    context.push(index);
   }
   return context;
+}
+
+/** The ranked articles of other stories that join the term statistics (see STATS_CONTEXT_ARTICLES), each article counted once. */
+export function statsContext(stories: readonly StoryMatch[], corpus: Corpus, sources: readonly FactSource[]): FactSource[] {
+  return statsContextIndices(stories, corpus, new Set(sources.map((s) => s.articleId))).map((index) => source(corpus, index, false));
 }

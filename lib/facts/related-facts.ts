@@ -4,11 +4,8 @@
 import type { Fact, RelatedCoverage, StoryMatch } from '../result.ts';
 import type { Corpus } from '../corpus/corpus.ts';
 import { alignFacts, type FactArticle, type FactSource } from './align.ts';
-import { factCache } from './corpus-facts.ts';
+import { factCache, relatedArticles } from './corpus-facts.ts';
 import type { Strictness } from '../settings.ts';
-
-/** Related articles aligned at most (the best ranked); alignment time grows with each one. */
-export const MAX_RELATED_ALIGNED = 3;
 
 /**
  * The related stories (relation 'related', in story matching's order) with the page's sentences
@@ -22,13 +19,10 @@ export function alignRelatedFacts(
   options: { strictness?: Strictness } = {},
 ): RelatedCoverage[] {
   const related = stories.filter((s) => s.relation === 'related');
-  const sources: FactSource[] = [];
-  for (const story of related.slice(0, MAX_RELATED_ALIGNED)) {
-    const index = corpus.indexOf(story.id);
-    if (index < 0) continue;
+  const sources: FactSource[] = relatedArticles(stories, corpus).map((index) => {
     const a = corpus.article(index);
-    sources.push({ articleId: a.id, outlet: a.outlet, title: a.title, text: corpus.text(index), sentences: corpus.sentences(index), sameStory: true, meaning: corpus.sentenceMeaning(index) });
-  }
+    return { articleId: a.id, outlet: a.outlet, title: a.title, text: corpus.text(index), sentences: corpus.sentences(index), sameStory: true, meaning: corpus.sentenceMeaning(index) };
+  });
   const alignment = sources.length ? alignFacts(article, sources, { cache: factCache(corpus), strictness: options.strictness, factsOnly: true }) : null;
   return related.map((story): RelatedCoverage => {
     const facts: Fact[] = [];

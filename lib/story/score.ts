@@ -128,16 +128,18 @@ export function storyEvidence(query: StoryQuery, corpus: Corpus, article: number
   const queryInArticle = estimateContainment(jaccard, querySize, articleSize);
   const articleInQuery = estimateContainment(jaccard, articleSize, querySize);
   const day = corpus.publishedDay(article);
+  // Read once: a corpus of segments maps an article's stored term ids to its own on each call.
+  const lead = corpus.leadTerms(article);
   return {
     terms: norms > 0 ? Math.min(1, dot / norms) : 0,
     headline: passageCosine(query.headline, corpus.headlineTerms(article), corpus),
-    lead: passageCosine(query.lead, corpus.leadTerms(article), corpus),
+    lead: passageCosine(query.lead, lead, corpus),
     rareTerms: rare,
     facts: shared / Math.max(FACT_FLOOR, Math.min(query.factWeight, articleFacts)),
     containment: Math.max(queryInArticle, articleInQuery),
     queryInArticle,
     daysApart: timeApart(query, corpus, article, day),
-    leadCover: leadCover(query, corpus, terms, corpus.leadTerms(article)),
+    leadCover: leadCover(query, corpus, terms, lead),
     termsOfBest: 1,
   };
 }
