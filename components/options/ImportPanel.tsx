@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { rejectTakenIds } from '@/lib/import/combine';
 import { summarizeRecords, type ImportReport } from '@/lib/import/records';
@@ -5,13 +6,14 @@ import { ImportReportView } from './ImportReportView';
 import { ProgressBar } from './ProgressBar';
 import type { OptionsApi } from './types';
 import { plural } from '@/components/shared/format';
+import { SourceText } from '@/components/shared/SourceText';
 
 type Step =
   | { kind: 'pick' }
   | { kind: 'checking'; fileName: string; done: number; total: number }
   | { kind: 'review'; fileName: string; report: ImportReport }
   | { kind: 'importing'; fileName: string; done: number; total: number }
-  | { kind: 'done'; message: string }
+  | { kind: 'done'; message: ComponentChildren }
   | { kind: 'failed'; message: string };
 
 export interface ImportPanelProps {
@@ -63,7 +65,14 @@ export function ImportPanel({ api, busy, setBusy, onImported }: ImportPanelProps
         { name: corpusName, fileName, records: report.records, summary: { articles, outlets, firstPublished, lastPublished } },
         { onProgress: (done, total) => setStep({ kind: 'importing', fileName, done, total }) },
       );
-      setStep({ kind: 'done', message: `Imported “${corpusName}”: ${plural(articles, 'article')} from ${plural(outlets, 'outlet')}. Parallax now compares pages with it too.` });
+      setStep({
+        kind: 'done',
+        message: (
+          <>
+            Imported “<SourceText text={corpusName} />”: {plural(articles, 'article')} from {plural(outlets, 'outlet')}. Parallax now compares pages with it too.
+          </>
+        ),
+      });
       onImported();
     } catch (error) {
       setStep({ kind: 'failed', message: `Nothing was imported: ${error instanceof Error ? error.message : String(error)}` });
@@ -113,7 +122,7 @@ export function ImportPanel({ api, busy, setBusy, onImported }: ImportPanelProps
     case 'checking':
       return (
         <div class="import-step">
-          <ProgressBar label={`Checking ${step.fileName}`} done={step.done} total={step.total} />
+          <ProgressBar label="Checking" name={step.fileName} done={step.done} total={step.total} />
           <button type="button" class="btn" onClick={() => abort.current?.abort()}>
             Cancel
           </button>
@@ -148,7 +157,7 @@ export function ImportPanel({ api, busy, setBusy, onImported }: ImportPanelProps
     case 'importing':
       return (
         <div class="import-step">
-          <ProgressBar label={`Compiling ${step.fileName}`} done={step.done} total={step.total} />
+          <ProgressBar label="Compiling" name={step.fileName} done={step.done} total={step.total} />
         </div>
       );
     case 'done':

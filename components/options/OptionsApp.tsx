@@ -9,6 +9,8 @@ import { StoragePanel } from './StoragePanel';
 import { SourcesSection } from './sources/SourcesSection';
 import type { OptionsApi, StorageReport } from './types';
 import { SectionBoundary } from '@/components/shared/SectionBoundary';
+import { SourceText } from '@/components/shared/SourceText';
+import { NoticeLine, type Notice } from './Notice';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -21,7 +23,7 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
   const [removal, setRemoval] = useState<string | null>(null);
   const [storage, setStorage] = useState<StorageReport | null>(null);
   const [storageError, setStorageError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [saved, setSaved] = useState('');
 
   const refresh = useCallback(() => {
@@ -48,10 +50,24 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
     try {
       await api.removeImport(corpus.id);
       await refresh();
-      setNotice({ kind: 'ok', text: `Removed “${corpus.name}”.` });
+      setNotice({
+        kind: 'ok',
+        text: (
+          <>
+            Removed “<SourceText text={corpus.name} />”.
+          </>
+        ),
+      });
     } catch (e) {
       await refresh();
-      setNotice({ kind: 'error', text: `“${corpus.name}” could not be removed: ${message(e)}` });
+      setNotice({
+        kind: 'error',
+        text: (
+          <>
+            “<SourceText text={corpus.name} />” could not be removed: {message(e)}
+          </>
+        ),
+      });
     } finally {
       setRemoval(null);
       setBusy(false);
@@ -84,12 +100,12 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
           <h2 id="corpora-title">Corpora</h2>
           <p class="muted section-help">The coverage Parallax compares each article with. Imported corpora are stored in this browser and searched together with the bundled one.</p>
           <CorpusList bundled={bundled} bundledError={bundledError} imports={imports} busy={busy} onRemove={(c) => void remove(c)} />
-          {removal && <p class="muted" role="status">Removing {removal}…</p>}
-          {notice && (
-            <p class={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="corpora-notice">
-              {notice.text}
+          {removal && (
+            <p class="muted" role="status">
+              Removing <SourceText text={removal} />…
             </p>
           )}
+          {notice && <NoticeLine notice={notice} testId="corpora-notice" />}
           <StoragePanel report={storage} error={storageError} />
         </section>
 

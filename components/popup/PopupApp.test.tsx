@@ -1,23 +1,13 @@
 // Renders the popup into a linkedom document: every state, and the result view's structure.
-import { parseHTML } from 'linkedom';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { useAppRoot } from '@/components/shared/test-dom';
 import type { TabReport } from '@/lib/messages';
 import { PopupApp } from './PopupApp';
 import { SAMPLE_RESULT } from './test-fixture';
 
-let root: HTMLElement;
-
-beforeEach(() => {
-  const { window, document } = parseHTML('<!doctype html><html><body><div id="app"></div></body></html>');
-  Object.assign(globalThis, { window, document, Node: window.Node, Event: window.Event, HTMLElement: window.HTMLElement });
-  root = document.getElementById('app') as unknown as HTMLElement;
-});
-
-afterEach(() => {
-  render(null, root);
-});
+const dom = useAppRoot();
 
 const flush = () => act(() => new Promise((done) => setTimeout(done, 0)));
 
@@ -38,14 +28,14 @@ async function mount(report: TabReport | (() => Promise<TabReport>), extra: Part
         retryMs={1}
         {...extra}
       />,
-      root,
+      dom.root,
     );
   });
   await flush();
   return { revealed, analyzeCalls };
 }
 
-const q = (selector: string) => root.querySelector(selector);
+const q = (selector: string) => dom.root.querySelector(selector);
 const text = (selector: string) => (q(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 describe('PopupApp states', () => {
@@ -97,7 +87,7 @@ describe('ResultView', () => {
     const { revealed } = await mount({ state: 'ready', result: SAMPLE_RESULT });
     expect(text('#article-title')).toBe('Russia Sends Hasty R.S.V.P. to Trump’s Invitation');
     expect(text('[data-testid="article-header"] .story-line')).toMatch(/Same story in 2 other outlets.*2 Apr 2018.*2 shared facts.*1 conflict/);
-    expect([...root.querySelectorAll('[role="tab"]')].map((t) => t.textContent)).toEqual([
+    expect([...dom.root.querySelectorAll('[role="tab"]')].map((t) => t.textContent)).toEqual([
       'Shared facts2',
       'Left out here1',
       'Only here1',
@@ -133,11 +123,11 @@ describe('text from pages and corpora', () => {
     };
     await mount({ state: 'ready', result });
     expect(q('#article-title bdi')?.textContent).toBe('Invoice gnp.exe');
-    expect(root.textContent).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
-    expect([...root.querySelectorAll('.fact-text bdi')].map((b) => b.textContent)).toContain('He said dias eh.');
+    expect(dom.root.textContent).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect([...dom.root.querySelectorAll('.fact-text bdi')].map((b) => b.textContent)).toContain('He said dias eh.');
     await act(() => void q('#tab-outlets')!.dispatchEvent(new (globalThis as unknown as { Event: typeof Event }).Event('click', { bubbles: true })));
-    expect(root.textContent).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
-    const outlet = [...root.querySelectorAll('[data-testid="outlet"]')].find((li) => li.textContent?.includes('שלום News'))!;
+    expect(dom.root.textContent).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    const outlet = [...dom.root.querySelectorAll('[data-testid="outlet"]')].find((li) => li.textContent?.includes('שלום News'))!;
     expect([...outlet.querySelectorAll('bdi')].map((b) => b.textContent)).toEqual(expect.arrayContaining(['שלום News', 'Report attached fdp.scr']));
   });
 });
@@ -158,7 +148,7 @@ describe('Earlier and later coverage', () => {
     expect(text('[data-testid="timeline-now"]')).toBe('This article · 2 Apr 2018');
     // Ordered lists, one item an article.
     expect(timeline.querySelectorAll('section > ol > li[data-testid="related"]').length).toBe(2);
-    const [reuters, newYorker] = [...root.querySelectorAll('[data-testid="related"]')];
+    const [reuters, newYorker] = [...dom.root.querySelectorAll('[data-testid="related"]')];
     expect(reuters!.querySelector('[data-testid="related-when"]')?.textContent).toBe('7 days earlier');
     expect(reuters!.querySelector('a.outlet-title')?.getAttribute('href')).toBe('https://example.org/reuters-expulsions');
     const ny = (newYorker!.textContent ?? '').replace(/\s+/g, ' ');
@@ -175,11 +165,11 @@ describe('Earlier and later coverage', () => {
   test('the same-event views leave related articles out', async () => {
     await mount({ state: 'ready', result: SAMPLE_RESULT });
     await click(q('#tab-outlets')!);
-    expect([...root.querySelectorAll('[data-testid="outlet"] strong')].map((e) => e.textContent)).toEqual(['NBC News', 'Unnamed outlet']);
+    expect([...dom.root.querySelectorAll('[data-testid="outlet"] strong')].map((e) => e.textContent)).toEqual(['NBC News', 'Unnamed outlet']);
     await click(q('#tab-facts')!);
-    expect(root.textContent).not.toContain('The New Yorker');
+    expect(dom.root.textContent).not.toContain('The New Yorker');
     await click(q('#tab-coverage')!);
-    expect(root.textContent).not.toContain('The New Yorker');
+    expect(dom.root.textContent).not.toContain('The New Yorker');
   });
 
   test('search narrows the timeline', async () => {
@@ -191,7 +181,7 @@ describe('Earlier and later coverage', () => {
     });
     expect(text('#tab-related')).toBe('Timeline1');
     await click(q('#tab-related')!);
-    expect([...root.querySelectorAll('[data-testid="related"] .timeline-outlet')].map((e) => e.textContent)).toEqual(['Reuters']);
+    expect([...dom.root.querySelectorAll('[data-testid="related"] .timeline-outlet')].map((e) => e.textContent)).toEqual(['Reuters']);
   });
 
   test('no related coverage says so', async () => {
@@ -211,6 +201,6 @@ describe('Earlier and later coverage', () => {
     await mount({ state: 'no-coverage', result: followUp });
     expect(text('[data-testid="state-no-coverage"]')).toMatch(/found no article about the same event\.\s*It found earlier or later coverage/);
     expect(text('.related-only h2')).toBe('Earlier and later coverage');
-    expect([...root.querySelectorAll('[data-testid="related-when"]')].map((e) => e.textContent)).toEqual(['32 days earlier', '7 days later']);
+    expect([...dom.root.querySelectorAll('[data-testid="related-when"]')].map((e) => e.textContent)).toEqual(['32 days earlier', '7 days later']);
   });
 });

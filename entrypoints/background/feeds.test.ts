@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { FEED_SETTINGS_KEY, SOURCES_KEY, type SourceState } from '@/lib/feeds/sources';
+import { FEED_SETTINGS_KEY, RETENTION_DEFAULTS_CHECKED_KEY, SOURCES_KEY, type SourceState } from '@/lib/feeds/sources';
 import type { StoredCorpora } from '@/utils/corpus-storage';
-import { startFeeds } from './feeds';
+import { migrateRetentionDefaults, startFeeds } from './feeds';
 
 // With no feeds the stored corpus must not even be opened: any use of it fails the test.
 const untouched: StoredCorpora = {
@@ -44,5 +44,34 @@ describe('startFeeds', () => {
     await fakeBrowser.storage.local.set({ [SOURCES_KEY]: [] });
     await settle();
     expect(await fakeBrowser.alarms.getAll()).toEqual([]);
+  });
+});
+
+describe('migrateRetentionDefaults', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+  });
+  const stored = async () => (await fakeBrowser.storage.local.get(FEED_SETTINGS_KEY))[FEED_SETTINGS_KEY];
+
+  test('settings saved with the former defaults (30 days, 2,000 articles) take the current ones at start, their interval kept', async () => {
+    await fakeBrowser.storage.local.set({ [FEED_SETTINGS_KEY]: { intervalMinutes: 180, retentionDays: 30, maxArticles: 2000 } });
+    startFeeds({ corpora: untouched, fetch: vi.fn() });
+    await settle();
+    expect(await stored()).toEqual({ intervalMinutes: 180, retentionDays: 14, maxArticles: 40_000 });
+  });
+
+  test('a window or cap the user chose is kept', async () => {
+    await fakeBrowser.storage.local.set({ [FEED_SETTINGS_KEY]: { intervalMinutes: 0, retentionDays: 30, maxArticles: 5000 } });
+    await migrateRetentionDefaults();
+    expect(await stored()).toEqual({ intervalMinutes: 0, retentionDays: 30, maxArticles: 5000 });
+    expect((await fakeBrowser.storage.local.get(RETENTION_DEFAULTS_CHECKED_KEY))[RETENTION_DEFAULTS_CHECKED_KEY]).toBe(true);
+  });
+
+  test('checked once: 30 days and 2,000 articles chosen afterwards stay', async () => {
+    await migrateRetentionDefaults();
+    expect(await stored()).toBeUndefined();
+    await fakeBrowser.storage.local.set({ [FEED_SETTINGS_KEY]: { intervalMinutes: 0, retentionDays: 30, maxArticles: 2000 } });
+    await migrateRetentionDefaults();
+    expect(await stored()).toEqual({ intervalMinutes: 0, retentionDays: 30, maxArticles: 2000 });
   });
 });

@@ -11,7 +11,17 @@ import { parseMessage } from '@/lib/messages';
 import { createFetcher, type FetchLike } from '@/lib/feeds/fetch/fetcher';
 import { feedHostPolicy } from '@/lib/feeds/fetch/host-policy';
 import { refreshFeeds } from '@/lib/feeds/refresh';
-import { FEED_SETTINGS_KEY, originPattern, parseFeedSettings, REFRESH_STATE_KEY, SOURCES_KEY, type RefreshState, type SourceState } from '@/lib/feeds/sources';
+import {
+  FEED_SETTINGS_KEY,
+  originPattern,
+  parseFeedSettings,
+  REFRESH_STATE_KEY,
+  RETENTION_DEFAULTS_CHECKED_KEY,
+  SOURCES_KEY,
+  withCurrentRetentionDefaults,
+  type RefreshState,
+  type SourceState,
+} from '@/lib/feeds/sources';
 import { applyFeedRetention, dropUnfollowed, saveFeedRefresh, type StoredCorpora } from '@/utils/corpus-storage';
 import { knownLookup } from '@/utils/corpus-storage/known';
 import { clearStorageProblem, reportStorageProblem } from '@/utils/corpus-storage/problems';
@@ -21,6 +31,18 @@ const ALARM = 'parallax-feeds-refresh';
 async function readSources(): Promise<SourceState[]> {
   const stored = (await browser.storage.local.get(SOURCES_KEY))[SOURCES_KEY];
   return Array.isArray(stored) ? (stored as SourceState[]) : [];
+}
+
+/**
+ * Once per profile: settings saved with the former retention defaults (30 days, 2,000 articles)
+ * take the current ones. Checked once, not at every start, so that a user who picks 30 days and
+ * 2,000 articles afterwards keeps them.
+ */
+export async function migrateRetentionDefaults(): Promise<void> {
+  const stored = await browser.storage.local.get([FEED_SETTINGS_KEY, RETENTION_DEFAULTS_CHECKED_KEY]);
+  if (stored[RETENTION_DEFAULTS_CHECKED_KEY]) return;
+  const current = withCurrentRetentionDefaults(stored[FEED_SETTINGS_KEY]);
+  await browser.storage.local.set({ ...(current ? { [FEED_SETTINGS_KEY]: current } : {}), [RETENTION_DEFAULTS_CHECKED_KEY]: true });
 }
 
 async function setRefreshState(state: RefreshState): Promise<void> {
@@ -186,6 +208,9 @@ export function startFeeds(options: { corpora: StoredCorpora; fetch?: FetchLike 
     if (await dropUnfollowed(await corpora.db(), followed)) corpora.reset();
   }
 
-  void schedule();
+  // The schedule follows the settings as migrated (a migration's write schedules again anyway).
+  void migrateRetentionDefaults()
+    .catch(() => undefined)
+    .then(schedule);
   return { refresh };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { RefreshResult } from './refresh';
-import { addSource, applyRetention, DEFAULT_FEED_SETTINGS, mergeRefresh, originPattern, parseFeedSettings, toCorpusRecord, type FeedArticle, type SourceState } from './sources';
+import { addSource, applyRetention, DEFAULT_FEED_SETTINGS, mergeRefresh, originPattern, parseFeedSettings, toCorpusRecord, withCurrentRetentionDefaults, type FeedArticle, type SourceState } from './sources';
 
 const NOW = new Date('2025-06-10T12:00:00Z');
 const article = (id: string, published: string | undefined, feedUrl = 'http://127.0.0.1:9/a.xml', fetchedAt = '2025-06-09T08:00:00Z'): FeedArticle => ({
@@ -37,6 +37,20 @@ describe('parseFeedSettings', () => {
     [{ intervalMinutes: 61, retentionDays: 0, maxArticles: 'many' }, DEFAULT_FEED_SETTINGS],
   ])('%j', (input, expected) => {
     expect(parseFeedSettings(input)).toEqual(expected);
+  });
+});
+
+describe('withCurrentRetentionDefaults', () => {
+  test.each([
+    ['the former defaults: the current ones', { intervalMinutes: 0, retentionDays: 30, maxArticles: 2000 }, { intervalMinutes: 0, retentionDays: 14, maxArticles: 40_000 }],
+    ['the former defaults with an interval: the interval kept', { intervalMinutes: 180, retentionDays: 30, maxArticles: 2000 }, { intervalMinutes: 180, retentionDays: 14, maxArticles: 40_000 }],
+    ['30 days with another cap: the user\'s', { intervalMinutes: 0, retentionDays: 30, maxArticles: 5000 }, null],
+    ['2,000 articles with another window: the user\'s', { intervalMinutes: 0, retentionDays: 7, maxArticles: 2000 }, null],
+    ['the current defaults: nothing to do', DEFAULT_FEED_SETTINGS, null],
+    ['nothing stored', undefined, null],
+    ['not settings', '30 days', null],
+  ])('%s', (_, stored, expected) => {
+    expect(withCurrentRetentionDefaults(stored)).toEqual(expected);
   });
 });
 

@@ -11,6 +11,8 @@ export const FEED_SETTINGS_KEY = 'parallax.feeds.settings';
 export const REFRESH_STATE_KEY = 'parallax.feeds.refresh';
 export const FEEDS_CORPUS_ID = 'feeds';
 export const FEEDS_CORPUS_NAME = 'Followed feeds';
+/** Set once the stored settings were checked against the former defaults (withCurrentRetentionDefaults). */
+export const RETENTION_DEFAULTS_CHECKED_KEY = 'parallax.feeds.retentionDefaultsChecked';
 
 export interface SourceState extends FeedSource {
   addedAt: string;
@@ -39,6 +41,21 @@ export interface FeedSettings {
  */
 export const DEFAULT_FEED_SETTINGS: FeedSettings = { intervalMinutes: 0, retentionDays: 14, maxArticles: 40_000 };
 export const INTERVAL_CHOICES = [0, 60, 180, 360, 720, 1440] as const;
+
+/** The retention defaults before corpora were stored as segments: 30 days, 2,000 articles. */
+const FORMER_DEFAULT_RETENTION = { retentionDays: 30, maxArticles: 2000 } as const;
+
+/**
+ * Settings saved while the former defaults were the defaults (saving any Sources setting stored
+ * all three), moved to the current window and cap; null when the stored window or cap is anything
+ * else, which the user chose and keeps. The interval is kept either way.
+ */
+export function withCurrentRetentionDefaults(stored: unknown): FeedSettings | null {
+  if (typeof stored !== 'object' || stored === null) return null;
+  const { retentionDays, maxArticles } = stored as Partial<FeedSettings>;
+  if (retentionDays !== FORMER_DEFAULT_RETENTION.retentionDays || maxArticles !== FORMER_DEFAULT_RETENTION.maxArticles) return null;
+  return { ...parseFeedSettings(stored), retentionDays: DEFAULT_FEED_SETTINGS.retentionDays, maxArticles: DEFAULT_FEED_SETTINGS.maxArticles };
+}
 
 /** What the extension keeps about a feed article to evict it and to count it per feed (the text lives in the corpus). */
 export interface FeedArticleRef {
@@ -100,9 +117,15 @@ export function addSource(sources: readonly SourceState[], input: FeedSource, no
 export function applyRetention<T extends FeedArticleRef>(articles: readonly T[], settings: FeedSettings, now: Date): { kept: T[]; evicted: T[] } {
   const cutoff = new Date(now.getTime() - settings.retentionDays * 86_400_000).toISOString().slice(0, 10);
   const dayOf = (a: T) => a.published ?? a.fetchedAt.slice(0, 10);
-  const fresh = articles.filter((a) => dayOf(a) >= cutoff);
-  const ordered = [...fresh].sort((a, b) => dayOf(b).localeCompare(dayOf(a)) || b.fetchedAt.localeCompare(a.fetchedAt));
-  const keptSet = new Set(ordered.slice(0, settings.maxArticles));
+  const fresh: T[] = [];
+  const old: T[] = [];
+  for (const a of articles) (dayOf(a) >= cutoff ? fresh : old).push(a);
+  // Under the cap every fresh article stays, in the order given: sorting and sifting every stored
+  // article on each refresh cost 0.1 s of CPU at 100,000 articles. Over it, the newest are kept;
+  // ISO dates and times order as their UTF-16 code units do (faster than localeCompare).
+  if (fresh.length <= settings.maxArticles) return { kept: fresh, evicted: old };
+  const newerFirst = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
+  const keptSet = new Set([...fresh].sort((a, b) => newerFirst(dayOf(a), dayOf(b)) || newerFirst(a.fetchedAt, b.fetchedAt)).slice(0, settings.maxArticles));
   return { kept: articles.filter((a) => keptSet.has(a)), evicted: articles.filter((a) => !keptSet.has(a)) };
 }
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BROWSERS, extensionDir, type TestPage } from './harness';
 import { addFeed, buildWithLoopbackGranted, leftoverCopies } from './feeds.helpers';
 import { useExtensionSession } from './harness/session';
-import { findTabId, pickFile, seriousViolations } from './popup-options.helpers';
+import { findTabId, pickFile, seriousViolations, texts } from './popup-options.helpers';
 import { startFeedServer, type FeedServer } from '../feeds/server';
 import { startRecorder, type Recorder } from '../feeds/recorder';
 
@@ -20,9 +20,6 @@ async function pageState(page: TestPage): Promise<string> {
 
 /** Another outlet's article on the feeds' story (it is in no feed). */
 const READER_PAGE = '/pages/reader/bridge-story.html';
-
-const texts = (page: TestPage, selector: string) =>
-  page.evaluate((s) => [...document.querySelectorAll(s)].map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim()), selector);
 
 const FEEDS = ['/feeds/gazette.xml', '/feeds/valley.atom', '/feeds/bay-repeats.xml', '/feeds/broken.xml'];
 

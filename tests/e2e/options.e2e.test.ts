@@ -173,6 +173,12 @@ describe.each(BROWSERS)('options page in %s', (name) => {
     await options.click('[data-testid="corpus-remove"]');
     await options.click('[data-testid="corpus-remove-confirm"]');
     await options.waitFor(() => /Removed/.test(document.querySelector('[data-testid="corpora-notice"]')?.textContent ?? ''), undefined, 30_000);
+    // The notice names the corpus isolated, without the override: the sentence reads in order.
+    const notice = await options.evaluate(() => {
+      const p = document.querySelector('[data-testid="corpora-notice"]')!;
+      return { text: p.textContent ?? '', name: p.querySelector('bdi')?.textContent ?? null };
+    });
+    expect(notice).toEqual({ text: `Removed “gnp.exe-${'x'.repeat(300)}”.`, name: `gnp.exe-${'x'.repeat(300)}` });
     await options.waitForSelector('[data-testid="storage-near-quota"]');
     expect((await text(options, '[data-testid="storage-near-quota"]'))[0]).toMatch(/^Storage is nearly full \(87% used\)\./);
     await options.evaluate(() => document.querySelector('[data-testid="storage"]')!.scrollIntoView({ block: 'center' }));

@@ -3,17 +3,14 @@
 // the page ends `no-coverage` and nothing is highlighted; the popup says so, and below it lists
 // the earlier coverage of the same subject, 32 days earlier, with the facts the follow-up shares.
 import { describe, expect, test } from 'vitest';
-import { BROWSERS, type TestPage } from './harness';
+import { BROWSERS } from './harness';
 import { useExtensionSession } from './harness/session';
-import { findTabId, seriousViolations } from './popup-options.helpers';
+import { findTabId, seriousViolations, texts, timelineEntries, timelineOrder } from './popup-options.helpers';
 import { probeFor } from './in-page-probe';
 
 const FOLLOW_UP = '/seed/newyorker-004.html';
 const POPUP_WIDTH = 800;
 const POPUP_HEIGHT = 600;
-
-const texts = (page: TestPage, selector: string) =>
-  page.evaluate((s: string) => [...document.querySelectorAll(s)].map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim()), selector);
 
 describe.each(BROWSERS)('a follow-up read alone in %s', (name) => {
   const session = useExtensionSession(name);
@@ -39,18 +36,7 @@ describe.each(BROWSERS)('a follow-up read alone in %s', (name) => {
 
     await popup.waitForSelector('.related-only [data-testid="timeline"] [data-testid="related"]');
     expect(await texts(popup, '.related-only h2')).toEqual(['Earlier and later coverage']);
-    const entries = await popup.evaluate(() =>
-      [...document.querySelectorAll('[data-testid="related"]')].map((li) => {
-        const clean = (e: Element | null | undefined) => (e?.textContent ?? '').replace(/\s+/g, ' ').trim();
-        return {
-          group: li.closest('section')?.querySelector('h3')?.textContent ?? null,
-          outlet: clean(li.querySelector('.timeline-outlet')),
-          when: clean(li.querySelector('[data-testid="related-when"]')),
-          title: clean(li.querySelector('.outlet-title')),
-          facts: [...li.querySelectorAll('[data-testid="related-fact"] > q')].map(clean),
-        };
-      }),
-    );
+    const entries = await timelineEntries(popup);
     console.log(`${name}: timeline ${JSON.stringify(entries.map((e) => [e.outlet, e.when, e.facts.length]))}`);
     // The three articles of the event (2 April 2018): 4 May less 2 April is 32 days.
     expect(entries.map((e) => e.outlet).sort()).toEqual(['NBC News', 'The New York Times', 'Unnamed outlet']);
@@ -61,11 +47,7 @@ describe.each(BROWSERS)('a follow-up read alone in %s', (name) => {
     const nyt = entries.find((e) => e.outlet === 'The New York Times')!;
     expect(nyt.facts.length).toBeGreaterThanOrEqual(1);
     // This article comes after everything listed, on its own date.
-    const order = await popup.evaluate(() =>
-      [...document.querySelector('[data-testid="timeline"]')!.children].map((el) =>
-        el.matches('[data-testid="timeline-now"]') ? (el.textContent ?? '').replace(/\s+/g, ' ').trim() : el.querySelector('h3')?.textContent,
-      ),
-    );
+    const order = await timelineOrder(popup);
     expect(order).toEqual(['Earlier', 'This article · 4 May 2018']);
 
     const widths = await popup.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));

@@ -102,3 +102,44 @@ export async function findTabId(extensionPage: TestPage, url: string): Promise<n
   if (id < 0) throw new Error(`no tab found for ${url}`);
   return id;
 }
+
+/** The text of every element matching `selector`, white space folded. */
+export function texts(page: TestPage, selector: string): Promise<string[]> {
+  return page.evaluate((s: string) => [...document.querySelectorAll(s)].map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim()), selector);
+}
+
+/** One article of the popup's "Earlier and later coverage" time line, as the reader sees it. */
+export interface TimelineEntry {
+  /** The group heading it stands under ("Earlier", "Later"). */
+  group: string | null;
+  outlet: string;
+  when: string;
+  title: string;
+  /** The facts it shares with the page, as quoted. */
+  facts: string[];
+}
+
+/** The time line's articles, in the order shown. */
+export function timelineEntries(popup: TestPage): Promise<TimelineEntry[]> {
+  return popup.evaluate(() =>
+    [...document.querySelectorAll('[data-testid="related"]')].map((li) => {
+      const clean = (e: Element | null | undefined) => (e?.textContent ?? '').replace(/\s+/g, ' ').trim();
+      return {
+        group: li.closest('section')?.querySelector('h3')?.textContent ?? null,
+        outlet: clean(li.querySelector('.timeline-outlet')),
+        when: clean(li.querySelector('[data-testid="related-when"]')),
+        title: clean(li.querySelector('.outlet-title')),
+        facts: [...li.querySelectorAll('[data-testid="related-fact"] > q')].map(clean),
+      };
+    }),
+  );
+}
+
+/** The time line from top to bottom: each group's heading, and where this article stands ("This article · 2 Apr 2018"). */
+export function timelineOrder(popup: TestPage): Promise<(string | null | undefined)[]> {
+  return popup.evaluate(() =>
+    [...document.querySelector('[data-testid="timeline"]')!.children].map((el) =>
+      el.matches('[data-testid="timeline-now"]') ? (el.textContent ?? '').replace(/\s+/g, ' ').trim() : el.querySelector('h3')?.textContent,
+    ),
+  );
+}

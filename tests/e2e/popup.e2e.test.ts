@@ -1,15 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { BROWSERS, type TestPage } from './harness';
 import { useExtensionSession, type ExtensionSession } from './harness/session';
-import { findTabId, seriousViolations } from './popup-options.helpers';
+import { findTabId, seriousViolations, texts, timelineEntries, timelineOrder } from './popup-options.helpers';
 import { probeFor } from './in-page-probe';
 
 const SEED_PAGE = '/seed/nyt-001.html';
 const POPUP_WIDTH = 800;
 const POPUP_HEIGHT = 600;
-
-const texts = (page: TestPage, selector: string) =>
-  page.evaluate((s: string) => [...document.querySelectorAll(s)].map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim()), selector);
 
 async function settledState(page: TestPage): Promise<string> {
   await page.waitFor(() => ['no-article', 'no-coverage', 'ready', 'error'].includes(document.documentElement.dataset.parallaxState ?? ''), undefined, 30_000);
@@ -143,18 +140,7 @@ describe.each(BROWSERS)('popup in %s', (name) => {
     await popup.waitForSelector('[data-testid="timeline"] [data-testid="related"]');
     expect((await texts(popup, '#panel-related h2'))[0]).toBe('Earlier and later coverage');
 
-    const entries = await popup.evaluate(() =>
-      [...document.querySelectorAll('[data-testid="related"]')].map((li) => {
-        const clean = (e: Element | null | undefined) => (e?.textContent ?? '').replace(/\s+/g, ' ').trim();
-        return {
-          group: li.closest('section')?.querySelector('h3')?.textContent ?? null,
-          outlet: clean(li.querySelector('.timeline-outlet')),
-          when: clean(li.querySelector('[data-testid="related-when"]')),
-          title: clean(li.querySelector('.outlet-title')),
-          facts: [...li.querySelectorAll('[data-testid="related-fact"] > q')].map(clean),
-        };
-      }),
-    );
+    const entries = await timelineEntries(popup);
     console.log(`${name}: timeline ${JSON.stringify(entries.map((e) => [e.outlet, e.when, e.facts.length]))}`);
     const newYorker = entries.find((e) => e.outlet === 'The New Yorker');
     expect(newYorker).toMatchObject({ group: 'Later', when: '32 days later', title: "Trump's pursuit of an Oval Office meeting with Putin" });
@@ -163,11 +149,7 @@ describe.each(BROWSERS)('popup in %s', (name) => {
     expect(newYorker!.facts.some((f) => /expelled 60 diplomats/.test(f))).toBe(true);
     expect(newYorker!.facts.some((f) => /telephone call with Mr\. Putin on March 20, proposed/.test(f))).toBe(true);
     // This article is marked where it stands in time, after anything earlier and before the follow-up.
-    const order = await popup.evaluate(() =>
-      [...document.querySelector('[data-testid="timeline"]')!.children].map((el) =>
-        el.matches('[data-testid="timeline-now"]') ? (el.textContent ?? '').replace(/\s+/g, ' ').trim() : el.querySelector('h3')?.textContent,
-      ),
-    );
+    const order = await timelineOrder(popup);
     expect(order.indexOf('This article · 2 Apr 2018')).toBeGreaterThanOrEqual(0);
     expect(order.indexOf('This article · 2 Apr 2018')).toBeLessThan(order.indexOf('Later'));
     await noHorizontalScroll(popup);
@@ -364,6 +346,9 @@ describe.each(BROWSERS)('popup and options in %s, dark theme', (name) => {
     await popup.click('[data-testid="fact"] .fact-toggle');
     await popup.waitForSelector('[data-testid="fact"] .passage');
     await noHorizontalScroll(popup);
+    // The scrolling part's scrollbar is drawn in the dark theme's border and background colours
+    // (Firefox drew it light with color-scheme alone).
+    expect(await popup.evaluate(() => getComputedStyle(document.querySelector('.popup > main')!).scrollbarColor)).toBe('rgb(52, 59, 70) rgb(21, 24, 29)');
     expect(await seriousViolations(popup, 'popup-results-dark')).toEqual([]);
     await popup.screenshot('popup-results-dark');
   });

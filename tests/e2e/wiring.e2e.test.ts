@@ -12,6 +12,21 @@ describe.each(BROWSERS)('extension wiring in %s', (name) => {
     expect(['working', 'no-article', 'no-coverage', 'ready', 'error']).toContain(state);
   });
 
+  test('waitFor awaits an async check: a promise of false is not an answer, a promise of true is', async () => {
+    const page = await session.open('/seed/nyt-001.html');
+    const started = Date.now();
+    // The timeout's words: the harness's own poll in Chromium, puppeteer's in Firefox.
+    await expect(page.waitFor(async () => Promise.resolve(false), undefined, 1_000)).rejects.toThrow(/not true within 1000 ms|1000ms exceeded/);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+    // True only once the page has counted three checks: the answer is awaited each time.
+    await page.waitFor(async () => {
+      const w = window as { checks?: number };
+      w.checks = (w.checks ?? 0) + 1;
+      return new Promise<boolean>((done) => setTimeout(() => done(w.checks! >= 3), 10));
+    });
+    expect(await page.evaluate(() => (window as { checks?: number }).checks)).toBe(3);
+  });
+
   test('the popup renders a Preact view answered by the background', async () => {
     const popup = await session.openPopup();
     await popup.waitForSelector('[data-testid="popup-status"]');

@@ -4,6 +4,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { feedListToOpml, parseFeedList } from '@/lib/feeds/feed-list';
 import { addSource, DEFAULT_FEED_SETTINGS, INTERVAL_CHOICES, type FeedSettings, type RefreshState, type SourceState } from '@/lib/feeds/sources';
+import { SourceText } from '@/components/shared/SourceText';
+import { NoticeLine, type Notice } from '../Notice';
 import { ProgressBar } from '../ProgressBar';
 import type { SourcesApi } from './api';
 import { browserSourcesApi } from './browser-api';
@@ -20,7 +22,7 @@ export function SourcesSection({ api = browserSourcesApi }: { api?: SourcesApi }
   const [settings, setSettings] = useState<FeedSettings>(DEFAULT_FEED_SETTINGS);
   const [refresh, setRefresh] = useState<RefreshState | null>(null);
   const [url, setUrl] = useState('');
-  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
 
   const reload = useCallback(async () => {
     const [list, state] = await Promise.all([api.loadSources(), api.loadRefreshState()]);
@@ -58,7 +60,14 @@ export function SourcesSection({ api = browserSourcesApi }: { api?: SourcesApi }
 
   const remove = async (source: SourceState) => {
     await api.saveSources(sources.filter((s) => s.url !== source.url));
-    setNotice({ kind: 'ok', text: `Removed ${source.title ?? source.url} and its articles.` });
+    setNotice({
+      kind: 'ok',
+      text: (
+        <>
+          Removed <SourceText text={source.title ?? source.url} /> and its articles.
+        </>
+      ),
+    });
     await reload();
   };
 
@@ -82,10 +91,25 @@ export function SourcesSection({ api = browserSourcesApi }: { api?: SourcesApi }
       }
       await api.saveSources(next);
       const skipped = list.feeds.length - added + list.rejected.length;
-      setNotice({ kind: 'ok', text: `Imported ${added} feed${added === 1 ? '' : 's'} from ${file.name}${skipped ? ` (${skipped} skipped: already followed or not feeds)` : ''}. Choose “Allow all” to let Parallax read their sites.` });
+      setNotice({
+        kind: 'ok',
+        text: (
+          <>
+            Imported {added} feed{added === 1 ? '' : 's'} from <SourceText text={file.name} />
+            {skipped ? ` (${skipped} skipped: already followed or not feeds)` : ''}. Choose “Allow all” to let Parallax read their sites.
+          </>
+        ),
+      });
       await reload();
     } catch (error) {
-      setNotice({ kind: 'error', text: `${file.name} could not be read: ${message(error)}` });
+      setNotice({
+        kind: 'error',
+        text: (
+          <>
+            <SourceText text={file.name} /> could not be read: {message(error)}
+          </>
+        ),
+      });
     }
   };
 
@@ -165,11 +189,7 @@ export function SourcesSection({ api = browserSourcesApi }: { api?: SourcesApi }
             : `Last refresh ${new Date(refresh.finishedAt).toLocaleString()}: ${refresh.added ?? 0} new article${refresh.added === 1 ? '' : 's'}.`}
         </p>
       )}
-      {notice && (
-        <p class={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="sources-notice">
-          {notice.text}
-        </p>
-      )}
+      {notice && <NoticeLine notice={notice} testId="sources-notice" />}
 
       <fieldset class="setting-group sources-settings">
         <legend>Keeping the corpus fresh</legend>

@@ -41,6 +41,7 @@ function wrap(page: Page): TestPage {
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     async waitFor(fn, arg, timeoutMs = DEFAULT_TIMEOUT_MS) {
+      // puppeteer's poller awaits what the function returns: an async check waits for its answer.
       await page.waitForFunction(fn as never, { timeout: timeoutMs }, arg);
     },
     async waitForSelector(selector, timeoutMs = DEFAULT_TIMEOUT_MS) {

@@ -9,7 +9,7 @@ export interface TestPage {
   readonly browserName: BrowserName;
   goto(url: string): Promise<void>;
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
-  /** Waits until `fn` returns a truthy value in the page. */
+  /** Waits until `fn` returns a truthy value in the page (an async `fn`: until its promise resolves to one). */
   waitFor<A = undefined>(fn: (arg: A) => unknown, arg?: A, timeoutMs?: number): Promise<void>;
   waitForSelector(selector: string, timeoutMs?: number): Promise<void>;
   click(selector: string): Promise<void>;
@@ -30,3 +30,29 @@ export async function screenshotPath(browserName: BrowserName, name: string): Pr
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
+
+/** How often `pollPage` asks the page again. */
+const POLL_MS = 50;
+
+/**
+ * Evaluates `check` in the page until it gives a truthy value, past `timeoutMs` failing with
+ * `what`. The page's context going away while asked (a navigation) counts as not yet.
+ */
+export async function pollPage(check: () => Promise<unknown>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const left = deadline - Date.now();
+    if (left <= 0) throw new Error(`waitFor: ${what} was not true within ${timeoutMs} ms`);
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<'expired'>((done) => (timer = setTimeout(() => done('expired'), left)));
+    const value = await Promise.race([check().catch(notYetWhenNavigated), expired]).finally(() => clearTimeout(timer));
+    if (value === 'expired') throw new Error(`waitFor: ${what} was still running after ${timeoutMs} ms`);
+    if (value) return;
+    await new Promise((done) => setTimeout(done, POLL_MS));
+  }
+}
+
+function notYetWhenNavigated(error: unknown): false {
+  if (error instanceof Error && /Execution context was destroyed|Cannot find context with specified id|navigat/i.test(error.message)) return false;
+  throw error;
+}
