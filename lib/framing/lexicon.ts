@@ -104,7 +104,7 @@ function baseForms(word: string): string[] {
 }
 
 function computeLoadedStrength(word: string): number {
-  const lower = word.toLowerCase().replace(/[’']s$/, '');
+  const lower = bareWord(word);
   // AFINN lists word forms: look up the forms this word may inflect, not stems, which conflate
   // unrelated words ("has" and "haha", "living" and "lively").
   let best = 0;
@@ -145,7 +145,7 @@ const SUBJECTIVITY = new Map(
  * happened ("poisoning", "congratulated", "expelled") are not modifiers, whatever their valence.
  */
 export function isEvaluativeModifier(word: string): boolean {
-  const lower = word.toLowerCase().replace(/[’']s$/, '');
+  const lower = bareWord(word);
   if (baseForms(lower).some((form) => SUBJECTIVITY.has(form))) return true;
   return isExtraLoaded(lower);
 }
@@ -157,10 +157,8 @@ export function isEvaluativeModifier(word: string): boolean {
  * neighbours rate ranks below the lexicons' own.
  */
 export function evaluativeWeight(word: string): number {
-  const lower = word.toLowerCase().replace(/[’']s$/, '');
-  const subjectivity = Math.max(0, ...baseForms(lower).map((form) => SUBJECTIVITY.get(form) ?? 0));
   const strength = loadedStrength(word);
-  if (strength > 0) return strength + subjectivity;
+  if (strength > 0) return strength + Math.max(0, ...baseForms(bareWord(word)).map((form) => SUBJECTIVITY.get(form) ?? 0));
   const neighbours = neighbourSubjectivity(word);
   return neighbours >= NEIGHBOUR_SUBJECTIVE_FROM ? neighbours : 0;
 }
@@ -187,7 +185,7 @@ export const NEIGHBOUR_SUBJECTIVE_FROM = 0.8;
  * 0 for words the table does not hold (rated below 0.6, or not modifiers).
  */
 export function neighbourSubjectivity(word: string): number {
-  const lower = word.toLowerCase().replace(/[’']s$/, '');
+  const lower = bareWord(word);
   for (const form of baseForms(lower)) {
     const rating = NEIGHBOUR_SUBJECTIVITY.get(form);
     if (rating !== undefined) return rating;
@@ -205,5 +203,10 @@ const EVERYDAY = new Set(EVERYDAY_WORDS.split(' '));
 
 /** True for a word among the commonest of news text ("top", "good"; not "dismal"). */
 export function isEverydayWord(word: string): boolean {
-  return EVERYDAY.has(word.toLowerCase().replace(/[’']s$/, ''));
+  return EVERYDAY.has(bareWord(word));
+}
+
+/** A word as the lexicons list it: lower case, without a possessive 's ("Trump's" → "trump"). */
+function bareWord(word: string): string {
+  return word.toLowerCase().replace(/[’']s$/, '');
 }
