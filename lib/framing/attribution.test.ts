@@ -19,6 +19,8 @@ describe('findAttributions', () => {
     ['No date was set, according to the AP.', [['according to', 'according to', 'AP']]],
     ['“It would be difficult,” Ushakov insisted.', [['insisted', 'insist', 'Ushakov']]],
     ['Trump proposed a meeting at the White House.', []],
+    // An adverb between the source and its verb is not part of the source.
+    ['The tally was much lower, the Washington Post later reported.', [['reported', 'report', 'Washington Post']]],
     // A name inside the quotation is not the speaker.
     ['“I hope the Americans won’t abandon it,” he said.', [['said', 'said', 'he']]],
   ])('%s', (text, expected) => {

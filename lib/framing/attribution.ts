@@ -31,6 +31,8 @@ const PRONOUNS = /^(?:he|she|they|it|we|i|officials?|sources?|authorities|police
 // "was warned", "were charged", "is expected": the subject is acted on, nobody is being quoted.
 const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being|get|got|gets)\s+(?:\p{L}+ly\s+)?$/iu;
 const PREPOSITION_BEFORE = /\b(?:to|with|of|for|from|about|against|by|on|at|in|into|over|toward|towards|between|than)\s+$/i;
+// Adverbs that may stand between a source and its verb ("later", "also", "quickly").
+const ROLE_ADVERB = /\b(?:later|earlier|also|then|now|today|yesterday|again|once|still|never|first|previously|\p{Ll}+ly)\b/u;
 // "responding to reports", "replying to a letter": what the source answers, not a statement.
 const ANSWERS_TO = /^\s+to\b/i;
 
@@ -136,7 +138,8 @@ function speakerNear(text: string, names: readonly NameMention[], start: number,
   if (last !== undefined) {
     // "a Kremlin aide told": the name with the role words between it and the verb.
     const role = /^\s+(?:\p{Ll}+\s+){1,2}$/u.exec(text.slice(last.end, start));
-    if (role === null) return last.text;
+    // An adverb between them is no role: "the Washington Post later reported" is the Post.
+    if (role === null || ROLE_ADVERB.test(role[0])) return last.text;
     const article = /\b(?:a|an|the)\s+$/i.exec(text.slice(0, last.start));
     return text.slice(article?.index ?? last.start, start).trim();
   }

@@ -188,11 +188,16 @@ function labelAttribution(thisText: string, otherText: string, sink: LabelSink, 
     list.filter(isEvaluativeStance).map((a) => ({ side, start: a.start, end: a.start + verbWord(a).length }));
   const named = (list: readonly Attribution[]): Attribution[] => list.filter((a) => a.speakerParts.length > 0);
   const secondHand = (a: Attribution): boolean => a.verbKey === 'according to';
+  // Someone described, not named ("a Kremlin aide", "an official"), may be the person the other
+  // version names ("Yuri Ushakov"): a different source only where the other names none.
+  const described = (a: Attribution): boolean => a.speaker !== null && /^an?\s/i.test(a.speaker);
   // A version that quotes someone it does not name ("he said") may mean the source the other
   // names: only second-hand sourcing ("according to TASS") differs for sure then.
-  const unnamedSpeaker = (list: readonly Attribution[]): boolean => list.some((a) => a.speakerParts.length === 0 && !secondHand(a));
+  const unnamedSpeaker = (list: readonly Attribution[]): boolean => list.some((a) => (a.speakerParts.length === 0 || described(a)) && !secondHand(a));
   const onlyIn = (list: readonly Attribution[], rival: readonly Attribution[]): Attribution[] =>
-    named(list).filter((a) => !rival.some((b) => sameSpeaker(a, b)) && (secondHand(a) || !unnamedSpeaker(rival)));
+    named(list).filter(
+      (a) => !rival.some((b) => sameSpeaker(a, b)) && (secondHand(a) || !unnamedSpeaker(rival)) && (!described(a) || rival.length === 0),
+    );
   // Sources one version names and the other does not.
   const onlyMine = onlyIn(mine, theirs);
   const onlyTheirs = onlyIn(theirs, mine);

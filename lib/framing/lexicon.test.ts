@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { evaluativeWeight, isEverydayWord, isReportingVerb, isStanceVerb, loadedStrength, NEIGHBOUR_SUBJECTIVE_FROM, neighbourSubjectivity } from './lexicon.ts';
+import { evaluativeWeight, isEvaluativeModifier, isEverydayWord, isReportingVerb, isStanceVerb, loadedStrength, NEIGHBOUR_SUBJECTIVE_FROM, neighbourSubjectivity } from './lexicon.ts';
 
 describe('loadedStrength', () => {
   test.each([
@@ -9,6 +9,15 @@ describe('loadedStrength', () => {
     ['slammed', true],
     ['striking', true],
     ['angry', true],
+    // Judging verbs (inflected), judging nouns, manner amplifiers, "-ly" adverbs of rated words.
+    ['assailed', true],
+    ['castigated', true],
+    ['trashed', true],
+    ['ripped', true],
+    ['henchmen', true],
+    ['uproar', true],
+    ['sharply', true],
+    ['trash', false],
     ['has', false],
     ['living', false],
     ['said', false],
@@ -70,5 +79,18 @@ describe('isEverydayWord', () => {
     ['controversially', false],
   ])('%s is an everyday word: %s', (word, everyday) => {
     expect(isEverydayWord(word)).toBe(everyday);
+  });
+});
+
+describe('isEvaluativeModifier', () => {
+  test.each([
+    ['misleadingly', true],
+    ['sharply', true],
+    ['kind', true],
+    // Adjectives take no plural: "kinds" is a noun, not Pattern's "kind".
+    ['kinds', false],
+    ['diplomats', false],
+  ])('%s is an evaluative modifier: %s', (word, evaluative) => {
+    expect(isEvaluativeModifier(word)).toBe(evaluative);
   });
 });
