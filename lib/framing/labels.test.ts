@@ -36,13 +36,15 @@ describe('compareFraming', () => {
     ['one source named on both sides', 'Kremlin spokesman Dmitry Peskov said the adviser was not correct.', 'The adviser was not correct, Dmitri S. Peskov told reporters.'],
     ['a source this side calls "he"', '"We hope they will not abandon it," he said.', '"We hope they will not refuse it," Kremlin aide Yury Ushakov said.'],
     // "A Kremlin aide" may be Ushakov: one version describes the source the other names.
-    ['a source one side describes and the other names', 'Yuri Ushakov said Trump proposed a meeting.', 'Trump proposed a meeting, a Kremlin aide told reporters.'],
+    ['a source one side describes and the other names', 'The Kremlin adviser Yuri Ushakov said Trump proposed a meeting.', 'Trump proposed a meeting, a Kremlin aide told reporters.'],
   ])('no attribution label when the versions do not differ on it: %s', (_name, a, b) => {
     expect(kinds(a, b)).not.toContain('attribution');
   });
 
   test.each([
     ['a source only one side names', 'Trump invited Putin.', 'Trump invited Putin, Yuri Ushakov told reporters.', "NBC News attributes this to Yuri Ushakov ('told reporters'); this article names no source"],
+    // Nothing in "The White House said" fits "a Kremlin aide": two sources.
+    ['a described source and another named one', 'The White House said a meeting could take place.', 'A meeting could take place, a Kremlin aide told reporters.', "This article attributes this to White House ('said'); NBC News to a Kremlin aide ('told reporters')"],
     ['a described source where the other names none', 'Trump wants a meeting.', 'Trump proposed a meeting, a Kremlin aide told reporters.', "NBC News attributes this to a Kremlin aide ('told reporters'); this article names no source"],
     ['second-hand sourcing', 'Yuri Ushakov said Trump invited Putin.', 'Yuri Ushakov said Trump invited Putin, according to the AP.', "NBC News also attributes this to AP ('according to')"],
     ['an evaluative verb for the same source', 'The spokesman, Dmitri S. Peskov, dismissed the report.', 'The spokesman, Dmitry Peskov, told CNN about the report.', "This article has Dmitri S. Peskov 'dismissed' where NBC News has 'told CNN'"],

@@ -188,19 +188,28 @@ function labelAttribution(thisText: string, otherText: string, sink: LabelSink, 
     list.filter(isEvaluativeStance).map((a) => ({ side, start: a.start, end: a.start + verbWord(a).length }));
   const named = (list: readonly Attribution[]): Attribution[] => list.filter((a) => a.speakerParts.length > 0);
   const secondHand = (a: Attribution): boolean => a.verbKey === 'according to';
-  // Someone described, not named ("a Kremlin aide", "an official"), may be the person the other
-  // version names ("Yuri Ushakov"): a different source only where the other names none.
-  const described = (a: Attribution): boolean => a.speaker !== null && /^an?\s/i.test(a.speaker);
+  // Someone described, not named ("a Kremlin aide"), may be the person the other version names
+  // ("the Kremlin foreign policy adviser, Yuri Ushakov") where the other version's wording has a
+  // word of the description; not where it has none ("The White House said").
+  const mayBeNamedIn = (a: Attribution, rivalText: string): boolean => {
+    if (a.speaker === null || !/^an?\s/i.test(a.speaker)) return false;
+    const rivalWords = new Set(foldedWords(rivalText));
+    return foldedWords(a.speaker).some((w) => w.length > 2 && !CONTENT_STOPWORDS.has(w) && rivalWords.has(w));
+  };
   // A version that quotes someone it does not name ("he said") may mean the source the other
   // names: only second-hand sourcing ("according to TASS") differs for sure then.
-  const unnamedSpeaker = (list: readonly Attribution[]): boolean => list.some((a) => (a.speakerParts.length === 0 || described(a)) && !secondHand(a));
-  const onlyIn = (list: readonly Attribution[], rival: readonly Attribution[]): Attribution[] =>
+  const unnamedSpeaker = (list: readonly Attribution[], rivalText: string): boolean =>
+    list.some((a) => (a.speakerParts.length === 0 || mayBeNamedIn(a, rivalText)) && !secondHand(a));
+  const onlyIn = (list: readonly Attribution[], text: string, rival: readonly Attribution[], rivalText: string): Attribution[] =>
     named(list).filter(
-      (a) => !rival.some((b) => sameSpeaker(a, b)) && (secondHand(a) || !unnamedSpeaker(rival)) && (!described(a) || rival.length === 0),
+      (a) =>
+        !rival.some((b) => sameSpeaker(a, b)) &&
+        (secondHand(a) || !unnamedSpeaker(rival, text)) &&
+        !(mayBeNamedIn(a, rivalText) && named(rival).some((b) => !secondHand(b))),
     );
   // Sources one version names and the other does not.
-  const onlyMine = onlyIn(mine, theirs);
-  const onlyTheirs = onlyIn(theirs, mine);
+  const onlyMine = onlyIn(mine, thisText, theirs, otherText);
+  const onlyTheirs = onlyIn(theirs, otherText, mine, thisText);
   const list = (attributions: readonly Attribution[]): string => [...new Set(attributions.map(source))].join(', ');
   if (onlyMine.length > 0 || onlyTheirs.length > 0) {
     const side = onlyMine.length > 0 && onlyTheirs.length > 0 ? 'both' : onlyMine.length > 0 ? 'this' : 'other';
@@ -430,11 +439,12 @@ function labelLoaded(
     // the strength of the flagged words.
     const margin = Math.abs(strongest(hunk.thisText) - strongest(hunk.otherText)) * 10 + Math.max(top(mine), top(theirs));
     const short = (rival: string): boolean => foldedWords(rival).length <= LOADED_RIVAL_MAX_WORDS;
-    const describe = (text: string, words: readonly Word[], rival: string, rivalName: string, articleWide: boolean): string => {
+    const describe = (text: string, words: readonly Word[], own: string, rival: string, rivalName: string, articleWide: boolean): string => {
       // A short swap quotes the rival wording ("'slammed' where NBC News has 'criticized'"); a
-      // rewritten clause quotes the word in its own context instead.
+      // rewritten clause (on either side: "uproar among liberals about the tax deal" for
+      // "wealthy" is no swap) quotes the word in its own context instead.
       if (rival === '') return `${phraseList(text, words)} (${inContext(text, words)}) where ${rivalName} has nothing`;
-      if (short(rival)) return `${phraseList(text, words)} where ${rivalName} has ${quote(rival)}`;
+      if (short(rival) && short(own)) return `${phraseList(text, words)} where ${rivalName} has ${quote(rival)}`;
       const what = words.length > 1 ? 'words' : 'a word';
       return `${phraseList(text, words)} (${inContext(text, words)}), ${articleWide ? `${what} ${rivalName} does not use` : `${what} ${rivalName}'s version lacks`}`;
     };
@@ -445,8 +455,8 @@ function labelLoaded(
       // Words inside a quotation are the speaker's: the outlet chose to quote them.
       const uses = (side: 'this' | 'other', words: readonly Word[]): string => (words.every((w) => inQuote(side, w.start)) ? 'quotes' : 'uses');
       const parts: string[] = [];
-      if (mine.length > 0) parts.push(`${thisName} ${uses('this', mine)} ${describe(thisText, mine, hunk.otherText, otherName, rivalArticle.this !== null)}`);
-      if (theirs.length > 0) parts.push(`${otherName} ${uses('other', theirs)} ${describe(otherText, theirs, hunk.thisText, thisName, rivalArticle.other !== null)}`);
+      if (mine.length > 0) parts.push(`${thisName} ${uses('this', mine)} ${describe(thisText, mine, hunk.thisText, hunk.otherText, otherName, rivalArticle.this !== null)}`);
+      if (theirs.length > 0) parts.push(`${otherName} ${uses('other', theirs)} ${describe(otherText, theirs, hunk.otherText, hunk.thisText, thisName, rivalArticle.other !== null)}`);
       note = parts.join('; ');
     }
     differences.push({
