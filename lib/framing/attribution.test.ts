@@ -19,6 +19,11 @@ describe('findAttributions', () => {
     ['No date was set, according to the AP.', [['according to', 'according to', 'AP']]],
     ['“It would be difficult,” Ushakov insisted.', [['insisted', 'insist', 'Ushakov']]],
     ['Trump proposed a meeting at the White House.', []],
+    // Announcing one's own act is the act; announcing that someone else will act is a statement.
+    ['Last week, Russia announced it would expel 60 American diplomats.', []],
+    ['The White House announced that Trump will attend.', [['announced', 'announc', 'White House']]],
+    // An auxiliary ends the source.
+    ['British and U.S. governments have accused Russia of the attack.', [['accused', 'accus', 'U.S. governments']]],
     // An adverb between the source and its verb is not part of the source.
     ['The tally was much lower, the Washington Post later reported.', [['reported', 'report', 'Washington Post']]],
     // A name inside the quotation is not the speaker.

@@ -31,7 +31,9 @@ const PRONOUNS = /^(?:he|she|they|it|we|i|officials?|sources?|authorities|police
 // "was warned", "were charged", "is expected": the subject is acted on, nobody is being quoted.
 const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being|get|got|gets)\s+(?:\p{L}+ly\s+)?$/iu;
 const PREPOSITION_BEFORE = /\b(?:to|with|of|for|from|about|against|by|on|at|in|into|over|toward|towards|between|than)\s+$/i;
+const ANNOUNCES_STATEMENT = /^\s+(?:on\s+\p{L}+\s+)?that\s+(?!(?:it|they|he|she|we|its|their|his|her|our)\b)/iu;
 // Adverbs that may stand between a source and its verb ("later", "also", "quickly").
+const AUXILIARY_END = /\s(?:have|has|had|is|are|was|were|will|would|did|does|do)\s+$/u;
 const ROLE_ADVERB = /\b(?:later|earlier|also|then|now|today|yesterday|again|once|still|never|first|previously|\p{Ll}+ly)\b/u;
 // "responding to reports", "replying to a letter": what the source answers, not a statement.
 const ANSWERS_TO = /^\s+to\b/i;
@@ -66,6 +68,10 @@ export function findAttributions(text: string, names: readonly NameMention[] = e
     if (quoted.some(([s, e]) => s < start && start < e)) continue;
     if (PASSIVE_BEFORE.test(text.slice(Math.max(0, start - 30), start))) continue;
     if (/ing$/i.test(m[0]) && ANSWERS_TO.test(text.slice(start + m[0].length))) continue;
+    // "Russia announced it would expel 60 diplomats", "announced the expulsions": announcing
+    // one's own act is the act, not a source for it. Only "announced that" with another subject
+    // ("announced that Trump will attend") reports a statement.
+    if (/^announc/i.test(m[0]) && !ANNOUNCES_STATEMENT.test(text.slice(start + m[0].length))) continue;
     let end = start + m[0].length;
     let verb = m[0];
     const key = stemWord(m[0].toLowerCase());
@@ -137,11 +143,13 @@ function speakerNear(text: string, names: readonly NameMention[], start: number,
   const last = before[before.length - 1];
   if (last !== undefined) {
     // "a Kremlin aide told": the name with the role words between it and the verb.
-    const role = /^\s+(?:\p{Ll}+\s+){1,2}$/u.exec(text.slice(last.end, start));
+    // An auxiliary before the verb ends the source: "U.S. governments have accused".
+    const before = text.slice(last.end, start).replace(AUXILIARY_END, ' ');
+    const role = /^\s+(?:\p{Ll}+\s+){1,2}$/u.exec(before);
     // An adverb between them is no role: "the Washington Post later reported" is the Post.
     if (role === null || ROLE_ADVERB.test(role[0])) return last.text;
     const article = /\b(?:a|an|the)\s+$/i.exec(text.slice(0, last.start));
-    return text.slice(article?.index ?? last.start, start).trim();
+    return text.slice(article?.index ?? last.start, last.end + before.trimEnd().length).trim();
   }
   // "said Ushakov" / "said Dmitri Peskov, the spokesman".
   const after = names.find((n) => n.start >= end && n.start - end <= 4);
