@@ -52,13 +52,13 @@ export interface PhaseTime {
 }
 
 export interface RefreshTimes {
-  /** The stored corpus opened by the refresh's background (it had been stopped since the last). */
+  /** The stored articles opened by the refresh's background (it had been stopped since the last): the segments' lookup parts. */
   open: PhaseTime;
   /** Feeds read, pages extracted, near-duplicates checked against the corpus (lib/feeds/refresh.ts); null when the articles were handed over directly. */
   read: PhaseTime | null;
   /** New articles compiled into a segment, written, manifest switched (saveFeedRefresh). */
   save: PhaseTime;
-  /** The corpus opened again with the new segment, so that the next page is analysed without waiting. */
+  /** The corpus reopened after the refresh if the background had it open (one started for the refresh had not: its first page opens it). */
   reopen: PhaseTime;
   /** Articles the refresh stored. */
   added: number;
@@ -92,18 +92,15 @@ export function openGrowthStore(sources: readonly SourceState[], bundledBytes: U
   return {
     async refresh(articles, now, readFeeds) {
       const background = (corpora = createStoredCorpora({ bundled: () => Promise.resolve(loadCorpus(bundledBytes)) }));
-      const [opened, open] = await timed(() => background.opened());
-      const context = opened.corpus;
+      const [opened, open] = await timed(() => background.known());
+      const context = opened.articles;
       let read: PhaseTime | null = null;
       let result = refreshResult(articles);
       if (readFeeds) {
         [result, read] = await timed(() => refreshFeeds({ feeds: [...sources], fetcher: simulatedSites(articles, feedUrls), known: knownLookup(opened), concurrency: 4 }));
       }
       const [saved, save] = await timed(async () => saveFeedRefresh(await background.db(), { context, result, sources, settings: GROWTH_SETTINGS, now }));
-      const [, reopen] = await timed(() => {
-        background.reset();
-        return background.current();
-      });
+      const [, reopen] = await timed(() => background.refreshed());
       return { open, read, save, reopen, added: saved.added };
     },
     async maintain() {

@@ -3,7 +3,7 @@
 // longer followed) become tombstones, and a segment left with none live is dropped. Nothing
 // already stored is compiled again. Each feeds segment carries a small `feed-articles` part:
 // which feed each article came from and when, which retention and per-feed counts need.
-import type { Corpus } from '@/lib/corpus';
+import type { CorpusContext } from '@/lib/corpus';
 import type { CompileProgressOptions } from '@/lib/import/combine';
 import type { RefreshResult } from '@/lib/feeds/refresh';
 import { applyRetention, FEEDS_CORPUS_ID, FEEDS_CORPUS_NAME, mergeRefresh, type FeedArticleRef, type FeedSettings, type SourceState } from '@/lib/feeds/sources';
@@ -75,7 +75,7 @@ export interface SavedRefresh {
  */
 export async function saveFeedRefresh(
   db: CorporaDatabase,
-  input: { context: Corpus; result: RefreshResult; sources: readonly SourceState[]; settings: FeedSettings; now: Date; progress?: CompileProgressOptions },
+  input: { context: CorpusContext; result: RefreshResult; sources: readonly SourceState[]; settings: FeedSettings; now: Date; progress?: CompileProgressOptions },
 ): Promise<SavedRefresh> {
   const stored = await readFeedArticles(db, await readManifest(db));
   const merged = mergeRefresh(stored, input.result, input.sources, input.settings, input.now);

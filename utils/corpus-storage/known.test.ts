@@ -9,8 +9,7 @@ import { openCorporaDb } from './db';
 import { dropUnfollowed, saveFeedRefresh } from './feed-segments';
 import { addImport } from './imports';
 import { newImport } from './jobs';
-import { knownLookup } from './known';
-import { openStoredCorpus } from './open';
+import { knownLookup, openKnown } from './known';
 import { bundledSeeds, FEED_A, feedRecord, freshIndexedDb, NOW, refreshOf, source } from './test-corpora';
 
 beforeEach(freshIndexedDb);
@@ -22,7 +21,7 @@ test('ids, URLs and near-duplicates are found in the bundled corpus, imports and
   const imported = { ...feedRecord(5), url: 'HTTP://127.0.0.1:9/article-5?utm_source=feed#top' };
   await addImport(db, bundled, { corpus: newImport({ name: 'Archive', fileName: 'a.jsonl', summary: { articles: 1, outlets: 1, firstPublished: null, lastPublished: null } }), records: [imported] });
   await saveFeedRefresh(db, { context: bundled, result: refreshOf([feedRecord(0), feedRecord(1)]), sources: [source(FEED_A)], settings: DEFAULT_FEED_SETTINGS, now: NOW });
-  let opened = await openStoredCorpus(db, bundled);
+  let opened = await openKnown(db, bundled);
   let known = knownLookup(opened);
   const listed = lookupOf([...[bundled.article(2)].map((a) => ({ id: a.id, outlet: a.outlet, text: bundled.text(a.index) })), imported, feedRecord(0), feedRecord(1)]);
 
@@ -43,7 +42,7 @@ test('ids, URLs and near-duplicates are found in the bundled corpus, imports and
   expect(known.nearDuplicate(seed.outlet, fingerprintText(bundled.text(2)))).toMatchObject({ id: seed.id, kind: 'duplicate' });
 
   await dropUnfollowed(db, new Set());
-  opened = await openStoredCorpus(db, bundled);
+  opened = await openKnown(db, bundled);
   known = knownLookup(opened);
   expect(known.hasId(feedRecord(1).id)).toBe(false);
   expect(known.idAtUrl(canonicalUrl(feedRecord(1).url!))).toBeUndefined();
