@@ -11,7 +11,7 @@ import { refreshFeeds, type FeedReport, type RefreshResult } from '../../lib/fee
 import { DEFAULT_FEED_SETTINGS, type FeedSettings, type SourceState } from '../../lib/feeds/sources.ts';
 import type { AnalysisResult, ArticleInput } from '../../lib/result.ts';
 import { createStoredCorpora, type StoredCorpora } from '../../utils/corpus-storage/corpora.ts';
-import { saveFeedRefresh } from '../../utils/corpus-storage/feed-segments.ts';
+import { forgetFeedBookkeeping, saveFeedRefresh } from '../../utils/corpus-storage/feed-segments.ts';
 import { readManifest } from '../../utils/corpus-storage/store.ts';
 import { knownLookup } from '../../utils/corpus-storage/known.ts';
 import { simulatedSites } from './growth-feeds.ts';
@@ -91,6 +91,8 @@ export function openGrowthStore(sources: readonly SourceState[], bundledBytes: U
   let corpora: StoredCorpora | null = null;
   return {
     async refresh(articles, now, readFeeds) {
+      // A background started again: nothing of the stored corpus in memory, its feed bookkeeping included.
+      forgetFeedBookkeeping();
       const background = (corpora = createStoredCorpora({ bundled: () => Promise.resolve(loadCorpus(bundledBytes)) }));
       const [opened, open] = await timed(() => background.known());
       const context = opened.articles;

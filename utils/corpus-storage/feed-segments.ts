@@ -6,8 +6,8 @@
 import type { CorpusContext } from '@/lib/corpus';
 import type { CompileProgressOptions } from '@/lib/import/combine';
 import type { RefreshResult } from '@/lib/feeds/refresh';
-import { applyRetention, FEEDS_CORPUS_ID, FEEDS_CORPUS_NAME, mergeRefresh, type FeedArticle, type FeedArticleRef, type FeedSettings, type SourceState } from '@/lib/feeds/sources';
-import { feedSegmentRefs, planRefresh, type FeedSegmentRefs, type RefreshPlan, type StoredFeedSegment } from './feed-refresh-plan';
+import { applyRetention, FEEDS_CORPUS_ID, FEEDS_CORPUS_NAME, mergeRefresh, retentionCutoff, type FeedArticle, type FeedArticleRef, type FeedSettings, type SourceState } from '@/lib/feeds/sources';
+import { feedSegmentRefs, feedSummary, needsRefs, planRefresh, type FeedSegmentRefs, type RefreshPlan, type StoredFeedSegment } from './feed-refresh-plan';
 import type { CorporaDatabase } from './db';
 import { segmentsOf, withRemoved, withSegment, type Manifest } from './manifest';
 import { FEED_ARTICLES_PART } from './open';
@@ -29,17 +29,23 @@ export interface StoredFeedArticle extends FeedArticleRef {
 // A segment's feed bookkeeping never changes once written: read and parsed once per worker.
 const refsBySegment = new Map<string, FeedSegmentRefs>();
 
-/** Every feeds segment's bookkeeping with its tombstones, oldest segment first. */
-export async function readFeedSegments(db: CorporaDatabase, manifest: Manifest): Promise<StoredFeedSegment[]> {
+/**
+ * Every feeds segment with its tombstones and summary, oldest segment first; the bookkeeping
+ * (feed-articles part) of those `read` asks for (every one by default).
+ */
+export async function readFeedSegments(db: CorporaDatabase, manifest: Manifest, read: (segment: StoredFeedSegment) => boolean = () => true): Promise<StoredFeedSegment[]> {
   const out: StoredFeedSegment[] = [];
   const segments = segmentsOf(manifest, FEEDS_CORPUS_ID);
   for (const entry of segments) {
-    let stored = refsBySegment.get(entry.id);
-    if (!stored) {
-      stored = feedSegmentRefs(decodeFeedRefs((await readParts(db, entry.id, [FEED_ARTICLES_PART])).get(FEED_ARTICLES_PART)!));
-      refsBySegment.set(entry.id, stored);
+    const segment: StoredFeedSegment = { id: entry.id, removed: manifest.removed[entry.id] ?? [], summary: entry.feeds ?? null, stored: null };
+    if (read(segment)) {
+      segment.stored = refsBySegment.get(entry.id) ?? null;
+      if (!segment.stored) {
+        segment.stored = feedSegmentRefs(decodeFeedRefs((await readParts(db, entry.id, [FEED_ARTICLES_PART])).get(FEED_ARTICLES_PART)!));
+        refsBySegment.set(entry.id, segment.stored);
+      }
     }
-    out.push({ id: entry.id, stored, removed: manifest.removed[entry.id] ?? [] });
+    out.push(segment);
   }
   // Segments dropped or merged away are not read again.
   if (manifest.segments.length && refsBySegment.size > 2 * segments.length) {
@@ -54,9 +60,15 @@ export async function readFeedArticles(db: CorporaDatabase, manifest: Manifest):
   return liveArticles(await readFeedSegments(db, manifest));
 }
 
+/** A background started again has none of the segments' bookkeeping in memory (the growth benchmark starts one for each refresh). */
+export function forgetFeedBookkeeping(): void {
+  refsBySegment.clear();
+}
+
 function liveArticles(segments: readonly StoredFeedSegment[]): StoredFeedArticle[] {
   const out: StoredFeedArticle[] = [];
   for (const { id, stored, removed } of segments) {
+    if (!stored) throw new Error(`the feed articles of segment ${id} were not read`);
     const gone = new Set(removed);
     for (const ref of stored.refs) if (!gone.has(ref.id)) out.push({ ...ref, segment: id });
   }
@@ -91,8 +103,14 @@ export async function saveFeedRefresh(
   db: CorporaDatabase,
   input: { context: CorpusContext; result: RefreshResult; sources: readonly SourceState[]; settings: FeedSettings; now: Date; progress?: CompileProgressOptions },
 ): Promise<SavedRefresh> {
-  const segments = await readFeedSegments(db, await readManifest(db));
-  const plan = planRefresh(segments, input.result, input.sources, input.settings, input.now) ?? rankEveryArticle(segments, input);
+  const manifest = await readManifest(db);
+  const followed = new Set(input.sources.map((s) => s.url));
+  const cutoff = retentionCutoff(input.settings, input.now);
+  // A new record whose id the corpus holds may repeat a stored feed article: then every segment's bookkeeping is read to tell.
+  const repeats = input.result.records.some((r) => input.context.indexOf(r.id) !== -1);
+  const segments = await readFeedSegments(db, manifest, (s) => repeats || needsRefs(s, followed, cutoff));
+  const storedLive = repeats ? new Set(liveArticles(segments).map((a) => a.id)) : null;
+  const plan = planRefresh(segments, input, (id) => storedLive?.has(id) ?? false) ?? rankEveryArticle(await readFeedSegments(db, manifest), input);
   const { fresh } = plan;
   const freshIds = new Set(fresh.map((a) => a.id));
   const records = input.result.records.filter((r) => freshIds.has(r.id));
@@ -100,10 +118,10 @@ export async function saveFeedRefresh(
   if (records.length) {
     const id = newSegmentId(input.now.getTime());
     const data = await compileSegment(records, { id, name: FEEDS_CORPUS_NAME, sources: [FEEDS_CORPUS_NAME], context: input.context, ...input.progress });
-    entry = await writeSegment(db, { id, kind: 'feeds', source: FEEDS_CORPUS_ID, data, extra: [{ name: FEED_ARTICLES_PART, bytes: encodeFeedRefs(fresh) }] }, input.now);
+    entry = await writeSegment(db, { id, kind: 'feeds', source: FEEDS_CORPUS_ID, data, extra: [{ name: FEED_ARTICLES_PART, bytes: encodeFeedRefs(fresh) }], feeds: feedSummary(fresh) }, input.now);
   }
-  const manifest = await switchManifest(db, (current) => withRemoved(entry ? withSegment(current, entry) : current, plan.tombstones));
-  return { sources: plan.sources, added: records.length, evicted: plan.evicted, manifest: manifest! };
+  const switched = await switchManifest(db, (current) => withRemoved(entry ? withSegment(current, entry) : current, plan.tombstones));
+  return { sources: plan.sources, added: records.length, evicted: plan.evicted, manifest: switched! };
 }
 
 /** Over the cap: every stored article ranked with the new ones (mergeRefresh), to keep the newest. */

@@ -15,6 +15,7 @@ import type { Corpus } from '@/lib/corpus';
 import { FEEDS_CORPUS_ID, FEEDS_CORPUS_NAME, type FeedArticle } from '@/lib/feeds/sources';
 import type { CorporaDatabase } from './db';
 import { encodeFeedRefs } from './feed-segments';
+import { feedSummary } from './feed-refresh-plan';
 import { addImport, listImports } from './imports';
 import { openKnown, type LookupCache } from './known';
 import { segmentsOf, withoutSegments, withSegment, type Manifest, type SegmentEntry } from './manifest';
@@ -50,6 +51,7 @@ export async function reconcile(db: CorporaDatabase, bundled: Corpus, caches: { 
           source: FEEDS_CORPUS_ID,
           data: await compileSegment(v1Feeds, { id, name: FEEDS_CORPUS_NAME, sources: [FEEDS_CORPUS_NAME], context: opened.articles }),
           extra: [{ name: FEED_ARTICLES_PART, bytes: encodeFeedRefs(v1Feeds) }],
+          feeds: feedSummary(v1Feeds),
         })
       : null;
     await switchManifest(
