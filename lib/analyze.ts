@@ -34,9 +34,14 @@ export async function analyzeAsync(article: ArticleInput, corpus: Corpus, option
   const plan = planFacts(read, match.stories, corpus, { self: match.self, excludeIds: options.excludeIds });
   // Articles loaded by this analysis (those an earlier one loaded are loaded again at no cost).
   const readable = new Set<number>();
-  for (let round = 0, missing = articlesToRead(read, match.stories, corpus, plan, readable, round); missing.length > 0; missing = articlesToRead(read, match.stories, corpus, plan, readable, ++round)) {
+  // Each round reads what the one before found missing, until alignment misses nothing.
+  let round = 0;
+  let missing = articlesToRead(read, match.stories, corpus, plan, readable, round);
+  while (missing.length > 0) {
     await corpus.loadArticles(missing);
     for (const index of missing) readable.add(index);
+    round += 1;
+    missing = articlesToRead(read, match.stories, corpus, plan, readable, round);
   }
   return alignMatched(article, match, corpus, options, plan);
 }
