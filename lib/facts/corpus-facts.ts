@@ -291,10 +291,14 @@ export function alignCorpusFacts(
 /** Related articles aligned at most (the best ranked); alignment time grows with each one. */
 export const MAX_RELATED_ALIGNED = 3;
 
-/** Corpus indices of the related coverage aligned (lib/facts/related-facts.ts): the best ranked stories whose relation is 'related'. */
+/** The related coverage (relation 'related'), in story matching's order: what the result lists and what alignment reads come from this one filter. */
+export function relatedStories(stories: readonly StoryMatch[]): StoryMatch[] {
+  return stories.filter((s) => s.relation === 'related');
+}
+
+/** Corpus indices of the related coverage aligned (lib/facts/related-facts.ts): the best ranked related stories. */
 export function relatedArticles(stories: readonly StoryMatch[], corpus: Corpus): number[] {
-  return stories
-    .filter((s) => s.relation === 'related')
+  return relatedStories(stories)
     .slice(0, MAX_RELATED_ALIGNED)
     .map((s) => corpus.indexOf(s.id))
     .filter((index) => index >= 0);

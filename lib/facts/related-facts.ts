@@ -4,7 +4,7 @@
 import type { Fact, RelatedCoverage, StoryMatch } from '../result.ts';
 import type { Corpus } from '../corpus/corpus.ts';
 import { alignFacts, type FactArticle, type FactSource } from './align.ts';
-import { factCache, relatedArticles } from './corpus-facts.ts';
+import { factCache, relatedArticles, relatedStories } from './corpus-facts.ts';
 import type { Strictness } from '../settings.ts';
 
 /**
@@ -18,7 +18,7 @@ export function alignRelatedFacts(
   corpus: Corpus,
   options: { strictness?: Strictness } = {},
 ): RelatedCoverage[] {
-  const related = stories.filter((s) => s.relation === 'related');
+  const related = relatedStories(stories);
   const sources: FactSource[] = relatedArticles(stories, corpus).map((index) => {
     const a = corpus.article(index);
     return { articleId: a.id, outlet: a.outlet, title: a.title, text: corpus.text(index), sentences: corpus.sentences(index), sameStory: true, meaning: corpus.sentenceMeaning(index) };
