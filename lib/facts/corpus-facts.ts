@@ -53,7 +53,8 @@ export function factCache(corpus: Corpus): SentenceFeatureCache {
   return cache;
 }
 
-function source(corpus: Corpus, index: number, sameStory: boolean, sentences?: SentenceSpan[]): FactSource {
+/** A corpus article as an alignment source: its sentences (or only `sentences`, the reusing ones) and their meaning vectors. */
+export function factSource(corpus: Corpus, index: number, sameStory: boolean, sentences?: SentenceSpan[]): FactSource {
   const a = corpus.article(index);
   return {
     articleId: a.id,
@@ -81,7 +82,7 @@ function storySourceIndices(stories: readonly StoryMatch[], corpus: Corpus): num
 
 /** Same-story sources from story matching's ranked stories (self and versions excluded there). */
 export function storySources(stories: readonly StoryMatch[], corpus: Corpus): FactSource[] {
-  return storySourceIndices(stories, corpus).map((index) => source(corpus, index, true));
+  return storySourceIndices(stories, corpus).map((index) => factSource(corpus, index, true));
 }
 
 export interface ReuseOptions {
@@ -162,7 +163,7 @@ function chooseReuse(sentences: readonly SentenceSpan[], hits: readonly PassageH
 function reuseSourcesOf(choice: ReuseChoice, corpus: Corpus): FactSource[] {
   return [...choice.kept].map(([article, reusing]) => {
     const spans = choice.spansOf(article).filter((s) => reusing.has(s.index));
-    return source(corpus, article, false, spans);
+    return factSource(corpus, article, false, spans);
   });
 }
 
@@ -272,7 +273,7 @@ export function factSources(
   options: CorpusFactOptions = {},
   plan: FactPlan = planFacts(article, stories, corpus, options),
 ): FactSource[] {
-  const story = plan.story.map((index) => source(corpus, index, true));
+  const story = plan.story.map((index) => factSource(corpus, index, true));
   return [...story, ...reuseSourcesOf(plan.reuse ?? chooseReuse(article.sentences, plan.hits, corpus), corpus)];
 }
 
@@ -319,5 +320,5 @@ function statsContextIndices(stories: readonly StoryMatch[], corpus: Corpus, tak
 
 /** The ranked articles of other stories that join the term statistics (see STATS_CONTEXT_ARTICLES), each article counted once. */
 export function statsContext(stories: readonly StoryMatch[], corpus: Corpus, sources: readonly FactSource[]): FactSource[] {
-  return statsContextIndices(stories, corpus, new Set(sources.map((s) => s.articleId))).map((index) => source(corpus, index, false));
+  return statsContextIndices(stories, corpus, new Set(sources.map((s) => s.articleId))).map((index) => factSource(corpus, index, false));
 }
