@@ -80,11 +80,6 @@ function storySourceIndices(stories: readonly StoryMatch[], corpus: Corpus): num
   return indices;
 }
 
-/** Same-story sources from story matching's ranked stories (self and versions excluded there). */
-export function storySources(stories: readonly StoryMatch[], corpus: Corpus): FactSource[] {
-  return storySourceIndices(stories, corpus).map((index) => factSource(corpus, index, true));
-}
-
 export interface ReuseOptions {
   /** Version groups (primary article indexes) never to search: the page itself, sources already aligned. */
   excludeGroups?: ReadonlySet<number>;
