@@ -18,7 +18,7 @@
 // too, as combined-STEP.bin, at the step where it is measured: bench/warm.ts times both ways).
 import 'fake-indexeddb/auto';
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,8 +45,9 @@ const option = (name: string): string | undefined => {
 const quick = args.includes('--quick');
 const perDay = Number(option('--per-day') ?? 1500);
 const perDayRefreshes = Number(option('--refreshes-per-day') ?? 24);
-// Days far from a step are refreshed less often: every refresh opens the whole stored corpus, and
-// hourly refreshes on all 67 days would take longer than the machine can be given. The day before
+// Days far from a step are refreshed less often: every refresh opens the stored articles (the
+// segments' lookup parts) and compiles, and hourly refreshes on all 67 days would take longer
+// than the machine can be given. The day before
 // a step and the day reaching it are refreshed hourly (--refreshes-per-day).
 const betweenRefreshes = Number(option('--between-refreshes-per-day') ?? (quick ? perDayRefreshes : 4));
 const requestedSteps = (option('--steps') ?? '10000,40000,100000').split(',').map(Number);
@@ -82,7 +83,10 @@ const work = mkdtempSync(join(tmpdir(), 'parallax-growth-'));
 const bundled = bundledCorpusBytes();
 const bundledPath = join(work, 'corpus.bin');
 writeFileSync(bundledPath, bundled);
-if (keepDir) writeFileSync(join(keepDir, 'corpus.bin'), bundled);
+if (keepDir) {
+  mkdirSync(keepDir, { recursive: true });
+  writeFileSync(join(keepDir, 'corpus.bin'), bundled);
+}
 const store = openGrowthStore(followedSources(outlets, new Date(`${FIRST_DAY}T00:00:00Z`)), bundled);
 const cpuMs = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1000;
 
