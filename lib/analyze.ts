@@ -9,6 +9,7 @@ import { alignCorpusFacts, articlesToRead, planFacts, type FactPlan } from './fa
 import { pageEntry } from './facts/align.ts';
 import { alignRelatedFacts } from './facts/related-facts.ts';
 import { matchStories, type StoryMatchOptions, type StoryMatchResult } from './story/match.ts';
+import { matchStoriesAsync, whenIndexLoaded } from './story/match-async.ts';
 import type { Strictness } from './settings.ts';
 
 export interface AnalyzeOptions extends StoryMatchOptions {
@@ -22,23 +23,27 @@ export function analyze(article: ArticleInput, corpus: Corpus, options: AnalyzeO
 
 /**
  * `analyze` for a corpus that reads its articles on demand (segments opened from their index
- * parts, lib/corpus/parts.ts): story matching reads the index alone; then the articles fact
+ * parts, lib/corpus/parts.ts): story matching reads the index alone, the pieces of it the page
+ * needs first (./story/match-async.ts); then the articles fact
  * alignment will read are loaded (the sources, the statistics context, related coverage, and
  * the articles whose sentences reuse verification reads), in rounds: a reuse candidate read
  * may fail verification, and the candidates after it are read then (lib/facts/corpus-facts.ts
  * articlesToRead). Then alignment runs. The result is the one `analyze` gives.
  */
 export async function analyzeAsync(article: ArticleInput, corpus: Corpus, options: AnalyzeOptions = {}): Promise<AnalysisResult> {
-  const match = matchStories(article, corpus, options);
+  const match = await matchStoriesAsync(article, corpus, options);
   const read = { sentences: match.query.features.sentences };
-  const plan = planFacts(read, match.stories, corpus, { self: match.self, excludeIds: options.excludeIds });
+  const plan = await whenIndexLoaded(() => planFacts(read, match.stories, corpus, { self: match.self, excludeIds: options.excludeIds }));
   // Articles loaded by this analysis (those an earlier one loaded are loaded again at no cost).
   const readable = new Set<number>();
-  for (let round = 0, missing = articlesToRead(read, match.stories, corpus, plan, readable, round); missing.length > 0; missing = articlesToRead(read, match.stories, corpus, plan, readable, ++round)) {
+  for (let round = 0; ; round++) {
+    const missing = await whenIndexLoaded(() => articlesToRead(read, match.stories, corpus, plan, readable, round));
+    if (missing.length === 0) break;
     await corpus.loadArticles(missing);
     for (const index of missing) readable.add(index);
   }
-  return alignMatched(article, match, corpus, options, plan);
+  // Alignment reads the index rows of the matched articles, which matching read already.
+  return whenIndexLoaded(() => alignMatched(article, match, corpus, options, plan));
 }
 
 /** Fact alignment (part 2) for the stories matched, and the result. */

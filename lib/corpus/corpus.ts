@@ -9,6 +9,7 @@ import { isoFromDay, NO_DATE, readString, type CorpusData, type StringTable } fr
 import { ArticlesNotLoadedError, INDEX_TEXT_MAX_SHINGLES, readArticleBlock, type ArticleBlock, type LoadArticleBlock } from './parts.ts';
 import { CorpusFormatError, deserializeCorpus } from './format.ts';
 import { findString, invertedIndex } from './part-lookups.ts';
+import { IndexNotLoadedError, type IndexPieces } from './index-pieces.ts';
 import { MEANING_DIMS, MODEL_NAME } from '../meaning/index.ts';
 import { chooseTermVector, type ChosenVector, type TermVector } from './term-vector.ts';
 import { termIdf, TermWeights } from './term-weights.ts';
@@ -50,6 +51,12 @@ export { invertedIndex } from './part-lookups.ts';
  * What is stored is `passageIndex()`, a sample of every sentence's word shingles, to find text
  * reused anywhere in the corpus (wire copy, quotations).
  */
+/** What a query is about to read of a corpus's index: rows of these articles, postings of these term ids. */
+export interface IndexRequest {
+  articles?: Iterable<number>;
+  terms?: Iterable<number>;
+}
+
 export interface Corpus {
   readonly name: string;
   /** Number of articles (removed ones not counted). */
@@ -77,6 +84,12 @@ export interface Corpus {
    * article not loaded throw ArticlesNotLoadedError; other corpora hold them already.
    */
   loadArticles(indices: Iterable<number>): Promise<void>;
+  /**
+   * Makes index rows (terms, facts, headline and lead terms) of these articles and postings of
+   * these term ids readable. A corpus of segments stored with index pieces (./index-pieces.ts)
+   * reads them on demand, and reading them before throws IndexNotLoadedError; others hold them.
+   */
+  loadIndex(request: IndexRequest): Promise<void>;
   sentences(index: number): SentenceSpan[];
   sentenceCount(index: number): number;
   /**
@@ -148,10 +161,14 @@ export class CompiledCorpus extends TermWeights implements Corpus {
   private readonly pendingBlocks = new Map<number, Promise<void>>();
   private idfs: Float32Array | null = null;
 
-  /** `loadBlock` reads the article blocks of an index part (./parts.ts); an artifact has its articles in itself. */
+  /**
+   * `loadBlock` reads the article blocks of an index part (./parts.ts), `pieces` its index rows and
+   * postings stored apart (./index-pieces.ts); an artifact has everything in itself.
+   */
   constructor(
     readonly data: CorpusData,
     private readonly loadBlock?: LoadArticleBlock,
+    readonly pieces?: IndexPieces,
   ) {
     super();
     const meaning = data.meta.meaning;
@@ -263,6 +280,17 @@ export class CompiledCorpus extends TermWeights implements Corpus {
     await Promise.all(waits);
   }
 
+  async loadIndex(request: IndexRequest): Promise<void> {
+    if (!this.pieces) return;
+    await Promise.all([this.pieces.loadRows(request.articles ?? []), this.pieces.loadPostings(request.terms ?? [])]);
+  }
+
+  /** Throws IndexNotLoadedError unless the article's index rows are read (a segment with index pieces). */
+  requireRows(index: number): void {
+    const pieces = this.pieces;
+    if (pieces && !pieces.hasRows(index)) throw new IndexNotLoadedError(this.name, `the index rows of article ${index}`, () => pieces.loadRows([index]));
+  }
+
   /** Article blocks loaded so far (a corpus opened from an index part). */
   get loadedBlocks(): number {
     return this.blocks.size;
@@ -334,6 +362,7 @@ export class CompiledCorpus extends TermWeights implements Corpus {
   }
 
   protected chooseVector(index: number): ChosenVector {
+    this.requireRows(index);
     const start = this.data.docTermStart[index]!;
     const end = this.data.docTermStart[index + 1]!;
     const terms = this.data.docTerms;
@@ -345,18 +374,23 @@ export class CompiledCorpus extends TermWeights implements Corpus {
   }
 
   facts(index: number): Uint32Array {
+    this.requireRows(index);
     return this.data.facts.subarray(this.data.factStart[index]!, this.data.factStart[index + 1]!);
   }
 
   headlineTerms(index: number): Uint32Array {
+    this.requireRows(index);
     return this.data.headlineTerms.subarray(this.data.headlineStart[index]!, this.data.headlineStart[index + 1]!);
   }
 
   leadTerms(index: number): Uint32Array {
+    this.requireRows(index);
     return this.data.leadTerms.subarray(this.data.leadStart[index]!, this.data.leadStart[index + 1]!);
   }
 
   postings(termId: number): Uint32Array {
+    const pieces = this.pieces;
+    if (pieces && !pieces.hasPostings(termId)) throw new IndexNotLoadedError(this.name, `the postings of term ${termId}`, () => pieces.loadPostings([termId]));
     const { start, articles } = this.postingIndex;
     return articles.subarray(start[termId]!, start[termId + 1]!);
   }

@@ -22,6 +22,13 @@ const POSTINGS_BUDGET = 250_000;
 
 const scratch = new WeakMap<Corpus, Float32Array>();
 
+/** The query's terms and facts retrieval looks up first, the most distinctive first (their postings are read). */
+export function queryTerms(query: StoryQuery): [number, number][] {
+  const terms = [...query.weights].concat([...query.facts]);
+  terms.sort((a, b) => b[1] - a[1]);
+  return terms.slice(0, QUERY_TERMS);
+}
+
 export function retrieveCandidates(query: StoryQuery, corpus: Corpus, limit = CANDIDATES): number[] {
   let scores = scratch.get(corpus);
   if (!scores) {
@@ -34,34 +41,35 @@ export function retrieveCandidates(query: StoryQuery, corpus: Corpus, limit = CA
     scores[article] = scores[article]! + amount;
   };
 
-  const terms = [...query.weights].concat([...query.facts]);
-  terms.sort((a, b) => b[1] - a[1]);
   const maxRareDf = Math.max(RARE_MIN_DF, Math.floor(corpus.size * RARE_SHARE));
   const common: [number, number][] = [];
-  let looked = 0;
-  for (const [termId, weight] of terms) {
-    if (looked++ >= QUERY_TERMS) break;
-    const postings = corpus.postings(termId);
-    if (postings.length > maxRareDf) {
-      common.push([termId, weight]);
-      continue;
-    }
-    for (const a of postings) add(a, weight);
-  }
-  // Too few articles share a rare term: widen to commoner ones, rarest first, within budget.
-  if (touched.length < limit) {
-    common.sort((a, b) => corpus.postings(a[0]).length - corpus.postings(b[0]).length);
-    let budget = POSTINGS_BUDGET;
-    for (const [termId, weight] of common) {
+  let picked: Set<number>;
+  // The scratch scores are cleared even when a read fails (postings not loaded yet: analyzeAsync loads them and asks again).
+  try {
+    for (const [termId, weight] of queryTerms(query)) {
       const postings = corpus.postings(termId);
-      if (postings.length > budget) break;
-      budget -= postings.length;
+      if (postings.length > maxRareDf) {
+        common.push([termId, weight]);
+        continue;
+      }
       for (const a of postings) add(a, weight);
-      if (touched.length >= limit * 4) break;
     }
+    // Too few articles share a rare term: widen to commoner ones, rarest first, within budget.
+    if (touched.length < limit) {
+      common.sort((a, b) => corpus.postings(a[0]).length - corpus.postings(b[0]).length);
+      let budget = POSTINGS_BUDGET;
+      for (const [termId, weight] of common) {
+        const postings = corpus.postings(termId);
+        if (postings.length > budget) break;
+        budget -= postings.length;
+        for (const a of postings) add(a, weight);
+        if (touched.length >= limit * 4) break;
+      }
+    }
+    picked = new Set(topArticles(touched, scores, limit));
+  } finally {
+    for (const a of touched) scores[a] = 0;
   }
-  const picked = new Set(topArticles(touched, scores, limit));
-  for (const a of touched) scores[a] = 0;
   for (const a of corpus.lshCandidates(query.fingerprint.signature).keys()) picked.add(a);
   return [...picked];
 }

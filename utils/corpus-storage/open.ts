@@ -1,6 +1,7 @@
 // The stored corpus opened for searching: the bundled corpus first, then every live segment in
-// manifest order, with its tombstones. Opening reads each segment's index part only; an article
-// block is read from IndexedDB when an analysis first needs one of its articles (analyzeAsync).
+// manifest order, with its tombstones. Opening reads each segment's index part only (and the
+// index rows of its removed articles); index rows, postings pages and article blocks are read
+// from IndexedDB when an analysis first needs them (analyzeAsync).
 // Segments opened once are kept in a cache keyed by segment id (a segment's stored data never
 // changes once written), with the blocks read so far, so reopening after a refresh reads only the
 // new segment's index.
@@ -41,7 +42,9 @@ export async function loadSegment(db: CorporaDatabase, entry: SegmentEntry, cach
     }
     return reading;
   };
-  const segment = openStoredSegment(entry.id, (await readParts(db, entry.id, [INDEX_PART])).get(INDEX_PART)!, loadBlock);
+  // Index pieces are copied into the segment's arrays once read (lib/corpus/index-pieces.ts): only blocks are kept here.
+  const loadPart = (name: string) => (name.startsWith('block-') ? loadBlock(name) : readParts(db, entry.id, [name]).then((parts) => parts.get(name)!));
+  const segment = openStoredSegment(entry.id, (await readParts(db, entry.id, [INDEX_PART])).get(INDEX_PART)!, loadPart);
   cache.set(entry.id, segment);
   return segment;
 }
@@ -64,7 +67,11 @@ export async function openStoredCorpus(db: CorporaDatabase, bundled: Corpus, cac
       continue;
     }
     try {
-      segments.push({ ...(await loadSegment(db, entry, cache)), removed: removedFrom(manifest, entry.id) });
+      const segment = await loadSegment(db, entry, cache);
+      const removed = removedFrom(manifest, entry.id);
+      // Opening counts removed articles out of the document frequencies: it reads their index rows.
+      if (removed?.size) await segment.indexPieces?.loadRowsOfIds(removed);
+      segments.push({ ...segment, removed });
     } catch {
       unreadable.push(entry);
     }

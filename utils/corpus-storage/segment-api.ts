@@ -6,6 +6,7 @@ import { assembleSegment, compileSegmentInSlices, FORMAT_VERSION, mergeSegments 
 import { readString } from '@/lib/corpus/data';
 import type { CompileProgressOptions } from '@/lib/import/combine';
 import { MODEL_NAME } from '@/lib/meaning';
+import type { IndexPieceKind } from '@/lib/corpus/index-pieces';
 import type { SegmentPart } from './store';
 
 export type { Segment };
@@ -33,29 +34,42 @@ export function mergeSegments(segments: readonly Segment[], options: { id: strin
 
 export const INDEX_PART = 'index';
 const blockPart = (k: number) => `block-${k}`;
+/** Index rows and postings pages (lib/corpus/index-pieces.ts): `rows-k`, `postings-k`. */
+const piecePart = (kind: IndexPieceKind, k: number) => `${kind}-${k}`;
 
 /**
  * A segment as the parts it is stored in: an index part (what story matching reads) and article
  * blocks (texts, sentences, meaning of a few consecutive articles), read when an analysis needs them.
  */
 export function segmentParts(data: CorpusData): SegmentPart[] {
-  const { index, blocks } = serializeSegmentParts(data);
-  return [{ name: INDEX_PART, bytes: index }, ...blocks.map((bytes, k) => ({ name: blockPart(k), bytes }))];
+  const { index, blocks, rows = [], postings = [] } = serializeSegmentParts(data);
+  return [
+    { name: INDEX_PART, bytes: index },
+    ...blocks.map((bytes, k) => ({ name: blockPart(k), bytes })),
+    ...rows.map((bytes, k) => ({ name: piecePart('rows', k), bytes })),
+    ...postings.map((bytes, k) => ({ name: piecePart('postings', k), bytes })),
+  ];
 }
 
-/** Names of a stored segment's article blocks, in order. */
-export const blockParts = (parts: readonly string[]): string[] => parts.filter((p) => p.startsWith('block-')).sort((a, b) => Number(a.slice(6)) - Number(b.slice(6)));
+/** Names of a stored segment's parts of one kind (`block-`, `rows-`, `postings-`), in order. */
+const numberedParts = (parts: readonly string[], prefix: string): string[] =>
+  parts.filter((p) => p.startsWith(prefix)).sort((a, b) => Number(a.slice(prefix.length)) - Number(b.slice(prefix.length)));
 
-/** A segment opened from its index part; `loadBlock(k)` reads article block k when an analysis first needs it. */
-export function openStoredSegment(id: string, index: Uint8Array, loadBlock: (name: string) => Promise<Uint8Array>): Segment {
-  return segmentFromParts(id, index, (k) => loadBlock(blockPart(k)));
+/** Names of a stored segment's article blocks, in order. */
+export const blockParts = (parts: readonly string[]): string[] => numberedParts(parts, 'block-');
+
+/** A segment opened from its index part; `loadPart(name)` reads an article block or index piece when an analysis first needs it. */
+export function openStoredSegment(id: string, index: Uint8Array, loadPart: (name: string) => Promise<Uint8Array>): Segment {
+  return segmentFromParts(id, index, (k) => loadPart(blockPart(k)), undefined, (kind, k) => loadPart(piecePart(kind, k)));
 }
 
 /** The whole segment from its index part and every block (merging re-lays out whole data). */
 export function assembleStoredSegment(parts: ReadonlyMap<string, Uint8Array>): CorpusData {
   const index = parts.get(INDEX_PART);
   if (!index) throw new Error('the segment has no index part');
-  return assembleSegment({ index, blocks: blockParts([...parts.keys()]).map((name) => parts.get(name)!) });
+  const names = [...parts.keys()];
+  const read = (prefix: string) => numberedParts(names, prefix).map((name) => parts.get(name)!);
+  return assembleSegment({ index, blocks: read('block-'), rows: read('rows-'), postings: read('postings-') });
 }
 
 /** Ids of a segment's articles, in order. */
