@@ -24,8 +24,7 @@ export function analyze(article: ArticleInput, corpus: Corpus, options: AnalyzeO
 /**
  * `analyze` for a corpus that reads its articles on demand (segments opened from their index
  * parts, lib/corpus/parts.ts): story matching reads the index alone, the pieces of it the page
- * needs first (./story/match-async.ts); then the articles fact
- * alignment will read are loaded (the sources, the statistics context, related coverage, and
+ * needs first (./story/match-async.ts); then the articles fact alignment will read are loaded (the sources, the statistics context, related coverage, and
  * the articles whose sentences reuse verification reads), in rounds: a reuse candidate read
  * may fail verification, and the candidates after it are read then (lib/facts/corpus-facts.ts
  * articlesToRead). Then alignment runs. The result is the one `analyze` gives.
@@ -36,14 +35,19 @@ export async function analyzeAsync(article: ArticleInput, corpus: Corpus, option
   const plan = await whenIndexLoaded(() => planFacts(read, match.stories, corpus, { self: match.self, excludeIds: options.excludeIds }));
   // Articles loaded by this analysis (those an earlier one loaded are loaded again at no cost).
   const readable = new Set<number>();
-  for (let round = 0; ; round++) {
-    const missing = await whenIndexLoaded(() => articlesToRead(read, match.stories, corpus, plan, readable, round));
-    if (missing.length === 0) break;
-    await corpus.loadArticles(missing);
-    for (const index of missing) readable.add(index);
+  // Each round reads what the one before found missing, until alignment misses nothing; that
+  // last round's plan carries its reuse choice, which alignment then takes as made.
+  let round = 0;
+  let next = await whenIndexLoaded(() => articlesToRead(read, match.stories, corpus, plan, readable, round));
+  while (next.ready === undefined) {
+    await corpus.loadArticles(next.missing);
+    for (const index of next.missing) readable.add(index);
+    round += 1;
+    next = await whenIndexLoaded(() => articlesToRead(read, match.stories, corpus, plan, readable, round));
   }
   // Alignment reads the index rows of the matched articles, which matching read already.
-  return whenIndexLoaded(() => alignMatched(article, match, corpus, options, plan));
+  const ready = next.ready;
+  return whenIndexLoaded(() => alignMatched(article, match, corpus, options, ready));
 }
 
 /** Fact alignment (part 2) for the stories matched, and the result. */
