@@ -24,8 +24,9 @@ export function analyze(article: ArticleInput, corpus: Corpus, options: AnalyzeO
 /**
  * `analyze` for a corpus that reads its articles on demand (segments opened from their index
  * parts, lib/corpus/parts.ts): story matching reads the index alone, the pieces of it the page
- * needs first (./story/match-async.ts); then the articles fact alignment will read are loaded (the sources, the statistics context, related coverage, and
- * the articles whose sentences reuse verification reads), in rounds: a reuse candidate read
+ * needs first (./story/match-async.ts); then the articles fact alignment will read are loaded
+ * (the sources, the statistics context, related coverage, and the articles whose sentences
+ * reuse verification reads), in rounds: a reuse candidate read
  * may fail verification, and the candidates after it are read then (lib/facts/corpus-facts.ts
  * articlesToRead). Then alignment runs. The result is the one `analyze` gives.
  */
