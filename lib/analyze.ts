@@ -7,6 +7,7 @@ import type { AnalysisResult, ArticleInput } from './result.ts';
 import type { Corpus } from './corpus/corpus.ts';
 import { alignCorpusFacts, articlesToRead, planFacts, type FactPlan } from './facts/corpus-facts.ts';
 import { pageEntry } from './facts/align.ts';
+import { queryShingles } from './facts/passage-index.ts';
 import { alignRelatedFacts } from './facts/related-facts.ts';
 import { matchStories, type StoryMatchOptions, type StoryMatchResult } from './story/match.ts';
 import { matchStoriesAsync, whenIndexLoaded } from './story/match-async.ts';
@@ -33,6 +34,8 @@ export function analyze(article: ArticleInput, corpus: Corpus, options: AnalyzeO
 export async function analyzeAsync(article: ArticleInput, corpus: Corpus, options: AnalyzeOptions = {}): Promise<AnalysisResult> {
   const match = await matchStoriesAsync(article, corpus, options);
   const read = { sentences: match.query.features.sentences };
+  // Reuse is found through the passage index: the pages of it holding the page's shingles first.
+  await corpus.loadIndex({ passages: new Set(read.sentences.flatMap((s) => Array.from(queryShingles(s.text)))) });
   const plan = await whenIndexLoaded(() => planFacts(read, match.stories, corpus, { self: match.self, excludeIds: options.excludeIds }));
   // Articles loaded by this analysis (those an earlier one loaded are loaded again at no cost).
   const readable = new Set<number>();

@@ -55,6 +55,8 @@ export { invertedIndex } from './part-lookups.ts';
 export interface IndexRequest {
   articles?: Iterable<number>;
   terms?: Iterable<number>;
+  /** Shingle hashes the passage index will be asked about (lib/facts/passage-index.ts queryShingles). */
+  passages?: Iterable<number>;
 }
 
 export interface Corpus {
@@ -135,6 +137,8 @@ export interface Corpus {
   leadTerms(index: number): Uint32Array;
   /** Articles (ascending) whose terms or facts hold the term id (the inverted index). */
   postings(termId: number): Uint32Array;
+  /** `postings(termId).length`, without reading the list where its length is stored (a segment without removed articles). */
+  postingsLength(termId: number): number;
 
   signature(index: number): Uint32Array;
   shingleCount(index: number): number;
@@ -202,6 +206,8 @@ export class CompiledCorpus extends TermWeights implements Corpus {
    */
   private get postingIndex(): { start: Uint32Array; articles: Uint32Array } {
     const { postingStart, postingArticles } = this.data;
+    // Index pieces fill (and first allocate) postingArticles as pages are read: never kept aside.
+    if (this.pieces && postingStart && postingArticles) return { start: postingStart, articles: postingArticles };
     this.inverted ??= postingStart && postingArticles ? { start: postingStart, articles: postingArticles } : invertedIndex(this.data);
     return this.inverted;
   }
@@ -282,7 +288,7 @@ export class CompiledCorpus extends TermWeights implements Corpus {
 
   async loadIndex(request: IndexRequest): Promise<void> {
     if (!this.pieces) return;
-    await Promise.all([this.pieces.loadRows(request.articles ?? []), this.pieces.loadPostings(request.terms ?? [])]);
+    await Promise.all([this.pieces.loadRows(request.articles ?? []), this.pieces.loadPostings(request.terms ?? []), this.pieces.loadPassages(request.passages ?? [])]);
   }
 
   /** Throws IndexNotLoadedError unless the article's index rows are read (a segment with index pieces). */
@@ -297,6 +303,9 @@ export class CompiledCorpus extends TermWeights implements Corpus {
   }
 
   passageIndex(): PassageLookup {
+    // A segment alone is searched whole (a corpus of segments pages through its passage index: ./open-segment.ts).
+    const pieces = this.pieces;
+    if (pieces && !pieces.complete) throw new IndexNotLoadedError(this.name, 'the passage index', () => pieces.loadAll());
     return passageLookup({ hashes: this.data.passageHashes, sentences: this.data.passageSentences, sentenceStart: this.data.sentenceStart });
   }
 
@@ -393,6 +402,11 @@ export class CompiledCorpus extends TermWeights implements Corpus {
     if (pieces && !pieces.hasPostings(termId)) throw new IndexNotLoadedError(this.name, `the postings of term ${termId}`, () => pieces.loadPostings([termId]));
     const { start, articles } = this.postingIndex;
     return articles.subarray(start[termId]!, start[termId + 1]!);
+  }
+
+  postingsLength(termId: number): number {
+    const start = this.data.postingStart;
+    return this.pieces && start ? start[termId + 1]! - start[termId]! : this.postings(termId).length;
   }
 
   signature(index: number): Uint32Array {

@@ -60,6 +60,10 @@ export interface IndexPiecesLayout {
   /** Entries of the inverted index per postings page, and pages. */
   postingsPage: number;
   postingsPages: number;
+  /** Entries of the passage index, per passage page, and the first hash of each page (ascending). */
+  passageEntries: number;
+  passagePage: number;
+  passageFences: number[];
 }
 
 export interface CorpusData {

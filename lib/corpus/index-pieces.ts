@@ -5,18 +5,24 @@
 //   - index rows: each article's terms, term counts, facts, headline and lead terms, for a block
 //     of consecutive articles (a query scores some 64-100 candidates: a few dozen rows read);
 //   - postings pages: the inverted index's article lists in pages of POSTINGS_PAGE entries (a
-//     query reads the lists of its 64 most distinctive terms).
-// Together they were over half of a segment's index bytes. What every query reads throughout
-// (vocabulary, document frequencies, where each list starts, LSH buckets, signatures, the passage
-// index, ids and URLs) stays in the index part. A segment's arrays are allocated whole and filled
+//     query reads the lists of its 64 most distinctive terms);
+//   - passage pages: the passage index (shingle hashes ascending, with their sentences) in pages
+//     of PASSAGE_PAGE entries, each page's first hash kept in the index part's meta (a page's
+//     shingles are found in a few hundred pages at most).
+// Together they were some 70% of a segment's index bytes. What every query reads throughout
+// (vocabulary, document frequencies, where each list starts, LSH buckets, signatures, ids and
+// URLs) stays in the index part; so do signatures, which a refresh reads synchronously too. A segment's arrays are allocated whole and filled
 // as pieces are read; reading an article's rows or a term's postings before they are loaded
 // throws IndexNotLoadedError, so a missing read can never pass for an empty one.
 import type { CorpusData, IndexPiecesLayout } from './data.ts';
 import { CorpusFormatError, readSections, serializeSections } from './format.ts';
 import { findString } from './part-lookups.ts';
+import { lowerBound } from '../sorted.ts';
 
 /** Entries of the inverted index per postings page (16 kB): a rare term's list is one page. */
 export const POSTINGS_PAGE = 4096;
+/** Entries of the passage index per passage page (8 kB of hashes and sentences). */
+export const PASSAGE_PAGE = 1024;
 
 /** The sections stored as index rows, each indexed through its per-article start array. */
 const ROW_SECTIONS = [
@@ -28,9 +34,9 @@ const ROW_SECTIONS = [
 ] as const;
 type RowSection = (typeof ROW_SECTIONS)[number][0];
 
-export type IndexPieceKind = 'rows' | 'postings';
-/** Reads one stored piece: index rows of article block k, or postings page k. */
-export type LoadIndexPiece = (kind: IndexPieceKind, k: number) => Promise<Uint8Array>;
+export type IndexPieceKind = 'rows' | 'postings' | 'passages';
+/** Reads stored pieces of one kind, in the order asked: index rows of article blocks, postings pages, or passage pages. */
+export type LoadIndexPiece = (kind: IndexPieceKind, pieces: readonly number[]) => Promise<Uint8Array[]>;
 
 /** A query read index rows or postings not loaded yet: `load()` reads them (analyzeAsync loads first, and again on this). */
 export class IndexNotLoadedError extends Error {
@@ -45,12 +51,13 @@ export class IndexNotLoadedError extends Error {
 }
 
 /** The index part's copy of the data: row sections and postings left empty (their pieces hold them). */
-export function withoutPieces(): Pick<CorpusData, RowSection | 'postingArticles'> {
-  return { docTerms: new Uint32Array(0), docTermTf: new Uint8Array(0), facts: new Uint32Array(0), headlineTerms: new Uint32Array(0), leadTerms: new Uint32Array(0), postingArticles: new Uint32Array(0) };
+export function withoutPieces(): Pick<CorpusData, RowSection | 'postingArticles' | 'passageHashes' | 'passageSentences'> {
+  const none = new Uint32Array(0);
+  return { docTerms: none, docTermTf: new Uint8Array(0), facts: none, headlineTerms: none, leadTerms: none, postingArticles: none, passageHashes: none, passageSentences: none };
 }
 
 /** A segment's index rows (one piece per block of articles) and postings pages. */
-export function serializeIndexPieces(data: CorpusData & { postingArticles: Uint32Array }, blockSize: number): { rows: Uint8Array[]; postings: Uint8Array[]; layout: IndexPiecesLayout } {
+export function serializeIndexPieces(data: CorpusData & { postingArticles: Uint32Array }, blockSize: number): { rows: Uint8Array[]; postings: Uint8Array[]; passages: Uint8Array[]; layout: IndexPiecesLayout } {
   const n = data.meta.articleCount;
   const rows: Uint8Array[] = [];
   for (let first = 0; first < n; first += blockSize) {
@@ -61,7 +68,18 @@ export function serializeIndexPieces(data: CorpusData & { postingArticles: Uint3
   for (let first = 0; first < data.postingArticles.length; first += POSTINGS_PAGE) {
     postings.push(serializeSections({ kind: 'postings-page', first }, [['postingArticles', data.postingArticles.subarray(first, first + POSTINGS_PAGE)]]));
   }
-  return { rows, postings, layout: { rowBlocks: rows.length, postingsPage: POSTINGS_PAGE, postingsPages: postings.length } };
+  const passages: Uint8Array[] = [];
+  const passageFences: number[] = [];
+  for (let first = 0; first < data.passageHashes.length; first += PASSAGE_PAGE) {
+    passageFences.push(data.passageHashes[first]!);
+    passages.push(
+      serializeSections({ kind: 'passage-page', first }, [
+        ['passageHashes', data.passageHashes.subarray(first, first + PASSAGE_PAGE)],
+        ['passageSentences', data.passageSentences.subarray(first, first + PASSAGE_PAGE)],
+      ]),
+    );
+  }
+  return { rows, postings, passages, layout: { rowBlocks: rows.length, postingsPage: POSTINGS_PAGE, postingsPages: postings.length, passageEntries: data.passageHashes.length, passagePage: PASSAGE_PAGE, passageFences } };
 }
 
 /** Reads a piece's sections, checking that it is the piece asked for. */
@@ -79,7 +97,9 @@ function readPiece(bytes: Uint8Array, kind: string, first: number) {
 export class IndexPieces {
   private readonly rowsRead: Uint8Array;
   private readonly pagesRead: Uint8Array;
+  private readonly passagesRead: Uint8Array;
   private readonly pending = new Map<string, Promise<void>>();
+  private readonly allocated = new Set<IndexPieceKind>();
   private missing: number;
 
   constructor(
@@ -91,7 +111,8 @@ export class IndexPieces {
   ) {
     this.rowsRead = new Uint8Array(layout.rowBlocks);
     this.pagesRead = new Uint8Array(layout.postingsPages);
-    this.missing = layout.rowBlocks + layout.postingsPages;
+    this.passagesRead = new Uint8Array(layout.passageFences.length);
+    this.missing = layout.rowBlocks + layout.postingsPages + layout.passageFences.length;
   }
 
   /** Every piece is read (the segment's data is whole). */
@@ -115,6 +136,37 @@ export class IndexPieces {
     const end = this.data.postingStart[term + 1]!;
     if (start === end) return [0, 0];
     return [Math.floor(start / this.layout.postingsPage), Math.floor((end - 1) / this.layout.postingsPage) + 1];
+  }
+
+  /** Passage pages that may hold the hash: first ..< last (a run of equal hashes may cross pages). */
+  private passagePages(hash: number): [number, number] {
+    const fences = this.layout.passageFences;
+    return [Math.max(0, lowerBound(fences, hash) - 1), lowerBound(fences, hash + 1)];
+  }
+
+  hasPassages(hash: number): boolean {
+    const [first, last] = this.passagePages(hash);
+    for (let k = first; k < last; k++) if (this.passagesRead[k] !== 1) return false;
+    return true;
+  }
+
+  /** Entries first ..< last of the passage index holding the hash, searched within its loaded pages. */
+  passageRange(hash: number): [number, number] {
+    const [first, last] = this.passagePages(hash);
+    if (first === last) return [0, 0];
+    const hashes = this.data.passageHashes;
+    const lo = first * this.layout.passagePage;
+    const hi = Math.min(hashes.length, last * this.layout.passagePage);
+    return [lowerBound(hashes, hash, lo, hi), lowerBound(hashes, hash + 1, lo, hi)];
+  }
+
+  loadPassages(hashes: Iterable<number>): Promise<void> {
+    const pages = new Set<number>();
+    for (const h of hashes) {
+      const [first, last] = this.passagePages(h);
+      for (let k = first; k < last; k++) pages.add(k);
+    }
+    return this.read('passages', pages);
   }
 
   loadRows(articles: Iterable<number>): Promise<void> {
@@ -146,41 +198,75 @@ export class IndexPieces {
 
   /** Every piece (merging and exporting read the whole segment). */
   loadAll(): Promise<void> {
-    return Promise.all([this.read('rows', Array.from(this.rowsRead.keys())), this.read('postings', Array.from(this.pagesRead.keys()))]).then(() => undefined);
+    return Promise.all([this.read('rows', Array.from(this.rowsRead.keys())), this.read('postings', Array.from(this.pagesRead.keys())), this.read('passages', Array.from(this.passagesRead.keys()))]).then(() => undefined);
   }
 
   private async read(kind: IndexPieceKind, pieces: Iterable<number>): Promise<void> {
-    const done = kind === 'rows' ? this.rowsRead : this.pagesRead;
+    const done = this.done(kind);
     const waits: Promise<void>[] = [];
+    const unread: number[] = [];
     for (const k of pieces) {
       if (done[k] === 1) continue;
-      const key = `${kind}-${k}`;
-      let reading = this.pending.get(key);
-      if (!reading) {
-        reading = this.loadPiece(kind, k)
-          .then((bytes) => this.fill(kind, k, bytes))
-          .finally(() => this.pending.delete(key));
-        this.pending.set(key, reading);
-      }
-      waits.push(reading);
+      const reading = this.pending.get(`${kind}-${k}`);
+      if (reading) waits.push(reading);
+      else unread.push(k);
+    }
+    // What no read in flight brings is read in one batch (one IndexedDB transaction).
+    if (unread.length) {
+      const batch = this.loadPiece(kind, unread)
+        .then((bytes) => unread.forEach((k, i) => this.fill(kind, k, bytes[i]!)))
+        .finally(() => unread.forEach((k) => this.pending.delete(`${kind}-${k}`)));
+      for (const k of unread) this.pending.set(`${kind}-${k}`, batch);
+      waits.push(batch);
     }
     await Promise.all(waits);
   }
 
   /** Every piece, given (assembling a whole segment from all its stored parts). */
-  fillAll(rows: readonly Uint8Array[], postings: readonly Uint8Array[]): void {
-    if (rows.length !== this.layout.rowBlocks || postings.length !== this.layout.postingsPages) {
-      throw new CorpusFormatError(`a corpus segment needs ${this.layout.rowBlocks} index rows and ${this.layout.postingsPages} postings pages, ${rows.length} and ${postings.length} given`);
+  fillAll(rows: readonly Uint8Array[], postings: readonly Uint8Array[], passages: readonly Uint8Array[]): void {
+    const { rowBlocks, postingsPages, passageFences } = this.layout;
+    if (rows.length !== rowBlocks || postings.length !== postingsPages || passages.length !== passageFences.length) {
+      throw new CorpusFormatError(`a corpus segment needs ${rowBlocks} index rows, ${postingsPages} postings pages and ${passageFences.length} passage pages, ${rows.length}, ${postings.length} and ${passages.length} given`);
     }
     rows.forEach((bytes, k) => this.fill('rows', k, bytes));
     postings.forEach((bytes, k) => this.fill('postings', k, bytes));
+    passages.forEach((bytes, k) => this.fill('passages', k, bytes));
+  }
+
+  /**
+   * The arrays pieces of a kind fill, whole, allocated when the first piece of the kind is read:
+   * some 70 MB at 40,000 articles in all, whose allocation (zeroed, and the garbage collection
+   * it set off) was a fifth of opening. Until then they are empty, and nothing reads them (reads check first).
+   */
+  private allocate(kind: IndexPieceKind): void {
+    if (this.allocated.has(kind)) return;
+    this.allocated.add(kind);
+    const data = this.data;
+    const n = data.meta.articleCount;
+    if (kind === 'rows') {
+      data.docTerms = new Uint32Array(data.docTermStart[n]!);
+      data.docTermTf = new Uint8Array(data.docTermStart[n]!);
+      data.facts = new Uint32Array(data.factStart[n]!);
+      data.headlineTerms = new Uint32Array(data.headlineStart[n]!);
+      data.leadTerms = new Uint32Array(data.leadStart[n]!);
+    } else if (kind === 'postings') {
+      data.postingArticles = new Uint32Array(data.postingStart[data.postingStart.length - 1]!);
+    } else {
+      data.passageHashes = new Uint32Array(this.layout.passageEntries);
+      data.passageSentences = new Uint32Array(this.layout.passageEntries);
+    }
+  }
+
+  private done(kind: IndexPieceKind): Uint8Array {
+    return kind === 'rows' ? this.rowsRead : kind === 'postings' ? this.pagesRead : this.passagesRead;
   }
 
   private fill(kind: IndexPieceKind, k: number, bytes: Uint8Array): void {
-    const done = kind === 'rows' ? this.rowsRead : this.pagesRead;
+    const done = this.done(kind);
     if (done[k] === 1) return;
     if (kind === 'rows') this.fillRows(bytes, k);
-    else this.fillPostings(bytes, k);
+    else if (kind === 'postings') this.fillPostings(bytes, k);
+    else this.fillPassages(bytes, k);
     done[k] = 1;
     this.missing--;
   }
@@ -189,6 +275,7 @@ export class IndexPieces {
     const first = block * this.blockSize;
     const end = Math.min(this.data.meta.articleCount, first + this.blockSize);
     const file = readPiece(bytes, 'index-rows', first);
+    this.allocate('rows');
     for (const [name, start] of ROW_SECTIONS) {
       const section = file.get<CorpusData[RowSection]>(name);
       const at = this.data[start][first]!;
@@ -200,8 +287,21 @@ export class IndexPieces {
   private fillPostings(bytes: Uint8Array, page: number): void {
     const first = page * this.layout.postingsPage;
     const section = readPiece(bytes, 'postings-page', first).get<Uint32Array>('postingArticles');
+    this.allocate('postings');
     if (section.length !== Math.min(this.layout.postingsPage, this.data.postingArticles.length - first)) throw new CorpusFormatError(`postings page ${page} of a corpus segment is damaged`);
     this.data.postingArticles.set(section, first);
+  }
+
+  private fillPassages(bytes: Uint8Array, page: number): void {
+    const first = page * this.layout.passagePage;
+    const file = readPiece(bytes, 'passage-page', first);
+    const hashes = file.get<Uint32Array>('passageHashes');
+    const sentences = file.get<Uint32Array>('passageSentences');
+    this.allocate('passages');
+    const expected = Math.min(this.layout.passagePage, this.data.passageHashes.length - first);
+    if (hashes.length !== expected || sentences.length !== expected || hashes[0] !== this.layout.passageFences[page]) throw new CorpusFormatError(`passage page ${page} of a corpus segment is damaged`);
+    this.data.passageHashes.set(hashes, first);
+    this.data.passageSentences.set(sentences, first);
   }
 }
 
@@ -214,18 +314,9 @@ export function openIndexPieces(data: CorpusData, loadPiece: LoadIndexPiece | un
   if (!layout) return null;
   const blockSize = data.meta.parts!.blockSize;
   if (!loadPiece) throw new CorpusFormatError(`corpus "${data.meta.name}" is an index part without a way to read its index pieces`);
-  const n = data.meta.articleCount;
   const { postingStart } = data;
   if (!postingStart) throw new CorpusFormatError('an index part with index pieces has no postings starts');
-  const whole = {
-    ...data,
-    docTerms: new Uint32Array(data.docTermStart[n]!),
-    docTermTf: new Uint8Array(data.docTermStart[n]!),
-    facts: new Uint32Array(data.factStart[n]!),
-    headlineTerms: new Uint32Array(data.headlineStart[n]!),
-    leadTerms: new Uint32Array(data.leadStart[n]!),
-    postingStart,
-    postingArticles: new Uint32Array(postingStart[postingStart.length - 1]!),
-  };
+  // The arrays are allocated whole when the first piece is read (IndexPieces.allocate).
+  const whole = { ...data, ...withoutPieces(), postingStart, postingArticles: new Uint32Array(0) };
   return { data: whole, pieces: new IndexPieces(whole, layout, blockSize, loadPiece) };
 }

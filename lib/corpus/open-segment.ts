@@ -105,7 +105,10 @@ export class OpenSegment {
 
   /** Entries first ..< last of the passage index holding the shingle hash. */
   passageRange(hash: number): [number, number] {
-    return equalRange(this.data.passageHashes, hash);
+    const pieces = this.alone.pieces;
+    if (!pieces) return equalRange(this.data.passageHashes, hash);
+    if (!pieces.hasPassages(hash)) throw new IndexNotLoadedError(this.alone.name, `the passage index at shingle ${hash}`, () => pieces.loadPassages([hash]));
+    return pieces.passageRange(hash);
   }
 
   /** Live articles in the LSH bucket, counted up to `enough` (past it the count is only known to exceed it). */

@@ -28,10 +28,10 @@ function fromParts(segments: Segment[], blockSize?: number) {
         return Promise.resolve(stored[k]!.blocks[block]!);
       },
       s.removed,
-      (kind, piece) => {
-        pieceReads[k]!++;
-        if (kind === 'rows') rowReads[k]!++;
-        return Promise.resolve(stored[k]![kind]![piece]!);
+      (kind, pieces) => {
+        pieceReads[k]! += pieces.length;
+        if (kind === 'rows') rowReads[k]! += pieces.length;
+        return Promise.resolve(pieces.map((piece) => stored[k]![kind]![piece]!));
       },
     );
   });

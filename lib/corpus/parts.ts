@@ -33,6 +33,7 @@ export interface SegmentParts {
   /** Index rows and postings pages (./index-pieces.ts); absent from parts written before them. */
   rows?: Uint8Array[];
   postings?: Uint8Array[];
+  passages?: Uint8Array[];
 }
 
 /**
@@ -95,7 +96,7 @@ export function serializeSegmentParts(data: CorpusData, options: { blockSize?: n
       ]),
     );
   }
-  return { index, blocks, rows: pieces.rows, postings: pieces.postings };
+  return { index, blocks, rows: pieces.rows, postings: pieces.postings, passages: pieces.passages };
 }
 
 /**
@@ -121,7 +122,7 @@ export function assembleSegment(parts: SegmentParts): CorpusData {
   // The lookups an index part stores are the part's, not the segment's data (merging lays out new ones).
   const read = deserializeCorpus(parts.index);
   const opened = openIndexPieces(read, () => Promise.reject(new CorpusFormatError('assembling reads the pieces given')));
-  if (opened) opened.pieces.fillAll(parts.rows ?? [], parts.postings ?? []);
+  if (opened) opened.pieces.fillAll(parts.rows ?? [], parts.postings ?? [], parts.passages ?? []);
   const { postingStart: _ps, postingArticles: _pa, idHashes: _ih, idOrder: _io, urlHashes: _uh, urlOrder: _uo, ...index } = opened?.data ?? read;
   const { parts: layout, ...meta } = index.meta;
   if (!layout || parts.blocks.length !== layout.blocks) throw new CorpusFormatError(`a corpus segment needs ${layout?.blocks ?? 0} article blocks, ${parts.blocks.length} given`);

@@ -190,7 +190,8 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
         if (local !== -1) terms[s]!.push(local);
       }
     }
-    await Promise.all(this.parts.map((part, s) => (articles[s]!.length || terms[s]!.length ? part.alone.loadIndex({ articles: articles[s], terms: terms[s] }) : undefined)));
+    const passages = [...(request.passages ?? [])];
+    await Promise.all(this.parts.map((part, s) => (articles[s]!.length || terms[s]!.length || passages.length ? part.alone.loadIndex({ articles: articles[s], terms: terms[s], passages }) : undefined)));
   }
 
   /** Article blocks loaded so far, over every segment opened from index parts. */
@@ -402,6 +403,20 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
     if (this.postingCache.size >= POSTINGS_CACHE) this.postingCache.delete(this.postingCache.keys().next().value!);
     this.postingCache.set(termId, list);
     return list;
+  }
+
+  postingsLength(termId: number): number {
+    const cached = this.postingCache.get(termId);
+    if (cached !== undefined) return cached.length;
+    const base = termId * this.parts.length;
+    let length = 0;
+    for (const [s, part] of this.parts.entries()) {
+      const local = this.termLocals[base + s]!;
+      if (local === -1) continue;
+      if (!part.removed) length += part.alone.postingsLength(local);
+      else for (const a of part.alone.postings(local)) if (!part.isRemoved(a)) length++;
+    }
+    return length;
   }
 
   // Near duplicates and reused text.

@@ -29,6 +29,16 @@ export function queryTerms(query: StoryQuery): [number, number][] {
   return terms.slice(0, QUERY_TERMS);
 }
 
+const rareLimit = (corpus: Corpus) => Math.max(RARE_MIN_DF, Math.floor(corpus.size * RARE_SHARE));
+
+/** The lookup terms whose postings retrieval reads first (the rare ones); the others' only when too few articles share a rare term. */
+export function rareQueryTerms(query: StoryQuery, corpus: Corpus): number[] {
+  const maxRareDf = rareLimit(corpus);
+  return queryTerms(query)
+    .map(([termId]) => termId)
+    .filter((termId) => corpus.postingsLength(termId) <= maxRareDf);
+}
+
 export function retrieveCandidates(query: StoryQuery, corpus: Corpus, limit = CANDIDATES): number[] {
   let scores = scratch.get(corpus);
   if (!scores) {
@@ -41,22 +51,21 @@ export function retrieveCandidates(query: StoryQuery, corpus: Corpus, limit = CA
     scores[article] = scores[article]! + amount;
   };
 
-  const maxRareDf = Math.max(RARE_MIN_DF, Math.floor(corpus.size * RARE_SHARE));
+  const maxRareDf = rareLimit(corpus);
   const common: [number, number][] = [];
   let picked: Set<number>;
   // The scratch scores are cleared even when a read fails (postings not loaded yet: analyzeAsync loads them and asks again).
   try {
     for (const [termId, weight] of queryTerms(query)) {
-      const postings = corpus.postings(termId);
-      if (postings.length > maxRareDf) {
+      if (corpus.postingsLength(termId) > maxRareDf) {
         common.push([termId, weight]);
         continue;
       }
-      for (const a of postings) add(a, weight);
+      for (const a of corpus.postings(termId)) add(a, weight);
     }
     // Too few articles share a rare term: widen to commoner ones, rarest first, within budget.
     if (touched.length < limit) {
-      common.sort((a, b) => corpus.postings(a[0]).length - corpus.postings(b[0]).length);
+      common.sort((a, b) => corpus.postingsLength(a[0]) - corpus.postingsLength(b[0]));
       let budget = POSTINGS_BUDGET;
       for (const [termId, weight] of common) {
         const postings = corpus.postings(termId);

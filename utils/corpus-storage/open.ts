@@ -43,8 +43,8 @@ export async function loadSegment(db: CorporaDatabase, entry: SegmentEntry, cach
     return reading;
   };
   // Index pieces are copied into the segment's arrays once read (lib/corpus/index-pieces.ts): only blocks are kept here.
-  const loadPart = (name: string) => (name.startsWith('block-') ? loadBlock(name) : readParts(db, entry.id, [name]).then((parts) => parts.get(name)!));
-  const segment = openStoredSegment(entry.id, (await readParts(db, entry.id, [INDEX_PART])).get(INDEX_PART)!, loadPart);
+  const loadPieces = (names: string[]) => readParts(db, entry.id, names).then((parts) => names.map((name) => parts.get(name)!));
+  const segment = openStoredSegment(entry.id, (await readParts(db, entry.id, [INDEX_PART])).get(INDEX_PART)!, loadBlock, loadPieces);
   cache.set(entry.id, segment);
   return segment;
 }

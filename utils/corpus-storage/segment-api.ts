@@ -34,7 +34,7 @@ export function mergeSegments(segments: readonly Segment[], options: { id: strin
 
 export const INDEX_PART = 'index';
 const blockPart = (k: number) => `block-${k}`;
-/** Index rows and postings pages (lib/corpus/index-pieces.ts): `rows-k`, `postings-k`. */
+/** Index rows, postings pages and passage pages (lib/corpus/index-pieces.ts): `rows-k`, `postings-k`, `passages-k`. */
 const piecePart = (kind: IndexPieceKind, k: number) => `${kind}-${k}`;
 
 /**
@@ -42,25 +42,29 @@ const piecePart = (kind: IndexPieceKind, k: number) => `${kind}-${k}`;
  * blocks (texts, sentences, meaning of a few consecutive articles), read when an analysis needs them.
  */
 export function segmentParts(data: CorpusData): SegmentPart[] {
-  const { index, blocks, rows = [], postings = [] } = serializeSegmentParts(data);
+  const { index, blocks, rows = [], postings = [], passages = [] } = serializeSegmentParts(data);
   return [
     { name: INDEX_PART, bytes: index },
     ...blocks.map((bytes, k) => ({ name: blockPart(k), bytes })),
     ...rows.map((bytes, k) => ({ name: piecePart('rows', k), bytes })),
     ...postings.map((bytes, k) => ({ name: piecePart('postings', k), bytes })),
+    ...passages.map((bytes, k) => ({ name: piecePart('passages', k), bytes })),
   ];
 }
 
-/** Names of a stored segment's parts of one kind (`block-`, `rows-`, `postings-`), in order. */
+/** Names of a stored segment's parts of one kind (`block-`, `rows-`, `postings-`, `passages-`), in order. */
 const numberedParts = (parts: readonly string[], prefix: string): string[] =>
   parts.filter((p) => p.startsWith(prefix)).sort((a, b) => Number(a.slice(prefix.length)) - Number(b.slice(prefix.length)));
 
 /** Names of a stored segment's article blocks, in order. */
 export const blockParts = (parts: readonly string[]): string[] => numberedParts(parts, 'block-');
 
-/** A segment opened from its index part; `loadPart(name)` reads an article block or index piece when an analysis first needs it. */
-export function openStoredSegment(id: string, index: Uint8Array, loadPart: (name: string) => Promise<Uint8Array>): Segment {
-  return segmentFromParts(id, index, (k) => loadPart(blockPart(k)), undefined, (kind, k) => loadPart(piecePart(kind, k)));
+/**
+ * A segment opened from its index part; `loadBlock(name)` reads an article block, `loadPieces(names)`
+ * index pieces (in one batch), when an analysis first needs them.
+ */
+export function openStoredSegment(id: string, index: Uint8Array, loadBlock: (name: string) => Promise<Uint8Array>, loadPieces: (names: string[]) => Promise<Uint8Array[]>): Segment {
+  return segmentFromParts(id, index, (k) => loadBlock(blockPart(k)), undefined, (kind, pieces) => loadPieces(pieces.map((k) => piecePart(kind, k))));
 }
 
 /** The whole segment from its index part and every block (merging re-lays out whole data). */
@@ -69,7 +73,7 @@ export function assembleStoredSegment(parts: ReadonlyMap<string, Uint8Array>): C
   if (!index) throw new Error('the segment has no index part');
   const names = [...parts.keys()];
   const read = (prefix: string) => numberedParts(names, prefix).map((name) => parts.get(name)!);
-  return assembleSegment({ index, blocks: read('block-'), rows: read('rows-'), postings: read('postings-') });
+  return assembleSegment({ index, blocks: read('block-'), rows: read('rows-'), postings: read('postings-'), passages: read('passages-') });
 }
 
 /** Ids of a segment's articles, in order. */
