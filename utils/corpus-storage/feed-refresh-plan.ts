@@ -11,14 +11,13 @@ import { refreshArticles, refreshedSources, retentionCutoff, retentionDay, type 
 import type { RefreshResult } from '@/lib/feeds/refresh';
 import type { FeedSummary } from './manifest';
 
-/** A feeds segment's bookkeeping (its `feed-articles` part), with the position of each article by id. */
+/** A feeds segment's bookkeeping (its `feed-articles` part). */
 export interface FeedSegmentRefs {
   refs: readonly FeedArticleRef[];
-  positions: ReadonlyMap<string, number>;
 }
 
 export function feedSegmentRefs(refs: readonly FeedArticleRef[]): FeedSegmentRefs {
-  return { refs, positions: new Map(refs.map((ref, i) => [ref.id, i])) };
+  return { refs };
 }
 
 /** The summary a segment's manifest entry keeps of its articles' bookkeeping. */
