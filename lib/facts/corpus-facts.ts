@@ -116,7 +116,13 @@ interface ReuseChoice {
  * lib/analyze.ts). Taking them to qualify reaches the fewest hits; taking them to fail, every
  * hit the true choice may reach.
  */
-function chooseReuse(sentences: readonly SentenceSpan[], hits: readonly PassageHit[], corpus: Corpus, unreadable?: { readable: (article: number) => boolean; qualifies: boolean }): ReuseChoice {
+function chooseReuse(
+  sentences: readonly SentenceSpan[],
+  hits: readonly PassageHit[],
+  corpus: Corpus,
+  unreadable?: { readable: (article: number) => boolean; qualifies: boolean },
+  verdicts: Map<PassageHit, boolean> = new Map(),
+): ReuseChoice {
   const spansByArticle = new Map<number, SentenceSpan[]>();
   const spansOf = (article: number): SentenceSpan[] => {
     let spans = spansByArticle.get(article);
@@ -134,11 +140,15 @@ function chooseReuse(sentences: readonly SentenceSpan[], hits: readonly PassageH
       unread.add(hit.article);
       return unreadable.qualifies;
     }
+    const known = verdicts.get(hit);
+    if (known !== undefined) return known;
     let mine = ownWords.get(hit.sentence);
     if (mine === undefined) ownWords.set(hit.sentence, (mine = foldedWords(sentences[hit.sentence]!.text)));
     const theirs = foldedWords(spansOf(hit.article)[hit.articleSentence]!.text);
     const run = longestSharedRun(mine, theirs);
-    return run >= REUSE_MIN_WORDS && run >= MIN_REUSED_SHARE * Math.max(mine.length, theirs.length);
+    const verdict = run >= REUSE_MIN_WORDS && run >= MIN_REUSED_SHARE * Math.max(mine.length, theirs.length);
+    verdicts.set(hit, verdict);
+    return verdict;
   };
   for (const hit of hits) {
     // One article per group of versions: the first that qualified.
@@ -211,11 +221,16 @@ export interface FactPlan {
   story: number[];
   /** Passage-index hits outside the excluded groups, most shared first. */
   hits: PassageHit[];
+  /**
+   * Verdicts on the hits verified so far: the reading rounds (articlesToRead) and alignment
+   * choose the reuse sources over the same hits, and a verdict read once holds for all.
+   */
+  verdicts: Map<PassageHit, boolean>;
 }
 
 export function planFacts(article: { sentences: readonly SentenceSpan[] }, stories: readonly StoryMatch[], corpus: Corpus, options: CorpusFactOptions = {}): FactPlan {
   const story = storySourceIndices(stories, corpus);
-  return { story, hits: reuseHits(article.sentences, corpus, excludedGroups(story, corpus, options)) };
+  return { story, hits: reuseHits(article.sentences, corpus, excludedGroups(story, corpus, options)), verdicts: new Map() };
 }
 
 /**
@@ -239,7 +254,7 @@ export function articlesToRead(
   round = 0,
 ): number[] {
   const read = new Set<number>(plan.story);
-  const choice = chooseReuse(article.sentences, plan.hits, corpus, { readable: (a) => readable.has(a), qualifies: round === 0 });
+  const choice = chooseReuse(article.sentences, plan.hits, corpus, { readable: (a) => readable.has(a), qualifies: round === 0 }, plan.verdicts);
   for (const a of choice.unread) read.add(a);
   for (const a of choice.kept.keys()) read.add(a);
   const taken = new Set([...plan.story, ...choice.kept.keys()].map((index) => corpus.article(index).id));
@@ -257,7 +272,7 @@ export function factSources(
   plan: FactPlan = planFacts(article, stories, corpus, options),
 ): FactSource[] {
   const story = plan.story.map((index) => source(corpus, index, true));
-  return [...story, ...reuseSourcesOf(chooseReuse(article.sentences, plan.hits, corpus), corpus)];
+  return [...story, ...reuseSourcesOf(chooseReuse(article.sentences, plan.hits, corpus, undefined, plan.verdicts), corpus)];
 }
 
 /** Aligns the facts of an analyzed article with the corpus articles that cover its story or reuse its text. */
