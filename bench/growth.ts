@@ -18,7 +18,7 @@
 // too, as combined-STEP.bin, at the step where it is measured: bench/warm.ts times both ways).
 import 'fake-indexeddb/auto';
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,7 +82,10 @@ const work = mkdtempSync(join(tmpdir(), 'parallax-growth-'));
 const bundled = bundledCorpusBytes();
 const bundledPath = join(work, 'corpus.bin');
 writeFileSync(bundledPath, bundled);
-if (keepDir) writeFileSync(join(keepDir, 'corpus.bin'), bundled);
+if (keepDir) {
+  mkdirSync(keepDir, { recursive: true });
+  writeFileSync(join(keepDir, 'corpus.bin'), bundled);
+}
 const store = openGrowthStore(followedSources(outlets, new Date(`${FIRST_DAY}T00:00:00Z`)), bundled);
 const cpuMs = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1000;
 

@@ -34,11 +34,17 @@ export async function analyzeAsync(article: ArticleInput, corpus: Corpus, option
   const plan = planFacts(read, match.stories, corpus, { self: match.self, excludeIds: options.excludeIds });
   // Articles loaded by this analysis (those an earlier one loaded are loaded again at no cost).
   const readable = new Set<number>();
-  for (let round = 0, missing = articlesToRead(read, match.stories, corpus, plan, readable, round); missing.length > 0; missing = articlesToRead(read, match.stories, corpus, plan, readable, ++round)) {
-    await corpus.loadArticles(missing);
-    for (const index of missing) readable.add(index);
+  // Each round reads what the one before found missing, until alignment misses nothing; that
+  // last round's plan carries its reuse choice, which alignment then takes as made.
+  let round = 0;
+  let next = articlesToRead(read, match.stories, corpus, plan, readable, round);
+  while (next.ready === undefined) {
+    await corpus.loadArticles(next.missing);
+    for (const index of next.missing) readable.add(index);
+    round += 1;
+    next = articlesToRead(read, match.stories, corpus, plan, readable, round);
   }
-  return alignMatched(article, match, corpus, options, plan);
+  return alignMatched(article, match, corpus, options, next.ready);
 }
 
 /** Fact alignment (part 2) for the stories matched, and the result. */

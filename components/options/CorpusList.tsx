@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ImportedCorpus } from '@/lib/import/records';
 import type { CorpusSummary } from '@/lib/result';
 import { formatDateRange, plural } from '@/components/shared/format';
-import { SourceText } from '@/components/shared/SourceText';
+import { SourceText, withoutBidiControls } from '@/components/shared/SourceText';
 
 export interface CorpusListProps {
   bundled: CorpusSummary | null;
@@ -44,7 +44,7 @@ export function CorpusList({ bundled, bundledError, imports, busy, onRemove }: C
           </div>
           <Counts summary={c.summary} />
           {confirming === c.id ? (
-            <span class="corpus-confirm" role="group" aria-label={`Remove ${c.name}?`}>
+            <span class="corpus-confirm" role="group" aria-label={`Remove ${withoutBidiControls(c.name)}?`}>
               <button
                 type="button"
                 class="btn btn-danger"
@@ -62,7 +62,7 @@ export function CorpusList({ bundled, bundledError, imports, busy, onRemove }: C
               </button>
             </span>
           ) : (
-            <button type="button" class="btn btn-danger" data-testid="corpus-remove" disabled={busy} onClick={() => setConfirming(c.id)} aria-label={`Remove ${c.name}`}>
+            <button type="button" class="btn btn-danger" data-testid="corpus-remove" disabled={busy} onClick={() => setConfirming(c.id)} aria-label={`Remove ${withoutBidiControls(c.name)}`}>
               Remove
             </button>
           )}

@@ -5,7 +5,7 @@ import { summarizeRecords, type ImportReport } from '@/lib/import/records';
 import { ImportReportView } from './ImportReportView';
 import { ProgressBar } from './ProgressBar';
 import type { OptionsApi } from './types';
-import { plural } from '@/components/shared/format';
+import { errorMessage, plural } from '@/components/shared/format';
 import { SourceText } from '@/components/shared/SourceText';
 
 type Step =
@@ -75,7 +75,7 @@ export function ImportPanel({ api, busy, setBusy, onImported }: ImportPanelProps
       });
       onImported();
     } catch (error) {
-      setStep({ kind: 'failed', message: `Nothing was imported: ${error instanceof Error ? error.message : String(error)}` });
+      setStep({ kind: 'failed', message: `Nothing was imported: ${errorMessage(error)}` });
     } finally {
       setBusy(false);
     }

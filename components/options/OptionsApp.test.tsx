@@ -98,8 +98,11 @@ test('an import named with a right-to-left override: the "Imported" and "Removed
   // Without the isolation, U+202E would show the rest of the sentence reversed after the name.
   expect(text('[data-testid="import-done"]')).toBe('Imported “doolf-tropstae”: 4 articles from 3 outlets. Parallax now compares pages with it too.');
   expect(q('[data-testid="import-done"] bdi')?.textContent).toBe('doolf-tropstae');
+  // The Remove buttons' labels (attributes, no <bdi>) name it without the override.
+  expect(q('[data-testid="corpus-remove"]')?.getAttribute('aria-label')).toBe('Remove doolf-tropstae');
 
   await click('[data-testid="corpus-remove"]');
+  expect(q('.corpus-confirm')?.getAttribute('aria-label')).toBe('Remove doolf-tropstae?');
   await click('[data-testid="corpus-remove-confirm"]');
   await settle();
   expect(text('[data-testid="corpora-notice"]')).toBe('Removed “doolf-tropstae”.');

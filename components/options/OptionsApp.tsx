@@ -9,10 +9,9 @@ import { StoragePanel } from './StoragePanel';
 import { SourcesSection } from './sources/SourcesSection';
 import type { OptionsApi, StorageReport } from './types';
 import { SectionBoundary } from '@/components/shared/SectionBoundary';
+import { errorMessage } from '@/components/shared/format';
 import { SourceText } from '@/components/shared/SourceText';
 import { NoticeLine, type Notice } from './Notice';
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function OptionsApp({ api }: { api: OptionsApi }) {
   const [bundled, setBundled] = useState<CorpusSummary | null>(null);
@@ -32,13 +31,13 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
         setStorage(report);
         setStorageError(null);
       },
-      (e: unknown) => setStorageError(message(e)),
+      (e: unknown) => setStorageError(errorMessage(e)),
     );
-    return api.listImports().then(setImports, (e: unknown) => setNotice({ kind: 'error', text: `Imported corpora could not be read: ${message(e)}` }));
+    return api.listImports().then(setImports, (e: unknown) => setNotice({ kind: 'error', text: `Imported corpora could not be read: ${errorMessage(e)}` }));
   }, [api]);
 
   useEffect(() => {
-    api.bundledSummary().then(setBundled, (e: unknown) => setBundledError(`Could not read the bundled corpus: ${message(e)}`));
+    api.bundledSummary().then(setBundled, (e: unknown) => setBundledError(`Could not read the bundled corpus: ${errorMessage(e)}`));
     api.loadSettings().then(setSettings, () => undefined);
     void refresh();
   }, [api, refresh]);
@@ -64,7 +63,7 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
         kind: 'error',
         text: (
           <>
-            “<SourceText text={corpus.name} />” could not be removed: {message(e)}
+            “<SourceText text={corpus.name} />” could not be removed: {errorMessage(e)}
           </>
         ),
       });
@@ -78,7 +77,7 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
     setSettings(next);
     api.saveSettings(next).then(
       () => setSaved('Saved.'),
-      (e: unknown) => setSaved(`Not saved: ${message(e)}`),
+      (e: unknown) => setSaved(`Not saved: ${errorMessage(e)}`),
     );
   };
 

@@ -7,6 +7,7 @@ import { ResultView } from './ResultView';
 import { StateView } from './StateView';
 import { hasCoverage } from './derive';
 import { formatDateRange, plural } from './labels';
+import { errorMessage } from '@/components/shared/format';
 
 export interface PopupAppProps {
   /** The background's report for the tab (cached: no re-analysis). */
@@ -81,7 +82,7 @@ export function PopupApp(props: PopupAppProps) {
         setView({ kind: 'report', report });
         if (report.state === 'working' || report.state === 'idle') timer = setTimeout(tick, pollMs);
       } catch (error) {
-        if (!stopped) setView({ kind: 'failed', error: error instanceof Error ? error.message : String(error) });
+        if (!stopped) setView({ kind: 'failed', error: errorMessage(error) });
       }
     };
     void tick();

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useErrorBoundary } from 'preact/hooks';
+import { errorMessage } from './format';
 
 /** Keeps one failing section from blanking the whole page: it shows its own error instead. */
 export function SectionBoundary({ name, children }: { name: string; children: ComponentChildren }) {
@@ -9,7 +10,7 @@ export function SectionBoundary({ name, children }: { name: string; children: Co
       <section class="card" role="alert">
         <h2>{name}</h2>
         <p class="notice notice-error">
-          This section could not be shown: {error instanceof Error ? error.message : String(error)}{' '}
+          This section could not be shown: {errorMessage(error)}{' '}
           <button type="button" class="btn-link" onClick={reset}>
             Try again
           </button>

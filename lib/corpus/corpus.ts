@@ -8,7 +8,7 @@ import { termHash } from './compile.ts';
 import { isoFromDay, NO_DATE, readString, type CorpusData, type StringTable } from './data.ts';
 import { ArticlesNotLoadedError, INDEX_TEXT_MAX_SHINGLES, readArticleBlock, type ArticleBlock, type LoadArticleBlock } from './parts.ts';
 import { CorpusFormatError, deserializeCorpus } from './format.ts';
-import { findString, invertedIndex } from './part-lookups.ts';
+import { findString, invertedIndex, tableHolds } from './part-lookups.ts';
 import { MEANING_DIMS, MODEL_NAME } from '../meaning/index.ts';
 import { chooseTermVector, type ChosenVector, type TermVector } from './term-vector.ts';
 import { termIdf, TermWeights } from './term-weights.ts';
@@ -387,22 +387,9 @@ export function findTermId(data: CorpusData, term: string): number {
   const hash = termHash(term);
   const [first, last] = equalRange(data.termHashes, hash);
   if (first === last) return -1;
-  // Confirm the term itself (hashes can collide). ASCII terms (nearly all) are compared with
-  // the stored bytes in place; others are decoded.
+  // Confirm the term itself (hashes can collide), as a string index confirms an id or URL.
   const ascii = /^[ -~]*$/.test(term);
-  const { offsets, bytes } = data.terms;
-  for (let t = first; t < last; t++) {
-    const start = offsets[t]!;
-    const length = offsets[t + 1]! - start;
-    if (!ascii) {
-      if (readString(data.terms, t) === term) return t;
-      continue;
-    }
-    if (length !== term.length) continue;
-    let i = 0;
-    while (i < length && bytes[start + i] === term.charCodeAt(i)) i++;
-    if (i === length) return t;
-  }
+  for (let t = first; t < last; t++) if (tableHolds(data.terms, t, term, ascii)) return t;
   return -1;
 }
 

@@ -49,8 +49,8 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
    */
   private termLocals = new Int32Array(0);
   private readonly postingCache = new Map<number, Uint32Array>();
-  /** Primary version of every article in a group of versions (others are their own), made on first use. */
-  private primaries: Map<number, number> | null = null;
+  /** Primary version of every article in a group of versions (others are their own), made on first use (primaries). */
+  private primaryOf: Map<number, number> | null = null;
   private groupMembers: Map<number, number[]> | null = null;
   private merged: CorpusData | null = null;
 
@@ -214,7 +214,12 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
   // Versions: stored as links (pairs within a segment, ids across), grouped over live articles.
 
   primaryVersion(index: number): number {
-    if (!this.primaries) {
+    return this.primaries().get(index) ?? index;
+  }
+
+  /** The primary version of each article linked with another, in corpus order, grouped on first use. */
+  private primaries(): Map<number, number> {
+    if (!this.primaryOf) {
       const pairs: number[] = [];
       for (const part of this.parts) {
         const { versionPairs, versionLinkArticles, versionLinkIds } = part.data;
@@ -237,17 +242,16 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
         const [part, local] = this.locate(members[k]!);
         return part.data.versionRank[local]!;
       });
-      this.primaries = new Map(members.map((m, k) => [m, members[primary[k]!]!]));
+      this.primaryOf = new Map(members.map((m, k) => [m, members[primary[k]!]!]));
     }
-    return this.primaries.get(index) ?? index;
+    return this.primaryOf;
   }
 
   versions(index: number): number[] {
     if (!this.groupMembers) {
       this.groupMembers = new Map();
-      this.primaryVersion(0);
       // Members of groups in corpus order (the primaries map holds them ascending).
-      for (const [i, p] of this.primaries!) {
+      for (const [i, p] of this.primaries()) {
         if (p === i || this.isRemoved(i)) continue;
         const members = this.groupMembers.get(p);
         if (members) members.push(i);

@@ -37,10 +37,15 @@ export abstract class TermWeights {
   }
 
   termVector(index: number): TermVector {
-    return this.vectors.get(index, () => this.chooseVector(index)).vector;
+    return this.chosen(index).vector;
   }
 
   vectorNorm(index: number): number {
-    return this.vectors.get(index, () => this.chooseVector(index)).norm;
+    return this.chosen(index).norm;
+  }
+
+  /** The article's vector and its norm, chosen on first use of either and kept (TermVectorCache). */
+  private chosen(index: number): ChosenVector {
+    return this.vectors.get(index, () => this.chooseVector(index));
   }
 }

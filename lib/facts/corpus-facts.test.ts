@@ -7,7 +7,7 @@ import { analyze } from '../analyze.ts';
 import type { CorpusRecord } from '../corpus/schema.ts';
 import { segmentSentences } from '../text/segment.ts';
 import { alignFacts, SentenceFeatureCache } from './align.ts';
-import { factCache, factSources, MAX_REUSE_PER_SENTENCE, reuseSources, statsContext } from './corpus-facts.ts';
+import { articlesToRead, factCache, factSources, MAX_REUSE_PER_SENTENCE, planFacts, reuseSources, statsContext } from './corpus-facts.ts';
 import { buildPassageIndex } from './passage-index.ts';
 
 // The bundled corpus path: seeds compiled, serialized and loaded as the extension does.
@@ -144,6 +144,19 @@ describe('passages reused from articles of other stories, found through the corp
     const sentences = reused.sentences;
     const sources = reuseSources(sentences, reuseCorpus);
     expect(sources.map((s) => [s.articleId, s.sameStory, s.sentences.map((x) => x.index)])).toEqual([['grain-1', false, [1]]]);
+  });
+
+  test('reading for alignment: the reuse source is missing until readable, then the plan comes back with the choice alignment makes', () => {
+    const plan = planFacts(reused, reused.stories, reuseCorpus);
+    const grain = reuseCorpus.indexOf('grain-1');
+    const first = articlesToRead(reused, reused.stories, reuseCorpus, plan, new Set(), 0);
+    expect(first.missing).toContain(grain);
+    expect(first.ready).toBeUndefined();
+    const last = articlesToRead(reused, reused.stories, reuseCorpus, plan, new Set(first.missing), 1);
+    expect(last.missing).toEqual([]);
+    expect([...(last.ready?.reuse?.kept.keys() ?? [])]).toEqual([grain]);
+    // Taken as made, the choice gives the sources a fresh verification gives.
+    expect(factSources(reused, reused.stories, reuseCorpus, {}, last.ready)).toEqual(factSources(reused, reused.stories, reuseCorpus, {}, plan));
   });
 
   test('a passage many articles carry gives MAX_REUSE_PER_SENTENCE of them, one per group of versions', () => {

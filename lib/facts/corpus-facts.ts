@@ -53,7 +53,8 @@ export function factCache(corpus: Corpus): SentenceFeatureCache {
   return cache;
 }
 
-function source(corpus: Corpus, index: number, sameStory: boolean, sentences?: SentenceSpan[]): FactSource {
+/** A corpus article as an alignment source: its sentences (or only `sentences`, the reusing ones) and their meaning vectors. */
+export function factSource(corpus: Corpus, index: number, sameStory: boolean, sentences?: SentenceSpan[]): FactSource {
   const a = corpus.article(index);
   return {
     articleId: a.id,
@@ -79,11 +80,6 @@ function storySourceIndices(stories: readonly StoryMatch[], corpus: Corpus): num
   return indices;
 }
 
-/** Same-story sources from story matching's ranked stories (self and versions excluded there). */
-export function storySources(stories: readonly StoryMatch[], corpus: Corpus): FactSource[] {
-  return storySourceIndices(stories, corpus).map((index) => source(corpus, index, true));
-}
-
 export interface ReuseOptions {
   /** Version groups (primary article indexes) never to search: the page itself, sources already aligned. */
   excludeGroups?: ReadonlySet<number>;
@@ -101,7 +97,7 @@ function reuseHits(sentences: readonly SentenceSpan[], corpus: Corpus, exclude: 
 }
 
 /** The reuse sources chosen from passage-index hits: the reusing sentences of each article, in the order articles qualified. */
-interface ReuseChoice {
+export interface ReuseChoice {
   kept: Map<number, Set<number>>;
   /** Articles a verification needed that were not readable (see chooseReuse). */
   unread: Set<number>;
@@ -116,13 +112,7 @@ interface ReuseChoice {
  * lib/analyze.ts). Taking them to qualify reaches the fewest hits; taking them to fail, every
  * hit the true choice may reach.
  */
-function chooseReuse(
-  sentences: readonly SentenceSpan[],
-  hits: readonly PassageHit[],
-  corpus: Corpus,
-  unreadable?: { readable: (article: number) => boolean; qualifies: boolean },
-  verdicts: Map<PassageHit, boolean> = new Map(),
-): ReuseChoice {
+function chooseReuse(sentences: readonly SentenceSpan[], hits: readonly PassageHit[], corpus: Corpus, unreadable?: { readable: (article: number) => boolean; qualifies: boolean }): ReuseChoice {
   const spansByArticle = new Map<number, SentenceSpan[]>();
   const spansOf = (article: number): SentenceSpan[] => {
     let spans = spansByArticle.get(article);
@@ -140,15 +130,11 @@ function chooseReuse(
       unread.add(hit.article);
       return unreadable.qualifies;
     }
-    const known = verdicts.get(hit);
-    if (known !== undefined) return known;
     let mine = ownWords.get(hit.sentence);
     if (mine === undefined) ownWords.set(hit.sentence, (mine = foldedWords(sentences[hit.sentence]!.text)));
     const theirs = foldedWords(spansOf(hit.article)[hit.articleSentence]!.text);
     const run = longestSharedRun(mine, theirs);
-    const verdict = run >= REUSE_MIN_WORDS && run >= MIN_REUSED_SHARE * Math.max(mine.length, theirs.length);
-    verdicts.set(hit, verdict);
-    return verdict;
+    return run >= REUSE_MIN_WORDS && run >= MIN_REUSED_SHARE * Math.max(mine.length, theirs.length);
   };
   for (const hit of hits) {
     // One article per group of versions: the first that qualified.
@@ -172,7 +158,7 @@ function chooseReuse(
 function reuseSourcesOf(choice: ReuseChoice, corpus: Corpus): FactSource[] {
   return [...choice.kept].map(([article, reusing]) => {
     const spans = choice.spansOf(article).filter((s) => reusing.has(s.index));
-    return source(corpus, article, false, spans);
+    return factSource(corpus, article, false, spans);
   });
 }
 
@@ -222,28 +208,37 @@ export interface FactPlan {
   /** Passage-index hits outside the excluded groups, most shared first. */
   hits: PassageHit[];
   /**
-   * Verdicts on the hits verified so far: the reading rounds (articlesToRead) and alignment
-   * choose the reuse sources over the same hits, and a verdict read once holds for all.
+   * The reuse sources verified from `hits`, when a last round of articlesToRead made the choice
+   * with every article it verified readable (the one factSources would make): alignment takes
+   * it instead of verifying the hits again. Absent, factSources makes it.
    */
-  verdicts: Map<PassageHit, boolean>;
+  reuse?: ReuseChoice;
 }
 
 export function planFacts(article: { sentences: readonly SentenceSpan[] }, stories: readonly StoryMatch[], corpus: Corpus, options: CorpusFactOptions = {}): FactPlan {
   const story = storySourceIndices(stories, corpus);
-  return { story, hits: reuseHits(article.sentences, corpus, excludedGroups(story, corpus, options)), verdicts: new Map() };
+  return { story, hits: reuseHits(article.sentences, corpus, excludedGroups(story, corpus, options)) };
 }
+
+/**
+ * One round of reading for alignment: the articles still `missing`, or none, and then `ready`,
+ * the plan with its reuse choice made (alignment verifies nothing again).
+ */
+export type ReadRound = { missing: number[]; ready?: undefined } | { missing: []; ready: FactPlan };
 
 /**
  * The corpus articles fact alignment (same-event and related) reads for this page that are not
  * in `readable`, without reading any of those: the same-story sources, the reuse sources and the
  * articles whose sentences reuse verification reads, the statistics context and the related
- * coverage aligned. Empty once every article alignment reads is readable: a corpus opened from
+ * coverage aligned. None once every article alignment reads is readable: a corpus opened from
  * index parts loads these, and asks again, before alignment (lib/analyze.ts analyzeAsync);
  * other corpora need no loading. Which reuse candidates verification reaches depends on the
  * verdicts on those before: a first round (`round` 0) takes unread candidates to qualify (the
  * fewest articles, enough when they do); later ones take them to fail, which lists every
  * candidate verification may still reach, so that a failed verification costs one more round
- * of reads, not one per candidate tried.
+ * of reads, not one per candidate tried. The round that misses nothing verified every hit it
+ * reached on a readable article, so its choice is the one alignment would make: it comes back
+ * in `ready`.
  */
 export function articlesToRead(
   article: { sentences: readonly SentenceSpan[] },
@@ -252,15 +247,17 @@ export function articlesToRead(
   plan: FactPlan,
   readable: ReadonlySet<number>,
   round = 0,
-): number[] {
+): ReadRound {
   const read = new Set<number>(plan.story);
-  const choice = chooseReuse(article.sentences, plan.hits, corpus, { readable: (a) => readable.has(a), qualifies: round === 0 }, plan.verdicts);
+  const choice = chooseReuse(article.sentences, plan.hits, corpus, { readable: (a) => readable.has(a), qualifies: round === 0 });
   for (const a of choice.unread) read.add(a);
   for (const a of choice.kept.keys()) read.add(a);
   const taken = new Set([...plan.story, ...choice.kept.keys()].map((index) => corpus.article(index).id));
   for (const index of statsContextIndices(stories, corpus, taken)) read.add(index);
   for (const index of relatedArticles(stories, corpus)) read.add(index);
-  return [...read].filter((a) => !readable.has(a));
+  const missing = [...read].filter((a) => !readable.has(a));
+  // No unread article among those verification reached (they are in `missing`): the choice is final.
+  return missing.length > 0 ? { missing } : { missing: [], ready: { ...plan, reuse: choice } };
 }
 
 /** Sources for fact alignment: same-story articles, then articles reusing the page's passages. */
@@ -271,8 +268,8 @@ export function factSources(
   options: CorpusFactOptions = {},
   plan: FactPlan = planFacts(article, stories, corpus, options),
 ): FactSource[] {
-  const story = plan.story.map((index) => source(corpus, index, true));
-  return [...story, ...reuseSourcesOf(chooseReuse(article.sentences, plan.hits, corpus, undefined, plan.verdicts), corpus)];
+  const story = plan.story.map((index) => factSource(corpus, index, true));
+  return [...story, ...reuseSourcesOf(plan.reuse ?? chooseReuse(article.sentences, plan.hits, corpus), corpus)];
 }
 
 /** Aligns the facts of an analyzed article with the corpus articles that cover its story or reuse its text. */
@@ -290,10 +287,14 @@ export function alignCorpusFacts(
 /** Related articles aligned at most (the best ranked); alignment time grows with each one. */
 export const MAX_RELATED_ALIGNED = 3;
 
-/** Corpus indices of the related coverage aligned (lib/facts/related-facts.ts): the best ranked stories whose relation is 'related'. */
+/** The related coverage (relation 'related'), in story matching's order: what the result lists and what alignment reads come from this one filter. */
+export function relatedStories(stories: readonly StoryMatch[]): StoryMatch[] {
+  return stories.filter((s) => s.relation === 'related');
+}
+
+/** Corpus indices of the related coverage aligned (lib/facts/related-facts.ts): the best ranked related stories. */
 export function relatedArticles(stories: readonly StoryMatch[], corpus: Corpus): number[] {
-  return stories
-    .filter((s) => s.relation === 'related')
+  return relatedStories(stories)
     .slice(0, MAX_RELATED_ALIGNED)
     .map((s) => corpus.indexOf(s.id))
     .filter((index) => index >= 0);
@@ -314,5 +315,5 @@ function statsContextIndices(stories: readonly StoryMatch[], corpus: Corpus, tak
 
 /** The ranked articles of other stories that join the term statistics (see STATS_CONTEXT_ARTICLES), each article counted once. */
 export function statsContext(stories: readonly StoryMatch[], corpus: Corpus, sources: readonly FactSource[]): FactSource[] {
-  return statsContextIndices(stories, corpus, new Set(sources.map((s) => s.articleId))).map((index) => source(corpus, index, false));
+  return statsContextIndices(stories, corpus, new Set(sources.map((s) => s.articleId))).map((index) => factSource(corpus, index, false));
 }

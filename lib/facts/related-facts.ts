@@ -3,8 +3,8 @@
 // article reports enters the page's same-event facts, omissions, conflicts or highlights.
 import type { Fact, RelatedCoverage, StoryMatch } from '../result.ts';
 import type { Corpus } from '../corpus/corpus.ts';
-import { alignFacts, type FactArticle, type FactSource } from './align.ts';
-import { factCache, relatedArticles } from './corpus-facts.ts';
+import { alignFacts, type FactArticle } from './align.ts';
+import { factCache, factSource, relatedArticles, relatedStories } from './corpus-facts.ts';
 import type { Strictness } from '../settings.ts';
 
 /**
@@ -18,11 +18,9 @@ export function alignRelatedFacts(
   corpus: Corpus,
   options: { strictness?: Strictness } = {},
 ): RelatedCoverage[] {
-  const related = stories.filter((s) => s.relation === 'related');
-  const sources: FactSource[] = relatedArticles(stories, corpus).map((index) => {
-    const a = corpus.article(index);
-    return { articleId: a.id, outlet: a.outlet, title: a.title, text: corpus.text(index), sentences: corpus.sentences(index), sameStory: true, meaning: corpus.sentenceMeaning(index) };
-  });
+  const related = relatedStories(stories);
+  // Whole articles, taken as the same story: any shared fact counts (see above).
+  const sources = relatedArticles(stories, corpus).map((index) => factSource(corpus, index, true));
   const alignment = sources.length ? alignFacts(article, sources, { cache: factCache(corpus), strictness: options.strictness, factsOnly: true }) : null;
   return related.map((story): RelatedCoverage => {
     const facts: Fact[] = [];

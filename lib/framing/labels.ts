@@ -54,9 +54,6 @@ export interface FramingOptions {
   neighbourSubjectiveFrom?: number;
 }
 
-/** @deprecated the options also carry the articles; kept for callers that name only the sides. */
-export type FramingNames = FramingOptions;
-
 /** An addition counts once it brings at least this many content words. */
 export const ADDITION_MIN_CONTENT_WORDS = 3;
 

@@ -1,5 +1,5 @@
 import type { SourceState } from '@/lib/feeds/sources';
-import { SourceText } from '@/components/shared/SourceText';
+import { SourceText, withoutBidiControls } from '@/components/shared/SourceText';
 
 function when(iso: string | null): string {
   if (!iso) return 'never fetched';
@@ -9,6 +9,8 @@ function when(iso: string | null): string {
 /** One followed feed: what it gave, when, and what went wrong. */
 export function SourceRow({ source, allowed, busy, onRemove, onAllow }: { source: SourceState; allowed: boolean; busy: boolean; onRemove: () => void; onAllow: () => void }) {
   const name = source.title ?? source.url;
+  // The buttons' labels name the feed too, and an attribute holds no <bdi>: its controls go.
+  const spoken = withoutBidiControls(name);
   return (
     <li class="corpus feed" data-testid="feed" data-url={source.url}>
       <div class="corpus-main">
@@ -39,11 +41,11 @@ export function SourceRow({ source, allowed, busy, onRemove, onAllow }: { source
       )}
       <span class="feed-buttons">
         {!allowed && (
-          <button type="button" class="btn" onClick={onAllow} aria-label={`Allow Parallax to read ${name}`}>
+          <button type="button" class="btn" onClick={onAllow} aria-label={`Allow Parallax to read ${spoken}`}>
             Allow
           </button>
         )}
-        <button type="button" class="btn btn-danger" disabled={busy} onClick={onRemove} aria-label={`Remove ${name}`}>
+        <button type="button" class="btn btn-danger" disabled={busy} onClick={onRemove} aria-label={`Remove ${spoken}`}>
           Remove
         </button>
       </span>

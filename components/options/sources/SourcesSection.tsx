@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { feedListToOpml, parseFeedList } from '@/lib/feeds/feed-list';
 import { addSource, DEFAULT_FEED_SETTINGS, INTERVAL_CHOICES, type FeedSettings, type RefreshState, type SourceState } from '@/lib/feeds/sources';
+import { errorMessage } from '@/components/shared/format';
 import { SourceText } from '@/components/shared/SourceText';
 import { NoticeLine, type Notice } from '../Notice';
 import { ProgressBar } from '../ProgressBar';
@@ -14,7 +15,6 @@ import './sources.css';
 
 const INTERVAL_LABELS: Record<number, string> = { 0: 'Off (refresh by hand)', 60: 'Every hour', 180: 'Every 3 hours', 360: 'Every 6 hours', 720: 'Every 12 hours', 1440: 'Once a day' };
 const PHASES: Record<RefreshState['phase'], string> = { feeds: 'Reading feeds', articles: 'Fetching articles', saving: 'Updating the corpus', done: 'Done', failed: 'Failed', stopped: 'Stopped' };
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function SourcesSection({ api = browserSourcesApi }: { api?: SourcesApi }) {
   const [sources, setSources] = useState<SourceState[]>([]);
@@ -106,7 +106,7 @@ export function SourcesSection({ api = browserSourcesApi }: { api?: SourcesApi }
         kind: 'error',
         text: (
           <>
-            <SourceText text={file.name} /> could not be read: {message(error)}
+            <SourceText text={file.name} /> could not be read: {errorMessage(error)}
           </>
         ),
       });

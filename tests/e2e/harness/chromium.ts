@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { requireBrowser } from './browsers';
-import { DEFAULT_TIMEOUT_MS, pollPage, screenshotPath, type TestPage } from './page';
+import { DEFAULT_TIMEOUT_MS, describeCheck, pollPage, screenshotPath, type TestPage } from './page';
 import type { ExtensionBrowser, LaunchOptions } from './extension-browser';
 
 // Flags for this closed network: without them Chromium keeps trying to reach Google's hosts.
@@ -28,7 +28,7 @@ function wrap(page: Page): TestPage {
     async waitFor(fn, arg, timeoutMs = DEFAULT_TIMEOUT_MS) {
       // Not waitForFunction: Playwright takes the promise an async function returns as the
       // truthy answer (it does not await it); evaluate awaits it.
-      await pollPage(() => page.evaluate(fn as never, arg), timeoutMs, String(fn).slice(0, 200));
+      await pollPage(() => page.evaluate(fn as never, arg), timeoutMs, describeCheck(fn));
     },
     async waitForSelector(selector, timeoutMs = DEFAULT_TIMEOUT_MS) {
       await page.waitForSelector(selector, { timeout: timeoutMs });

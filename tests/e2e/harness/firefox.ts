@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { TimeoutError, type Browser, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../../wxt.config';
 import { requireBrowser } from './browsers';
-import { DEFAULT_TIMEOUT_MS, screenshotPath, type TestPage } from './page';
+import { DEFAULT_TIMEOUT_MS, describeCheck, screenshotPath, waitForTimedOut, type TestPage } from './page';
 import type { ExtensionBrowser, LaunchOptions } from './extension-browser';
 
 function isExtensionUrl(url: string): boolean {
@@ -42,7 +42,10 @@ function wrap(page: Page): TestPage {
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     async waitFor(fn, arg, timeoutMs = DEFAULT_TIMEOUT_MS) {
       // puppeteer's poller awaits what the function returns: an async check waits for its answer.
-      await page.waitForFunction(fn as never, { timeout: timeoutMs }, arg);
+      // Its timeout is reworded to the harness's, so a test matches one message in both browsers.
+      await page.waitForFunction(fn as never, { timeout: timeoutMs }, arg).catch((error: unknown) => {
+        throw error instanceof TimeoutError ? waitForTimedOut(describeCheck(fn), timeoutMs, error.message) : error;
+      });
     },
     async waitForSelector(selector, timeoutMs = DEFAULT_TIMEOUT_MS) {
       await page.waitForSelector(selector, { timeout: timeoutMs });

@@ -35,6 +35,20 @@ export const DEFAULT_TIMEOUT_MS = 15_000;
 const POLL_MS = 50;
 
 /**
+ * The one wording of a `waitFor` that ran out of time, whichever way it ran out (between checks,
+ * during a check that had not answered, or in puppeteer's own poller), so a test can match one
+ * message in both browsers. `still` says why, for whoever reads the failure.
+ */
+export function waitForTimedOut(what: string, timeoutMs: number, still?: string): Error {
+  return new Error(`waitFor: ${what} was not true within ${timeoutMs} ms${still ? ` (${still})` : ''}`);
+}
+
+/** The start of a page function's source, to name it in a timeout. */
+export function describeCheck(fn: unknown): string {
+  return String(fn).slice(0, 200);
+}
+
+/**
  * Evaluates `check` in the page until it gives a truthy value, past `timeoutMs` failing with
  * `what`. The page's context going away while asked (a navigation) counts as not yet.
  */
@@ -42,11 +56,11 @@ export async function pollPage(check: () => Promise<unknown>, timeoutMs: number,
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const left = deadline - Date.now();
-    if (left <= 0) throw new Error(`waitFor: ${what} was not true within ${timeoutMs} ms`);
+    if (left <= 0) throw waitForTimedOut(what, timeoutMs);
     let timer: NodeJS.Timeout | undefined;
     const expired = new Promise<'expired'>((done) => (timer = setTimeout(() => done('expired'), left)));
     const value = await Promise.race([check().catch(notYetWhenNavigated), expired]).finally(() => clearTimeout(timer));
-    if (value === 'expired') throw new Error(`waitFor: ${what} was still running after ${timeoutMs} ms`);
+    if (value === 'expired') throw waitForTimedOut(what, timeoutMs, 'the last check had not answered yet');
     if (value) return;
     await new Promise((done) => setTimeout(done, POLL_MS));
   }
