@@ -5,7 +5,7 @@ import { bucketRange, type LshBuckets } from '../fingerprint/index.ts';
 import { CompiledCorpus } from './corpus.ts';
 import type { CorpusData } from './data.ts';
 import type { LoadArticleBlock } from './parts.ts';
-import { equalRange, lastStartAtMost } from '../sorted.ts';
+import { hashRange, lastStartAtMost } from '../sorted.ts';
 
 export class OpenSegment {
   /** The segment alone: articles, texts, its own postings (its IDF is never used). */
@@ -84,7 +84,7 @@ export class OpenSegment {
 
   /** Entries first ..< last of the passage index holding the shingle hash. */
   passageRange(hash: number): [number, number] {
-    return equalRange(this.data.passageHashes, hash);
+    return hashRange(this.data.passageHashes, hash);
   }
 
   /** Live articles in the LSH bucket, counted up to `enough` (past it the count is only known to exceed it). */
