@@ -45,8 +45,9 @@ const option = (name: string): string | undefined => {
 const quick = args.includes('--quick');
 const perDay = Number(option('--per-day') ?? 1500);
 const perDayRefreshes = Number(option('--refreshes-per-day') ?? 24);
-// Days far from a step are refreshed less often: every refresh opens the whole stored corpus, and
-// hourly refreshes on all 67 days would take longer than the machine can be given. The day before
+// Days far from a step are refreshed less often: every refresh opens the stored articles (the
+// segments' lookup parts) and compiles, and hourly refreshes on all 67 days would take longer
+// than the machine can be given. The day before
 // a step and the day reaching it are refreshed hourly (--refreshes-per-day).
 const betweenRefreshes = Number(option('--between-refreshes-per-day') ?? (quick ? perDayRefreshes : 4));
 const requestedSteps = (option('--steps') ?? '10000,40000,100000').split(',').map(Number);

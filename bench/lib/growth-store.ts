@@ -11,7 +11,7 @@ import { refreshFeeds, type FeedReport, type RefreshResult } from '../../lib/fee
 import { DEFAULT_FEED_SETTINGS, type FeedSettings, type SourceState } from '../../lib/feeds/sources.ts';
 import type { AnalysisResult, ArticleInput } from '../../lib/result.ts';
 import { createStoredCorpora, type StoredCorpora } from '../../utils/corpus-storage/corpora.ts';
-import { saveFeedRefresh } from '../../utils/corpus-storage/feed-segments.ts';
+import { forgetFeedBookkeeping, saveFeedRefresh } from '../../utils/corpus-storage/feed-segments.ts';
 import { readManifest } from '../../utils/corpus-storage/store.ts';
 import { knownLookup } from '../../utils/corpus-storage/known.ts';
 import { simulatedSites } from './growth-feeds.ts';
@@ -52,13 +52,13 @@ export interface PhaseTime {
 }
 
 export interface RefreshTimes {
-  /** The stored corpus opened by the refresh's background (it had been stopped since the last). */
+  /** The stored articles opened by the refresh's background (it had been stopped since the last): the segments' lookup parts. */
   open: PhaseTime;
   /** Feeds read, pages extracted, near-duplicates checked against the corpus (lib/feeds/refresh.ts); null when the articles were handed over directly. */
   read: PhaseTime | null;
   /** New articles compiled into a segment, written, manifest switched (saveFeedRefresh). */
   save: PhaseTime;
-  /** The corpus opened again with the new segment, so that the next page is analysed without waiting. */
+  /** The corpus reopened after the refresh if the background had it open (one started for the refresh had not: its first page opens it). */
   reopen: PhaseTime;
   /** Articles the refresh stored. */
   added: number;
@@ -91,19 +91,18 @@ export function openGrowthStore(sources: readonly SourceState[], bundledBytes: U
   let corpora: StoredCorpora | null = null;
   return {
     async refresh(articles, now, readFeeds) {
+      // A background started again: nothing of the stored corpus in memory, its feed bookkeeping included.
+      forgetFeedBookkeeping();
       const background = (corpora = createStoredCorpora({ bundled: () => Promise.resolve(loadCorpus(bundledBytes)) }));
-      const [opened, open] = await timed(() => background.opened());
-      const context = opened.corpus;
+      const [opened, open] = await timed(() => background.known());
+      const context = opened.articles;
       let read: PhaseTime | null = null;
       let result = refreshResult(articles);
       if (readFeeds) {
         [result, read] = await timed(() => refreshFeeds({ feeds: [...sources], fetcher: simulatedSites(articles, feedUrls), known: knownLookup(opened), concurrency: 4 }));
       }
       const [saved, save] = await timed(async () => saveFeedRefresh(await background.db(), { context, result, sources, settings: GROWTH_SETTINGS, now }));
-      const [, reopen] = await timed(() => {
-        background.reset();
-        return background.current();
-      });
+      const [, reopen] = await timed(() => background.refreshed());
       return { open, read, save, reopen, added: saved.added };
     },
     async maintain() {

@@ -8,6 +8,8 @@ import { migrateRetentionDefaults, startFeeds } from './feeds';
 const untouched: StoredCorpora = {
   current: () => Promise.reject(new Error('the corpus was opened')),
   opened: () => Promise.reject(new Error('the corpus was opened')),
+  known: () => Promise.reject(new Error('the corpus was opened')),
+  refreshed: () => Promise.reject(new Error('the corpus was reopened')),
   bundled: () => Promise.reject(new Error('the bundled corpus was read')),
   reset: () => undefined,
   db: () => Promise.reject(new Error('the database was opened')),

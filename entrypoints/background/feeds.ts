@@ -93,8 +93,9 @@ export function startFeeds(options: { corpora: StoredCorpora; fetch?: FetchLike 
         else denied.add(source.url);
       }
       await setRefreshState(state);
-      const opened = await corpora.opened();
-      const context = opened.corpus;
+      // The stored articles from the segments' lookup parts: what the checks and the new segment need.
+      const opened = await corpora.known();
+      const context = opened.articles;
       const result = await refreshFeeds({
         feeds: allowed,
         fetcher: createFetcher({ fetch: options.fetch ?? ((url, init) => fetch(url, init)), policy: feedHostPolicy(allowed.map((source) => source.url)) }),
@@ -125,9 +126,9 @@ export function startFeeds(options: { corpora: StoredCorpora; fetch?: FetchLike 
       const nextSources = saved.sources.map((s) => (denied.has(s.url) ? { ...s, lastFetched: now.toISOString(), lastError: `Parallax may not read ${new URL(s.url).host}: allow it with “Allow” next to the feed.` } : s));
       await browser.storage.local.set({ [SOURCES_KEY]: nextSources });
       await clearStorageProblem();
-      corpora.reset();
-      // Open the new corpus now (only the new segment is read) so the next page is analysed without waiting.
-      await corpora.current().catch(() => undefined);
+      // A corpus open in this background is opened again now (only the new segment is read), so the
+      // next page is analysed without waiting; one started for the refresh leaves it to its first page.
+      await corpora.refreshed().catch(() => undefined);
       const done: RefreshState = { running: false, phase: 'done', done: state.total, total: state.total, startedAt: state.startedAt, finishedAt: new Date().toISOString(), added: result.records.length };
       await setRefreshState(done);
       return done;

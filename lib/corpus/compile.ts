@@ -9,7 +9,7 @@ import { buildStringTable, dayFromIso, FORMAT_VERSION, type CorpusData } from '.
 import { CorpusInputError, type CorpusRecord } from './schema.ts';
 import { findVersionPairs, primaryVersions, versionRank } from './versions.ts';
 import { contextVersionLinks } from './segment-versions.ts';
-import type { Corpus } from './corpus.ts';
+import type { CorpusContext } from './known-articles.ts';
 import { PassageIndexBuilder } from '../facts/passage-index.ts';
 import { outletNameFor } from '../outlets/directory.ts';
 import { GrowableUint32 } from '../growable-uint32.ts';
@@ -67,7 +67,7 @@ export interface CompileOptions {
    * The corpus these articles join (compiling a segment, ./segments.ts): ids it holds are
    * refused, versions are linked with its articles, and its LSH buckets count as one compile's.
    */
-  context?: Corpus | null;
+  context?: CorpusContext | null;
 }
 
 export class CorpusBuilder {

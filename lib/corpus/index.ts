@@ -8,4 +8,6 @@ export { IDF_PRIOR_ARTICLES } from './compile.ts';
 export { FORMAT_VERSION, NO_DATE, dayFromIso, isoFromDay, type CorpusData, type CorpusMeta } from './data.ts';
 export { isReadable, VERSION_CONTAINMENT } from './versions.ts';
 export { ARTICLE_BLOCK_SIZE, ArticlesNotLoadedError, assembleSegment, segmentFromParts, serializeSegmentParts, type LoadArticleBlock, type SegmentParts } from './parts.ts';
+export { KnownArticles, KnownSegment, type CorpusContext } from './known-articles.ts';
+export { lookupsOf, readLookups, serializeLookups, type SegmentLookups } from './segment-lookups.ts';
 export { compileSegment, compileSegmentInSlices, mergeSegments, openSegmentedCorpus, SegmentedCorpus, type Segment, type SegmentOptions, type SlicedCompileOptions } from './segments.ts';

@@ -1,7 +1,7 @@
 // One compiled segment as a corpus of several sees it: its place among the others (first article,
 // first sentence), its removed articles, and its local term ids tied to the corpus's term ids as
 // they are first asked for.
-import { bucketRange, type LshBuckets } from '../fingerprint/index.ts';
+import type { LshBuckets } from '../fingerprint/index.ts';
 import { CompiledCorpus } from './corpus.ts';
 import type { CorpusData } from './data.ts';
 import type { LoadArticleBlock } from './parts.ts';
@@ -85,14 +85,5 @@ export class OpenSegment {
   /** Entries first ..< last of the passage index holding the shingle hash. */
   passageRange(hash: number): [number, number] {
     return hashRange(this.data.passageHashes, hash);
-  }
-
-  /** Live articles in the LSH bucket, counted up to `enough` (past it the count is only known to exceed it). */
-  liveInBucket(key: number, enough: number): { range: [number, number]; live: number } {
-    const range = bucketRange(this.buckets, key);
-    if (!this.removed) return { range, live: range[1] - range[0] };
-    let live = 0;
-    for (let i = range[0]; i < range[1] && live <= enough; i++) if (!this.removed[this.data.lshArticles[i]!]) live++;
-    return { range, live };
   }
 }

@@ -2,7 +2,7 @@
 // segment is compiled (LSH of the corpus, then the same test as within one compile), stored as
 // links by id, and grouped with the rest when the segments are opened together.
 import { estimateContainment, estimateJaccard, lshBucketSizes, SIGNATURE_SIZE } from '../fingerprint/index.ts';
-import type { Corpus } from './corpus.ts';
+import type { CorpusContext } from './known-articles.ts';
 import { sameOutletOrUnknown, VERSION_CONTAINMENT, VERSION_MIN_SHINGLES, type VersionInput } from './versions.ts';
 
 export interface VersionLinks {
@@ -15,7 +15,7 @@ export interface VersionLinks {
  * Links from the segment's articles to their versions in `context`. Buckets count the articles
  * of both, as one compile's would; removed articles of the context are not searched.
  */
-export function contextVersionLinks(input: VersionInput, outletNames: readonly string[], context: Corpus): VersionLinks {
+export function contextVersionLinks(input: VersionInput, outletNames: readonly string[], context: CorpusContext): VersionLinks {
   const links: VersionLinks = { articles: [], ids: [] };
   const n = input.shingleCounts.length;
   for (let a = 0; a < n; a++) {

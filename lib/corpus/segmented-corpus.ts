@@ -5,11 +5,12 @@
 // (by text, or through an article that holds it), with its document frequency summed then.
 import type { PassageLookup } from '../facts/passage-index.ts';
 import { MAX_SHINGLE_POSTINGS } from '../facts/passage-index.ts';
-import { bucketKeys, LSH_BANDS, MAX_BUCKET, SIGNATURE_SIZE } from '../fingerprint/index.ts';
+import { SIGNATURE_SIZE } from '../fingerprint/index.ts';
 import type { CorpusSummary, SentenceSpan } from '../result.ts';
 import { findTermBytes, findTermId, type Corpus, type CorpusArticle } from './corpus.ts';
 import { dayFromIso, isoFromDay, NO_DATE, readString, type CorpusData } from './data.ts';
 import { OpenSegment } from './open-segment.ts';
+import { lshBucketSizesOver, lshCandidatesOver } from './segment-lsh.ts';
 import { lastStartAtMost } from '../sorted.ts';
 import type { LoadArticleBlock } from './parts.ts';
 import { chooseTermVector, type ChosenVector } from './term-vector.ts';
@@ -394,41 +395,11 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
   // Near duplicates and reused text.
 
   lshBucketSizes(signature: Uint32Array): Uint32Array {
-    const keys = bucketKeys(signature);
-    const sizes = new Uint32Array(LSH_BANDS);
-    for (let band = 0; band < LSH_BANDS; band++) {
-      let size = 0;
-      for (const part of this.parts) size += part.liveInBucket(keys[band]!, Infinity).live;
-      sizes[band] = size;
-    }
-    return sizes;
+    return lshBucketSizesOver(this.parts, signature);
   }
 
   lshCandidates(signature: Uint32Array, alsoInBand?: ArrayLike<number>): Map<number, number> {
-    const found = new Map<number, number>();
-    const keys = bucketKeys(signature);
-    for (let band = 0; band < LSH_BANDS; band++) {
-      let total = alsoInBand?.[band] ?? 0;
-      const ranges: [number, number][] = [];
-      for (const part of this.parts) {
-        const { range, live } = part.liveInBucket(keys[band]!, MAX_BUCKET - total);
-        ranges.push(range);
-        total += live;
-        if (total > MAX_BUCKET) break;
-      }
-      // As in one compile: a bucket of more than MAX_BUCKET live articles is skipped.
-      if (total > MAX_BUCKET) continue;
-      this.parts.forEach((part, s) => {
-        const [first, last] = ranges[s]!;
-        for (let i = first; i < last; i++) {
-          const a = part.data.lshArticles[i]!;
-          if (part.isRemoved(a)) continue;
-          const index = part.first + a;
-          found.set(index, (found.get(index) ?? 0) + 1);
-        }
-      });
-    }
-    return found;
+    return lshCandidatesOver(this.parts, signature, alsoInBand);
   }
 
   passageIndex(): PassageLookup {

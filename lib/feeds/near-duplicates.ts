@@ -4,7 +4,7 @@
 import { combineHashes } from '../fingerprint/hash.ts';
 import { bandKeys, estimateContainment, estimateJaccard, fingerprintText, LSH_BANDS, type Fingerprint } from '../fingerprint/index.ts';
 import { VERSION_CONTAINMENT, VERSION_MIN_SHINGLES } from '../corpus/versions.ts';
-import type { Corpus } from '../corpus/corpus.ts';
+import type { CorpusContext } from '../corpus/known-articles.ts';
 
 /** Both ways at least this contained: the same text, not an edition or a rewrite. */
 export const SAME_TEXT_CONTAINMENT = 0.95;
@@ -82,7 +82,7 @@ function closest(outlet: string | null, fingerprint: Fingerprint, candidates: It
 }
 
 /** What near-duplicate lookup needs of a compiled corpus: its stored fingerprints and LSH buckets. */
-export type FingerprintedCorpus = Pick<Corpus, 'lshCandidates' | 'signature' | 'shingleCount' | 'article'>;
+export type FingerprintedCorpus = Pick<CorpusContext, 'lshCandidates' | 'signature' | 'shingleCount' | 'article'>;
 
 /**
  * The corpus article closest to `fingerprint`, found through the corpus's own LSH buckets and

@@ -115,8 +115,8 @@ export function addSource(sources: readonly SourceState[], input: FeedSource, no
 
 /** Articles to keep: within the retention window (by publication day, else fetch time), newest first up to the cap. */
 export function applyRetention<T extends FeedArticleRef>(articles: readonly T[], settings: FeedSettings, now: Date): { kept: T[]; evicted: T[] } {
-  const cutoff = new Date(now.getTime() - settings.retentionDays * 86_400_000).toISOString().slice(0, 10);
-  const dayOf = (a: T) => a.published ?? a.fetchedAt.slice(0, 10);
+  const cutoff = retentionCutoff(settings, now);
+  const dayOf = retentionDay;
   const fresh: T[] = [];
   const old: T[] = [];
   for (const a of articles) (dayOf(a) >= cutoff ? fresh : old).push(a);
@@ -138,16 +138,27 @@ export function mergeRefresh<T extends FeedArticleRef>(
   now: Date,
 ): { articles: (T | FeedArticle)[]; evicted: number; sources: SourceState[] } {
   const followed = new Set(sources.map((s) => s.url));
+  const added = refreshArticles(result, now);
+  const candidates: (T | FeedArticle)[] = [...stored.filter((a) => followed.has(a.feedUrl)), ...added.filter((a) => followed.has(a.feedUrl))];
+  const { kept, evicted } = applyRetention(candidates, settings, now);
+  const counts = new Map<string, number>();
+  for (const article of kept) counts.set(article.feedUrl, (counts.get(article.feedUrl) ?? 0) + 1);
+  return { articles: kept, evicted: evicted.length + (stored.length + added.length - candidates.length), sources: refreshedSources(sources, result, counts, now) };
+}
+
+/** A refresh's new records with the feed each came from and when it was fetched (now). */
+export function refreshArticles(result: RefreshResult, now: Date): FeedArticle[] {
   const byRecord = new Map<string, string>();
   for (const report of result.feeds) for (const item of report.items) if (item.status === 'added' && item.id) byRecord.set(item.id, report.url);
   const fetchedAt = now.toISOString();
-  const added = result.records.map((record) => ({ ...record, feedUrl: byRecord.get(record.id) ?? '', fetchedAt }));
-  const candidates: (T | FeedArticle)[] = [...stored.filter((a) => followed.has(a.feedUrl)), ...added.filter((a) => followed.has(a.feedUrl))];
-  const { kept, evicted } = applyRetention(candidates, settings, now);
+  return result.records.map((record) => ({ ...record, feedUrl: byRecord.get(record.id) ?? '', fetchedAt }));
+}
+
+/** The sources after a refresh: each feed's status from its report, and `counts` (articles kept per feed URL). */
+export function refreshedSources(sources: readonly SourceState[], result: RefreshResult, counts: ReadonlyMap<string, number>, now: Date): SourceState[] {
+  const fetchedAt = now.toISOString();
   const reports = new Map<string, FeedReport>(result.feeds.map((r) => [r.url, r]));
-  const counts = new Map<string, number>();
-  for (const article of kept) counts.set(article.feedUrl, (counts.get(article.feedUrl) ?? 0) + 1);
-  const nextSources = sources.map((source) => {
+  return sources.map((source) => {
     const report = reports.get(source.url);
     const next: SourceState = { ...source, articles: counts.get(source.url) ?? 0 };
     if (!report) return next;
@@ -160,8 +171,13 @@ export function mergeRefresh<T extends FeedArticleRef>(
     else delete next.validators;
     return next;
   });
-  return { articles: kept, evicted: evicted.length + (stored.length + added.length - candidates.length), sources: nextSources };
 }
+
+/** The day an article counts from for the retention window: its publication day, else the day it was fetched. */
+export const retentionDay = (a: FeedArticleRef): string => a.published ?? a.fetchedAt.slice(0, 10);
+
+/** The first day (YYYY-MM-DD) the retention window keeps. */
+export const retentionCutoff = (settings: FeedSettings, now: Date): string => new Date(now.getTime() - settings.retentionDays * 86_400_000).toISOString().slice(0, 10);
 
 /** A corpus record without the extension's bookkeeping fields. */
 export function toCorpusRecord(article: FeedArticle): CorpusRecord {

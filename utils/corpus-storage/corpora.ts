@@ -1,11 +1,15 @@
 // The corpus a background searches: the bundled corpus and every stored segment, opened on first
 // use and kept until something changes. Segments read once stay in the cache across reopenings,
-// so a reopen after a refresh reads only the refresh's segment. The first open of a worker's life
-// reconciles storage first (version 1 data, segments of another format, orphan parts).
+// so a reopen after a refresh reads only the refresh's segment. A feed refresh opens the stored
+// articles from the segments' lookup parts alone (`known()`, ./known.ts), and a background started
+// for a refresh leaves the index parts to the first page it gets. The first open of a worker's
+// life reconciles storage first (version 1 data, segments of another format, orphan parts,
+// segments stored without a lookup part).
 import type { Corpus } from '@/lib/corpus';
 import { createCorpusStore } from './lazy-corpus';
 import { openCorporaDb, type CorporaDatabase } from './db';
 import { runMerges } from './merge';
+import { openKnown, type LookupCache, type OpenedKnown } from './known';
 import { openStoredCorpus, type OpenedCorpus, type SegmentCache } from './open';
 import { reconcile } from './reconcile';
 
@@ -14,10 +18,18 @@ export interface StoredCorpora {
   current(): Promise<Corpus>;
   /** The same, with the manifest and segments it was opened from. */
   opened(): Promise<OpenedCorpus>;
+  /** The stored articles as a feed refresh checks against them and its new segment joins them (lookup parts only). */
+  known(): Promise<OpenedKnown>;
   /** The bundled corpus alone. */
   bundled(): Promise<Corpus>;
   /** The stored corpus changed (here or in another page): the next `current()` reopens it. */
   reset(): void;
+  /**
+   * This background stored a refresh: the corpus is reopened now if it was open (only the new
+   * segment is read, so the next page is analysed without waiting); a background that had not
+   * opened it (started for the refresh) leaves it to its first page, as a restart would.
+   */
+  refreshed(): Promise<void>;
   db(): Promise<CorporaDatabase>;
   readonly cache: SegmentCache;
   /** Runs the merges that are due (after a refresh), then reopens. */
@@ -26,6 +38,7 @@ export interface StoredCorpora {
 
 export function createStoredCorpora(options: { bundled: () => Promise<Corpus>; prepare?: () => Promise<void>; openDb?: () => Promise<CorporaDatabase> }): StoredCorpora {
   const cache: SegmentCache = new Map();
+  const lookups: LookupCache = new Map();
   let database: Promise<CorporaDatabase> | null = null;
   const db = () => {
     database ??= (options.openDb ?? (() => openCorporaDb()))().catch((error: unknown) => {
@@ -36,26 +49,48 @@ export function createStoredCorpora(options: { bundled: () => Promise<Corpus>; p
   };
   const bundled = createCorpusStore(options.bundled);
   let reconciled = false;
-  const opened = createCorpusStore(async (): Promise<OpenedCorpus> => {
-    // Compiling (reconcile) and searching both use the sentence model.
+  /** The database and bundled corpus, storage reconciled once in the worker's life. */
+  const ready = async () => {
+    // Compiling (reconcile, a refresh) and searching all use the sentence model.
     await options.prepare?.();
     const [store, base] = await Promise.all([db(), bundled.get()]);
     if (!reconciled) {
-      await reconcile(store, base, cache);
+      await reconcile(store, base, { lookups, segments: cache });
       reconciled = true;
     }
-    return openStoredCorpus(store, base, cache);
+    return [store, base] as const;
+  };
+  let wasOpened = false;
+  const opened = createCorpusStore(async (): Promise<OpenedCorpus> => {
+    const [store, base] = await ready();
+    const corpus = await openStoredCorpus(store, base, cache);
+    wasOpened = true;
+    return corpus;
   });
+  const known = createCorpusStore(async (): Promise<OpenedKnown> => {
+    const [store, base] = await ready();
+    return openKnown(store, base, { lookups, segments: cache });
+  });
+  const reset = () => {
+    opened.reset();
+    known.reset();
+  };
   return {
     current: async () => (await opened.get()).corpus,
     opened: () => opened.get(),
+    known: () => known.get(),
     bundled: () => bundled.get(),
-    reset: () => opened.reset(),
+    reset,
+    async refreshed() {
+      const reopen = wasOpened;
+      reset();
+      if (reopen) await opened.get();
+    },
     db,
     cache,
     async merge() {
       const ran = await runMerges(await db());
-      if (ran) opened.reset();
+      if (ran) reset();
       return ran;
     },
   };

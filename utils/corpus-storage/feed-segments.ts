@@ -3,10 +3,11 @@
 // longer followed) become tombstones, and a segment left with none live is dropped. Nothing
 // already stored is compiled again. Each feeds segment carries a small `feed-articles` part:
 // which feed each article came from and when, which retention and per-feed counts need.
-import type { Corpus } from '@/lib/corpus';
+import type { CorpusContext } from '@/lib/corpus';
 import type { CompileProgressOptions } from '@/lib/import/combine';
 import type { RefreshResult } from '@/lib/feeds/refresh';
-import { applyRetention, FEEDS_CORPUS_ID, FEEDS_CORPUS_NAME, mergeRefresh, type FeedArticleRef, type FeedSettings, type SourceState } from '@/lib/feeds/sources';
+import { applyRetention, FEEDS_CORPUS_ID, FEEDS_CORPUS_NAME, mergeRefresh, retentionCutoff, type FeedArticle, type FeedArticleRef, type FeedSettings, type SourceState } from '@/lib/feeds/sources';
+import { feedSegmentRefs, feedSummary, needsRefs, planRefresh, type FeedSegmentRefs, type RefreshPlan, type StoredFeedSegment } from './feed-refresh-plan';
 import type { CorporaDatabase } from './db';
 import { segmentsOf, withRemoved, withSegment, type Manifest } from './manifest';
 import { FEED_ARTICLES_PART } from './open';
@@ -26,25 +27,50 @@ export interface StoredFeedArticle extends FeedArticleRef {
 }
 
 // A segment's feed bookkeeping never changes once written: read and parsed once per worker.
-const refsBySegment = new Map<string, FeedArticleRef[]>();
+const refsBySegment = new Map<string, FeedSegmentRefs>();
 
-/** The live feed articles, oldest segment first. */
-export async function readFeedArticles(db: CorporaDatabase, manifest: Manifest): Promise<StoredFeedArticle[]> {
-  const out: StoredFeedArticle[] = [];
+/**
+ * Every feeds segment with its tombstones and summary, oldest segment first; the bookkeeping
+ * (feed-articles part) of those `read` asks for (every one by default).
+ */
+export async function readFeedSegments(db: CorporaDatabase, manifest: Manifest, read: (segment: StoredFeedSegment) => boolean = () => true): Promise<StoredFeedSegment[]> {
+  const out: StoredFeedSegment[] = [];
   const segments = segmentsOf(manifest, FEEDS_CORPUS_ID);
   for (const entry of segments) {
-    const removed = new Set(manifest.removed[entry.id] ?? []);
-    let refs = refsBySegment.get(entry.id);
-    if (!refs) {
-      refs = decodeFeedRefs((await readParts(db, entry.id, [FEED_ARTICLES_PART])).get(FEED_ARTICLES_PART)!);
-      refsBySegment.set(entry.id, refs);
+    const segment: StoredFeedSegment = { id: entry.id, removed: manifest.removed[entry.id] ?? [], summary: entry.feeds ?? null, stored: null };
+    if (read(segment)) {
+      segment.stored = refsBySegment.get(entry.id) ?? null;
+      if (!segment.stored) {
+        segment.stored = feedSegmentRefs(decodeFeedRefs((await readParts(db, entry.id, [FEED_ARTICLES_PART])).get(FEED_ARTICLES_PART)!));
+        refsBySegment.set(entry.id, segment.stored);
+      }
     }
-    for (const ref of refs) if (!removed.has(ref.id)) out.push({ ...ref, segment: entry.id });
+    out.push(segment);
   }
   // Segments dropped or merged away are not read again.
   if (manifest.segments.length && refsBySegment.size > 2 * segments.length) {
     const live = new Set(segments.map((s) => s.id));
     for (const id of refsBySegment.keys()) if (!live.has(id)) refsBySegment.delete(id);
+  }
+  return out;
+}
+
+/** The live feed articles, oldest segment first. */
+export async function readFeedArticles(db: CorporaDatabase, manifest: Manifest): Promise<StoredFeedArticle[]> {
+  return liveArticles(await readFeedSegments(db, manifest));
+}
+
+/** A background started again has none of the segments' bookkeeping in memory (the growth benchmark starts one for each refresh). */
+export function forgetFeedBookkeeping(): void {
+  refsBySegment.clear();
+}
+
+function liveArticles(segments: readonly StoredFeedSegment[]): StoredFeedArticle[] {
+  const out: StoredFeedArticle[] = [];
+  for (const { id, stored, removed } of segments) {
+    if (!stored) throw new Error(`the feed articles of segment ${id} were not read`);
+    const gone = new Set(removed);
+    for (const ref of stored.refs) if (!gone.has(ref.id)) out.push({ ...ref, segment: id });
   }
   return out;
 }
@@ -75,23 +101,37 @@ export interface SavedRefresh {
  */
 export async function saveFeedRefresh(
   db: CorporaDatabase,
-  input: { context: Corpus; result: RefreshResult; sources: readonly SourceState[]; settings: FeedSettings; now: Date; progress?: CompileProgressOptions },
+  input: { context: CorpusContext; result: RefreshResult; sources: readonly SourceState[]; settings: FeedSettings; now: Date; progress?: CompileProgressOptions },
 ): Promise<SavedRefresh> {
-  const stored = await readFeedArticles(db, await readManifest(db));
-  const merged = mergeRefresh(stored, input.result, input.sources, input.settings, input.now);
-  const keep = new Set(merged.articles.map((a) => a.id));
-  const storedIds = new Set(stored.map((a) => a.id));
-  const fresh = merged.articles.filter((a) => !storedIds.has(a.id));
-  const records = input.result.records.filter((r) => keep.has(r.id) && !storedIds.has(r.id));
+  const manifest = await readManifest(db);
+  const followed = new Set(input.sources.map((s) => s.url));
+  const cutoff = retentionCutoff(input.settings, input.now);
+  // A new record whose id the corpus holds may repeat a stored feed article: then every segment's bookkeeping is read to tell.
+  const repeats = input.result.records.some((r) => input.context.indexOf(r.id) !== -1);
+  const segments = await readFeedSegments(db, manifest, (s) => repeats || needsRefs(s, followed, cutoff));
+  const storedLive = repeats ? new Set(liveArticles(segments).map((a) => a.id)) : null;
+  const plan = planRefresh(segments, input, (id) => storedLive?.has(id) ?? false) ?? rankEveryArticle(await readFeedSegments(db, manifest), input);
+  const { fresh } = plan;
+  const freshIds = new Set(fresh.map((a) => a.id));
+  const records = input.result.records.filter((r) => freshIds.has(r.id));
   let entry = null;
   if (records.length) {
     const id = newSegmentId(input.now.getTime());
     const data = await compileSegment(records, { id, name: FEEDS_CORPUS_NAME, sources: [FEEDS_CORPUS_NAME], context: input.context, ...input.progress });
-    entry = await writeSegment(db, { id, kind: 'feeds', source: FEEDS_CORPUS_ID, data, extra: [{ name: FEED_ARTICLES_PART, bytes: encodeFeedRefs(fresh) }] }, input.now);
+    entry = await writeSegment(db, { id, kind: 'feeds', source: FEEDS_CORPUS_ID, data, extra: [{ name: FEED_ARTICLES_PART, bytes: encodeFeedRefs(fresh) }], feeds: feedSummary(fresh) }, input.now);
   }
-  const removed = tombstones(stored, keep);
-  const manifest = await switchManifest(db, (current) => withRemoved(entry ? withSegment(current, entry) : current, removed));
-  return { sources: merged.sources, added: records.length, evicted: merged.evicted, manifest: manifest! };
+  const switched = await switchManifest(db, (current) => withRemoved(entry ? withSegment(current, entry) : current, plan.tombstones));
+  return { sources: plan.sources, added: records.length, evicted: plan.evicted, manifest: switched! };
+}
+
+/** Over the cap: every stored article ranked with the new ones (mergeRefresh), to keep the newest. */
+function rankEveryArticle(segments: readonly StoredFeedSegment[], input: { result: RefreshResult; sources: readonly SourceState[]; settings: FeedSettings; now: Date }): RefreshPlan {
+  const stored = liveArticles(segments);
+  const merged = mergeRefresh(stored, input.result, input.sources, input.settings, input.now);
+  const keep = new Set(merged.articles.map((a) => a.id));
+  const storedIds = new Set(stored.map((a) => a.id));
+  const fresh = merged.articles.filter((a): a is FeedArticle => !storedIds.has(a.id));
+  return { sources: merged.sources, fresh, tombstones: tombstones(stored, keep), evicted: merged.evicted };
 }
 
 /** Removes the articles of feeds no longer followed (tombstones); returns how many. */

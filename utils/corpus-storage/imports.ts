@@ -2,7 +2,7 @@
 // rest of the corpus is its context); removing drops its segment in the manifest switch, with no
 // compiling at all. The import's records are kept as the user gave them, so that it can be
 // compiled again if a later version of the extension changes the corpus format.
-import type { Corpus } from '@/lib/corpus';
+import type { Corpus, CorpusContext } from '@/lib/corpus';
 import type { CompileProgressOptions } from '@/lib/import/combine';
 import type { ImportedCorpus, ImportRecord } from '@/lib/import/records';
 import { FEEDS_CORPUS_ID, FEEDS_CORPUS_NAME } from '@/lib/feeds/sources';
@@ -47,7 +47,7 @@ export async function listStoredCorpora(db: CorporaDatabase): Promise<ImportedCo
  */
 export async function addImport(
   db: CorporaDatabase,
-  context: Corpus,
+  context: CorpusContext,
   job: { corpus: ImportedCorpus; records: ImportRecord[] },
   progress: CompileProgressOptions = {},
 ): Promise<void> {

@@ -1,58 +1,117 @@
-// What a feed refresh checks new items against, answered from the stored corpus as it is: ids
-// by the corpus's own lookup (by hash, in the segments' index parts), URLs of feeds segments
-// (stored canonical) by the URL lookup their index parts store, other URLs by a map per segment
-// (a segment never changes once written, so its map is built once per worker), and
-// near-duplicates through the corpus's LSH buckets and stored fingerprints. Nothing is indexed
-// again per refresh, so a refresh costs in proportion to its new articles.
-import type { CorpusData } from '@/lib/corpus';
+// What a feed refresh checks new items against, and the corpus a new segment joins: the stored
+// articles opened from each segment's lookup part (ids, URLs, outlets, fingerprints, LSH buckets;
+// lib/corpus/segment-lookups.ts), not from the index parts that queries read, which are about
+// five times larger and which a background started for a refresh would read only to throw away.
+// Ids are found by the lookups' hash index, URLs of feeds segments (stored canonical) by their
+// URL index, other URLs by a map per segment (made once: a segment never changes once written),
+// near-duplicates through the LSH buckets and stored fingerprints. Nothing is indexed again per
+// refresh.
+import { KnownArticles, type Corpus, type SegmentLookups } from '@/lib/corpus';
 import { readString } from '@/lib/corpus/data';
-import { findUrl } from '@/lib/corpus/part-lookups';
+import { findStrings } from '@/lib/corpus/part-lookups';
+import { combinedName } from '@/lib/import/combine';
 import { findInCorpus } from '@/lib/feeds/near-duplicates';
 import type { KnownLookup } from '@/lib/feeds/refresh';
 import { canonicalUrl } from '@/lib/feeds/url';
-import type { OpenedCorpus } from './open';
-import { segmentArticleIds, segmentArticleUrls } from './segment-api';
+import { FEEDS_CORPUS_NAME } from '@/lib/feeds/sources';
+import type { CorporaDatabase } from './db';
+import { removedFrom, type Manifest, type SegmentEntry } from './manifest';
+import { BUNDLED_SEGMENT_ID, type SegmentCache } from './open';
+import { INDEX_PART, LOOKUP_PART, lookupsOfSegment, openStoredLookups, openStoredSegment, SEGMENT_FORMAT } from './segment-api';
+import { readManifest, readParts } from './store';
 
-const urlMaps = new WeakMap<CorpusData, Map<string, string>>();
+/** Segments' lookups read so far, by segment id (a segment's stored data never changes). */
+export type LookupCache = Map<string, SegmentLookups>;
 
-/** Canonical URL → article id for one segment. Feed segments store canonical URLs already. */
-function urlsOf(data: CorpusData, storedCanonical: boolean): Map<string, string> {
-  let map = urlMaps.get(data);
+export interface OpenedKnown {
+  /** The bundled corpus and every live segment's articles, as a refresh checks against them and a new segment joins them. */
+  articles: KnownArticles;
+  manifest: Manifest;
+  /** Live segments that could not be read: another corpus format, or damaged parts. */
+  unreadable: SegmentEntry[];
+}
+
+/**
+ * A segment's lookups: from the cache, or the segment opened whole already, or its lookup part;
+ * a segment stored before lookup parts existed gives them from its index part (reconcile then
+ * stores its lookup part, ./reconcile.ts).
+ */
+export async function loadLookups(db: CorporaDatabase, entry: SegmentEntry, caches: { lookups: LookupCache; segments?: SegmentCache }): Promise<SegmentLookups> {
+  let lookups = caches.lookups.get(entry.id);
+  if (lookups) return lookups;
+  const opened = caches.segments?.get(entry.id);
+  if (opened) lookups = lookupsOfSegment(opened.data);
+  else if (entry.parts.includes(LOOKUP_PART)) lookups = openStoredLookups((await readParts(db, entry.id, [LOOKUP_PART])).get(LOOKUP_PART)!);
+  else lookups = lookupsOfSegment(openStoredSegment(entry.id, (await readParts(db, entry.id, [INDEX_PART])).get(INDEX_PART)!, () => Promise.reject(new Error('no article blocks are read for lookups'))).data);
+  caches.lookups.set(entry.id, lookups);
+  return lookups;
+}
+
+/** The stored articles as a refresh checks against them: the bundled corpus first, then every live segment in manifest order. */
+export async function openKnown(db: CorporaDatabase, bundled: Corpus, caches: { lookups: LookupCache; segments?: SegmentCache } = { lookups: new Map() }): Promise<OpenedKnown> {
+  const manifest = await readManifest(db);
+  const segments: { id: string; lookups: SegmentLookups; removed?: ReadonlySet<string> }[] = [{ id: BUNDLED_SEGMENT_ID, lookups: lookupsOfSegment(bundled.data) }];
+  const unreadable: SegmentEntry[] = [];
+  for (const entry of manifest.segments) {
+    if (entry.format !== SEGMENT_FORMAT) {
+      unreadable.push(entry);
+      continue;
+    }
+    try {
+      segments.push({ id: entry.id, lookups: await loadLookups(db, entry, caches), removed: removedFrom(manifest, entry.id) });
+    } catch {
+      unreadable.push(entry);
+    }
+  }
+  const live = new Set(manifest.segments.map((s) => s.id));
+  for (const id of caches.lookups.keys()) if (!live.has(id)) caches.lookups.delete(id);
+  // Named as the corpus opened for queries is (./open.ts).
+  const kinds = new Map(manifest.segments.map((s) => [s.id, s.kind]));
+  const names = [...new Set(segments.slice(1).map((s) => (kinds.get(s.id) === 'feeds' ? FEEDS_CORPUS_NAME : s.lookups.name)))];
+  const name = segments.length === 1 ? bundled.name : combinedName(bundled.name, names.map((n) => ({ name: n })));
+  return { articles: new KnownArticles(segments, { name }), manifest, unreadable };
+}
+
+const urlMaps = new WeakMap<SegmentLookups, Map<string, string>>();
+
+/** Canonical URL → article id for a segment whose URLs are stored as given (imports, the bundled corpus). */
+function canonicalUrlsOf(lookups: SegmentLookups): Map<string, string> {
+  let map = urlMaps.get(lookups);
   if (map) return map;
   map = new Map();
-  const ids = segmentArticleIds(data);
-  segmentArticleUrls(data).forEach((url, i) => {
-    if (!url) return;
+  for (let i = 0; i < lookups.articleCount; i++) {
+    const url = readString(lookups.urls, i);
+    if (!url) continue;
     try {
-      map!.set(storedCanonical ? url : canonicalUrl(url), ids[i]!);
+      map.set(canonicalUrl(url), readString(lookups.ids, i));
     } catch {
       // an imported record whose URL is not one cannot match a feed item
     }
-  });
-  urlMaps.set(data, map);
+  }
+  urlMaps.set(lookups, map);
   return map;
 }
 
-export function knownLookup(opened: OpenedCorpus): KnownLookup {
+export function knownLookup(opened: OpenedKnown): KnownLookup {
   const kinds = new Map(opened.manifest.segments.map((s) => [s.id, s.kind]));
+  const articles = opened.articles;
   return {
-    hasId: (id) => opened.corpus.indexOf(id) >= 0,
+    hasId: (id) => articles.indexOf(id) >= 0,
     idAtUrl(canonical) {
-      for (const segment of opened.segments) {
-        const feeds = kinds.get(segment.id) === 'feeds';
-        const stored = feeds ? findUrl(segment.data, canonical) : null;
-        if (stored) {
-          for (const a of stored) {
-            const id = readString(segment.data.ids, a);
-            if (!segment.removed?.has(id)) return id;
+      for (const segment of articles.segments) {
+        const { lookups } = segment;
+        if (kinds.get(segment.id) === 'feeds') {
+          // Feeds segments store canonical URLs: found by the URL index.
+          for (const a of findStrings(lookups.urls, { hashes: lookups.urlHashes, order: lookups.urlOrder }, canonical)) {
+            if (!segment.isRemoved(a)) return readString(lookups.ids, a);
           }
           continue;
         }
-        const id = urlsOf(segment.data, feeds).get(canonical);
-        if (id !== undefined && !segment.removed?.has(id)) return id;
+        const id = canonicalUrlsOf(lookups).get(canonical);
+        if (id !== undefined && !segment.isRemoved(segment.localIndexOf(id))) return id;
       }
       return undefined;
     },
-    nearDuplicate: (outlet, fingerprint) => findInCorpus(opened.corpus, outlet, fingerprint),
+    nearDuplicate: (outlet, fingerprint) => findInCorpus(articles, outlet, fingerprint),
   };
 }

@@ -22,6 +22,18 @@ export interface SegmentEntry {
   parts: string[];
   /** Corpus format and sentence model it was compiled with (./segment-api.ts `SEGMENT_FORMAT`); another cannot be opened. */
   format: string;
+  /**
+   * A feeds segment's bookkeeping summed up (./feed-refresh-plan.ts): a refresh decides a segment
+   * wholly within the retention window from this, without reading its feed-articles part.
+   * Absent on segments stored before it was kept (their part is read instead).
+   */
+  feeds?: FeedSummary;
+}
+
+/** Articles per feed URL, and the earliest day an article counts from for retention (YYYY-MM-DD). */
+export interface FeedSummary {
+  perFeed: Record<string, number>;
+  oldestDay: string;
 }
 
 export interface Manifest {

@@ -9,7 +9,7 @@ import { combinedName } from '@/lib/import/combine';
 import { FEEDS_CORPUS_NAME } from '@/lib/feeds/sources';
 import type { CorporaDatabase } from './db';
 import { removedFrom, type Manifest, type SegmentEntry } from './manifest';
-import { assembleStoredSegment, INDEX_PART, openSegmentedCorpus, openStoredSegment, SEGMENT_FORMAT, type Segment } from './segment-api';
+import { assembleStoredSegment, blockParts, INDEX_PART, openSegmentedCorpus, openStoredSegment, SEGMENT_FORMAT, type Segment } from './segment-api';
 import { readManifest, readParts } from './store';
 
 /** Opened segments by id (without tombstones, which each opening adds). */
@@ -48,7 +48,7 @@ export async function loadSegment(db: CorporaDatabase, entry: SegmentEntry, cach
 
 /** A stored segment whole, every block read (for merging). */
 export async function loadWholeSegment(db: CorporaDatabase, entry: SegmentEntry): Promise<CorpusData> {
-  return assembleStoredSegment(await readParts(db, entry.id, entry.parts.filter((p) => p !== FEED_ARTICLES_PART)));
+  return assembleStoredSegment(await readParts(db, entry.id, [INDEX_PART, ...blockParts(entry.parts)]));
 }
 
 /** Feed bookkeeping is stored with a feeds segment, not part of the corpus (./feed-segments.ts). */

@@ -6,22 +6,28 @@
 //   feeds segment with their feed bookkeeping, and the old records go in the same switch;
 // - feeds segments of another corpus format are dropped (their text is in no other place; the
 //   next refresh brings back what the feeds still list);
+// - a readable segment stored before segments had a lookup part gets one (a refresh reads it
+//   instead of the index part; ./known.ts);
 // - parts of no live segment left by a cut-short write are deleted.
+// It opens the stored articles from their lookup parts (./known.ts), as a refresh does: a worker
+// started for a refresh reads no index part.
 import type { Corpus } from '@/lib/corpus';
 import { FEEDS_CORPUS_ID, FEEDS_CORPUS_NAME, type FeedArticle } from '@/lib/feeds/sources';
 import type { CorporaDatabase } from './db';
 import { encodeFeedRefs } from './feed-segments';
+import { feedSummary } from './feed-refresh-plan';
 import { addImport, listImports } from './imports';
-import { segmentsOf, withoutSegments, withSegment } from './manifest';
-import { FEED_ARTICLES_PART, openStoredCorpus, type SegmentCache } from './open';
-import { compileSegment } from './segment-api';
+import { openKnown, type LookupCache } from './known';
+import { segmentsOf, withoutSegments, withSegment, type Manifest, type SegmentEntry } from './manifest';
+import { FEED_ARTICLES_PART, type SegmentCache } from './open';
+import { compileSegment, INDEX_PART, LOOKUP_PART, lookupPart, openStoredSegment, SEGMENT_FORMAT } from './segment-api';
 import { newSegmentId, writeSegment } from './segment-entry';
-import { collectOrphans, switchManifest } from './store';
+import { collectOrphans, readParts, switchManifest, writeParts } from './store';
 
 /** Returns whether the corpus changed (the caller opens it again). */
-export async function reconcile(db: CorporaDatabase, bundled: Corpus, cache: SegmentCache = new Map()): Promise<boolean> {
+export async function reconcile(db: CorporaDatabase, bundled: Corpus, caches: { lookups: LookupCache; segments?: SegmentCache } = { lookups: new Map() }): Promise<boolean> {
   let changed = false;
-  let opened = await openStoredCorpus(db, bundled, cache);
+  let opened = await openKnown(db, bundled, caches);
   const unreadable = new Set(opened.unreadable.map((s) => s.id));
 
   for (const imported of await listImports(db)) {
@@ -30,8 +36,8 @@ export async function reconcile(db: CorporaDatabase, bundled: Corpus, cache: Seg
     const records = (await db.get('records', imported.id))?.records ?? [];
     if (!records.length) continue;
     // addImport replaces the import's unreadable segments in its switch.
-    await addImport(db, opened.corpus, { corpus: imported, records });
-    opened = await openStoredCorpus(db, bundled, cache);
+    await addImport(db, opened.articles, { corpus: imported, records });
+    opened = await openKnown(db, bundled, caches);
     changed = true;
   }
 
@@ -43,8 +49,9 @@ export async function reconcile(db: CorporaDatabase, bundled: Corpus, cache: Seg
           id,
           kind: 'feeds',
           source: FEEDS_CORPUS_ID,
-          data: await compileSegment(v1Feeds, { id, name: FEEDS_CORPUS_NAME, sources: [FEEDS_CORPUS_NAME], context: opened.corpus }),
+          data: await compileSegment(v1Feeds, { id, name: FEEDS_CORPUS_NAME, sources: [FEEDS_CORPUS_NAME], context: opened.articles }),
           extra: [{ name: FEED_ARTICLES_PART, bytes: encodeFeedRefs(v1Feeds) }],
+          feeds: feedSummary(v1Feeds),
         })
       : null;
     await switchManifest(
@@ -60,6 +67,31 @@ export async function reconcile(db: CorporaDatabase, bundled: Corpus, cache: Seg
     await switchManifest(db, (current) => withoutSegments(current, staleFeeds));
     changed = true;
   }
+  const unreadableNow = new Set(opened.unreadable.map((s) => s.id));
+  const withoutLookups = opened.manifest.segments.filter((s) => s.format === SEGMENT_FORMAT && !s.parts.includes(LOOKUP_PART) && !unreadableNow.has(s.id));
+  if (withoutLookups.length) changed = (await addLookupParts(db, withoutLookups)) || changed;
   await collectOrphans(db);
   return changed;
+}
+
+/** Stores a lookup part for each segment, made from its index part, then lists it in the manifest (segments dropped meanwhile are left). */
+async function addLookupParts(db: CorporaDatabase, entries: readonly SegmentEntry[]): Promise<boolean> {
+  const added = new Map<string, number>();
+  for (const entry of entries) {
+    let part;
+    try {
+      const index = (await readParts(db, entry.id, [INDEX_PART])).get(INDEX_PART)!;
+      part = lookupPart(openStoredSegment(entry.id, index, () => Promise.reject(new Error('no article blocks are read for lookups'))).data);
+    } catch {
+      continue; // dropped meanwhile, or damaged: opening reports it unreadable
+    }
+    await writeParts(db, entry.id, [part]);
+    added.set(entry.id, part.bytes.byteLength);
+  }
+  if (!added.size) return false;
+  const switched = await switchManifest(db, (current): Manifest | null => {
+    if (!current.segments.some((s) => added.has(s.id) && !s.parts.includes(LOOKUP_PART))) return null;
+    return { ...current, segments: current.segments.map((s) => (added.has(s.id) && !s.parts.includes(LOOKUP_PART) ? { ...s, parts: [...s.parts, LOOKUP_PART], bytes: s.bytes + added.get(s.id)! } : s)) };
+  });
+  return switched !== null;
 }

@@ -2,21 +2,25 @@
 // new articles into a segment, opening several segments as one corpus, merging segments, and a
 // segment's parts (an index part and article blocks read on demand). Storage code imports these
 // from here, so how a segment is laid out in parts changes in this file only.
-import { assembleSegment, compileSegmentInSlices, FORMAT_VERSION, mergeSegments as mergeEngineSegments, openSegmentedCorpus as openEngineCorpus, segmentFromParts, serializeSegmentParts, type Corpus, type CorpusData, type CorpusRecord, type Segment } from '@/lib/corpus';
+import { assembleSegment, compileSegmentInSlices, FORMAT_VERSION, lookupsOf, mergeSegments as mergeEngineSegments, openSegmentedCorpus as openEngineCorpus, readLookups, segmentFromParts, serializeLookups, serializeSegmentParts, type Corpus, type CorpusContext, type CorpusData, type CorpusRecord, type Segment, type SegmentLookups } from '@/lib/corpus';
 import { readString } from '@/lib/corpus/data';
 import type { CompileProgressOptions } from '@/lib/import/combine';
 import { MODEL_NAME } from '@/lib/meaning';
 import type { SegmentPart } from './store';
 
-export type { Segment };
+export type { Segment, SegmentLookups };
 
-/** What a segment must have been compiled with, and how stored, to be opened by this version of the extension. */
+/**
+ * What a segment must have been compiled with, and how stored, to be opened by this version of the
+ * extension. The lookup part (LOOKUP_PART) is not in it: segments stored before it had one stay
+ * readable (reconcile adds the part).
+ */
 export const SEGMENT_FORMAT = `${FORMAT_VERSION}:${MODEL_NAME}:index+blocks`;
 
 /** New articles into one segment joining `context` (its ids are refused, versions link to it), pausing between slices. */
 export function compileSegment(
   records: readonly CorpusRecord[],
-  options: { id: string; name?: string; sources?: string[]; context?: Corpus | null } & CompileProgressOptions,
+  options: { id: string; name?: string; sources?: string[]; context?: CorpusContext | null } & CompileProgressOptions,
 ): Promise<CorpusData> {
   return compileSegmentInSlices(records, options);
 }
@@ -32,16 +36,28 @@ export function mergeSegments(segments: readonly Segment[], options: { id: strin
 }
 
 export const INDEX_PART = 'index';
+/** What a feed refresh reads of a segment (lib/corpus/segment-lookups.ts): ids, URLs, outlets, fingerprints, LSH buckets. */
+export const LOOKUP_PART = 'lookups';
 const blockPart = (k: number) => `block-${k}`;
 
 /**
- * A segment as the parts it is stored in: an index part (what story matching reads) and article
- * blocks (texts, sentences, meaning of a few consecutive articles), read when an analysis needs them.
+ * A segment as the parts it is stored in: an index part (what story matching reads), a lookup
+ * part (what a feed refresh reads) and article blocks (texts, sentences, meaning of a few
+ * consecutive articles), read when an analysis needs them.
  */
 export function segmentParts(data: CorpusData): SegmentPart[] {
   const { index, blocks } = serializeSegmentParts(data);
-  return [{ name: INDEX_PART, bytes: index }, ...blocks.map((bytes, k) => ({ name: blockPart(k), bytes }))];
+  return [{ name: INDEX_PART, bytes: index }, { name: LOOKUP_PART, bytes: serializeLookups(lookupsOf(data)) }, ...blocks.map((bytes, k) => ({ name: blockPart(k), bytes }))];
 }
+
+/** A segment's lookups from its lookup part. */
+export const openStoredLookups = (bytes: Uint8Array): SegmentLookups => readLookups(bytes);
+
+/** A segment's lookups from its data (whole, or its index part): for segments stored before lookup parts, and segments opened already. */
+export const lookupsOfSegment = (data: CorpusData): SegmentLookups => lookupsOf(data);
+
+/** A segment's lookup part, made from its data. */
+export const lookupPart = (data: CorpusData): SegmentPart => ({ name: LOOKUP_PART, bytes: serializeLookups(lookupsOf(data)) });
 
 /** Names of a stored segment's article blocks, in order. */
 export const blockParts = (parts: readonly string[]): string[] => parts.filter((p) => p.startsWith('block-')).sort((a, b) => Number(a.slice(6)) - Number(b.slice(6)));

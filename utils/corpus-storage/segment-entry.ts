@@ -1,7 +1,7 @@
 // Writing a compiled segment: its parts first, then the manifest entry that a switch adds.
 import type { CorpusData } from '@/lib/corpus';
 import type { CorporaDatabase } from './db';
-import type { SegmentEntry, SegmentKind } from './manifest';
+import type { FeedSummary, SegmentEntry, SegmentKind } from './manifest';
 import { SEGMENT_FORMAT, segmentParts } from './segment-api';
 import { writeParts, type SegmentPart } from './store';
 
@@ -15,7 +15,7 @@ export function newSegmentId(now = Date.now()): string {
  */
 export async function writeSegment(
   db: CorporaDatabase,
-  segment: { id: string; kind: SegmentKind; source: string; data: CorpusData; extra?: SegmentPart[] },
+  segment: { id: string; kind: SegmentKind; source: string; data: CorpusData; extra?: SegmentPart[]; feeds?: FeedSummary },
   now = new Date(),
 ): Promise<SegmentEntry> {
   const parts = [...segmentParts(segment.data), ...(segment.extra ?? [])];
@@ -33,5 +33,6 @@ export async function writeSegment(
     bytes: parts.reduce((sum, p) => sum + p.bytes.byteLength, 0),
     parts: parts.map((p) => p.name),
     format: SEGMENT_FORMAT,
+    ...(segment.feeds ? { feeds: segment.feeds } : {}),
   };
 }
