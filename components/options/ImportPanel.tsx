@@ -5,7 +5,8 @@ import { summarizeRecords, type ImportReport } from '@/lib/import/records';
 import { ImportReportView } from './ImportReportView';
 import { ProgressBar } from './ProgressBar';
 import type { OptionsApi } from './types';
-import { errorMessage, plural } from '@/components/shared/format';
+import { plural } from '@/components/shared/format';
+import { errorMessage } from '@/lib/error-message';
 import { SourceText } from '@/components/shared/SourceText';
 
 type Step =

@@ -9,7 +9,7 @@ import { StoragePanel } from './StoragePanel';
 import { SourcesSection } from './sources/SourcesSection';
 import type { OptionsApi, StorageReport } from './types';
 import { SectionBoundary } from '@/components/shared/SectionBoundary';
-import { errorMessage } from '@/components/shared/format';
+import { errorMessage } from '@/lib/error-message';
 import { SourceText } from '@/components/shared/SourceText';
 import { NoticeLine, type Notice } from './Notice';
 

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { errorMessage } from '@/lib/error-message';
 
 export interface ExportFormat {
   id: 'md' | 'json';
@@ -37,7 +38,7 @@ export function ExportMenu({ formats, copy, download }: ExportMenuProps) {
                 onClick={() =>
                   copy(f.build()).then(
                     () => done(`${f.name} copied to the clipboard.`),
-                    (e: unknown) => done(`Could not copy: ${e instanceof Error ? e.message : String(e)}`),
+                    (e: unknown) => done(`Could not copy: ${errorMessage(e)}`),
                   )
                 }
               >

@@ -7,7 +7,7 @@ import { ResultView } from './ResultView';
 import { StateView } from './StateView';
 import { hasCoverage } from './derive';
 import { formatDateRange, plural } from './labels';
-import { errorMessage } from '@/components/shared/format';
+import { errorMessage } from '@/lib/error-message';
 
 export interface PopupAppProps {
   /** The background's report for the tab (cached: no re-analysis). */

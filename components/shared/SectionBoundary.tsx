@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useErrorBoundary } from 'preact/hooks';
-import { errorMessage } from './format';
+import { errorMessage } from '@/lib/error-message';
 
 /** Keeps one failing section from blanking the whole page: it shows its own error instead. */
 export function SectionBoundary({ name, children }: { name: string; children: ComponentChildren }) {

@@ -19,11 +19,6 @@ export function formatDateRange(first: string | null, last: string | null): stri
   return `${a} – ${b}`;
 }
 
-/** What the views say of a failure: its message, or what was thrown when it is not an Error. */
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }

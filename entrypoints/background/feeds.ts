@@ -25,6 +25,7 @@ import {
 import { applyFeedRetention, dropUnfollowed, saveFeedRefresh, type StoredCorpora } from '@/utils/corpus-storage';
 import { knownLookup } from '@/utils/corpus-storage/known';
 import { clearStorageProblem, reportStorageProblem } from '@/utils/corpus-storage/problems';
+import { errorMessage } from '@/lib/error-message';
 
 const ALARM = 'parallax-feeds-refresh';
 
@@ -138,7 +139,7 @@ export function startFeeds(options: { corpora: StoredCorpora; fetch?: FetchLike 
         await setRefreshState(stopped);
         return stopped;
       }
-      const failed: RefreshState = { ...state, running: false, phase: 'failed', finishedAt: new Date().toISOString(), error: error instanceof Error ? error.message : String(error) };
+      const failed: RefreshState = { ...state, running: false, phase: 'failed', finishedAt: new Date().toISOString(), error: errorMessage(error) };
       await reportStorageProblem(error);
       await setRefreshState(failed);
       return failed;

@@ -8,6 +8,7 @@ import { fetchBundledCorpus } from '@/utils/corpus-storage/bundled';
 import { ensureSentenceModel } from '@/utils/model/sentence-model';
 import { startFeeds } from './feeds';
 import { analyzeArticle, extractPage, textHash, type PageAnalysis } from '@/utils/page-analysis/page-analysis';
+import { errorMessage } from '@/lib/error-message';
 
 interface Sender {
   id?: string;
@@ -47,7 +48,7 @@ export default defineBackground(() => {
       // The stored segments read their articles' texts on demand: analyzeAsync reads what alignment needs first.
       analysis = await analyzeArticle(extraction.article, url, await corpora.current(), (input, corpus) => analyzeAsync(input, corpus, { strictness }));
     } catch (error) {
-      analysis = { state: 'error', error: `analysis failed: ${error instanceof Error ? error.message : String(error)}` };
+      analysis = { state: 'error', error: `analysis failed: ${errorMessage(error)}` };
     }
     await cache.setAnalysis(tabId, url, hash, analysis);
     return analysis;

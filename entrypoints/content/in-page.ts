@@ -17,6 +17,7 @@ import { createTooltip, type Tooltip } from './tooltip-ui';
 import { runtimeTransport, type MessageTransport } from './transport';
 import { createBudget, endSlice, recordSlices } from './work-budget';
 import { loadSettings, onSettingsChanged } from './user-settings';
+import { errorMessage } from '@/lib/error-message';
 
 const HIDE_DELAY_MS = 250;
 const FOCUS_MS = 1500;
@@ -109,7 +110,7 @@ export class InPage {
       outcome = await runPage(signal, this.transport, budget);
     } catch (error) {
       if (signal.aborted) return;
-      outcome = { state: 'error', error: error instanceof Error ? error.message : String(error) };
+      outcome = { state: 'error', error: errorMessage(error) };
     }
     if (signal.aborted) return;
     this.run = null;
@@ -121,7 +122,7 @@ export class InPage {
       // say so on the page rather than throw into it.
       this.model = null;
       this.drawn = [];
-      this.setState('error', `drawing failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.setState('error', `drawing failed: ${errorMessage(error)}`);
     }
   }
 

@@ -1,6 +1,7 @@
 import { guardContext } from './context-guard';
 import { startInPage } from './in-page';
 import { setPageState } from './page-state';
+import { errorMessage } from '@/lib/error-message';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -13,7 +14,7 @@ export default defineContentScript({
       await startInPage(ctx);
     } catch (error) {
       // Never throw into the page: report on the state attribute instead.
-      setPageState('error', `Parallax could not start: ${error instanceof Error ? error.message : String(error)}`);
+      setPageState('error', `Parallax could not start: ${errorMessage(error)}`);
     }
   },
 });

@@ -2,6 +2,7 @@
 // of every line or of the whole array, and validating every record took the page's thread for
 // over a second on a 50 MB file. The page only receives the report.
 import { validateCorpusFile, type ImportReport } from '@/lib/import/records';
+import { errorMessage } from '@/lib/error-message';
 
 export type CheckRequest = { file: Blob };
 export type CheckReply =
@@ -19,7 +20,7 @@ self.addEventListener('message', (event: MessageEvent<CheckRequest>) => {
       const report = await validateCorpusFile(text, { chunkSize: 2_000, pause: async () => undefined, onProgress: (done, total) => post({ type: 'progress', done, total }) });
       post({ type: 'done', report });
     } catch (error) {
-      post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+      post({ type: 'error', message: errorMessage(error) });
     }
   })();
 });

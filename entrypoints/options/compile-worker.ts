@@ -6,6 +6,7 @@ import { loadCorpus } from '@/lib/corpus';
 import type { ImportedCorpus, ImportRecord } from '@/lib/import/records';
 import { jobsHere } from '@/utils/corpus-storage';
 import { ensureSentenceModel } from '@/utils/model/sentence-model';
+import { errorMessage } from '@/lib/error-message';
 
 export type CorpusJobRequest =
   | { kind: 'add'; bundled: Uint8Array; corpus: ImportedCorpus; records: ImportRecord[] }
@@ -37,7 +38,7 @@ self.addEventListener('message', (event: MessageEvent<CorpusJobRequest>) => {
         post({ type: 'done', ids: await jobsHere.takenIds(bundled) });
       }
     } catch (error) {
-      post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+      post({ type: 'error', message: errorMessage(error) });
     }
   })();
 });

@@ -106,13 +106,13 @@ export interface ReuseChoice {
 
 /**
  * Verifies the hits, most shared first, up to MAX_REUSE_SOURCES articles and
- * MAX_REUSE_PER_SENTENCE per sentence of the page. With `unread`, an article not readable yet
- * is not read: it is listed in `unread`, and its hit is taken to qualify (`unread.qualifies`)
+ * MAX_REUSE_PER_SENTENCE per sentence of the page. With `reading`, an article not readable yet
+ * is not read: it is listed in `unread`, and its hit is taken to qualify (`reading.qualifies`)
  * or not, so that what the choice goes on to verify is known too (the articles to read next,
  * lib/analyze.ts). Taking them to qualify reaches the fewest hits; taking them to fail, every
  * hit the true choice may reach.
  */
-function chooseReuse(sentences: readonly SentenceSpan[], hits: readonly PassageHit[], corpus: Corpus, unreadable?: { readable: (article: number) => boolean; qualifies: boolean }): ReuseChoice {
+function chooseReuse(sentences: readonly SentenceSpan[], hits: readonly PassageHit[], corpus: Corpus, reading?: { readable: (article: number) => boolean; qualifies: boolean }): ReuseChoice {
   const spansByArticle = new Map<number, SentenceSpan[]>();
   const spansOf = (article: number): SentenceSpan[] => {
     let spans = spansByArticle.get(article);
@@ -126,9 +126,9 @@ function chooseReuse(sentences: readonly SentenceSpan[], hits: readonly PassageH
   const unread = new Set<number>();
   const groupArticle = new Map<number, number>();
   const verify = (hit: PassageHit): boolean => {
-    if (unreadable !== undefined && !unreadable.readable(hit.article)) {
+    if (reading !== undefined && !reading.readable(hit.article)) {
       unread.add(hit.article);
-      return unreadable.qualifies;
+      return reading.qualifies;
     }
     let mine = ownWords.get(hit.sentence);
     if (mine === undefined) ownWords.set(hit.sentence, (mine = foldedWords(sentences[hit.sentence]!.text)));

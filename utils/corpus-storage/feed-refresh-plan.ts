@@ -5,20 +5,19 @@
 // by article. Reading and parsing every segment's part, building every stored article's record
 // and sets of every id on each refresh cost a time in proportion to the corpus (0.2 s a refresh at
 // 40,000 articles, more in a background just started). The result is what `mergeRefresh`
-// (lib/feeds/sources.ts) gives over every stored article (a test compares them); over the cap,
-// which picks the newest of all, the caller uses mergeRefresh itself.
+// (lib/feeds/sources.ts) gives over every stored article (a test compares them), over the cap
+// too, where only the oldest segments are read.
 import { refreshArticles, refreshedSources, retentionCutoff, retentionDay, type FeedArticle, type FeedArticleRef, type FeedSettings, type SourceState } from '@/lib/feeds/sources';
 import type { RefreshResult } from '@/lib/feeds/refresh';
 import type { FeedSummary } from './manifest';
 
-/** A feeds segment's bookkeeping (its `feed-articles` part), with the position of each article by id. */
+/** A feeds segment's bookkeeping (its `feed-articles` part). */
 export interface FeedSegmentRefs {
   refs: readonly FeedArticleRef[];
-  positions: ReadonlyMap<string, number>;
 }
 
 export function feedSegmentRefs(refs: readonly FeedArticleRef[]): FeedSegmentRefs {
-  return { refs, positions: new Map(refs.map((ref, i) => [ref.id, i])) };
+  return { refs };
 }
 
 /** The summary a segment's manifest entry keeps of its articles' bookkeeping. */
@@ -59,52 +58,111 @@ export interface RefreshPlan {
   evicted: number;
 }
 
+/** A kept article of the plan: where it is (segment number, the refresh's new ones last; position) and what ranks it. */
+interface Ranked {
+  segment: number;
+  position: number;
+  day: string;
+  fetchedAt: string;
+  feedUrl: string;
+}
+
 /**
- * The plan of a refresh under the cap, or null when the articles kept would exceed it (the caller
- * then ranks every article: mergeRefresh). `isStoredLive` tells a new record repeating a live
- * stored article's id (counted, as mergeRefresh counts both, but not stored again).
+ * The plan of a refresh. `isStoredLive` tells a new record repeating a live stored article's id
+ * (counted, as mergeRefresh counts both, but not stored again); `read` gives a segment's
+ * bookkeeping, called for segments at the window's edge, and over the cap for the oldest
+ * segments only: those that may hold one of the articles the cap evicts.
  */
-export function planRefresh(
+export async function planRefresh(
   segments: readonly StoredFeedSegment[],
   input: { result: RefreshResult; sources: readonly SourceState[]; settings: FeedSettings; now: Date },
   isStoredLive: (id: string) => boolean,
-): RefreshPlan | null {
+  read: (segment: StoredFeedSegment) => Promise<FeedSegmentRefs>,
+): Promise<RefreshPlan> {
   const { result, sources, settings, now } = input;
   const followed = new Set(sources.map((s) => s.url));
   const cutoff = retentionCutoff(settings, now);
   const keeps = (a: FeedArticleRef) => followed.has(a.feedUrl) && retentionDay(a) >= cutoff;
   const counts = new Map<string, number>();
   const count = (feedUrl: string, n: number) => counts.set(feedUrl, (counts.get(feedUrl) ?? 0) + n);
-  const tombstones = new Map<string, string[]>();
+  /** Articles leaving, by segment number (positions). */
+  const leaving = new Map<number, number[]>();
+  const leave = (segment: number, position: number) => leaving.set(segment, [...(leaving.get(segment) ?? []), position]);
+  /** Kept articles of the segments read one by one, by segment number; a segment kept whole has none listed. */
+  const keptOf = new Map<number, Ranked[]>();
   let storedLive = 0;
   let kept = 0;
-  for (const segment of segments) {
-    if (!needsRefs(segment, followed, cutoff)) {
-      for (const [url, n] of Object.entries(segment.summary!.perFeed)) {
-        count(url, n);
-        storedLive += n;
-        kept += n;
-      }
+  const refsRead = new Map<number, FeedSegmentRefs>();
+  const refsOf = async (s: number): Promise<FeedSegmentRefs> => {
+    const segment = segments[s]!;
+    let refs = segment.stored ?? refsRead.get(s);
+    if (!refs) refsRead.set(s, (refs = await read(segment)));
+    return refs;
+  };
+  const scan = (s: number, stored: FeedSegmentRefs, removed: readonly string[]) => {
+    const gone = new Set(removed);
+    const list: Ranked[] = [];
+    stored.refs.forEach((ref, position) => {
+      if (gone.has(ref.id)) return;
+      if (!keeps(ref)) return leave(s, position);
+      list.push({ segment: s, position, day: retentionDay(ref), fetchedAt: ref.fetchedAt, feedUrl: ref.feedUrl });
+    });
+    keptOf.set(s, list);
+    return list;
+  };
+  for (const [s, segment] of segments.entries()) {
+    if (needsRefs(segment, followed, cutoff)) {
+      const list = scan(s, await refsOf(s), segment.removed);
+      for (const a of list) count(a.feedUrl, 1);
+      storedLive += list.length + (leaving.get(s)?.length ?? 0);
+      kept += list.length;
       continue;
     }
-    const { stored } = segment;
-    if (!stored) throw new Error(`the feed articles of segment ${segment.id} were not read`);
-    const gone = new Set(segment.removed);
-    const leaving: string[] = [];
-    for (const ref of stored.refs) {
-      if (gone.has(ref.id)) continue;
-      storedLive++;
-      if (keeps(ref)) {
-        count(ref.feedUrl, 1);
-        kept++;
-      } else leaving.push(ref.id);
+    for (const [url, n] of Object.entries(segment.summary!.perFeed)) {
+      count(url, n);
+      storedLive += n;
+      kept += n;
     }
-    if (leaving.length) tombstones.set(segment.id, leaving);
   }
-  const added = refreshArticles(result, now).filter(keeps);
+  const articles = refreshArticles(result, now);
+  const added: Ranked[] = [];
+  articles.forEach((a, position) => {
+    if (keeps(a)) added.push({ segment: segments.length, position, day: retentionDay(a), fetchedAt: a.fetchedAt, feedUrl: a.feedUrl });
+  });
+  keptOf.set(segments.length, added);
   for (const a of added) count(a.feedUrl, 1);
   kept += added.length;
-  if (kept > settings.maxArticles) return null;
-  const fresh = added.filter((a) => !isStoredLive(a.id));
+
+  // Over the cap the newest are kept, ties to the earlier stored (mergeRefresh's stable sort):
+  // the oldest leave, and among equals the later. Segments are read oldest first until the
+  // articles older than every unread one are enough to choose from.
+  const excess = kept - settings.maxArticles;
+  if (excess > 0) {
+    const oldest = Array.from({ length: segments.length + 1 }, (_, s) => (keptOf.has(s) ? keptOf.get(s)!.reduce((min, a) => (a.day < min ? a.day : min), '\uffff') : segments[s]!.summary!.oldestDay));
+    const order = Array.from({ length: segments.length + 1 }, (_, s) => s).sort((a, b) => (oldest[a]! < oldest[b]! ? -1 : oldest[a]! > oldest[b]! ? 1 : a - b));
+    const pool: Ranked[] = [];
+    for (let k = 0; k < order.length; k++) {
+      const s = order[k]!;
+      pool.push(...(keptOf.get(s) ?? scan(s, await refsOf(s), segments[s]!.removed)));
+      const next = k + 1 < order.length ? oldest[order[k + 1]!]! : '\uffff';
+      if (pool.filter((a) => a.day < next).length >= excess) break;
+    }
+    pool.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.fetchedAt < b.fetchedAt ? -1 : a.fetchedAt > b.fetchedAt ? 1 : b.segment - a.segment || b.position - a.position));
+    for (const a of pool.slice(0, excess)) {
+      count(a.feedUrl, -1);
+      leave(a.segment, a.position);
+    }
+    kept -= excess;
+  }
+
+  const tombstones = new Map<string, string[]>();
+  for (const [s, segment] of segments.entries()) {
+    const positions = leaving.get(s);
+    if (!positions) continue;
+    const { refs } = await refsOf(s);
+    tombstones.set(segment.id, positions.sort((a, b) => a - b).map((p) => refs[p]!.id));
+  }
+  const evictedNew = new Set(leaving.get(segments.length) ?? []);
+  const fresh = articles.filter((a, position) => keeps(a) && !evictedNew.has(position) && !isStoredLive(a.id));
   return { sources: refreshedSources(sources, result, counts, now), fresh, tombstones, evicted: storedLive + result.records.length - kept };
 }

@@ -6,8 +6,8 @@
 import type { CorpusContext } from '@/lib/corpus';
 import type { CompileProgressOptions } from '@/lib/import/combine';
 import type { RefreshResult } from '@/lib/feeds/refresh';
-import { applyRetention, FEEDS_CORPUS_ID, FEEDS_CORPUS_NAME, mergeRefresh, retentionCutoff, type FeedArticle, type FeedArticleRef, type FeedSettings, type SourceState } from '@/lib/feeds/sources';
-import { feedSegmentRefs, feedSummary, needsRefs, planRefresh, type FeedSegmentRefs, type RefreshPlan, type StoredFeedSegment } from './feed-refresh-plan';
+import { applyRetention, FEEDS_CORPUS_ID, FEEDS_CORPUS_NAME, retentionCutoff, type FeedArticleRef, type FeedSettings, type SourceState } from '@/lib/feeds/sources';
+import { feedSegmentRefs, feedSummary, needsRefs, planRefresh, type FeedSegmentRefs, type StoredFeedSegment } from './feed-refresh-plan';
 import type { CorporaDatabase } from './db';
 import { segmentsOf, withRemoved, withSegment, type Manifest } from './manifest';
 import { FEED_ARTICLES_PART } from './open';
@@ -38,13 +38,7 @@ export async function readFeedSegments(db: CorporaDatabase, manifest: Manifest, 
   const segments = segmentsOf(manifest, FEEDS_CORPUS_ID);
   for (const entry of segments) {
     const segment: StoredFeedSegment = { id: entry.id, removed: manifest.removed[entry.id] ?? [], summary: entry.feeds ?? null, stored: null };
-    if (read(segment)) {
-      segment.stored = refsBySegment.get(entry.id) ?? null;
-      if (!segment.stored) {
-        segment.stored = feedSegmentRefs(decodeFeedRefs((await readParts(db, entry.id, [FEED_ARTICLES_PART])).get(FEED_ARTICLES_PART)!));
-        refsBySegment.set(entry.id, segment.stored);
-      }
-    }
+    if (read(segment)) segment.stored = await readFeedRefs(db, entry.id);
     out.push(segment);
   }
   // Segments dropped or merged away are not read again.
@@ -58,6 +52,16 @@ export async function readFeedSegments(db: CorporaDatabase, manifest: Manifest, 
 /** The live feed articles, oldest segment first. */
 export async function readFeedArticles(db: CorporaDatabase, manifest: Manifest): Promise<StoredFeedArticle[]> {
   return liveArticles(await readFeedSegments(db, manifest));
+}
+
+/** A segment's bookkeeping, read and parsed once per worker. */
+async function readFeedRefs(db: CorporaDatabase, segment: string): Promise<FeedSegmentRefs> {
+  let stored = refsBySegment.get(segment);
+  if (!stored) {
+    stored = feedSegmentRefs(decodeFeedRefs((await readParts(db, segment, [FEED_ARTICLES_PART])).get(FEED_ARTICLES_PART)!));
+    refsBySegment.set(segment, stored);
+  }
+  return stored;
 }
 
 /** A background started again has none of the segments' bookkeeping in memory (the growth benchmark starts one for each refresh). */
@@ -110,7 +114,7 @@ export async function saveFeedRefresh(
   const repeats = input.result.records.some((r) => input.context.indexOf(r.id) !== -1);
   const segments = await readFeedSegments(db, manifest, (s) => repeats || needsRefs(s, followed, cutoff));
   const storedLive = repeats ? new Set(liveArticles(segments).map((a) => a.id)) : null;
-  const plan = planRefresh(segments, input, (id) => storedLive?.has(id) ?? false) ?? rankEveryArticle(await readFeedSegments(db, manifest), input);
+  const plan = await planRefresh(segments, input, (id) => storedLive?.has(id) ?? false, (segment) => readFeedRefs(db, segment.id));
   const { fresh } = plan;
   const freshIds = new Set(fresh.map((a) => a.id));
   const records = input.result.records.filter((r) => freshIds.has(r.id));
@@ -122,16 +126,6 @@ export async function saveFeedRefresh(
   }
   const switched = await switchManifest(db, (current) => withRemoved(entry ? withSegment(current, entry) : current, plan.tombstones));
   return { sources: plan.sources, added: records.length, evicted: plan.evicted, manifest: switched! };
-}
-
-/** Over the cap: every stored article ranked with the new ones (mergeRefresh), to keep the newest. */
-function rankEveryArticle(segments: readonly StoredFeedSegment[], input: { result: RefreshResult; sources: readonly SourceState[]; settings: FeedSettings; now: Date }): RefreshPlan {
-  const stored = liveArticles(segments);
-  const merged = mergeRefresh(stored, input.result, input.sources, input.settings, input.now);
-  const keep = new Set(merged.articles.map((a) => a.id));
-  const storedIds = new Set(stored.map((a) => a.id));
-  const fresh = merged.articles.filter((a): a is FeedArticle => !storedIds.has(a.id));
-  return { sources: merged.sources, fresh, tombstones: tombstones(stored, keep), evicted: merged.evicted };
 }
 
 /** Removes the articles of feeds no longer followed (tombstones); returns how many. */

@@ -3,6 +3,7 @@
 import type { AnalysisResult, ArticleInput } from '@/lib/result';
 import type { ExtractedArticle } from './article';
 import { NotAnArticleError, extractArticle } from './article-extraction';
+import { errorMessage } from '@/lib/error-message';
 
 /** The background's answer to `analyze-html`. */
 export type PageAnalysis =
@@ -27,7 +28,7 @@ export function extractPage(html: string, url: string): Extraction {
     return { ok: true, article };
   } catch (error) {
     if (error instanceof NotAnArticleError) return { ok: false, analysis: { state: 'no-article', reason: error.message } };
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     return { ok: false, analysis: { state: 'error', error: `article extraction failed: ${message}` } };
   }
 }

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { feedListToOpml, parseFeedList } from '@/lib/feeds/feed-list';
 import { addSource, DEFAULT_FEED_SETTINGS, INTERVAL_CHOICES, type FeedSettings, type RefreshState, type SourceState } from '@/lib/feeds/sources';
-import { errorMessage } from '@/components/shared/format';
+import { errorMessage } from '@/lib/error-message';
 import { SourceText } from '@/components/shared/SourceText';
 import { NoticeLine, type Notice } from '../Notice';
 import { ProgressBar } from '../ProgressBar';
