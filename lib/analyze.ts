@@ -7,8 +7,10 @@ import type { AnalysisResult, ArticleInput } from './result.ts';
 import type { Corpus } from './corpus/corpus.ts';
 import { alignCorpusFacts, articlesToRead, planFacts, type FactPlan } from './facts/corpus-facts.ts';
 import { pageEntry } from './facts/align.ts';
+import { queryShingles } from './facts/passage-index.ts';
 import { alignRelatedFacts } from './facts/related-facts.ts';
 import { matchStories, type StoryMatchOptions, type StoryMatchResult } from './story/match.ts';
+import { matchStoriesAsync, whenIndexLoaded } from './story/match-async.ts';
 import type { Strictness } from './settings.ts';
 
 export interface AnalyzeOptions extends StoryMatchOptions {
@@ -22,29 +24,34 @@ export function analyze(article: ArticleInput, corpus: Corpus, options: AnalyzeO
 
 /**
  * `analyze` for a corpus that reads its articles on demand (segments opened from their index
- * parts, lib/corpus/parts.ts): story matching reads the index alone; then the articles fact
- * alignment will read are loaded (the sources, the statistics context, related coverage, and
- * the articles whose sentences reuse verification reads), in rounds: a reuse candidate read
+ * parts, lib/corpus/parts.ts): story matching reads the index alone, the pieces of it the page
+ * needs first (./story/match-async.ts); then the articles fact alignment will read are loaded
+ * (the sources, the statistics context, related coverage, and the articles whose sentences
+ * reuse verification reads), in rounds: a reuse candidate read
  * may fail verification, and the candidates after it are read then (lib/facts/corpus-facts.ts
  * articlesToRead). Then alignment runs. The result is the one `analyze` gives.
  */
 export async function analyzeAsync(article: ArticleInput, corpus: Corpus, options: AnalyzeOptions = {}): Promise<AnalysisResult> {
-  const match = matchStories(article, corpus, options);
+  const match = await matchStoriesAsync(article, corpus, options);
   const read = { sentences: match.query.features.sentences };
-  const plan = planFacts(read, match.stories, corpus, { self: match.self, excludeIds: options.excludeIds });
+  // Reuse is found through the passage index: the pages of it holding the page's shingles first.
+  await corpus.loadIndex({ passages: new Set(read.sentences.flatMap((s) => Array.from(queryShingles(s.text)))) });
+  const plan = await whenIndexLoaded(() => planFacts(read, match.stories, corpus, { self: match.self, excludeIds: options.excludeIds }));
   // Articles loaded by this analysis (those an earlier one loaded are loaded again at no cost).
   const readable = new Set<number>();
   // Each round reads what the one before found missing, until alignment misses nothing; that
   // last round's plan carries its reuse choice, which alignment then takes as made.
   let round = 0;
-  let next = articlesToRead(read, match.stories, corpus, plan, readable, round);
+  let next = await whenIndexLoaded(() => articlesToRead(read, match.stories, corpus, plan, readable, round));
   while (next.ready === undefined) {
     await corpus.loadArticles(next.missing);
     for (const index of next.missing) readable.add(index);
     round += 1;
-    next = articlesToRead(read, match.stories, corpus, plan, readable, round);
+    next = await whenIndexLoaded(() => articlesToRead(read, match.stories, corpus, plan, readable, round));
   }
-  return alignMatched(article, match, corpus, options, next.ready);
+  // Alignment reads the index rows of the matched articles, which matching read already.
+  const ready = next.ready;
+  return whenIndexLoaded(() => alignMatched(article, match, corpus, options, ready));
 }
 
 /** Fact alignment (part 2) for the stories matched, and the result. */

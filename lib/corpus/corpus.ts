@@ -9,6 +9,7 @@ import { isoFromDay, NO_DATE, readString, type CorpusData, type StringTable } fr
 import { ArticlesNotLoadedError, INDEX_TEXT_MAX_SHINGLES, readArticleBlock, type ArticleBlock, type LoadArticleBlock } from './parts.ts';
 import { CorpusFormatError, deserializeCorpus } from './format.ts';
 import { findString, invertedIndex, tableHolds } from './part-lookups.ts';
+import { IndexNotLoadedError, type IndexPieces } from './index-pieces.ts';
 import { MEANING_DIMS, MODEL_NAME } from '../meaning/index.ts';
 import { chooseTermVector, type ChosenVector, type TermVector } from './term-vector.ts';
 import { termIdf, TermWeights } from './term-weights.ts';
@@ -50,6 +51,14 @@ export { invertedIndex } from './part-lookups.ts';
  * What is stored is `passageIndex()`, a sample of every sentence's word shingles, to find text
  * reused anywhere in the corpus (wire copy, quotations).
  */
+/** What a query is about to read of a corpus's index: rows of these articles, postings of these term ids. */
+export interface IndexRequest {
+  articles?: Iterable<number>;
+  terms?: Iterable<number>;
+  /** Shingle hashes the passage index will be asked about (lib/facts/passage-index.ts queryShingles). */
+  passages?: Iterable<number>;
+}
+
 export interface Corpus {
   readonly name: string;
   /** Number of articles (removed ones not counted). */
@@ -77,6 +86,12 @@ export interface Corpus {
    * article not loaded throw ArticlesNotLoadedError; other corpora hold them already.
    */
   loadArticles(indices: Iterable<number>): Promise<void>;
+  /**
+   * Makes index rows (terms, facts, headline and lead terms) of these articles and postings of
+   * these term ids readable. A corpus of segments stored with index pieces (./index-pieces.ts)
+   * reads them on demand, and reading them before throws IndexNotLoadedError; others hold them.
+   */
+  loadIndex(request: IndexRequest): Promise<void>;
   sentences(index: number): SentenceSpan[];
   sentenceCount(index: number): number;
   /**
@@ -122,6 +137,8 @@ export interface Corpus {
   leadTerms(index: number): Uint32Array;
   /** Articles (ascending) whose terms or facts hold the term id (the inverted index). */
   postings(termId: number): Uint32Array;
+  /** `postings(termId).length`, without reading the list where its length is stored (a segment without removed articles). */
+  postingsLength(termId: number): number;
 
   signature(index: number): Uint32Array;
   shingleCount(index: number): number;
@@ -148,10 +165,14 @@ export class CompiledCorpus extends TermWeights implements Corpus {
   private readonly pendingBlocks = new Map<number, Promise<void>>();
   private idfs: Float32Array | null = null;
 
-  /** `loadBlock` reads the article blocks of an index part (./parts.ts); an artifact has its articles in itself. */
+  /**
+   * `loadBlock` reads the article blocks of an index part (./parts.ts), `pieces` its index rows and
+   * postings stored apart (./index-pieces.ts); an artifact has everything in itself.
+   */
   constructor(
     readonly data: CorpusData,
     private readonly loadBlock?: LoadArticleBlock,
+    readonly pieces?: IndexPieces,
   ) {
     super();
     const meaning = data.meta.meaning;
@@ -185,6 +206,8 @@ export class CompiledCorpus extends TermWeights implements Corpus {
    */
   private get postingIndex(): { start: Uint32Array; articles: Uint32Array } {
     const { postingStart, postingArticles } = this.data;
+    // Index pieces fill (and first allocate) postingArticles as pages are read: never kept aside.
+    if (this.pieces && postingStart && postingArticles) return { start: postingStart, articles: postingArticles };
     this.inverted ??= postingStart && postingArticles ? { start: postingStart, articles: postingArticles } : invertedIndex(this.data);
     return this.inverted;
   }
@@ -263,12 +286,26 @@ export class CompiledCorpus extends TermWeights implements Corpus {
     await Promise.all(waits);
   }
 
+  async loadIndex(request: IndexRequest): Promise<void> {
+    if (!this.pieces) return;
+    await Promise.all([this.pieces.loadRows(request.articles ?? []), this.pieces.loadPostings(request.terms ?? []), this.pieces.loadPassages(request.passages ?? [])]);
+  }
+
+  /** Throws IndexNotLoadedError unless the article's index rows are read (a segment with index pieces). */
+  requireRows(index: number): void {
+    const pieces = this.pieces;
+    if (pieces && !pieces.hasRows(index)) throw new IndexNotLoadedError(this.name, `the index rows of article ${index}`, () => pieces.loadRows([index]));
+  }
+
   /** Article blocks loaded so far (a corpus opened from an index part). */
   get loadedBlocks(): number {
     return this.blocks.size;
   }
 
   passageIndex(): PassageLookup {
+    // A segment alone is searched whole (a corpus of segments pages through its passage index: ./open-segment.ts).
+    const pieces = this.pieces;
+    if (pieces && !pieces.complete) throw new IndexNotLoadedError(this.name, 'the passage index', () => pieces.loadAll());
     return passageLookup({ hashes: this.data.passageHashes, sentences: this.data.passageSentences, sentenceStart: this.data.sentenceStart });
   }
 
@@ -334,6 +371,7 @@ export class CompiledCorpus extends TermWeights implements Corpus {
   }
 
   protected chooseVector(index: number): ChosenVector {
+    this.requireRows(index);
     const start = this.data.docTermStart[index]!;
     const end = this.data.docTermStart[index + 1]!;
     const terms = this.data.docTerms;
@@ -345,20 +383,30 @@ export class CompiledCorpus extends TermWeights implements Corpus {
   }
 
   facts(index: number): Uint32Array {
+    this.requireRows(index);
     return this.data.facts.subarray(this.data.factStart[index]!, this.data.factStart[index + 1]!);
   }
 
   headlineTerms(index: number): Uint32Array {
+    this.requireRows(index);
     return this.data.headlineTerms.subarray(this.data.headlineStart[index]!, this.data.headlineStart[index + 1]!);
   }
 
   leadTerms(index: number): Uint32Array {
+    this.requireRows(index);
     return this.data.leadTerms.subarray(this.data.leadStart[index]!, this.data.leadStart[index + 1]!);
   }
 
   postings(termId: number): Uint32Array {
+    const pieces = this.pieces;
+    if (pieces && !pieces.hasPostings(termId)) throw new IndexNotLoadedError(this.name, `the postings of term ${termId}`, () => pieces.loadPostings([termId]));
     const { start, articles } = this.postingIndex;
     return articles.subarray(start[termId]!, start[termId + 1]!);
+  }
+
+  postingsLength(termId: number): number {
+    const start = this.data.postingStart;
+    return this.pieces && start ? start[termId + 1]! - start[termId]! : this.postings(termId).length;
   }
 
   signature(index: number): Uint32Array {

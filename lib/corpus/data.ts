@@ -47,9 +47,23 @@ export interface CorpusMeta {
   meaning: { model: string; dims: number };
   /**
    * Set on a segment's index part (./parts.ts): texts (but those of short articles), sentence
-   * offsets and meaning vectors are not here but in article blocks of `blockSize` articles.
+   * offsets and meaning vectors are not here but in article blocks of `blockSize` articles;
+   * with `pieces`, neither are the index rows and postings (./index-pieces.ts).
    */
-  parts?: { blockSize: number; blocks: number };
+  parts?: { blockSize: number; blocks: number; pieces?: IndexPiecesLayout };
+}
+
+/** How a segment's index pieces are stored (./index-pieces.ts). */
+export interface IndexPiecesLayout {
+  /** Index rows in blocks of `parts.blockSize` articles: this many. */
+  rowBlocks: number;
+  /** Entries of the inverted index per postings page, and pages. */
+  postingsPage: number;
+  postingsPages: number;
+  /** Entries of the passage index, per passage page, and the first hash of each page (ascending). */
+  passageEntries: number;
+  passagePage: number;
+  passageFences: number[];
 }
 
 export interface CorpusData {

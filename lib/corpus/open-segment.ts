@@ -5,6 +5,7 @@ import type { LshBuckets } from '../fingerprint/index.ts';
 import { CompiledCorpus } from './corpus.ts';
 import type { CorpusData } from './data.ts';
 import type { LoadArticleBlock } from './parts.ts';
+import { IndexNotLoadedError, type IndexPieces } from './index-pieces.ts';
 import { hashRange, lastStartAtMost } from '../sorted.ts';
 
 export class OpenSegment {
@@ -16,8 +17,10 @@ export class OpenSegment {
   /** Removed (tombstoned) articles: removed[a] is 1; null when none are. */
   readonly removed: Uint8Array | null;
   readonly removedCount: number;
-  /** For each local term id held by removed articles, how many of them hold it (their share of termDf). */
-  readonly removedDf = new Map<number, number>();
+  /** Removed articles (local), in the order their ids were given. */
+  private readonly removedArticles: number[] = [];
+  /** For each local term id held by removed articles, how many of them hold it (their share of termDf); counted on first use. */
+  private removedDfs: Map<number, number> | null = null;
   readonly buckets: LshBuckets;
   /** Local term id → corpus term id + 1; 0 until the term is first asked for. Allocated on first use. */
   private corpusIds: Int32Array | null = null;
@@ -32,8 +35,9 @@ export class OpenSegment {
     /** Corpus sentence number of the segment's first sentence. */
     readonly firstSentence: number,
     loadArticleBlock?: LoadArticleBlock,
+    indexPieces?: IndexPieces,
   ) {
-    this.alone = new CompiledCorpus(data, loadArticleBlock);
+    this.alone = new CompiledCorpus(data, loadArticleBlock, indexPieces);
     this.data = data;
     this.count = data.meta.articleCount;
     this.buckets = { keys: data.lshKeys, articles: data.lshArticles };
@@ -46,10 +50,7 @@ export class OpenSegment {
       if (removed[a]) continue;
       removed[a] = 1;
       removedCount++;
-      // Every term of the article is stored, so its share of the document frequencies is exact.
-      const { docTermStart, docTerms, factStart, facts } = data;
-      for (let k = docTermStart[a]!; k < docTermStart[a + 1]!; k++) this.removedDf.set(docTerms[k]!, (this.removedDf.get(docTerms[k]!) ?? 0) + 1);
-      for (let k = factStart[a]!; k < factStart[a + 1]!; k++) this.removedDf.set(facts[k]!, (this.removedDf.get(facts[k]!) ?? 0) + 1);
+      this.removedArticles.push(a);
     }
     this.removed = removed;
     this.removedCount = removedCount;
@@ -65,7 +66,27 @@ export class OpenSegment {
 
   /** Articles of the segment holding the term (local id) that were not removed. */
   liveDf(local: number): number {
-    return this.data.termDf[local]! - (this.removedDf.get(local) ?? 0);
+    return this.data.termDf[local]! - (this.removedDf().get(local) ?? 0);
+  }
+
+  /**
+   * Every term of a removed article is stored, so its share of the document frequencies is exact.
+   * A segment with index pieces reads the removed articles' rows first (utils/corpus-storage/open.ts
+   * does on opening; otherwise the first query's IndexNotLoadedError asks for them).
+   */
+  private removedDf(): Map<number, number> {
+    if (this.removedDfs) return this.removedDfs;
+    const pieces = this.alone.pieces;
+    const unread = pieces ? this.removedArticles.filter((a) => !pieces.hasRows(a)) : [];
+    if (pieces && unread.length) throw new IndexNotLoadedError(this.alone.name, `the index rows of ${unread.length} removed articles`, () => pieces.loadRows(unread));
+    const counts = new Map<number, number>();
+    const { docTermStart, docTerms, factStart, facts } = this.data;
+    for (const a of this.removedArticles) {
+      for (let k = docTermStart[a]!; k < docTermStart[a + 1]!; k++) counts.set(docTerms[k]!, (counts.get(docTerms[k]!) ?? 0) + 1);
+      for (let k = factStart[a]!; k < factStart[a + 1]!; k++) counts.set(facts[k]!, (counts.get(facts[k]!) ?? 0) + 1);
+    }
+    this.removedDfs = counts;
+    return counts;
   }
 
   corpusId(local: number): number {
@@ -84,6 +105,9 @@ export class OpenSegment {
 
   /** Entries first ..< last of the passage index holding the shingle hash. */
   passageRange(hash: number): [number, number] {
-    return hashRange(this.data.passageHashes, hash);
+    const pieces = this.alone.pieces;
+    if (!pieces) return hashRange(this.data.passageHashes, hash);
+    if (!pieces.hasPassages(hash)) throw new IndexNotLoadedError(this.alone.name, `the passage index at shingle ${hash}`, () => pieces.loadPassages([hash]));
+    return pieces.passageRange(hash);
   }
 }

@@ -5,23 +5,28 @@ import { CompiledCorpus, loadCorpus } from './corpus.ts';
 import { readString, type CorpusData } from './data.ts';
 import { deserializeCorpus, serializeCorpus } from './format.ts';
 import { findUrl, invertedIndex, PART_LOOKUPS } from './part-lookups.ts';
-import { segmentFromParts, serializeSegmentParts } from './parts.ts';
+import { segmentFromParts, serializeSegmentParts, type SegmentParts } from './parts.ts';
+import { openIndexPieces } from './index-pieces.ts';
 import { SEED_IDS, seedRecords } from './test-seeds.ts';
 import { asPage, buildSegments } from './test-segments.ts';
 import { openSegmentedCorpus } from './segments.ts';
 
 const seeds = seedRecords();
 
-/** An index part as written before the lookups were stored: the same sections without them. */
-function withoutLookups(index: Uint8Array): Uint8Array {
-  const data: Partial<CorpusData> = deserializeCorpus(index);
+/** An index part as written before the lookups and index pieces were stored: the same sections without them, the rows in. */
+function withoutLookups(parts: SegmentParts): Uint8Array {
+  const opened = openIndexPieces(deserializeCorpus(parts.index), () => Promise.reject(new Error('the pieces are given')))!;
+  opened.pieces.fillAll(parts.rows!, parts.postings!, parts.passages!);
+  const data: Partial<CorpusData> = { ...opened.data, meta: { ...opened.data.meta, parts: { blockSize: opened.data.meta.parts!.blockSize, blocks: opened.data.meta.parts!.blocks } } };
   for (const name of PART_LOOKUPS) delete data[name];
   return serializeCorpus(data as CorpusData);
 }
 
 test('an index part stores the inverted index and finds every id and URL by hash', () => {
   const data = compileCorpus(seeds, { name: 'seeds' });
-  const index = deserializeCorpus(serializeSegmentParts(data).index);
+  const parts = serializeSegmentParts(data);
+  const { data: index, pieces } = openIndexPieces(deserializeCorpus(parts.index), () => Promise.reject(new Error('the pieces are given')))!;
+  pieces.fillAll(parts.rows!, parts.postings!, parts.passages!);
   const built = invertedIndex(data);
   expect(index.postingStart).toEqual(built.start);
   expect(index.postingArticles).toEqual(built.articles);
@@ -47,7 +52,7 @@ test('index parts written before the lookups were stored open and answer the sam
     openSegmentedCorpus(
       segments.map((s) => {
         const parts = serializeSegmentParts(s.data);
-        return segmentFromParts(s.id, old ? withoutLookups(parts.index) : parts.index, (k) => Promise.resolve(parts.blocks[k]!), s.removed);
+        return segmentFromParts(s.id, old ? withoutLookups(parts) : parts.index, (k) => Promise.resolve(parts.blocks[k]!), s.removed, (kind, pieces) => Promise.resolve(pieces.map((k) => parts[kind]![k]!)));
       }),
       { name: 'seeds' },
     );

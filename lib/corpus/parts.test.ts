@@ -5,24 +5,37 @@ import { SELF_MIN_SHINGLES } from '../story/match.ts';
 import { compileCorpus } from './compile.ts';
 import { loadCorpus } from './corpus.ts';
 import { serializeCorpus } from './format.ts';
+import { IndexNotLoadedError } from './index-pieces.ts';
 import { ArticlesNotLoadedError, assembleSegment, INDEX_TEXT_MAX_SHINGLES, segmentFromParts, serializeSegmentParts } from './parts.ts';
 import type { CorpusRecord } from './schema.ts';
 import { openSegmentedCorpus, SegmentedCorpus, type Segment } from './segments.ts';
 import { SEED_IDS, seedRecords } from './test-seeds.ts';
 import { asPage, basilPath, basilRecords, buildSegments } from './test-segments.ts';
 
-/** The segments stored as parts, opened from their index parts; block reads are counted per segment. */
+/** The segments stored as parts, opened from their index parts; block and index piece reads are counted per segment. */
 function fromParts(segments: Segment[], blockSize?: number) {
   const reads: number[] = [];
+  const pieceReads: number[] = segments.map(() => 0);
+  const rowReads: number[] = segments.map(() => 0);
   const stored = segments.map((s) => serializeSegmentParts(s.data, { blockSize }));
   const opened = segments.map((s, k) => {
     reads.push(0);
-    return segmentFromParts(s.id, stored[k]!.index, (block) => {
-      reads[k]!++;
-      return Promise.resolve(stored[k]!.blocks[block]!);
-    }, s.removed);
+    return segmentFromParts(
+      s.id,
+      stored[k]!.index,
+      (block) => {
+        reads[k]!++;
+        return Promise.resolve(stored[k]!.blocks[block]!);
+      },
+      s.removed,
+      (kind, pieces) => {
+        pieceReads[k]! += pieces.length;
+        if (kind === 'rows') rowReads[k]! += pieces.length;
+        return Promise.resolve(pieces.map((piece) => stored[k]![kind]![piece]!));
+      },
+    );
   });
-  return { stored, opened, reads };
+  return { stored, opened, reads, pieceReads, rowReads };
 }
 
 test('story matching reads every text it may compare word for word from the index part', () => {
@@ -47,11 +60,17 @@ describe('segments stored as parts, articles read on demand', () => {
   }, 20_000);
 
   test('opening reads no article block; analyzeAsync reads the blocks alignment needs and answers as analyze on one compile', async () => {
-    const { opened, reads } = fromParts(segments, 1);
+    const { opened, reads, pieceReads } = fromParts(segments, 1);
     const corpus = openSegmentedCorpus(opened, { name: 'seeds' });
     expect(reads).toEqual([0, 0]);
-    // Alignment without the articles loaded fails loudly (it would read texts it does not have).
-    expect(() => analyze(asPage(seeds.find((r) => r.id === SEED_IDS.nbc)!), corpus)).toThrow(ArticlesNotLoadedError);
+    expect(pieceReads).toEqual([0, 0]);
+    // Matching without the index rows and postings loaded fails loudly (it would read lists it does not have).
+    const nbc = asPage(seeds.find((r) => r.id === SEED_IDS.nbc)!);
+    expect(() => analyze(nbc, corpus)).toThrow(IndexNotLoadedError);
+    // So does alignment without the articles loaded (it would read texts it does not have).
+    await Promise.all(opened.map((s) => s.indexPieces!.loadAll()));
+    expect(() => analyze(nbc, corpus)).toThrow(ArticlesNotLoadedError);
+    expect(reads).toEqual([0, 0]);
     for (const record of seeds) {
       expect(await analyzeAsync(asPage(record), corpus)).toEqual(analyze(asPage(record), reference));
     }
@@ -95,7 +114,8 @@ describe.runIf(existsSync(basilPath))('BASIL segments stored as parts (../shared
     const removed = [records[20]!.id, records[210]!.id];
     const segments = buildSegments(records, [120, 240], new Map(), removed);
     const reference = loadCorpus(serializeCorpus(compileCorpus(records.filter((r) => !removed.includes(r.id)), { name: 'basil' })));
-    const { stored, opened, reads } = fromParts(segments);
+    // Index rows of one article each: those read are the candidates' (and the removed articles').
+    const { stored, opened, reads, rowReads } = fromParts(segments, 1);
     const corpus = openSegmentedCorpus(opened, { name: 'basil' });
     const blocks = stored.reduce((sum, s) => sum + s.blocks.length, 0);
     const first = asPage(records[0]!);
@@ -103,6 +123,9 @@ describe.runIf(existsSync(basilPath))('BASIL segments stored as parts (../shared
     const afterFirst = reads.reduce((a, b) => a + b, 0);
     expect(afterFirst).toBeGreaterThan(0);
     expect(afterFirst).toBeLessThan(blocks / 2);
+    const rowsAfterFirst = rowReads.reduce((a, b) => a + b, 0);
+    expect(rowsAfterFirst).toBeGreaterThan(0);
+    expect(rowsAfterFirst).toBeLessThan(blocks / 2);
     for (const [i, record] of records.entries()) {
       if (i % 10 !== 5) continue;
       expect(await analyzeAsync(asPage(record), corpus)).toEqual(analyze(asPage(record), reference));

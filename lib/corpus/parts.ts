@@ -9,6 +9,7 @@ import { buildStringTable, readString, type CorpusData, type StringTable } from 
 import { CorpusFormatError, deserializeCorpus, readSections, serializeCorpus, serializeSections } from './format.ts';
 import { MEANING_DIMS } from '../meaning/index.ts';
 import { partLookups } from './part-lookups.ts';
+import { openIndexPieces, serializeIndexPieces, withoutPieces, type LoadIndexPiece } from './index-pieces.ts';
 import type { Segment } from './segmented-corpus.ts';
 
 /**
@@ -29,6 +30,10 @@ export type LoadArticleBlock = (block: number) => Promise<Uint8Array>;
 export interface SegmentParts {
   index: Uint8Array;
   blocks: Uint8Array[];
+  /** Index rows and postings pages (./index-pieces.ts); absent from parts written before them. */
+  rows?: Uint8Array[];
+  postings?: Uint8Array[];
+  passages?: Uint8Array[];
 }
 
 /**
@@ -63,10 +68,13 @@ export function serializeSegmentParts(data: CorpusData, options: { blockSize?: n
   const n = data.meta.articleCount;
   const blockCount = Math.ceil(n / blockSize);
   const texts = Array.from({ length: n }, (_, i) => (data.shingleCounts[i]! < INDEX_TEXT_MAX_SHINGLES ? readString(data.texts, i) : ''));
+  const lookups = partLookups(data);
+  const pieces = serializeIndexPieces({ ...data, ...lookups }, blockSize);
   const index = serializeCorpus({
     ...data,
-    ...partLookups(data),
-    meta: { ...data.meta, parts: { blockSize, blocks: blockCount } },
+    ...lookups,
+    ...withoutPieces(),
+    meta: { ...data.meta, parts: { blockSize, blocks: blockCount, pieces: pieces.layout } },
     texts: buildStringTable(texts),
     sentenceOffsets: new Uint32Array(0),
     sentenceMeaning: new Int8Array(0),
@@ -88,14 +96,18 @@ export function serializeSegmentParts(data: CorpusData, options: { blockSize?: n
       ]),
     );
   }
-  return { index, blocks };
+  return { index, blocks, rows: pieces.rows, postings: pieces.postings, passages: pieces.passages };
 }
 
-/** A segment opened from its index part; its article blocks are read with `loadArticleBlock` when an analysis needs them. */
-export function segmentFromParts(id: string, index: Uint8Array, loadArticleBlock: LoadArticleBlock, removed?: ReadonlySet<string>): Segment {
-  const data = deserializeCorpus(index);
-  if (!data.meta.parts) throw new CorpusFormatError(`segment "${id}" is a whole artifact, not an index part`);
-  return { id, data, loadArticleBlock, ...(removed ? { removed } : {}) };
+/**
+ * A segment opened from its index part; its article blocks are read with `loadArticleBlock` when
+ * an analysis needs them, its index rows and postings pages (when stored apart) with `loadIndexPiece`.
+ */
+export function segmentFromParts(id: string, index: Uint8Array, loadArticleBlock: LoadArticleBlock, removed?: ReadonlySet<string>, loadIndexPiece?: LoadIndexPiece): Segment {
+  const read = deserializeCorpus(index);
+  if (!read.meta.parts) throw new CorpusFormatError(`segment "${id}" is a whole artifact, not an index part`);
+  const opened = openIndexPieces(read, loadIndexPiece);
+  return { id, data: opened?.data ?? read, loadArticleBlock, ...(opened ? { indexPieces: opened.pieces } : {}), ...(removed ? { removed } : {}) };
 }
 
 export function readArticleBlock(bytes: Uint8Array): ArticleBlock {
@@ -108,7 +120,10 @@ export function readArticleBlock(bytes: Uint8Array): ArticleBlock {
 /** The whole segment back from its parts (for merging or exporting: every block is read). */
 export function assembleSegment(parts: SegmentParts): CorpusData {
   // The lookups an index part stores are the part's, not the segment's data (merging lays out new ones).
-  const { postingStart: _ps, postingArticles: _pa, idHashes: _ih, idOrder: _io, urlHashes: _uh, urlOrder: _uo, ...index } = deserializeCorpus(parts.index);
+  const read = deserializeCorpus(parts.index);
+  const opened = openIndexPieces(read, () => Promise.reject(new CorpusFormatError('assembling reads the pieces given')));
+  if (opened) opened.pieces.fillAll(parts.rows ?? [], parts.postings ?? [], parts.passages ?? []);
+  const { postingStart: _ps, postingArticles: _pa, idHashes: _ih, idOrder: _io, urlHashes: _uh, urlOrder: _uo, ...index } = opened?.data ?? read;
   const { parts: layout, ...meta } = index.meta;
   if (!layout || parts.blocks.length !== layout.blocks) throw new CorpusFormatError(`a corpus segment needs ${layout?.blocks ?? 0} article blocks, ${parts.blocks.length} given`);
   const blocks = parts.blocks.map(readArticleBlock);

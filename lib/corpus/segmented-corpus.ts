@@ -13,6 +13,8 @@ import { OpenSegment } from './open-segment.ts';
 import { lshBucketSizesOver, lshCandidatesOver } from './segment-lsh.ts';
 import { lastStartAtMost } from '../sorted.ts';
 import type { LoadArticleBlock } from './parts.ts';
+import { IndexNotLoadedError, type IndexPieces } from './index-pieces.ts';
+import type { IndexRequest } from './corpus.ts';
 import { chooseTermVector, type ChosenVector } from './term-vector.ts';
 import { termIdf, TermWeights } from './term-weights.ts';
 import { primaryVersions } from './versions.ts';
@@ -24,6 +26,8 @@ export interface Segment {
   data: CorpusData;
   removed?: ReadonlySet<string>;
   loadArticleBlock?: LoadArticleBlock;
+  /** Index rows and postings stored apart from the index part, read on demand (./index-pieces.ts). */
+  indexPieces?: IndexPieces;
 }
 
 /** Postings lists kept at most (a query reads up to 64 terms' lists, often twice). */
@@ -66,7 +70,7 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
     let size = 0;
     let length = 0;
     for (const segment of segments) {
-      const part = new OpenSegment(segment.data, segment.removed, this.parts.length, first, firstSentence, segment.loadArticleBlock);
+      const part = new OpenSegment(segment.data, segment.removed, this.parts.length, first, firstSentence, segment.loadArticleBlock, segment.indexPieces);
       this.parts.push(part);
       this.partFirsts.push(first);
       this.partFirstSentences.push(firstSentence);
@@ -82,8 +86,10 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
     this.summary = this.summarize();
   }
 
-  /** The segments merged into one (bulk access only: exporters, benchmarks). */
+  /** The segments merged into one (bulk access only: exporters, benchmarks); index pieces must all be read first. */
   get data(): CorpusData {
+    const partial = this.segments.filter((s) => s.indexPieces && !s.indexPieces.complete);
+    if (partial.length) throw new IndexNotLoadedError(this.name, 'the whole index', () => Promise.all(partial.map((s) => s.indexPieces!.loadAll())).then(() => undefined));
     this.merged ??= this.options.merge(this.segments, this.name);
     return this.merged;
   }
@@ -170,6 +176,23 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
       else bySegment.set(part, [local]);
     }
     await Promise.all([...bySegment].map(([part, locals]) => part.alone.loadArticles(locals)));
+  }
+
+  async loadIndex(request: IndexRequest): Promise<void> {
+    const articles = this.parts.map((): number[] => []);
+    const terms = this.parts.map((): number[] => []);
+    for (const index of request.articles ?? []) {
+      const [part, local] = this.locate(index);
+      articles[part.position]!.push(local);
+    }
+    for (const termId of request.terms ?? []) {
+      for (let s = 0; s < this.parts.length; s++) {
+        const local = this.termLocals[termId * this.parts.length + s]!;
+        if (local !== -1) terms[s]!.push(local);
+      }
+    }
+    const passages = [...(request.passages ?? [])];
+    await Promise.all(this.parts.map((part, s) => (articles[s]!.length || terms[s]!.length || passages.length ? part.alone.loadIndex({ articles: articles[s], terms: terms[s], passages }) : undefined)));
   }
 
   /** Article blocks loaded so far, over every segment opened from index parts. */
@@ -344,6 +367,7 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
 
   protected chooseVector(index: number): ChosenVector {
     const [part, local] = this.live(index);
+    part.alone.requireRows(local);
     const { docTermStart, docTerms, docTermTf } = part.data;
     const start = docTermStart[local]!;
     const end = docTermStart[local + 1]!;
@@ -390,6 +414,20 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
     if (this.postingCache.size >= POSTINGS_CACHE) this.postingCache.delete(this.postingCache.keys().next().value!);
     this.postingCache.set(termId, list);
     return list;
+  }
+
+  postingsLength(termId: number): number {
+    const cached = this.postingCache.get(termId);
+    if (cached !== undefined) return cached.length;
+    const base = termId * this.parts.length;
+    let length = 0;
+    for (const [s, part] of this.parts.entries()) {
+      const local = this.termLocals[base + s]!;
+      if (local === -1) continue;
+      if (!part.removed) length += part.alone.postingsLength(local);
+      else for (const a of part.alone.postings(local)) if (!part.isRemoved(a)) length++;
+    }
+    return length;
   }
 
   // Near duplicates and reused text.

@@ -22,6 +22,23 @@ const POSTINGS_BUDGET = 250_000;
 
 const scratch = new WeakMap<Corpus, Float32Array>();
 
+/** The query's terms and facts retrieval looks up first, the most distinctive first (their postings are read). */
+export function queryTerms(query: StoryQuery): [number, number][] {
+  const terms = [...query.weights].concat([...query.facts]);
+  terms.sort((a, b) => b[1] - a[1]);
+  return terms.slice(0, QUERY_TERMS);
+}
+
+const rareLimit = (corpus: Corpus) => Math.max(RARE_MIN_DF, Math.floor(corpus.size * RARE_SHARE));
+
+/** The lookup terms whose postings retrieval reads first (the rare ones); the others' only when too few articles share a rare term. */
+export function rareQueryTerms(query: StoryQuery, corpus: Corpus): number[] {
+  const maxRareDf = rareLimit(corpus);
+  return queryTerms(query)
+    .map(([termId]) => termId)
+    .filter((termId) => corpus.postingsLength(termId) <= maxRareDf);
+}
+
 export function retrieveCandidates(query: StoryQuery, corpus: Corpus, limit = CANDIDATES): number[] {
   let scores = scratch.get(corpus);
   if (!scores) {
@@ -34,34 +51,34 @@ export function retrieveCandidates(query: StoryQuery, corpus: Corpus, limit = CA
     scores[article] = scores[article]! + amount;
   };
 
-  const terms = [...query.weights].concat([...query.facts]);
-  terms.sort((a, b) => b[1] - a[1]);
-  const maxRareDf = Math.max(RARE_MIN_DF, Math.floor(corpus.size * RARE_SHARE));
+  const maxRareDf = rareLimit(corpus);
   const common: [number, number][] = [];
-  let looked = 0;
-  for (const [termId, weight] of terms) {
-    if (looked++ >= QUERY_TERMS) break;
-    const postings = corpus.postings(termId);
-    if (postings.length > maxRareDf) {
-      common.push([termId, weight]);
-      continue;
+  let picked: Set<number>;
+  // The scratch scores are cleared even when a read fails (postings not loaded yet: analyzeAsync loads them and asks again).
+  try {
+    for (const [termId, weight] of queryTerms(query)) {
+      if (corpus.postingsLength(termId) > maxRareDf) {
+        common.push([termId, weight]);
+        continue;
+      }
+      for (const a of corpus.postings(termId)) add(a, weight);
     }
-    for (const a of postings) add(a, weight);
-  }
-  // Too few articles share a rare term: widen to commoner ones, rarest first, within budget.
-  if (touched.length < limit) {
-    common.sort((a, b) => corpus.postings(a[0]).length - corpus.postings(b[0]).length);
-    let budget = POSTINGS_BUDGET;
-    for (const [termId, weight] of common) {
-      const postings = corpus.postings(termId);
-      if (postings.length > budget) break;
-      budget -= postings.length;
-      for (const a of postings) add(a, weight);
-      if (touched.length >= limit * 4) break;
+    // Too few articles share a rare term: widen to commoner ones, rarest first, within budget.
+    if (touched.length < limit) {
+      common.sort((a, b) => corpus.postingsLength(a[0]) - corpus.postingsLength(b[0]));
+      let budget = POSTINGS_BUDGET;
+      for (const [termId, weight] of common) {
+        const postings = corpus.postings(termId);
+        if (postings.length > budget) break;
+        budget -= postings.length;
+        for (const a of postings) add(a, weight);
+        if (touched.length >= limit * 4) break;
+      }
     }
+    picked = new Set(topArticles(touched, scores, limit));
+  } finally {
+    for (const a of touched) scores[a] = 0;
   }
-  const picked = new Set(topArticles(touched, scores, limit));
-  for (const a of touched) scores[a] = 0;
   for (const a of corpus.lshCandidates(query.fingerprint.signature).keys()) picked.add(a);
   return [...picked];
 }

@@ -87,11 +87,15 @@ function findSelf(query: StoryQuery, text: string, corpus: Corpus, scored: Score
   return null;
 }
 
-export function matchStories(article: ArticleInput, corpus: Corpus, options: StoryMatchOptions = {}): StoryMatchResult {
+/**
+ * `prepared`: the page's query and its candidates, built already (./match-async.ts builds them
+ * first to read the index they need); the query is changed as matching goes (its day).
+ */
+export function matchStories(article: ArticleInput, corpus: Corpus, options: StoryMatchOptions = {}, prepared?: { query: StoryQuery; candidates: readonly number[] }): StoryMatchResult {
   const limit = options.limit ?? 20;
-  const query = buildStoryQuery(article, corpus);
+  const query = prepared?.query ?? buildStoryQuery(article, corpus);
   const excluded = new Set((options.excludeIds ?? []).map((id) => corpus.indexOf(id)));
-  const scored = retrieveCandidates(query, corpus).filter((index) => !excluded.has(index)).map((index) => {
+  const scored = (prepared?.candidates ?? retrieveCandidates(query, corpus)).filter((index) => !excluded.has(index)).map((index) => {
     const evidence = storyEvidence(query, corpus, index);
     return { index, evidence, score: sameStoryProbability(evidence, options.weights) };
   });

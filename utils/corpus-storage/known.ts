@@ -36,13 +36,16 @@ export interface OpenedKnown {
  * a segment stored before lookup parts existed gives them from its index part (reconcile then
  * stores its lookup part, ./reconcile.ts).
  */
+/** Lookups are all in the index part: no article block or index piece is read for them. */
+const noReads = (): Promise<never> => Promise.reject(new Error('no article blocks or index pieces are read for lookups'));
+
 export async function loadLookups(db: CorporaDatabase, entry: SegmentEntry, caches: { lookups: LookupCache; segments?: SegmentCache }): Promise<SegmentLookups> {
   let lookups = caches.lookups.get(entry.id);
   if (lookups) return lookups;
   const opened = caches.segments?.get(entry.id);
   if (opened) lookups = lookupsOfSegment(opened.data);
   else if (entry.parts.includes(LOOKUP_PART)) lookups = openStoredLookups((await readParts(db, entry.id, [LOOKUP_PART])).get(LOOKUP_PART)!);
-  else lookups = lookupsOfSegment(openStoredSegment(entry.id, (await readParts(db, entry.id, [INDEX_PART])).get(INDEX_PART)!, () => Promise.reject(new Error('no article blocks are read for lookups'))).data);
+  else lookups = lookupsOfSegment(openStoredSegment(entry.id, (await readParts(db, entry.id, [INDEX_PART])).get(INDEX_PART)!, noReads, noReads).data);
   caches.lookups.set(entry.id, lookups);
   return lookups;
 }

@@ -1,6 +1,7 @@
 // The stored corpus opened for searching: the bundled corpus first, then every live segment in
-// manifest order, with its tombstones. Opening reads each segment's index part only; an article
-// block is read from IndexedDB when an analysis first needs one of its articles (analyzeAsync).
+// manifest order, with its tombstones. Opening reads each segment's index part only (and the
+// index rows of its removed articles); index rows, postings pages and article blocks are read
+// from IndexedDB when an analysis first needs them (analyzeAsync).
 // Segments opened once are kept in a cache keyed by segment id (a segment's stored data never
 // changes once written), with the blocks read so far, so reopening after a refresh reads only the
 // new segment's index.
@@ -9,7 +10,7 @@ import { combinedName } from '@/lib/import/combine';
 import { FEEDS_CORPUS_NAME } from '@/lib/feeds/sources';
 import type { CorporaDatabase } from './db';
 import { removedFrom, type Manifest, type SegmentEntry } from './manifest';
-import { assembleStoredSegment, blockParts, INDEX_PART, openSegmentedCorpus, openStoredSegment, SEGMENT_FORMAT, type Segment } from './segment-api';
+import { assembleStoredSegment, INDEX_PART, openSegmentedCorpus, openStoredSegment, SEGMENT_FORMAT, wholeSegmentParts, type Segment } from './segment-api';
 import { readManifest, readParts } from './store';
 
 /** Opened segments by id (without tombstones, which each opening adds). */
@@ -41,14 +42,16 @@ export async function loadSegment(db: CorporaDatabase, entry: SegmentEntry, cach
     }
     return reading;
   };
-  const segment = openStoredSegment(entry.id, (await readParts(db, entry.id, [INDEX_PART])).get(INDEX_PART)!, loadBlock);
+  // Index pieces are copied into the segment's arrays once read (lib/corpus/index-pieces.ts): only blocks are kept here.
+  const loadPieces = (names: string[]) => readParts(db, entry.id, names).then((parts) => names.map((name) => parts.get(name)!));
+  const segment = openStoredSegment(entry.id, (await readParts(db, entry.id, [INDEX_PART])).get(INDEX_PART)!, loadBlock, loadPieces);
   cache.set(entry.id, segment);
   return segment;
 }
 
-/** A stored segment whole, every block read (for merging). */
+/** A stored segment whole, every block and index piece read (for merging). */
 export async function loadWholeSegment(db: CorporaDatabase, entry: SegmentEntry): Promise<CorpusData> {
-  return assembleStoredSegment(await readParts(db, entry.id, [INDEX_PART, ...blockParts(entry.parts)]));
+  return assembleStoredSegment(await readParts(db, entry.id, [INDEX_PART, ...wholeSegmentParts(entry.parts)]));
 }
 
 /** Feed bookkeeping is stored with a feeds segment, not part of the corpus (./feed-segments.ts). */
@@ -64,7 +67,11 @@ export async function openStoredCorpus(db: CorporaDatabase, bundled: Corpus, cac
       continue;
     }
     try {
-      segments.push({ ...(await loadSegment(db, entry, cache)), removed: removedFrom(manifest, entry.id) });
+      const segment = await loadSegment(db, entry, cache);
+      const removed = removedFrom(manifest, entry.id);
+      // Opening counts removed articles out of the document frequencies: it reads their index rows.
+      if (removed?.size) await segment.indexPieces?.loadRowsOfIds(removed);
+      segments.push({ ...segment, removed });
     } catch {
       unreadable.push(entry);
     }

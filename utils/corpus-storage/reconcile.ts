@@ -81,7 +81,8 @@ async function addLookupParts(db: CorporaDatabase, entries: readonly SegmentEntr
     let part;
     try {
       const index = (await readParts(db, entry.id, [INDEX_PART])).get(INDEX_PART)!;
-      part = lookupPart(openStoredSegment(entry.id, index, () => Promise.reject(new Error('no article blocks are read for lookups'))).data);
+      const noReads = (): Promise<never> => Promise.reject(new Error('no article blocks or index pieces are read for lookups'));
+      part = lookupPart(openStoredSegment(entry.id, index, noReads, noReads).data);
     } catch {
       continue; // dropped meanwhile, or damaged: opening reports it unreadable
     }

@@ -6,6 +6,7 @@ import { assembleSegment, compileSegmentInSlices, FORMAT_VERSION, lookupsOf, mer
 import { readString } from '@/lib/corpus/data';
 import type { CompileProgressOptions } from '@/lib/import/combine';
 import { MODEL_NAME } from '@/lib/meaning';
+import type { IndexPieceKind } from '@/lib/corpus/index-pieces';
 import type { SegmentPart } from './store';
 
 export type { Segment, SegmentLookups };
@@ -39,6 +40,8 @@ export const INDEX_PART = 'index';
 /** What a feed refresh reads of a segment (lib/corpus/segment-lookups.ts): ids, URLs, outlets, fingerprints, LSH buckets. */
 export const LOOKUP_PART = 'lookups';
 const blockPart = (k: number) => `block-${k}`;
+/** Index rows, postings pages and passage pages (lib/corpus/index-pieces.ts): `rows-k`, `postings-k`, `passages-k`. */
+const piecePart = (kind: IndexPieceKind, k: number) => `${kind}-${k}`;
 
 /**
  * A segment as the parts it is stored in: an index part (what story matching reads), a lookup
@@ -46,8 +49,15 @@ const blockPart = (k: number) => `block-${k}`;
  * consecutive articles), read when an analysis needs them.
  */
 export function segmentParts(data: CorpusData): SegmentPart[] {
-  const { index, blocks } = serializeSegmentParts(data);
-  return [{ name: INDEX_PART, bytes: index }, { name: LOOKUP_PART, bytes: serializeLookups(lookupsOf(data)) }, ...blocks.map((bytes, k) => ({ name: blockPart(k), bytes }))];
+  const { index, blocks, rows = [], postings = [], passages = [] } = serializeSegmentParts(data);
+  return [
+    { name: INDEX_PART, bytes: index },
+    { name: LOOKUP_PART, bytes: serializeLookups(lookupsOf(data)) },
+    ...blocks.map((bytes, k) => ({ name: blockPart(k), bytes })),
+    ...rows.map((bytes, k) => ({ name: piecePart('rows', k), bytes })),
+    ...postings.map((bytes, k) => ({ name: piecePart('postings', k), bytes })),
+    ...passages.map((bytes, k) => ({ name: piecePart('passages', k), bytes })),
+  ];
 }
 
 /** A segment's lookups from its lookup part. */
@@ -59,19 +69,31 @@ export const lookupsOfSegment = (data: CorpusData): SegmentLookups => lookupsOf(
 /** A segment's lookup part, made from its data. */
 export const lookupPart = (data: CorpusData): SegmentPart => ({ name: LOOKUP_PART, bytes: serializeLookups(lookupsOf(data)) });
 
-/** Names of a stored segment's article blocks, in order. */
-export const blockParts = (parts: readonly string[]): string[] => parts.filter((p) => p.startsWith('block-')).sort((a, b) => Number(a.slice(6)) - Number(b.slice(6)));
+/** Names of a stored segment's parts of one kind (`block-`, `rows-`, `postings-`, `passages-`), in order. */
+const numberedParts = (parts: readonly string[], prefix: string): string[] =>
+  parts.filter((p) => p.startsWith(prefix)).sort((a, b) => Number(a.slice(prefix.length)) - Number(b.slice(prefix.length)));
 
-/** A segment opened from its index part; `loadBlock(k)` reads article block k when an analysis first needs it. */
-export function openStoredSegment(id: string, index: Uint8Array, loadBlock: (name: string) => Promise<Uint8Array>): Segment {
-  return segmentFromParts(id, index, (k) => loadBlock(blockPart(k)));
+/** Names of a stored segment's article blocks, in order. */
+export const blockParts = (parts: readonly string[]): string[] => numberedParts(parts, 'block-');
+
+/** Names of a stored segment's article blocks and index pieces: with its index part, the whole segment (assembleStoredSegment). */
+export const wholeSegmentParts = (parts: readonly string[]): string[] => ['block-', 'rows-', 'postings-', 'passages-'].flatMap((prefix) => numberedParts(parts, prefix));
+
+/**
+ * A segment opened from its index part; `loadBlock(name)` reads an article block, `loadPieces(names)`
+ * index pieces (in one batch), when an analysis first needs them.
+ */
+export function openStoredSegment(id: string, index: Uint8Array, loadBlock: (name: string) => Promise<Uint8Array>, loadPieces: (names: string[]) => Promise<Uint8Array[]>): Segment {
+  return segmentFromParts(id, index, (k) => loadBlock(blockPart(k)), undefined, (kind, pieces) => loadPieces(pieces.map((k) => piecePart(kind, k))));
 }
 
 /** The whole segment from its index part and every block (merging re-lays out whole data). */
 export function assembleStoredSegment(parts: ReadonlyMap<string, Uint8Array>): CorpusData {
   const index = parts.get(INDEX_PART);
   if (!index) throw new Error('the segment has no index part');
-  return assembleSegment({ index, blocks: blockParts([...parts.keys()]).map((name) => parts.get(name)!) });
+  const names = [...parts.keys()];
+  const read = (prefix: string) => numberedParts(names, prefix).map((name) => parts.get(name)!);
+  return assembleSegment({ index, blocks: read('block-'), rows: read('rows-'), postings: read('postings-'), passages: read('passages-') });
 }
 
 /** Ids of a segment's articles, in order. */

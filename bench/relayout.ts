@@ -1,0 +1,41 @@
+// A kept growth step's stored corpus (bench/growth.ts --keep DIR) with every segment laid out in
+// parts again as this version of the extension writes them (utils/corpus-storage segmentParts),
+// the articles unchanged: a change to how segments are stored is then timed on the same corpus,
+// before and after (bench/cold.ts), without simulating the days again.
+//
+//   npx tsx bench/relayout.ts DIR STEP OUT_DIR
+//
+// Writes OUT_DIR/indexeddb-STEP.bin and copies the step's reader pages and bundled corpus there.
+import 'fake-indexeddb/auto';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { openCorporaDb } from '../utils/corpus-storage/db.ts';
+import { FEED_ARTICLES_PART, loadWholeSegment } from '../utils/corpus-storage/open.ts';
+import { segmentParts } from '../utils/corpus-storage/segment-api.ts';
+import { readManifest, readParts } from '../utils/corpus-storage/store.ts';
+import { restoreIndexedDb, saveIndexedDb } from './lib/idb-snapshot.ts';
+
+const [dir, step, out] = process.argv.slice(2);
+if (!dir || !step || !out || !existsSync(join(dir, `indexeddb-${step}.bin`))) throw new Error('usage: npx tsx bench/relayout.ts DIR STEP OUT_DIR (a step kept by bench/growth.ts --keep DIR)');
+mkdirSync(out, { recursive: true });
+await restoreIndexedDb(join(dir, `indexeddb-${step}.bin`));
+const db = await openCorporaDb();
+const manifest = await readManifest(db);
+const segments = [];
+for (const entry of manifest.segments) {
+  const extra = entry.parts.includes(FEED_ARTICLES_PART) ? [...(await readParts(db, entry.id, [FEED_ARTICLES_PART]))].map(([name, bytes]) => ({ name, bytes })) : [];
+  const parts = [...segmentParts(await loadWholeSegment(db, entry)), ...extra];
+  const tx = db.transaction(['parts', 'manifest'], 'readwrite');
+  const store = tx.objectStore('parts');
+  const written = Date.now();
+  await store.delete(IDBKeyRange.bound([entry.id, ''], [entry.id, '\uffff']));
+  await Promise.all(parts.map((p) => store.put({ segment: entry.id, name: p.name, bytes: p.bytes, written })));
+  await tx.done;
+  segments.push({ ...entry, parts: parts.map((p) => p.name), bytes: parts.reduce((sum, p) => sum + p.bytes.byteLength, 0) });
+  console.log(`  ${entry.id}: ${entry.articles} articles, ${entry.parts.length} parts → ${parts.length}`);
+}
+await db.put('manifest', { ...manifest, segments, key: 'manifest' } as never);
+db.close();
+const size = await saveIndexedDb(join(out, `indexeddb-${step}.bin`));
+for (const file of [`pages-${step}.json`, 'corpus.bin']) copyFileSync(join(dir, file), join(out, file));
+console.log(`step ${step}: ${segments.length} segments laid out again, ${(size.bytesGzip / 2 ** 20).toFixed(1)} MB gzip stored`);
