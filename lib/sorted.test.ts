@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { equalRange, lastStartAtMost, lowerBound } from './sorted.ts';
+import { equalRange, hashLowerBound, hashRange, lastStartAtMost, lowerBound } from './sorted.ts';
 
 const hashes = Uint32Array.of(2, 5, 5, 5, 9, 4_000_000_000);
 
@@ -59,5 +59,35 @@ describe('lastStartAtMost', () => {
   test('counts only the first `count` starts', () => {
     expect(lastStartAtMost(sentenceStart, 9, 4)).toBe(3);
     expect(lastStartAtMost(sentenceStart, 9)).toBe(4);
+  });
+});
+
+describe('hashLowerBound', () => {
+  // A small deterministic generator (xorshift), so that a failure can be replayed.
+  function numbers(count: number, seed: number, draw: (next: () => number) => number): Uint32Array {
+    let state = seed;
+    const next = () => {
+      state ^= state << 13;
+      state ^= state >>> 17;
+      state ^= state << 5;
+      return state >>> 0;
+    };
+    return Uint32Array.from({ length: count }, () => draw(next)).sort();
+  }
+  const arrays: [string, Uint32Array][] = [
+    ['even hashes', numbers(5000, 7, (next) => next())],
+    ['hashes with repeats', numbers(5000, 11, (next) => next() % 700)],
+    ['bunched values', numbers(5000, 13, (next) => (next() % 10 === 0 ? 4_000_000_000 + (next() % 50) : next() % 1000))],
+    ['one value', new Uint32Array(100).fill(42)],
+    ['few entries', Uint32Array.of(3, 3, 9)],
+    ['none', new Uint32Array(0)],
+  ];
+
+  test.each(arrays)('gives lowerBound and equalRange of every value in and around %s', (_name, sorted) => {
+    const probes = [0, 1, 4_294_967_295, ...sorted, ...Array.from(sorted, (v) => v + 1), ...Array.from(sorted, (v) => Math.max(0, v - 1))];
+    for (const value of probes) {
+      expect(hashLowerBound(sorted, value)).toBe(lowerBound(sorted, value));
+      expect(hashRange(sorted, value)).toEqual(equalRange(sorted, value));
+    }
   });
 });

@@ -13,7 +13,7 @@ import { IndexNotLoadedError, type IndexPieces } from './index-pieces.ts';
 import { MEANING_DIMS, MODEL_NAME } from '../meaning/index.ts';
 import { chooseTermVector, type ChosenVector, type TermVector } from './term-vector.ts';
 import { termIdf, TermWeights } from './term-weights.ts';
-import { equalRange, lowerBound } from '../sorted.ts';
+import { hashRange, lowerBound } from '../sorted.ts';
 
 /** An article's metadata (text and sentences are separate calls: they are decoded on demand). */
 export interface CorpusArticle {
@@ -433,7 +433,7 @@ export class CompiledCorpus extends TermWeights implements Corpus {
 /** The id of a term in the data's vocabulary, or -1: a binary search of its hash, then the text confirmed. */
 export function findTermId(data: CorpusData, term: string): number {
   const hash = termHash(term);
-  const [first, last] = equalRange(data.termHashes, hash);
+  const [first, last] = hashRange(data.termHashes, hash);
   if (first === last) return -1;
   // Confirm the term itself (hashes can collide), as a string index confirms an id or URL.
   const ascii = /^[ -~]*$/.test(term);

@@ -6,7 +6,7 @@ import { CompiledCorpus } from './corpus.ts';
 import type { CorpusData } from './data.ts';
 import type { LoadArticleBlock } from './parts.ts';
 import { IndexNotLoadedError, type IndexPieces } from './index-pieces.ts';
-import { equalRange, lastStartAtMost } from '../sorted.ts';
+import { hashRange, lastStartAtMost } from '../sorted.ts';
 
 export class OpenSegment {
   /** The segment alone: articles, texts, its own postings (its IDF is never used). */
@@ -106,7 +106,7 @@ export class OpenSegment {
   /** Entries first ..< last of the passage index holding the shingle hash. */
   passageRange(hash: number): [number, number] {
     const pieces = this.alone.pieces;
-    if (!pieces) return equalRange(this.data.passageHashes, hash);
+    if (!pieces) return hashRange(this.data.passageHashes, hash);
     if (!pieces.hasPassages(hash)) throw new IndexNotLoadedError(this.alone.name, `the passage index at shingle ${hash}`, () => pieces.loadPassages([hash]));
     return pieces.passageRange(hash);
   }

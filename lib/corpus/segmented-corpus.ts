@@ -394,13 +394,23 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
     let list = this.postingCache.get(termId);
     if (list !== undefined) return list;
     const base = termId * this.parts.length;
-    const found: number[] = [];
-    for (const [s, part] of this.parts.entries()) {
+    // Into one array of the segments' lengths summed (removed articles leave it shorter): a
+    // term's postings run to thousands at 40,000 articles, and growing a list of them cost more.
+    let length = 0;
+    for (let s = 0; s < this.parts.length; s++) {
+      const local = this.termLocals[base + s]!;
+      if (local !== -1) length += this.parts[s]!.alone.postings(local).length;
+    }
+    const found = new Uint32Array(length);
+    let n = 0;
+    for (let s = 0; s < this.parts.length; s++) {
       const local = this.termLocals[base + s]!;
       if (local === -1) continue;
-      for (const a of part.alone.postings(local)) if (!part.isRemoved(a)) found.push(part.first + a);
+      const part = this.parts[s]!;
+      const articles = part.alone.postings(local);
+      for (let i = 0; i < articles.length; i++) if (!part.isRemoved(articles[i]!)) found[n++] = part.first + articles[i]!;
     }
-    list = Uint32Array.from(found);
+    list = n === length ? found : found.slice(0, n);
     if (this.postingCache.size >= POSTINGS_CACHE) this.postingCache.delete(this.postingCache.keys().next().value!);
     this.postingCache.set(termId, list);
     return list;

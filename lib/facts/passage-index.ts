@@ -12,7 +12,7 @@
 import { hashString, mix32 } from '../fingerprint/hash.ts';
 import { foldedWords } from '../text/normalize.ts';
 import { GrowableUint32 } from '../growable-uint32.ts';
-import { equalRange, lastStartAtMost } from '../sorted.ts';
+import { hashRange, lastStartAtMost } from '../sorted.ts';
 
 /**
  * Shared runs of this many words are always found: fact alignment's REUSE_MIN_WORDS
@@ -214,7 +214,7 @@ export interface PassageLookup {
 export function passageLookup(index: PassageIndex, maxPostings = MAX_SHINGLE_POSTINGS): PassageLookup {
   return {
     forEachSentence(hash, visit) {
-      const [first, last] = equalRange(index.hashes, hash);
+      const [first, last] = hashRange(index.hashes, hash);
       if (last - first > maxPostings) return;
       for (let i = first; i < last; i++) visit(index.sentences[i]!);
     },

@@ -9,6 +9,7 @@ import { extractQuantities, quantityConflicts, type Quantity } from '../facts/qu
 import { sentenceTokens } from '../facts/features.ts';
 import { findAttributions, quotedRanges, type Attribution } from './attribution.ts';
 import { diffHunks, diffWording, type DiffHunk } from './diff.ts';
+import { rememberedFraming, type FramingSides } from './framing-memo.ts';
 import {
   BOOSTERS,
   evaluativeWeight,
@@ -353,20 +354,6 @@ function inContext(text: string, words: readonly Word[]): string {
   return `“${text.slice(all[from]!.start, all[to]!.end)}”`;
 }
 
-/** Stems of a whole article, to tell an outlet's own word from the story's shared vocabulary. */
-const vocabularies = new Map<string, Set<string>>();
-const VOCABULARIES_KEPT = 64;
-
-function vocabulary(text: string): Set<string> {
-  let stems = vocabularies.get(text);
-  if (stems === undefined) {
-    stems = new Set(foldedWords(text).map(stemWord));
-    if (vocabularies.size >= VOCABULARIES_KEPT) vocabularies.delete(vocabularies.keys().next().value!);
-    vocabularies.set(text, stems);
-  }
-  return stems;
-}
-
 /** How evaluative the most evaluative word of a stretch is (0 when none is). */
 function strongest(text: string): number {
   return Math.max(0, ...wordsIn(text, 0, text.length).filter((w) => !CONTENT_STOPWORDS.has(w.text.toLowerCase())).map((w) => evaluativeWeight(w.text)));
@@ -392,12 +379,10 @@ function labelLoaded(
   otherText: string,
   hunks: readonly DiffHunk[],
   sink: LabelSink,
-  names: FramingOptions & { thisName: string; otherName: string },
+  names: FramingSides,
 ): void {
   const { thisName, otherName } = names;
   const subjectiveFrom = names.neighbourSubjectiveFrom ?? NEIGHBOUR_SUBJECTIVE_FROM;
-  // The rival article's stems are read only for a word that is loaded otherwise (rare).
-  const rivalArticle = { this: names.otherArticle || null, other: names.thisArticle || null };
   const rivalStems = { this: read(otherText).stems, other: read(thisText).stems };
   // Words of names ("Justice Department", "Dick Cheney") and function words ("like") carry no
   // judgment whatever their lexicon score.
@@ -415,10 +400,8 @@ function labelLoaded(
       if (sink.covers(side, w.start, w.end)) return false;
       const stems = foldedWords(w.text).map(stemWord);
       if (stems.some((f) => rivalStems[side].has(f))) return false;
-      const article = rivalArticle[side];
-      if (article === null) return true;
-      const shared = vocabulary(article);
-      return !stems.every((f) => shared.has(f));
+      // The rival article is read only for a word that is loaded otherwise (rare).
+      return !names.rivalArticleUses(side, stems);
     });
   const quoted = { this: quotedRanges(thisText), other: quotedRanges(otherText) };
   const inQuote = (side: 'this' | 'other', at: number): boolean => quoted[side].some(([s, e]) => s < at && at < e);
@@ -452,8 +435,8 @@ function labelLoaded(
       // Words inside a quotation are the speaker's: the outlet chose to quote them.
       const uses = (side: 'this' | 'other', words: readonly Word[]): string => (words.every((w) => inQuote(side, w.start)) ? 'quotes' : 'uses');
       const parts: string[] = [];
-      if (mine.length > 0) parts.push(`${thisName} ${uses('this', mine)} ${describe(thisText, mine, hunk.thisText, hunk.otherText, otherName, rivalArticle.this !== null)}`);
-      if (theirs.length > 0) parts.push(`${otherName} ${uses('other', theirs)} ${describe(otherText, theirs, hunk.otherText, hunk.thisText, thisName, rivalArticle.other !== null)}`);
+      if (mine.length > 0) parts.push(`${thisName} ${uses('this', mine)} ${describe(thisText, mine, hunk.thisText, hunk.otherText, otherName, names.rivalArticle.this)}`);
+      if (theirs.length > 0) parts.push(`${otherName} ${uses('other', theirs)} ${describe(otherText, theirs, hunk.otherText, hunk.thisText, thisName, names.rivalArticle.other)}`);
       note = parts.join('; ');
     }
     differences.push({
@@ -575,11 +558,20 @@ function labelAdditions(thisText: string, otherText: string, hunks: readonly Dif
 
 /**
  * Compares how two sentences that report one fact word it. `thisText` is the reader's
- * article; `otherText` another outlet's sentence.
+ * article; `otherText` another outlet's sentence. A pair compared before answers from memory
+ * (framing-memo.ts): one sentence often aligns with copies of another in several sources.
  */
 export function compareFraming(thisText: string, otherText: string, options: FramingOptions = {}): FramingComparison {
-  const thisName = options.thisName ?? 'this article';
-  const otherName = options.otherName ?? 'the other report';
+  return rememberedFraming(thisText, otherText, options, labelPair);
+}
+
+/**
+ * compareFraming's work. Of the articles it knows only what `sides` tells (whether each side's
+ * rival article is known, and whether it uses some stems): framing-memo.ts reuses a result for
+ * any articles that answer its questions alike, so the articles must reach the labels this way.
+ */
+function labelPair(thisText: string, otherText: string, sides: FramingSides): FramingComparison {
+  const { thisName, otherName } = sides;
   const diff = diffWording(thisText, otherText);
   const hunks = diffHunks(thisText, otherText, diff);
   const sink = new LabelSink();
@@ -588,7 +580,7 @@ export function compareFraming(thisText: string, otherText: string, options: Fra
     labelNames(thisText, otherText, hunks, sink, thisName, otherName);
     labelAttribution(thisText, otherText, sink, thisName, otherName);
     labelCertainty(thisText, otherText, hunks, sink, thisName, otherName);
-    labelLoaded(thisText, otherText, hunks, sink, { ...options, thisName, otherName });
+    labelLoaded(thisText, otherText, hunks, sink, sides);
     labelAdditions(thisText, otherText, hunks, sink, thisName, otherName);
   }
   return { diff, labels: sink.labels, flagged: sink.flagged };

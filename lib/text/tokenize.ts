@@ -156,7 +156,9 @@ function scanRaw(text: string): RawToken[] {
       continue;
     }
     const rest = text.slice(pos, pos + 64);
-    const suffixed = NUMBER_WITH_SUFFIX.exec(rest);
+    // Both number patterns start with a digit: most tokens, words, skip them.
+    const digit = ch >= '0' && ch <= '9';
+    const suffixed = digit ? NUMBER_WITH_SUFFIX.exec(rest) : null;
     // Ordinals and decades ("1st", "1990s") are NUMBER's.
     if (suffixed && !/^(?:st|nd|rd|th|s)$/.test(suffixed[2]!)) {
       const [, digits, suffix] = suffixed as unknown as [string, string, string];
@@ -170,7 +172,7 @@ function scanRaw(text: string): RawToken[] {
       pos = end;
       continue;
     }
-    const num = NUMBER.exec(rest);
+    const num = digit ? NUMBER.exec(rest) : null;
     if (num) {
       const value = parseNumber(num[0]);
       const isYear = /^(1[6-9]|20)\d\d$/.test(num[0]);
@@ -187,7 +189,10 @@ function scanRaw(text: string): RawToken[] {
     }
     const word = WORD.exec(rest);
     const w = word ? word[0] : ch;
-    out.push({ text: w, start: pos, end: pos + w.length, kind: 'word', norm: foldWord(w).replace(/['’]s$/, '').replace(/['’]/g, "'") });
+    const folded = foldWord(w);
+    // Only a word with an apostrophe has a possessive to drop or an apostrophe to unify.
+    const norm = folded.includes("'") || folded.includes('’') ? folded.replace(/['’]s$/, '').replace(/['’]/g, "'") : folded;
+    out.push({ text: w, start: pos, end: pos + w.length, kind: 'word', norm });
     pos += w.length;
   }
   return out;
