@@ -10,10 +10,10 @@ import type { CorpusArticle } from './corpus.ts';
 import { readString, type StringTable } from './data.ts';
 import type { KnownPage, KnownPart } from './known-parts.ts';
 import { sketchJaccardAtMost } from './known-parts.ts';
-import { stringHash, tableHolds } from './part-lookups.ts';
+import { hashHits, tableHolds, type StringIndex } from './part-lookups.ts';
 import { lshBucketSizesOver, lshCandidatesOver, type LshSegment } from './segment-lsh.ts';
 import type { SegmentLookups } from './segment-lookups.ts';
-import { lastStartAtMost, lowerBound } from '../sorted.ts';
+import { lastStartAtMost } from '../sorted.ts';
 import { VERSION_CONTAINMENT, VERSION_MIN_SHINGLES } from './versions.ts';
 
 /** What a caller is about to ask of a corpus context: ids and URLs it will look up, fingerprints whose near-duplicates it will compare. */
@@ -62,17 +62,6 @@ export type KnownSegmentInput =
   | { id: string; lookups: SegmentLookups; removed?: ReadonlySet<string> }
   | { id: string; known: KnownPart; readPages: (pages: number[]) => Promise<KnownPage[]>; removed?: ReadonlySet<string> };
 
-type HashIndex = { hashes: Uint32Array; order: Uint32Array };
-
-/** Positions of the index's entries with this hash. */
-function hashHits(index: HashIndex, text: string): number[] {
-  const hits: number[] = [];
-  if (!text) return hits;
-  const hash = stringHash(text);
-  for (let k = lowerBound(index.hashes, hash); k < index.hashes.length && index.hashes[k] === hash; k++) hits.push(index.order[k]!);
-  return hits;
-}
-
 /** One segment's lookups in a corpus of several. */
 export class KnownSegment implements LshSegment {
   readonly buckets: LshBuckets;
@@ -84,8 +73,8 @@ export class KnownSegment implements LshSegment {
   readonly shingleCounts: Uint32Array;
   /** The lookups when all are in memory (the bundled corpus, imports, segments stored before known parts). */
   readonly lookups: SegmentLookups | null;
-  private readonly ids: HashIndex;
-  private readonly urls: HashIndex;
+  private readonly ids: StringIndex;
+  private readonly urls: StringIndex;
   private readonly pageArticles: number;
   private readonly pages = new Map<number, KnownPage>();
   private readonly sketches: Uint8Array | null;
