@@ -38,7 +38,7 @@ export type IndexPieceKind = 'rows' | 'postings' | 'passages';
 /** Reads stored pieces of one kind, in the order asked: index rows of article blocks, postings pages, or passage pages. */
 export type LoadIndexPiece = (kind: IndexPieceKind, pieces: readonly number[]) => Promise<Uint8Array[]>;
 
-/** A query read index rows or postings not loaded yet: `load()` reads them (analyzeAsync loads first, and again on this). */
+/** A query read index rows, postings or passage pages not loaded yet: `load()` reads them (analyzeAsync loads first, and again on this). */
 export class IndexNotLoadedError extends Error {
   constructor(
     readonly corpus: string,
@@ -50,13 +50,13 @@ export class IndexNotLoadedError extends Error {
   }
 }
 
-/** The index part's copy of the data: row sections and postings left empty (their pieces hold them). */
+/** The index part's copy of the data: row sections, postings and the passage index left empty (their pieces hold them). */
 export function withoutPieces(): Pick<CorpusData, RowSection | 'postingArticles' | 'passageHashes' | 'passageSentences'> {
   const none = new Uint32Array(0);
   return { docTerms: none, docTermTf: new Uint8Array(0), facts: none, headlineTerms: none, leadTerms: none, postingArticles: none, passageHashes: none, passageSentences: none };
 }
 
-/** A segment's index rows (one piece per block of articles) and postings pages. */
+/** A segment's index rows (one piece per block of articles), postings pages and passage pages, and their layout. */
 export function serializeIndexPieces(data: CorpusData & { postingArticles: Uint32Array }, blockSize: number): { rows: Uint8Array[]; postings: Uint8Array[]; passages: Uint8Array[]; layout: IndexPiecesLayout } {
   const n = data.meta.articleCount;
   const rows: Uint8Array[] = [];
@@ -103,7 +103,7 @@ export class IndexPieces {
   private missing: number;
 
   constructor(
-    /** The segment's data: its row sections and postingArticles are filled in place. */
+    /** The segment's data: its row sections, postingArticles and passage index are filled in place. */
     private readonly data: CorpusData & { postingStart: Uint32Array; postingArticles: Uint32Array },
     private readonly layout: IndexPiecesLayout,
     private readonly blockSize: number,
@@ -306,8 +306,9 @@ export class IndexPieces {
 }
 
 /**
- * The index part's data with its row sections and postings allocated whole (empty), and the
- * pieces that fill them; null for an index part that holds them itself (written before pieces).
+ * The index part's data with its row sections, postings and passage index empty (allocated whole
+ * when a piece of their kind is first read), and the pieces that fill them; null for an index
+ * part that holds them itself (written before pieces).
  */
 export function openIndexPieces(data: CorpusData, loadPiece: LoadIndexPiece | undefined): { data: CorpusData; pieces: IndexPieces } | null {
   const layout = data.meta.parts?.pieces;
