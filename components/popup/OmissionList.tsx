@@ -17,7 +17,15 @@ export function OmissionList({ omissions, visible }: { omissions: readonly Omiss
             <q><SourceText text={o.text} /></q>
             <div class="sentence-meta">
               <span class="badge">{plural(o.outletCount || outlets.length, 'outlet')}</span>
-              <span class="muted">Reported by {outlets.join(', ')}</span>
+              <span class="muted">
+                Reported by{' '}
+                {outlets.map((outlet, i) => (
+                  <>
+                    {i > 0 && ', '}
+                    <SourceText text={outlet} />
+                  </>
+                ))}
+              </span>
             </div>
           </li>
         );

@@ -13,7 +13,7 @@ import { IndexNotLoadedError, ROW_STARTS, type IndexPieces, type RowSection } fr
 import { MEANING_DIMS, MODEL_NAME } from '../meaning/index.ts';
 import { chooseTermVector, type ChosenVector, type TermVector } from './term-vector.ts';
 import { termIdf, TermWeights } from './term-weights.ts';
-import { hashRange, lowerBound } from '../sorted.ts';
+import { hashRange } from '../sorted.ts';
 
 /** An article's metadata (text and sentences are separate calls: they are decoded on demand). */
 export interface CorpusArticle {
@@ -28,7 +28,6 @@ export interface CorpusArticle {
 }
 
 export type { TermVector } from './term-vector.ts';
-export { invertedIndex } from './part-lookups.ts';
 
 /**
  * A compiled corpus, ready to query.
@@ -450,9 +449,9 @@ export function findTermId(data: CorpusData, term: string): number {
  * a corpus of segments finds a term met in one segment in the others without decoding it.
  */
 export function findTermBytes(data: CorpusData, hash: number, text: Uint8Array): number {
-  const hashes = data.termHashes;
+  const [first, last] = hashRange(data.termHashes, hash);
   const { offsets, bytes } = data.terms;
-  for (let t = lowerBound(hashes, hash); t < hashes.length && hashes[t] === hash; t++) {
+  for (let t = first; t < last; t++) {
     const start = offsets[t]!;
     if (offsets[t + 1]! - start !== text.length) continue;
     let i = 0;

@@ -8,7 +8,7 @@
 import { buildStringTable, readString, type CorpusData, type StringTable } from './data.ts';
 import { CorpusFormatError, deserializeCorpus, readSections, serializeCorpus, serializeSections } from './format.ts';
 import { MEANING_DIMS } from '../meaning/index.ts';
-import { partLookups } from './part-lookups.ts';
+import { partLookups, withoutPartLookups } from './part-lookups.ts';
 import { openIndexPieces, serializeIndexPieces, withoutPieces, type LoadIndexPiece } from './index-pieces.ts';
 import type { Segment } from './segmented-corpus.ts';
 
@@ -119,11 +119,10 @@ export function readArticleBlock(bytes: Uint8Array): ArticleBlock {
 
 /** The whole segment back from its parts (for merging or exporting: every block is read). */
 export function assembleSegment(parts: SegmentParts): CorpusData {
-  // The lookups an index part stores are the part's, not the segment's data (merging lays out new ones).
   const read = deserializeCorpus(parts.index);
   const opened = openIndexPieces(read, () => Promise.reject(new CorpusFormatError('assembling reads the pieces given')));
   if (opened) opened.pieces.fillAll(parts.rows ?? [], parts.postings ?? [], parts.passages ?? []);
-  const { postingStart: _ps, postingArticles: _pa, idHashes: _ih, idOrder: _io, urlHashes: _uh, urlOrder: _uo, ...index } = opened?.data ?? read;
+  const index = withoutPartLookups(opened?.data ?? read);
   const { parts: layout, ...meta } = index.meta;
   if (!layout || parts.blocks.length !== layout.blocks) throw new CorpusFormatError(`a corpus segment needs ${layout?.blocks ?? 0} article blocks, ${parts.blocks.length} given`);
   const blocks = parts.blocks.map(readArticleBlock);

@@ -334,13 +334,10 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
     return id !== -1 ? id : this.intern(s, local);
   }
 
+  /** The corpus ids of a segment's local term ids (`corpusTerm` of each). */
   private corpusTerms(s: number, locals: Uint32Array): Uint32Array {
-    const part = this.parts[s]!;
     const out = new Uint32Array(locals.length);
-    for (let k = 0; k < locals.length; k++) {
-      const id = part.corpusId(locals[k]!);
-      out[k] = id !== -1 ? id : this.intern(s, locals[k]!);
-    }
+    for (let k = 0; k < locals.length; k++) out[k] = this.corpusTerm(s, locals[k]!);
     return out;
   }
 

@@ -73,9 +73,6 @@ export const lookupPart = (data: CorpusData): SegmentPart => ({ name: LOOKUP_PAR
 const numberedParts = (parts: readonly string[], prefix: string): string[] =>
   parts.filter((p) => p.startsWith(prefix)).sort((a, b) => Number(a.slice(prefix.length)) - Number(b.slice(prefix.length)));
 
-/** Names of a stored segment's article blocks, in order. */
-export const blockParts = (parts: readonly string[]): string[] => numberedParts(parts, 'block-');
-
 /** Names of a stored segment's article blocks and index pieces: with its index part, the whole segment (assembleStoredSegment). */
 export const wholeSegmentParts = (parts: readonly string[]): string[] => ['block-', 'rows-', 'postings-', 'passages-'].flatMap((prefix) => numberedParts(parts, prefix));
 
@@ -101,7 +98,3 @@ export function segmentArticleIds(data: CorpusData): string[] {
   return Array.from({ length: data.meta.articleCount }, (_, i) => readString(data.ids, i));
 }
 
-/** URLs of a segment's articles, in order ("" where an article has none). */
-export function segmentArticleUrls(data: CorpusData): string[] {
-  return Array.from({ length: data.meta.articleCount }, (_, i) => readString(data.urls, i));
-}
