@@ -24,7 +24,7 @@ const manifest = await readManifest(db);
 const segments = [];
 for (const entry of manifest.segments) {
   const extra = entry.parts.includes(FEED_ARTICLES_PART) ? [...(await readParts(db, entry.id, [FEED_ARTICLES_PART]))].map(([name, bytes]) => ({ name, bytes })) : [];
-  const parts = [...segmentParts(await loadWholeSegment(db, entry)), ...extra];
+  const parts = [...segmentParts(await loadWholeSegment(db, entry), { lazyLookups: entry.kind === 'feeds' }), ...extra];
   const tx = db.transaction(['parts', 'manifest'], 'readwrite');
   const store = tx.objectStore('parts');
   const written = Date.now();

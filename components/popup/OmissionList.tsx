@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import type { Omission } from '@/lib/result';
 import { itemKey } from './search';
 import { outletName, plural } from './labels';
@@ -20,10 +21,10 @@ export function OmissionList({ omissions, visible }: { omissions: readonly Omiss
               <span class="muted">
                 Reported by{' '}
                 {outlets.map((outlet, i) => (
-                  <>
+                  <Fragment key={outlet}>
                     {i > 0 && ', '}
                     <SourceText text={outlet} />
-                  </>
+                  </Fragment>
                 ))}
               </span>
             </div>

@@ -138,7 +138,7 @@ export function startFeeds(options: { corpora: StoredCorpora; fetch?: FetchLike 
       await clearStorageProblem();
       // A corpus open in this background is opened again now (only the new segment is read), so the
       // next page is analysed without waiting; one started for the refresh leaves it to its first page.
-      await corpora.refreshed().catch(() => undefined);
+      await corpora.refreshed().catch((error: unknown) => reportFailure('open the refreshed corpus', 'the next page opens it', error));
       const done: RefreshState = { running: false, phase: 'done', done: state.total, total: state.total, startedAt: state.startedAt, finishedAt: new Date().toISOString(), added: result.records.length };
       await setRefreshState(done);
       return done;

@@ -29,6 +29,14 @@ export interface CorpusArticle {
 
 export type { TermVector } from './term-vector.ts';
 
+/** What a query is about to read of a corpus's index: rows of these articles, postings of these term ids, passage pages of these shingles. */
+export interface IndexRequest {
+  articles?: Iterable<number>;
+  terms?: Iterable<number>;
+  /** Shingle hashes the passage index will be asked about (lib/facts/passage-index.ts queryShingles). */
+  passages?: Iterable<number>;
+}
+
 /**
  * A compiled corpus, ready to query.
  *
@@ -50,14 +58,6 @@ export type { TermVector } from './term-vector.ts';
  * What is stored is `passageIndex()`, a sample of every sentence's word shingles, to find text
  * reused anywhere in the corpus (wire copy, quotations).
  */
-/** What a query is about to read of a corpus's index: rows of these articles, postings of these term ids. */
-export interface IndexRequest {
-  articles?: Iterable<number>;
-  terms?: Iterable<number>;
-  /** Shingle hashes the passage index will be asked about (lib/facts/passage-index.ts queryShingles). */
-  passages?: Iterable<number>;
-}
-
 export interface Corpus {
   readonly name: string;
   /** Number of articles (removed ones not counted). */
@@ -86,9 +86,10 @@ export interface Corpus {
    */
   loadArticles(indices: Iterable<number>): Promise<void>;
   /**
-   * Makes index rows (terms, facts, headline and lead terms) of these articles and postings of
-   * these term ids readable. A corpus of segments stored with index pieces (./index-pieces.ts)
-   * reads them on demand, and reading them before throws IndexNotLoadedError; others hold them.
+   * Makes index rows (terms, facts, headline and lead terms) of these articles, postings of these
+   * term ids and the passage index's pages holding these shingles readable. A corpus of segments
+   * stored with index pieces (./index-pieces.ts) reads them on demand, and reading them before
+   * throws IndexNotLoadedError; others hold them.
    */
   loadIndex(request: IndexRequest): Promise<void>;
   sentences(index: number): SentenceSpan[];
@@ -165,8 +166,8 @@ export class CompiledCorpus extends TermWeights implements Corpus {
   private idfs: Float32Array | null = null;
 
   /**
-   * `loadBlock` reads the article blocks of an index part (./parts.ts), `pieces` its index rows and
-   * postings stored apart (./index-pieces.ts); an artifact has everything in itself.
+   * `loadBlock` reads the article blocks of an index part (./parts.ts), `pieces` its index rows,
+   * postings and passage pages stored apart (./index-pieces.ts); an artifact has everything in itself.
    */
   constructor(
     readonly data: CorpusData,

@@ -41,7 +41,7 @@ export type IndexPieceKind = 'rows' | 'postings' | 'passages';
 /** Reads stored pieces of one kind, in the order asked: index rows of article blocks, postings pages, or passage pages. */
 export type LoadIndexPiece = (kind: IndexPieceKind, pieces: readonly number[]) => Promise<Uint8Array[]>;
 
-/** A query read index rows or postings not loaded yet: `load()` reads them (analyzeAsync loads first, and again on this). */
+/** A query read index rows, postings or passage pages not loaded yet: `load()` reads them (analyzeAsync loads first, and again on this). */
 export class IndexNotLoadedError extends Error {
   constructor(
     readonly corpus: string,
@@ -53,13 +53,13 @@ export class IndexNotLoadedError extends Error {
   }
 }
 
-/** The index part's copy of the data: row sections and postings left empty (their pieces hold them). */
+/** The index part's copy of the data: row sections, postings and the passage index left empty (their pieces hold them). */
 export function withoutPieces(): Pick<CorpusData, RowSection | 'postingArticles' | 'passageHashes' | 'passageSentences'> {
   const none = new Uint32Array(0);
   return { docTerms: none, docTermTf: new Uint8Array(0), facts: none, headlineTerms: none, leadTerms: none, postingArticles: none, passageHashes: none, passageSentences: none };
 }
 
-/** A segment's index rows (one piece per block of articles) and postings pages. */
+/** A segment's index rows (one piece per block of articles), postings pages and passage pages, and their layout. */
 export function serializeIndexPieces(data: CorpusData & { postingArticles: Uint32Array }, blockSize: number): { rows: Uint8Array[]; postings: Uint8Array[]; passages: Uint8Array[]; layout: IndexPiecesLayout } {
   const n = data.meta.articleCount;
   const rows: Uint8Array[] = [];
@@ -365,7 +365,8 @@ export class IndexPieces {
 
 /**
  * The index part's data with its row sections, postings and passage index empty until every
- * piece is read, and the pieces, read on demand; null for an index part that holds them itself (written before pieces).
+ * piece is read, and the pieces, read on demand; null for an index part that holds them itself
+ * (written before pieces).
  */
 export function openIndexPieces(data: CorpusData, loadPiece: LoadIndexPiece | undefined): { data: CorpusData; pieces: IndexPieces } | null {
   const layout = data.meta.parts?.pieces;

@@ -41,16 +41,19 @@ export function tableHolds(table: StringTable, i: number, text: string, ascii = 
   return true;
 }
 
+/** The positions whose string has the hash `text` has, ascending: `text` is at some of them, if in the table (the table itself is not read). */
+export function hashHits(index: StringIndex, text: string): number[] {
+  const hits: number[] = [];
+  if (!text) return hits;
+  const hash = stringHash(text);
+  for (let k = lowerBound(index.hashes, hash); k < index.hashes.length && index.hashes[k] === hash; k++) hits.push(index.order[k]!);
+  return hits;
+}
+
 /** The positions of `text` in the table through its string index, ascending. */
 export function findStrings(table: StringTable, index: StringIndex, text: string): number[] {
-  const found: number[] = [];
-  if (!text) return found;
-  const hash = stringHash(text);
   const ascii = /^[ -~]*$/.test(text);
-  for (let k = lowerBound(index.hashes, hash); k < index.hashes.length && index.hashes[k] === hash; k++) {
-    if (tableHolds(table, index.order[k]!, text, ascii)) found.push(index.order[k]!);
-  }
-  return found;
+  return hashHits(index, text).filter((i) => tableHolds(table, i, text, ascii));
 }
 
 /** The first position of `text` in the table through its string index, or -1. */

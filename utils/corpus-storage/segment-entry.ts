@@ -18,7 +18,7 @@ export async function writeSegment(
   segment: { id: string; kind: SegmentKind; source: string; data: CorpusData; extra?: SegmentPart[]; feeds?: FeedSummary },
   now = new Date(),
 ): Promise<SegmentEntry> {
-  const parts = [...segmentParts(segment.data), ...(segment.extra ?? [])];
+  const parts = [...segmentParts(segment.data, { lazyLookups: segment.kind === 'feeds' }), ...(segment.extra ?? [])];
   await writeParts(db, segment.id, parts, now.getTime());
   const { meta } = segment.data;
   return {
