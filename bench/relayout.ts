@@ -11,7 +11,7 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openCorporaDb } from '../utils/corpus-storage/db.ts';
 import { FEED_ARTICLES_PART, loadWholeSegment } from '../utils/corpus-storage/open.ts';
-import { segmentParts } from '../utils/corpus-storage/segment-api.ts';
+import { listParts, segmentParts } from '../utils/corpus-storage/segment-api.ts';
 import { readManifest, readParts } from '../utils/corpus-storage/store.ts';
 import { restoreIndexedDb, saveIndexedDb } from './lib/idb-snapshot.ts';
 
@@ -31,7 +31,7 @@ for (const entry of manifest.segments) {
   await store.delete(IDBKeyRange.bound([entry.id, ''], [entry.id, '\uffff']));
   await Promise.all(parts.map((p) => store.put({ segment: entry.id, name: p.name, bytes: p.bytes, written })));
   await tx.done;
-  segments.push({ ...entry, parts: parts.map((p) => p.name), bytes: parts.reduce((sum, p) => sum + p.bytes.byteLength, 0) });
+  segments.push({ ...entry, parts: listParts(parts.map((p) => p.name)), bytes: parts.reduce((sum, p) => sum + p.bytes.byteLength, 0) });
   console.log(`  ${entry.id}: ${entry.articles} articles, ${entry.parts.length} parts → ${parts.length}`);
 }
 await db.put('manifest', { ...manifest, segments, key: 'manifest' } as never);

@@ -9,7 +9,7 @@ import { isoFromDay, NO_DATE, readString, type CorpusData, type StringTable } fr
 import { ArticlesNotLoadedError, INDEX_TEXT_MAX_SHINGLES, readArticleBlock, type ArticleBlock, type LoadArticleBlock } from './parts.ts';
 import { CorpusFormatError, deserializeCorpus } from './format.ts';
 import { findString, invertedIndex, tableHolds } from './part-lookups.ts';
-import { IndexNotLoadedError, type IndexPieces } from './index-pieces.ts';
+import { IndexNotLoadedError, ROW_STARTS, type IndexPieces, type RowSection } from './index-pieces.ts';
 import { MEANING_DIMS, MODEL_NAME } from '../meaning/index.ts';
 import { chooseTermVector, type ChosenVector, type TermVector } from './term-vector.ts';
 import { termIdf, TermWeights } from './term-weights.ts';
@@ -206,8 +206,6 @@ export class CompiledCorpus extends TermWeights implements Corpus {
    */
   private get postingIndex(): { start: Uint32Array; articles: Uint32Array } {
     const { postingStart, postingArticles } = this.data;
-    // Index pieces fill (and first allocate) postingArticles as pages are read: never kept aside.
-    if (this.pieces && postingStart && postingArticles) return { start: postingStart, articles: postingArticles };
     this.inverted ??= postingStart && postingArticles ? { start: postingStart, articles: postingArticles } : invertedIndex(this.data);
     return this.inverted;
   }
@@ -291,12 +289,6 @@ export class CompiledCorpus extends TermWeights implements Corpus {
     await Promise.all([this.pieces.loadRows(request.articles ?? []), this.pieces.loadPostings(request.terms ?? []), this.pieces.loadPassages(request.passages ?? [])]);
   }
 
-  /** Throws IndexNotLoadedError unless the article's index rows are read (a segment with index pieces). */
-  requireRows(index: number): void {
-    const pieces = this.pieces;
-    if (pieces && !pieces.hasRows(index)) throw new IndexNotLoadedError(this.name, `the index rows of article ${index}`, () => pieces.loadRows([index]));
-  }
-
   /** Article blocks loaded so far (a corpus opened from an index part). */
   get loadedBlocks(): number {
     return this.blocks.size;
@@ -371,35 +363,47 @@ export class CompiledCorpus extends TermWeights implements Corpus {
   }
 
   protected chooseVector(index: number): ChosenVector {
-    this.requireRows(index);
-    const start = this.data.docTermStart[index]!;
-    const end = this.data.docTermStart[index + 1]!;
-    const terms = this.data.docTerms;
-    return chooseTermVector(this.data.docTermTf.subarray(start, end), (k) => this.idfTable[terms[start + k]!]!, (k) => terms[start + k]!);
+    const terms = this.docTerms(index);
+    return chooseTermVector(this.docTermCounts(index), (k) => this.idfTable[terms[k]!]!, (k) => terms[k]!);
   }
 
   length(index: number): number {
     return this.data.docLength[index]!;
   }
 
+  /** The article's entries of an index row section: from its read index rows (a segment with index pieces) or the data. */
+  private row<S extends RowSection>(name: S, index: number): CorpusData[S] {
+    if (this.pieces) return this.pieces.row(name, index);
+    const start = ROW_STARTS[name];
+    // An artifact, or an index part written before pieces, holds every row itself.
+    return this.data[name].subarray(this.data[start][index]!, this.data[start][index + 1]!) as CorpusData[S];
+  }
+
+  /** Every distinct content term of the article (term ids, in term order). */
+  docTerms(index: number): Uint32Array {
+    return this.row('docTerms', index);
+  }
+
+  /** How often the article holds each of its docTerms (capped at 255). */
+  docTermCounts(index: number): Uint8Array {
+    return this.row('docTermTf', index);
+  }
+
   facts(index: number): Uint32Array {
-    this.requireRows(index);
-    return this.data.facts.subarray(this.data.factStart[index]!, this.data.factStart[index + 1]!);
+    return this.row('facts', index);
   }
 
   headlineTerms(index: number): Uint32Array {
-    this.requireRows(index);
-    return this.data.headlineTerms.subarray(this.data.headlineStart[index]!, this.data.headlineStart[index + 1]!);
+    return this.row('headlineTerms', index);
   }
 
   leadTerms(index: number): Uint32Array {
-    this.requireRows(index);
-    return this.data.leadTerms.subarray(this.data.leadStart[index]!, this.data.leadStart[index + 1]!);
+    return this.row('leadTerms', index);
   }
 
   postings(termId: number): Uint32Array {
     const pieces = this.pieces;
-    if (pieces && !pieces.hasPostings(termId)) throw new IndexNotLoadedError(this.name, `the postings of term ${termId}`, () => pieces.loadPostings([termId]));
+    if (pieces) return pieces.postings(termId);
     const { start, articles } = this.postingIndex;
     return articles.subarray(start[termId]!, start[termId + 1]!);
   }

@@ -96,7 +96,53 @@ export const lookupPart = (data: CorpusData): SegmentPart => ({ name: LOOKUP_PAR
 
 /** Names of a stored segment's parts of one kind (`block-`, `rows-`, `postings-`, `passages-`), in order. */
 const numberedParts = (parts: readonly string[], prefix: string): string[] =>
-  parts.filter((p) => p.startsWith(prefix)).sort((a, b) => Number(a.slice(prefix.length)) - Number(b.slice(prefix.length)));
+  partNames(parts)
+    .filter((p) => p.startsWith(prefix))
+    .sort((a, b) => Number(a.slice(prefix.length)) - Number(b.slice(prefix.length)));
+
+const RUN = /^(.+-)(\d+)\.\.(\d+)$/;
+const NUMBERED = /^(.+-)(\d+)$/;
+
+/**
+ * A segment's part names as its manifest entry lists them: a run of numbered parts (`block-0`
+ * … `block-5218`) as one name, `block-0..5218`. The manifest is read several times by every
+ * refresh, and listing each part of a large segment made it grow with the corpus (300 kB at
+ * 100,000 articles).
+ */
+export function listParts(names: readonly string[]): string[] {
+  const listed: string[] = [];
+  let run: { prefix: string; from: number; to: number } | null = null;
+  const close = () => {
+    if (run) listed.push(run.from === run.to ? `${run.prefix}${run.from}` : `${run.prefix}${run.from}..${run.to}`);
+    run = null;
+  };
+  for (const name of names) {
+    const numbered = NUMBERED.exec(name);
+    if (!numbered) {
+      close();
+      listed.push(name);
+      continue;
+    }
+    const [, prefix, k] = numbered as unknown as [string, string, string];
+    if (run && run.prefix === prefix && run.to + 1 === Number(k)) run.to++;
+    else {
+      close();
+      run = { prefix, from: Number(k), to: Number(k) };
+    }
+  }
+  close();
+  return listed;
+}
+
+/** The part names a manifest entry lists, runs written out (entries of earlier versions list every name). */
+export function partNames(listed: readonly string[]): string[] {
+  return listed.flatMap((name) => {
+    const run = RUN.exec(name);
+    if (!run) return [name];
+    const from = Number(run[2]);
+    return Array.from({ length: Number(run[3]) - from + 1 }, (_, i) => `${run[1]}${from + i}`);
+  });
+}
 
 /** Names of a stored segment's article blocks and index pieces: with its index part, the whole segment (assembleStoredSegment). */
 export const wholeSegmentParts = (parts: readonly string[]): string[] => ['block-', 'rows-', 'postings-', 'passages-'].flatMap((prefix) => numberedParts(parts, prefix));
