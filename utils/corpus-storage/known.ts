@@ -18,7 +18,7 @@ import { canonicalUrl } from '@/lib/feeds/url';
 import type { CorporaDatabase } from './db';
 import { removedFrom, type Manifest, type SegmentEntry } from './manifest';
 import { BUNDLED_SEGMENT_ID, type SegmentCache } from './open';
-import { INDEX_PART, KNOWN_PART, knownPageReader, LOOKUP_PART, lookupsOfSegment, openStoredKnown, openStoredLookups, openStoredSegment } from './segment-api';
+import { INDEX_PART, KNOWN_PART, knownPageReader, LOOKUP_PART, lookupsOfSegment, openStoredKnown, openStoredLookups, indexPartForLookups } from './segment-api';
 import { openLiveSegments, storedCorpusName } from './live-segments';
 import { readManifest, readParts } from './store';
 
@@ -33,9 +33,6 @@ export interface OpenedKnown {
   unreadable: SegmentEntry[];
 }
 
-/** Lookups are all in the index part: no article block or index piece is read for them. */
-const noReads = (): Promise<never> => Promise.reject(new Error('no article blocks or index pieces are read for lookups'));
-
 /**
  * A segment's lookups: from the segment opened whole already, or the cache, or its known part
  * (its pages read on demand), or its lookup part; a segment stored before either existed gives
@@ -48,7 +45,7 @@ export async function loadLookups(db: CorporaDatabase, entry: SegmentEntry, cach
   if (!lookups) {
     if (entry.parts.includes(KNOWN_PART)) lookups = openStoredKnown((await readParts(db, entry.id, [KNOWN_PART])).get(KNOWN_PART)!);
     else if (entry.parts.includes(LOOKUP_PART)) lookups = openStoredLookups((await readParts(db, entry.id, [LOOKUP_PART])).get(LOOKUP_PART)!);
-    else lookups = lookupsOfSegment(openStoredSegment(entry.id, (await readParts(db, entry.id, [INDEX_PART])).get(INDEX_PART)!, noReads, noReads).data);
+    else lookups = lookupsOfSegment(indexPartForLookups(entry.id, (await readParts(db, entry.id, [INDEX_PART])).get(INDEX_PART)!));
     caches.lookups.set(entry.id, lookups);
   }
   if ('sketches' in lookups) {
