@@ -11,7 +11,7 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openCorporaDb } from '../utils/corpus-storage/db.ts';
 import { FEED_ARTICLES_PART, loadWholeSegment } from '../utils/corpus-storage/open.ts';
-import { segmentParts } from '../utils/corpus-storage/segment-api.ts';
+import { listParts, segmentParts } from '../utils/corpus-storage/segment-api.ts';
 import { readManifest, readParts } from '../utils/corpus-storage/store.ts';
 import { restoreIndexedDb, saveIndexedDb } from './lib/idb-snapshot.ts';
 
@@ -24,14 +24,14 @@ const manifest = await readManifest(db);
 const segments = [];
 for (const entry of manifest.segments) {
   const extra = entry.parts.includes(FEED_ARTICLES_PART) ? [...(await readParts(db, entry.id, [FEED_ARTICLES_PART]))].map(([name, bytes]) => ({ name, bytes })) : [];
-  const parts = [...segmentParts(await loadWholeSegment(db, entry)), ...extra];
+  const parts = [...segmentParts(await loadWholeSegment(db, entry), { lazyLookups: entry.kind === 'feeds' }), ...extra];
   const tx = db.transaction(['parts', 'manifest'], 'readwrite');
   const store = tx.objectStore('parts');
   const written = Date.now();
   await store.delete(IDBKeyRange.bound([entry.id, ''], [entry.id, '\uffff']));
   await Promise.all(parts.map((p) => store.put({ segment: entry.id, name: p.name, bytes: p.bytes, written })));
   await tx.done;
-  segments.push({ ...entry, parts: parts.map((p) => p.name), bytes: parts.reduce((sum, p) => sum + p.bytes.byteLength, 0) });
+  segments.push({ ...entry, parts: listParts(parts.map((p) => p.name)), bytes: parts.reduce((sum, p) => sum + p.bytes.byteLength, 0) });
   console.log(`  ${entry.id}: ${entry.articles} articles, ${entry.parts.length} parts → ${parts.length}`);
 }
 await db.put('manifest', { ...manifest, segments, key: 'manifest' } as never);

@@ -49,15 +49,16 @@ export function hashLowerBound(sorted: ArrayLike<number>, value: number): number
 
 /** equalRange for 32-bit hashes (see hashLowerBound). */
 export function hashRange(sorted: ArrayLike<number>, value: number): [number, number] {
-  const first = hashLowerBound(sorted, value);
-  let last = first;
-  while (last < sorted.length && sorted[last] === value) last++;
-  return [first, last];
+  return runFrom(sorted, value, hashLowerBound(sorted, value));
 }
 
 /** The entries equal to `value`: first ..< last (first === last where none is). */
 export function equalRange(sorted: ArrayLike<number>, value: number): [number, number] {
-  const first = lowerBound(sorted, value);
+  return runFrom(sorted, value, lowerBound(sorted, value));
+}
+
+/** The run of entries equal to `value` that starts at `first`, its lower bound. */
+function runFrom(sorted: ArrayLike<number>, value: number, first: number): [number, number] {
   let last = first;
   while (last < sorted.length && sorted[last] === value) last++;
   return [first, last];

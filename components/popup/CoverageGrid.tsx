@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { AnalysisResult } from '@/lib/result';
 import { passageFor } from './derive';
 import { outletName } from './labels';
-import { SourceText } from '@/components/shared/SourceText';
+import { SourceText, withoutBidiControls } from '@/components/shared/SourceText';
 
 interface Focused {
   outlet: string;
@@ -53,7 +53,7 @@ export function CoverageGrid({ result, onReveal }: { result: AnalysisResult; onR
             {rows.map((row, r) => (
               <tr key={row.sentenceIndex}>
                 <th scope="row" class="grid-fact">
-                  <button type="button" class="grid-fact-btn" title={row.text} onClick={() => onReveal(row.sentenceIndex)}>
+                  <button type="button" class="grid-fact-btn" title={withoutBidiControls(row.text)} onClick={() => onReveal(row.sentenceIndex)}>
                     <span class="grid-num">{r + 1}</span>
                     <span class="grid-fact-text"><SourceText text={row.text} /></span>
                   </button>

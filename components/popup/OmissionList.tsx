@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import type { Omission } from '@/lib/result';
 import { itemKey } from './search';
 import { outletName, plural } from './labels';
@@ -17,7 +18,15 @@ export function OmissionList({ omissions, visible }: { omissions: readonly Omiss
             <q><SourceText text={o.text} /></q>
             <div class="sentence-meta">
               <span class="badge">{plural(o.outletCount || outlets.length, 'outlet')}</span>
-              <span class="muted">Reported by {outlets.join(', ')}</span>
+              <span class="muted">
+                Reported by{' '}
+                {outlets.map((outlet, i) => (
+                  <Fragment key={outlet}>
+                    {i > 0 && ', '}
+                    <SourceText text={outlet} />
+                  </Fragment>
+                ))}
+              </span>
             </div>
           </li>
         );

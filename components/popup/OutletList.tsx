@@ -38,7 +38,9 @@ export function OutletList({ articles, visible }: { articles: readonly CoveringA
               <summary>What <SourceText text={a.outlet} /> adds</summary>
               <ul>
                 {a.added.map((t, i) => (
-                  <li key={i}>{t}</li>
+                  <li key={i}>
+                    <SourceText text={t} />
+                  </li>
                 ))}
               </ul>
             </details>

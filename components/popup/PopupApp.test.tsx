@@ -132,6 +132,27 @@ describe('text from pages and corpora', () => {
   });
 });
 
+/** The result with a right-to-left override in every outlet name, title and sentence it holds. */
+function overridden(value: unknown, key = ''): unknown {
+  if (typeof value === 'string') return ['outlet', 'title', 'text'].includes(key) ? `\u202E${value}` : value;
+  if (Array.isArray(value)) return value.map((v) => overridden(v, key));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, overridden(v, k)]));
+  return value;
+}
+
+test('no tab shows a bidi control from an outlet name, title or sentence, in its text or in any label or tooltip', async () => {
+  await mount({ state: 'ready', result: overridden(SAMPLE_RESULT) as typeof SAMPLE_RESULT });
+  const CONTROLS = /[\u202a-\u202e\u2066-\u2069]/;
+  for (const tab of ['facts', 'omissions', 'unique', 'outlets', 'related', 'coverage']) {
+    await act(() => void q(`#tab-${tab}`)!.dispatchEvent(new (globalThis as unknown as { Event: typeof Event }).Event('click', { bubbles: true })));
+    expect(q(`#tab-${tab}`)?.getAttribute('aria-selected')).toBe('true');
+    expect.soft(dom.root.textContent, tab).not.toMatch(CONTROLS);
+    for (const element of dom.root.querySelectorAll('*')) {
+      for (const { name, value } of element.attributes) expect.soft(value, `${tab}: ${element.tagName} ${name}`).not.toMatch(CONTROLS);
+    }
+  }
+});
+
 const click = (el: Element) =>
   act(() => void el.dispatchEvent(new (globalThis as unknown as { Event: typeof Event }).Event('click', { bubbles: true })));
 

@@ -1,6 +1,7 @@
 // The words every view (popup, in-page tooltip, exports) uses for the engine's codes, so a
 // label reads the same wherever a reader meets it.
 import type { FramingLabelKind } from '@/lib/result';
+import { withoutBidiControls } from './SourceText';
 
 export const FRAMING_LABEL_NAMES: Readonly<Record<FramingLabelKind, string>> = {
   attribution: 'Attribution',
@@ -22,7 +23,12 @@ export const FRAMING_LABEL_HINTS: Readonly<Record<FramingLabelKind, string>> = {
   addition: 'One version adds a clause or context',
 };
 
-/** The name to show for an outlet the corpus does not name. */
+/**
+ * The name to show for an outlet ("Unnamed outlet" where the corpus gives none), without bidi
+ * controls: names come from feeds and imported files, and views put them in labels, tooltips and
+ * lists where no <bdi> can isolate them (SourceText isolates them where they are shown as text).
+ */
 export function outletName(outlet: string | null | undefined): string {
-  return outlet && outlet.trim() ? outlet : 'Unnamed outlet';
+  const name = outlet ? withoutBidiControls(outlet).trim() : '';
+  return name || 'Unnamed outlet';
 }

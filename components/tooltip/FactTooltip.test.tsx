@@ -73,4 +73,33 @@ describe('FactTooltip', () => {
     render(<FactTooltip fact={{ ...fact([passage({})]), sentence: { index: 2, start: 0, end: 5, text: 'Other.' } }} related={[followUp]} />, dom.root);
     expect(dom.root.querySelector('[data-testid="parallax-tooltip-related"]')).toBeNull();
   });
+
+  test('outlet names, versions and framing notes holding bidi controls reach neither the card nor its tooltips', () => {
+    const R = '\u202E';
+    const followUp: RelatedCoverage = {
+      id: 'seed-004', outlet: `${R}The New Yorker`, title: null, url: null, published: '2018-05-04', daysApart: 32, score: 0.5,
+      facts: [fact([passage({ articleId: 'seed-004', outlet: `${R}The New Yorker` })])],
+    };
+    render(
+      <FactTooltip
+        fact={fact([
+          passage({
+            outlet: `${R}NBC News`,
+            diff: [{ value: `${R}Each ` }, { value: `${R}of them`, removed: true }, { value: `${R}side`, added: true }, { value: ' expelled 60 diplomats.' }],
+            labels: [{ kind: 'attribution', side: 'other', thisText: '', otherText: 'announced', note: `${R}NBC News attributes this to Russia` }],
+          }),
+          passage({ articleId: 'x', outlet: `${R}Harbor Gazette`, score: 0.5, text: `${R}Sixty diplomats were expelled.` }),
+        ])}
+        related={[followUp]}
+      />,
+      dom.root,
+    );
+    const CONTROLS = /[\u202a-\u202e\u2066-\u2069]/;
+    expect(dom.root.textContent).not.toMatch(CONTROLS);
+    for (const element of dom.root.querySelectorAll('*')) for (const { name, value } of element.attributes) expect(value, `${element.tagName} ${name}`).not.toMatch(CONTROLS);
+    // The names and whole texts are isolated where they are shown.
+    expect([...dom.root.querySelectorAll('h3 bdi')].map((b) => b.textContent)).toEqual(['NBC News', 'Harbor Gazette']);
+    expect(dom.root.querySelector('.diff.other bdi')!.textContent).toBe('Sixty diplomats were expelled.');
+    expect(dom.root.querySelector('.label-attribution')!.getAttribute('title')).toBe('NBC News attributes this to Russia');
+  });
 });

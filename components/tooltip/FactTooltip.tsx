@@ -2,6 +2,7 @@ import type { DiffPart, Fact, FramingLabel, RelatedCoverage } from '@/lib/result
 import { FRAMING_LABEL_NAMES } from '@/components/shared/framing-words';
 import { factVersions, outletCountText } from './fact-versions';
 import { relatedLine } from './related-line';
+import { SourceText, withoutBidiControls } from '@/components/shared/SourceText';
 
 export interface FactTooltipProps {
   fact: Fact;
@@ -18,18 +19,27 @@ const MAX_REMOVED_CHARS = 40;
 
 function Diff({ parts, text }: { parts: DiffPart[]; text: string }) {
   // Nothing in common: a word diff would only strike one sentence and add another.
-  if (!parts.some((part) => !part.added && !part.removed && part.value.trim())) return <p class="diff">{text}</p>;
+  if (!parts.some((part) => !part.added && !part.removed && part.value.trim())) {
+    return (
+      <p class="diff">
+        <SourceText text={text} />
+      </p>
+    );
+  }
+  // One sentence in runs: its controls are dropped run by run and the paragraph takes its own direction, as the popup's DiffText does.
   return (
-    <p class="diff">
+    <p class="diff" dir="auto">
       {parts.map((part, i) =>
         part.added ? (
-          <ins key={i} title="Only in this outlet's version">{part.value}</ins>
+          <ins key={i} title="Only in this outlet's version">
+            {withoutBidiControls(part.value)}
+          </ins>
         ) : part.removed ? (
-          <del key={i} title={`Only in the article you are reading: ${part.value}`}>
-            {part.value.length > MAX_REMOVED_CHARS ? ' … ' : part.value}
+          <del key={i} title={`Only in the article you are reading: ${withoutBidiControls(part.value)}`}>
+            {part.value.length > MAX_REMOVED_CHARS ? ' … ' : withoutBidiControls(part.value)}
           </del>
         ) : (
-          <span key={i}>{part.value}</span>
+          <span key={i}>{withoutBidiControls(part.value)}</span>
         ),
       )}
     </p>
@@ -41,8 +51,8 @@ function Labels({ labels }: { labels: FramingLabel[] }) {
   return (
     <ul class="labels">
       {labels.map((label, i) => (
-        <li key={i} class={`label label-${label.kind}`} title={label.note}>
-          <strong>{FRAMING_LABEL_NAMES[label.kind]}</strong> {label.note}
+        <li key={i} class={`label label-${label.kind}`} title={withoutBidiControls(label.note)}>
+          <strong>{FRAMING_LABEL_NAMES[label.kind]}</strong> <SourceText text={label.note} />
         </li>
       ))}
     </ul>
@@ -62,9 +72,17 @@ export function FactTooltip({ fact, thisOutlet = null, maxVersions = 2, related 
       </header>
       {shown.map(({ outlet, passage }, i) => (
         <section key={passage.articleId + ':' + passage.sentenceIndex} class="version" data-testid="parallax-tooltip-version">
-          <h3>{outlet}</h3>
+          <h3>
+            <SourceText text={outlet} />
+          </h3>
           {/* The closest version in full (differences and framing); the others as they read. */}
-          {i === 0 ? <Diff parts={passage.diff} text={passage.text} /> : <p class="diff other">{passage.text}</p>}
+          {i === 0 ? (
+            <Diff parts={passage.diff} text={passage.text} />
+          ) : (
+            <p class="diff other">
+              <SourceText text={passage.text} />
+            </p>
+          )}
           {i === 0 && <Labels labels={passage.labels} />}
         </section>
       ))}

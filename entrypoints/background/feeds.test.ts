@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { FEED_SETTINGS_KEY, RETENTION_DEFAULTS_CHECKED_KEY, SOURCES_KEY, type SourceState } from '@/lib/feeds/sources';
 import type { StoredCorpora } from '@/utils/corpus-storage';
+import { readStorageProblem } from '@/utils/corpus-storage/problems';
+import { STORAGE_FULL_MESSAGE } from '@/utils/corpus-storage/quota';
 import { migrateRetentionDefaults, startFeeds } from './feeds';
 
 // With no feeds the stored corpus must not even be opened: any use of it fails the test.
@@ -67,6 +69,29 @@ describe('migrateRetentionDefaults', () => {
     await migrateRetentionDefaults();
     expect(await stored()).toEqual({ intervalMinutes: 0, retentionDays: 30, maxArticles: 5000 });
     expect((await fakeBrowser.storage.local.get(RETENTION_DEFAULTS_CHECKED_KEY))[RETENTION_DEFAULTS_CHECKED_KEY]).toBe(true);
+  });
+
+  test('a migration that fails is reported with what it was doing, loses nothing, and is tried again at the next start', async () => {
+    const former = { intervalMinutes: 180, retentionDays: 30, maxArticles: 2000 };
+    await fakeBrowser.storage.local.set({ [FEED_SETTINGS_KEY]: former, [SOURCES_KEY]: [source('http://127.0.0.1:9/a.xml')] });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const full = Object.assign(new Error('the quota was exceeded'), { name: 'QuotaExceededError' });
+    const write = vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValueOnce(full);
+    try {
+      startFeeds({ corpora: untouched, fetch: vi.fn() });
+      await settle();
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/could not move the feed settings to the current retention defaults .*tried again at the next start.*: the quota was exceeded/));
+      // The options page says the disk is full; the settings and the check are as they were, and the schedule still follows them.
+      expect(await readStorageProblem()).toMatchObject({ message: STORAGE_FULL_MESSAGE });
+      expect(await stored()).toEqual(former);
+      expect((await fakeBrowser.storage.local.get(RETENTION_DEFAULTS_CHECKED_KEY))[RETENTION_DEFAULTS_CHECKED_KEY]).toBeUndefined();
+      expect(await fakeBrowser.alarms.getAll()).toEqual([expect.objectContaining({ name: 'parallax-feeds-refresh', periodInMinutes: 180 })]);
+    } finally {
+      write.mockRestore();
+      warn.mockRestore();
+    }
+    await migrateRetentionDefaults();
+    expect(await stored()).toEqual({ intervalMinutes: 180, retentionDays: 14, maxArticles: 40_000 });
   });
 
   test('checked once: 30 days and 2,000 articles chosen afterwards stay', async () => {

@@ -46,6 +46,15 @@ export async function migrateRetentionDefaults(): Promise<void> {
   await browser.storage.local.set({ ...(current ? { [FEED_SETTINGS_KEY]: current } : {}), [RETENTION_DEFAULTS_CHECKED_KEY]: true });
 }
 
+/**
+ * A background step no one waits on failed: said on the console with what it was doing and what
+ * is kept, and in the options page's storage notice when the disk is full (problems.ts).
+ */
+async function reportFailure(what: string, meanwhile: string, error: unknown): Promise<void> {
+  console.warn(`Parallax could not ${what} (${meanwhile}): ${errorMessage(error)}`);
+  await reportStorageProblem(error);
+}
+
 async function setRefreshState(state: RefreshState): Promise<void> {
   await browser.storage.local.set({ [REFRESH_STATE_KEY]: state });
 }
@@ -129,7 +138,7 @@ export function startFeeds(options: { corpora: StoredCorpora; fetch?: FetchLike 
       await clearStorageProblem();
       // A corpus open in this background is opened again now (only the new segment is read), so the
       // next page is analysed without waiting; one started for the refresh leaves it to its first page.
-      await corpora.refreshed().catch(() => undefined);
+      await corpora.refreshed().catch((error: unknown) => reportFailure('open the refreshed corpus', 'the next page opens it', error));
       const done: RefreshState = { running: false, phase: 'done', done: state.total, total: state.total, startedAt: state.startedAt, finishedAt: new Date().toISOString(), added: result.records.length };
       await setRefreshState(done);
       return done;
@@ -187,9 +196,9 @@ export function startFeeds(options: { corpora: StoredCorpora; fetch?: FetchLike 
     void schedule();
     // A removed feed's articles leave the corpus at once, not at the next refresh.
     // If that fails, the next refresh drops them anyway (mergeRefresh keeps followed feeds only).
-    if (SOURCES_KEY in changes && !running) pruneRemoved().catch(() => undefined);
+    if (SOURCES_KEY in changes && !running) pruneRemoved().catch((error: unknown) => reportFailure('remove the articles of feeds no longer followed', 'the next refresh drops them', error));
     // A shorter window or a lower cap applies at once too, as tombstones (nothing is compiled).
-    if (FEED_SETTINGS_KEY in changes && !running) applyRetentionNow().catch(() => undefined);
+    if (FEED_SETTINGS_KEY in changes && !running) applyRetentionNow().catch((error: unknown) => reportFailure('apply the new retention', 'the next refresh applies it', error));
   });
 
   browser.alarms?.onAlarm.addListener((alarm: { name: string }) => {
@@ -210,9 +219,11 @@ export function startFeeds(options: { corpora: StoredCorpora; fetch?: FetchLike 
     if (await dropUnfollowed(await corpora.db(), followed)) corpora.reset();
   }
 
-  // The schedule follows the settings as migrated (a migration's write schedules again anyway).
+  // The schedule follows the settings as migrated (a migration's write schedules again anyway). A
+  // migration that fails wrote nothing (one write): the settings stay as they were, tried again at the next start.
   void migrateRetentionDefaults()
-    .catch(() => undefined)
-    .then(schedule);
+    .catch((error: unknown) => reportFailure('move the feed settings to the current retention defaults', 'they stay as they were, tried again at the next start', error))
+    .then(schedule)
+    .catch((error: unknown) => reportFailure('schedule the feed refresh', 'scheduled again when the settings change or at the next start', error));
   return { refresh };
 }

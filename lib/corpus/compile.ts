@@ -91,6 +91,13 @@ export class CorpusBuilder {
     return this.articles.length;
   }
 
+  /** The fingerprints of the articles added so far (what `build` compares with the context's for versions). */
+  fingerprints(): { signature: Uint32Array; shingles: number }[] {
+    const signatures = this.signatures.toArray();
+    const shingles = this.shingleCounts.view();
+    return Array.from({ length: this.articles.length }, (_, a) => ({ signature: signatures.subarray(a * SIGNATURE_SIZE, (a + 1) * SIGNATURE_SIZE), shingles: shingles[a]! }));
+  }
+
   private intern(term: string): number {
     let id = this.termIds.get(term);
     if (id === undefined) {

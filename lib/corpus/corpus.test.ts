@@ -5,6 +5,8 @@ import { backgroundShare } from '../text/background.ts';
 import { compileCorpus, CorpusBuilder, inverseDocumentFrequency, TOP_TERMS } from './compile.ts';
 import { articleFeatures } from './features.ts';
 import { loadCorpus } from './corpus.ts';
+import { termBackgroundClass } from './background.ts';
+import { termIdf } from './term-weights.ts';
 import { CorpusFormatError, serializeCorpus } from './format.ts';
 import { CorpusInputError } from './schema.ts';
 import { SEED_IDS, seedRecords } from './test-seeds.ts';
@@ -85,6 +87,17 @@ describe('compiled seed corpus', () => {
     // Terms the corpus has never seen are weighed by the background alone.
     expect(corpus.idf('weather')).toBeLessThan(corpus.idf('zzyzx'));
     expect(corpus.idf('zzyzx')).toBeCloseTo(inverseDocumentFrequency(0, corpus.size), 5);
+  });
+
+  test('weighs a term it has never seen by the rule it stores every IDF with (single precision)', () => {
+    // A query mixes stored IDFs with those of unseen terms: one rounding rule keeps their sums alike.
+    for (const term of ['zzyzx', 'n:nobody', 'weather']) {
+      expect(corpus.termId(term)).toBe(-1);
+      expect(corpus.idf(term)).toBe(termIdf(0, corpus.size, termBackgroundClass(term)));
+      expect(Math.fround(corpus.idf(term))).toBe(corpus.idf(term));
+    }
+    const white = corpus.termId('white');
+    expect(corpus.idf('white')).toBe(termIdf(corpus.documentFrequency('white'), corpus.size, corpus.data.termBackground[white]!));
   });
 
   test('the background prior fades as the corpus grows', () => {

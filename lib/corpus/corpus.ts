@@ -9,11 +9,11 @@ import { isoFromDay, NO_DATE, readString, type CorpusData, type StringTable } fr
 import { ArticlesNotLoadedError, INDEX_TEXT_MAX_SHINGLES, readArticleBlock, type ArticleBlock, type LoadArticleBlock } from './parts.ts';
 import { CorpusFormatError, deserializeCorpus } from './format.ts';
 import { findString, invertedIndex, tableHolds } from './part-lookups.ts';
-import { IndexNotLoadedError, type IndexPieces } from './index-pieces.ts';
+import { IndexNotLoadedError, ROW_STARTS, type IndexPieces, type RowSection } from './index-pieces.ts';
 import { MEANING_DIMS, MODEL_NAME } from '../meaning/index.ts';
 import { chooseTermVector, type ChosenVector, type TermVector } from './term-vector.ts';
 import { termIdf, TermWeights } from './term-weights.ts';
-import { hashRange, lowerBound } from '../sorted.ts';
+import { hashRange } from '../sorted.ts';
 
 /** An article's metadata (text and sentences are separate calls: they are decoded on demand). */
 export interface CorpusArticle {
@@ -28,7 +28,14 @@ export interface CorpusArticle {
 }
 
 export type { TermVector } from './term-vector.ts';
-export { invertedIndex } from './part-lookups.ts';
+
+/** What a query is about to read of a corpus's index: rows of these articles, postings of these term ids, passage pages of these shingles. */
+export interface IndexRequest {
+  articles?: Iterable<number>;
+  terms?: Iterable<number>;
+  /** Shingle hashes the passage index will be asked about (lib/facts/passage-index.ts queryShingles). */
+  passages?: Iterable<number>;
+}
 
 /**
  * A compiled corpus, ready to query.
@@ -51,14 +58,6 @@ export { invertedIndex } from './part-lookups.ts';
  * What is stored is `passageIndex()`, a sample of every sentence's word shingles, to find text
  * reused anywhere in the corpus (wire copy, quotations).
  */
-/** What a query is about to read of a corpus's index: rows of these articles, postings of these term ids. */
-export interface IndexRequest {
-  articles?: Iterable<number>;
-  terms?: Iterable<number>;
-  /** Shingle hashes the passage index will be asked about (lib/facts/passage-index.ts queryShingles). */
-  passages?: Iterable<number>;
-}
-
 export interface Corpus {
   readonly name: string;
   /** Number of articles (removed ones not counted). */
@@ -87,9 +86,10 @@ export interface Corpus {
    */
   loadArticles(indices: Iterable<number>): Promise<void>;
   /**
-   * Makes index rows (terms, facts, headline and lead terms) of these articles and postings of
-   * these term ids readable. A corpus of segments stored with index pieces (./index-pieces.ts)
-   * reads them on demand, and reading them before throws IndexNotLoadedError; others hold them.
+   * Makes index rows (terms, facts, headline and lead terms) of these articles, postings of these
+   * term ids and the passage index's pages holding these shingles readable. A corpus of segments
+   * stored with index pieces (./index-pieces.ts) reads them on demand, and reading them before
+   * throws IndexNotLoadedError; others hold them.
    */
   loadIndex(request: IndexRequest): Promise<void>;
   sentences(index: number): SentenceSpan[];
@@ -166,8 +166,8 @@ export class CompiledCorpus extends TermWeights implements Corpus {
   private idfs: Float32Array | null = null;
 
   /**
-   * `loadBlock` reads the article blocks of an index part (./parts.ts), `pieces` its index rows and
-   * postings stored apart (./index-pieces.ts); an artifact has everything in itself.
+   * `loadBlock` reads the article blocks of an index part (./parts.ts), `pieces` its index rows,
+   * postings and passage pages stored apart (./index-pieces.ts); an artifact has everything in itself.
    */
   constructor(
     readonly data: CorpusData,
@@ -206,8 +206,6 @@ export class CompiledCorpus extends TermWeights implements Corpus {
    */
   private get postingIndex(): { start: Uint32Array; articles: Uint32Array } {
     const { postingStart, postingArticles } = this.data;
-    // Index pieces fill (and first allocate) postingArticles as pages are read: never kept aside.
-    if (this.pieces && postingStart && postingArticles) return { start: postingStart, articles: postingArticles };
     this.inverted ??= postingStart && postingArticles ? { start: postingStart, articles: postingArticles } : invertedIndex(this.data);
     return this.inverted;
   }
@@ -291,12 +289,6 @@ export class CompiledCorpus extends TermWeights implements Corpus {
     await Promise.all([this.pieces.loadRows(request.articles ?? []), this.pieces.loadPostings(request.terms ?? []), this.pieces.loadPassages(request.passages ?? [])]);
   }
 
-  /** Throws IndexNotLoadedError unless the article's index rows are read (a segment with index pieces). */
-  requireRows(index: number): void {
-    const pieces = this.pieces;
-    if (pieces && !pieces.hasRows(index)) throw new IndexNotLoadedError(this.name, `the index rows of article ${index}`, () => pieces.loadRows([index]));
-  }
-
   /** Article blocks loaded so far (a corpus opened from an index part). */
   get loadedBlocks(): number {
     return this.blocks.size;
@@ -371,35 +363,47 @@ export class CompiledCorpus extends TermWeights implements Corpus {
   }
 
   protected chooseVector(index: number): ChosenVector {
-    this.requireRows(index);
-    const start = this.data.docTermStart[index]!;
-    const end = this.data.docTermStart[index + 1]!;
-    const terms = this.data.docTerms;
-    return chooseTermVector(this.data.docTermTf.subarray(start, end), (k) => this.idfTable[terms[start + k]!]!, (k) => terms[start + k]!);
+    const terms = this.docTerms(index);
+    return chooseTermVector(this.docTermCounts(index), (k) => this.idfTable[terms[k]!]!, (k) => terms[k]!);
   }
 
   length(index: number): number {
     return this.data.docLength[index]!;
   }
 
+  /** The article's entries of an index row section: from its read index rows (a segment with index pieces) or the data. */
+  private row<S extends RowSection>(name: S, index: number): CorpusData[S] {
+    if (this.pieces) return this.pieces.row(name, index);
+    const start = ROW_STARTS[name];
+    // An artifact, or an index part written before pieces, holds every row itself.
+    return this.data[name].subarray(this.data[start][index]!, this.data[start][index + 1]!) as CorpusData[S];
+  }
+
+  /** Every distinct content term of the article (term ids, in term order). */
+  docTerms(index: number): Uint32Array {
+    return this.row('docTerms', index);
+  }
+
+  /** How often the article holds each of its docTerms (capped at 255). */
+  docTermCounts(index: number): Uint8Array {
+    return this.row('docTermTf', index);
+  }
+
   facts(index: number): Uint32Array {
-    this.requireRows(index);
-    return this.data.facts.subarray(this.data.factStart[index]!, this.data.factStart[index + 1]!);
+    return this.row('facts', index);
   }
 
   headlineTerms(index: number): Uint32Array {
-    this.requireRows(index);
-    return this.data.headlineTerms.subarray(this.data.headlineStart[index]!, this.data.headlineStart[index + 1]!);
+    return this.row('headlineTerms', index);
   }
 
   leadTerms(index: number): Uint32Array {
-    this.requireRows(index);
-    return this.data.leadTerms.subarray(this.data.leadStart[index]!, this.data.leadStart[index + 1]!);
+    return this.row('leadTerms', index);
   }
 
   postings(termId: number): Uint32Array {
     const pieces = this.pieces;
-    if (pieces && !pieces.hasPostings(termId)) throw new IndexNotLoadedError(this.name, `the postings of term ${termId}`, () => pieces.loadPostings([termId]));
+    if (pieces) return pieces.postings(termId);
     const { start, articles } = this.postingIndex;
     return articles.subarray(start[termId]!, start[termId + 1]!);
   }
@@ -446,9 +450,9 @@ export function findTermId(data: CorpusData, term: string): number {
  * a corpus of segments finds a term met in one segment in the others without decoding it.
  */
 export function findTermBytes(data: CorpusData, hash: number, text: Uint8Array): number {
-  const hashes = data.termHashes;
+  const [first, last] = hashRange(data.termHashes, hash);
   const { offsets, bytes } = data.terms;
-  for (let t = lowerBound(hashes, hash); t < hashes.length && hashes[t] === hash; t++) {
+  for (let t = first; t < last; t++) {
     const start = offsets[t]!;
     if (offsets[t + 1]! - start !== text.length) continue;
     let i = 0;

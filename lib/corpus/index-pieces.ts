@@ -11,9 +11,10 @@
 //     shingles are found in a few hundred pages at most).
 // Together they were some 70% of a segment's index bytes. What every query reads throughout
 // (vocabulary, document frequencies, where each list starts, LSH buckets, signatures, ids and
-// URLs) stays in the index part; so do signatures, which a refresh reads synchronously too. A segment's arrays are allocated whole and filled
-// as pieces are read; reading an article's rows or a term's postings before they are loaded
-// throws IndexNotLoadedError, so a missing read can never pass for an empty one.
+// URLs) stays in the index part; so do signatures, which a refresh reads synchronously too. Pieces
+// are kept as read and searched through IndexPieces; reading an article's rows or a term's
+// postings before they are loaded throws IndexNotLoadedError, so a missing read can never pass
+// for an empty one.
 import type { CorpusData, IndexPiecesLayout } from './data.ts';
 import { CorpusFormatError, readSections, serializeSections } from './format.ts';
 import { findString } from './part-lookups.ts';
@@ -32,13 +33,15 @@ const ROW_SECTIONS = [
   ['headlineTerms', 'headlineStart'],
   ['leadTerms', 'leadStart'],
 ] as const;
-type RowSection = (typeof ROW_SECTIONS)[number][0];
+export type RowSection = (typeof ROW_SECTIONS)[number][0];
+/** The per-article start array of each row section. */
+export const ROW_STARTS = Object.fromEntries(ROW_SECTIONS) as Record<RowSection, (typeof ROW_SECTIONS)[number][1]>;
 
 export type IndexPieceKind = 'rows' | 'postings' | 'passages';
 /** Reads stored pieces of one kind, in the order asked: index rows of article blocks, postings pages, or passage pages. */
 export type LoadIndexPiece = (kind: IndexPieceKind, pieces: readonly number[]) => Promise<Uint8Array[]>;
 
-/** A query read index rows or postings not loaded yet: `load()` reads them (analyzeAsync loads first, and again on this). */
+/** A query read index rows, postings or passage pages not loaded yet: `load()` reads them (analyzeAsync loads first, and again on this). */
 export class IndexNotLoadedError extends Error {
   constructor(
     readonly corpus: string,
@@ -50,13 +53,13 @@ export class IndexNotLoadedError extends Error {
   }
 }
 
-/** The index part's copy of the data: row sections and postings left empty (their pieces hold them). */
+/** The index part's copy of the data: row sections, postings and the passage index left empty (their pieces hold them). */
 export function withoutPieces(): Pick<CorpusData, RowSection | 'postingArticles' | 'passageHashes' | 'passageSentences'> {
   const none = new Uint32Array(0);
   return { docTerms: none, docTermTf: new Uint8Array(0), facts: none, headlineTerms: none, leadTerms: none, postingArticles: none, passageHashes: none, passageSentences: none };
 }
 
-/** A segment's index rows (one piece per block of articles) and postings pages. */
+/** A segment's index rows (one piece per block of articles), postings pages and passage pages, and their layout. */
 export function serializeIndexPieces(data: CorpusData & { postingArticles: Uint32Array }, blockSize: number): { rows: Uint8Array[]; postings: Uint8Array[]; passages: Uint8Array[]; layout: IndexPiecesLayout } {
   const n = data.meta.articleCount;
   const rows: Uint8Array[] = [];
@@ -90,28 +93,45 @@ function readPiece(bytes: Uint8Array, kind: string, first: number) {
   return file;
 }
 
+/** One read block of index rows: its sections (views on the piece's bytes) and where each starts in the segment's arrays. */
+interface RowBlock {
+  sections: { [S in RowSection]: CorpusData[S] };
+  at: Record<RowSection, number>;
+}
+
+/** One read passage page: its shingle hashes ascending and the sentence of each. */
+interface PassagePage {
+  hashes: Uint32Array;
+  sentences: Uint32Array;
+}
+
 /**
- * The pieces of one segment's index read so far, written into the segment's arrays (allocated
- * whole, empty until read). Reads in flight are shared; a failed read is tried again next time.
+ * The pieces of one segment's index read so far, each kept as read (views on its bytes): a query
+ * reads a few hundred kilobytes of them, where the segment's whole arrays would be some 120 MB
+ * at 40,000 articles, whose allocation (zeroed, and the garbage collection it set off) was a
+ * third of a cold start's first analysis. Once every piece is read (merging, exporting), the
+ * segment's arrays are made whole, for bulk readers of its data. Reads in flight are shared; a
+ * failed read is tried again next time.
  */
 export class IndexPieces {
-  private readonly rowsRead: Uint8Array;
-  private readonly pagesRead: Uint8Array;
-  private readonly passagesRead: Uint8Array;
+  private readonly rowBlocks: (RowBlock | undefined)[];
+  private readonly postingsPages: (Uint32Array | undefined)[];
+  private readonly passagePages: (PassagePage | undefined)[];
   private readonly pending = new Map<string, Promise<void>>();
-  private readonly allocated = new Set<IndexPieceKind>();
+  /** Postings lists that cross pages, joined once. */
+  private readonly joinedPostings = new Map<number, Uint32Array>();
   private missing: number;
 
   constructor(
-    /** The segment's data: its row sections and postingArticles are filled in place. */
+    /** The segment's data: its row sections, postings and passage index are made whole once every piece is read. */
     private readonly data: CorpusData & { postingStart: Uint32Array; postingArticles: Uint32Array },
     private readonly layout: IndexPiecesLayout,
     private readonly blockSize: number,
     private readonly loadPiece: LoadIndexPiece,
   ) {
-    this.rowsRead = new Uint8Array(layout.rowBlocks);
-    this.pagesRead = new Uint8Array(layout.postingsPages);
-    this.passagesRead = new Uint8Array(layout.passageFences.length);
+    this.rowBlocks = new Array<RowBlock | undefined>(layout.rowBlocks);
+    this.postingsPages = new Array<Uint32Array | undefined>(layout.postingsPages);
+    this.passagePages = new Array<PassagePage | undefined>(layout.passageFences.length);
     this.missing = layout.rowBlocks + layout.postingsPages + layout.passageFences.length;
   }
 
@@ -121,13 +141,45 @@ export class IndexPieces {
   }
 
   hasRows(article: number): boolean {
-    return this.rowsRead[Math.floor(article / this.blockSize)] === 1;
+    return this.rowBlocks[Math.floor(article / this.blockSize)] !== undefined;
+  }
+
+  /** The article's entries of a row section (its terms, counts, facts, headline or lead terms); its rows must be read. */
+  row<S extends RowSection>(name: S, article: number): CorpusData[S] {
+    const block = this.rowBlocks[Math.floor(article / this.blockSize)];
+    if (!block) throw new IndexNotLoadedError(this.data.meta.name, `the index rows of article ${article}`, () => this.loadRows([article]));
+    const start = this.data[ROW_STARTS[name]];
+    const at = block.at[name];
+    return block.sections[name].subarray(start[article]! - at, start[article + 1]! - at) as CorpusData[S];
   }
 
   hasPostings(term: number): boolean {
     const [first, last] = this.pages(term);
-    for (let k = first; k < last; k++) if (this.pagesRead[k] !== 1) return false;
+    for (let k = first; k < last; k++) if (!this.postingsPages[k]) return false;
     return true;
+  }
+
+  /** The term's postings list; its pages must be read. A list within one page is a view on it. */
+  postings(term: number): Uint32Array {
+    const [first, last] = this.pages(term);
+    if (first === last) return new Uint32Array(0);
+    if (!this.hasPostings(term)) throw new IndexNotLoadedError(this.data.meta.name, `the postings of term ${term}`, () => this.loadPostings([term]));
+    const size = this.layout.postingsPage;
+    const start = this.data.postingStart[term]!;
+    const end = this.data.postingStart[term + 1]!;
+    if (last - first === 1) return this.postingsPages[first]!.subarray(start - first * size, end - first * size);
+    let joined = this.joinedPostings.get(term);
+    if (!joined) {
+      joined = new Uint32Array(end - start);
+      for (let k = first; k < last; k++) {
+        const page = this.postingsPages[k]!;
+        const from = Math.max(start, k * size) - k * size;
+        const to = Math.min(end, (k + 1) * size) - k * size;
+        joined.set(page.subarray(from, to), Math.max(start, k * size) - start);
+      }
+      this.joinedPostings.set(term, joined);
+    }
+    return joined;
   }
 
   /** Postings pages holding the term's list: first ..< last. */
@@ -139,31 +191,42 @@ export class IndexPieces {
   }
 
   /** Passage pages that may hold the hash: first ..< last (a run of equal hashes may cross pages). */
-  private passagePages(hash: number): [number, number] {
+  private passagePagesOf(hash: number): [number, number] {
     const fences = this.layout.passageFences;
     return [Math.max(0, lowerBound(fences, hash) - 1), lowerBound(fences, hash + 1)];
   }
 
   hasPassages(hash: number): boolean {
-    const [first, last] = this.passagePages(hash);
-    for (let k = first; k < last; k++) if (this.passagesRead[k] !== 1) return false;
+    const [first, last] = this.passagePagesOf(hash);
+    for (let k = first; k < last; k++) if (!this.passagePages[k]) return false;
     return true;
   }
 
-  /** Entries first ..< last of the passage index holding the hash, searched within its loaded pages. */
-  passageRange(hash: number): [number, number] {
-    const [first, last] = this.passagePages(hash);
-    if (first === last) return [0, 0];
-    const hashes = this.data.passageHashes;
-    const lo = first * this.layout.passagePage;
-    const hi = Math.min(hashes.length, last * this.layout.passagePage);
-    return [lowerBound(hashes, hash, lo, hi), lowerBound(hashes, hash + 1, lo, hi)];
+  /** The sentences (numbered within the segment) holding the shingle hash, in index order; its pages must be read. */
+  passageSentences(hash: number): Uint32Array {
+    const [first, last] = this.passagePagesOf(hash);
+    if (!this.hasPassages(hash)) throw new IndexNotLoadedError(this.data.meta.name, `the passage index at shingle ${hash}`, () => this.loadPassages([hash]));
+    const found: Uint32Array[] = [];
+    for (let k = first; k < last; k++) {
+      const page = this.passagePages[k]!;
+      const from = lowerBound(page.hashes, hash);
+      const to = lowerBound(page.hashes, hash + 1, from);
+      if (to > from) found.push(page.sentences.subarray(from, to));
+    }
+    if (found.length <= 1) return found[0] ?? new Uint32Array(0);
+    const joined = new Uint32Array(found.reduce((sum, f) => sum + f.length, 0));
+    let at = 0;
+    for (const f of found) {
+      joined.set(f, at);
+      at += f.length;
+    }
+    return joined;
   }
 
   loadPassages(hashes: Iterable<number>): Promise<void> {
     const pages = new Set<number>();
     for (const h of hashes) {
-      const [first, last] = this.passagePages(h);
+      const [first, last] = this.passagePagesOf(h);
       for (let k = first; k < last; k++) pages.add(k);
     }
     return this.read('passages', pages);
@@ -198,15 +261,15 @@ export class IndexPieces {
 
   /** Every piece (merging and exporting read the whole segment). */
   loadAll(): Promise<void> {
-    return Promise.all([this.read('rows', Array.from(this.rowsRead.keys())), this.read('postings', Array.from(this.pagesRead.keys())), this.read('passages', Array.from(this.passagesRead.keys()))]).then(() => undefined);
+    return Promise.all([this.read('rows', this.rowBlocks.keys()), this.read('postings', this.postingsPages.keys()), this.read('passages', this.passagePages.keys())]).then(() => undefined);
   }
 
   private async read(kind: IndexPieceKind, pieces: Iterable<number>): Promise<void> {
-    const done = this.done(kind);
+    const read = this.piecesOf(kind);
     const waits: Promise<void>[] = [];
     const unread: number[] = [];
     for (const k of pieces) {
-      if (done[k] === 1) continue;
+      if (read[k]) continue;
       const reading = this.pending.get(`${kind}-${k}`);
       if (reading) waits.push(reading);
       else unread.push(k);
@@ -233,81 +296,77 @@ export class IndexPieces {
     passages.forEach((bytes, k) => this.fill('passages', k, bytes));
   }
 
-  /**
-   * The arrays pieces of a kind fill, whole, allocated when the first piece of the kind is read:
-   * some 70 MB at 40,000 articles in all, whose allocation (zeroed, and the garbage collection
-   * it set off) was a fifth of opening. Until then they are empty, and nothing reads them (reads check first).
-   */
-  private allocate(kind: IndexPieceKind): void {
-    if (this.allocated.has(kind)) return;
-    this.allocated.add(kind);
-    const data = this.data;
-    const n = data.meta.articleCount;
-    if (kind === 'rows') {
-      data.docTerms = new Uint32Array(data.docTermStart[n]!);
-      data.docTermTf = new Uint8Array(data.docTermStart[n]!);
-      data.facts = new Uint32Array(data.factStart[n]!);
-      data.headlineTerms = new Uint32Array(data.headlineStart[n]!);
-      data.leadTerms = new Uint32Array(data.leadStart[n]!);
-    } else if (kind === 'postings') {
-      data.postingArticles = new Uint32Array(data.postingStart[data.postingStart.length - 1]!);
-    } else {
-      data.passageHashes = new Uint32Array(this.layout.passageEntries);
-      data.passageSentences = new Uint32Array(this.layout.passageEntries);
-    }
-  }
-
-  private done(kind: IndexPieceKind): Uint8Array {
-    return kind === 'rows' ? this.rowsRead : kind === 'postings' ? this.pagesRead : this.passagesRead;
+  private piecesOf(kind: IndexPieceKind): readonly unknown[] {
+    return kind === 'rows' ? this.rowBlocks : kind === 'postings' ? this.postingsPages : this.passagePages;
   }
 
   private fill(kind: IndexPieceKind, k: number, bytes: Uint8Array): void {
-    const done = this.done(kind);
-    if (done[k] === 1) return;
-    if (kind === 'rows') this.fillRows(bytes, k);
-    else if (kind === 'postings') this.fillPostings(bytes, k);
-    else this.fillPassages(bytes, k);
-    done[k] = 1;
-    this.missing--;
+    if (this.piecesOf(kind)[k]) return;
+    if (kind === 'rows') this.rowBlocks[k] = this.readRows(bytes, k);
+    else if (kind === 'postings') this.postingsPages[k] = this.readPostings(bytes, k);
+    else this.passagePages[k] = this.readPassages(bytes, k);
+    if (--this.missing === 0) this.makeWhole();
   }
 
-  private fillRows(bytes: Uint8Array, block: number): void {
+  private readRows(bytes: Uint8Array, block: number): RowBlock {
     const first = block * this.blockSize;
     const end = Math.min(this.data.meta.articleCount, first + this.blockSize);
     const file = readPiece(bytes, 'index-rows', first);
-    this.allocate('rows');
-    for (const [name, start] of ROW_SECTIONS) {
-      const section = file.get<CorpusData[RowSection]>(name);
-      const at = this.data[start][first]!;
-      if (section.length !== this.data[start][end]! - at) throw new CorpusFormatError(`index rows ${block} of a corpus segment are damaged (${name})`);
-      this.data[name].set(section, at);
+    const sections = {} as RowBlock['sections'];
+    const at = {} as RowBlock['at'];
+    for (const [name, startName] of ROW_SECTIONS) {
+      const section = file.get<CorpusData[typeof name]>(name);
+      const start = this.data[startName];
+      if (section.length !== start[end]! - start[first]!) throw new CorpusFormatError(`index rows ${block} of a corpus segment are damaged (${name})`);
+      (sections as Record<RowSection, unknown>)[name] = section;
+      at[name] = start[first]!;
     }
+    return { sections, at };
   }
 
-  private fillPostings(bytes: Uint8Array, page: number): void {
+  private readPostings(bytes: Uint8Array, page: number): Uint32Array {
     const first = page * this.layout.postingsPage;
     const section = readPiece(bytes, 'postings-page', first).get<Uint32Array>('postingArticles');
-    this.allocate('postings');
-    if (section.length !== Math.min(this.layout.postingsPage, this.data.postingArticles.length - first)) throw new CorpusFormatError(`postings page ${page} of a corpus segment is damaged`);
-    this.data.postingArticles.set(section, first);
+    const entries = this.data.postingStart[this.data.postingStart.length - 1]!;
+    if (section.length !== Math.min(this.layout.postingsPage, entries - first)) throw new CorpusFormatError(`postings page ${page} of a corpus segment is damaged`);
+    return section;
   }
 
-  private fillPassages(bytes: Uint8Array, page: number): void {
+  private readPassages(bytes: Uint8Array, page: number): PassagePage {
     const first = page * this.layout.passagePage;
     const file = readPiece(bytes, 'passage-page', first);
     const hashes = file.get<Uint32Array>('passageHashes');
     const sentences = file.get<Uint32Array>('passageSentences');
-    this.allocate('passages');
-    const expected = Math.min(this.layout.passagePage, this.data.passageHashes.length - first);
+    const expected = Math.min(this.layout.passagePage, this.layout.passageEntries - first);
     if (hashes.length !== expected || sentences.length !== expected || hashes[0] !== this.layout.passageFences[page]) throw new CorpusFormatError(`passage page ${page} of a corpus segment is damaged`);
-    this.data.passageHashes.set(hashes, first);
-    this.data.passageSentences.set(sentences, first);
+    return { hashes, sentences };
+  }
+
+  /** Every piece read: the segment's arrays made whole, for readers of its data in bulk (merging, exporting). */
+  private makeWhole(): void {
+    const data = this.data;
+    const n = data.meta.articleCount;
+    for (const [name, startName] of ROW_SECTIONS) {
+      const start = data[startName];
+      const whole = name === 'docTermTf' ? new Uint8Array(start[n]!) : new Uint32Array(start[n]!);
+      this.rowBlocks.forEach((block) => whole.set(block!.sections[name], block!.at[name]));
+      (data as Record<RowSection, unknown>)[name] = whole;
+    }
+    data.postingArticles = new Uint32Array(data.postingStart[data.postingStart.length - 1]!);
+    this.postingsPages.forEach((page, k) => data.postingArticles.set(page!, k * this.layout.postingsPage));
+    data.passageHashes = new Uint32Array(this.layout.passageEntries);
+    data.passageSentences = new Uint32Array(this.layout.passageEntries);
+    this.passagePages.forEach((page, k) => {
+      data.passageHashes.set(page!.hashes, k * this.layout.passagePage);
+      data.passageSentences.set(page!.sentences, k * this.layout.passagePage);
+    });
   }
 }
 
 /**
- * The index part's data with its row sections and postings allocated whole (empty), and the
- * pieces that fill them; null for an index part that holds them itself (written before pieces).
+ * The index part's data with its row sections, postings and passage index empty until every
+ * piece is read, and the pieces, read on demand; null for an index part that holds them itself
+ * (written before pieces).
  */
 export function openIndexPieces(data: CorpusData, loadPiece: LoadIndexPiece | undefined): { data: CorpusData; pieces: IndexPieces } | null {
   const layout = data.meta.parts?.pieces;
@@ -316,7 +375,7 @@ export function openIndexPieces(data: CorpusData, loadPiece: LoadIndexPiece | un
   if (!loadPiece) throw new CorpusFormatError(`corpus "${data.meta.name}" is an index part without a way to read its index pieces`);
   const { postingStart } = data;
   if (!postingStart) throw new CorpusFormatError('an index part with index pieces has no postings starts');
-  // The arrays are allocated whole when the first piece is read (IndexPieces.allocate).
+  // Pieces are kept as read (IndexPieces); the arrays are made whole only once every piece is.
   const whole = { ...data, ...withoutPieces(), postingStart, postingArticles: new Uint32Array(0) };
   return { data: whole, pieces: new IndexPieces(whole, layout, blockSize, loadPiece) };
 }

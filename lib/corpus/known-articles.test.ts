@@ -3,6 +3,8 @@
 import { expect, test } from 'vitest';
 import { KnownArticles } from './known-articles.ts';
 import { lookupsOf, readLookups, serializeLookups } from './segment-lookups.ts';
+import { readKnownPage, readKnownPart, serializeKnownParts } from './known-parts.ts';
+import { findInCorpus } from '../feeds/near-duplicates.ts';
 import { openSegmentedCorpus } from './segments.ts';
 import { SEED_IDS, seedRecords } from './test-seeds.ts';
 import { basilRecords, buildSegments } from './test-segments.ts';
@@ -46,4 +48,53 @@ test('lookup parts answer ids, outlets, fingerprints and LSH as the segments ope
   // Not a vacuous comparison: tombstones were checked, and articles share buckets with others.
   expect(removed).toBe(3);
   expect(withCandidates).toBeGreaterThan(0);
+}, 60_000);
+
+test('segments read lazily (known part, pages on demand) give the same answers once prepared, reading only the pages checks land on', async () => {
+  const seeds = seedRecords();
+  const records = [...seeds, ...basilRecords().slice(0, 240), { ...seeds[2]!, id: 'wire-copy', outlet: 'Another Outlet' }, { ...seeds[4]!, id: 'wire-copy-2', outlet: 'Another Outlet' }];
+  const cuts = [3, Math.floor(records.length / 3), Math.floor((2 * records.length) / 3)];
+  const segments = buildSegments(records, cuts, new Map([[1, [SEED_IDS.nytReadable]]]), [SEED_IDS.unverified, records.at(-3)!.id]);
+  const whole = openSegmentedCorpus(segments, { name: 'whole' });
+  let pagesRead = 0;
+  let pagesStored = 0;
+  const lazily = () =>
+    segments.map((s) => {
+      const { known, pages } = serializeKnownParts(lookupsOf(s.data), 8);
+      pagesStored += pages.length;
+      const readPages = async (numbers: number[]) => {
+        pagesRead += numbers.length;
+        return numbers.map((k) => readKnownPage(pages[k]!));
+      };
+      return { id: s.id, known: readKnownPart(known), readPages, removed: s.removed };
+    });
+  const live = Array.from({ length: whole.indexEnd }, (_, i) => i).filter((i) => !whole.isRemoved(i));
+
+  // Near-duplicate checks of a few articles (the wire copies among them): only the pages of
+  // candidates whose sketch leaves them possible are read.
+  const known = await KnownArticles.open(lazily(), { name: 'whole' });
+  const fingerprints = live.map((i) => ({ signature: whole.signature(i), shingles: whole.shingleCount(i) }));
+  const checked = [...live.keys()].filter((k) => k % 40 === 0 || k >= live.length - 2);
+  await known.prepare({ fingerprints: checked.map((k) => fingerprints[k]!) });
+  expect(pagesRead).toBeLessThan(pagesStored / 2);
+  let found = 0;
+  for (const k of checked) {
+    const outlet = whole.article(live[k]!).outlet;
+    const expected = findInCorpus(whole, outlet, fingerprints[k]!);
+    expect(findInCorpus(known, outlet, fingerprints[k]!)).toEqual(expected);
+    if (expected) found++;
+  }
+  expect(found).toBeGreaterThan(2);
+
+  // Every id and URL prepared: the answers of the corpus opened whole.
+  const all = await KnownArticles.open(lazily(), { name: 'whole' });
+  await all.prepare({ ids: live.map((i) => whole.article(i).id), fingerprints });
+  for (const [k, i] of live.entries()) {
+    expect(findInCorpus(all, whole.article(i).outlet, fingerprints[k]!)).toEqual(findInCorpus(whole, whole.article(i).outlet, fingerprints[k]!));
+    expect(all.indexOf(whole.article(i).id)).toBe(i);
+    expect(all.article(i)).toEqual({ id: whole.article(i).id, outlet: whole.article(i).outlet });
+    expect(all.shingleCount(i)).toBe(whole.shingleCount(i));
+    expect([...all.lshCandidates(whole.signature(i)).entries()]).toEqual([...whole.lshCandidates(whole.signature(i)).entries()]);
+  }
+  for (const id of [SEED_IDS.nytReadable, SEED_IDS.unverified, 'no such article']) expect(all.indexOf(id)).toBe(-1);
 }, 60_000);

@@ -80,10 +80,9 @@ export class OpenSegment {
     const unread = pieces ? this.removedArticles.filter((a) => !pieces.hasRows(a)) : [];
     if (pieces && unread.length) throw new IndexNotLoadedError(this.alone.name, `the index rows of ${unread.length} removed articles`, () => pieces.loadRows(unread));
     const counts = new Map<number, number>();
-    const { docTermStart, docTerms, factStart, facts } = this.data;
     for (const a of this.removedArticles) {
-      for (let k = docTermStart[a]!; k < docTermStart[a + 1]!; k++) counts.set(docTerms[k]!, (counts.get(docTerms[k]!) ?? 0) + 1);
-      for (let k = factStart[a]!; k < factStart[a + 1]!; k++) counts.set(facts[k]!, (counts.get(facts[k]!) ?? 0) + 1);
+      for (const t of this.alone.docTerms(a)) counts.set(t, (counts.get(t) ?? 0) + 1);
+      for (const f of this.alone.facts(a)) counts.set(f, (counts.get(f) ?? 0) + 1);
     }
     this.removedDfs = counts;
     return counts;
@@ -103,11 +102,11 @@ export class OpenSegment {
     return lastStartAtMost(this.data.sentenceStart, sentence, this.count + 1);
   }
 
-  /** Entries first ..< last of the passage index holding the shingle hash. */
-  passageRange(hash: number): [number, number] {
+  /** The sentences (numbered within the segment) holding the shingle hash, in passage-index order. */
+  passageSentences(hash: number): Uint32Array {
     const pieces = this.alone.pieces;
-    if (!pieces) return hashRange(this.data.passageHashes, hash);
-    if (!pieces.hasPassages(hash)) throw new IndexNotLoadedError(this.alone.name, `the passage index at shingle ${hash}`, () => pieces.loadPassages([hash]));
-    return pieces.passageRange(hash);
+    if (pieces) return pieces.passageSentences(hash);
+    const [first, last] = hashRange(this.data.passageHashes, hash);
+    return this.data.passageSentences.subarray(first, last);
   }
 }

@@ -16,7 +16,7 @@ export interface StringIndex {
   order: Uint32Array;
 }
 
-export const stringHash = (text: string): number => hashString(text, STRING_INDEX_SEED);
+const stringHash = (text: string): number => hashString(text, STRING_INDEX_SEED);
 
 export function buildStringIndex(table: StringTable, count: number): StringIndex {
   const entries: number[] = [];
@@ -41,16 +41,19 @@ export function tableHolds(table: StringTable, i: number, text: string, ascii = 
   return true;
 }
 
+/** The positions whose string has the hash `text` has, ascending: `text` is at some of them, if in the table (the table itself is not read). */
+export function hashHits(index: StringIndex, text: string): number[] {
+  const hits: number[] = [];
+  if (!text) return hits;
+  const hash = stringHash(text);
+  for (let k = lowerBound(index.hashes, hash); k < index.hashes.length && index.hashes[k] === hash; k++) hits.push(index.order[k]!);
+  return hits;
+}
+
 /** The positions of `text` in the table through its string index, ascending. */
 export function findStrings(table: StringTable, index: StringIndex, text: string): number[] {
-  const found: number[] = [];
-  if (!text) return found;
-  const hash = stringHash(text);
   const ascii = /^[ -~]*$/.test(text);
-  for (let k = lowerBound(index.hashes, hash); k < index.hashes.length && index.hashes[k] === hash; k++) {
-    if (tableHolds(table, index.order[k]!, text, ascii)) found.push(index.order[k]!);
-  }
-  return found;
+  return hashHits(index, text).filter((i) => tableHolds(table, i, text, ascii));
 }
 
 /** The first position of `text` in the table through its string index, or -1. */
@@ -77,6 +80,10 @@ export function invertedIndex(data: CorpusData): { start: Uint32Array; articles:
   return { start, articles };
 }
 
+/** The sections of the lookups an index part stores: written by partLookups, read by lib/corpus/format.ts, dropped by withoutPartLookups. */
+export const PART_LOOKUPS = ['postingStart', 'postingArticles', 'idHashes', 'idOrder', 'urlHashes', 'urlOrder'] as const;
+export type PartLookup = (typeof PART_LOOKUPS)[number];
+
 /** The lookups an index part stores (CorpusData's optional sections). */
 export function partLookups(data: CorpusData): Required<Pick<CorpusData, PartLookup>> {
   const n = data.meta.articleCount;
@@ -93,11 +100,9 @@ export function partLookups(data: CorpusData): Required<Pick<CorpusData, PartLoo
   };
 }
 
-export const PART_LOOKUPS = ['postingStart', 'postingArticles', 'idHashes', 'idOrder', 'urlHashes', 'urlOrder'] as const;
-export type PartLookup = (typeof PART_LOOKUPS)[number];
-
-/** The articles with this URL (as stored) in an index part with a URL index, ascending; null when the part stores no URL index. */
-export function findUrl(data: CorpusData, url: string): number[] | null {
-  if (!data.urlHashes || !data.urlOrder) return null;
-  return findStrings(data.urls, { hashes: data.urlHashes, order: data.urlOrder }, url);
+/** The data without an index part's lookups: they describe the part's articles, and a merge lays out new ones. */
+export function withoutPartLookups(data: CorpusData): CorpusData {
+  const rest: CorpusData = { ...data };
+  for (const name of PART_LOOKUPS) delete rest[name];
+  return rest;
 }

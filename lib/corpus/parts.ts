@@ -1,14 +1,16 @@
 // A segment stored as parts, for a fast first answer after a restart: an index part with what
-// story matching reads (vocabulary, every article's terms and facts, signatures, LSH buckets,
-// versions, the passage index, metadata, and the inverted index and id and URL lookups that
-// opening would otherwise build: ./part-lookups.ts), and article blocks with what fact alignment reads
-// (texts, sentence offsets, meaning vectors) for a few consecutive articles each. A corpus
-// opened from index parts reads a block when an analysis first needs one of its articles
-// (`Corpus.loadArticles`, lib/analyze.ts `analyzeAsync`).
+// every query reads (vocabulary, document frequencies, signatures, LSH buckets, versions,
+// metadata, where each postings list starts, and the id and URL lookups that opening would
+// otherwise build: ./part-lookups.ts); index pieces with what a query reads a little of (each
+// article's terms and facts, the inverted index's lists, the passage index: ./index-pieces.ts);
+// and article blocks with what fact alignment reads (texts, sentence offsets, meaning vectors)
+// for a few consecutive articles each. A corpus opened from index parts reads pieces and blocks
+// when an analysis first needs them (`Corpus.loadIndex`, `Corpus.loadArticles`, lib/analyze.ts
+// `analyzeAsync`).
 import { buildStringTable, readString, type CorpusData, type StringTable } from './data.ts';
 import { CorpusFormatError, deserializeCorpus, readSections, serializeCorpus, serializeSections } from './format.ts';
 import { MEANING_DIMS } from '../meaning/index.ts';
-import { partLookups } from './part-lookups.ts';
+import { partLookups, withoutPartLookups } from './part-lookups.ts';
 import { openIndexPieces, serializeIndexPieces, withoutPieces, type LoadIndexPiece } from './index-pieces.ts';
 import type { Segment } from './segmented-corpus.ts';
 
@@ -30,7 +32,7 @@ export type LoadArticleBlock = (block: number) => Promise<Uint8Array>;
 export interface SegmentParts {
   index: Uint8Array;
   blocks: Uint8Array[];
-  /** Index rows and postings pages (./index-pieces.ts); absent from parts written before them. */
+  /** Index rows, postings pages and passage pages (./index-pieces.ts); absent from parts written before them. */
   rows?: Uint8Array[];
   postings?: Uint8Array[];
   passages?: Uint8Array[];
@@ -119,11 +121,10 @@ export function readArticleBlock(bytes: Uint8Array): ArticleBlock {
 
 /** The whole segment back from its parts (for merging or exporting: every block is read). */
 export function assembleSegment(parts: SegmentParts): CorpusData {
-  // The lookups an index part stores are the part's, not the segment's data (merging lays out new ones).
   const read = deserializeCorpus(parts.index);
   const opened = openIndexPieces(read, () => Promise.reject(new CorpusFormatError('assembling reads the pieces given')));
   if (opened) opened.pieces.fillAll(parts.rows ?? [], parts.postings ?? [], parts.passages ?? []);
-  const { postingStart: _ps, postingArticles: _pa, idHashes: _ih, idOrder: _io, urlHashes: _uh, urlOrder: _uo, ...index } = opened?.data ?? read;
+  const index = withoutPartLookups(opened?.data ?? read);
   const { parts: layout, ...meta } = index.meta;
   if (!layout || parts.blocks.length !== layout.blocks) throw new CorpusFormatError(`a corpus segment needs ${layout?.blocks ?? 0} article blocks, ${parts.blocks.length} given`);
   const blocks = parts.blocks.map(readArticleBlock);

@@ -24,6 +24,14 @@ export interface SegmentLookups {
   lshArticles: Uint32Array;
 }
 
+/** The lookup part's sections, by name: writer and reader both go through these lists, so they cannot drift. */
+const LOOKUP_TABLES = ['ids', 'urls'] as const;
+const LOOKUP_ARRAYS = ['idHashes', 'idOrder', 'urlHashes', 'urlOrder', 'outletIndex', 'shingleCounts', 'signatures', 'lshKeys', 'lshArticles'] as const;
+type LookupTable = (typeof LOOKUP_TABLES)[number];
+type LookupArray = (typeof LOOKUP_ARRAYS)[number];
+// Every field of SegmentLookups is in the meta or in a list above (a field added to neither fails to compile here).
+const _everyFieldStored: Record<Exclude<keyof SegmentLookups, keyof Omit<LookupsMeta, 'kind'> | LookupTable | LookupArray>, never> = {};
+
 interface LookupsMeta {
   kind: 'segment-lookups';
   name: string;
@@ -68,19 +76,8 @@ export function lookupsOf(data: CorpusData): SegmentLookups {
 export function serializeLookups(lookups: SegmentLookups): Uint8Array {
   const meta: LookupsMeta = { kind: 'segment-lookups', name: lookups.name, articleCount: lookups.articleCount, outlets: lookups.outlets };
   return serializeSections(meta, [
-    ['ids.offsets', lookups.ids.offsets],
-    ['ids.bytes', lookups.ids.bytes],
-    ['urls.offsets', lookups.urls.offsets],
-    ['urls.bytes', lookups.urls.bytes],
-    ['idHashes', lookups.idHashes],
-    ['idOrder', lookups.idOrder],
-    ['urlHashes', lookups.urlHashes],
-    ['urlOrder', lookups.urlOrder],
-    ['outletIndex', lookups.outletIndex],
-    ['shingleCounts', lookups.shingleCounts],
-    ['signatures', lookups.signatures],
-    ['lshKeys', lookups.lshKeys],
-    ['lshArticles', lookups.lshArticles],
+    ...LOOKUP_TABLES.flatMap((name) => [[`${name}.offsets`, lookups[name].offsets] as const, [`${name}.bytes`, lookups[name].bytes] as const]),
+    ...LOOKUP_ARRAYS.map((name) => [name, lookups[name]] as const),
   ]);
 }
 
@@ -89,20 +86,7 @@ export function readLookups(bytes: Uint8Array): SegmentLookups {
   const file = readSections(bytes);
   const meta = file.meta as LookupsMeta;
   if (meta?.kind !== 'segment-lookups') throw new CorpusFormatError('not the lookup part of a corpus segment');
-  return {
-    name: meta.name,
-    articleCount: meta.articleCount,
-    outlets: meta.outlets,
-    ids: file.table('ids'),
-    urls: file.table('urls'),
-    idHashes: file.get('idHashes'),
-    idOrder: file.get('idOrder'),
-    urlHashes: file.get('urlHashes'),
-    urlOrder: file.get('urlOrder'),
-    outletIndex: file.get('outletIndex'),
-    shingleCounts: file.get('shingleCounts'),
-    signatures: file.get('signatures'),
-    lshKeys: file.get('lshKeys'),
-    lshArticles: file.get('lshArticles'),
-  };
+  const tables = Object.fromEntries(LOOKUP_TABLES.map((name) => [name, file.table(name)])) as Pick<SegmentLookups, LookupTable>;
+  const arrays = Object.fromEntries(LOOKUP_ARRAYS.map((name) => [name, file.get(name)])) as Pick<SegmentLookups, LookupArray>;
+  return { name: meta.name, articleCount: meta.articleCount, outlets: meta.outlets, ...tables, ...arrays };
 }

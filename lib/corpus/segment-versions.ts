@@ -2,7 +2,7 @@
 // segment is compiled (LSH of the corpus, then the same test as within one compile), stored as
 // links by id, and grouped with the rest when the segments are opened together.
 import { estimateContainment, estimateJaccard, lshBucketSizes, SIGNATURE_SIZE } from '../fingerprint/index.ts';
-import type { CorpusContext } from './known-articles.ts';
+import { mayBeVersion, type CorpusContext } from './known-articles.ts';
 import { sameOutletOrUnknown, VERSION_CONTAINMENT, VERSION_MIN_SHINGLES, type VersionInput } from './versions.ts';
 
 export interface VersionLinks {
@@ -27,6 +27,8 @@ export function contextVersionLinks(input: VersionInput, outletNames: readonly s
     for (const b of [...candidates.keys()].sort((x, y) => x - y)) {
       const otherSize = context.shingleCount(b);
       if (otherSize < VERSION_MIN_SHINGLES) continue;
+      // A context read lazily bounds the comparison first: a candidate that cannot reach VERSION_CONTAINMENT is left unread.
+      if (context.jaccardAtMost && !mayBeVersion(context.jaccardAtMost(b, signature), size, otherSize)) continue;
       const other = context.article(b);
       if (!sameOutletOrUnknown(outlet, other.outlet)) continue;
       const jaccard = estimateJaccard(signature, context.signature(b));

@@ -334,13 +334,10 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
     return id !== -1 ? id : this.intern(s, local);
   }
 
+  /** The corpus ids of a segment's local term ids (`corpusTerm` of each). */
   private corpusTerms(s: number, locals: Uint32Array): Uint32Array {
-    const part = this.parts[s]!;
     const out = new Uint32Array(locals.length);
-    for (let k = 0; k < locals.length; k++) {
-      const id = part.corpusId(locals[k]!);
-      out[k] = id !== -1 ? id : this.intern(s, locals[k]!);
-    }
+    for (let k = 0; k < locals.length; k++) out[k] = this.corpusTerm(s, locals[k]!);
     return out;
   }
 
@@ -367,12 +364,8 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
 
   protected chooseVector(index: number): ChosenVector {
     const [part, local] = this.live(index);
-    part.alone.requireRows(local);
-    const { docTermStart, docTerms, docTermTf } = part.data;
-    const start = docTermStart[local]!;
-    const end = docTermStart[local + 1]!;
-    const ids = this.corpusTerms(part.position, docTerms.subarray(start, end));
-    return chooseTermVector(docTermTf.subarray(start, end), (k) => this.idfs[ids[k]!]!, (k) => ids[k]!);
+    const ids = this.corpusTerms(part.position, part.alone.docTerms(local));
+    return chooseTermVector(part.alone.docTermCounts(local), (k) => this.idfs[ids[k]!]!, (k) => ids[k]!);
   }
 
   facts(index: number): Uint32Array {
@@ -447,21 +440,17 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
     return {
       forEachSentence(hash, visit) {
         // As in one compile: a shingle of more than MAX_SHINGLE_POSTINGS live sentences is skipped.
-        const ranges = parts.map((part) => part.passageRange(hash));
+        const found = parts.map((part) => part.passageSentences(hash));
         let total = 0;
         for (let s = 0; s < parts.length && total <= MAX_SHINGLE_POSTINGS; s++) {
           const part = parts[s]!;
-          const [first, last] = ranges[s]!;
-          if (!part.removed) total += last - first;
-          else for (let i = first; i < last && total <= MAX_SHINGLE_POSTINGS; i++) if (liveSentence(part, part.data.passageSentences[i]!)) total++;
+          const sentences = found[s]!;
+          if (!part.removed) total += sentences.length;
+          else for (let i = 0; i < sentences.length && total <= MAX_SHINGLE_POSTINGS; i++) if (liveSentence(part, sentences[i]!)) total++;
         }
         if (total > MAX_SHINGLE_POSTINGS) return;
         parts.forEach((part, s) => {
-          const [first, last] = ranges[s]!;
-          for (let i = first; i < last; i++) {
-            const sentence = part.data.passageSentences[i]!;
-            if (liveSentence(part, sentence)) visit(part.firstSentence + sentence);
-          }
+          for (const sentence of found[s]!) if (liveSentence(part, sentence)) visit(part.firstSentence + sentence);
         });
       },
       articleOfSentence(sentence) {

@@ -41,6 +41,8 @@ export interface SlicedCompileOptions extends SegmentOptions {
 export async function compileSegmentInSlices(records: readonly CorpusRecord[], options: SlicedCompileOptions): Promise<CorpusData> {
   const { sliceMs = 30, onProgress, pause = () => new Promise<void>((done) => setTimeout(done, 0)), signal, ...compile } = options;
   const builder = new CorpusBuilder({ ...compile, name: compile.name ?? compile.id });
+  // A context read lazily reads what the ids' check and the versions' comparisons will touch first.
+  await compile.context?.prepare?.({ ids: records.map((r) => r.id) });
   let sliceStart = Date.now();
   for (let i = 0; i < records.length; i++) {
     builder.add(records[i]!);
@@ -52,6 +54,7 @@ export async function compileSegmentInSlices(records: readonly CorpusRecord[], o
     }
   }
   onProgress?.(records.length, records.length);
+  await compile.context?.prepare?.({ fingerprints: builder.fingerprints() });
   return builder.build();
 }
 

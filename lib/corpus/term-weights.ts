@@ -30,10 +30,10 @@ export abstract class TermWeights {
     return id === -1 ? 0 : this.documentFrequencyOfTermId(id);
   }
 
-  /** A term the corpus has never seen is weighed by the background alone. */
+  /** A term the corpus has never seen is weighed by the background alone, stored as every IDF is (termIdf). */
   idf(term: string): number {
     const id = this.termId(term);
-    return id === -1 ? inverseDocumentFrequency(0, this.size, backgroundShareOfClass(termBackgroundClass(term))) : this.idfOfTermId(id);
+    return id === -1 ? termIdf(0, this.size, termBackgroundClass(term)) : this.idfOfTermId(id);
   }
 
   termVector(index: number): TermVector {

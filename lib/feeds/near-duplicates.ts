@@ -4,7 +4,7 @@
 import { combineHashes } from '../fingerprint/hash.ts';
 import { bandKeys, estimateContainment, estimateJaccard, fingerprintText, LSH_BANDS, type Fingerprint } from '../fingerprint/index.ts';
 import { VERSION_CONTAINMENT, VERSION_MIN_SHINGLES } from '../corpus/versions.ts';
-import type { CorpusContext } from '../corpus/known-articles.ts';
+import { mayBeVersion, type CorpusContext } from '../corpus/known-articles.ts';
 
 /** Both ways at least this contained: the same text, not an edition or a rewrite. */
 export const SAME_TEXT_CONTAINMENT = 0.95;
@@ -82,7 +82,7 @@ function closest(outlet: string | null, fingerprint: Fingerprint, candidates: It
 }
 
 /** What near-duplicate lookup needs of a compiled corpus: its stored fingerprints and LSH buckets. */
-export type FingerprintedCorpus = Pick<CorpusContext, 'lshCandidates' | 'signature' | 'shingleCount' | 'article'>;
+export type FingerprintedCorpus = Pick<CorpusContext, 'lshCandidates' | 'signature' | 'shingleCount' | 'article' | 'jaccardAtMost'>;
 
 /**
  * The corpus article closest to `fingerprint`, found through the corpus's own LSH buckets and
@@ -95,6 +95,9 @@ export function findInCorpus(corpus: FingerprintedCorpus, outlet: string | null,
   for (const index of corpus.lshCandidates(fingerprint.signature).keys()) {
     const shingles = corpus.shingleCount(index);
     if (shingles < VERSION_MIN_SHINGLES) continue;
+    // A corpus read lazily bounds the comparison before reading the candidate: one that cannot
+    // reach VERSION_CONTAINMENT is one `closest` leaves out.
+    if (corpus.jaccardAtMost && !mayBeVersion(corpus.jaccardAtMost(index, fingerprint.signature), fingerprint.shingles, shingles)) continue;
     const { id, outlet: known } = corpus.article(index);
     candidates.push({ id, outlet: known, fingerprint: { signature: corpus.signature(index), shingles } });
   }

@@ -8,6 +8,7 @@ import { extractArticle, NotAnArticleError } from '../article/from-html';
 import { FetchFailure, type Fetcher, type Validators } from './fetch/fetcher';
 import { createLimiter } from './fetch/limiter';
 import { NearDuplicateIndex, type NearDuplicate } from './near-duplicates';
+import type { KnownQuery } from '../corpus/known-articles.ts';
 import { FeedParseError, parseFeedDocument } from './parse';
 import type { CorpusRecord, FeedItem, FeedSource } from './types';
 import { canonicalUrl, hostOf } from './url';
@@ -35,6 +36,8 @@ export interface KnownLookup {
   idAtUrl(canonical: string): string | undefined;
   /** The known article closest to this fingerprint, when it is a near-duplicate of it. */
   nearDuplicate(outlet: string | null, fingerprint: Fingerprint): NearDuplicate | null;
+  /** Reads what checks of these URLs, ids and fingerprints will touch (stored articles read lazily); a lookup in memory has none. */
+  prepare?(query: KnownQuery): Promise<void>;
 }
 
 /** A lookup over a list of known articles (the command line's corpus file). */
@@ -199,11 +202,13 @@ export async function refreshFeeds(options: RefreshOptions): Promise<RefreshResu
   //    to the first one whatever order the network answers in.
   const claimed = new Map<string, string>();
   const pending: Pending[] = [];
-  for (const { source, report, items, feedTitle } of fetched) {
+  const canonicals = fetched.map(({ items }) => items.map((item) => canonicalUrl(item.url)));
+  await known.prepare?.({ urls: canonicals.flat() });
+  for (const [f, { source, report, items, feedTitle }] of fetched.entries()) {
     for (const [index, item] of items.entries()) {
       const itemReport: ItemReport = { url: item.url, title: item.title, status: 'skipped' };
       report.items.push(itemReport);
-      const canonical = canonicalUrl(item.url);
+      const canonical = canonicals[f]![index]!;
       const knownId = known.idAtUrl(canonical);
       if (knownId) itemReport.reason = `already in the corpus (${knownId})`;
       else if (claimed.has(canonical)) itemReport.reason = `also in ${claimed.get(canonical)}`;
@@ -228,6 +233,7 @@ export async function refreshFeeds(options: RefreshOptions): Promise<RefreshResu
           if (response.kind !== 'ok') throw new Error('the server answered "not modified" to an unconditional request');
           const finalCanonical = canonicalUrl(response.finalUrl);
           if (finalCanonical !== canonicalUrl(item.url)) {
+            await known.prepare?.({ urls: [finalCanonical] });
             const knownId = known.idAtUrl(finalCanonical);
             if (knownId || claimed.has(finalCanonical)) {
               report.reason = `redirects to ${response.finalUrl}, ${knownId ? `already in the corpus (${knownId})` : 'also listed in a feed'}`;
@@ -268,17 +274,22 @@ export async function refreshFeeds(options: RefreshOptions): Promise<RefreshResu
   const records: CorpusRecord[] = [];
   // Articles of this refresh, for a copy listed twice in the same refresh.
   const added = new NearDuplicateIndex();
+  const fingerprints = new Map(pending.flatMap((entry) => (entry.record ? [[entry, fingerprintText(entry.record.text)] as const] : [])));
+  await known.prepare?.({ ids: [...fingerprints.keys()].map((entry) => entry.record!.id), fingerprints: fingerprints.values() });
   for (const entry of pending) {
     const record = entry.record;
     if (!record) continue;
-    const fingerprint = fingerprintText(record.text);
+    const fingerprint = fingerprints.get(entry)!;
     const near = nearest(known.nearDuplicate(record.outlet, fingerprint), added.find(record.outlet, fingerprint));
     if (near?.kind === 'duplicate') {
       entry.report.reason = `same text as ${near.id} (${near.outlet ?? 'no outlet'})`;
       continue;
     }
     let id = record.id;
-    for (let n = 2; known.hasId(id) || newIds.has(id); n += 1) id = `${record.id}-${n}`;
+    for (let n = 2; known.hasId(id) || newIds.has(id); n += 1) {
+      id = `${record.id}-${n}`;
+      await known.prepare?.({ ids: [id] });
+    }
     record.id = id;
     newIds.add(id);
     added.add(id, record.outlet, fingerprint);

@@ -9,7 +9,7 @@ export const SIGNATURE_SIZE = 64;
 /** Words per shingle; shorter texts use one shingle of all their words. */
 export const SHINGLE_WORDS = 3;
 const SHINGLE_SEED = 0x5eed1234;
-const EMPTY = 0xffffffff;
+export const EMPTY = 0xffffffff;
 
 const termHashCache = new Map<string, number>();
 

@@ -111,6 +111,7 @@ export async function saveFeedRefresh(
   const followed = new Set(input.sources.map((s) => s.url));
   const cutoff = retentionCutoff(input.settings, input.now);
   // A new record whose id the corpus holds may repeat a stored feed article: then every segment's bookkeeping is read to tell.
+  await input.context.prepare?.({ ids: input.result.records.map((r) => r.id) });
   const repeats = input.result.records.some((r) => input.context.indexOf(r.id) !== -1);
   const segments = await readFeedSegments(db, manifest, (s) => repeats || needsRefs(s, followed, cutoff));
   const storedLive = repeats ? new Set(liveArticles(segments).map((a) => a.id)) : null;

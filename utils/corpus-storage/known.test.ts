@@ -1,18 +1,22 @@
 // A refresh's view of what the stored corpus already has, answered from the stored segments
-// (ids, URLs per segment, the corpus's own LSH buckets) as a list of every article would.
+// (ids, URLs per segment, the corpus's own LSH buckets) as a list of every article would. Feeds
+// segments are read lazily (their known pages when a check lands on them): the checks are
+// prepared first, as lib/feeds/refresh.ts prepares them.
 import { beforeEach, expect, test } from 'vitest';
 import { fingerprintText } from '@/lib/fingerprint';
 import { DEFAULT_FEED_SETTINGS } from '@/lib/feeds/sources';
-import { lookupOf } from '@/lib/feeds/refresh';
+import { lookupOf, type KnownLookup } from '@/lib/feeds/refresh';
 import { canonicalUrl } from '@/lib/feeds/url';
-import { openCorporaDb } from './db';
+import { openCorporaDb, type CorporaDatabase } from './db';
 import { dropUnfollowed, saveFeedRefresh } from './feed-segments';
 import { addImport } from './imports';
 import { newImport } from './jobs';
 import { knownLookup, openKnown } from './known';
 import { reconcile } from './reconcile';
-import { LOOKUP_PART } from './segment-api';
-import { readManifest, readParts } from './store';
+import { KNOWN_PART, LOOKUP_PART, lookupPart, partNames } from './segment-api';
+import { loadWholeSegment } from './open';
+import type { SegmentEntry } from './manifest';
+import { readManifest, readParts, writeParts, type SegmentPart } from './store';
 import { bundledSeeds, FEED_A, feedRecord, freshIndexedDb, NOW, refreshOf, source } from './test-corpora';
 
 beforeEach(freshIndexedDb);
@@ -26,6 +30,16 @@ test('ids, URLs and near-duplicates are found in the bundled corpus, imports and
   await saveFeedRefresh(db, { context: bundled, result: refreshOf([feedRecord(0), feedRecord(1)]), sources: [source(FEED_A)], settings: DEFAULT_FEED_SETTINGS, now: NOW });
   let opened = await openKnown(db, bundled);
   let known = knownLookup(opened);
+  const copy = fingerprintText(feedRecord(1).text);
+  const prepare = (lookup: KnownLookup) =>
+    lookup.prepare!({
+      ids: [bundled.article(0).id, feedRecord(1).id, '127.0.0.1/never-seen'],
+      urls: [canonicalUrl(imported.url), canonicalUrl(feedRecord(1).url!)],
+      fingerprints: [copy, fingerprintText(bundled.text(2))],
+    });
+  // A check that lands on a page not read says so, rather than answering wrong.
+  expect(() => known.hasId(feedRecord(1).id)).toThrow(/prepare/);
+  await prepare(known);
   const listed = lookupOf([...[bundled.article(2)].map((a) => ({ id: a.id, outlet: a.outlet, text: bundled.text(a.index) })), imported, feedRecord(0), feedRecord(1)]);
 
   expect(known.hasId(bundled.article(0).id)).toBe(true);
@@ -36,7 +50,6 @@ test('ids, URLs and near-duplicates are found in the bundled corpus, imports and
     expect(lookup.idAtUrl(canonicalUrl(feedRecord(1).url!))).toBe(feedRecord(1).id);
   }
   // The same text again from the same outlet is a duplicate; from another outlet a syndicated copy.
-  const copy = fingerprintText(feedRecord(1).text);
   for (const lookup of [known, listed]) {
     expect(lookup.nearDuplicate(feedRecord(1).outlet, copy)).toMatchObject({ id: feedRecord(1).id, kind: 'duplicate' });
     expect(lookup.nearDuplicate('Another Outlet', copy)).toMatchObject({ id: feedRecord(1).id, kind: 'syndicated' });
@@ -47,38 +60,63 @@ test('ids, URLs and near-duplicates are found in the bundled corpus, imports and
   await dropUnfollowed(db, new Set());
   opened = await openKnown(db, bundled);
   known = knownLookup(opened);
+  await prepare(known);
   expect(known.hasId(feedRecord(1).id)).toBe(false);
   expect(known.idAtUrl(canonicalUrl(feedRecord(1).url!))).toBeUndefined();
   expect(known.nearDuplicate(feedRecord(1).outlet, copy)?.id).not.toBe(feedRecord(1).id);
 });
 
-test('a segment stored before lookup parts opens for a refresh from its index part, and reconcile stores its lookup part', async () => {
+/** The segment as an earlier version stored it: its known part and pages replaced by `parts` (none: only its index part). */
+async function storedAsBefore(db: CorporaDatabase, entry: SegmentEntry, parts: SegmentPart[]): Promise<void> {
+  const known = partNames(entry.parts).filter((p) => p === KNOWN_PART || p.startsWith('known-'));
+  const knownBytes = [...(await readParts(db, entry.id, known)).values()].reduce((n, b) => n + b.byteLength, 0);
+  for (const name of known) await db.delete('parts', [entry.id, name]);
+  await writeParts(db, entry.id, parts);
+  const manifest = await readManifest(db);
+  const bytes = entry.bytes - knownBytes + parts.reduce((n, p) => n + p.bytes.byteLength, 0);
+  await db.put('manifest', { ...manifest, segments: [{ ...entry, parts: [...entry.parts.filter((p) => p !== KNOWN_PART && !p.startsWith('known-')), ...parts.map((p) => p.name)], bytes }] });
+}
+
+test('feeds segments stored by earlier versions (a lookup part, or only an index part) open for a refresh with the same answers; reconcile stores a lookup part', async () => {
   const db = await openCorporaDb();
   const bundled = bundledSeeds();
   await saveFeedRefresh(db, { context: bundled, result: refreshOf([feedRecord(0), feedRecord(1), feedRecord(2)]), sources: [source(FEED_A)], settings: DEFAULT_FEED_SETTINGS, now: NOW });
   const withPart = await openKnown(db, bundled);
-  // As an earlier version stored it: no lookup part, and none in the manifest.
   const entry = withPart.manifest.segments[0]!;
-  const lookupBytes = (await readParts(db, entry.id, [LOOKUP_PART])).get(LOOKUP_PART)!;
+  expect(entry.parts).toContain(KNOWN_PART);
+  expect(entry.parts).not.toContain(LOOKUP_PART);
+  const ids = [0, 1, 2].map((n) => feedRecord(n).id);
+  await withPart.articles.prepare({ ids, fingerprints: [0, 1, 2].map((n) => fingerprintText(feedRecord(n).text)) });
+  const lookupBytes = lookupPart(await loadWholeSegment(db, entry)).bytes;
+
+  const same = async () => {
+    const old = await openKnown(db, bundled);
+    expect(old.unreadable).toEqual([]);
+    for (const n of [0, 1, 2]) {
+      const index = withPart.articles.indexOf(feedRecord(n).id);
+      expect(index).toBeGreaterThan(-1);
+      expect(old.articles.indexOf(feedRecord(n).id)).toBe(index);
+      expect(old.articles.signature(index)).toEqual(withPart.articles.signature(index));
+      expect(old.articles.lshCandidates(withPart.articles.signature(index))).toEqual(withPart.articles.lshCandidates(withPart.articles.signature(index)));
+    }
+    expect(knownLookup(old).idAtUrl(canonicalUrl(feedRecord(1).url!))).toBe(feedRecord(1).id);
+  };
+  // The version before known parts: one lookup part.
+  await storedAsBefore(db, entry, [{ name: LOOKUP_PART, bytes: lookupBytes }]);
+  await same();
+  expect(await reconcile(db, bundled)).toBe(false);
+
+  // The version before lookup parts: only the index part.
+  const withLookups = (await readManifest(db)).segments[0]!;
   await db.delete('parts', [entry.id, LOOKUP_PART]);
-  await db.put('manifest', { ...withPart.manifest, segments: [{ ...entry, parts: entry.parts.filter((p) => p !== LOOKUP_PART), bytes: entry.bytes - lookupBytes.byteLength }] });
-
-  const old = await openKnown(db, bundled);
-  expect(old.unreadable).toEqual([]);
-  for (const n of [0, 1, 2]) {
-    const index = withPart.articles.indexOf(feedRecord(n).id);
-    expect(index).toBeGreaterThan(-1);
-    expect(old.articles.indexOf(feedRecord(n).id)).toBe(index);
-    expect(old.articles.lshCandidates(withPart.articles.signature(index))).toEqual(withPart.articles.lshCandidates(withPart.articles.signature(index)));
-  }
-  expect(knownLookup(old).idAtUrl(canonicalUrl(feedRecord(1).url!))).toBe(feedRecord(1).id);
-
+  await db.put('manifest', { ...(await readManifest(db)), segments: [{ ...withLookups, parts: withLookups.parts.filter((p) => p !== LOOKUP_PART), bytes: withLookups.bytes - lookupBytes.byteLength }] });
+  await same();
   expect(await reconcile(db, bundled)).toBe(true);
   const manifest = await readManifest(db);
   expect(manifest.segments[0]!.parts).toContain(LOOKUP_PART);
-  // The part made from the index part is the one a save makes from the whole segment.
+  // The part made from the index part is the one made from the whole segment.
   expect((await readParts(db, entry.id, [LOOKUP_PART])).get(LOOKUP_PART)).toEqual(lookupBytes);
-  expect(manifest.segments[0]!.bytes).toBe(entry.bytes);
+  expect(manifest.segments[0]!.bytes).toBe(withLookups.bytes);
   expect(await reconcile(db, bundled)).toBe(false);
-  expect((await openKnown(db, bundled)).articles.indexOf(feedRecord(2).id)).toBe(withPart.articles.indexOf(feedRecord(2).id));
+  await same();
 });

@@ -1,27 +1,29 @@
 // What a feed refresh checks new items against, and the corpus a new segment joins: the stored
-// articles opened from each segment's lookup part (ids, URLs, outlets, fingerprints, LSH buckets;
+// articles opened from each segment's lookups (ids, URLs, outlets, fingerprints, LSH buckets;
 // lib/corpus/segment-lookups.ts), not from the index parts that queries read, which are about
 // five times larger and which a background started for a refresh would read only to throw away.
-// Ids are found by the lookups' hash index, URLs of feeds segments (stored canonical) by their
-// URL index, other URLs by a map per segment (made once: a segment never changes once written),
-// near-duplicates through the LSH buckets and stored fingerprints. Nothing is indexed again per
-// refresh.
+// A feeds segment's lookups are its known part, read whole, and its known pages, read for the
+// articles a check lands on (lib/corpus/known-parts.ts): the refresh says what it will check
+// (`prepare`) before checking. Ids are found by the lookups' hash index, URLs of feeds segments
+// (stored canonical) by their URL index, other URLs by a map per segment (made once: a segment
+// never changes once written), near-duplicates through the LSH buckets and stored fingerprints.
+// Nothing is indexed again per refresh.
 import { KnownArticles, type Corpus, type SegmentLookups } from '@/lib/corpus';
+import type { KnownSegmentInput } from '@/lib/corpus/known-articles';
+import type { KnownPart } from '@/lib/corpus/known-parts';
 import { readString } from '@/lib/corpus/data';
-import { findStrings } from '@/lib/corpus/part-lookups';
-import { combinedName } from '@/lib/import/combine';
 import { findInCorpus } from '@/lib/feeds/near-duplicates';
 import type { KnownLookup } from '@/lib/feeds/refresh';
 import { canonicalUrl } from '@/lib/feeds/url';
-import { FEEDS_CORPUS_NAME } from '@/lib/feeds/sources';
 import type { CorporaDatabase } from './db';
 import { removedFrom, type Manifest, type SegmentEntry } from './manifest';
 import { BUNDLED_SEGMENT_ID, type SegmentCache } from './open';
-import { INDEX_PART, LOOKUP_PART, lookupsOfSegment, openStoredLookups, openStoredSegment, SEGMENT_FORMAT } from './segment-api';
+import { INDEX_PART, KNOWN_PART, knownPageReader, LOOKUP_PART, lookupsOfSegment, openStoredKnown, openStoredLookups, indexPartForLookups } from './segment-api';
+import { openLiveSegments, storedCorpusName } from './live-segments';
 import { readManifest, readParts } from './store';
 
-/** Segments' lookups read so far, by segment id (a segment's stored data never changes). */
-export type LookupCache = Map<string, SegmentLookups>;
+/** Segments' lookups (or known parts) read so far, by segment id (a segment's stored data never changes). */
+export type LookupCache = Map<string, SegmentLookups | KnownPart>;
 
 export interface OpenedKnown {
   /** The bundled corpus and every live segment's articles, as a refresh checks against them and a new segment joins them. */
@@ -32,47 +34,38 @@ export interface OpenedKnown {
 }
 
 /**
- * A segment's lookups: from the cache, or the segment opened whole already, or its lookup part;
- * a segment stored before lookup parts existed gives them from its index part (reconcile then
- * stores its lookup part, ./reconcile.ts).
+ * A segment's lookups: from the segment opened whole already, or the cache, or its known part
+ * (its pages read on demand), or its lookup part; a segment stored before either existed gives
+ * them from its index part (reconcile then stores its lookup part, ./reconcile.ts).
  */
-/** Lookups are all in the index part: no article block or index piece is read for them. */
-const noReads = (): Promise<never> => Promise.reject(new Error('no article blocks or index pieces are read for lookups'));
-
-export async function loadLookups(db: CorporaDatabase, entry: SegmentEntry, caches: { lookups: LookupCache; segments?: SegmentCache }): Promise<SegmentLookups> {
-  let lookups = caches.lookups.get(entry.id);
-  if (lookups) return lookups;
+export async function loadLookups(db: CorporaDatabase, entry: SegmentEntry, caches: { lookups: LookupCache; segments?: SegmentCache }): Promise<KnownSegmentInput> {
   const opened = caches.segments?.get(entry.id);
-  if (opened) lookups = lookupsOfSegment(opened.data);
-  else if (entry.parts.includes(LOOKUP_PART)) lookups = openStoredLookups((await readParts(db, entry.id, [LOOKUP_PART])).get(LOOKUP_PART)!);
-  else lookups = lookupsOfSegment(openStoredSegment(entry.id, (await readParts(db, entry.id, [INDEX_PART])).get(INDEX_PART)!, noReads, noReads).data);
-  caches.lookups.set(entry.id, lookups);
-  return lookups;
+  if (opened) return { id: entry.id, lookups: lookupsOfSegment(opened.data) };
+  let lookups = caches.lookups.get(entry.id);
+  if (!lookups) {
+    if (entry.parts.includes(KNOWN_PART)) lookups = openStoredKnown((await readParts(db, entry.id, [KNOWN_PART])).get(KNOWN_PART)!);
+    else if (entry.parts.includes(LOOKUP_PART)) lookups = openStoredLookups((await readParts(db, entry.id, [LOOKUP_PART])).get(LOOKUP_PART)!);
+    else lookups = lookupsOfSegment(indexPartForLookups(entry.id, (await readParts(db, entry.id, [INDEX_PART])).get(INDEX_PART)!));
+    caches.lookups.set(entry.id, lookups);
+  }
+  if ('sketches' in lookups) {
+    const readPages = knownPageReader(async (names) => {
+      const parts = await readParts(db, entry.id, names);
+      return names.map((name) => parts.get(name)!);
+    });
+    return { id: entry.id, known: lookups, readPages };
+  }
+  return { id: entry.id, lookups };
 }
 
 /** The stored articles as a refresh checks against them: the bundled corpus first, then every live segment in manifest order. */
 export async function openKnown(db: CorporaDatabase, bundled: Corpus, caches: { lookups: LookupCache; segments?: SegmentCache } = { lookups: new Map() }): Promise<OpenedKnown> {
   const manifest = await readManifest(db);
-  const segments: { id: string; lookups: SegmentLookups; removed?: ReadonlySet<string> }[] = [{ id: BUNDLED_SEGMENT_ID, lookups: lookupsOfSegment(bundled.data) }];
-  const unreadable: SegmentEntry[] = [];
-  for (const entry of manifest.segments) {
-    if (entry.format !== SEGMENT_FORMAT) {
-      unreadable.push(entry);
-      continue;
-    }
-    try {
-      segments.push({ id: entry.id, lookups: await loadLookups(db, entry, caches), removed: removedFrom(manifest, entry.id) });
-    } catch {
-      unreadable.push(entry);
-    }
-  }
-  const live = new Set(manifest.segments.map((s) => s.id));
-  for (const id of caches.lookups.keys()) if (!live.has(id)) caches.lookups.delete(id);
+  const { opened, unreadable } = await openLiveSegments(manifest, async (entry): Promise<KnownSegmentInput> => ({ ...(await loadLookups(db, entry, caches)), removed: removedFrom(manifest, entry.id) }), caches.lookups);
+  const segments: KnownSegmentInput[] = [{ id: BUNDLED_SEGMENT_ID, lookups: lookupsOfSegment(bundled.data) }, ...opened];
   // Named as the corpus opened for queries is (./open.ts).
-  const kinds = new Map(manifest.segments.map((s) => [s.id, s.kind]));
-  const names = [...new Set(segments.slice(1).map((s) => (kinds.get(s.id) === 'feeds' ? FEEDS_CORPUS_NAME : s.lookups.name)))];
-  const name = segments.length === 1 ? bundled.name : combinedName(bundled.name, names.map((n) => ({ name: n })));
-  return { articles: new KnownArticles(segments, { name }), manifest, unreadable };
+  const name = opened.length === 0 ? bundled.name : storedCorpusName(bundled.name, manifest, opened.map((s) => ({ id: s.id, name: ('lookups' in s ? s.lookups : s.known).name })));
+  return { articles: await KnownArticles.open(segments, { name }), manifest, unreadable };
 }
 
 const urlMaps = new WeakMap<SegmentLookups, Map<string, string>>();
@@ -99,14 +92,15 @@ export function knownLookup(opened: OpenedKnown): KnownLookup {
   const kinds = new Map(opened.manifest.segments.map((s) => [s.id, s.kind]));
   const articles = opened.articles;
   return {
+    prepare: (query) => articles.prepare(query),
     hasId: (id) => articles.indexOf(id) >= 0,
     idAtUrl(canonical) {
       for (const segment of articles.segments) {
         const { lookups } = segment;
-        if (kinds.get(segment.id) === 'feeds') {
+        if (kinds.get(segment.id) === 'feeds' || !lookups) {
           // Feeds segments store canonical URLs: found by the URL index.
-          for (const a of findStrings(lookups.urls, { hashes: lookups.urlHashes, order: lookups.urlOrder }, canonical)) {
-            if (!segment.isRemoved(a)) return readString(lookups.ids, a);
+          for (const a of segment.localIndicesOfUrl(canonical)) {
+            if (!segment.isRemoved(a)) return segment.articleId(a);
           }
           continue;
         }

@@ -6,7 +6,7 @@ import { DEFAULT_FEED_SETTINGS } from '@/lib/feeds/sources';
 import { openCorporaDb } from './db';
 import { saveFeedRefresh } from './feed-segments';
 import { BUNDLED_SEGMENT_ID, loadWholeSegment, openStoredCorpus } from './open';
-import { openSegmentedCorpus } from './segment-api';
+import { listParts, openSegmentedCorpus, partNames, wholeSegmentParts } from './segment-api';
 import { bundledSeeds, FEED_A, feedRecord, freshIndexedDb, NOW, refreshOf, source } from './test-corpora';
 
 beforeEach(freshIndexedDb);
@@ -28,4 +28,14 @@ test('analyzeAsync over the stored corpus (index parts, blocks read on demand) e
   // Not an empty answer: stored articles are matched and their sentences aligned (read from blocks).
   expect(result.stories.length).toBeGreaterThan(0);
   expect(result.facts.length).toBeGreaterThan(0);
+});
+
+test('a manifest lists runs of numbered parts as one name, and entries listing every name (earlier versions) read the same', () => {
+  const names = ['index', 'known', 'known-0', 'block-0', 'block-1', 'block-2', 'rows-0', 'passages-3', 'passages-4', 'feed-articles'];
+  const listed = listParts(names);
+  expect(listed).toEqual(['index', 'known', 'known-0', 'block-0..2', 'rows-0', 'passages-3..4', 'feed-articles']);
+  expect(partNames(listed)).toEqual(names);
+  expect(partNames(names)).toEqual(names);
+  expect(wholeSegmentParts(listed)).toEqual(wholeSegmentParts(names));
+  expect(wholeSegmentParts(listed)).toEqual(['block-0', 'block-1', 'block-2', 'rows-0', 'passages-3', 'passages-4']);
 });

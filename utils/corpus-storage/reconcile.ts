@@ -20,7 +20,7 @@ import { addImport, listImports } from './imports';
 import { openKnown, type LookupCache } from './known';
 import { segmentsOf, withoutSegments, withSegment, type Manifest, type SegmentEntry } from './manifest';
 import { FEED_ARTICLES_PART, type SegmentCache } from './open';
-import { compileSegment, INDEX_PART, LOOKUP_PART, lookupPart, openStoredSegment, SEGMENT_FORMAT } from './segment-api';
+import { compileSegment, hasRefreshParts, INDEX_PART, LOOKUP_PART, lookupPart, indexPartForLookups, SEGMENT_FORMAT } from './segment-api';
 import { newSegmentId, writeSegment } from './segment-entry';
 import { collectOrphans, readParts, switchManifest, writeParts } from './store';
 
@@ -68,7 +68,7 @@ export async function reconcile(db: CorporaDatabase, bundled: Corpus, caches: { 
     changed = true;
   }
   const unreadableNow = new Set(opened.unreadable.map((s) => s.id));
-  const withoutLookups = opened.manifest.segments.filter((s) => s.format === SEGMENT_FORMAT && !s.parts.includes(LOOKUP_PART) && !unreadableNow.has(s.id));
+  const withoutLookups = opened.manifest.segments.filter((s) => s.format === SEGMENT_FORMAT && !hasRefreshParts(s.parts) && !unreadableNow.has(s.id));
   if (withoutLookups.length) changed = (await addLookupParts(db, withoutLookups)) || changed;
   await collectOrphans(db);
   return changed;
@@ -81,8 +81,7 @@ async function addLookupParts(db: CorporaDatabase, entries: readonly SegmentEntr
     let part;
     try {
       const index = (await readParts(db, entry.id, [INDEX_PART])).get(INDEX_PART)!;
-      const noReads = (): Promise<never> => Promise.reject(new Error('no article blocks or index pieces are read for lookups'));
-      part = lookupPart(openStoredSegment(entry.id, index, noReads, noReads).data);
+      part = lookupPart(indexPartForLookups(entry.id, index));
     } catch {
       continue; // dropped meanwhile, or damaged: opening reports it unreadable
     }

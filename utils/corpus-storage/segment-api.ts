@@ -7,6 +7,7 @@ import { readString } from '@/lib/corpus/data';
 import type { CompileProgressOptions } from '@/lib/import/combine';
 import { MODEL_NAME } from '@/lib/meaning';
 import type { IndexPieceKind } from '@/lib/corpus/index-pieces';
+import { readKnownPage, readKnownPart, serializeKnownParts, type KnownPage, type KnownPart } from '@/lib/corpus/known-parts';
 import type { SegmentPart } from './store';
 
 export type { Segment, SegmentLookups };
@@ -39,20 +40,35 @@ export function mergeSegments(segments: readonly Segment[], options: { id: strin
 export const INDEX_PART = 'index';
 /** What a feed refresh reads of a segment (lib/corpus/segment-lookups.ts): ids, URLs, outlets, fingerprints, LSH buckets. */
 export const LOOKUP_PART = 'lookups';
+/** What every feed refresh reads of a feeds segment (lib/corpus/known-parts.ts); its ids, URLs and signatures are in known pages (`known-k`), read on demand. */
+export const KNOWN_PART = 'known';
+const knownPagePart = (k: number) => `known-${k}`;
 const blockPart = (k: number) => `block-${k}`;
 /** Index rows, postings pages and passage pages (lib/corpus/index-pieces.ts): `rows-k`, `postings-k`, `passages-k`. */
 const piecePart = (kind: IndexPieceKind, k: number) => `${kind}-${k}`;
 
 /**
- * A segment as the parts it is stored in: an index part (what story matching reads), a lookup
- * part (what a feed refresh reads) and article blocks (texts, sentences, meaning of a few
+ * What a feed refresh reads of a segment. A feeds segment, which every refresh checks, has a
+ * known part and known pages (read on demand: a refresh reads about 45% of its lookups); an
+ * import keeps one lookup part, since matching a feed item's URL with imported articles (whose
+ * URLs are stored as given) reads every URL.
+ */
+function refreshParts(data: CorpusData, lazy: boolean): SegmentPart[] {
+  if (!lazy) return [lookupPart(data)];
+  const { known, pages } = serializeKnownParts(lookupsOf(data));
+  return [{ name: KNOWN_PART, bytes: known }, ...pages.map((bytes, k) => ({ name: knownPagePart(k), bytes }))];
+}
+
+/**
+ * A segment as the parts it is stored in: an index part (what story matching reads), the parts
+ * a feed refresh reads (`refreshParts`) and article blocks (texts, sentences, meaning of a few
  * consecutive articles), read when an analysis needs them.
  */
-export function segmentParts(data: CorpusData): SegmentPart[] {
+export function segmentParts(data: CorpusData, options: { lazyLookups?: boolean } = {}): SegmentPart[] {
   const { index, blocks, rows = [], postings = [], passages = [] } = serializeSegmentParts(data);
   return [
     { name: INDEX_PART, bytes: index },
-    { name: LOOKUP_PART, bytes: serializeLookups(lookupsOf(data)) },
+    ...refreshParts(data, options.lazyLookups ?? false),
     ...blocks.map((bytes, k) => ({ name: blockPart(k), bytes })),
     ...rows.map((bytes, k) => ({ name: piecePart('rows', k), bytes })),
     ...postings.map((bytes, k) => ({ name: piecePart('postings', k), bytes })),
@@ -63,6 +79,15 @@ export function segmentParts(data: CorpusData): SegmentPart[] {
 /** A segment's lookups from its lookup part. */
 export const openStoredLookups = (bytes: Uint8Array): SegmentLookups => readLookups(bytes);
 
+/** A feeds segment's known part. */
+export const openStoredKnown = (bytes: Uint8Array): KnownPart => readKnownPart(bytes);
+
+/** A reader of a feeds segment's known pages by number, from a reader of its parts by name. */
+export const knownPageReader =
+  (readParts: (names: string[]) => Promise<Uint8Array[]>) =>
+  async (pages: number[]): Promise<KnownPage[]> =>
+    (await readParts(pages.map(knownPagePart))).map(readKnownPage);
+
 /** A segment's lookups from its data (whole, or its index part): for segments stored before lookup parts, and segments opened already. */
 export const lookupsOfSegment = (data: CorpusData): SegmentLookups => lookupsOf(data);
 
@@ -71,13 +96,59 @@ export const lookupPart = (data: CorpusData): SegmentPart => ({ name: LOOKUP_PAR
 
 /** Names of a stored segment's parts of one kind (`block-`, `rows-`, `postings-`, `passages-`), in order. */
 const numberedParts = (parts: readonly string[], prefix: string): string[] =>
-  parts.filter((p) => p.startsWith(prefix)).sort((a, b) => Number(a.slice(prefix.length)) - Number(b.slice(prefix.length)));
+  partNames(parts)
+    .filter((p) => p.startsWith(prefix))
+    .sort((a, b) => Number(a.slice(prefix.length)) - Number(b.slice(prefix.length)));
 
-/** Names of a stored segment's article blocks, in order. */
-export const blockParts = (parts: readonly string[]): string[] => numberedParts(parts, 'block-');
+const RUN = /^(.+-)(\d+)\.\.(\d+)$/;
+const NUMBERED = /^(.+-)(\d+)$/;
+
+/**
+ * A segment's part names as its manifest entry lists them: a run of numbered parts (`block-0`
+ * … `block-5218`) as one name, `block-0..5218`. The manifest is read several times by every
+ * refresh, and listing each part of a large segment made it grow with the corpus (300 kB at
+ * 100,000 articles).
+ */
+export function listParts(names: readonly string[]): string[] {
+  const listed: string[] = [];
+  let run: { prefix: string; from: number; to: number } | null = null;
+  const close = () => {
+    if (run) listed.push(run.from === run.to ? `${run.prefix}${run.from}` : `${run.prefix}${run.from}..${run.to}`);
+    run = null;
+  };
+  for (const name of names) {
+    const numbered = NUMBERED.exec(name);
+    if (!numbered) {
+      close();
+      listed.push(name);
+      continue;
+    }
+    const [, prefix, k] = numbered as unknown as [string, string, string];
+    if (run && run.prefix === prefix && run.to + 1 === Number(k)) run.to++;
+    else {
+      close();
+      run = { prefix, from: Number(k), to: Number(k) };
+    }
+  }
+  close();
+  return listed;
+}
+
+/** The part names a manifest entry lists, runs written out (entries of earlier versions list every name). */
+export function partNames(listed: readonly string[]): string[] {
+  return listed.flatMap((name) => {
+    const run = RUN.exec(name);
+    if (!run) return [name];
+    const from = Number(run[2]);
+    return Array.from({ length: Number(run[3]) - from + 1 }, (_, i) => `${run[1]}${from + i}`);
+  });
+}
 
 /** Names of a stored segment's article blocks and index pieces: with its index part, the whole segment (assembleStoredSegment). */
 export const wholeSegmentParts = (parts: readonly string[]): string[] => ['block-', 'rows-', 'postings-', 'passages-'].flatMap((prefix) => numberedParts(parts, prefix));
+
+/** Whether a stored segment has the parts a refresh reads (a lookup part, or a known part), not only its index part. */
+export const hasRefreshParts = (parts: readonly string[]): boolean => parts.includes(LOOKUP_PART) || parts.includes(KNOWN_PART);
 
 /**
  * A segment opened from its index part; `loadBlock(name)` reads an article block, `loadPieces(names)`
@@ -86,6 +157,12 @@ export const wholeSegmentParts = (parts: readonly string[]): string[] => ['block
 export function openStoredSegment(id: string, index: Uint8Array, loadBlock: (name: string) => Promise<Uint8Array>, loadPieces: (names: string[]) => Promise<Uint8Array[]>): Segment {
   return segmentFromParts(id, index, (k) => loadBlock(blockPart(k)), undefined, (kind, pieces) => loadPieces(pieces.map((k) => piecePart(kind, k))));
 }
+
+/** Lookups are all in the index part: opened for them, it reads no article block or index piece. */
+const noReads = (): Promise<never> => Promise.reject(new Error('no article blocks or index pieces are read for lookups'));
+
+/** A segment's index part opened for the lookups it holds (a segment stored before lookup parts): its data, no block or piece read. */
+export const indexPartForLookups = (id: string, index: Uint8Array): CorpusData => openStoredSegment(id, index, noReads, noReads).data;
 
 /** The whole segment from its index part and every block (merging re-lays out whole data). */
 export function assembleStoredSegment(parts: ReadonlyMap<string, Uint8Array>): CorpusData {
@@ -101,7 +178,3 @@ export function segmentArticleIds(data: CorpusData): string[] {
   return Array.from({ length: data.meta.articleCount }, (_, i) => readString(data.ids, i));
 }
 
-/** URLs of a segment's articles, in order ("" where an article has none). */
-export function segmentArticleUrls(data: CorpusData): string[] {
-  return Array.from({ length: data.meta.articleCount }, (_, i) => readString(data.urls, i));
-}

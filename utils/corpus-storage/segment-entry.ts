@@ -2,7 +2,7 @@
 import type { CorpusData } from '@/lib/corpus';
 import type { CorporaDatabase } from './db';
 import type { FeedSummary, SegmentEntry, SegmentKind } from './manifest';
-import { SEGMENT_FORMAT, segmentParts } from './segment-api';
+import { listParts, SEGMENT_FORMAT, segmentParts } from './segment-api';
 import { writeParts, type SegmentPart } from './store';
 
 export function newSegmentId(now = Date.now()): string {
@@ -18,7 +18,7 @@ export async function writeSegment(
   segment: { id: string; kind: SegmentKind; source: string; data: CorpusData; extra?: SegmentPart[]; feeds?: FeedSummary },
   now = new Date(),
 ): Promise<SegmentEntry> {
-  const parts = [...segmentParts(segment.data), ...(segment.extra ?? [])];
+  const parts = [...segmentParts(segment.data, { lazyLookups: segment.kind === 'feeds' }), ...(segment.extra ?? [])];
   await writeParts(db, segment.id, parts, now.getTime());
   const { meta } = segment.data;
   return {
@@ -31,7 +31,7 @@ export async function writeSegment(
     firstPublished: meta.summary.firstPublished,
     lastPublished: meta.summary.lastPublished,
     bytes: parts.reduce((sum, p) => sum + p.bytes.byteLength, 0),
-    parts: parts.map((p) => p.name),
+    parts: listParts(parts.map((p) => p.name)),
     format: SEGMENT_FORMAT,
     ...(segment.feeds ? { feeds: segment.feeds } : {}),
   };

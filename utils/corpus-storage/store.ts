@@ -7,6 +7,7 @@ import type { IDBPTransaction } from 'idb';
 import { emptyManifest, type Manifest } from './manifest';
 import type { CorporaDatabase, CorporaDb } from './db';
 import { StorageFullError, isQuotaError } from './quota';
+import { rangesBetween, segmentPartsRange } from './key-ranges';
 
 const MANIFEST_KEY = 'manifest';
 /** A part this old and in no live segment is left over from a cut-short write, not one still being written. */
@@ -73,7 +74,7 @@ export function switchManifest(
     const kept = new Set(next.segments.map((s) => s.id));
     const writes: Promise<unknown>[] = [tx.objectStore('manifest').put({ ...next, key: 'manifest', updated: new Date().toISOString() })];
     const parts = tx.objectStore('parts');
-    for (const dropped of current.segments) if (!kept.has(dropped.id)) writes.push(parts.delete(IDBKeyRange.bound([dropped.id, ''], [dropped.id, '\uffff'])));
+    for (const dropped of current.segments) if (!kept.has(dropped.id)) writes.push(parts.delete(segmentPartsRange(dropped.id)));
     writes.push(...(also?.(tx) ?? []));
     await Promise.all([...writes, tx.done]);
     return next;
@@ -93,15 +94,8 @@ export async function collectOrphans(db: CorporaDatabase, now = Date.now()): Pro
   const bySegment = parts.index('segment');
   // IndexedDB orders string keys by UTF-16 code units, as a default sort does.
   const live = [...new Set(manifest.segments.map((s) => s.id))].sort();
-  const gaps: (IDBKeyRange | undefined)[] = [];
-  if (!live.length) gaps.push(undefined);
-  else {
-    gaps.push(IDBKeyRange.upperBound(live[0]!, true));
-    for (let k = 1; k < live.length; k++) gaps.push(IDBKeyRange.bound(live[k - 1]!, live[k]!, true, true));
-    gaps.push(IDBKeyRange.lowerBound(live.at(-1)!, true));
-  }
   let deleted = 0;
-  for (const gap of gaps) {
+  for (const gap of rangesBetween(live)) {
     for (const key of await bySegment.getAllKeys(gap)) {
       const part = await parts.get(key);
       if (part && now - part.written > ORPHAN_AGE_MS) {

@@ -1,0 +1,93 @@
+// Index pieces kept as read answer what the whole arrays answer: every article's rows, every
+// term's postings (lists crossing a page boundary included), every shingle's sentences (runs
+// crossing a passage page included), and the whole arrays made once every piece is read.
+import { existsSync } from 'node:fs';
+import { expect, test } from 'vitest';
+import { hashRange } from '../sorted.ts';
+import { compileCorpus } from './compile.ts';
+import type { CorpusData } from './data.ts';
+import { deserializeCorpus } from './format.ts';
+import { IndexNotLoadedError, openIndexPieces, PASSAGE_PAGE, POSTINGS_PAGE } from './index-pieces.ts';
+import { invertedIndex } from './part-lookups.ts';
+import { serializeSegmentParts } from './parts.ts';
+import { basilPath, basilRecords } from './test-segments.ts';
+
+const ROWS = [
+  ['docTerms', 'docTermStart'],
+  ['docTermTf', 'docTermStart'],
+  ['facts', 'factStart'],
+  ['headlineTerms', 'headlineStart'],
+  ['leadTerms', 'leadStart'],
+] as const;
+
+function opened(data: CorpusData) {
+  const stored = serializeSegmentParts(data);
+  const reads = { rows: 0, postings: 0, passages: 0 };
+  const { data: index, pieces } = openIndexPieces(deserializeCorpus(stored.index), (kind, asked) => {
+    reads[kind] += asked.length;
+    return Promise.resolve(asked.map((k) => stored[kind]![k]!));
+  })!;
+  return { index, pieces, reads };
+}
+
+test.skipIf(!existsSync(basilPath))('index pieces read one by one answer as the whole arrays (BASIL, ../shared)', async () => {
+  // Each article three times (wire copies): shingles' runs are three entries long, so some cross
+  // a passage page (runs of two, from pairs, would start at even entries and never cross).
+  const records = basilRecords().slice(0, 50);
+  const copies = [1, 2].flatMap((c) => records.map((r) => ({ ...r, id: `${r.id}-copy${c}`, ...(r.url ? { url: `${r.url}?copy=${c}` } : {}) })));
+  const data = compileCorpus([...records, ...copies], { name: 'basil' });
+  const inverted = invertedIndex(data);
+  const { pieces, reads } = opened(data);
+  const n = data.meta.articleCount;
+
+  // Nothing read yet: every read throws, none answers empty.
+  expect(() => pieces.row('docTerms', 0)).toThrow(IndexNotLoadedError);
+  const someTerm = data.docTerms[0]!;
+  expect(() => pieces.postings(someTerm)).toThrow(IndexNotLoadedError);
+  expect(() => pieces.passageSentences(data.passageHashes[0]!)).toThrow(IndexNotLoadedError);
+
+  for (let a = 0; a < n; a++) {
+    await pieces.loadRows([a]);
+    for (const [name, start] of ROWS) expect(pieces.row(name, a)).toEqual(data[name].subarray(data[start][a]!, data[start][a + 1]!));
+  }
+  let crossing = 0;
+  for (let t = 0; t < inverted.start.length - 1; t++) {
+    const [first, last] = [inverted.start[t]!, inverted.start[t + 1]!];
+    if (first < last && Math.floor(first / POSTINGS_PAGE) !== Math.floor((last - 1) / POSTINGS_PAGE)) crossing++;
+    await pieces.loadPostings([t]);
+    expect(pieces.postings(t)).toEqual(inverted.articles.subarray(first, last));
+  }
+  // The corpus is large enough that some lists cross a page boundary (joined from two pages).
+  expect(crossing).toBeGreaterThan(0);
+  let runsCrossing = 0;
+  const hashes = data.passageHashes;
+  for (let k = 0; k < hashes.length; k++) {
+    if (k > 0 && hashes[k] === hashes[k - 1]) continue;
+    const [first, last] = hashRange(hashes, hashes[k]!);
+    if (Math.floor(first / PASSAGE_PAGE) !== Math.floor((last - 1) / PASSAGE_PAGE)) runsCrossing++;
+    await pieces.loadPassages([hashes[k]!]);
+    expect(pieces.passageSentences(hashes[k]!)).toEqual(data.passageSentences.subarray(first, last));
+  }
+  expect(runsCrossing).toBeGreaterThan(0);
+  // A shingle no sentence has is found in no page.
+  const absent = hashes.findIndex((h, k) => k > 0 && h > hashes[k - 1]! + 1);
+  await pieces.loadPassages([hashes[absent]! - 1]);
+  expect(pieces.passageSentences(hashes[absent]! - 1)).toEqual(new Uint32Array(0));
+  expect(pieces.complete).toBe(true);
+  expect(reads.rows).toBeGreaterThan(0);
+}, 60_000);
+
+test.skipIf(!existsSync(basilPath))('once every piece is read, the segment data is whole again', async () => {
+  const data = compileCorpus(basilRecords().slice(0, 40), { name: 'basil' });
+  const { index, pieces, reads } = opened(data);
+  expect(index.docTerms.length).toBe(0);
+  await pieces.loadAll();
+  expect(pieces.complete).toBe(true);
+  for (const [name] of ROWS) expect(index[name]).toEqual(data[name]);
+  expect(index.postingArticles).toEqual(invertedIndex(data).articles);
+  expect(index.passageHashes).toEqual(data.passageHashes);
+  expect(index.passageSentences).toEqual(data.passageSentences);
+  // Each piece was read once.
+  const stored = serializeSegmentParts(data);
+  expect(reads).toEqual({ rows: stored.rows!.length, postings: stored.postings!.length, passages: stored.passages!.length });
+}, 60_000);

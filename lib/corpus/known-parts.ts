@@ -1,0 +1,155 @@
+// A feeds segment's lookups as a refresh reads them, split by how often it needs them. A refresh
+// (in a background started for it) reads the *known part* of every segment: what each of its
+// checks touches (id and URL hashes, outlets, shingle counts, LSH buckets) and a one-byte sketch
+// of each MinHash row, about 45% of the whole lookups. The ids, URLs and whole signatures sit in
+// *known pages* of KNOWN_PAGE_ARTICLES consecutive articles, read only for the articles a check
+// lands on: an id or URL whose hash matches, or a near-duplicate candidate whose sketch does not
+// rule it out (./known-articles.ts). Reading every segment's whole lookups on each refresh cost a
+// time in proportion to the corpus (about 45 MB at 100,000 articles).
+import { EMPTY, SIGNATURE_SIZE } from '../fingerprint/minhash.ts';
+import type { StringTable } from './data.ts';
+import { CorpusFormatError, readSections, serializeSections } from './format.ts';
+import type { SegmentLookups } from './segment-lookups.ts';
+
+/** Articles per known page: small enough that a check reads little, large enough that pages stay few. */
+export const KNOWN_PAGE_ARTICLES = 64;
+
+/** The part of a segment's lookups every refresh reads. */
+export interface KnownPart {
+  name: string;
+  articleCount: number;
+  outlets: string[];
+  /** Articles per known page (the last page may hold fewer). */
+  pageArticles: number;
+  idHashes: Uint32Array;
+  idOrder: Uint32Array;
+  urlHashes: Uint32Array;
+  urlOrder: Uint32Array;
+  outletIndex: Int32Array;
+  shingleCounts: Uint32Array;
+  lshKeys: Uint32Array;
+  lshArticles: Uint32Array;
+  /** The low byte of every MinHash row, SIGNATURE_SIZE per article (signatureSketches). */
+  sketches: Uint8Array;
+}
+
+/** Ids, URLs and signatures of the articles first ..< first + count of a segment. */
+export interface KnownPage {
+  first: number;
+  count: number;
+  ids: StringTable;
+  urls: StringTable;
+  signatures: Uint32Array;
+}
+
+interface KnownPartMeta {
+  kind: 'segment-known';
+  name: string;
+  articleCount: number;
+  outlets: string[];
+  pageArticles: number;
+}
+
+interface KnownPageMeta {
+  kind: 'segment-known-page';
+  first: number;
+  count: number;
+}
+
+/** The low byte of each row: rows equal in full are equal here, so counting equal bytes bounds the Jaccard estimate from above. */
+export function signatureSketches(signatures: Uint32Array): Uint8Array {
+  const sketches = new Uint8Array(signatures.length);
+  for (let i = 0; i < signatures.length; i++) sketches[i] = signatures[i]! & 0xff;
+  return sketches;
+}
+
+/**
+ * An upper bound of estimateJaccard(signature, the article's signature) from its sketch: rows
+ * counted there are non-empty rows of `signature` whose low byte matches, a superset of the rows
+ * equal in full.
+ */
+export function sketchJaccardAtMost(sketches: Uint8Array, local: number, signature: ArrayLike<number>): number {
+  const offset = local * SIGNATURE_SIZE;
+  let equal = 0;
+  for (let i = 0; i < SIGNATURE_SIZE; i++) {
+    const x = signature[i]!;
+    if (x !== EMPTY && (x & 0xff) === sketches[offset + i]) equal++;
+  }
+  return equal / SIGNATURE_SIZE;
+}
+
+/** Strings first ..< first + count of a table, as a table of their own. */
+function tableSlice(table: StringTable, first: number, count: number): StringTable {
+  const start = table.offsets[first]!;
+  const offsets = new Uint32Array(count + 1);
+  for (let i = 0; i <= count; i++) offsets[i] = table.offsets[first + i]! - start;
+  return { offsets, bytes: table.bytes.slice(start, table.offsets[first + count]!) };
+}
+
+/** A segment's lookups as its known part and known pages. */
+export function serializeKnownParts(lookups: SegmentLookups, pageArticles = KNOWN_PAGE_ARTICLES): { known: Uint8Array; pages: Uint8Array[] } {
+  const n = lookups.articleCount;
+  const meta: KnownPartMeta = { kind: 'segment-known', name: lookups.name, articleCount: n, outlets: lookups.outlets, pageArticles };
+  const known = serializeSections(meta, [
+    ['idHashes', lookups.idHashes],
+    ['idOrder', lookups.idOrder],
+    ['urlHashes', lookups.urlHashes],
+    ['urlOrder', lookups.urlOrder],
+    ['outletIndex', lookups.outletIndex],
+    ['shingleCounts', lookups.shingleCounts],
+    ['lshKeys', lookups.lshKeys],
+    ['lshArticles', lookups.lshArticles],
+    ['sketches', signatureSketches(lookups.signatures)],
+  ]);
+  const pages: Uint8Array[] = [];
+  for (let first = 0; first < n; first += pageArticles) {
+    const count = Math.min(pageArticles, n - first);
+    const ids = tableSlice(lookups.ids, first, count);
+    const urls = tableSlice(lookups.urls, first, count);
+    const pageMeta: KnownPageMeta = { kind: 'segment-known-page', first, count };
+    pages.push(
+      serializeSections(pageMeta, [
+        ['ids.offsets', ids.offsets],
+        ['ids.bytes', ids.bytes],
+        ['urls.offsets', urls.offsets],
+        ['urls.bytes', urls.bytes],
+        ['signatures', lookups.signatures.slice(first * SIGNATURE_SIZE, (first + count) * SIGNATURE_SIZE)],
+      ]),
+    );
+  }
+  return { known, pages };
+}
+
+/** Reads a known part (checksum verified, as every part is); views on its bytes. */
+export function readKnownPart(bytes: Uint8Array): KnownPart {
+  const file = readSections(bytes);
+  const meta = file.meta as KnownPartMeta;
+  if (meta?.kind !== 'segment-known') throw new CorpusFormatError('not the known part of a corpus segment');
+  const part: KnownPart = {
+    name: meta.name,
+    articleCount: meta.articleCount,
+    outlets: meta.outlets,
+    pageArticles: meta.pageArticles,
+    idHashes: file.get('idHashes'),
+    idOrder: file.get('idOrder'),
+    urlHashes: file.get('urlHashes'),
+    urlOrder: file.get('urlOrder'),
+    outletIndex: file.get('outletIndex'),
+    shingleCounts: file.get('shingleCounts'),
+    lshKeys: file.get('lshKeys'),
+    lshArticles: file.get('lshArticles'),
+    sketches: file.get('sketches'),
+  };
+  if (!(part.pageArticles >= 1) || part.sketches.length !== part.articleCount * SIGNATURE_SIZE) throw new CorpusFormatError('the known part of a corpus segment is damaged');
+  return part;
+}
+
+/** Reads a known page (checksum verified). */
+export function readKnownPage(bytes: Uint8Array): KnownPage {
+  const file = readSections(bytes);
+  const meta = file.meta as KnownPageMeta;
+  if (meta?.kind !== 'segment-known-page') throw new CorpusFormatError('not a known page of a corpus segment');
+  const page: KnownPage = { first: meta.first, count: meta.count, ids: file.table('ids'), urls: file.table('urls'), signatures: file.get('signatures') };
+  if (page.signatures.length !== page.count * SIGNATURE_SIZE) throw new CorpusFormatError('a known page of a corpus segment is damaged');
+  return page;
+}
