@@ -44,7 +44,8 @@ const noReads = (): Promise<never> => Promise.reject(new Error('no article block
  */
 export async function loadLookups(db: CorporaDatabase, entry: SegmentEntry, caches: { lookups: LookupCache; segments?: SegmentCache }): Promise<KnownSegmentInput> {
   const opened = caches.segments?.get(entry.id);
-  if (opened) return { id: entry.id, lookups: lookupsOfSegment(opened.data) };
+  // An opened segment's index part holds its lookups, unless its signatures are in its index rows (read on demand).
+  if (opened && !opened.indexPieces?.rowSignatures) return { id: entry.id, lookups: lookupsOfSegment(opened.data) };
   let lookups = caches.lookups.get(entry.id);
   if (!lookups) {
     if (entry.parts.includes(KNOWN_PART)) lookups = openStoredKnown((await readParts(db, entry.id, [KNOWN_PART])).get(KNOWN_PART)!);
