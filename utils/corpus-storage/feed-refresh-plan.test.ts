@@ -1,7 +1,7 @@
 // A refresh's plan decided segment by segment equals mergeRefresh over every stored article.
 import { expect, test } from 'vitest';
 import { DEFAULT_FEED_SETTINGS, mergeRefresh, type FeedArticleRef, type FeedSettings } from '@/lib/feeds/sources';
-import { feedSegmentRefs, feedSummary, needsRefs, planRefresh, type StoredFeedSegment } from './feed-refresh-plan';
+import { feedSegmentRefs, feedSummary, firstOf, needsRefs, planRefresh, type StoredFeedSegment } from './feed-refresh-plan';
 import { FEED_A, FEED_B, feedRecord, NOW, refreshOf, source } from './test-corpora';
 
 const FEED_C = 'http://127.0.0.1:9/c.xml';
@@ -83,4 +83,12 @@ test('a new record repeating a stored id is counted but not stored again', async
   const made = (await plan(segments, DEFAULT_FEED_SETTINGS, repeat, (id) => id === feedRecord(11).id)).plan;
   expect(made.fresh).toEqual([feedRecord(20).id]);
   expect(made.sources.find((s) => s.url === FEED_B)!.articles).toBe(mergeRefresh(segments.flatMap((s) => s.stored!.refs.filter((r) => !s.removed.includes(r.id))), repeat, sources, DEFAULT_FEED_SETTINGS, NOW).sources.find((s) => s.url === FEED_B)!.articles);
+});
+
+test('firstOf gives the first k in a total order, as sorting all and taking k does, ties and all', () => {
+  // Deterministic values with many ties on the first key, told apart by the second.
+  const items = Array.from({ length: 500 }, (_, i) => ({ day: (i * 37) % 11, position: i }));
+  const order = (a: (typeof items)[number], b: (typeof items)[number]) => a.day - b.day || b.position - a.position;
+  const sorted = [...items].sort(order);
+  for (const k of [0, 1, 2, 7, 62, 499, 500, 800]) expect(firstOf(items, k, order)).toEqual(sorted.slice(0, k));
 });

@@ -67,6 +67,51 @@ interface Ranked {
   feedUrl: string;
 }
 
+/** Over the cap, the order articles leave in: the oldest day, then the earliest fetch, then among equals the later stored. */
+const leavesFirst = (a: Ranked, b: Ranked): number =>
+  a.day < b.day ? -1 : a.day > b.day ? 1 : a.fetchedAt < b.fetchedAt ? -1 : a.fetchedAt > b.fetchedAt ? 1 : b.segment - a.segment || b.position - a.position;
+
+/**
+ * The first `k` of `items` in `order` (a total order), in that order: what sorting them all and
+ * taking `k` gives, found with a heap of `k`. A refresh at the cap evicts about as many articles
+ * as it adds, from a pool of the oldest segments' articles (tens of thousands at 100,000).
+ */
+export function firstOf<T>(items: readonly T[], k: number, order: (a: T, b: T) => number): T[] {
+  if (k <= 0) return [];
+  // A max-heap of the k first so far: its root is the last of them.
+  const heap: T[] = [];
+  const up = (i: number) => {
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (order(heap[i]!, heap[parent]!) <= 0) return;
+      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+      i = parent;
+    }
+  };
+  const down = (i: number) => {
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let last = i;
+      if (left < heap.length && order(heap[left]!, heap[last]!) > 0) last = left;
+      if (right < heap.length && order(heap[right]!, heap[last]!) > 0) last = right;
+      if (last === i) return;
+      [heap[i], heap[last]] = [heap[last]!, heap[i]!];
+      i = last;
+    }
+  };
+  for (const item of items) {
+    if (heap.length < k) {
+      heap.push(item);
+      up(heap.length - 1);
+    } else if (order(item, heap[0]!) < 0) {
+      heap[0] = item;
+      down(0);
+    }
+  }
+  return heap.sort(order);
+}
+
 /**
  * The plan of a refresh. `isStoredLive` tells a new record repeating a live stored article's id
  * (counted, as mergeRefresh counts both, but not stored again); `read` gives a segment's
@@ -87,7 +132,11 @@ export async function planRefresh(
   const count = (feedUrl: string, n: number) => counts.set(feedUrl, (counts.get(feedUrl) ?? 0) + n);
   /** Articles leaving, by segment number (positions). */
   const leaving = new Map<number, number[]>();
-  const leave = (segment: number, position: number) => leaving.set(segment, [...(leaving.get(segment) ?? []), position]);
+  const leave = (segment: number, position: number) => {
+    const list = leaving.get(segment);
+    if (list) list.push(position);
+    else leaving.set(segment, [position]);
+  };
   /** Kept articles of the segments read one by one, by segment number; a segment kept whole has none listed. */
   const keptOf = new Map<number, Ranked[]>();
   let storedLive = 0;
@@ -143,12 +192,12 @@ export async function planRefresh(
     const pool: Ranked[] = [];
     for (let k = 0; k < order.length; k++) {
       const s = order[k]!;
-      pool.push(...(keptOf.get(s) ?? scan(s, await refsOf(s), segments[s]!.removed)));
+      // One by one: a segment of tens of thousands of articles is more arguments than a call takes.
+      for (const a of keptOf.get(s) ?? scan(s, await refsOf(s), segments[s]!.removed)) pool.push(a);
       const next = k + 1 < order.length ? oldest[order[k + 1]!]! : '\uffff';
       if (pool.filter((a) => a.day < next).length >= excess) break;
     }
-    pool.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.fetchedAt < b.fetchedAt ? -1 : a.fetchedAt > b.fetchedAt ? 1 : b.segment - a.segment || b.position - a.position));
-    for (const a of pool.slice(0, excess)) {
+    for (const a of firstOf(pool, excess, leavesFirst)) {
       count(a.feedUrl, -1);
       leave(a.segment, a.position);
     }

@@ -12,15 +12,14 @@ import { KnownArticles, type Corpus, type SegmentLookups } from '@/lib/corpus';
 import type { KnownSegmentInput } from '@/lib/corpus/known-articles';
 import type { KnownPart } from '@/lib/corpus/known-parts';
 import { readString } from '@/lib/corpus/data';
-import { combinedName } from '@/lib/import/combine';
 import { findInCorpus } from '@/lib/feeds/near-duplicates';
 import type { KnownLookup } from '@/lib/feeds/refresh';
 import { canonicalUrl } from '@/lib/feeds/url';
-import { FEEDS_CORPUS_NAME } from '@/lib/feeds/sources';
 import type { CorporaDatabase } from './db';
 import { removedFrom, type Manifest, type SegmentEntry } from './manifest';
 import { BUNDLED_SEGMENT_ID, type SegmentCache } from './open';
-import { INDEX_PART, KNOWN_PART, knownPageReader, LOOKUP_PART, lookupsOfSegment, openStoredKnown, openStoredLookups, openStoredSegment, SEGMENT_FORMAT } from './segment-api';
+import { INDEX_PART, KNOWN_PART, knownPageReader, LOOKUP_PART, lookupsOfSegment, openStoredKnown, openStoredLookups, openStoredSegment } from './segment-api';
+import { openLiveSegments, storedCorpusName } from './live-segments';
 import { readManifest, readParts } from './store';
 
 /** Segments' lookups (or known parts) read so far, by segment id (a segment's stored data never changes). */
@@ -66,25 +65,10 @@ export async function loadLookups(db: CorporaDatabase, entry: SegmentEntry, cach
 /** The stored articles as a refresh checks against them: the bundled corpus first, then every live segment in manifest order. */
 export async function openKnown(db: CorporaDatabase, bundled: Corpus, caches: { lookups: LookupCache; segments?: SegmentCache } = { lookups: new Map() }): Promise<OpenedKnown> {
   const manifest = await readManifest(db);
-  const segments: KnownSegmentInput[] = [{ id: BUNDLED_SEGMENT_ID, lookups: lookupsOfSegment(bundled.data) }];
-  const unreadable: SegmentEntry[] = [];
-  for (const entry of manifest.segments) {
-    if (entry.format !== SEGMENT_FORMAT) {
-      unreadable.push(entry);
-      continue;
-    }
-    try {
-      segments.push({ ...(await loadLookups(db, entry, caches)), removed: removedFrom(manifest, entry.id) });
-    } catch {
-      unreadable.push(entry);
-    }
-  }
-  const live = new Set(manifest.segments.map((s) => s.id));
-  for (const id of caches.lookups.keys()) if (!live.has(id)) caches.lookups.delete(id);
+  const { opened, unreadable } = await openLiveSegments(manifest, async (entry): Promise<KnownSegmentInput> => ({ ...(await loadLookups(db, entry, caches)), removed: removedFrom(manifest, entry.id) }), caches.lookups);
+  const segments: KnownSegmentInput[] = [{ id: BUNDLED_SEGMENT_ID, lookups: lookupsOfSegment(bundled.data) }, ...opened];
   // Named as the corpus opened for queries is (./open.ts).
-  const kinds = new Map(manifest.segments.map((s) => [s.id, s.kind]));
-  const names = [...new Set(segments.slice(1).map((s) => (kinds.get(s.id) === 'feeds' ? FEEDS_CORPUS_NAME : ('lookups' in s ? s.lookups : s.known).name)))];
-  const name = segments.length === 1 ? bundled.name : combinedName(bundled.name, names.map((n) => ({ name: n })));
+  const name = opened.length === 0 ? bundled.name : storedCorpusName(bundled.name, manifest, opened.map((s) => ({ id: s.id, name: ('lookups' in s ? s.lookups : s.known).name })));
   return { articles: await KnownArticles.open(segments, { name }), manifest, unreadable };
 }
 

@@ -6,11 +6,10 @@
 // changes once written), with the blocks read so far, so reopening after a refresh reads only the
 // new segment's index.
 import type { Corpus, CorpusData } from '@/lib/corpus';
-import { combinedName } from '@/lib/import/combine';
-import { FEEDS_CORPUS_NAME } from '@/lib/feeds/sources';
 import type { CorporaDatabase } from './db';
 import { removedFrom, type Manifest, type SegmentEntry } from './manifest';
-import { assembleStoredSegment, INDEX_PART, openSegmentedCorpus, openStoredSegment, SEGMENT_FORMAT, wholeSegmentParts, type Segment } from './segment-api';
+import { assembleStoredSegment, INDEX_PART, openSegmentedCorpus, openStoredSegment, wholeSegmentParts, type Segment } from './segment-api';
+import { openLiveSegments, storedCorpusName } from './live-segments';
 import { readManifest, readParts } from './store';
 
 /** Opened segments by id (without tombstones, which each opening adds). */
@@ -59,27 +58,19 @@ export const FEED_ARTICLES_PART = 'feed-articles';
 
 export async function openStoredCorpus(db: CorporaDatabase, bundled: Corpus, cache: SegmentCache = new Map()): Promise<OpenedCorpus> {
   const manifest = await readManifest(db);
-  const segments: Segment[] = [{ id: BUNDLED_SEGMENT_ID, data: bundled.data }];
-  const unreadable: SegmentEntry[] = [];
-  for (const entry of manifest.segments) {
-    if (entry.format !== SEGMENT_FORMAT) {
-      unreadable.push(entry);
-      continue;
-    }
-    try {
+  const { opened, unreadable } = await openLiveSegments(
+    manifest,
+    async (entry): Promise<Segment> => {
       const segment = await loadSegment(db, entry, cache);
       const removed = removedFrom(manifest, entry.id);
       // Opening counts removed articles out of the document frequencies: it reads their index rows.
       if (removed?.size) await segment.indexPieces?.loadRowsOfIds(removed);
-      segments.push({ ...segment, removed });
-    } catch {
-      unreadable.push(entry);
-    }
-  }
-  const live = new Set(manifest.segments.map((s) => s.id));
-  for (const id of cache.keys()) if (!live.has(id)) cache.delete(id);
-  if (segments.length === 1) return { corpus: bundled, manifest, segments, unreadable };
-  const names = [...new Set(segments.slice(1).map((s) => (manifest.segments.find((e) => e.id === s.id)?.kind === 'feeds' ? FEEDS_CORPUS_NAME : s.data.meta.name)))];
-  const corpus = openSegmentedCorpus(segments, { name: combinedName(bundled.name, names.map((name) => ({ name }))) });
+      return { ...segment, removed };
+    },
+    cache,
+  );
+  const segments: Segment[] = [{ id: BUNDLED_SEGMENT_ID, data: bundled.data }, ...opened];
+  if (opened.length === 0) return { corpus: bundled, manifest, segments, unreadable };
+  const corpus = openSegmentedCorpus(segments, { name: storedCorpusName(bundled.name, manifest, opened.map((s) => ({ id: s.id, name: s.data.meta.name }))) });
   return { corpus, manifest, segments, unreadable };
 }
