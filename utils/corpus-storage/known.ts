@@ -17,7 +17,7 @@ import type { KnownLookup } from '@/lib/feeds/refresh';
 import { canonicalUrl } from '@/lib/feeds/url';
 import type { CorporaDatabase } from './db';
 import { removedFrom, type Manifest, type SegmentEntry } from './manifest';
-import { BUNDLED_SEGMENT_ID, type SegmentCache } from './open';
+import { BUNDLED_SEGMENT_ID, loadWholeSegment, type SegmentCache } from './open';
 import { INDEX_PART, KNOWN_PART, knownPageReader, LOOKUP_PART, lookupsOfSegment, openStoredKnown, openStoredLookups, openStoredSegment } from './segment-api';
 import { openLiveSegments, storedCorpusName } from './live-segments';
 import { readManifest, readParts } from './store';
@@ -37,6 +37,16 @@ export interface OpenedKnown {
 const noReads = (): Promise<never> => Promise.reject(new Error('no article blocks or index pieces are read for lookups'));
 
 /**
+ * A segment's lookups made from its index part, for a segment stored without lookup or known parts
+ * (by versions before them). An index part whose signatures are in its index rows (written since)
+ * lacks them: the whole segment is read then.
+ */
+export async function lookupsFromIndexPart(db: CorporaDatabase, entry: SegmentEntry): Promise<SegmentLookups> {
+  const segment = openStoredSegment(entry.id, (await readParts(db, entry.id, [INDEX_PART])).get(INDEX_PART)!, noReads, noReads);
+  return lookupsOfSegment(segment.indexPieces?.rowSignatures ? await loadWholeSegment(db, entry) : segment.data);
+}
+
+/**
  * A segment's lookups: from the segment opened whole already, or the cache, or its known part
  * (its pages read on demand), or its lookup part; a segment stored before either existed gives
  * them from its index part (reconcile then stores its lookup part, ./reconcile.ts).
@@ -49,7 +59,7 @@ export async function loadLookups(db: CorporaDatabase, entry: SegmentEntry, cach
   if (!lookups) {
     if (entry.parts.includes(KNOWN_PART)) lookups = openStoredKnown((await readParts(db, entry.id, [KNOWN_PART])).get(KNOWN_PART)!);
     else if (entry.parts.includes(LOOKUP_PART)) lookups = openStoredLookups((await readParts(db, entry.id, [LOOKUP_PART])).get(LOOKUP_PART)!);
-    else lookups = lookupsOfSegment(openStoredSegment(entry.id, (await readParts(db, entry.id, [INDEX_PART])).get(INDEX_PART)!, noReads, noReads).data);
+    else lookups = await lookupsFromIndexPart(db, entry);
     caches.lookups.set(entry.id, lookups);
   }
   if ('sketches' in lookups) {
