@@ -173,6 +173,12 @@ export class KnownSegment implements LshSegment {
     return sketchJaccardAtMost(this.sketches!, local, signature);
   }
 
+  /** Every article's id, in order, removed ones too (every page read: for listing the ids, not for checks). */
+  async allIds(): Promise<string[]> {
+    await this.read(Array.from({ length: Math.ceil(this.articleCount / this.pageArticles) }, (_, k) => k * this.pageArticles));
+    return Array.from({ length: this.articleCount }, (_, a) => this.articleId(a));
+  }
+
   /** Reads the pages of these articles not read yet. */
   async read(locals: Iterable<number>): Promise<void> {
     const wanted = new Set<number>();

@@ -1,8 +1,9 @@
 // Imports are segments (removing one drops it, nothing is compiled), and the tiered background
 // merge of feeds segments (fake-indexeddb).
 import { beforeEach, describe, expect, test } from 'vitest';
-import { DEFAULT_FEED_SETTINGS, FEEDS_CORPUS_ID } from '@/lib/feeds/sources';
-import { openCorporaDb } from './db';
+import { DEFAULT_FEED_SETTINGS, FEEDS_CORPUS_ID, FEEDS_CORPUS_NAME } from '@/lib/feeds/sources';
+import { openCorporaDb, type CorporaDatabase } from './db';
+import { openKnown } from './known';
 import { readFeedArticles, saveFeedRefresh } from './feed-segments';
 import { addImport, listStoredCorpora, removeImport, takenIds } from './imports';
 import { emptyManifest, type Manifest, type SegmentEntry } from './manifest';
@@ -34,7 +35,32 @@ describe('imports as segments', () => {
     expect(await db.get('records', corpus.id)).toBeUndefined();
     expect((await openStoredCorpus(db, bundled)).corpus).toBe(bundled);
   });
+
+  test('the ids taken and an import joining the corpus are read from the segments\' lookups (feeds segments lazily), tombstones left out', async () => {
+    const db = await openCorporaDb();
+    const bundled = bundledSeeds();
+    await saveFeedRefresh(db, { context: bundled, result: refreshOf([feedRecord(0), feedRecord(1), feedRecord(2)]), sources: [source(FEED_A)], settings: DEFAULT_FEED_SETTINGS, now: NOW });
+    await tombstoneOne(db, feedRecord(1).id);
+    const stored = (await openStoredCorpus(db, bundled)).corpus;
+    const taken = await takenIds(db, bundled);
+    expect([...taken.keys()].sort()).toEqual([...liveIds(stored)].sort());
+    expect(taken.get(feedRecord(0).id)).toBe(FEEDS_CORPUS_NAME);
+    expect(taken.has(feedRecord(1).id)).toBe(false);
+    // An import joining the corpus as a refresh opens it: a stored id is refused, a tombstoned one is free again.
+    const corpus = newImport({ name: 'Archive', fileName: 'a.jsonl', summary: { articles: 1, outlets: 1, firstPublished: null, lastPublished: null } });
+    const known = (await openKnown(db, bundled)).articles;
+    await expect(addImport(db, known, { corpus, records: [feedRecord(2)] })).rejects.toThrow(/already in the corpus/);
+    await addImport(db, (await openKnown(db, bundled)).articles, { corpus, records: [{ ...feedRecord(1), outlet: 'Archive Outlet' }] });
+    expect((await takenIds(db, bundled)).get(feedRecord(1).id)).toBe('Archive');
+  });
 });
+
+/** Tombstones one stored feed article, as retention would. */
+async function tombstoneOne(db: CorporaDatabase, id: string): Promise<void> {
+  const manifest = await readManifest(db);
+  const segment = manifest.segments[0]!.id;
+  await db.put('manifest', { ...manifest, removed: { [segment]: [id] } });
+}
 
 const entry = (id: string, articles: number): SegmentEntry => ({
   id,

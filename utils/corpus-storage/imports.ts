@@ -8,8 +8,9 @@ import type { ImportedCorpus, ImportRecord } from '@/lib/import/records';
 import { FEEDS_CORPUS_ID, FEEDS_CORPUS_NAME } from '@/lib/feeds/sources';
 import type { CorporaDatabase } from './db';
 import { liveCount, segmentsOf, withoutSegments, withSegment, type Manifest } from './manifest';
-import { openStoredCorpus, type SegmentCache } from './open';
-import { compileSegment, segmentArticleIds } from './segment-api';
+import { openKnown } from './known';
+import type { SegmentCache } from './open';
+import { compileSegment } from './segment-api';
 import { newSegmentId, writeSegment } from './segment-entry';
 import { readManifest, switchManifest } from './store';
 
@@ -70,17 +71,21 @@ export async function removeImport(db: CorporaDatabase, id: string): Promise<voi
   );
 }
 
-/** Ids the corpus already uses (bundled and every stored segment), with the name of the corpus using each: an import's ids must be new. */
+/**
+ * Ids the corpus already uses (bundled and every stored segment), with the name of the corpus
+ * using each: an import's ids must be new. Read from the segments' lookups (./known.ts), not
+ * their index parts, which are several times larger.
+ */
 export async function takenIds(db: CorporaDatabase, bundled: Corpus, cache?: SegmentCache): Promise<Map<string, string>> {
-  const opened = await openStoredCorpus(db, bundled, cache);
+  const opened = await openKnown(db, bundled, { lookups: new Map(), segments: cache });
   const names = new Map((await listImports(db)).map((i) => [i.id, i.name]));
   const taken = new Map<string, string>();
   for (let i = 0; i < bundled.size; i++) taken.set(bundled.article(i).id, `bundled ${bundled.name}`);
-  for (const segment of opened.segments) {
+  for (const segment of opened.articles.segments) {
     const entry = opened.manifest.segments.find((s) => s.id === segment.id);
     if (!entry) continue;
     const name = entry.kind === 'feeds' ? FEEDS_CORPUS_NAME : (names.get(entry.source) ?? entry.source);
-    for (const id of segmentArticleIds(segment.data)) if (!segment.removed?.has(id)) taken.set(id, name);
+    for (const [a, id] of (await segment.allIds()).entries()) if (!segment.isRemoved(a)) taken.set(id, name);
   }
   return taken;
 }

@@ -7,7 +7,7 @@ import type { ImportedCorpus, ImportRecord } from '@/lib/import/records';
 import type { CorpusSummary } from '@/lib/result';
 import { openCorporaDb } from './db';
 import { addImport, takenIds } from './imports';
-import { openStoredCorpus } from './open';
+import { openKnown } from './known';
 
 export interface CorpusJobs {
   add(bundled: Corpus, job: { corpus: ImportedCorpus; records: ImportRecord[] }, options: CompileProgressOptions): Promise<void>;
@@ -18,7 +18,8 @@ export interface CorpusJobs {
 export const jobsHere: CorpusJobs = {
   async add(bundled, job, options) {
     const db = await openCorporaDb();
-    await addImport(db, (await openStoredCorpus(db, bundled)).corpus, job, options);
+    // The corpus the import joins as a refresh opens it: its lookups, not its index parts (compiling prepares what it checks).
+    await addImport(db, (await openKnown(db, bundled)).articles, job, options);
   },
   takenIds: async (bundled) => takenIds(await openCorporaDb(), bundled),
 };

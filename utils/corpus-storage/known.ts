@@ -18,7 +18,7 @@ import { canonicalUrl } from '@/lib/feeds/url';
 import type { CorporaDatabase } from './db';
 import { removedFrom, type Manifest, type SegmentEntry } from './manifest';
 import { BUNDLED_SEGMENT_ID, loadWholeSegment, type SegmentCache } from './open';
-import { INDEX_PART, KNOWN_PART, knownPageReader, LOOKUP_PART, lookupsOfSegment, openStoredKnown, openStoredLookups, openStoredSegment } from './segment-api';
+import { INDEX_PART, indexPartForLookups, KNOWN_PART, knownPageReader, LOOKUP_PART, lookupsOfSegment, openStoredKnown, openStoredLookups } from './segment-api';
 import { openLiveSegments, storedCorpusName } from './live-segments';
 import { readManifest, readParts } from './store';
 
@@ -33,17 +33,14 @@ export interface OpenedKnown {
   unreadable: SegmentEntry[];
 }
 
-/** Lookups are all in the index part: no article block or index piece is read for them. */
-const noReads = (): Promise<never> => Promise.reject(new Error('no article blocks or index pieces are read for lookups'));
-
 /**
  * A segment's lookups made from its index part, for a segment stored without lookup or known parts
  * (by versions before them). An index part whose signatures are in its index rows (written since)
  * lacks them: the whole segment is read then.
  */
 export async function lookupsFromIndexPart(db: CorporaDatabase, entry: SegmentEntry): Promise<SegmentLookups> {
-  const segment = openStoredSegment(entry.id, (await readParts(db, entry.id, [INDEX_PART])).get(INDEX_PART)!, noReads, noReads);
-  return lookupsOfSegment(segment.indexPieces?.rowSignatures ? await loadWholeSegment(db, entry) : segment.data);
+  const index = indexPartForLookups(entry.id, (await readParts(db, entry.id, [INDEX_PART])).get(INDEX_PART)!);
+  return lookupsOfSegment(index.meta.parts?.pieces?.rowSignatures ? await loadWholeSegment(db, entry) : index);
 }
 
 /**

@@ -161,6 +161,12 @@ export function openStoredSegment(id: string, index: Uint8Array, loadBlock: (nam
   return segmentFromParts(id, index, (k) => loadBlock(blockPart(k)), undefined, (kind, pieces) => loadPieces(pieces.map((k) => piecePart(kind, k))));
 }
 
+/** Lookups are all in the index part: opened for them, it reads no article block or index piece. */
+const noReads = (): Promise<never> => Promise.reject(new Error('no article blocks or index pieces are read for lookups'));
+
+/** A segment's index part opened for the lookups it holds (a segment stored before lookup parts): its data, no block or piece read. */
+export const indexPartForLookups = (id: string, index: Uint8Array): CorpusData => openStoredSegment(id, index, noReads, noReads).data;
+
 /** The whole segment from its index part and every block (merging re-lays out whole data). */
 export function assembleStoredSegment(parts: ReadonlyMap<string, Uint8Array>): CorpusData {
   const index = parts.get(INDEX_PART);
