@@ -414,6 +414,7 @@ export class CompiledCorpus extends TermWeights implements Corpus {
   }
 
   signature(index: number): Uint32Array {
+    if (this.pieces?.rowSignatures) return this.pieces.signature(index);
     return this.data.signatures.subarray(index * SIGNATURE_SIZE, (index + 1) * SIGNATURE_SIZE);
   }
 

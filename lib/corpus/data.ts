@@ -64,6 +64,12 @@ export interface IndexPiecesLayout {
   passageEntries: number;
   passagePage: number;
   passageFences: number[];
+  /**
+   * MinHash signatures are in the index rows (each block's articles'), not the index part: a query
+   * reads its candidates' only, which rows bring anyway, where the index part's copy was 40% of the
+   * bytes a cold start read. Absent in pieces written before (the index part holds them).
+   */
+  rowSignatures?: true;
 }
 
 export interface CorpusData {

@@ -1,16 +1,20 @@
 // Index pieces kept as read answer what the whole arrays answer: every article's rows, every
 // term's postings (lists crossing a page boundary included), every shingle's sentences (runs
-// crossing a passage page included), and the whole arrays made once every piece is read.
+// crossing a passage page included), and the whole arrays made once every piece is read; pieces
+// written by older builds (signatures in the index part) still open.
 import { existsSync } from 'node:fs';
 import { expect, test } from 'vitest';
+import { analyze, analyzeAsync } from '../analyze.ts';
 import { hashRange } from '../sorted.ts';
 import { compileCorpus } from './compile.ts';
 import type { CorpusData } from './data.ts';
-import { deserializeCorpus } from './format.ts';
+import { deserializeCorpus, readSections, serializeCorpus, serializeSections } from './format.ts';
 import { IndexNotLoadedError, openIndexPieces, PASSAGE_PAGE, POSTINGS_PAGE } from './index-pieces.ts';
 import { invertedIndex } from './part-lookups.ts';
-import { serializeSegmentParts } from './parts.ts';
-import { basilPath, basilRecords } from './test-segments.ts';
+import { segmentFromParts, serializeSegmentParts, type SegmentParts } from './parts.ts';
+import { openSegmentedCorpus } from './segments.ts';
+import { seedRecords } from './test-seeds.ts';
+import { asPage, basilPath, basilRecords, buildSegments } from './test-segments.ts';
 
 const ROWS = [
   ['docTerms', 'docTermStart'],
@@ -90,4 +94,48 @@ test.skipIf(!existsSync(basilPath))('once every piece is read, the segment data 
   // Each piece was read once.
   const stored = serializeSegmentParts(data);
   expect(reads).toEqual({ rows: stored.rows!.length, postings: stored.postings!.length, passages: stored.passages!.length });
+}, 60_000);
+
+/**
+ * The parts as builds before rowSignatures wrote them: signatures in the index part, index rows
+ * without them (the other sections as they are now).
+ */
+function withSignaturesInIndexPart(parts: SegmentParts, data: CorpusData): SegmentParts {
+  const index = deserializeCorpus(parts.index);
+  const { rowSignatures: _, ...layout } = index.meta.parts!.pieces!;
+  const old = serializeCorpus({ ...index, meta: { ...index.meta, parts: { ...index.meta.parts!, pieces: layout } }, signatures: data.signatures });
+  const rows = parts.rows!.map((bytes) => {
+    const file = readSections(bytes);
+    return serializeSections(file.meta, ROWS.map(([name]) => [name, file.get(name)] as const));
+  });
+  return { ...parts, index: old, rows };
+}
+
+test('segments stored before signatures moved to the index rows open and answer as before (seeds in two segments)', async () => {
+  const seeds = seedRecords();
+  const segments = buildSegments(seeds, [3], new Map(), []);
+  const reference = openSegmentedCorpus(segments, { name: 'seeds' });
+  const open = (layout: (parts: SegmentParts, data: CorpusData) => SegmentParts) =>
+    openSegmentedCorpus(
+      segments.map((s) => {
+        const parts = layout(serializeSegmentParts(s.data), s.data);
+        return segmentFromParts(s.id, parts.index, (block) => Promise.resolve(parts.blocks[block]!), undefined, (kind, asked) => Promise.resolve(asked.map((k) => parts[kind]![k]!)));
+      }),
+      { name: 'seeds' },
+    );
+  const now = open((parts) => parts);
+  const before = open(withSignaturesInIndexPart);
+  // Now the index part holds no signature; before, it held every one.
+  expect(deserializeCorpus(serializeSegmentParts(segments[0]!.data).index).signatures.length).toBe(0);
+  for (const record of seeds) {
+    const expected = analyze(asPage(record), reference);
+    expect(await analyzeAsync(asPage(record), now)).toEqual(expected);
+    expect(await analyzeAsync(asPage(record), before)).toEqual(expected);
+  }
+  for (let i = 0; i < reference.indexEnd; i++) {
+    if (reference.isRemoved(i)) continue;
+    await now.loadIndex({ articles: [i] });
+    expect(now.signature(i)).toEqual(reference.signature(i));
+    expect(before.signature(i)).toEqual(reference.signature(i));
+  }
 }, 60_000);

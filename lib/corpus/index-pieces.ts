@@ -2,16 +2,17 @@
 // part (./parts.ts) and read when a query needs them, so that a background started again does not
 // read every segment's whole index before its first answer (issue 15: "it reads the parts of the
 // index a query needs, then the candidate articles"):
-//   - index rows: each article's terms, term counts, facts, headline and lead terms, for a block
-//     of consecutive articles (a query scores some 64-100 candidates: a few dozen rows read);
+//   - index rows: each article's terms, term counts, facts, headline and lead terms and MinHash
+//     signature, for a block of consecutive articles (a query scores some 64-100 candidates: a
+//     few dozen rows read);
 //   - postings pages: the inverted index's article lists in pages of POSTINGS_PAGE entries (a
 //     query reads the lists of its 64 most distinctive terms);
 //   - passage pages: the passage index (shingle hashes ascending, with their sentences) in pages
 //     of PASSAGE_PAGE entries, each page's first hash kept in the index part's meta (a page's
 //     shingles are found in a few hundred pages at most).
 // Together they were some 70% of a segment's index bytes. What every query reads throughout
-// (vocabulary, document frequencies, where each list starts, LSH buckets, signatures, ids and
-// URLs) stays in the index part; so do signatures, which a refresh reads synchronously too. Pieces
+// (vocabulary, document frequencies, where each list starts, LSH buckets, ids and URLs) stays in
+// the index part (signatures too, in pieces written before rowSignatures). Pieces
 // are kept as read and searched through IndexPieces; reading an article's rows or a term's
 // postings before they are loaded throws IndexNotLoadedError, so a missing read can never pass
 // for an empty one.
@@ -19,6 +20,7 @@ import type { CorpusData, IndexPiecesLayout } from './data.ts';
 import { CorpusFormatError, readSections, serializeSections } from './format.ts';
 import { findString } from './part-lookups.ts';
 import { lowerBound } from '../sorted.ts';
+import { SIGNATURE_SIZE } from '../fingerprint/index.ts';
 
 /** Entries of the inverted index per postings page (16 kB): a rare term's list is one page. */
 export const POSTINGS_PAGE = 4096;
@@ -65,7 +67,8 @@ export function serializeIndexPieces(data: CorpusData & { postingArticles: Uint3
   const rows: Uint8Array[] = [];
   for (let first = 0; first < n; first += blockSize) {
     const end = Math.min(n, first + blockSize);
-    rows.push(serializeSections({ kind: 'index-rows', first, count: end - first }, ROW_SECTIONS.map(([name, start]) => [name, data[name].subarray(data[start][first]!, data[start][end]!)] as const)));
+    const sections = ROW_SECTIONS.map(([name, start]) => [name, data[name].subarray(data[start][first]!, data[start][end]!)] as const);
+    rows.push(serializeSections({ kind: 'index-rows', first, count: end - first }, [...sections, ['signatures', data.signatures.subarray(first * SIGNATURE_SIZE, end * SIGNATURE_SIZE)]]));
   }
   const postings: Uint8Array[] = [];
   for (let first = 0; first < data.postingArticles.length; first += POSTINGS_PAGE) {
@@ -82,7 +85,7 @@ export function serializeIndexPieces(data: CorpusData & { postingArticles: Uint3
       ]),
     );
   }
-  return { rows, postings, passages, layout: { rowBlocks: rows.length, postingsPage: POSTINGS_PAGE, postingsPages: postings.length, passageEntries: data.passageHashes.length, passagePage: PASSAGE_PAGE, passageFences } };
+  return { rows, postings, passages, layout: { rowBlocks: rows.length, postingsPage: POSTINGS_PAGE, postingsPages: postings.length, passageEntries: data.passageHashes.length, passagePage: PASSAGE_PAGE, passageFences, rowSignatures: true } };
 }
 
 /** Reads a piece's sections, checking that it is the piece asked for. */
@@ -97,6 +100,8 @@ function readPiece(bytes: Uint8Array, kind: string, first: number) {
 interface RowBlock {
   sections: { [S in RowSection]: CorpusData[S] };
   at: Record<RowSection, number>;
+  /** The block's articles' MinHash signatures (rows written with them: IndexPiecesLayout.rowSignatures). */
+  signatures: Uint32Array | null;
 }
 
 /** One read passage page: its shingle hashes ascending and the sentence of each. */
@@ -151,6 +156,20 @@ export class IndexPieces {
     const start = this.data[ROW_STARTS[name]];
     const at = block.at[name];
     return block.sections[name].subarray(start[article]! - at, start[article + 1]! - at) as CorpusData[S];
+  }
+
+  /** The signatures are in the index rows, not the index part (IndexPiecesLayout.rowSignatures). */
+  get rowSignatures(): boolean {
+    return this.layout.rowSignatures === true;
+  }
+
+  /** The article's MinHash signature, from its index rows (rows written with signatures; they must be read). */
+  signature(article: number): Uint32Array {
+    const block = this.rowBlocks[Math.floor(article / this.blockSize)];
+    if (!block) throw new IndexNotLoadedError(this.data.meta.name, `the signature of article ${article}`, () => this.loadRows([article]));
+    if (!block.signatures) throw new CorpusFormatError(`corpus "${this.data.meta.name}" keeps its signatures in its index part, not its index rows`);
+    const k = article - Math.floor(article / this.blockSize) * this.blockSize;
+    return block.signatures.subarray(k * SIGNATURE_SIZE, (k + 1) * SIGNATURE_SIZE);
   }
 
   hasPostings(term: number): boolean {
@@ -321,7 +340,9 @@ export class IndexPieces {
       (sections as Record<RowSection, unknown>)[name] = section;
       at[name] = start[first]!;
     }
-    return { sections, at };
+    const signatures = this.rowSignatures ? file.get<Uint32Array>('signatures') : null;
+    if (signatures && signatures.length !== (end - first) * SIGNATURE_SIZE) throw new CorpusFormatError(`index rows ${block} of a corpus segment are damaged (signatures)`);
+    return { sections, at, signatures };
   }
 
   private readPostings(bytes: Uint8Array, page: number): Uint32Array {
@@ -351,6 +372,10 @@ export class IndexPieces {
       const whole = name === 'docTermTf' ? new Uint8Array(start[n]!) : new Uint32Array(start[n]!);
       this.rowBlocks.forEach((block) => whole.set(block!.sections[name], block!.at[name]));
       (data as Record<RowSection, unknown>)[name] = whole;
+    }
+    if (this.rowSignatures) {
+      data.signatures = new Uint32Array(n * SIGNATURE_SIZE);
+      this.rowBlocks.forEach((block, k) => data.signatures.set(block!.signatures!, k * this.blockSize * SIGNATURE_SIZE));
     }
     data.postingArticles = new Uint32Array(data.postingStart[data.postingStart.length - 1]!);
     this.postingsPages.forEach((page, k) => data.postingArticles.set(page!, k * this.layout.postingsPage));

@@ -78,6 +78,8 @@ export function serializeSegmentParts(data: CorpusData, options: { blockSize?: n
     ...withoutPieces(),
     meta: { ...data.meta, parts: { blockSize, blocks: blockCount, pieces: pieces.layout } },
     texts: buildStringTable(texts),
+    // In the index rows (IndexPiecesLayout.rowSignatures).
+    signatures: new Uint32Array(0),
     sentenceOffsets: new Uint32Array(0),
     sentenceMeaning: new Int8Array(0),
   });

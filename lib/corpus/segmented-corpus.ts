@@ -5,7 +5,6 @@
 // (by text, or through an article that holds it), with its document frequency summed then.
 import type { PassageLookup } from '../facts/passage-index.ts';
 import { MAX_SHINGLE_POSTINGS } from '../facts/passage-index.ts';
-import { SIGNATURE_SIZE } from '../fingerprint/index.ts';
 import type { CorpusSummary, SentenceSpan } from '../result.ts';
 import { findTermBytes, findTermId, type Corpus, type CorpusArticle } from './corpus.ts';
 import { dayFromIso, isoFromDay, NO_DATE, readString, type CorpusData } from './data.ts';
@@ -227,7 +226,7 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
 
   signature(index: number): Uint32Array {
     const [part, local] = this.live(index);
-    return part.data.signatures.subarray(local * SIGNATURE_SIZE, (local + 1) * SIGNATURE_SIZE);
+    return part.alone.signature(local);
   }
 
   shingleCount(index: number): number {

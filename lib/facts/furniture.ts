@@ -20,6 +20,8 @@ const NAME = String.raw`[\p{Lu}][\p{L}.'’-]*(?: [\p{Lu}][\p{L}.'’-]*){0,3}`;
  */
 const CREDIT = String.raw`(?:(?:Credit|Photo|Photograph|Image|Picture)s?:?\s*)?(?:${NAME}\s?\/\s?${NAME}(?:\s(?:[-–]|via)\s${NAME})?|(?:${NAME}\s)?(?:via\s)?${AGENCY}(?:\s[-–]\s${AGENCY})?)`;
 const CREDIT_LINE = new RegExp(String.raw`^\(?${CREDIT}\)?$`, 'u');
+/** An agency's name anywhere: a credit without a slash has one (see mayHoldCredit). */
+const ANY_AGENCY = new RegExp(AGENCY, 'u');
 /** A caption with its credit glued to its end: "… on Nov. 11, 2017.Jorge Silva / AFP - Getty Images". */
 const CREDITED_CAPTION = new RegExp(String.raw`[.!?”")]\s*\(?${CREDIT}\)?$`, 'u');
 /**
@@ -91,13 +93,21 @@ function wordCount(text: string): number {
  */
 const mayEndInCredit = (text: string): boolean => text.includes('/') || /[A-Za-z]\)?$/.test(text);
 
+/**
+ * A credit is "Name / Name …" or ends in an agency's name, so a paragraph with neither a slash nor
+ * an agency's name holds none. CREDIT_LINE and CREDITED_CAPTION, with their letter classes over
+ * all of Unicode, take V8 some 20-50 ms to compile on first use (a cold start's first analysis):
+ * this look spares them every paragraph that cannot match, and so, on most pages, the compiling.
+ */
+const mayHoldCredit = (text: string): boolean => text.includes('/') || ANY_AGENCY.test(text);
+
 export function isCreditLine(paragraph: string): boolean {
   return creditLine(paragraph, wordCount(paragraph));
 }
 
 /** isCreditLine with the paragraph's words counted already. */
 function creditLine(paragraph: string, words: number): boolean {
-  return words <= CREDIT_MAX_WORDS && CREDIT_LINE.test(paragraph);
+  return words <= CREDIT_MAX_WORDS && mayHoldCredit(paragraph) && CREDIT_LINE.test(paragraph);
 }
 
 /** Character ranges [start, end) of the captions and credit lines of `text`. */
@@ -130,7 +140,7 @@ export function furnitureRanges(text: string): [number, number][] {
     // (agency captions end without a full stop): a story paragraph above a bare picture credit
     // stays story.
     const creditFollows = i + 1 < list.length && creditLine(list[i + 1]!.text, counts[i + 1]!) && !/[.!?”"]$/.test(p.text);
-    const caption = !credit && short && (CAPTION_LABEL.test(p.text) || (mayEndInCredit(p.text) && CREDITED_CAPTION.test(p.text)) || creditFollows);
+    const caption = !credit && short && (CAPTION_LABEL.test(p.text) || (mayEndInCredit(p.text) && mayHoldCredit(p.text) && CREDITED_CAPTION.test(p.text)) || creditFollows);
     if (credit || caption) ranges.push([p.start, p.end]);
   });
   return ranges;

@@ -17,8 +17,8 @@ import type { KnownLookup } from '@/lib/feeds/refresh';
 import { canonicalUrl } from '@/lib/feeds/url';
 import type { CorporaDatabase } from './db';
 import { removedFrom, type Manifest, type SegmentEntry } from './manifest';
-import { BUNDLED_SEGMENT_ID, type SegmentCache } from './open';
-import { INDEX_PART, KNOWN_PART, knownPageReader, LOOKUP_PART, lookupsOfSegment, openStoredKnown, openStoredLookups, indexPartForLookups } from './segment-api';
+import { BUNDLED_SEGMENT_ID, loadWholeSegment, type SegmentCache } from './open';
+import { INDEX_PART, indexPartForLookups, KNOWN_PART, knownPageReader, LOOKUP_PART, lookupsOfSegment, openStoredKnown, openStoredLookups } from './segment-api';
 import { openLiveSegments, storedCorpusName } from './live-segments';
 import { readManifest, readParts } from './store';
 
@@ -34,18 +34,29 @@ export interface OpenedKnown {
 }
 
 /**
+ * A segment's lookups made from its index part, for a segment stored without lookup or known parts
+ * (by versions before them). An index part whose signatures are in its index rows (written since)
+ * lacks them: the whole segment is read then.
+ */
+export async function lookupsFromIndexPart(db: CorporaDatabase, entry: SegmentEntry): Promise<SegmentLookups> {
+  const index = indexPartForLookups(entry.id, (await readParts(db, entry.id, [INDEX_PART])).get(INDEX_PART)!);
+  return lookupsOfSegment(index.meta.parts?.pieces?.rowSignatures ? await loadWholeSegment(db, entry) : index);
+}
+
+/**
  * A segment's lookups: from the segment opened whole already, or the cache, or its known part
  * (its pages read on demand), or its lookup part; a segment stored before either existed gives
  * them from its index part (reconcile then stores its lookup part, ./reconcile.ts).
  */
 export async function loadLookups(db: CorporaDatabase, entry: SegmentEntry, caches: { lookups: LookupCache; segments?: SegmentCache }): Promise<KnownSegmentInput> {
   const opened = caches.segments?.get(entry.id);
-  if (opened) return { id: entry.id, lookups: lookupsOfSegment(opened.data) };
+  // An opened segment's index part holds its lookups, unless its signatures are in its index rows (read on demand).
+  if (opened && !opened.indexPieces?.rowSignatures) return { id: entry.id, lookups: lookupsOfSegment(opened.data) };
   let lookups = caches.lookups.get(entry.id);
   if (!lookups) {
     if (entry.parts.includes(KNOWN_PART)) lookups = openStoredKnown((await readParts(db, entry.id, [KNOWN_PART])).get(KNOWN_PART)!);
     else if (entry.parts.includes(LOOKUP_PART)) lookups = openStoredLookups((await readParts(db, entry.id, [LOOKUP_PART])).get(LOOKUP_PART)!);
-    else lookups = lookupsOfSegment(indexPartForLookups(entry.id, (await readParts(db, entry.id, [INDEX_PART])).get(INDEX_PART)!));
+    else lookups = await lookupsFromIndexPart(db, entry);
     caches.lookups.set(entry.id, lookups);
   }
   if ('sketches' in lookups) {

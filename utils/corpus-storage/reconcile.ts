@@ -17,12 +17,12 @@ import type { CorporaDatabase } from './db';
 import { encodeFeedRefs } from './feed-segments';
 import { feedSummary } from './feed-refresh-plan';
 import { addImport, listImports } from './imports';
-import { openKnown, type LookupCache } from './known';
+import { lookupsFromIndexPart, openKnown, type LookupCache } from './known';
 import { segmentsOf, withoutSegments, withSegment, type Manifest, type SegmentEntry } from './manifest';
 import { FEED_ARTICLES_PART, type SegmentCache } from './open';
-import { compileSegment, hasRefreshParts, INDEX_PART, LOOKUP_PART, lookupPart, indexPartForLookups, SEGMENT_FORMAT } from './segment-api';
+import { compileSegment, hasRefreshParts, LOOKUP_PART, lookupPartOf, SEGMENT_FORMAT } from './segment-api';
 import { newSegmentId, writeSegment } from './segment-entry';
-import { collectOrphans, readParts, switchManifest, writeParts } from './store';
+import { collectOrphans, switchManifest, writeParts } from './store';
 
 /** Returns whether the corpus changed (the caller opens it again). */
 export async function reconcile(db: CorporaDatabase, bundled: Corpus, caches: { lookups: LookupCache; segments?: SegmentCache } = { lookups: new Map() }): Promise<boolean> {
@@ -80,8 +80,7 @@ async function addLookupParts(db: CorporaDatabase, entries: readonly SegmentEntr
   for (const entry of entries) {
     let part;
     try {
-      const index = (await readParts(db, entry.id, [INDEX_PART])).get(INDEX_PART)!;
-      part = lookupPart(indexPartForLookups(entry.id, index));
+      part = lookupPartOf(await lookupsFromIndexPart(db, entry));
     } catch {
       continue; // dropped meanwhile, or damaged: opening reports it unreadable
     }

@@ -92,7 +92,10 @@ export const knownPageReader =
 export const lookupsOfSegment = (data: CorpusData): SegmentLookups => lookupsOf(data);
 
 /** A segment's lookup part, made from its data. */
-export const lookupPart = (data: CorpusData): SegmentPart => ({ name: LOOKUP_PART, bytes: serializeLookups(lookupsOf(data)) });
+export const lookupPart = (data: CorpusData): SegmentPart => lookupPartOf(lookupsOf(data));
+
+/** A segment's lookup part, made from its lookups. */
+export const lookupPartOf = (lookups: SegmentLookups): SegmentPart => ({ name: LOOKUP_PART, bytes: serializeLookups(lookups) });
 
 /** Names of a stored segment's parts of one kind (`block-`, `rows-`, `postings-`, `passages-`), in order. */
 const numberedParts = (parts: readonly string[], prefix: string): string[] =>
