@@ -251,10 +251,10 @@ export function alignFacts(article: FactArticle, sources: readonly FactSource[],
       const weight = key.startsWith('#') ? NUMBER_KEY_WEIGHT : idf(key);
       for (const id of list) candidateWeight.set(id, (candidateWeight.get(id) ?? 0) + weight);
     }
-    const candidates: { posting: Posting; byMeaning: boolean }[] = [...candidateWeight.keys()]
-      .sort((a, b) => candidateWeight.get(b)! - candidateWeight.get(a)!)
+    const candidates: { posting: Posting; byMeaning: boolean }[] = [...candidateWeight]
+      .sort((a, b) => b[1] - a[1])
       .slice(0, MAX_CANDIDATES)
-      .map((id) => ({ posting: postingOf(id), byMeaning: false }));
+      .map(([id]) => ({ posting: postingOf(id), byMeaning: false }));
     // Same-story counterparts told in other words, which the term index cannot find.
     const taken = new Set(candidates.map(({ posting }) => sentenceId(posting.source, posting.sentence)));
     for (const { source, sentence } of meaningCandidates(entry, storyEntries)) {
