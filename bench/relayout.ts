@@ -11,6 +11,7 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openCorporaDb } from '../utils/corpus-storage/db.ts';
 import { FEED_ARTICLES_PART, loadWholeSegment } from '../utils/corpus-storage/open.ts';
+import { decodeFeedRefs, encodeFeedRefs } from '../utils/corpus-storage/feed-refs.ts';
 import { listParts, segmentParts } from '../utils/corpus-storage/segment-api.ts';
 import { readManifest, readParts } from '../utils/corpus-storage/store.ts';
 import { restoreIndexedDb, saveIndexedDb } from './lib/idb-snapshot.ts';
@@ -23,7 +24,8 @@ const db = await openCorporaDb();
 const manifest = await readManifest(db);
 const segments = [];
 for (const entry of manifest.segments) {
-  const extra = entry.parts.includes(FEED_ARTICLES_PART) ? [...(await readParts(db, entry.id, [FEED_ARTICLES_PART]))].map(([name, bytes]) => ({ name, bytes })) : [];
+  // Feed bookkeeping re-encoded as this version writes it (utils/corpus-storage/feed-refs.ts).
+  const extra = entry.parts.includes(FEED_ARTICLES_PART) ? [...(await readParts(db, entry.id, [FEED_ARTICLES_PART]))].map(([name, bytes]) => ({ name, bytes: encodeFeedRefs(decodeFeedRefs(bytes)) })) : [];
   const parts = [...segmentParts(await loadWholeSegment(db, entry), { lazyLookups: entry.kind === 'feeds' }), ...extra];
   const tx = db.transaction(['parts', 'manifest'], 'readwrite');
   const store = tx.objectStore('parts');

@@ -1,7 +1,7 @@
 // The messages the extension's contexts exchange. Every listener parses what it receives with
 // `parseMessage` and ignores anything else: page scripts and other extensions must not be able
 // to drive the background.
-import type { AnalysisResult, ArticleInput, CorpusSummary } from './result';
+import type { AnalysisResult, ArticleInput } from './result';
 
 export type Message =
   /** Content script → background: analyze the article extracted from this tab. */
@@ -56,11 +56,10 @@ export type TabReport =
   | { state: 'ready'; article?: PageArticle; result: AnalysisResult }
   | { state: 'error'; error: string };
 
-/** The background's answer to `status`. `corpora` lists the bundled corpus first, then imports. */
+/** The background's answer to `status`: the extension's version. */
 export interface StatusReply {
   ok: true;
   version: string;
-  corpora?: CorpusSummary[];
 }
 
 const MAX_ARTICLE_CHARS = 2_000_000;

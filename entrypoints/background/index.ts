@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { parseMessage, type Message, type TabReport } from '@/lib/messages';
+import { parseMessage, type Message, type StatusReply, type TabReport } from '@/lib/messages';
 import { analyzeAsync } from '@/lib/analyze';
 import { parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
 import { AnalysisCache, type SessionArea } from './analysis-cache';
@@ -62,7 +62,7 @@ export default defineBackground(() => {
     const tabId = sender.tab?.id;
     switch (message.type) {
       case 'status':
-        return Promise.resolve({ ok: true, version: browser.runtime.getManifest().version });
+        return Promise.resolve({ ok: true, version: browser.runtime.getManifest().version } satisfies StatusReply);
       case 'get-tab-result':
         return tabReport(message.tabId);
       case 'analyze-html':

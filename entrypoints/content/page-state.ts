@@ -6,8 +6,3 @@ export function setPageState(state: PageState, error?: string, root: HTMLElement
   if (state === 'error' && error) root.dataset.parallaxError = error;
   else delete root.dataset.parallaxError;
 }
-
-export function clearPageState(root: HTMLElement = document.documentElement): void {
-  delete root.dataset.parallaxState;
-  delete root.dataset.parallaxError;
-}

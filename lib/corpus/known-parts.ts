@@ -14,21 +14,14 @@ import type { SegmentLookups } from './segment-lookups.ts';
 /** Articles per known page: small enough that a check reads little, large enough that pages stay few. */
 export const KNOWN_PAGE_ARTICLES = 64;
 
+/** The lookups' arrays a known part holds as they are: written and read from this one list. */
+const KNOWN_ARRAYS = ['idHashes', 'idOrder', 'urlHashes', 'urlOrder', 'outletIndex', 'shingleCounts', 'lshKeys', 'lshArticles'] as const;
+type KnownArray = (typeof KNOWN_ARRAYS)[number];
+
 /** The part of a segment's lookups every refresh reads. */
-export interface KnownPart {
-  name: string;
-  articleCount: number;
-  outlets: string[];
+export interface KnownPart extends Pick<SegmentLookups, 'name' | 'articleCount' | 'outlets' | KnownArray> {
   /** Articles per known page (the last page may hold fewer). */
   pageArticles: number;
-  idHashes: Uint32Array;
-  idOrder: Uint32Array;
-  urlHashes: Uint32Array;
-  urlOrder: Uint32Array;
-  outletIndex: Int32Array;
-  shingleCounts: Uint32Array;
-  lshKeys: Uint32Array;
-  lshArticles: Uint32Array;
   /** The low byte of every MinHash row, SIGNATURE_SIZE per article (signatureSketches). */
   sketches: Uint8Array;
 }
@@ -90,17 +83,7 @@ function tableSlice(table: StringTable, first: number, count: number): StringTab
 export function serializeKnownParts(lookups: SegmentLookups, pageArticles = KNOWN_PAGE_ARTICLES): { known: Uint8Array; pages: Uint8Array[] } {
   const n = lookups.articleCount;
   const meta: KnownPartMeta = { kind: 'segment-known', name: lookups.name, articleCount: n, outlets: lookups.outlets, pageArticles };
-  const known = serializeSections(meta, [
-    ['idHashes', lookups.idHashes],
-    ['idOrder', lookups.idOrder],
-    ['urlHashes', lookups.urlHashes],
-    ['urlOrder', lookups.urlOrder],
-    ['outletIndex', lookups.outletIndex],
-    ['shingleCounts', lookups.shingleCounts],
-    ['lshKeys', lookups.lshKeys],
-    ['lshArticles', lookups.lshArticles],
-    ['sketches', signatureSketches(lookups.signatures)],
-  ]);
+  const known = serializeSections(meta, [...KNOWN_ARRAYS.map((name) => [name, lookups[name]] as const), ['sketches', signatureSketches(lookups.signatures)]]);
   const pages: Uint8Array[] = [];
   for (let first = 0; first < n; first += pageArticles) {
     const count = Math.min(pageArticles, n - first);
@@ -125,21 +108,8 @@ export function readKnownPart(bytes: Uint8Array): KnownPart {
   const file = readSections(bytes);
   const meta = file.meta as KnownPartMeta;
   if (meta?.kind !== 'segment-known') throw new CorpusFormatError('not the known part of a corpus segment');
-  const part: KnownPart = {
-    name: meta.name,
-    articleCount: meta.articleCount,
-    outlets: meta.outlets,
-    pageArticles: meta.pageArticles,
-    idHashes: file.get('idHashes'),
-    idOrder: file.get('idOrder'),
-    urlHashes: file.get('urlHashes'),
-    urlOrder: file.get('urlOrder'),
-    outletIndex: file.get('outletIndex'),
-    shingleCounts: file.get('shingleCounts'),
-    lshKeys: file.get('lshKeys'),
-    lshArticles: file.get('lshArticles'),
-    sketches: file.get('sketches'),
-  };
+  const arrays = Object.fromEntries(KNOWN_ARRAYS.map((name) => [name, file.get(name)])) as Pick<KnownPart, KnownArray>;
+  const part: KnownPart = { name: meta.name, articleCount: meta.articleCount, outlets: meta.outlets, pageArticles: meta.pageArticles, ...arrays, sketches: file.get('sketches') };
   if (!(part.pageArticles >= 1) || part.sketches.length !== part.articleCount * SIGNATURE_SIZE) throw new CorpusFormatError('the known part of a corpus segment is damaged');
   return part;
 }

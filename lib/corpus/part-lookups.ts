@@ -6,7 +6,7 @@
 // inverted index and an id map on first use, as it did.
 import { hashString } from '../fingerprint/hash.ts';
 import { readString, type CorpusData, type StringTable } from './data.ts';
-import { lowerBound } from '../sorted.ts';
+import { hashRange } from '../sorted.ts';
 
 const STRING_INDEX_SEED = 0x1d5eed;
 
@@ -45,8 +45,8 @@ export function tableHolds(table: StringTable, i: number, text: string, ascii = 
 export function hashHits(index: StringIndex, text: string): number[] {
   const hits: number[] = [];
   if (!text) return hits;
-  const hash = stringHash(text);
-  for (let k = lowerBound(index.hashes, hash); k < index.hashes.length && index.hashes[k] === hash; k++) hits.push(index.order[k]!);
+  const [first, last] = hashRange(index.hashes, stringHash(text));
+  for (let k = first; k < last; k++) hits.push(index.order[k]!);
   return hits;
 }
 

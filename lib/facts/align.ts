@@ -143,6 +143,15 @@ interface Posting {
   sentence: number;
 }
 
+/** A source sentence as one number (sources are few, an article's sentences fewer than 2^20). */
+function sentenceId(source: number, sentence: number): number {
+  return source * 0x100000 + sentence;
+}
+
+function postingOf(id: number): Posting {
+  return { source: Math.floor(id / 0x100000), sentence: id % 0x100000 };
+}
+
 interface Match {
   source: number;
   sentence: number;
@@ -205,20 +214,19 @@ export function alignFacts(article: FactArticle, sources: readonly FactSource[],
   const stats = localStats([own, ...entries, ...context]);
   const idf = (t: string): number => inverseDocumentFrequency(stats, t);
 
-  const postings = new Map<string, Posting[]>();
+  // Postings as source sentence ids (sentenceId), not objects: a page's sources hold a thousand
+  // sentences and more, each under several keys.
+  const postings = new Map<string, number[]>();
   entries.forEach((entry, source) => {
     entry.sentences.forEach((sentenceEntry, sentence) => {
       if (sentenceEntry === null) return;
       for (const key of indexKeys(sentenceEntry, stats)) {
         let list = postings.get(key);
         if (list === undefined) postings.set(key, (list = []));
-        list.push({ source, sentence });
+        list.push(sentenceId(source, sentence));
       }
     });
   });
-
-  // A source sentence as one number (sources are few, an article's sentences fewer than 2^20).
-  const sentenceId = (source: number, sentence: number): number => source * 0x100000 + sentence;
   const storyEntries = entries.map((e, i) => (sources[i]!.sameStory ? e : { sentences: [], clauses: [] }));
   // One sentence often recurs in several sources (a story's versions, wire copy): their entries
   // share features (entries.ts), and a pair of features is compared once per alignment.
@@ -235,20 +243,18 @@ export function alignFacts(article: FactArticle, sources: readonly FactSource[],
   const matchesBySentence: Match[][] = own.sentences.map(() => []);
   own.sentences.forEach((entry, index) => {
     if (entry === null) return;
-    const candidateWeight = new Map<number, { posting: Posting; weight: number }>();
+    // Sentences in the order first met (ties keep it), with their summed key weights.
+    const candidateWeight = new Map<number, number>();
     for (const key of indexKeys(entry, stats)) {
+      const list = postings.get(key);
+      if (list === undefined) continue;
       const weight = key.startsWith('#') ? NUMBER_KEY_WEIGHT : idf(key);
-      for (const posting of postings.get(key) ?? []) {
-        const id = sentenceId(posting.source, posting.sentence);
-        const hit = candidateWeight.get(id);
-        if (hit === undefined) candidateWeight.set(id, { posting, weight });
-        else hit.weight += weight;
-      }
+      for (const id of list) candidateWeight.set(id, (candidateWeight.get(id) ?? 0) + weight);
     }
-    const candidates: { posting: Posting; byMeaning: boolean }[] = [...candidateWeight.values()]
-      .sort((a, b) => b.weight - a.weight)
+    const candidates: { posting: Posting; byMeaning: boolean }[] = [...candidateWeight.keys()]
+      .sort((a, b) => candidateWeight.get(b)! - candidateWeight.get(a)!)
       .slice(0, MAX_CANDIDATES)
-      .map(({ posting }) => ({ posting, byMeaning: false }));
+      .map((id) => ({ posting: postingOf(id), byMeaning: false }));
     // Same-story counterparts told in other words, which the term index cannot find.
     const taken = new Set(candidates.map(({ posting }) => sentenceId(posting.source, posting.sentence)));
     for (const { source, sentence } of meaningCandidates(entry, storyEntries)) {

@@ -38,12 +38,43 @@ function squaredNorm(v: Int8Array): number {
 }
 
 /** meaningCosine (lib/meaning) with the norms known: integer sums, so the same value exactly. */
-function cosineWithNorm(a: Int8Array, aNorm: number, b: Int8Array): number {
-  const bNorm = squaredNorm(b);
+function cosineWithNorms(a: Int8Array, aNorm: number, b: Int8Array, bNorm: number): number {
   if (aNorm === 0 || bNorm === 0) return 0;
   let dot = 0;
   for (let i = 0; i < a.length; i++) dot += a[i]! * b[i]!;
   return dot / Math.sqrt(aNorm * bNorm);
+}
+
+/** A source's sentences as the search reads them: index, vector and squared norm of each. */
+interface SourceVectors {
+  sentences: number[];
+  vectors: Int8Array[];
+  norms: Float64Array;
+}
+
+/**
+ * The sources' vectors and norms, gathered once per list of sources: every sentence of the page
+ * searches the same list (alignment passes one per analysis), and looking each norm up again
+ * per pair cost more than the cosine.
+ */
+const prepared = new WeakMap<readonly ArticleEntry[], SourceVectors[]>();
+
+function sourceVectors(sources: readonly ArticleEntry[]): SourceVectors[] {
+  let list = prepared.get(sources);
+  if (list === undefined) {
+    list = sources.map((article) => {
+      const sentences: number[] = [];
+      const vectors: Int8Array[] = [];
+      article.sentences.forEach((other, sentence) => {
+        if (other === null) return;
+        sentences.push(sentence);
+        vectors.push(meaningOf(other));
+      });
+      return { sentences, vectors, norms: Float64Array.from(vectors, squaredNorm) };
+    });
+    prepared.set(sources, list);
+  }
+  return list;
 }
 
 /** In each source, the sentence closest in meaning to `entry`, when close enough. */
@@ -51,13 +82,12 @@ export function meaningCandidates(entry: SentenceEntry, sources: readonly Articl
   const mine = meaningOf(entry);
   const mineNorm = squaredNorm(mine);
   const found: MeaningCandidate[] = [];
-  sources.forEach((article, source) => {
+  sourceVectors(sources).forEach(({ sentences, vectors, norms }, source) => {
     let best: MeaningCandidate | null = null;
-    article.sentences.forEach((other, sentence) => {
-      if (other === null) return;
-      const cosine = cosineWithNorm(mine, mineNorm, meaningOf(other));
-      if (cosine >= MEANING_CANDIDATE_MIN && (best === null || cosine > best.cosine)) best = { source, sentence, cosine };
-    });
+    for (let k = 0; k < sentences.length; k++) {
+      const cosine = cosineWithNorms(mine, mineNorm, vectors[k]!, norms[k]!);
+      if (cosine >= MEANING_CANDIDATE_MIN && (best === null || cosine > best.cosine)) best = { source, sentence: sentences[k]!, cosine };
+    }
     if (best !== null) found.push(best);
   });
   return found;

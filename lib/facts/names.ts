@@ -98,13 +98,15 @@ export function matchNames(a: readonly NameMention[], b: readonly NameMention[])
   // Approximate matching only on what exact matching left, over the other sentence's parts.
   const bParts = b.flatMap((mention, j) => mention.parts.filter((p) => p.length >= MIN_FUZZY_LENGTH).map((part) => ({ part, j })));
   if (bParts.length === 0) return pairs;
-  const fuse = new Fuse(bParts, { keys: ['part'], includeScore: true, threshold: NAME_PART_MAX_DISTANCE, ignoreLocation: true });
   for (const i of unmatched) {
     for (const part of a[i]!.parts) {
       if (part.length < MIN_FUZZY_LENGTH) continue;
-      const hit = fuse
-        .search(part)
-        .find((h) => closeSpelling(h.item.part, part));
+      // Only a close spelling may match, and usually none is: fuse.js ranks just those. Its
+      // score of a part reads that part alone and ties go to the earlier one, so its best hit
+      // among them is the first close one it would rank among all the parts.
+      const close = bParts.filter((p) => closeSpelling(p.part, part));
+      if (close.length === 0) continue;
+      const hit = new Fuse(close, { keys: ['part'], includeScore: true, threshold: NAME_PART_MAX_DISTANCE, ignoreLocation: true }).search(part)[0];
       if (hit !== undefined) {
         pairs.push([i, hit.item.j]);
         break;

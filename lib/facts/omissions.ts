@@ -61,9 +61,29 @@ export function findOmissions(own: ArticleEntry, sources: readonly FactSource[],
   // Group omitted clauses of different outlets that report one fact (union-find).
   const parent = omitted.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  // Only clauses sharing a term can overlap: each clause is measured against those, found
+  // through the clauses holding each of its terms, rather than against every later clause.
+  const holders = new Map<string, number[]>();
+  omitted.forEach((o, i) => {
+    for (const t of o.clause.terms) {
+      const list = holders.get(t);
+      if (list === undefined) holders.set(t, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    }
+  });
+  const seen = new Int32Array(omitted.length).fill(-1);
   for (let i = 0; i < omitted.length; i++) {
     const a = new Set(omitted[i]!.clause.terms);
-    for (let j = i + 1; j < omitted.length; j++) {
+    const later: number[] = [];
+    for (const t of a) {
+      for (const j of holders.get(t)!) {
+        if (j <= i || seen[j] === i) continue;
+        seen[j] = i;
+        later.push(j);
+      }
+    }
+    later.sort((x, y) => x - y);
+    for (const j of later) {
       if (omitted[j]!.source === omitted[i]!.source) continue;
       let shared = 0;
       for (const t of omitted[j]!.clause.terms) if (a.has(t)) shared += idf(t);

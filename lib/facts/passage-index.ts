@@ -101,9 +101,19 @@ export function sampledShingles(text: string): Uint32Array {
   return distinctSorted(picked);
 }
 
-/** Every distinct shingle of a sentence, ascending: what a query looks up. */
+/** The latest sentences' query shingles: a page's are asked for to load the index, then to search it. */
+const queried = new Map<string, Uint32Array>();
+const QUERIED_KEPT = 512;
+
+/** Every distinct shingle of a sentence, ascending: what a query looks up (never to be changed by the caller). */
 export function queryShingles(text: string): Uint32Array {
-  return distinctSorted(shingleSequence(foldedWords(text)));
+  let shingles = queried.get(text);
+  if (shingles === undefined) {
+    shingles = distinctSorted(shingleSequence(foldedWords(text)));
+    if (queried.size >= QUERIED_KEPT) queried.delete(queried.keys().next().value!);
+    queried.set(text, shingles);
+  }
+  return shingles;
 }
 
 /**

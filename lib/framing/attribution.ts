@@ -32,8 +32,9 @@ const PRONOUNS = /^(?:he|she|they|it|we|i|officials?|sources?|authorities|police
 const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being|get|got|gets)\s+(?:\p{L}+ly\s+)?$/iu;
 const PREPOSITION_BEFORE = /\b(?:to|with|of|for|from|about|against|by|on|at|in|into|over|toward|towards|between|than)\s+$/i;
 const ANNOUNCES_STATEMENT = /^\s+(?:on\s+\p{L}+\s+)?that\s+(?!(?:it|they|he|she|we|its|their|his|her|our)\b)/iu;
-// Adverbs that may stand between a source and its verb ("later", "also", "quickly").
+// An auxiliary just before the verb ("governments have accused"): not a role word of the source.
 const AUXILIARY_END = /\s(?:have|has|had|is|are|was|were|will|would|did|does|do)\s+$/u;
+// Adverbs that may stand between a source and its verb ("later", "also", "quickly").
 const ROLE_ADVERB = /\b(?:later|earlier|also|then|now|today|yesterday|again|once|still|never|first|previously|\p{Ll}+ly)\b/u;
 // "responding to reports", "replying to a letter": what the source answers, not a statement.
 const ANSWERS_TO = /^\s+to\b/i;
@@ -144,12 +145,12 @@ function speakerNear(text: string, names: readonly NameMention[], start: number,
   if (last !== undefined) {
     // "a Kremlin aide told": the name with the role words between it and the verb.
     // An auxiliary before the verb ends the source: "U.S. governments have accused".
-    const before = text.slice(last.end, start).replace(AUXILIARY_END, ' ');
-    const role = /^\s+(?:\p{Ll}+\s+){1,2}$/u.exec(before);
+    const between = text.slice(last.end, start).replace(AUXILIARY_END, ' ');
+    const role = /^\s+(?:\p{Ll}+\s+){1,2}$/u.exec(between);
     // An adverb between them is no role: "the Washington Post later reported" is the Post.
     if (role === null || ROLE_ADVERB.test(role[0])) return last.text;
     const article = /\b(?:a|an|the)\s+$/i.exec(text.slice(0, last.start));
-    return text.slice(article?.index ?? last.start, last.end + before.trimEnd().length).trim();
+    return text.slice(article?.index ?? last.start, last.end + between.trimEnd().length).trim();
   }
   // "said Ushakov" / "said Dmitri Peskov, the spokesman".
   const after = names.find((n) => n.start >= end && n.start - end <= 4);

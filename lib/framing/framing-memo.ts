@@ -58,7 +58,8 @@ function vocabulary(text: string): Set<string> {
   return stems;
 }
 
-function capitalised(note: string): string {
+/** A note as labels show it: its first letter capitalised (the labels' sink and a remembered comparison's names both make notes). */
+export function capitalised(note: string): string {
   return note.charAt(0).toUpperCase() + note.slice(1);
 }
 

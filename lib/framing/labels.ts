@@ -9,7 +9,7 @@ import { extractQuantities, quantityConflicts, type Quantity } from '../facts/qu
 import { sentenceTokens } from '../facts/features.ts';
 import { findAttributions, quotedRanges, type Attribution } from './attribution.ts';
 import { diffHunks, diffWording, type DiffHunk } from './diff.ts';
-import { rememberedFraming, type FramingSides } from './framing-memo.ts';
+import { capitalised, rememberedFraming, type FramingSides } from './framing-memo.ts';
 import {
   BOOSTERS,
   evaluativeWeight,
@@ -121,7 +121,7 @@ class LabelSink {
   /** Stretches a label reports without marking them as word choice (a source it names). */
   private readonly explained: Omit<FlaggedSpan, 'kind'>[] = [];
   add(label: FramingLabel, spans: Omit<FlaggedSpan, 'kind'>[]): void {
-    this.labels.push({ ...label, note: label.note.charAt(0).toUpperCase() + label.note.slice(1) });
+    this.labels.push({ ...label, note: capitalised(label.note) });
     for (const span of spans) if (span.end > span.start) this.flagged.push({ kind: label.kind, ...span });
   }
   explain(side: 'this' | 'other', start: number, end: number): void {

@@ -193,6 +193,10 @@ const NEIGHBOUR_SUBJECTIVITY = new Map(
  */
 export const NEIGHBOUR_SUBJECTIVE_FROM = 0.8;
 
+// Remembered per word: labels ask of every word in a changed stretch, and most words are asked
+// again in the next pair, each answer twelve pattern replacements (baseForms) otherwise.
+const neighbourRatings = new Map<string, number>();
+
 /**
  * Subjectivity of an adjective or adverb that Pattern does not rate, from its nearest rated
  * neighbours in GloVe (scripts/build-subjectivity-neighbours.ts): "dismal" 0.89, "phony" 0.84.
@@ -200,6 +204,16 @@ export const NEIGHBOUR_SUBJECTIVE_FROM = 0.8;
  * 0 for words the table does not hold (rated below 0.6, or not modifiers).
  */
 export function neighbourSubjectivity(word: string): number {
+  let rating = neighbourRatings.get(word);
+  if (rating === undefined) {
+    rating = computeNeighbourSubjectivity(word);
+    if (neighbourRatings.size > 50_000) neighbourRatings.clear();
+    neighbourRatings.set(word, rating);
+  }
+  return rating;
+}
+
+function computeNeighbourSubjectivity(word: string): number {
   const lower = bareWord(word);
   for (const form of baseForms(lower)) {
     const rating = NEIGHBOUR_SUBJECTIVITY.get(form);

@@ -14,13 +14,9 @@ import { FEED_ARTICLES_PART } from './open';
 import { compileSegment } from './segment-api';
 import { newSegmentId, writeSegment } from './segment-entry';
 import { readManifest, readParts, switchManifest } from './store';
+import { decodeFeedRefs, encodeFeedRefs } from './feed-refs';
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-
-export const encodeFeedRefs = (refs: readonly FeedArticleRef[]): Uint8Array =>
-  encoder.encode(JSON.stringify(refs.map((r) => ({ id: r.id, feedUrl: r.feedUrl, fetchedAt: r.fetchedAt, published: r.published ?? null }))));
-export const decodeFeedRefs = (bytes: Uint8Array): FeedArticleRef[] => JSON.parse(decoder.decode(bytes)) as FeedArticleRef[];
+export { decodeFeedRefs, encodeFeedRefs } from './feed-refs';
 
 export interface StoredFeedArticle extends FeedArticleRef {
   segment: string;
