@@ -20,8 +20,8 @@ const NAME = String.raw`[\p{Lu}][\p{L}.'’-]*(?: [\p{Lu}][\p{L}.'’-]*){0,3}`;
  */
 const CREDIT = String.raw`(?:(?:Credit|Photo|Photograph|Image|Picture)s?:?\s*)?(?:${NAME}\s?\/\s?${NAME}(?:\s(?:[-–]|via)\s${NAME})?|(?:${NAME}\s)?(?:via\s)?${AGENCY}(?:\s[-–]\s${AGENCY})?)`;
 const CREDIT_LINE = new RegExp(String.raw`^\(?${CREDIT}\)?$`, 'u');
-/** An agency's name anywhere: a credit without a slash has one (see mayHoldCredit). */
-const ANY_AGENCY = new RegExp(AGENCY, 'u');
+/** An agency's name at the end, before a closing parenthesis at most: where a credit without a slash ends (see mayHoldCredit). */
+const ENDS_IN_AGENCY = new RegExp(String.raw`${AGENCY}\)?$`, 'u');
 /** A caption with its credit glued to its end: "… on Nov. 11, 2017.Jorge Silva / AFP - Getty Images". */
 const CREDITED_CAPTION = new RegExp(String.raw`[.!?”")]\s*\(?${CREDIT}\)?$`, 'u');
 /**
@@ -94,12 +94,21 @@ function wordCount(text: string): number {
 const mayEndInCredit = (text: string): boolean => text.includes('/') || /[A-Za-z]\)?$/.test(text);
 
 /**
- * A credit is "Name / Name …" or ends in an agency's name, so a paragraph with neither a slash nor
- * an agency's name holds none. CREDIT_LINE and CREDITED_CAPTION, with their letter classes over
+ * Characters a "Name / Name" credit has none of after its slash (names are letters, dots,
+ * apostrophes and hyphens, then a closing parenthesis at most): ASCII digits and other punctuation.
+ */
+const NOT_AFTER_CREDIT_SLASH = /[0-9!"#$%&(*+,/:;<=>?@[\\\]^_`{|}~]/;
+
+/**
+ * Both patterns end with the credit: "Name / Name …", whose slash is then the paragraph's last
+ * and followed by names only, or "… Agency". A paragraph with neither matches neither. CREDIT_LINE and CREDITED_CAPTION, with their letter classes over
  * all of Unicode, take V8 some 20-50 ms to compile on first use (a cold start's first analysis):
  * this look spares them every paragraph that cannot match, and so, on most pages, the compiling.
  */
-const mayHoldCredit = (text: string): boolean => text.includes('/') || ANY_AGENCY.test(text);
+function mayHoldCredit(text: string): boolean {
+  const slash = text.lastIndexOf('/');
+  return (slash !== -1 && !NOT_AFTER_CREDIT_SLASH.test(text.slice(slash + 1))) || ENDS_IN_AGENCY.test(text);
+}
 
 export function isCreditLine(paragraph: string): boolean {
   return creditLine(paragraph, wordCount(paragraph));
@@ -130,7 +139,8 @@ export function furnitureRanges(text: string): [number, number][] {
       return;
     }
     inLinkList = false;
-    if ((BYLINE.test(p.text) && words <= BYLINE_MAX_WORDS) || LINK_LABEL.test(p.text)) {
+    // BYLINE starts "By": other paragraphs are spared its compiling (its letter classes are costly too).
+    if ((p.text.startsWith('By') && BYLINE.test(p.text) && words <= BYLINE_MAX_WORDS) || LINK_LABEL.test(p.text)) {
       ranges.push([p.start, p.end]);
       return;
     }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { stemWord } from '../text/index.ts';
+import { WORDNET_SENSES } from './generated/wordnet-senses.ts';
 import { sharesSense, termSenses } from './senses.ts';
 
 function synonyms(x: string, y: string): boolean | undefined {
@@ -31,5 +32,22 @@ describe('WordNet senses of terms', () => {
     const ids = termSenses(stemWord('proposal'))!;
     expect(ids.length).toBeGreaterThan(1);
     for (let i = 1; i < ids.length; i++) expect(ids[i]!).toBeGreaterThan(ids[i - 1]!);
+  });
+
+  test('every stem of the table is found with its own list, and no word between two stems is (stems ascend: looked up by binary search)', () => {
+    const entries = WORDNET_SENSES.split(';').map((entry) => {
+      const space = entry.indexOf(' ');
+      return { stem: entry.slice(0, space), ids: entry.slice(space + 1).split(',') };
+    });
+    for (let k = 1; k < entries.length; k++) expect(entries[k - 1]!.stem < entries[k]!.stem).toBe(true);
+    for (const { stem, ids } of entries) {
+      const senses = termSenses(stem)!;
+      expect(senses.length).toBe(ids.length);
+      expect(senses[0]).toBe(parseInt(ids[0]!, 36));
+      // Words sorting just after a stem, before the next one: none is in the table.
+      expect(termSenses(`${stem}\u0000`)).toBeUndefined();
+    }
+    expect(termSenses('')).toBeUndefined();
+    expect(termSenses('\uffff')).toBeUndefined();
   });
 });

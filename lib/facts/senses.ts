@@ -6,8 +6,6 @@ import { WORDNET_SENSES } from './generated/wordnet-senses.ts';
 /** Synset ids of a stemmed term's frequent senses and their derivational relatives, ascending. */
 export type TermSenses = Int32Array;
 
-/** Where each stem's list of senses starts in WORDNET_SENSES; lists are decoded when first asked for. */
-let starts: Map<string, number> | undefined;
 const decoded = new Map<string, TermSenses>();
 
 function decode(start: number): TermSenses {
@@ -23,19 +21,29 @@ function decode(start: number): TermSenses {
   return ids;
 }
 
-// Indexed on first use, not at module load; a page asks for a few hundred of some 11,000 stems,
-// so only those lists are decoded (decoding every one was most of a cold start's 60-90 ms here).
-function senseStarts(): Map<string, number> {
-  if (starts !== undefined) return starts;
-  starts = new Map();
-  for (let at = 0; at < WORDNET_SENSES.length; ) {
-    const space = WORDNET_SENSES.indexOf(' ', at);
-    let end = WORDNET_SENSES.indexOf(';', space);
-    if (end === -1) end = WORDNET_SENSES.length;
-    starts.set(WORDNET_SENSES.slice(at, space), space + 1);
-    at = end + 1;
+/**
+ * Where the stem's list of senses starts in WORDNET_SENSES, or undefined when WordNet has none.
+ * The generator writes stems in ascending order (scripts/build-wordnet-senses.ts), so the entry is
+ * found by binary search over the table itself: nothing is indexed. A map of its 11,000 stems,
+ * made on first use, was 10-15 ms of a cold start's first analysis; decoding every list, before
+ * that, most of its 60-90 ms. A page asks for a few hundred stems.
+ */
+function senseStart(term: string): number | undefined {
+  // lo is the start of an entry; every entry before it holds a smaller stem, every entry from hi on a larger one.
+  let lo = 0;
+  let hi = WORDNET_SENSES.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const start = WORDNET_SENSES.lastIndexOf(';', mid - 1) + 1;
+    const space = WORDNET_SENSES.indexOf(' ', start);
+    const stem = WORDNET_SENSES.slice(start, space);
+    if (stem === term) return space + 1;
+    if (stem < term) {
+      const end = WORDNET_SENSES.indexOf(';', space);
+      lo = end === -1 ? WORDNET_SENSES.length : end + 1;
+    } else hi = start;
   }
-  return starts;
+  return undefined;
 }
 
 /** Senses of a stemmed content term (lib/text `stemWord`); undefined when WordNet has none. */
@@ -43,7 +51,7 @@ export function termSenses(term: string): TermSenses | undefined {
   let senses = decoded.get(term);
   if (senses) return senses;
   // Only stems WordNet has are kept (at most its 11,000), not every term a page asks about.
-  const start = senseStarts().get(term);
+  const start = senseStart(term);
   if (start === undefined) return undefined;
   decoded.set(term, (senses = decode(start)));
   return senses;
