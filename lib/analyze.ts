@@ -44,7 +44,8 @@ export async function analyzeAsync(article: ArticleInput, corpus: Corpus, option
   let round = 0;
   let next = await whenIndexLoaded(() => articlesToRead(read, match.stories, corpus, plan, readable, round));
   while (next.ready === undefined) {
-    await corpus.loadArticles(next.missing);
+    // Their index rows too: the results show their titles and URLs (lib/corpus/index-pieces.ts).
+    await Promise.all([corpus.loadArticles(next.missing), corpus.loadIndex({ articles: next.missing })]);
     for (const index of next.missing) readable.add(index);
     round += 1;
     next = await whenIndexLoaded(() => articlesToRead(read, match.stories, corpus, plan, readable, round));

@@ -76,6 +76,8 @@ export interface Corpus {
   /** Whether the article at this index was removed (a corpus of segments keeps its place). */
   isRemoved(index: number): boolean;
   article(index: number): CorpusArticle;
+  /** The article's id alone: stored with what opening reads, where its title and URL may be in index rows read on demand. */
+  articleId(index: number): string;
   /** Index of the article with this id, or -1. */
   indexOf(id: string): number;
   text(index: number): string;
@@ -217,14 +219,21 @@ export class CompiledCorpus extends TermWeights implements Corpus {
   article(index: number): CorpusArticle {
     this.check(index);
     const outlet = this.data.outletIndex[index]!;
+    // Titles and URLs of a segment with index pieces are in its index rows (./index-pieces.ts).
+    const head = this.pieces?.rowHeads ? this.pieces.head(index) : null;
     return {
       index,
       id: readString(this.data.ids, index),
       outlet: outlet === -1 ? null : (this.data.meta.outlets[outlet] ?? null),
-      title: readString(this.data.titles, index) || null,
-      url: readString(this.data.urls, index) || null,
+      title: (head ? head.titles : readString(this.data.titles, index)) || null,
+      url: (head ? head.urls : readString(this.data.urls, index)) || null,
       published: isoFromDay(this.data.publishedDay[index]!),
     };
+  }
+
+  articleId(index: number): string {
+    this.check(index);
+    return readString(this.data.ids, index);
   }
 
   indexOf(id: string): number {

@@ -72,6 +72,8 @@ export interface IndexPiecesLayout {
    * bytes a cold start read. Absent in pieces written before (the index part holds them).
    */
   rowSignatures?: true;
+  /** Titles and URLs are in the index rows, not the index part (shown for the stories a query found). Absent in pieces written before. */
+  rowHeads?: true;
 }
 
 export interface CorpusData {

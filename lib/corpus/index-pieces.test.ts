@@ -11,7 +11,7 @@ import type { CorpusData } from './data.ts';
 import { deserializeCorpus, readSections, serializeCorpus, serializeSections } from './format.ts';
 import { IndexNotLoadedError, openIndexPieces, PASSAGE_PAGE, POSTINGS_PAGE } from './index-pieces.ts';
 import { invertedIndex } from './part-lookups.ts';
-import { segmentFromParts, serializeSegmentParts, type SegmentParts } from './parts.ts';
+import { assembleSegment, segmentFromParts, serializeSegmentParts, type SegmentParts } from './parts.ts';
 import { openSegmentedCorpus } from './segments.ts';
 import { seedRecords } from './test-seeds.ts';
 import { asPage, basilPath, basilRecords, buildSegments } from './test-segments.ts';
@@ -97,13 +97,13 @@ test.skipIf(!existsSync(basilPath))('once every piece is read, the segment data 
 }, 60_000);
 
 /**
- * The parts as builds before rowSignatures wrote them: signatures in the index part, index rows
- * without them (the other sections as they are now).
+ * The parts as builds before rowSignatures wrote them: signatures (and titles and URLs, rowHeads)
+ * in the index part, index rows without them (the other sections as they are now).
  */
 function withSignaturesInIndexPart(parts: SegmentParts, data: CorpusData): SegmentParts {
   const index = deserializeCorpus(parts.index);
-  const { rowSignatures: _, ...layout } = index.meta.parts!.pieces!;
-  const old = serializeCorpus({ ...index, meta: { ...index.meta, parts: { ...index.meta.parts!, pieces: layout } }, signatures: data.signatures });
+  const { rowSignatures: _, rowHeads: _heads, ...layout } = index.meta.parts!.pieces!;
+  const old = serializeCorpus({ ...index, meta: { ...index.meta, parts: { ...index.meta.parts!, pieces: layout } }, signatures: data.signatures, titles: data.titles, urls: data.urls });
   const rows = parts.rows!.map((bytes) => {
     const file = readSections(bytes);
     return serializeSections(file.meta, ROWS.map(([name]) => [name, file.get(name)] as const));
@@ -139,3 +139,31 @@ test('segments stored before signatures moved to the index rows open and answer 
     expect(before.signature(i)).toEqual(reference.signature(i));
   }
 }, 60_000);
+
+test('titles and URLs are read with the index rows: an article is shown once its rows are read, its id before; assembled whole, they are the data’s', async () => {
+  const seeds = seedRecords();
+  const [segment] = buildSegments(seeds, [], new Map(), []);
+  const data = segment!.data;
+  const reference = openSegmentedCorpus([segment!], { name: 'seeds' });
+  const stored = serializeSegmentParts(data, { blockSize: 2 });
+  // The index part holds none of them.
+  expect(deserializeCorpus(stored.index).titles.bytes.length).toBe(0);
+  expect(deserializeCorpus(stored.index).urls.bytes.length).toBe(0);
+  const corpus = openSegmentedCorpus([segmentFromParts(segment!.id, stored.index, (k) => Promise.resolve(stored.blocks[k]!), undefined, (kind, asked) => Promise.resolve(asked.map((k) => stored[kind]![k]!)))], { name: 'seeds' });
+  for (let i = 0; i < reference.indexEnd; i++) {
+    expect(corpus.articleId(i)).toBe(reference.article(i).id);
+    expect(() => corpus.article(i)).toThrow(IndexNotLoadedError);
+  }
+  await corpus.loadIndex({ articles: Array.from({ length: reference.indexEnd }, (_, i) => i) });
+  let titles = 0;
+  let urls = 0;
+  for (let i = 0; i < reference.indexEnd; i++) {
+    expect(corpus.article(i)).toEqual(reference.article(i));
+    if (reference.article(i).title) titles++;
+    if (reference.article(i).url) urls++;
+  }
+  // Not a pass on empty strings: the seeds have titles and URLs.
+  expect(titles).toBeGreaterThan(0);
+  expect(urls).toBeGreaterThan(0);
+  expect(serializeCorpus(assembleSegment(stored))).toEqual(serializeCorpus(data));
+});

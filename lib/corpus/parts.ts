@@ -67,6 +67,9 @@ interface BlockMeta {
   count: number;
 }
 
+/** A string table of n empty strings (the index part's titles and URLs, in its index rows). */
+const noStrings = (n: number): StringTable => ({ offsets: new Uint32Array(n + 1), bytes: new Uint8Array(0) });
+
 /**
  * A segment's compiled data as an index part and article blocks. With `lookupsApart`, the index
  * part leaves out what the segment's lookup part holds (./apart-lookups.ts): for a segment stored
@@ -85,8 +88,10 @@ export function serializeSegmentParts(data: CorpusData, options: { blockSize?: n
     ...withoutPieces(),
     meta: { ...data.meta, parts: { blockSize, blocks: blockCount, pieces: pieces.layout, ...(options.lookupsApart ? { lookupsApart: true as const } : {}) } },
     texts: buildStringTable(texts),
-    // In the index rows (IndexPiecesLayout.rowSignatures).
+    // In the index rows (IndexPiecesLayout.rowSignatures, rowHeads).
     signatures: new Uint32Array(0),
+    titles: noStrings(n),
+    urls: noStrings(n),
     sentenceOffsets: new Uint32Array(0),
     sentenceMeaning: new Int8Array(0),
   };

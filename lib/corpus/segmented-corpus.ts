@@ -148,6 +148,11 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
     return part.isRemoved(local);
   }
 
+  articleId(index: number): string {
+    const [part, local] = this.live(index);
+    return part.alone.articleId(local);
+  }
+
   article(index: number): CorpusArticle {
     const [part, local] = this.live(index);
     return { ...part.alone.article(local), index };

@@ -252,7 +252,7 @@ export function articlesToRead(
   const choice = chooseReuse(article.sentences, plan.hits, corpus, { readable: (a) => readable.has(a), qualifies: round === 0 });
   for (const a of choice.unread) read.add(a);
   for (const a of choice.kept.keys()) read.add(a);
-  const taken = new Set([...plan.story, ...choice.kept.keys()].map((index) => corpus.article(index).id));
+  const taken = new Set([...plan.story, ...choice.kept.keys()].map((index) => corpus.articleId(index)));
   for (const index of statsContextIndices(stories, corpus, taken)) read.add(index);
   for (const index of relatedArticles(stories, corpus)) read.add(index);
   const missing = [...read].filter((a) => !readable.has(a));

@@ -35,7 +35,8 @@ export async function matchStoriesAsync(article: ArticleInput, corpus: Corpus, o
     await corpus.loadIndex({ terms: queryTerms(query).map(([termId]) => termId) });
     candidates = await whenIndexLoaded(() => retrieveCandidates(query, corpus));
   }
-  await corpus.loadIndex({ articles: candidates });
+  // The candidates' rows, and those of the versions a story is shown as (their titles and URLs are in the rows).
+  await corpus.loadIndex({ articles: [...candidates, ...candidates.map((c) => corpus.primaryVersion(c))] });
   try {
     return matchStories(article, corpus, options, { query, candidates });
   } catch (error) {

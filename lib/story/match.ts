@@ -131,7 +131,7 @@ export function matchStories(article: ArticleInput, corpus: Corpus, options: Sto
     self = {
       id: primary.id,
       containment: round(selfHit.evidence.queryInArticle),
-      versions: corpus.versions(selfHit.index).map((i) => corpus.article(i).id),
+      versions: corpus.versions(selfHit.index).map((i) => corpus.articleId(i)),
       outlet: primary.outlet,
       title: primary.title,
     };

@@ -48,6 +48,6 @@ export function refreshOf(records: CorpusRecord[], feedUrl = FEED_A): RefreshRes
 /** Ids of a corpus's live articles in corpus order (a corpus of segments keeps removed articles' places). */
 export function liveIds(corpus: Corpus): string[] {
   const ids: string[] = [];
-  for (let i = 0; i < corpus.indexEnd; i++) if (!corpus.isRemoved(i)) ids.push(corpus.article(i).id);
+  for (let i = 0; i < corpus.indexEnd; i++) if (!corpus.isRemoved(i)) ids.push(corpus.articleId(i));
   return ids;
 }
