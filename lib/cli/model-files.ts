@@ -1,16 +1,22 @@
 // The sentence model's files read from disk (Node: the command line, evaluations, benchmarks,
-// tests), checked against the SHA-256 sums vendored beside them: a damaged or swapped model file
-// stops the load with the file's name rather than giving quietly different scores.
+// tests). A start reads the two files the engine needs, model.safetensors and vocab.txt, and
+// hands them to the same constructor the extension does (utils/model/sentence-model.ts). The
+// vendored files are checked against the SHA-256 sums beside them, and vocab.txt against the
+// tokenizer.json it is derived from, once, by the tests and the extension's build
+// (checkModelFiles): hashing 4.4 MB at every start cost about 10 ms of each cold start.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hasSentenceModel, SentenceModel, useSentenceModel, type ModelFiles } from '../meaning/index.ts';
+import { vocabularyText } from '../meaning/wordpiece.ts';
 import { REPO_ROOT } from './inputs.ts';
 import { InputError } from './io.ts';
 
 export const MODEL_DIR = join(REPO_ROOT, 'models', 'potion-base-4M-int8');
-/** The files the engine reads; both are listed in the folder's SHA256SUMS. */
-export const MODEL_FILES = ['model.safetensors', 'tokenizer.json'] as const;
+/** The vendored files, each listed in the folder's SHA256SUMS. */
+export const VENDORED_FILES = ['model.safetensors', 'tokenizer.json', 'config.json'] as const;
+/** The files the engine reads (and the extension ships): the embeddings and the vocabulary derived from tokenizer.json. */
+export const MODEL_FILES = ['model.safetensors', 'vocab.txt'] as const;
 
 function read(path: string): Buffer {
   try {
@@ -30,26 +36,35 @@ export function modelChecksums(dir = MODEL_DIR): Map<string, string> {
   return sums;
 }
 
-/** Reads and checks the model's files. */
-export function readModelFiles(dir = MODEL_DIR): ModelFiles {
+/**
+ * Checks the vendored files against SHA256SUMS and vocab.txt against tokenizer.json's vocabulary:
+ * a damaged or swapped file stops the build or the test with the file's name rather than giving
+ * quietly different scores.
+ */
+export function checkModelFiles(dir = MODEL_DIR): void {
   const sums = modelChecksums(dir);
-  const bytes = new Map<string, Buffer>();
-  for (const name of MODEL_FILES) {
-    const content = read(join(dir, name));
+  for (const name of VENDORED_FILES) {
     const expected = sums.get(name);
     if (expected === undefined) throw new InputError(`${join(dir, 'SHA256SUMS')}: no checksum for ${name}`);
-    const actual = createHash('sha256').update(content).digest('hex');
+    const actual = createHash('sha256').update(read(join(dir, name))).digest('hex');
     if (actual !== expected) throw new InputError(`${join(dir, name)}: checksum mismatch (SHA-256 ${actual}, expected ${expected}): the model file is damaged or not the vendored one`);
-    bytes.set(name, content);
   }
-  const embeddings = bytes.get('model.safetensors')!;
+  const tokenizer = JSON.parse(read(join(dir, 'tokenizer.json')).toString('utf8')) as unknown;
+  if (read(join(dir, 'vocab.txt')).toString('utf8') !== vocabularyText(tokenizer)) {
+    throw new InputError(`${join(dir, 'vocab.txt')}: not tokenizer.json's vocabulary; write it again with npx tsx scripts/model-vocab.ts`);
+  }
+}
+
+/** Reads the files the engine needs (unchecked: checkModelFiles is the tests' and the build's). */
+export function readModelFiles(dir = MODEL_DIR): ModelFiles {
+  const embeddings = read(join(dir, 'model.safetensors'));
   return {
     embeddings: new Uint8Array(embeddings.buffer, embeddings.byteOffset, embeddings.byteLength),
-    tokenizer: JSON.parse(bytes.get('tokenizer.json')!.toString('utf8')) as unknown,
+    vocabulary: read(join(dir, 'vocab.txt')).toString('utf8'),
   };
 }
 
-/** The vendored model, read and checked. */
+/** The vendored model, read. */
 export function loadModelFiles(dir = MODEL_DIR): SentenceModel {
   return new SentenceModel(readModelFiles(dir));
 }

@@ -4,10 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Tokenizer } from '@huggingface/tokenizers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadModelFiles, MODEL_DIR, MODEL_FILES, modelChecksums, readModelFiles } from '../cli/model-files.ts';
-import { MEANING_DIMS, meaningCosine, ModelFormatError, SentenceModel } from './index.ts';
+import { checkModelFiles, loadModelFiles, MODEL_DIR, modelChecksums, readModelFiles, VENDORED_FILES } from '../cli/model-files.ts';
+import { MEANING_DIMS, meaningCosine, ModelFormatError, quantize, SentenceModel } from './index.ts';
 import { readInt8Tensor } from './safetensors.ts';
+import { TOKENIZER_SETTINGS } from './wordpiece.ts';
 
+const SEEDS = join(MODEL_DIR, '..', '..', 'corpus', 'seeds');
 const sha256 = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 describe('the vendored sentence model', () => {
@@ -15,17 +17,32 @@ describe('the vendored sentence model', () => {
 
   it('is the one its SHA256SUMS lists, byte for byte, licence and provenance beside it', () => {
     const sums = modelChecksums();
-    for (const name of [...MODEL_FILES, 'config.json']) expect(sha256(join(MODEL_DIR, name)), name).toBe(sums.get(name));
+    for (const name of VENDORED_FILES) expect(sha256(join(MODEL_DIR, name)), name).toBe(sums.get(name));
+    expect(() => checkModelFiles()).not.toThrow();
     expect(readdirSync(MODEL_DIR)).toEqual(expect.arrayContaining(['LICENSE', 'PROVENANCE.md', 'SHA256SUMS']));
     expect(readFileSync(join(MODEL_DIR, 'LICENSE'), 'utf8')).toMatch(/MIT License/);
   });
 
-  it('a damaged model file stops the load with its name', () => {
+  it('a damaged model file stops the check (tests, the build) with its name', () => {
     const dir = mkdtempSync(join(tmpdir(), 'parallax-model-'));
     cpSync(MODEL_DIR, dir, { recursive: true });
     const tokenizer = join(dir, 'tokenizer.json');
     writeFileSync(tokenizer, readFileSync(tokenizer, 'utf8').replace('"[UNK]"', '"[UNKNOWN]"'));
-    expect(() => readModelFiles(dir)).toThrow(/tokenizer\.json: checksum mismatch/);
+    expect(() => checkModelFiles(dir)).toThrow(/tokenizer\.json: checksum mismatch/);
+  });
+
+  it('vocab.txt is the vendored tokenizer.json\'s vocabulary, whose other settings the tokenizer fixes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parallax-model-'));
+    cpSync(MODEL_DIR, dir, { recursive: true });
+    const vocabulary = join(dir, 'vocab.txt');
+    writeFileSync(vocabulary, readFileSync(vocabulary, 'utf8').replace('\nthe\n', '\nthe\nthe\n').replace(/\n[^\n]*\n$/, '\n'));
+    expect(() => checkModelFiles(dir)).toThrow(/vocab\.txt: not tokenizer\.json's vocabulary/);
+    const json = JSON.parse(readFileSync(join(MODEL_DIR, 'tokenizer.json'), 'utf8')) as Record<string, Record<string, unknown>>;
+    expect(json.normalizer).toEqual(TOKENIZER_SETTINGS.normalizer);
+    expect(json.pre_tokenizer).toEqual(TOKENIZER_SETTINGS.preTokenizer);
+    const { vocab, ...model } = json.model!;
+    expect(Object.keys(vocab as object)).toHaveLength(readModelFiles().vocabulary.split('\n').length - 1);
+    expect(model).toEqual(TOKENIZER_SETTINGS.model);
   });
 
   it('loads and encodes offline: nothing is fetched', () => {
@@ -38,10 +55,9 @@ describe('the vendored sentence model', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
-  it('tokenizes exactly as the tokenizer package encodes, special tokens aside', () => {
-    const files = readModelFiles();
-    const model = new SentenceModel(files);
-    const reference = new Tokenizer(files.tokenizer as object, {});
+  it('tokenizes exactly as the tokenizer package encodes from tokenizer.json, special tokens aside', () => {
+    const model = loadModelFiles();
+    const reference = new Tokenizer(JSON.parse(readFileSync(join(MODEL_DIR, 'tokenizer.json'), 'utf8')) as object, {});
     for (const text of [
       'The U.S. expelled 60 Russian diplomats, Kennebunkport’s mayor said.',
       'Péskov: “Ushakov wasn’t correct” — 1,000 people at 3:30 p.m.',
@@ -54,6 +70,37 @@ describe('the vendored sentence model', () => {
       // Remembered word ids give the same answer the second time.
       expect(model.tokenIds(text)).toEqual(reference.encode(text, { add_special_tokens: false }).ids);
     }
+  });
+
+  it('gives the vectors the tokenizer package gives from tokenizer.json: every vocabulary word, the seed articles, odd characters', () => {
+    const model = loadModelFiles();
+    const reference = new Tokenizer(JSON.parse(readFileSync(join(MODEL_DIR, 'tokenizer.json'), 'utf8')) as object, {});
+    const { values, columns } = readInt8Tensor(readModelFiles().embeddings, 'embeddings');
+    // The package's own normalizer, pre-tokenizer and WordPiece, as SentenceModel used them before
+    // (special tokens such as "[PAD]" in a text are words like any other, not split out by encode).
+    const { normalizer, pre_tokenizer: preTokenizer, model: wordPiece } = reference;
+    const referenceIds = (text: string) => wordPiece!(preTokenizer!(normalizer!(text))).map((token) => wordPiece!.tokens_to_ids.get(token)!);
+    const referenceVector = (text: string) => {
+      const sum = new Float64Array(MEANING_DIMS);
+      let count = 0;
+      for (const id of referenceIds(text)) {
+        if (id === wordPiece!.unk_token_id) continue;
+        for (let d = 0; d < MEANING_DIMS; d++) sum[d]! += values[id * columns + d]!;
+        count++;
+      }
+      return count === 0 ? new Int8Array(MEANING_DIMS) : quantize(sum);
+    };
+    const words = readModelFiles().vocabulary.trimEnd().split('\n');
+    // Every token alone, as a continuation glued to a word, capitalised and accented, 200 tokens a text.
+    const variants = words.map((w) => `${w} x${w.replace(/^##/, '')} ${w.toUpperCase()} ${w.replace(/e/g, 'é')}`);
+    const texts = [
+      ...Array.from({ length: Math.ceil(variants.length / 200) }, (_, i) => variants.slice(i * 200, i * 200 + 200).join(' ')),
+      ...readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).flatMap((f) => readFileSync(join(SEEDS, f), 'utf8').split('\n')),
+      `a ${'long'.repeat(25)} word of 100 letters and ${'longer'.repeat(17)} of 102`,
+      'emoji 🙂🙂 and a lone \ud83d surrogate, Ωμέγα, ﬁ ligature, Straße, İstanbul, ½ and ①',
+    ];
+    expect(texts.map((text) => model.tokenIds(text))).toEqual(texts.map(referenceIds));
+    expect(texts.map((text) => model.encode(text))).toEqual(texts.map(referenceVector));
   });
 
   it('a fact told in other words is close; an unrelated one is not', () => {
@@ -77,7 +124,8 @@ describe('the vendored sentence model', () => {
   it('rejects files that are not the model with a clear error', () => {
     const files = readModelFiles();
     expect(() => new SentenceModel({ ...files, embeddings: new Uint8Array(4) })).toThrow(ModelFormatError);
-    expect(() => new SentenceModel({ ...files, tokenizer: 'not json' })).toThrow(/not a JSON object/);
+    expect(() => new SentenceModel({ ...files, vocabulary: 'the\nof\n' })).toThrow(/vocabulary has no \[UNK\] token/);
+    expect(() => new SentenceModel({ ...files, vocabulary: files.vocabulary.replace('[PAD]\n', '') })).toThrow(/vocabulary has 29527 tokens but the embeddings have 29528 rows/);
     const header = new TextEncoder().encode(JSON.stringify({ embeddings: { dtype: 'F32', shape: [2, 2], data_offsets: [0, 16] } }));
     const bytes = new Uint8Array(8 + header.length + 16);
     new DataView(bytes.buffer).setBigUint64(0, BigInt(header.length), true);

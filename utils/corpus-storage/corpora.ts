@@ -51,9 +51,10 @@ export function createStoredCorpora(options: { bundled: () => Promise<Corpus>; p
   let reconciled = false;
   /** The database and bundled corpus, storage reconciled once in the worker's life. */
   const ready = async () => {
-    // Compiling (reconcile, a refresh) and searching all use the sentence model.
-    await options.prepare?.();
-    const [store, base] = await Promise.all([db(), bundled.get()]);
+    // Compiling (reconcile, a refresh) and searching all use the sentence model; opening the
+    // database and reading the bundled corpus do not, so they wait on IndexedDB and the package
+    // while the model is read and built, rather than after it.
+    const [, store, base] = await Promise.all([options.prepare?.(), db(), bundled.get()]);
     if (!reconciled) {
       await reconcile(store, base, { lookups, segments: cache });
       reconciled = true;
@@ -63,7 +64,7 @@ export function createStoredCorpora(options: { bundled: () => Promise<Corpus>; p
   let wasOpened = false;
   const opened = createCorpusStore(async (): Promise<OpenedCorpus> => {
     const [store, base] = await ready();
-    const corpus = await openStoredCorpus(store, base, cache);
+    const corpus = await openStoredCorpus(store, base, cache, lookups);
     wasOpened = true;
     return corpus;
   });

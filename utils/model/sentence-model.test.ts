@@ -18,7 +18,7 @@ describe('the sentence model in the extension', () => {
     });
     vi.stubGlobal('fetch', fetch);
     const model = await fetchSentenceModel();
-    expect(fetch.mock.calls.map(([url]) => String(url)).sort()).toEqual([`${ORIGIN}${MODEL_PATHS.embeddings}`, `${ORIGIN}${MODEL_PATHS.tokenizer}`]);
+    expect(fetch.mock.calls.map(([url]) => String(url)).sort()).toEqual([`${ORIGIN}${MODEL_PATHS.embeddings}`, `${ORIGIN}${MODEL_PATHS.vocabulary}`]);
     expect(model.encode('The Kremlin denied the report.')).toHaveLength(MEANING_DIMS);
   });
 

@@ -4,7 +4,7 @@
 // next request retries.
 import { SentenceModel, useSentenceModel } from '@/lib/meaning';
 
-export const MODEL_PATHS = { embeddings: '/model/model.safetensors', tokenizer: '/model/tokenizer.json' } as const;
+export const MODEL_PATHS = { embeddings: '/model/model.safetensors', vocabulary: '/model/vocab.txt' } as const;
 
 async function read(path: string): Promise<Response> {
   // The extension's own origin: the background, its pages and their workers all have it.
@@ -14,8 +14,9 @@ async function read(path: string): Promise<Response> {
 }
 
 export async function fetchSentenceModel(): Promise<SentenceModel> {
-  const [embeddings, tokenizer] = await Promise.all([read(MODEL_PATHS.embeddings).then((r) => r.arrayBuffer()), read(MODEL_PATHS.tokenizer).then((r) => r.json() as Promise<unknown>)]);
-  return new SentenceModel({ embeddings: new Uint8Array(embeddings), tokenizer });
+  const [embeddings, vocabulary] = await Promise.all([read(MODEL_PATHS.embeddings).then((r) => r.arrayBuffer()), read(MODEL_PATHS.vocabulary).then((r) => r.text())]);
+  // The same constructor as in Node (lib/cli/model-files.ts), from the same two files.
+  return new SentenceModel({ embeddings: new Uint8Array(embeddings), vocabulary });
 }
 
 let loading: Promise<void> | null = null;
