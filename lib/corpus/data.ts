@@ -48,9 +48,11 @@ export interface CorpusMeta {
   /**
    * Set on a segment's index part (./parts.ts): texts (but those of short articles), sentence
    * offsets and meaning vectors are not here but in article blocks of `blockSize` articles;
-   * with `pieces`, neither are the index rows and postings (./index-pieces.ts).
+   * with `pieces`, neither are the index rows and postings (./index-pieces.ts); with
+   * `lookupsApart`, neither are the LSH buckets, id and URL lookups, outlets and shingle counts,
+   * which the segment's lookup part holds too (./parts.ts APART_LOOKUPS).
    */
-  parts?: { blockSize: number; blocks: number; pieces?: IndexPiecesLayout };
+  parts?: { blockSize: number; blocks: number; pieces?: IndexPiecesLayout; lookupsApart?: true };
 }
 
 /** How a segment's index pieces are stored (./index-pieces.ts). */

@@ -13,6 +13,7 @@ import { MEANING_DIMS } from '../meaning/index.ts';
 import { partLookups, withoutPartLookups } from './part-lookups.ts';
 import { openIndexPieces, serializeIndexPieces, withoutPieces, type LoadIndexPiece } from './index-pieces.ts';
 import type { Segment } from './segmented-corpus.ts';
+import { withApartLookups, withoutApartLookups, type ApartLookups } from './apart-lookups.ts';
 
 /**
  * Articles per block: an analysis reads some 20-30 articles spread over the corpus, so a block
@@ -36,6 +37,8 @@ export interface SegmentParts {
   rows?: Uint8Array[];
   postings?: Uint8Array[];
   passages?: Uint8Array[];
+  /** The segment's lookups, for an index part written with `lookupsApart` (./apart-lookups.ts); read from its lookup or known part. */
+  lookups?: ApartLookups;
 }
 
 /**
@@ -64,25 +67,30 @@ interface BlockMeta {
   count: number;
 }
 
-/** A segment's compiled data as an index part and article blocks. */
-export function serializeSegmentParts(data: CorpusData, options: { blockSize?: number } = {}): SegmentParts {
+/**
+ * A segment's compiled data as an index part and article blocks. With `lookupsApart`, the index
+ * part leaves out what the segment's lookup part holds (./apart-lookups.ts): for a segment stored
+ * with one, opened with it (`segmentFromParts`'s `lookups`).
+ */
+export function serializeSegmentParts(data: CorpusData, options: { blockSize?: number; lookupsApart?: boolean } = {}): SegmentParts {
   const blockSize = options.blockSize ?? ARTICLE_BLOCK_SIZE;
   const n = data.meta.articleCount;
   const blockCount = Math.ceil(n / blockSize);
   const texts = Array.from({ length: n }, (_, i) => (data.shingleCounts[i]! < INDEX_TEXT_MAX_SHINGLES ? readString(data.texts, i) : ''));
   const lookups = partLookups(data);
   const pieces = serializeIndexPieces({ ...data, ...lookups }, blockSize);
-  const index = serializeCorpus({
+  const indexData: CorpusData = {
     ...data,
     ...lookups,
     ...withoutPieces(),
-    meta: { ...data.meta, parts: { blockSize, blocks: blockCount, pieces: pieces.layout } },
+    meta: { ...data.meta, parts: { blockSize, blocks: blockCount, pieces: pieces.layout, ...(options.lookupsApart ? { lookupsApart: true as const } : {}) } },
     texts: buildStringTable(texts),
     // In the index rows (IndexPiecesLayout.rowSignatures).
     signatures: new Uint32Array(0),
     sentenceOffsets: new Uint32Array(0),
     sentenceMeaning: new Int8Array(0),
-  });
+  };
+  const index = serializeCorpus(options.lookupsApart ? withoutApartLookups(indexData) : indexData);
   const blocks: Uint8Array[] = [];
   for (let k = 0; k < blockCount; k++) {
     const first = k * blockSize;
@@ -106,12 +114,20 @@ export function serializeSegmentParts(data: CorpusData, options: { blockSize?: n
 /**
  * A segment opened from its index part; its article blocks are read with `loadArticleBlock` when
  * an analysis needs them, its index rows and postings pages (when stored apart) with `loadIndexPiece`.
+ * An index part written with `lookupsApart` needs the segment's `lookups` (./apart-lookups.ts).
  */
-export function segmentFromParts(id: string, index: Uint8Array, loadArticleBlock: LoadArticleBlock, removed?: ReadonlySet<string>, loadIndexPiece?: LoadIndexPiece): Segment {
-  const read = deserializeCorpus(index);
-  if (!read.meta.parts) throw new CorpusFormatError(`segment "${id}" is a whole artifact, not an index part`);
+export function segmentFromParts(id: string, index: Uint8Array, loadArticleBlock: LoadArticleBlock, removed?: ReadonlySet<string>, loadIndexPiece?: LoadIndexPiece, lookups?: ApartLookups): Segment {
+  const stored = deserializeCorpus(index);
+  if (!stored.meta.parts) throw new CorpusFormatError(`segment "${id}" is a whole artifact, not an index part`);
+  const read = withApartLookups(id, stored, lookups);
   const opened = openIndexPieces(read, loadIndexPiece);
   return { id, data: opened?.data ?? read, loadArticleBlock, ...(opened ? { indexPieces: opened.pieces } : {}), ...(removed ? { removed } : {}) };
+}
+
+/** Whether a stored index part leaves its lookups to the segment's lookup part: its header alone is read (opening verifies the rest). */
+export function indexPartKeepsLookupsApart(index: Uint8Array): boolean {
+  const meta = readSections(index, { verify: false }).meta as CorpusData['meta'] | null;
+  return meta?.parts?.lookupsApart === true;
 }
 
 export function readArticleBlock(bytes: Uint8Array): ArticleBlock {
@@ -123,7 +139,8 @@ export function readArticleBlock(bytes: Uint8Array): ArticleBlock {
 
 /** The whole segment back from its parts (for merging or exporting: every block is read). */
 export function assembleSegment(parts: SegmentParts): CorpusData {
-  const read = deserializeCorpus(parts.index);
+  const stored = deserializeCorpus(parts.index);
+  const read = withApartLookups(stored.meta.name, stored, parts.lookups);
   const opened = openIndexPieces(read, () => Promise.reject(new CorpusFormatError('assembling reads the pieces given')));
   if (opened) opened.pieces.fillAll(parts.rows ?? [], parts.postings ?? [], parts.passages ?? []);
   const index = withoutPartLookups(opened?.data ?? read);

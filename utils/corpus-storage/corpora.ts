@@ -64,7 +64,7 @@ export function createStoredCorpora(options: { bundled: () => Promise<Corpus>; p
   let wasOpened = false;
   const opened = createCorpusStore(async (): Promise<OpenedCorpus> => {
     const [store, base] = await ready();
-    const corpus = await openStoredCorpus(store, base, cache);
+    const corpus = await openStoredCorpus(store, base, cache, lookups);
     wasOpened = true;
     return corpus;
   });

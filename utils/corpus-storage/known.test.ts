@@ -13,7 +13,8 @@ import { addImport } from './imports';
 import { newImport } from './jobs';
 import { knownLookup, openKnown } from './known';
 import { reconcile } from './reconcile';
-import { KNOWN_PART, LOOKUP_PART, lookupPart, partNames } from './segment-api';
+import { INDEX_PART, KNOWN_PART, LOOKUP_PART, lookupPart, partNames } from './segment-api';
+import { indexPartKeepsLookupsApart, serializeSegmentParts } from '@/lib/corpus/parts';
 import { loadWholeSegment } from './open';
 import type { SegmentEntry } from './manifest';
 import { readManifest, readParts, writeParts, type SegmentPart } from './store';
@@ -106,17 +107,23 @@ test('feeds segments stored by earlier versions (a lookup part, or only an index
   await same();
   expect(await reconcile(db, bundled)).toBe(false);
 
-  // The version before lookup parts: only the index part.
+  // The version before lookup parts: only the index part, which held the lookups then (this version's leaves them to the lookup part).
   const withLookups = (await readManifest(db)).segments[0]!;
+  const index = (await readParts(db, entry.id, [INDEX_PART])).get(INDEX_PART)!;
+  const oldIndex = serializeSegmentParts(await loadWholeSegment(db, withLookups)).index;
+  expect(indexPartKeepsLookupsApart(index)).toBe(true);
+  expect(indexPartKeepsLookupsApart(oldIndex)).toBe(false);
   await db.delete('parts', [entry.id, LOOKUP_PART]);
-  await db.put('manifest', { ...(await readManifest(db)), segments: [{ ...withLookups, parts: withLookups.parts.filter((p) => p !== LOOKUP_PART), bytes: withLookups.bytes - lookupBytes.byteLength }] });
+  await writeParts(db, entry.id, [{ name: INDEX_PART, bytes: oldIndex }]);
+  const onlyIndex = { ...withLookups, parts: withLookups.parts.filter((p) => p !== LOOKUP_PART), bytes: withLookups.bytes - lookupBytes.byteLength - index.byteLength + oldIndex.byteLength };
+  await db.put('manifest', { ...(await readManifest(db)), segments: [onlyIndex] });
   await same();
   expect(await reconcile(db, bundled)).toBe(true);
   const manifest = await readManifest(db);
   expect(manifest.segments[0]!.parts).toContain(LOOKUP_PART);
   // The part made from the index part is the one made from the whole segment.
   expect((await readParts(db, entry.id, [LOOKUP_PART])).get(LOOKUP_PART)).toEqual(lookupBytes);
-  expect(manifest.segments[0]!.bytes).toBe(withLookups.bytes);
+  expect(manifest.segments[0]!.bytes).toBe(onlyIndex.bytes + lookupBytes.byteLength);
   expect(await reconcile(db, bundled)).toBe(false);
   await same();
 });

@@ -10,7 +10,6 @@
 // Nothing is indexed again per refresh.
 import { KnownArticles, type Corpus, type SegmentLookups } from '@/lib/corpus';
 import type { KnownSegmentInput } from '@/lib/corpus/known-articles';
-import type { KnownPart } from '@/lib/corpus/known-parts';
 import { readString } from '@/lib/corpus/data';
 import { findInCorpus } from '@/lib/feeds/near-duplicates';
 import type { KnownLookup } from '@/lib/feeds/refresh';
@@ -18,12 +17,12 @@ import { canonicalUrl } from '@/lib/feeds/url';
 import type { CorporaDatabase } from './db';
 import { removedFrom, type Manifest, type SegmentEntry } from './manifest';
 import { BUNDLED_SEGMENT_ID, loadWholeSegment, type SegmentCache } from './open';
-import { INDEX_PART, indexPartForLookups, KNOWN_PART, knownPageReader, LOOKUP_PART, lookupsOfSegment, openStoredKnown, openStoredLookups } from './segment-api';
+import { INDEX_PART, indexPartForLookups, knownPageReader, lookupsOfSegment } from './segment-api';
 import { openLiveSegments, storedCorpusName } from './live-segments';
 import { readManifest, readParts } from './store';
+import { refreshLookups, type LookupCache } from './refresh-lookups';
 
-/** Segments' lookups (or known parts) read so far, by segment id (a segment's stored data never changes). */
-export type LookupCache = Map<string, SegmentLookups | KnownPart>;
+export type { LookupCache };
 
 export interface OpenedKnown {
   /** The bundled corpus and every live segment's articles, as a refresh checks against them and a new segment joins them. */
@@ -52,11 +51,9 @@ export async function loadLookups(db: CorporaDatabase, entry: SegmentEntry, cach
   const opened = caches.segments?.get(entry.id);
   // An opened segment's index part holds its lookups, unless its signatures are in its index rows (read on demand).
   if (opened && !opened.indexPieces?.rowSignatures) return { id: entry.id, lookups: lookupsOfSegment(opened.data) };
-  let lookups = caches.lookups.get(entry.id);
+  let lookups = await refreshLookups(db, entry, caches.lookups);
   if (!lookups) {
-    if (entry.parts.includes(KNOWN_PART)) lookups = openStoredKnown((await readParts(db, entry.id, [KNOWN_PART])).get(KNOWN_PART)!);
-    else if (entry.parts.includes(LOOKUP_PART)) lookups = openStoredLookups((await readParts(db, entry.id, [LOOKUP_PART])).get(LOOKUP_PART)!);
-    else lookups = await lookupsFromIndexPart(db, entry);
+    lookups = await lookupsFromIndexPart(db, entry);
     caches.lookups.set(entry.id, lookups);
   }
   if ('sketches' in lookups) {

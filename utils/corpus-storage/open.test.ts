@@ -1,12 +1,16 @@
 // The stored corpus opened cold (a new connection, nothing cached) from index parts, its article
 // blocks read on demand, answers as the same segments held whole in memory.
-import { beforeEach, expect, test } from 'vitest';
+import { beforeEach, expect, test, vi } from 'vitest';
 import { analyze, analyzeAsync } from '@/lib/analyze';
 import { DEFAULT_FEED_SETTINGS } from '@/lib/feeds/sources';
 import { openCorporaDb } from './db';
 import { saveFeedRefresh } from './feed-segments';
 import { BUNDLED_SEGMENT_ID, loadWholeSegment, openStoredCorpus } from './open';
-import { listParts, openSegmentedCorpus, partNames, wholeSegmentParts } from './segment-api';
+import { INDEX_PART, KNOWN_PART, listParts, openSegmentedCorpus, partNames, wholeSegmentParts } from './segment-api';
+import { indexPartKeepsLookupsApart } from '@/lib/corpus/parts';
+import { openKnown } from './known';
+import type { LookupCache } from './refresh-lookups';
+import { readManifest, readParts } from './store';
 import { bundledSeeds, FEED_A, feedRecord, freshIndexedDb, NOW, refreshOf, source } from './test-corpora';
 
 beforeEach(freshIndexedDb);
@@ -38,4 +42,27 @@ test('a manifest lists runs of numbered parts as one name, and entries listing e
   expect(partNames(names)).toEqual(names);
   expect(wholeSegmentParts(listed)).toEqual(wholeSegmentParts(names));
   expect(wholeSegmentParts(listed)).toEqual(['block-0', 'block-1', 'block-2', 'rows-0', 'passages-3', 'passages-4']);
+});
+
+test('an index part that leaves its lookups to the known part opens with it, read once for reconcile and opening; without it the segment is unreadable, by name', async () => {
+  const db = await openCorporaDb();
+  const bundled = bundledSeeds();
+  await saveFeedRefresh(db, { context: bundled, result: refreshOf([0, 1, 2].map((n) => feedRecord(n))), sources: [source(FEED_A)], settings: DEFAULT_FEED_SETTINGS, now: NOW });
+  const entry = (await readManifest(db)).segments[0]!;
+  expect(indexPartKeepsLookupsApart((await readParts(db, entry.id, [INDEX_PART])).get(INDEX_PART)!)).toBe(true);
+  // The known part reconcile (openKnown) read is the one opening uses: its arrays, not a second read.
+  const lookups: LookupCache = new Map();
+  await openKnown(db, bundled, { lookups });
+  const known = lookups.get(entry.id)!;
+  const opened = await openStoredCorpus(db, bundled, new Map(), lookups);
+  expect(opened.unreadable).toEqual([]);
+  expect(opened.segments[1]!.data.lshKeys).toBe(known.lshKeys);
+  expect(opened.corpus.indexOf(feedRecord(1).id)).toBeGreaterThan(-1);
+
+  await db.delete('parts', [entry.id, KNOWN_PART]);
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  const without = await openStoredCorpus(db, bundled);
+  expect(without.unreadable.map((s) => s.id)).toEqual([entry.id]);
+  expect(warn.mock.calls[0]![0]).toContain(`part ${KNOWN_PART} of segment ${entry.id} is missing`);
+  warn.mockRestore();
 });

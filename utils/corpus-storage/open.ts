@@ -1,6 +1,7 @@
 // The stored corpus opened for searching: the bundled corpus first, then every live segment in
 // manifest order, with its tombstones. Opening reads each segment's index part only (and the
-// index rows of its removed articles); index rows, postings pages and article blocks are read
+// index rows of its removed articles, and its refresh part if reconcile has not read it already:
+// the index part leaves the lookups to it); index rows, postings pages and article blocks are read
 // from IndexedDB when an analysis first needs them (analyzeAsync).
 // Segments opened once are kept in a cache keyed by segment id (a segment's stored data never
 // changes once written), with the blocks read so far, so reopening after a refresh reads only the
@@ -8,7 +9,9 @@
 import type { Corpus, CorpusData } from '@/lib/corpus';
 import type { CorporaDatabase } from './db';
 import { removedFrom, type Manifest, type SegmentEntry } from './manifest';
-import { assembleStoredSegment, INDEX_PART, openSegmentedCorpus, openStoredSegment, wholeSegmentParts, type Segment } from './segment-api';
+import { assembleStoredSegment, INDEX_PART, openSegmentedCorpus, openStoredSegment, refreshPartOf, wholeSegmentParts, type Segment } from './segment-api';
+import { indexPartKeepsLookupsApart } from '@/lib/corpus/parts';
+import { refreshLookups, type LookupCache } from './refresh-lookups';
 import { openLiveSegments, storedCorpusName } from './live-segments';
 import { readManifest, readParts } from './store';
 
@@ -26,8 +29,12 @@ export interface OpenedCorpus {
 
 export const BUNDLED_SEGMENT_ID = 'bundled';
 
-/** A stored segment opened from its index part, its blocks read on demand (and kept once read). */
-export async function loadSegment(db: CorporaDatabase, entry: SegmentEntry, cache: SegmentCache): Promise<Segment> {
+/**
+ * A stored segment opened from its index part, its blocks read on demand (and kept once read).
+ * An index part that leaves its lookups to the segment's refresh part is opened with that part,
+ * as reconcile read it already (`lookups`; read here otherwise).
+ */
+export async function loadSegment(db: CorporaDatabase, entry: SegmentEntry, cache: SegmentCache, lookups: LookupCache = new Map()): Promise<Segment> {
   const cached = cache.get(entry.id);
   if (cached) return cached;
   const blocks = new Map<string, Promise<Uint8Array>>();
@@ -43,25 +50,29 @@ export async function loadSegment(db: CorporaDatabase, entry: SegmentEntry, cach
   };
   // Index pieces are copied into the segment's arrays once read (lib/corpus/index-pieces.ts): only blocks are kept here.
   const loadPieces = (names: string[]) => readParts(db, entry.id, names).then((parts) => names.map((name) => parts.get(name)!));
-  const segment = openStoredSegment(entry.id, (await readParts(db, entry.id, [INDEX_PART])).get(INDEX_PART)!, loadBlock, loadPieces);
+  const index = (await readParts(db, entry.id, [INDEX_PART])).get(INDEX_PART)!;
+  const apart = indexPartKeepsLookupsApart(index) ? await refreshLookups(db, entry, lookups) : undefined;
+  const segment = openStoredSegment(entry.id, index, loadBlock, loadPieces, apart ?? undefined);
   cache.set(entry.id, segment);
   return segment;
 }
 
-/** A stored segment whole, every block and index piece read (for merging). */
+/** A stored segment whole, every block and index piece read, and its refresh part (its index part may leave the lookups to it; for merging). */
 export async function loadWholeSegment(db: CorporaDatabase, entry: SegmentEntry): Promise<CorpusData> {
-  return assembleStoredSegment(await readParts(db, entry.id, [INDEX_PART, ...wholeSegmentParts(entry.parts)]));
+  const refresh = refreshPartOf(entry.parts);
+  return assembleStoredSegment(await readParts(db, entry.id, [INDEX_PART, ...(refresh ? [refresh] : []), ...wholeSegmentParts(entry.parts)]));
 }
 
 /** Feed bookkeeping is stored with a feeds segment, not part of the corpus (./feed-segments.ts). */
 export const FEED_ARTICLES_PART = 'feed-articles';
 
-export async function openStoredCorpus(db: CorporaDatabase, bundled: Corpus, cache: SegmentCache = new Map()): Promise<OpenedCorpus> {
+/** `lookups`: the refresh parts read so far (reconcile reads every segment's first), which index parts may leave their lookups to. */
+export async function openStoredCorpus(db: CorporaDatabase, bundled: Corpus, cache: SegmentCache = new Map(), lookups: LookupCache = new Map()): Promise<OpenedCorpus> {
   const manifest = await readManifest(db);
   const { opened, unreadable } = await openLiveSegments(
     manifest,
     async (entry): Promise<Segment> => {
-      const segment = await loadSegment(db, entry, cache);
+      const segment = await loadSegment(db, entry, cache, lookups);
       const removed = removedFrom(manifest, entry.id);
       // Opening counts removed articles out of the document frequencies: it reads their index rows.
       if (removed?.size) await segment.indexPieces?.loadRowsOfIds(removed);

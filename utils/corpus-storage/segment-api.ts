@@ -9,6 +9,7 @@ import { MODEL_NAME } from '@/lib/meaning';
 import type { IndexPieceKind } from '@/lib/corpus/index-pieces';
 import { readKnownPage, readKnownPart, serializeKnownParts, type KnownPage, type KnownPart } from '@/lib/corpus/known-parts';
 import type { SegmentPart } from './store';
+import type { ApartLookups } from '@/lib/corpus/apart-lookups';
 
 export type { Segment, SegmentLookups };
 
@@ -65,7 +66,8 @@ function refreshParts(data: CorpusData, lazy: boolean): SegmentPart[] {
  * consecutive articles), read when an analysis needs them.
  */
 export function segmentParts(data: CorpusData, options: { lazyLookups?: boolean } = {}): SegmentPart[] {
-  const { index, blocks, rows = [], postings = [], passages = [] } = serializeSegmentParts(data);
+  // The refresh parts below hold the lookups: the index part leaves them out (lib/corpus/apart-lookups.ts).
+  const { index, blocks, rows = [], postings = [], passages = [] } = serializeSegmentParts(data, { lookupsApart: true });
   return [
     { name: INDEX_PART, bytes: index },
     ...refreshParts(data, options.lazyLookups ?? false),
@@ -155,11 +157,15 @@ export const hasRefreshParts = (parts: readonly string[]): boolean => parts.incl
 
 /**
  * A segment opened from its index part; `loadBlock(name)` reads an article block, `loadPieces(names)`
- * index pieces (in one batch), when an analysis first needs them.
+ * index pieces (in one batch), when an analysis first needs them. An index part that leaves its
+ * lookups to the refresh parts (`indexPartKeepsLookupsApart`) is opened with them (`lookups`).
  */
-export function openStoredSegment(id: string, index: Uint8Array, loadBlock: (name: string) => Promise<Uint8Array>, loadPieces: (names: string[]) => Promise<Uint8Array[]>): Segment {
-  return segmentFromParts(id, index, (k) => loadBlock(blockPart(k)), undefined, (kind, pieces) => loadPieces(pieces.map((k) => piecePart(kind, k))));
+export function openStoredSegment(id: string, index: Uint8Array, loadBlock: (name: string) => Promise<Uint8Array>, loadPieces: (names: string[]) => Promise<Uint8Array[]>, lookups?: ApartLookups): Segment {
+  return segmentFromParts(id, index, (k) => loadBlock(blockPart(k)), undefined, (kind, pieces) => loadPieces(pieces.map((k) => piecePart(kind, k))), lookups);
 }
+
+/** The refresh part of a stored segment (known part, or lookup part) among its part names; null for a segment stored with neither. */
+export const refreshPartOf = (parts: readonly string[]): string | null => (parts.includes(KNOWN_PART) ? KNOWN_PART : parts.includes(LOOKUP_PART) ? LOOKUP_PART : null);
 
 /** Lookups are all in the index part: opened for them, it reads no article block or index piece. */
 const noReads = (): Promise<never> => Promise.reject(new Error('no article blocks or index pieces are read for lookups'));
@@ -167,13 +173,16 @@ const noReads = (): Promise<never> => Promise.reject(new Error('no article block
 /** A segment's index part opened for the lookups it holds (a segment stored before lookup parts): its data, no block or piece read. */
 export const indexPartForLookups = (id: string, index: Uint8Array): CorpusData => openStoredSegment(id, index, noReads, noReads).data;
 
-/** The whole segment from its index part and every block (merging re-lays out whole data). */
+/** The whole segment from its index part, every block and index piece, and its refresh part if its index part left the lookups to it (merging re-lays out whole data). */
 export function assembleStoredSegment(parts: ReadonlyMap<string, Uint8Array>): CorpusData {
   const index = parts.get(INDEX_PART);
   if (!index) throw new Error('the segment has no index part');
   const names = [...parts.keys()];
   const read = (prefix: string) => numberedParts(names, prefix).map((name) => parts.get(name)!);
-  return assembleSegment({ index, blocks: read('block-'), rows: read('rows-'), postings: read('postings-'), passages: read('passages-') });
+  const known = parts.get(KNOWN_PART);
+  const lookupPart = parts.get(LOOKUP_PART);
+  const lookups = known ? openStoredKnown(known) : lookupPart ? openStoredLookups(lookupPart) : undefined;
+  return assembleSegment({ index, blocks: read('block-'), rows: read('rows-'), postings: read('postings-'), passages: read('passages-'), ...(lookups ? { lookups } : {}) });
 }
 
 /** Ids of a segment's articles, in order. */

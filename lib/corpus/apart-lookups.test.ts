@@ -1,0 +1,71 @@
+// An index part that leaves its lookups (LSH buckets, id and URL lookups, outlets, shingle
+// counts) to the segment's lookup or known part opens with them to the same answers, assembles
+// to the same segment, and is refused without them (or with another segment's).
+import { describe, expect, test } from 'vitest';
+import { analyze, analyzeAsync } from '../analyze.ts';
+import { compileCorpus } from './compile.ts';
+import { loadCorpus } from './corpus.ts';
+import { CorpusFormatError, serializeCorpus } from './format.ts';
+import { readKnownPart, serializeKnownParts } from './known-parts.ts';
+import { assembleSegment, indexPartKeepsLookupsApart, segmentFromParts, serializeSegmentParts, type SegmentParts } from './parts.ts';
+import { lookupsOf, readLookups, serializeLookups } from './segment-lookups.ts';
+import { openSegmentedCorpus, type Segment } from './segments.ts';
+import type { ApartLookups } from './apart-lookups.ts';
+import { SEED_IDS, seedRecords } from './test-seeds.ts';
+import { asPage, buildSegments } from './test-segments.ts';
+
+const opened = (s: Segment, parts: SegmentParts, lookups?: ApartLookups): Segment =>
+  segmentFromParts(s.id, parts.index, (k) => Promise.resolve(parts.blocks[k]!), s.removed, (kind, pieces) => Promise.resolve(pieces.map((k) => parts[kind]![k]!)), lookups);
+
+describe('index parts with their lookups apart', () => {
+  const seeds = seedRecords();
+  const order = [SEED_IDS.nytNormalized, SEED_IDS.nbc, SEED_IDS.nytReadable, SEED_IDS.unverified, SEED_IDS.newYorker];
+  const records = order.map((id) => seeds.find((r) => r.id === id)!);
+  const segments = buildSegments(records, [1, 3], new Map(), [SEED_IDS.unverified]);
+  const live = records.filter((r) => r.id !== SEED_IDS.unverified);
+  const reference = loadCorpus(serializeCorpus(compileCorpus(live, { name: 'seeds' })));
+  const apart = segments.map((s) => serializeSegmentParts(s.data, { blockSize: 1, lookupsApart: true }));
+  const together = segments.map((s) => serializeSegmentParts(s.data, { blockSize: 1 }));
+
+  test('the index part is smaller, says so in its header, and the pieces and blocks are those written with the lookups in', () => {
+    segments.forEach((_, k) => {
+      expect(indexPartKeepsLookupsApart(apart[k]!.index)).toBe(true);
+      expect(indexPartKeepsLookupsApart(together[k]!.index)).toBe(false);
+      expect(apart[k]!.index.byteLength).toBeLessThan(together[k]!.index.byteLength);
+      expect({ ...apart[k], index: null }).toEqual({ ...together[k], index: null });
+    });
+  });
+
+  test('opened with the lookup part or the known part, the segments answer as one compile', async () => {
+    const fromLookupParts = openSegmentedCorpus(
+      segments.map((s, k) => opened(s, apart[k]!, readLookups(serializeLookups(lookupsOf(s.data))))),
+      { name: 'seeds' },
+    );
+    const fromKnownParts = openSegmentedCorpus(
+      segments.map((s, k) => opened(s, apart[k]!, readKnownPart(serializeKnownParts(lookupsOf(s.data)).known))),
+      { name: 'seeds' },
+    );
+    let stories = 0;
+    for (const record of seeds) {
+      const expected = analyze(asPage(record), reference);
+      expect(await analyzeAsync(asPage(record), fromLookupParts)).toEqual(expected);
+      expect(await analyzeAsync(asPage(record), fromKnownParts)).toEqual(expected);
+      stories += expected.stories.length;
+    }
+    expect(stories).toBeGreaterThan(5);
+  }, 30_000);
+
+  test('assembled with its lookups, a segment is the segment byte for byte', () => {
+    segments.forEach((s, k) => {
+      expect(serializeCorpus(assembleSegment({ ...apart[k]!, lookups: lookupsOf(s.data) }))).toEqual(serializeCorpus(s.data));
+    });
+  });
+
+  test('without its lookups, or with another segment’s, the segment is refused by name', () => {
+    const [first, second] = segments;
+    expect(() => opened(first!, apart[0]!)).toThrow(CorpusFormatError);
+    expect(() => opened(first!, apart[0]!)).toThrow(`segment "${first!.id}" keeps its LSH buckets`);
+    expect(() => opened(first!, apart[0]!, lookupsOf(second!.data))).toThrow(/are not those of its \d+ articles/);
+    expect(() => assembleSegment(apart[0]!)).toThrow(CorpusFormatError);
+  });
+});
