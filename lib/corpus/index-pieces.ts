@@ -19,7 +19,7 @@
 import type { CorpusData, IndexPiecesLayout } from './data.ts';
 import { CorpusFormatError, readSections, serializeSections } from './format.ts';
 import { findString } from './part-lookups.ts';
-import { hashLowerBound, lowerBound } from '../sorted.ts';
+import { hashLowerBound } from '../sorted.ts';
 import { SIGNATURE_SIZE } from '../fingerprint/index.ts';
 
 /** Entries of the inverted index per postings page (16 kB): a rare term's list is one page. */
@@ -218,8 +218,11 @@ export class IndexPieces {
 
   /** Passage pages that may hold the hash: first ..< last (a run of equal hashes may cross pages). */
   private passagePagesOf(hash: number): [number, number] {
+    // lowerBound's answers with fewer probes: fences are shingle hashes, spread evenly
+    // (hashLowerBound), and the fences equal to `hash` are a few steps on from the first.
     const fences = this.layout.passageFences;
-    return [Math.max(0, lowerBound(fences, hash) - 1), lowerBound(fences, hash + 1)];
+    const atOrAbove = hashLowerBound(fences, hash);
+    return [Math.max(0, atOrAbove - 1), runEnd(fences, hash, atOrAbove)];
   }
 
   hasPassages(hash: number): boolean {
@@ -230,14 +233,10 @@ export class IndexPieces {
 
   /** The sentences (numbered within the segment) holding the shingle hash, in index order; its pages must be read. */
   passageSentences(hash: number): Uint32Array {
-    // passagePagesOf and lowerBound's answers, found with fewer probes: a fact alignment looks
-    // up every shingle of the page in every segment (some 1,600 lookups a page at 40,000
-    // articles), and fences and pages hold shingle hashes, spread evenly (hashLowerBound); the
-    // end of a run of equal hashes is a few steps on from its start.
-    const fences = this.layout.passageFences;
-    const atOrAbove = hashLowerBound(fences, hash);
-    const first = Math.max(0, atOrAbove - 1);
-    const last = runEnd(fences, hash, atOrAbove);
+    // A fact alignment looks up every shingle of the page in every segment (some 1,600 lookups
+    // a page at 40,000 articles): the pages are found once, and searched as passagePagesOf
+    // searches the fences.
+    const [first, last] = this.passagePagesOf(hash);
     for (let k = first; k < last; k++) {
       if (!this.passagePages[k]) throw new IndexNotLoadedError(this.data.meta.name, `the passage index at shingle ${hash}`, () => this.loadPassages([hash]));
     }
