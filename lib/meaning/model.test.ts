@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Tokenizer } from '@huggingface/tokenizers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { checkModelFiles, loadModelFiles, MODEL_DIR, modelChecksums, readModelFiles, VENDORED_FILES } from '../cli/model-files.ts';
+import { checkModelFiles, loadModelFiles, MODEL_DIR, MODEL_FILE, modelChecksums, readModelFiles, VENDORED_FILES } from '../cli/model-files.ts';
 import { MEANING_DIMS, meaningCosine, ModelFormatError, quantize, SentenceModel } from './index.ts';
 import { readInt8Tensor } from './safetensors.ts';
-import { TOKENIZER_SETTINGS } from './wordpiece.ts';
+import { writeModelFile } from './model-file.ts';
+import { TOKENIZER_SETTINGS, vocabularyTokens } from './wordpiece.ts';
 
 const SEEDS = join(MODEL_DIR, '..', '..', 'corpus', 'seeds');
 const sha256 = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -31,17 +32,18 @@ describe('the vendored sentence model', () => {
     expect(() => checkModelFiles(dir)).toThrow(/tokenizer\.json: checksum mismatch/);
   });
 
-  it('vocab.txt is the vendored tokenizer.json\'s vocabulary, whose other settings the tokenizer fixes', () => {
+  it("parallax-model.bin is what the vendored files give; tokenizer.json's other settings are the tokenizer's", () => {
     const dir = mkdtempSync(join(tmpdir(), 'parallax-model-'));
     cpSync(MODEL_DIR, dir, { recursive: true });
-    const vocabulary = join(dir, 'vocab.txt');
-    writeFileSync(vocabulary, readFileSync(vocabulary, 'utf8').replace('\nthe\n', '\nthe\nthe\n').replace(/\n[^\n]*\n$/, '\n'));
-    expect(() => checkModelFiles(dir)).toThrow(/vocab\.txt: not tokenizer\.json's vocabulary/);
+    const file = join(dir, MODEL_FILE);
+    const bytes = readFileSync(file);
+    bytes[100] = bytes[100]! ^ 1;
+    writeFileSync(file, bytes);
+    expect(() => checkModelFiles(dir)).toThrow(/parallax-model\.bin: not what model\.safetensors and tokenizer\.json give/);
     const json = JSON.parse(readFileSync(join(MODEL_DIR, 'tokenizer.json'), 'utf8')) as Record<string, Record<string, unknown>>;
     expect(json.normalizer).toEqual(TOKENIZER_SETTINGS.normalizer);
     expect(json.pre_tokenizer).toEqual(TOKENIZER_SETTINGS.preTokenizer);
-    const { vocab, ...model } = json.model!;
-    expect(Object.keys(vocab as object)).toHaveLength(readModelFiles().vocabulary.split('\n').length - 1);
+    const { vocab: _vocab, ...model } = json.model!;
     expect(model).toEqual(TOKENIZER_SETTINGS.model);
   });
 
@@ -75,7 +77,8 @@ describe('the vendored sentence model', () => {
   it('gives the vectors the tokenizer package gives from tokenizer.json: every vocabulary word, the seed articles, odd characters', () => {
     const model = loadModelFiles();
     const reference = new Tokenizer(JSON.parse(readFileSync(join(MODEL_DIR, 'tokenizer.json'), 'utf8')) as object, {});
-    const { values, columns } = readInt8Tensor(readModelFiles().embeddings, 'embeddings');
+    // The vendored embeddings, all their columns: the model file holds the first MEANING_DIMS.
+    const { values, columns } = readInt8Tensor(readFileSync(join(MODEL_DIR, 'model.safetensors')), 'embeddings');
     // The package's own normalizer, pre-tokenizer and WordPiece, as SentenceModel used them before
     // (special tokens such as "[PAD]" in a text are words like any other, not split out by encode).
     const { normalizer, pre_tokenizer: preTokenizer, model: wordPiece } = reference;
@@ -90,7 +93,7 @@ describe('the vendored sentence model', () => {
       }
       return count === 0 ? new Int8Array(MEANING_DIMS) : quantize(sum);
     };
-    const words = readModelFiles().vocabulary.trimEnd().split('\n');
+    const words = vocabularyTokens(JSON.parse(readFileSync(join(MODEL_DIR, 'tokenizer.json'), 'utf8')));
     // Every token alone, as a continuation glued to a word, capitalised and accented, 200 tokens a text.
     const variants = words.map((w) => `${w} x${w.replace(/^##/, '')} ${w.toUpperCase()} ${w.replace(/e/g, 'é')}`);
     const texts = [
@@ -101,7 +104,7 @@ describe('the vendored sentence model', () => {
     ];
     expect(texts.map((text) => model.tokenIds(text))).toEqual(texts.map(referenceIds));
     expect(texts.map((text) => model.encode(text))).toEqual(texts.map(referenceVector));
-  });
+  }, 30_000);
 
   it('a fact told in other words is close; an unrelated one is not', () => {
     const model = loadModelFiles();
@@ -123,9 +126,11 @@ describe('the vendored sentence model', () => {
 
   it('rejects files that are not the model with a clear error', () => {
     const files = readModelFiles();
-    expect(() => new SentenceModel({ ...files, embeddings: new Uint8Array(4) })).toThrow(ModelFormatError);
-    expect(() => new SentenceModel({ ...files, vocabulary: 'the\nof\n' })).toThrow(/vocabulary has no \[UNK\] token/);
-    expect(() => new SentenceModel({ ...files, vocabulary: files.vocabulary.replace('[PAD]\n', '') })).toThrow(/vocabulary has 29527 tokens but the embeddings have 29528 rows/);
+    expect(() => new SentenceModel({ model: new Uint8Array(4) })).toThrow(ModelFormatError);
+    expect(() => new SentenceModel({ model: files.model.subarray(0, files.model.length - 1) })).toThrow(/truncated or damaged/);
+    expect(() => new SentenceModel({ model: readFileSync(join(MODEL_DIR, 'model.safetensors')) })).toThrow(/not a Parallax model file/);
+    expect(() => new SentenceModel({ model: writeModelFile(new Int8Array(2 * MEANING_DIMS), MEANING_DIMS, ['the', 'of']) })).toThrow(/vocabulary has no \[UNK\] token/);
+    expect(() => new SentenceModel({ model: writeModelFile(new Int8Array(2 * 8), 8, ['[UNK]', 'of']) })).toThrow(/8 dimensions, fewer than 64/);
     const header = new TextEncoder().encode(JSON.stringify({ embeddings: { dtype: 'F32', shape: [2, 2], data_offsets: [0, 16] } }));
     const bytes = new Uint8Array(8 + header.length + 16);
     new DataView(bytes.buffer).setBigUint64(0, BigInt(header.length), true);

@@ -4,19 +4,18 @@
 // pre-tokenizer, WordPiece: lib/meaning/wordpiece.ts, over its vocabulary): nothing fetched, the
 // same in Node and in the browsers. It sees no word order and no negation: it is one piece of
 // evidence among the others (lib/facts/evidence.ts), never a decision alone.
-import { ModelFormatError, readInt8Tensor, type Int8Matrix } from './safetensors.ts';
+import { readModelFile } from './model-file.ts';
+import { ModelFormatError, type Int8Matrix } from './safetensors.ts';
 import { MEANING_DIMS, quantize, type MeaningVector } from './vectors.ts';
 import { WordPieceTokenizer } from './wordpiece.ts';
 
 /** The model the corpus artifact's vectors were computed with (artifact meta `meaning.model`). */
 export const MODEL_NAME = 'potion-base-4M-int8';
 
-/** The files of the model, as the extension's package and models/ hold them. */
+/** The model as the extension's package and models/ hold it. */
 export interface ModelFiles {
-  /** model.safetensors */
-  embeddings: Uint8Array;
-  /** vocab.txt: the WordPiece tokens in id order, one a line (derived from tokenizer.json, lib/meaning/wordpiece.ts) */
-  vocabulary: string;
+  /** parallax-model.bin: embeddings and vocabulary (./model-file.ts), derived from model.safetensors and tokenizer.json */
+  model: Uint8Array;
 }
 
 /** Words whose token ids are remembered: a news vocabulary's worth. */
@@ -43,12 +42,10 @@ export class SentenceModel {
   private readonly sum = new Float64Array(MEANING_DIMS);
 
   constructor(files: ModelFiles) {
-    this.embeddings = readInt8Tensor(files.embeddings, 'embeddings');
-    if (typeof files.vocabulary !== 'string') throw new ModelFormatError('the vocabulary is not text');
-    this.tokenizer = new WordPieceTokenizer(files.vocabulary);
-    if (this.tokenizer.size !== this.embeddings.rows) {
-      throw new ModelFormatError(`the vocabulary has ${this.tokenizer.size} tokens but the embeddings have ${this.embeddings.rows} rows`);
-    }
+    if (!(files.model instanceof Uint8Array)) throw new ModelFormatError('the model file was not read as bytes');
+    const file = readModelFile(files.model);
+    this.embeddings = file;
+    this.tokenizer = new WordPieceTokenizer(file.vocabulary);
     if (this.embeddings.columns < MEANING_DIMS) throw new ModelFormatError(`the embeddings have ${this.embeddings.columns} dimensions, fewer than ${MEANING_DIMS}`);
     this.unknownId = this.tokenizer.unknownId;
   }

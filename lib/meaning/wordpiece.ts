@@ -1,10 +1,11 @@
-// The sentence model's tokenizer, built from the model's vocabulary as plain text (vocab.txt: one
-// token a line, its id its line number) instead of tokenizer.json: parsing that JSON and building
-// the tokenizer package's tables from its vocabulary object took about 70 ms of every cold start.
-// The settings tokenizer.json gives (BERT normalizer, BERT pre-tokenizer, WordPiece with '##'
-// continuations) are fixed here; lib/meaning/model.test.ts checks them against the vendored
-// tokenizer.json and every token id against the tokenizer package.
+// The sentence model's tokenizer, over the vocabulary of the model file (./model-file.ts) instead
+// of tokenizer.json: parsing that JSON and building the tokenizer package's tables from its
+// vocabulary object took about 70 ms of every cold start. The settings tokenizer.json gives (BERT
+// normalizer, BERT pre-tokenizer, WordPiece with '##' continuations) are fixed here;
+// lib/meaning/model.test.ts checks them against the vendored tokenizer.json and every token id
+// against the tokenizer package.
 import { BertNormalizer, BertPreTokenizer } from '@huggingface/tokenizers';
+import type { HashedVocabulary } from './model-file.ts';
 import { ModelFormatError } from './safetensors.ts';
 
 /** tokenizer.json's settings other than the vocabulary (checked against the vendored file by the tests). */
@@ -14,19 +15,18 @@ export const TOKENIZER_SETTINGS = {
   model: { type: 'WordPiece', unk_token: '[UNK]', continuing_subword_prefix: '##', max_input_chars_per_word: 100 },
 } as const;
 
-/** The vocabulary file's text: tokenizer.json's WordPiece tokens in id order, one a line. */
-export function vocabularyText(tokenizer: unknown): string {
+/** tokenizer.json's WordPiece tokens in id order. */
+export function vocabularyTokens(tokenizer: unknown): string[] {
   const vocab = (tokenizer as { model?: { vocab?: unknown } } | null)?.model?.vocab;
   if (vocab === null || typeof vocab !== 'object') throw new ModelFormatError('tokenizer.json has no WordPiece vocabulary');
   const tokens: string[] = [];
   for (const [token, id] of Object.entries(vocab as Record<string, unknown>)) {
     if (typeof id !== 'number' || !Number.isInteger(id) || id < 0) throw new ModelFormatError(`tokenizer.json gives "${token}" the id ${String(id)}`);
-    if (/[\n\r]/.test(token)) throw new ModelFormatError(`tokenizer.json's token ${JSON.stringify(token)} holds a line break`);
     if (tokens[id] !== undefined) throw new ModelFormatError(`tokenizer.json gives the id ${id} to two tokens`);
     tokens[id] = token;
   }
   for (let id = 0; id < tokens.length; id++) if (tokens[id] === undefined) throw new ModelFormatError(`tokenizer.json gives no token the id ${id}`);
-  return `${tokens.join('\n')}\n`;
+  return tokens;
 }
 
 export class WordPieceTokenizer {
@@ -36,18 +36,12 @@ export class WordPieceTokenizer {
   readonly preTokenize = new BertPreTokenizer();
   readonly size: number;
   readonly unknownId: number;
-  private readonly ids: Map<string, number>;
 
-  constructor(vocabulary: string) {
-    const tokens = vocabulary.split('\n');
-    if (tokens.at(-1) === '') tokens.pop();
-    this.ids = new Map();
-    for (let id = 0; id < tokens.length; id++) this.ids.set(tokens[id]!, id);
-    if (this.ids.size !== tokens.length) throw new ModelFormatError('the vocabulary lists a token twice');
-    this.size = tokens.length;
-    const unknown = this.ids.get(TOKENIZER_SETTINGS.model.unk_token);
-    if (unknown === undefined) throw new ModelFormatError(`the vocabulary has no ${TOKENIZER_SETTINGS.model.unk_token} token`);
-    this.unknownId = unknown;
+  constructor(private readonly vocabulary: HashedVocabulary) {
+    this.size = vocabulary.size;
+    const unknown = TOKENIZER_SETTINGS.model.unk_token;
+    this.unknownId = vocabulary.find(unknown, 0, unknown.length, false);
+    if (this.unknownId === -1) throw new ModelFormatError(`the vocabulary has no ${unknown} token`);
   }
 
   /**
@@ -56,7 +50,7 @@ export class WordPieceTokenizer {
    * or the word is over 100 characters long (as WordPiece does). Characters are code points.
    */
   wordIds(word: string): Int32Array {
-    const { continuing_subword_prefix: prefix, max_input_chars_per_word: maxChars } = TOKENIZER_SETTINGS.model;
+    const maxChars = TOKENIZER_SETTINGS.model.max_input_chars_per_word;
     // Code-unit offsets of the word's code points, its length last.
     const bounds: number[] = [];
     for (let i = 0; i < word.length; i++) {
@@ -74,14 +68,14 @@ export class WordPieceTokenizer {
     let start = 0;
     while (start < chars) {
       let end = chars;
-      let found: number | undefined;
+      let found = -1;
       while (start < end) {
-        const piece = word.slice(bounds[start], bounds[end]);
-        found = this.ids.get(start > 0 ? prefix + piece : piece);
-        if (found !== undefined) break;
+        // A piece after the first is a '##' continuation (TOKENIZER_SETTINGS, HashedVocabulary.find).
+        found = this.vocabulary.find(word, bounds[start]!, bounds[end]!, start > 0);
+        if (found !== -1) break;
         end--;
       }
-      if (found === undefined) return Int32Array.of(this.unknownId);
+      if (found === -1) return Int32Array.of(this.unknownId);
       pieces.push(found);
       start = end;
     }

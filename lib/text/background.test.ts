@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { backgroundRankClass, backgroundShare, backgroundShareOfClass, NO_BACKGROUND_CLASS } from './background.ts';
+import { backgroundRankClass, backgroundShare, backgroundShareOfClass, classTable, NO_BACKGROUND_CLASS, searchClass } from './background.ts';
+import { BACKGROUND_RANKS } from './generated/background-ranks.ts';
 import { stemWord } from './normalize.ts';
 
 describe('background document shares', () => {
@@ -31,5 +32,15 @@ describe('background document shares', () => {
       previous = share;
     }
     expect(backgroundShareOfClass(0)).toBeLessThan(1);
+  });
+
+  test("a term searched in the generated string has the table's class, every term and every near miss", () => {
+    const table = classTable();
+    const terms = [...table.keys()];
+    expect(terms.map((term) => searchClass(term))).toEqual([...table.values()]);
+    // Pieces of terms (every tenth), terms run together across a space or a class's end, what the table lacks.
+    const misses = terms.filter((_, i) => i % 10 === 0).flatMap((t) => [t.slice(1), t.slice(0, -1), `${t}s`]).filter((t) => !table.has(t));
+    misses.push('', ' ', '|', 'zzyzx', ...BACKGROUND_RANKS.slice(0, 400).match(/\S+ \S+|[^|]+\|[^|]+/g)!);
+    expect(misses.filter((term) => searchClass(term) !== undefined)).toEqual([]);
   });
 });

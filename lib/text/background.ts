@@ -23,10 +23,20 @@ const SHARE_C = -0.12468;
 /** The parabola's top (rank 11): commoner ranks keep its share rather than fall back. */
 const TOP_LN_RANK = -SHARE_B / (2 * SHARE_C);
 
+/**
+ * A query looks up only the page's terms the corpus does not hold (a couple a page at 40,000
+ * articles): each is found in the generated string itself. Compiling looks up every term of the
+ * articles it adds, and after LOOKUPS_BEFORE_TABLE lookups the table is made. Making it on the
+ * first lookup (15,000 terms) was about 10 ms of a cold start's first analysis.
+ */
+const LOOKUPS_BEFORE_TABLE = 64;
+let lookups = 0;
 let table: Map<string, number> | undefined;
+/** Offsets of the class separators ("|") in BACKGROUND_RANKS, ascending. */
+let separators: Int32Array | undefined;
 
-// Parsed on first use (a few milliseconds), not at module load.
-function classTable(): Map<string, number> {
+/** Every term's class (exported for the test that searchClass agrees). */
+export function classTable(): Map<string, number> {
   if (table !== undefined) return table;
   table = new Map();
   BACKGROUND_RANKS.split('|').forEach((terms, k) => {
@@ -36,11 +46,41 @@ function classTable(): Map<string, number> {
   return table;
 }
 
+/** The class of the term at offset `at`: how many separators come before it. */
+function classAt(at: number): number {
+  if (separators === undefined) {
+    const found: number[] = [];
+    for (let i = BACKGROUND_RANKS.indexOf('|'); i !== -1; i = BACKGROUND_RANKS.indexOf('|', i + 1)) found.push(i);
+    separators = Int32Array.from(found);
+  }
+  let low = 0;
+  let high = separators.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (separators[mid]! < at) low = mid + 1;
+    else high = mid;
+  }
+  return BACKGROUND_FIRST_CLASS + low;
+}
+
+const bounds = (char: string | undefined) => char === undefined || char === ' ' || char === '|';
+
+/** The term's class found in the string, as the table gives it: its last occurrence, a whole term (exported for its test). */
+export function searchClass(term: string): number | undefined {
+  // The table's terms hold neither separator and none is empty.
+  if (term === '' || term.includes(' ') || term.includes('|')) return undefined;
+  for (let at = BACKGROUND_RANKS.lastIndexOf(term); at !== -1; at = at === 0 ? -1 : BACKGROUND_RANKS.lastIndexOf(term, at - 1)) {
+    if (bounds(BACKGROUND_RANKS[at - 1]) && bounds(BACKGROUND_RANKS[at + term.length])) return classAt(at);
+  }
+  return undefined;
+}
+
 /**
  * Frequency rank class of a stemmed content term (lib/text `contentTerms`): its rank is about
  * 2^(class / 8). NO_BACKGROUND_CLASS for terms rarer than the table goes.
  */
 export function backgroundRankClass(term: string): number {
+  if (table === undefined && ++lookups <= LOOKUPS_BEFORE_TABLE) return searchClass(term) ?? NO_BACKGROUND_CLASS;
   return classTable().get(term) ?? NO_BACKGROUND_CLASS;
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MODEL_DIR } from '@/lib/cli/model-files';
 import { MEANING_DIMS } from '@/lib/meaning';
-import { ensureSentenceModel, fetchSentenceModel, MODEL_PATHS } from './sentence-model';
+import { ensureSentenceModel, fetchSentenceModel, MODEL_PATH } from './sentence-model';
 
 const ORIGIN = 'chrome-extension://parallax-test';
 
@@ -18,7 +18,7 @@ describe('the sentence model in the extension', () => {
     });
     vi.stubGlobal('fetch', fetch);
     const model = await fetchSentenceModel();
-    expect(fetch.mock.calls.map(([url]) => String(url)).sort()).toEqual([`${ORIGIN}${MODEL_PATHS.embeddings}`, `${ORIGIN}${MODEL_PATHS.vocabulary}`]);
+    expect(fetch.mock.calls.map(([url]) => String(url))).toEqual([`${ORIGIN}${MODEL_PATH}`]);
     expect(model.encode('The Kremlin denied the report.')).toHaveLength(MEANING_DIMS);
   });
 

@@ -1,10 +1,10 @@
 // The sentence model (lib/meaning) in the extension: read from the extension's own package
-// (model/, copied there by the build from models/potion-base-4M-int8), never from the network,
+// (model/parallax-model.bin, copied there by the build from models/potion-base-4M-int8), never from the network,
 // and handed to the engine once per background or worker. A failed load is not kept, so the
 // next request retries.
 import { SentenceModel, useSentenceModel } from '@/lib/meaning';
 
-export const MODEL_PATHS = { embeddings: '/model/model.safetensors', vocabulary: '/model/vocab.txt' } as const;
+export const MODEL_PATH = '/model/parallax-model.bin';
 
 async function read(path: string): Promise<Response> {
   // The extension's own origin: the background, its pages and their workers all have it.
@@ -14,9 +14,8 @@ async function read(path: string): Promise<Response> {
 }
 
 export async function fetchSentenceModel(): Promise<SentenceModel> {
-  const [embeddings, vocabulary] = await Promise.all([read(MODEL_PATHS.embeddings).then((r) => r.arrayBuffer()), read(MODEL_PATHS.vocabulary).then((r) => r.text())]);
-  // The same constructor as in Node (lib/cli/model-files.ts), from the same two files.
-  return new SentenceModel({ embeddings: new Uint8Array(embeddings), vocabulary });
+  // The same constructor as in Node (lib/cli/model-files.ts), from the same file.
+  return new SentenceModel({ model: new Uint8Array(await (await read(MODEL_PATH)).arrayBuffer()) });
 }
 
 let loading: Promise<void> | null = null;
