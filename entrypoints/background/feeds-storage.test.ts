@@ -39,7 +39,10 @@ test('a refresh stores its new articles as a feeds segment, searched by the back
   expect(sources.map((s) => [s.articles, s.lastAdded])).toEqual([[3, 3]]);
   const corpus = await corpora.current();
   expect(corpus.size).toBe(bundledSeeds().size + 3);
-  expect(Array.from({ length: 3 }, (_, i) => corpus.article(bundledSeeds().size + i).outlet)).toEqual(['The Valley Times', 'The Valley Times', 'Harbor Gazette']);
+  const stored = Array.from({ length: 3 }, (_, i) => bundledSeeds().size + i);
+  // A stored article's title and URL are in its index rows, read on demand.
+  await corpus.loadIndex({ articles: stored });
+  expect(stored.map((i) => corpus.article(i).outlet)).toEqual(['The Valley Times', 'The Valley Times', 'Harbor Gazette']);
 
   expect(await feeds.refresh()).toMatchObject({ phase: 'done', added: 0 });
   await settle();
