@@ -3,7 +3,7 @@
 // probability 0.65 and pairs at 0.8 with probability 0.9999; pairs below 0.2 rarely meet.
 import { combineHashes } from './hash.ts';
 import { SIGNATURE_SIZE } from './minhash.ts';
-import { equalRange } from '../sorted.ts';
+import { hashRange } from '../sorted.ts';
 
 export const LSH_BANDS = 16;
 export const LSH_ROWS = SIGNATURE_SIZE / LSH_BANDS;
@@ -62,7 +62,9 @@ export function bucketKeys(signature: ArrayLike<number>, offset = 0): Uint32Arra
 
 /** Where a bucket's articles are in `buckets`: entries first ..< last. */
 export function bucketRange(buckets: LshBuckets, key: number): [number, number] {
-  return equalRange(buckets.keys, key);
+  // Bucket keys are 32-bit hashes, spread evenly: hashRange's few probes (each story match
+  // looks up every band of its signature in every segment).
+  return hashRange(buckets.keys, key);
 }
 
 /** Articles in each of the signature's buckets (one count per band). */
