@@ -32,7 +32,9 @@ async function timed<T>(run: () => Promise<T> | T): Promise<{ value: T; ms: numb
   return { value, ms: performance.now() - t0, cpuMs: cpuMs(process.cpuUsage(c0)) };
 }
 
-// The extension reads the model from its own package (utils/model); here from models/, checked.
+// The extension reads the model file from its own package (utils/model/sentence-model.ts); here
+// the same file from models/, into the same constructor (checked against the vendored files by the
+// tests and the build, not at each start).
 const model = await timed(() => useSentenceModel(loadModelFiles()));
 const open = await timed(() => (artifact ? loadCorpus(new Uint8Array(readFileSync(artifact))) : openStoredCorpus(bundledPath!)));
 const corpus = open.value;
