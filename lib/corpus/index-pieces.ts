@@ -147,6 +147,9 @@ interface RowBlock {
 }
 
 /** One read passage page: its shingle hashes ascending and the sentence of each. */
+/** The answer for a shingle no sentence of the segment holds (most of a page's, in most segments): one shared empty array. */
+const NO_SENTENCES = new Uint32Array(0);
+
 interface PassagePage {
   hashes: Uint32Array;
   sentences: Uint32Array;
@@ -297,7 +300,7 @@ export class IndexPieces {
       const to = runEnd(page.hashes, hash, from);
       if (to > from) found.push(page.sentences.subarray(from, to));
     }
-    if (found.length <= 1) return found[0] ?? new Uint32Array(0);
+    if (found.length <= 1) return found[0] ?? NO_SENTENCES;
     const joined = new Uint32Array(found.reduce((sum, f) => sum + f.length, 0));
     let at = 0;
     for (const f of found) {
