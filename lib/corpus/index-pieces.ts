@@ -311,12 +311,7 @@ export class IndexPieces {
   }
 
   loadPassages(hashes: Iterable<number>): Promise<void> {
-    const pages = new Set<number>();
-    for (const h of hashes) {
-      const [first, last] = this.passagePagesOf(h);
-      for (let k = first; k < last; k++) pages.add(k);
-    }
-    return this.read('passages', pages);
+    return this.read('passages', pagesSpanned(hashes, (h) => this.passagePagesOf(h)));
   }
 
   loadRows(articles: Iterable<number>): Promise<void> {
@@ -326,12 +321,7 @@ export class IndexPieces {
   }
 
   loadPostings(terms: Iterable<number>): Promise<void> {
-    const pages = new Set<number>();
-    for (const t of terms) {
-      const [first, last] = this.pages(t);
-      for (let k = first; k < last; k++) pages.add(k);
-    }
-    return this.read('postings', pages);
+    return this.read('postings', pagesSpanned(terms, (t) => this.pages(t)));
   }
 
   /** Rows of the articles with these ids (removed articles: opening counts their terms out of the frequencies). */
@@ -477,4 +467,14 @@ export function openIndexPieces(data: CorpusData, loadPiece: LoadIndexPiece | un
   // Pieces are kept as read (IndexPieces); the arrays are made whole only once every piece is.
   const whole = { ...data, ...withoutPieces(), postingStart, postingArticles: new Uint32Array(0) };
   return { data: whole, pieces: new IndexPieces(whole, layout, blockSize, loadPiece) };
+}
+
+/** Every page some key's entries lie on, given each key's pages [first, last). */
+function pagesSpanned(keys: Iterable<number>, pagesOf: (key: number) => readonly [number, number]): Set<number> {
+  const pages = new Set<number>();
+  for (const key of keys) {
+    const [first, last] = pagesOf(key);
+    for (let k = first; k < last; k++) pages.add(k);
+  }
+  return pages;
 }
