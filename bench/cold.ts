@@ -10,27 +10,19 @@
 // runs take pages 0, 1, 2 …); no warm analyses follow. --cpu-prof writes each process's whole
 // CPU profile (node --cpu-prof), the saved database's restoring included.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { ColdRun } from './lib/growth-report.ts';
+import { keptStepArgs } from './lib/kept-step-args.ts';
 import { median, round } from './lib/growth-report.ts';
 
 const run = promisify(execFile);
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const i = args.indexOf(name);
-  return i > -1 ? args[i + 1] : undefined;
-};
-const [dir, step] = args;
-if (!dir || !step || !existsSync(join(dir, `indexeddb-${step}.bin`))) throw new Error('usage: npx tsx bench/cold.ts DIR STEP [--runs 5] [--cpu-prof DIR] [--page K] (a step kept by bench/growth.ts --keep DIR)');
-const runs = Number(option('--runs') ?? 5);
-const page = Number(option('--page') ?? 0);
-if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number of at least 1, not ${option('--runs')}`);
-const profileDir = option('--cpu-prof');
-if (profileDir) mkdirSync(profileDir, { recursive: true });
+const { dir, step, runs, profileDir, values } = keptStepArgs('npx tsx bench/cold.ts DIR STEP [--runs 5] [--cpu-prof DIR] [--page K]', 5, { page: { type: 'string' } });
+const page = Number(values.page ?? 0);
+if (!Number.isInteger(page) || page < 0) throw new Error(`--page must be a whole number, not ${String(values.page)}`);
 
 // The cold process analyses its first page, then every other page warm: handed one page, it analyses only that.
 const pages = JSON.parse(readFileSync(join(dir, `pages-${step}.json`), 'utf8')) as unknown[];

@@ -8,28 +8,20 @@
 //
 // --cpu-prof writes a CPU profile of each process's warm analyses alone (not its cold start).
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { ColdRun } from './lib/growth-report.ts';
+import { keptStepArgs } from './lib/kept-step-args.ts';
 import { median, quantile, round } from './lib/growth-report.ts';
 
 const run = promisify(execFile);
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const i = args.indexOf(name);
-  return i > -1 ? args[i + 1] : undefined;
-};
-const [dir, step] = args;
-if (!dir || !step || !existsSync(join(dir, `indexeddb-${step}.bin`))) throw new Error('usage: npx tsx bench/warm.ts DIR STEP (a step kept by bench/growth.ts --keep DIR)');
-const runs = Number(option('--runs') ?? 3);
-const profileDir = option('--cpu-prof');
-if (profileDir) mkdirSync(profileDir, { recursive: true });
+const { dir, step, runs, profileDir, values } = keptStepArgs('npx tsx bench/warm.ts DIR STEP [--runs 3] [--cpu-prof DIR] [--segmented-only]', 3, { 'segmented-only': { type: 'boolean' } });
 const WARMUP_PAGES = 5;
 const ways: [string, string][] = [['segmented', join(dir, `indexeddb-${step}.bin`)]];
 const combined = join(dir, `combined-${step}.bin`);
-if (!args.includes('--segmented-only') && existsSync(combined)) ways.push(['artifact', `artifact:${combined}`]);
+if (!values['segmented-only'] && existsSync(combined)) ways.push(['artifact', `artifact:${combined}`]);
 
 const results = new Map<string, ColdRun[]>(ways.map(([name]) => [name, []]));
 for (let r = 0; r < runs; r++) {

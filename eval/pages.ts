@@ -177,9 +177,13 @@ async function measure(context: BrowserContext, name: string, withExtension: boo
   await page.goto(`${origin}/${name}/source.html`, { waitUntil: 'load', timeout: 60_000 });
   let state = 'none';
   if (withExtension) {
-    await page
-      .waitForFunction(`${JSON.stringify(SETTLED)}.includes(document.documentElement.dataset.parallaxState)`, undefined, { timeout: 60_000 })
-      .catch(() => undefined);
+    // Polled with page.evaluate, not waitForFunction: Playwright turns a string predicate into a
+    // function with eval, which the pages' CSP (script-src 'none') refuses; the wait then ended at
+    // once and a page still working was recorded as such.
+    const until = Date.now() + 60_000;
+    while (Date.now() < until && !SETTLED.includes(String(await page.evaluate('document.documentElement.dataset.parallaxState')))) {
+      await page.waitForTimeout(50);
+    }
   }
   const settleMs = Date.now() - started;
   await page.waitForTimeout(QUIET_AFTER_MS);

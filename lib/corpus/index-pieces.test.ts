@@ -9,20 +9,15 @@ import { hashRange } from '../sorted.ts';
 import { compileCorpus } from './compile.ts';
 import type { CorpusData } from './data.ts';
 import { deserializeCorpus, readSections, serializeCorpus, serializeSections } from './format.ts';
-import { IndexNotLoadedError, openIndexPieces, PASSAGE_PAGE, POSTINGS_PAGE } from './index-pieces.ts';
+import { IndexNotLoadedError, openIndexPieces, PASSAGE_PAGE, POSTINGS_PAGE, ROW_STARTS, type RowSection } from './index-pieces.ts';
 import { invertedIndex } from './part-lookups.ts';
 import { assembleSegment, segmentFromParts, serializeSegmentParts, type SegmentParts } from './parts.ts';
 import { openSegmentedCorpus } from './segments.ts';
 import { seedRecords } from './test-seeds.ts';
 import { asPage, basilPath, basilRecords, buildSegments } from './test-segments.ts';
 
-const ROWS = [
-  ['docTerms', 'docTermStart'],
-  ['docTermTf', 'docTermStart'],
-  ['facts', 'factStart'],
-  ['headlineTerms', 'headlineStart'],
-  ['leadTerms', 'leadStart'],
-] as const;
+// Every section the pieces store as rows, with its start array (the module's own list).
+const ROWS = Object.entries(ROW_STARTS) as [RowSection, (typeof ROW_STARTS)[RowSection]][];
 
 function opened(data: CorpusData) {
   const stored = serializeSegmentParts(data);

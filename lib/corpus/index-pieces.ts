@@ -147,6 +147,9 @@ interface RowBlock {
 }
 
 /** One read passage page: its shingle hashes ascending and the sentence of each. */
+/** The answer for a shingle no sentence of the segment holds (most of a page's, in most segments): one shared empty array. */
+const NO_SENTENCES = new Uint32Array(0);
+
 interface PassagePage {
   hashes: Uint32Array;
   sentences: Uint32Array;
@@ -297,7 +300,7 @@ export class IndexPieces {
       const to = runEnd(page.hashes, hash, from);
       if (to > from) found.push(page.sentences.subarray(from, to));
     }
-    if (found.length <= 1) return found[0] ?? new Uint32Array(0);
+    if (found.length <= 1) return found[0] ?? NO_SENTENCES;
     const joined = new Uint32Array(found.reduce((sum, f) => sum + f.length, 0));
     let at = 0;
     for (const f of found) {
@@ -308,12 +311,7 @@ export class IndexPieces {
   }
 
   loadPassages(hashes: Iterable<number>): Promise<void> {
-    const pages = new Set<number>();
-    for (const h of hashes) {
-      const [first, last] = this.passagePagesOf(h);
-      for (let k = first; k < last; k++) pages.add(k);
-    }
-    return this.read('passages', pages);
+    return this.read('passages', pagesSpanned(hashes, (h) => this.passagePagesOf(h)));
   }
 
   loadRows(articles: Iterable<number>): Promise<void> {
@@ -323,12 +321,7 @@ export class IndexPieces {
   }
 
   loadPostings(terms: Iterable<number>): Promise<void> {
-    const pages = new Set<number>();
-    for (const t of terms) {
-      const [first, last] = this.pages(t);
-      for (let k = first; k < last; k++) pages.add(k);
-    }
-    return this.read('postings', pages);
+    return this.read('postings', pagesSpanned(terms, (t) => this.pages(t)));
   }
 
   /** Rows of the articles with these ids (removed articles: opening counts their terms out of the frequencies). */
@@ -474,4 +467,14 @@ export function openIndexPieces(data: CorpusData, loadPiece: LoadIndexPiece | un
   // Pieces are kept as read (IndexPieces); the arrays are made whole only once every piece is.
   const whole = { ...data, ...withoutPieces(), postingStart, postingArticles: new Uint32Array(0) };
   return { data: whole, pieces: new IndexPieces(whole, layout, blockSize, loadPiece) };
+}
+
+/** Every page some key's entries lie on, given each key's pages [first, last). */
+function pagesSpanned(keys: Iterable<number>, pagesOf: (key: number) => readonly [number, number]): Set<number> {
+  const pages = new Set<number>();
+  for (const key of keys) {
+    const [first, last] = pagesOf(key);
+    for (let k = first; k < last; k++) pages.add(k);
+  }
+  return pages;
 }

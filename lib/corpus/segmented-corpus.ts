@@ -444,10 +444,13 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
     const parts = this.parts;
     const segmentOfSentence = (sentence: number): OpenSegment => parts[lastStartAtMost(this.partFirstSentences, sentence)]!;
     const liveSentence = (part: OpenSegment, sentence: number) => !part.removed || !part.isRemoved(part.articleOfSentence(sentence));
+    // Each segment's answer for the shingle looked up, in one array for all lookups (a page looks
+    // up some 1,600 shingles in every segment); `visit` never looks up another.
+    const found: Uint32Array[] = new Array<Uint32Array>(parts.length);
     return {
       forEachSentence(hash, visit) {
         // As in one compile: a shingle of more than MAX_SHINGLE_POSTINGS live sentences is skipped.
-        const found = parts.map((part) => part.passageSentences(hash));
+        for (let s = 0; s < parts.length; s++) found[s] = parts[s]!.passageSentences(hash);
         let total = 0;
         for (let s = 0; s < parts.length && total <= MAX_SHINGLE_POSTINGS; s++) {
           const part = parts[s]!;
@@ -456,9 +459,11 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
           else for (let i = 0; i < sentences.length && total <= MAX_SHINGLE_POSTINGS; i++) if (liveSentence(part, sentences[i]!)) total++;
         }
         if (total > MAX_SHINGLE_POSTINGS) return;
-        parts.forEach((part, s) => {
-          for (const sentence of found[s]!) if (liveSentence(part, sentence)) visit(part.firstSentence + sentence);
-        });
+        for (let s = 0; s < parts.length; s++) {
+          const part = parts[s]!;
+          const sentences = found[s]!;
+          for (let i = 0; i < sentences.length; i++) if (liveSentence(part, sentences[i]!)) visit(part.firstSentence + sentences[i]!);
+        }
       },
       articleOfSentence(sentence) {
         const part = segmentOfSentence(sentence);

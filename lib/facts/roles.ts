@@ -61,6 +61,25 @@ interface Reading {
   acts: Map<string, number>;
 }
 
+/**
+ * Readings by sentence text, never changed once made (rolesReversed changes copies): a page's
+ * sentence is checked against each of its accepted counterparts, and a wire sentence against
+ * every page sentence it matches. Bounded: a few analyses' worth.
+ */
+const readings = new Map<string, Reading>();
+const READINGS_KEPT = 2048;
+
+/** A reading of the sentence rolesReversed may change (readFirstWord): a copy of the kept one. */
+function readingOf(text: string): Reading {
+  let kept = readings.get(text);
+  if (kept === undefined) {
+    kept = read(text);
+    if (readings.size >= READINGS_KEPT) readings.delete(readings.keys().next().value!);
+    readings.set(text, kept);
+  }
+  return { tokens: kept.tokens, party: kept.party.slice(), acts: new Map(kept.acts) };
+}
+
 function read(text: string): Reading {
   const tokens = sentenceTokens(text);
   const party = tokens.map((t) => (t.kind === 'name' ? partyKey(t.norm) : null));
@@ -104,8 +123,8 @@ function roles(reading: Reading, at: number): { actor: string | null; target: st
 
 /** Whether `b` reports an act of `a` with actor and target swapped. */
 export function rolesReversed(a: string, b: string): boolean {
-  const ra = read(a);
-  const rb = read(b);
+  const ra = readingOf(a);
+  const rb = readingOf(b);
   readFirstWord(ra, rb);
   readFirstWord(rb, ra);
   for (const [act, i] of ra.acts) {

@@ -7,6 +7,12 @@ import { WORDNET_SENSES } from './generated/wordnet-senses.ts';
 export type TermSenses = Int32Array;
 
 const decoded = new Map<string, TermSenses>();
+/**
+ * Stems WordNet lacks (names, rare words), asked for again by each sentence holding them: the
+ * binary search is skipped the next time. Bounded: the most recent first out.
+ */
+const unknown = new Set<string>();
+const UNKNOWN_KEPT = 8192;
 
 function decode(start: number): TermSenses {
   let end = WORDNET_SENSES.indexOf(';', start);
@@ -51,8 +57,13 @@ export function termSenses(term: string): TermSenses | undefined {
   let senses = decoded.get(term);
   if (senses) return senses;
   // Only stems WordNet has are kept (at most its 11,000), not every term a page asks about.
+  if (unknown.has(term)) return undefined;
   const start = senseStart(term);
-  if (start === undefined) return undefined;
+  if (start === undefined) {
+    if (unknown.size >= UNKNOWN_KEPT) unknown.delete(unknown.values().next().value!);
+    unknown.add(term);
+    return undefined;
+  }
   decoded.set(term, (senses = decode(start)));
   return senses;
 }

@@ -50,35 +50,50 @@ export class WordPieceTokenizer {
    * or the word is over 100 characters long (as WordPiece does). Characters are code points.
    */
   wordIds(word: string): Int32Array {
-    const maxChars = TOKENIZER_SETTINGS.model.max_input_chars_per_word;
-    // Code-unit offsets of the word's code points, its length last.
-    const bounds: number[] = [];
-    for (let i = 0; i < word.length; i++) {
-      bounds.push(i);
-      const unit = word.charCodeAt(i);
-      if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < word.length) {
-        const next = word.charCodeAt(i + 1);
-        if (next >= 0xdc00 && next <= 0xdfff) i++;
-      }
-    }
-    const chars = bounds.length;
-    bounds.push(word.length);
-    if (chars > maxChars) return Int32Array.of(this.unknownId);
-    const pieces: number[] = [];
+    // Code-unit offsets of the word's code points, its length last; null when every code point is
+    // one code unit (nearly every word), where the offsets are the indices themselves.
+    const bounds = codePointBounds(word);
+    const chars = bounds === null ? word.length : bounds.length - 1;
+    if (chars > TOKENIZER_SETTINGS.model.max_input_chars_per_word) return Int32Array.of(this.unknownId);
+    const offset = (k: number) => (bounds === null ? k : bounds[k]!);
+    let pieces: number[] | null = null;
     let start = 0;
     while (start < chars) {
       let end = chars;
       let found = -1;
       while (start < end) {
         // A piece after the first is a '##' continuation (TOKENIZER_SETTINGS, HashedVocabulary.find).
-        found = this.vocabulary.find(word, bounds[start]!, bounds[end]!, start > 0);
+        found = this.vocabulary.find(word, offset(start), offset(end), start > 0);
         if (found !== -1) break;
         end--;
       }
       if (found === -1) return Int32Array.of(this.unknownId);
-      pieces.push(found);
+      // Most words are one vocabulary token: no list for them.
+      if (start === 0 && end === chars) return Int32Array.of(found);
+      (pieces ??= []).push(found);
       start = end;
     }
-    return Int32Array.from(pieces);
+    return Int32Array.from(pieces ?? []);
   }
+}
+
+/** Code-unit offsets of a word's code points and its length last, or null when it has no surrogate pair. */
+function codePointBounds(word: string): number[] | null {
+  let bounds: number[] | null = null;
+  for (let i = 0; i < word.length; i++) {
+    const unit = word.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < word.length) {
+      const next = word.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        // The first pair: the offsets so far were the indices.
+        bounds ??= Array.from({ length: i }, (_, k) => k);
+        bounds.push(i);
+        i++;
+        continue;
+      }
+    }
+    bounds?.push(i);
+  }
+  bounds?.push(word.length);
+  return bounds;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { backgroundRankClass, backgroundShare, backgroundShareOfClass, classTable, NO_BACKGROUND_CLASS, searchClass } from './background.ts';
-import { BACKGROUND_RANKS } from './generated/background-ranks.ts';
+import { backgroundRankClass, backgroundShare, backgroundShareOfClass, NO_BACKGROUND_CLASS } from './background.ts';
+import { BACKGROUND_CLASS_CODE_BASE, BACKGROUND_FIRST_CLASS, BACKGROUND_TERMS } from './generated/background-ranks.ts';
 import { stemWord } from './normalize.ts';
 
 describe('background document shares', () => {
@@ -34,13 +34,18 @@ describe('background document shares', () => {
     expect(backgroundShareOfClass(0)).toBeLessThan(1);
   });
 
-  test("a term searched in the generated string has the table's class, every term and every near miss", () => {
-    const table = classTable();
-    const terms = [...table.keys()];
-    expect(terms.map((term) => searchClass(term))).toEqual([...table.values()]);
-    // Pieces of terms (every tenth), terms run together across a space or a class's end, what the table lacks.
-    const misses = terms.filter((_, i) => i % 10 === 0).flatMap((t) => [t.slice(1), t.slice(0, -1), `${t}s`]).filter((t) => !table.has(t));
-    misses.push('', ' ', '|', 'zzyzx', ...BACKGROUND_RANKS.slice(0, 400).match(/\S+ \S+|[^|]+\|[^|]+/g)!);
-    expect(misses.filter((term) => searchClass(term) !== undefined)).toEqual([]);
+  test('every term of the generated table has its class; pieces of terms, terms run together and non-terms have none', () => {
+    const entries = BACKGROUND_TERMS.split(' ').slice(0, -1);
+    const terms = entries.map((entry) => entry.slice(1));
+    // Sorted as JavaScript compares strings, without repeats: what the binary search relies on.
+    expect(terms.every((term, i) => i === 0 || terms[i - 1]! < term)).toBe(true);
+    const classes = entries.map((entry) => BACKGROUND_FIRST_CLASS + entry.charCodeAt(0) - BACKGROUND_CLASS_CODE_BASE);
+    expect(terms.map(backgroundRankClass)).toEqual(classes);
+    expect(Math.min(...classes)).toBe(BACKGROUND_FIRST_CLASS);
+    expect(Math.max(...classes)).toBeLessThan(NO_BACKGROUND_CLASS);
+    const held = new Set(terms);
+    const misses = terms.filter((_, i) => i % 10 === 0).flatMap((t) => [t.slice(1), t.slice(0, -1), `${t}s`, `${t}\u0000`]);
+    misses.push('', ' ', 'zzyzx', '\uffff', ...terms.slice(0, 60).map((t, i) => `${t} ${entries[i + 1]!}`), ...entries.slice(0, 60), ...terms.slice(0, 60).map((t) => `${t[0]}`));
+    expect(misses.filter((term) => !held.has(term) && backgroundRankClass(term) !== NO_BACKGROUND_CLASS)).toEqual([]);
   });
 });

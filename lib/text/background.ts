@@ -2,7 +2,7 @@
 // the corpus IDF tell "ushakov" from "week" when the corpus is a handful of articles about one
 // story (lib/corpus `inverseDocumentFrequency`). The ranks are the GloVe 6B vocabulary's
 // frequency order (lib/text/generated/background-ranks.ts, scripts/build-background-frequencies.ts).
-import { BACKGROUND_CLASSES_PER_OCTAVE, BACKGROUND_FIRST_CLASS, BACKGROUND_RANKS } from './generated/background-ranks.ts';
+import { BACKGROUND_CLASS_CODE_BASE, BACKGROUND_CLASSES_PER_OCTAVE, BACKGROUND_FIRST_CLASS, BACKGROUND_TERMS } from './generated/background-ranks.ts';
 
 /** Rank class of a term the table does not hold: rarer than anything it holds, a new name. */
 export const NO_BACKGROUND_CLASS = 255;
@@ -23,65 +23,51 @@ const SHARE_C = -0.12468;
 /** The parabola's top (rank 11): commoner ranks keep its share rather than fall back. */
 const TOP_LN_RANK = -SHARE_B / (2 * SHARE_C);
 
+// A local name: a module loader may read an imported binding through a getter, slow in the loop.
+const ENTRIES = BACKGROUND_TERMS;
+const SPACE = 0x20;
+
 /**
- * A query looks up only the page's terms the corpus does not hold (a couple a page at 40,000
- * articles): each is found in the generated string itself. Compiling looks up every term of the
- * articles it adds, and after LOOKUPS_BEFORE_TABLE lookups the table is made. Making it on the
- * first lookup (15,000 terms) was about 10 ms of a cold start's first analysis.
+ * Compares `term` with the stored term of the entry starting at `at` (class character, term,
+ * " "), as JavaScript orders strings.
  */
-const LOOKUPS_BEFORE_TABLE = 64;
-let lookups = 0;
-let table: Map<string, number> | undefined;
-/** Offsets of the class separators ("|") in BACKGROUND_RANKS, ascending. */
-let separators: Int32Array | undefined;
-
-/** Every term's class (exported for the test that searchClass agrees). */
-export function classTable(): Map<string, number> {
-  if (table !== undefined) return table;
-  table = new Map();
-  BACKGROUND_RANKS.split('|').forEach((terms, k) => {
-    if (terms === '') return;
-    for (const term of terms.split(' ')) table!.set(term, BACKGROUND_FIRST_CLASS + k);
-  });
-  return table;
-}
-
-/** The class of the term at offset `at`: how many separators come before it. */
-function classAt(at: number): number {
-  if (separators === undefined) {
-    const found: number[] = [];
-    for (let i = BACKGROUND_RANKS.indexOf('|'); i !== -1; i = BACKGROUND_RANKS.indexOf('|', i + 1)) found.push(i);
-    separators = Int32Array.from(found);
+function compareEntry(term: string, at: number): number {
+  for (let i = 0; ; i++) {
+    const stored = ENTRIES.charCodeAt(at + 1 + i);
+    if (i === term.length) return stored === SPACE ? 0 : -1;
+    if (stored === SPACE) return 1;
+    const diff = term.charCodeAt(i) - stored;
+    if (diff !== 0) return diff;
   }
-  let low = 0;
-  let high = separators.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (separators[mid]! < at) low = mid + 1;
-    else high = mid;
-  }
-  return BACKGROUND_FIRST_CLASS + low;
-}
-
-const bounds = (char: string | undefined) => char === undefined || char === ' ' || char === '|';
-
-/** The term's class found in the string, as the table gives it: its last occurrence, a whole term (exported for its test). */
-export function searchClass(term: string): number | undefined {
-  // The table's terms hold neither separator and none is empty.
-  if (term === '' || term.includes(' ') || term.includes('|')) return undefined;
-  for (let at = BACKGROUND_RANKS.lastIndexOf(term); at !== -1; at = at === 0 ? -1 : BACKGROUND_RANKS.lastIndexOf(term, at - 1)) {
-    if (bounds(BACKGROUND_RANKS[at - 1]) && bounds(BACKGROUND_RANKS[at + term.length])) return classAt(at);
-  }
-  return undefined;
 }
 
 /**
  * Frequency rank class of a stemmed content term (lib/text `contentTerms`): its rank is about
  * 2^(class / 8). NO_BACKGROUND_CLASS for terms rarer than the table goes.
+ *
+ * A binary search over the generated string's characters, each probe moved back to the start of
+ * its entry: nothing is built at start (a Map of the ~14,000 terms was about 10 ms of a cold
+ * start's first analysis, which looks up a couple of terms), and nothing is allocated.
  */
 export function backgroundRankClass(term: string): number {
-  if (table === undefined && ++lookups <= LOOKUPS_BEFORE_TABLE) return searchClass(term) ?? NO_BACKGROUND_CLASS;
-  return classTable().get(term) ?? NO_BACKGROUND_CLASS;
+  // Stored terms hold no space; a term with one (or none at all) would match across entries.
+  if (term === '' || term.includes(' ')) return NO_BACKGROUND_CLASS;
+  // Entries start in [low, high); high is always an entry's start (or the end).
+  let low = 0;
+  let high = ENTRIES.length;
+  while (low < high) {
+    // A class character is never a space, so the space before the probe ends the entry before it.
+    let at = (low + high) >>> 1;
+    while (at > low && ENTRIES.charCodeAt(at - 1) !== SPACE) at--;
+    const order = compareEntry(term, at);
+    if (order === 0) return BACKGROUND_FIRST_CLASS + ENTRIES.charCodeAt(at) - BACKGROUND_CLASS_CODE_BASE;
+    if (order < 0) high = at;
+    else {
+      low = at + 1;
+      while (ENTRIES.charCodeAt(low - 1) !== SPACE) low++;
+    }
+  }
+  return NO_BACKGROUND_CLASS;
 }
 
 const shareOfClass = new Float64Array(NO_BACKGROUND_CLASS + 1);
