@@ -14,16 +14,33 @@ const decoded = new Map<string, TermSenses>();
 const unknown = new Set<string>();
 const UNKNOWN_KEPT = 8192;
 
+/** Value of a base-36 digit's character code (0-9, a-z: how the generator writes them). */
+function digit36(code: number): number {
+  return code <= 57 ? code - 48 : code - 87;
+}
+
+// Read in place, character by character: a warm page meets a few new stems per sentence, and a
+// copy, a split and a parse per difference were most of each one's cost.
 function decode(start: number): TermSenses {
   let end = WORDNET_SENSES.indexOf(';', start);
   if (end === -1) end = WORDNET_SENSES.length;
-  const deltas = WORDNET_SENSES.slice(start, end).split(',');
-  const ids = new Int32Array(deltas.length);
+  let count = 1;
+  for (let i = start; i < end; i++) if (WORDNET_SENSES.charCodeAt(i) === 44) count++;
+  const ids = new Int32Array(count);
   let id = 0;
-  deltas.forEach((delta, i) => {
-    id = i === 0 ? parseInt(delta, 36) : id + parseInt(delta, 36);
-    ids[i] = id;
-  });
+  let delta = 0;
+  let k = 0;
+  for (let i = start; i <= end; i++) {
+    const code = i < end ? WORDNET_SENSES.charCodeAt(i) : 44;
+    if (code !== 44) {
+      delta = delta * 36 + digit36(code);
+      continue;
+    }
+    // The first number is an id, the others differences from the one before.
+    id = k === 0 ? delta : id + delta;
+    ids[k++] = id;
+    delta = 0;
+  }
   return ids;
 }
 
