@@ -114,7 +114,8 @@ export function sentenceFeatures(text: string, meaning?: MeaningVector): Sentenc
   for (const name of names) for (const part of name.parts) if (part.length > 1) nameTerms.add(stemWord(part));
   for (const term of nameTerms) terms.add(term);
   const line = ` ${words.join(' ')} `;
-  const wordIds = Int32Array.from(words, intern);
+  const wordIds = new Int32Array(words.length);
+  for (let i = 0; i < words.length; i++) wordIds[i] = intern(words[i]!);
   const bigrams = new Set<number>();
   for (let i = 1; i < wordIds.length; i++) bigrams.add(pairKey(wordIds[i - 1]!, wordIds[i]!));
   const grams = new Int32Array(Math.max(line.length - 2, 0));

@@ -103,5 +103,8 @@ export function stemWord(word: string): string {
 
 /** Stemmed content words: the terms that term weighting (BM25/IDF) counts. */
 export function contentTerms(text: string): string[] {
-  return contentWords(text).map(stemWord);
+  // contentWords(text).map(stemWord) in one pass: each sentence's terms are read this way.
+  const terms: string[] = [];
+  for (const w of foldedWords(text)) if (w.length > 1 && !CONTENT_STOPWORDS.has(w)) terms.push(stemWord(w));
+  return terms;
 }
