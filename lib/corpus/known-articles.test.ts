@@ -3,7 +3,8 @@
 import { expect, test } from 'vitest';
 import { KnownArticles } from './known-articles.ts';
 import { lookupsOf, readLookups, serializeLookups } from './segment-lookups.ts';
-import { readKnownPage, readKnownPart, serializeKnownParts } from './known-parts.ts';
+import { readKnownPage, readKnownPart, readKnownSketches, serializeKnownParts, signatureSketches } from './known-parts.ts';
+import { readSections, serializeSections } from './format.ts';
 import { findInCorpus } from '../feeds/near-duplicates.ts';
 import { openSegmentedCorpus } from './segments.ts';
 import { SEED_IDS, seedRecords } from './test-seeds.ts';
@@ -58,25 +59,36 @@ test('segments read lazily (known part, pages on demand) give the same answers o
   const whole = openSegmentedCorpus(segments, { name: 'whole' });
   let pagesRead = 0;
   let pagesStored = 0;
+  let sketchesRead = 0;
   const lazily = () =>
     segments.map((s) => {
-      const { known, pages } = serializeKnownParts(lookupsOf(s.data), 8);
+      const { known, sketches, pages } = serializeKnownParts(lookupsOf(s.data), 8);
       pagesStored += pages.length;
       const readPages = async (numbers: number[]) => {
         pagesRead += numbers.length;
         return numbers.map((k) => readKnownPage(pages[k]!));
       };
-      return { id: s.id, known: readKnownPart(known), readPages, removed: s.removed };
+      const part = readKnownPart(known);
+      const readSketches = async () => {
+        sketchesRead++;
+        return readKnownSketches(sketches, part.articleCount);
+      };
+      return { id: s.id, known: part, readPages, readSketches, removed: s.removed };
     });
   const live = Array.from({ length: whole.indexEnd }, (_, i) => i).filter((i) => !whole.isRemoved(i));
 
   // Near-duplicate checks of a few articles (the wire copies among them): only the pages of
   // candidates whose sketch leaves them possible are read.
   const known = await KnownArticles.open(lazily(), { name: 'whole' });
+  // Opening and id checks read no sketches; a near-duplicate check reads those of the segments its candidates are in.
+  await known.prepare({ ids: [SEED_IDS.nytReadable] });
+  expect(sketchesRead).toBe(0);
   const fingerprints = live.map((i) => ({ signature: whole.signature(i), shingles: whole.shingleCount(i) }));
   const checked = [...live.keys()].filter((k) => k % 40 === 0 || k >= live.length - 2);
   await known.prepare({ fingerprints: checked.map((k) => fingerprints[k]!) });
   expect(pagesRead).toBeLessThan(pagesStored / 2);
+  expect(sketchesRead).toBeGreaterThan(0);
+  expect(sketchesRead).toBeLessThanOrEqual(segments.length);
   let found = 0;
   for (const k of checked) {
     const outlet = whole.article(live[k]!).outlet;
@@ -97,4 +109,31 @@ test('segments read lazily (known part, pages on demand) give the same answers o
     expect([...all.lshCandidates(whole.signature(i)).entries()]).toEqual([...whole.lshCandidates(whole.signature(i)).entries()]);
   }
   for (const id of [SEED_IDS.nytReadable, SEED_IDS.unverified, 'no such article']) expect(all.indexOf(id)).toBe(-1);
+}, 60_000);
+
+test('known parts written with their sketches inside (before sketches were stored apart) answer as the corpus opened whole', async () => {
+  const records = [...seedRecords(), ...basilRecords().slice(0, 120)];
+  const segments = buildSegments(records, [3, 60], new Map(), []);
+  const whole = openSegmentedCorpus(segments, { name: 'whole' });
+  const inputs = segments.map((s) => {
+    const { known, pages } = serializeKnownParts(lookupsOf(s.data), 8);
+    // The earlier layout: the same sections with the sketches appended to the known part.
+    const file = readSections(known);
+    const names = ['idHashes', 'idOrder', 'urlHashes', 'urlOrder', 'outletIndex', 'shingleCounts', 'lshKeys', 'lshArticles'];
+    const earlier = serializeSections(file.meta, [...names.map((name) => [name, file.get(name)] as const), ['sketches', signatureSketches(lookupsOf(s.data).signatures)]]);
+    const part = readKnownPart(earlier);
+    expect(part.sketches).not.toBeNull();
+    return { id: s.id, known: part, readPages: async (numbers: number[]) => numbers.map((k) => readKnownPage(pages[k]!)) };
+  });
+  const known = await KnownArticles.open(inputs, { name: 'whole' });
+  const live = Array.from({ length: whole.indexEnd }, (_, i) => i).filter((i) => !whole.isRemoved(i));
+  const fingerprints = live.map((i) => ({ signature: whole.signature(i), shingles: whole.shingleCount(i) }));
+  await known.prepare({ fingerprints });
+  let found = 0;
+  for (const [k, i] of live.entries()) {
+    const expected = findInCorpus(whole, whole.article(i).outlet, fingerprints[k]!);
+    expect(findInCorpus(known, whole.article(i).outlet, fingerprints[k]!)).toEqual(expected);
+    if (expected) found++;
+  }
+  expect(found).toBeGreaterThan(0);
 }, 60_000);

@@ -1,7 +1,8 @@
 // The articles a corpus of segments holds, as a feed refresh checks new items against them and a
 // new segment joins them: opened from the segments' lookups alone (./segment-lookups.ts), not
 // their index parts. A segment stored with a known part (./known-parts.ts) is read lazily: its
-// known part at once, its known pages when a check lands on one of their articles; callers say
+// known part at once, its sketches when a near-duplicate check first has candidates in it, its
+// known pages when a check lands on one of their articles; callers say
 // what they are about to check (`prepare`), since the checks themselves are synchronous. The
 // answers are those of the corpus opened whole (./segmented-corpus.ts): the same article
 // indices, tombstones and LSH (./segment-lsh.ts); tests hold them equal.
@@ -49,7 +50,7 @@ export function mayBeVersion(jaccardAtMost: number, shingles: number, candidateS
   return estimateContainment(jaccardAtMost, Math.min(shingles, candidateShingles), Math.max(shingles, candidateShingles)) >= VERSION_CONTAINMENT;
 }
 
-/** A check reached an article whose known page was not read: the caller did not `prepare` it. */
+/** A check reached an article whose known page (or segment's sketches) was not read: the caller did not `prepare` it. */
 export class KnownPageNotReadError extends Error {
   constructor(segment: string, local: number) {
     super(`article ${local} of segment ${segment} was not read: prepare() the lookups first`);
@@ -60,7 +61,14 @@ export class KnownPageNotReadError extends Error {
 /** A segment's lookups: all in memory, or its known part with its pages read on demand. */
 export type KnownSegmentInput =
   | { id: string; lookups: SegmentLookups; removed?: ReadonlySet<string> }
-  | { id: string; known: KnownPart; readPages: (pages: number[]) => Promise<KnownPage[]>; removed?: ReadonlySet<string> };
+  | {
+      id: string;
+      known: KnownPart;
+      readPages: (pages: number[]) => Promise<KnownPage[]>;
+      /** The segment's sketches, when its known part does not hold them (stored apart, ./known-parts.ts). */
+      readSketches?: () => Promise<Uint8Array>;
+      removed?: ReadonlySet<string>;
+    };
 
 /** One segment's lookups in a corpus of several. */
 export class KnownSegment implements LshSegment {
@@ -77,7 +85,8 @@ export class KnownSegment implements LshSegment {
   private readonly urls: StringIndex;
   private readonly pageArticles: number;
   private readonly pages = new Map<number, KnownPage>();
-  private readonly sketches: Uint8Array | null;
+  private sketches: Uint8Array | null;
+  private readonly readSketches: (() => Promise<Uint8Array>) | null;
   private readonly readPages: ((pages: number[]) => Promise<KnownPage[]>) | null;
 
   constructor(
@@ -102,11 +111,13 @@ export class KnownSegment implements LshSegment {
       this.pageArticles = Math.max(1, lookups.articleCount);
       this.pages.set(0, { first: 0, count: lookups.articleCount, ids: lookups.ids, urls: lookups.urls, signatures: lookups.signatures });
       this.sketches = null;
+      this.readSketches = null;
       this.readPages = null;
     } else {
       this.lookups = null;
       this.pageArticles = input.known.pageArticles;
       this.sketches = input.known.sketches;
+      this.readSketches = input.readSketches ?? null;
       this.readPages = input.readPages;
     }
   }
@@ -170,7 +181,25 @@ export class KnownSegment implements LshSegment {
   /** Exact when the article's page is read, else from its sketch. */
   jaccardAtMost(local: number, signature: Uint32Array): number {
     if (this.hasRead(local)) return estimateJaccard(signature, this.signature(local));
-    return sketchJaccardAtMost(this.sketches!, local, signature);
+    if (!this.sketches) throw new KnownPageNotReadError(this.id, local);
+    return sketchJaccardAtMost(this.sketches, local, signature);
+  }
+
+  /** Whether `jaccardAtMost` can answer for an article without reading: its page or the segment's sketches are read. */
+  private canBound(local: number): boolean {
+    return this.hasRead(local) || this.sketches !== null;
+  }
+
+  /** Reads the segment's sketches if stored apart and not read yet (kept: a segment never changes once written). */
+  async readSketchesOnce(): Promise<void> {
+    if (this.sketches || this.lookups) return;
+    if (!this.readSketches) throw new Error(`segment ${this.id} has no sketches stored`);
+    this.sketches = await this.readSketches();
+  }
+
+  /** Whether the bound for this article needs the sketches read first. */
+  needsSketches(local: number): boolean {
+    return !this.canBound(local);
   }
 
   /** Every article's id, in order, removed ones too (every page read: for listing the ids, not for checks). */
@@ -277,15 +306,19 @@ export class KnownArticles implements CorpusContext {
     };
     for (const id of query.ids ?? []) for (const segment of this.segments) want(segment, segment.idHits(id));
     for (const url of query.urls ?? []) for (const segment of this.segments) want(segment, segment.urlHits(url));
+    // Every candidate a near-duplicate or version check may compare (the checks' crowded buckets only leave more out).
+    const candidates: [KnownSegment, number, Uint32Array, number][] = [];
     for (const { signature, shingles } of query.fingerprints ?? []) {
       if (shingles < VERSION_MIN_SHINGLES) continue;
-      // Every candidate a near-duplicate or version check may compare (the checks' crowded buckets only leave more out).
       for (const index of this.lshCandidates(signature).keys()) {
         const [segment, local] = this.locate(index);
-        if (segment.hasRead(local)) continue;
-        const size = segment.shingleCounts[local]!;
-        if (size >= VERSION_MIN_SHINGLES && mayBeVersion(segment.jaccardAtMost(local, signature), shingles, size)) want(segment, [local]);
+        if (!segment.hasRead(local) && segment.shingleCounts[local]! >= VERSION_MIN_SHINGLES) candidates.push([segment, local, signature, shingles]);
       }
+    }
+    // Sketches stored apart are read for the segments candidates fall in, before they are bounded.
+    await Promise.all([...new Set(candidates.filter(([segment, local]) => segment.needsSketches(local)).map(([segment]) => segment))].map((segment) => segment.readSketchesOnce()));
+    for (const [segment, local, signature, shingles] of candidates) {
+      if (mayBeVersion(segment.jaccardAtMost(local, signature), shingles, segment.shingleCounts[local]!)) want(segment, [local]);
     }
     await Promise.all([...wanted].map(([segment, locals]) => segment.read(locals)));
   }

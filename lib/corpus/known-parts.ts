@@ -1,11 +1,15 @@
 // A feeds segment's lookups as a refresh reads them, split by how often it needs them. A refresh
 // (in a background started for it) reads the *known part* of every segment: what each of its
-// checks touches (id and URL hashes, outlets, shingle counts, LSH buckets) and a one-byte sketch
-// of each MinHash row, about 45% of the whole lookups. The ids, URLs and whole signatures sit in
-// *known pages* of KNOWN_PAGE_ARTICLES consecutive articles, read only for the articles a check
-// lands on: an id or URL whose hash matches, or a near-duplicate candidate whose sketch does not
-// rule it out (./known-articles.ts). Reading every segment's whole lookups on each refresh cost a
-// time in proportion to the corpus (about 45 MB at 100,000 articles).
+// checks touches (id and URL hashes, outlets, shingle counts, LSH buckets), about a third of the
+// whole lookups. A one-byte sketch of each MinHash row sits in the segment's *sketches*, read
+// when a near-duplicate check first has candidates in it: a cold start reads every known part
+// (reconcile, and the index parts leave their lookups to it) but its first page compares no
+// signature, and the sketches were 2.6 of the 8.7 MB of known parts at 40,000 articles (known
+// parts written before hold their sketches and are read as they are). The ids, URLs and whole
+// signatures sit in *known pages* of KNOWN_PAGE_ARTICLES consecutive articles, read only for
+// the articles a check lands on: an id or URL whose hash matches, or a near-duplicate candidate
+// whose sketch does not rule it out (./known-articles.ts). Reading every segment's whole lookups
+// on each refresh cost a time in proportion to the corpus (about 45 MB at 100,000 articles).
 import { EMPTY, SIGNATURE_SIZE } from '../fingerprint/minhash.ts';
 import type { StringTable } from './data.ts';
 import { CorpusFormatError, readSections, serializeSections } from './format.ts';
@@ -22,8 +26,11 @@ type KnownArray = (typeof KNOWN_ARRAYS)[number];
 export interface KnownPart extends Pick<SegmentLookups, 'name' | 'articleCount' | 'outlets' | KnownArray> {
   /** Articles per known page (the last page may hold fewer). */
   pageArticles: number;
-  /** The low byte of every MinHash row, SIGNATURE_SIZE per article (signatureSketches). */
-  sketches: Uint8Array;
+  /**
+   * The low byte of every MinHash row, SIGNATURE_SIZE per article (signatureSketches): null when
+   * stored apart (readKnownSketches), as they are written now.
+   */
+  sketches: Uint8Array | null;
 }
 
 /** Ids, URLs and signatures of the articles first ..< first + count of a segment. */
@@ -41,6 +48,11 @@ interface KnownPartMeta {
   articleCount: number;
   outlets: string[];
   pageArticles: number;
+}
+
+interface KnownSketchesMeta {
+  kind: 'segment-known-sketches';
+  articleCount: number;
 }
 
 interface KnownPageMeta {
@@ -79,11 +91,13 @@ function tableSlice(table: StringTable, first: number, count: number): StringTab
   return { offsets, bytes: table.bytes.slice(start, table.offsets[first + count]!) };
 }
 
-/** A segment's lookups as its known part and known pages. */
-export function serializeKnownParts(lookups: SegmentLookups, pageArticles = KNOWN_PAGE_ARTICLES): { known: Uint8Array; pages: Uint8Array[] } {
+/** A segment's lookups as its known part, its sketches and its known pages. */
+export function serializeKnownParts(lookups: SegmentLookups, pageArticles = KNOWN_PAGE_ARTICLES): { known: Uint8Array; sketches: Uint8Array; pages: Uint8Array[] } {
   const n = lookups.articleCount;
   const meta: KnownPartMeta = { kind: 'segment-known', name: lookups.name, articleCount: n, outlets: lookups.outlets, pageArticles };
-  const known = serializeSections(meta, [...KNOWN_ARRAYS.map((name) => [name, lookups[name]] as const), ['sketches', signatureSketches(lookups.signatures)]]);
+  const known = serializeSections(meta, KNOWN_ARRAYS.map((name) => [name, lookups[name]] as const));
+  const sketchesMeta: KnownSketchesMeta = { kind: 'segment-known-sketches', articleCount: n };
+  const sketches = serializeSections(sketchesMeta, [['sketches', signatureSketches(lookups.signatures)]]);
   const pages: Uint8Array[] = [];
   for (let first = 0; first < n; first += pageArticles) {
     const count = Math.min(pageArticles, n - first);
@@ -100,7 +114,7 @@ export function serializeKnownParts(lookups: SegmentLookups, pageArticles = KNOW
       ]),
     );
   }
-  return { known, pages };
+  return { known, sketches, pages };
 }
 
 /** Reads a known part (checksum verified, as every part is); views on its bytes. */
@@ -109,9 +123,21 @@ export function readKnownPart(bytes: Uint8Array): KnownPart {
   const meta = file.meta as KnownPartMeta;
   if (meta?.kind !== 'segment-known') throw new CorpusFormatError('not the known part of a corpus segment');
   const arrays = Object.fromEntries(KNOWN_ARRAYS.map((name) => [name, file.get(name)])) as Pick<KnownPart, KnownArray>;
-  const part: KnownPart = { name: meta.name, articleCount: meta.articleCount, outlets: meta.outlets, pageArticles: meta.pageArticles, ...arrays, sketches: file.get('sketches') };
-  if (!(part.pageArticles >= 1) || part.sketches.length !== part.articleCount * SIGNATURE_SIZE) throw new CorpusFormatError('the known part of a corpus segment is damaged');
+  // Known parts written before sketches were stored apart hold them.
+  const sketches = file.has('sketches') ? file.get<Uint8Array>('sketches') : null;
+  const part: KnownPart = { name: meta.name, articleCount: meta.articleCount, outlets: meta.outlets, pageArticles: meta.pageArticles, ...arrays, sketches };
+  if (!(part.pageArticles >= 1) || (sketches && sketches.length !== part.articleCount * SIGNATURE_SIZE)) throw new CorpusFormatError('the known part of a corpus segment is damaged');
   return part;
+}
+
+/** Reads a segment's sketches (checksum verified), for a known part of `articleCount` articles. */
+export function readKnownSketches(bytes: Uint8Array, articleCount: number): Uint8Array {
+  const file = readSections(bytes);
+  const meta = file.meta as KnownSketchesMeta;
+  if (meta?.kind !== 'segment-known-sketches') throw new CorpusFormatError('not the sketches of a corpus segment');
+  const sketches = file.get<Uint8Array>('sketches');
+  if (meta.articleCount !== articleCount || sketches.length !== articleCount * SIGNATURE_SIZE) throw new CorpusFormatError(`the sketches of a corpus segment are damaged, or not those of its ${articleCount} articles`);
+  return sketches;
 }
 
 /** Reads a known page (checksum verified). */

@@ -1,21 +1,24 @@
 import 'fake-indexeddb/auto';
 import { expect, test } from 'vitest';
-import { rangesBetween, segmentPartsRange } from './key-ranges';
+import { partsBetween, segmentPartsRange } from './key-ranges';
 
-const inAny = (ranges: (IDBKeyRange | undefined)[], key: string) => ranges.some((range) => range === undefined || range.includes(key));
+const inAny = (ranges: (IDBKeyRange | undefined)[], key: [string, string]) => ranges.some((range) => range === undefined || range.includes(key));
+const NAMES = ['', 'index', 'known', 'block-0', 'passages-12', '\uffff'];
 
-test('the ranges between live segment ids hold every other id and none of the live ones', () => {
+test('the ranges between live segments hold the parts of every other segment and none of the live ones', () => {
   const live = ['feeds-0002', 'feeds-0010', 'import-a'];
-  const ranges = rangesBetween(live);
-  for (const id of live) expect(inAny(ranges, id)).toBe(false);
+  const ranges = partsBetween(live);
+  for (const id of live) for (const name of NAMES) expect(inAny(ranges, [id, name])).toBe(false);
   // Before the first, between neighbours (a prefix and an extension of a live id among them), after the last.
-  for (const id of ['', 'bundled', 'feeds-0001', 'feeds-00020', 'feeds-0003', 'feeds-001', 'feeds-00100', 'import-', 'import-b', '\uffff']) expect(inAny(ranges, id)).toBe(true);
-  // Each id lies in one range only: collectOrphans reads each orphan once.
-  expect(ranges.filter((range) => range!.includes('feeds-0003'))).toHaveLength(1);
+  for (const id of ['', 'bundled', 'feeds-0001', 'feeds-00020', 'feeds-0003', 'feeds-001', 'feeds-00100', 'import-', 'import-b', '\uffff']) {
+    for (const name of NAMES) expect(inAny(ranges, [id, name])).toBe(true);
+  }
+  // Each part lies in one range only: collectOrphans reads each orphan once.
+  expect(ranges.filter((range) => range!.includes(['feeds-0003', 'index']))).toHaveLength(1);
 });
 
-test('with no live segment one unbounded range holds every id', () => {
-  expect(rangesBetween([])).toEqual([undefined]);
+test('with no live segment one unbounded range holds every part', () => {
+  expect(partsBetween([])).toEqual([undefined]);
 });
 
 test('a segment’s parts range holds its parts and no other segment’s', () => {

@@ -13,7 +13,7 @@ import { addImport } from './imports';
 import { newImport } from './jobs';
 import { knownLookup, openKnown } from './known';
 import { reconcile } from './reconcile';
-import { INDEX_PART, KNOWN_PART, LOOKUP_PART, lookupPart, partNames } from './segment-api';
+import { INDEX_PART, KNOWN_PART, LOOKUP_PART, lookupPart, partNames, SKETCHES_PART } from './segment-api';
 import { indexPartKeepsLookupsApart, serializeSegmentParts } from '@/lib/corpus/parts';
 import { loadWholeSegment } from './open';
 import type { SegmentEntry } from './manifest';
@@ -67,15 +67,16 @@ test('ids, URLs and near-duplicates are found in the bundled corpus, imports and
   expect(known.nearDuplicate(feedRecord(1).outlet, copy)?.id).not.toBe(feedRecord(1).id);
 });
 
-/** The segment as an earlier version stored it: its known part and pages replaced by `parts` (none: only its index part). */
+/** The segment as an earlier version stored it: its known part, sketches and pages replaced by `parts` (none: only its index part). */
 async function storedAsBefore(db: CorporaDatabase, entry: SegmentEntry, parts: SegmentPart[]): Promise<void> {
-  const known = partNames(entry.parts).filter((p) => p === KNOWN_PART || p.startsWith('known-'));
+  const isKnown = (p: string) => p === KNOWN_PART || p === SKETCHES_PART || p.startsWith('known-');
+  const known = partNames(entry.parts).filter(isKnown);
   const knownBytes = [...(await readParts(db, entry.id, known)).values()].reduce((n, b) => n + b.byteLength, 0);
   for (const name of known) await db.delete('parts', [entry.id, name]);
   await writeParts(db, entry.id, parts);
   const manifest = await readManifest(db);
   const bytes = entry.bytes - knownBytes + parts.reduce((n, p) => n + p.bytes.byteLength, 0);
-  await db.put('manifest', { ...manifest, segments: [{ ...entry, parts: [...entry.parts.filter((p) => p !== KNOWN_PART && !p.startsWith('known-')), ...parts.map((p) => p.name)], bytes }] });
+  await db.put('manifest', { ...manifest, segments: [{ ...entry, parts: [...entry.parts.filter((p) => !isKnown(p)), ...parts.map((p) => p.name)], bytes }] });
 }
 
 test('feeds segments stored by earlier versions (a lookup part, or only an index part) open for a refresh with the same answers; reconcile stores a lookup part', async () => {

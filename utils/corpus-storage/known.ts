@@ -17,7 +17,8 @@ import { canonicalUrl } from '@/lib/feeds/url';
 import type { CorporaDatabase } from './db';
 import { removedFrom, type Manifest, type SegmentEntry } from './manifest';
 import { BUNDLED_SEGMENT_ID, loadWholeSegment, type SegmentCache } from './open';
-import { INDEX_PART, indexPartForLookups, knownPageReader, lookupsOfSegment } from './segment-api';
+import type { KnownPart } from '@/lib/corpus/known-parts';
+import { INDEX_PART, indexPartForLookups, knownPageReader, lookupsOfSegment, openStoredSketches, SKETCHES_PART } from './segment-api';
 import { openLiveSegments, storedCorpusName } from './live-segments';
 import { readManifest, readParts } from './store';
 import { refreshLookups, type LookupCache } from './refresh-lookups';
@@ -61,7 +62,9 @@ export async function loadLookups(db: CorporaDatabase, entry: SegmentEntry, cach
       const parts = await readParts(db, entry.id, names);
       return names.map((name) => parts.get(name)!);
     });
-    return { id: entry.id, known: lookups, readPages };
+    const known = lookups;
+    const readSketches = entry.parts.includes(SKETCHES_PART) ? () => sketchesOf(db, entry.id, known) : undefined;
+    return { id: entry.id, known, readPages, ...(readSketches ? { readSketches } : {}) };
   }
   return { id: entry.id, lookups };
 }
@@ -74,6 +77,19 @@ export async function openKnown(db: CorporaDatabase, bundled: Corpus, caches: { 
   // Named as the corpus opened for queries is (./open.ts).
   const name = opened.length === 0 ? bundled.name : storedCorpusName(bundled.name, manifest, opened.map((s) => ({ id: s.id, name: ('lookups' in s ? s.lookups : s.known).name })));
   return { articles: await KnownArticles.open(segments, { name }), manifest, unreadable };
+}
+
+/** Sketches read, by the known part they go with (cached with it: a segment never changes once written); a failed read is not kept. */
+const sketchReads = new WeakMap<KnownPart, Promise<Uint8Array>>();
+
+function sketchesOf(db: CorporaDatabase, segment: string, known: KnownPart): Promise<Uint8Array> {
+  let reading = sketchReads.get(known);
+  if (!reading) {
+    reading = readParts(db, segment, [SKETCHES_PART]).then((parts) => openStoredSketches(parts.get(SKETCHES_PART)!, known));
+    reading.catch(() => sketchReads.delete(known));
+    sketchReads.set(known, reading);
+  }
+  return reading;
 }
 
 const urlMaps = new WeakMap<SegmentLookups, Map<string, string>>();

@@ -6,11 +6,11 @@ import { DEFAULT_FEED_SETTINGS } from '@/lib/feeds/sources';
 import { openCorporaDb } from './db';
 import { saveFeedRefresh } from './feed-segments';
 import { BUNDLED_SEGMENT_ID, loadWholeSegment, openStoredCorpus } from './open';
-import { INDEX_PART, KNOWN_PART, listParts, openSegmentedCorpus, partNames, wholeSegmentParts } from './segment-api';
+import { INDEX_PART, KNOWN_PART, listParts, openSegmentedCorpus, partNames, SKETCHES_PART, wholeSegmentParts } from './segment-api';
 import { indexPartKeepsLookupsApart } from '@/lib/corpus/parts';
 import { openKnown } from './known';
 import type { LookupCache } from './refresh-lookups';
-import { readManifest, readParts } from './store';
+import { readManifest, readParts, writeParts } from './store';
 import { bundledSeeds, FEED_A, feedRecord, freshIndexedDb, NOW, refreshOf, source } from './test-corpora';
 
 beforeEach(freshIndexedDb);
@@ -58,6 +58,15 @@ test('an index part that leaves its lookups to the known part opens with it, rea
   expect(opened.unreadable).toEqual([]);
   expect(opened.segments[1]!.data.lshKeys).toBe(known.lshKeys);
   expect(opened.corpus.indexOf(feedRecord(1).id)).toBeGreaterThan(-1);
+  // Neither opening reads the sketches (a refresh's near-duplicate check does): without them both open, and queries answer.
+  expect(entry.parts).toContain(SKETCHES_PART);
+  const sketches = (await readParts(db, entry.id, [SKETCHES_PART])).get(SKETCHES_PART)!;
+  await db.delete('parts', [entry.id, SKETCHES_PART]);
+  const withoutSketches = await openStoredCorpus(db, bundled, new Map(), new Map());
+  expect(withoutSketches.unreadable).toEqual([]);
+  expect(withoutSketches.corpus.indexOf(feedRecord(2).id)).toBeGreaterThan(-1);
+  expect((await openKnown(db, bundled)).unreadable).toEqual([]);
+  await writeParts(db, entry.id, [{ name: SKETCHES_PART, bytes: sketches }]);
 
   await db.delete('parts', [entry.id, KNOWN_PART]);
   const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);

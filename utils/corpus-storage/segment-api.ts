@@ -7,7 +7,7 @@ import { readString } from '@/lib/corpus/data';
 import type { CompileProgressOptions } from '@/lib/import/combine';
 import { MODEL_NAME } from '@/lib/meaning';
 import type { IndexPieceKind } from '@/lib/corpus/index-pieces';
-import { readKnownPage, readKnownPart, serializeKnownParts, type KnownPage, type KnownPart } from '@/lib/corpus/known-parts';
+import { readKnownPage, readKnownPart, readKnownSketches, serializeKnownParts, type KnownPage, type KnownPart } from '@/lib/corpus/known-parts';
 import type { SegmentPart } from './store';
 import type { ApartLookups } from '@/lib/corpus/apart-lookups';
 
@@ -43,6 +43,8 @@ export const INDEX_PART = 'index';
 export const LOOKUP_PART = 'lookups';
 /** What every feed refresh reads of a feeds segment (lib/corpus/known-parts.ts); its ids, URLs and signatures are in known pages (`known-k`), read on demand. */
 export const KNOWN_PART = 'known';
+/** A feeds segment's MinHash sketches (lib/corpus/known-parts.ts), read when a refresh's near-duplicate check has candidates in it. */
+export const SKETCHES_PART = 'sketches';
 const knownPagePart = (k: number) => `known-${k}`;
 const blockPart = (k: number) => `block-${k}`;
 /** Index rows, postings pages and passage pages (lib/corpus/index-pieces.ts): `rows-k`, `postings-k`, `passages-k`. */
@@ -56,8 +58,8 @@ const piecePart = (kind: IndexPieceKind, k: number) => `${kind}-${k}`;
  */
 function refreshParts(data: CorpusData, lazy: boolean): SegmentPart[] {
   if (!lazy) return [lookupPart(data)];
-  const { known, pages } = serializeKnownParts(lookupsOf(data));
-  return [{ name: KNOWN_PART, bytes: known }, ...pages.map((bytes, k) => ({ name: knownPagePart(k), bytes }))];
+  const { known, sketches, pages } = serializeKnownParts(lookupsOf(data));
+  return [{ name: KNOWN_PART, bytes: known }, { name: SKETCHES_PART, bytes: sketches }, ...pages.map((bytes, k) => ({ name: knownPagePart(k), bytes }))];
 }
 
 /**
@@ -83,6 +85,9 @@ export const openStoredLookups = (bytes: Uint8Array): SegmentLookups => readLook
 
 /** A feeds segment's known part. */
 export const openStoredKnown = (bytes: Uint8Array): KnownPart => readKnownPart(bytes);
+
+/** A feeds segment's sketches, for its known part. */
+export const openStoredSketches = (bytes: Uint8Array, known: KnownPart): Uint8Array => readKnownSketches(bytes, known.articleCount);
 
 /** A reader of a feeds segment's known pages by number, from a reader of its parts by name. */
 export const knownPageReader =

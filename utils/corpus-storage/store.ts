@@ -7,7 +7,7 @@ import type { IDBPTransaction } from 'idb';
 import { emptyManifest, type Manifest } from './manifest';
 import type { CorporaDatabase, CorporaDb } from './db';
 import { StorageFullError, isQuotaError } from './quota';
-import { rangesBetween, segmentPartsRange } from './key-ranges';
+import { partsBetween, segmentPartsRange } from './key-ranges';
 
 const MANIFEST_KEY = 'manifest';
 /** A part this old and in no live segment is left over from a cut-short write, not one still being written. */
@@ -84,19 +84,18 @@ export function switchManifest(
 /**
  * Deletes parts of no live segment written more than ORPHAN_AGE_MS ago; returns how many. It runs
  * whenever a background starts, so it reads no key of a live segment: only the stretches of the
- * `segment` index between live segment ids (one key-range lookup each, usually empty), where
+ * parts store between live segments' parts (one key-range lookup each, usually empty), where
  * walking every part's key (the whole corpus's blocks) cost a time in proportion to the corpus.
  */
 export async function collectOrphans(db: CorporaDatabase, now = Date.now()): Promise<number> {
   const tx = db.transaction(['manifest', 'parts'], 'readwrite');
   const manifest = (await tx.objectStore('manifest').get(MANIFEST_KEY)) ?? emptyManifest();
   const parts = tx.objectStore('parts');
-  const bySegment = parts.index('segment');
   // IndexedDB orders string keys by UTF-16 code units, as a default sort does.
   const live = [...new Set(manifest.segments.map((s) => s.id))].sort();
   let deleted = 0;
-  for (const gap of rangesBetween(live)) {
-    for (const key of await bySegment.getAllKeys(gap)) {
+  for (const gap of partsBetween(live)) {
+    for (const key of await parts.getAllKeys(gap)) {
       const part = await parts.get(key);
       if (part && now - part.written > ORPHAN_AGE_MS) {
         await parts.delete(key);
