@@ -13,7 +13,7 @@ import { IndexNotLoadedError, ROW_STARTS, type IndexPieces, type RowSection } fr
 import { MEANING_DIMS, MODEL_NAME } from '../meaning/index.ts';
 import { chooseTermVector, type ChosenVector, type TermVector } from './term-vector.ts';
 import { termIdf, TermWeights } from './term-weights.ts';
-import { hashLowerBound32, hashRange } from '../sorted.ts';
+import { hashLowerBound32 } from '../sorted.ts';
 
 /** An article's metadata (text and sentences are separate calls: they are decoded on demand). */
 export interface CorpusArticle {
@@ -447,11 +447,12 @@ export class CompiledCorpus extends TermWeights implements Corpus {
 /** The id of a term in the data's vocabulary, or -1: a binary search of its hash, then the text confirmed. */
 export function findTermId(data: CorpusData, term: string): number {
   const hash = termHash(term);
-  const [first, last] = hashRange(data.termHashes, hash);
-  if (first === last) return -1;
+  const hashes = data.termHashes;
+  const first = hashLowerBound32(hashes, hash);
+  if (first === hashes.length || hashes[first] !== hash) return -1;
   // Confirm the term itself (hashes can collide), as a string index confirms an id or URL.
   const ascii = /^[ -~]*$/.test(term);
-  for (let t = first; t < last; t++) if (tableHolds(data.terms, t, term, ascii)) return t;
+  for (let t = first; t < hashes.length && hashes[t] === hash; t++) if (tableHolds(data.terms, t, term, ascii)) return t;
   return -1;
 }
 
