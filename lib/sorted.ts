@@ -47,6 +47,36 @@ export function hashLowerBound(sorted: ArrayLike<number>, value: number): number
   return lowerBound(sorted, value, lo, hi);
 }
 
+/**
+ * hashLowerBound over a Uint32Array only, the same answer: a corpus of segments looks every term
+ * it meets up in each segment's hashes, thousands of times in a first analysis, and a search
+ * that only ever sees one array type stays monomorphic (the shared one sees several).
+ */
+export function hashLowerBound32(sorted: Uint32Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  let loValue = 0;
+  let hiValue = 0xffffffff;
+  for (let step = 0; step < INTERPOLATION_STEPS && hi - lo > INTERPOLATION_MIN_SPAN; step++) {
+    const share = (value - loValue) / (hiValue - loValue + 1);
+    const at = Math.min(hi - 1, Math.max(lo, lo + Math.floor(share * (hi - lo))));
+    const found = sorted[at]!;
+    if (found < value) {
+      lo = at + 1;
+      loValue = found;
+    } else {
+      hi = at;
+      hiValue = found;
+    }
+  }
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** equalRange for 32-bit hashes (see hashLowerBound). */
 export function hashRange(sorted: ArrayLike<number>, value: number): [number, number] {
   return runFrom(sorted, value, hashLowerBound(sorted, value));

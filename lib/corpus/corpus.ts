@@ -13,7 +13,7 @@ import { IndexNotLoadedError, ROW_STARTS, type IndexPieces, type RowSection } fr
 import { MEANING_DIMS, MODEL_NAME } from '../meaning/index.ts';
 import { chooseTermVector, type ChosenVector, type TermVector } from './term-vector.ts';
 import { termIdf, TermWeights } from './term-weights.ts';
-import { hashRange } from '../sorted.ts';
+import { hashLowerBound32 } from '../sorted.ts';
 
 /** An article's metadata (text and sentences are separate calls: they are decoded on demand). */
 export interface CorpusArticle {
@@ -447,27 +447,31 @@ export class CompiledCorpus extends TermWeights implements Corpus {
 /** The id of a term in the data's vocabulary, or -1: a binary search of its hash, then the text confirmed. */
 export function findTermId(data: CorpusData, term: string): number {
   const hash = termHash(term);
-  const [first, last] = hashRange(data.termHashes, hash);
-  if (first === last) return -1;
+  const hashes = data.termHashes;
+  const first = hashLowerBound32(hashes, hash);
+  if (first === hashes.length || hashes[first] !== hash) return -1;
   // Confirm the term itself (hashes can collide), as a string index confirms an id or URL.
   const ascii = /^[ -~]*$/.test(term);
-  for (let t = first; t < last; t++) if (tableHolds(data.terms, t, term, ascii)) return t;
+  for (let t = first; t < hashes.length && hashes[t] === hash; t++) if (tableHolds(data.terms, t, term, ascii)) return t;
   return -1;
 }
 
 /**
- * The id of a term given by its hash and UTF-8 bytes (as another segment stores it), or -1:
- * a corpus of segments finds a term met in one segment in the others without decoding it.
+ * The id of a term given by its hash and UTF-8 bytes (`bytes[start ..< end]`, as another segment
+ * stores it), or -1: a corpus of segments finds a term met in one segment in the others without
+ * decoding it. The bytes are read in place (no subarray): thousands of terms are looked up in
+ * every segment by a first analysis.
  */
-export function findTermBytes(data: CorpusData, hash: number, text: Uint8Array): number {
-  const [first, last] = hashRange(data.termHashes, hash);
-  const { offsets, bytes } = data.terms;
-  for (let t = first; t < last; t++) {
-    const start = offsets[t]!;
-    if (offsets[t + 1]! - start !== text.length) continue;
+export function findTermBytes(data: CorpusData, hash: number, bytes: Uint8Array, start: number, end: number): number {
+  const hashes = data.termHashes;
+  const { offsets, bytes: stored } = data.terms;
+  const length = end - start;
+  for (let t = hashLowerBound32(hashes, hash); t < hashes.length && hashes[t] === hash; t++) {
+    const from = offsets[t]!;
+    if (offsets[t + 1]! - from !== length) continue;
     let i = 0;
-    while (i < text.length && bytes[start + i] === text[i]) i++;
-    if (i === text.length) return t;
+    while (i < length && stored[from + i] === bytes[start + i]) i++;
+    if (i === length) return t;
   }
   return -1;
 }

@@ -303,7 +303,8 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
     const part0 = this.parts[s0]!;
     const hash = part0.data.termHashes[local0]!;
     const { offsets, bytes } = part0.data.terms;
-    const text = bytes.subarray(offsets[local0]!, offsets[local0 + 1]!);
+    const textStart = offsets[local0]!;
+    const textEnd = offsets[local0 + 1]!;
     const segments = this.parts.length;
     const corpusId = this.originSegments.length;
     if ((corpusId + 1) * segments > this.termLocals.length) {
@@ -311,14 +312,16 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
       grown.set(this.termLocals);
       this.termLocals = grown;
     }
-    // Written at the next id's place; kept only if a live article holds the term.
-    const locals = this.termLocals.subarray(corpusId * segments, (corpusId + 1) * segments);
+    // Written at the next id's place (no subarray: thousands of terms are met in a first
+    // analysis); kept only if a live article holds the term.
+    const locals = this.termLocals;
+    const base = corpusId * segments;
     let df = 0;
     let background = -1;
     for (let s = 0; s < segments; s++) {
       const part = this.parts[s]!;
-      const local = s === s0 ? local0 : findTermBytes(part.data, hash, text);
-      locals[s] = local;
+      const local = s === s0 ? local0 : findTermBytes(part.data, hash, bytes, textStart, textEnd);
+      locals[base + s] = local;
       if (local === -1) continue;
       df += part.liveDf(local);
       background = part.data.termBackground[local]!;
@@ -328,7 +331,7 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
     this.originLocals.push(local0);
     this.dfs.push(df);
     this.idfs.push(termIdf(df, this.size, background));
-    for (let s = 0; s < segments; s++) if (locals[s] !== -1) this.parts[s]!.setCorpusId(locals[s]!, corpusId);
+    for (let s = 0; s < segments; s++) if (locals[base + s] !== -1) this.parts[s]!.setCorpusId(locals[base + s]!, corpusId);
     return corpusId;
   }
 

@@ -80,3 +80,33 @@ describe('foldedWords on plain ASCII', () => {
     expect(foldedWords(`${text} é`).slice(0, -1)).toEqual(reference(text));
   });
 });
+
+describe('typeset ASCII (curly quotes, en and em dashes, no-break spaces)', () => {
+  // The general fold, written out: what normalizeText and foldedWords give any text.
+  const folded = (text: string): string =>
+    text
+      .normalize('NFKC')
+      .replace(/[\u2018\u2019\u201A\u201B\u2032\u2035\u02BC\u0060\u00B4]/g, "'")
+      .replace(/[\u201C\u201D\u201E\u201F\u2033\u2036\u00AB\u00BB]/g, '"')
+      .replace(/[\u2010-\u2015\u2212]/g, '-')
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .normalize('NFC')
+      .toLowerCase();
+  const words = (text: string): string[] =>
+    folded(text)
+      .replace(/'s\b/g, '')
+      .split(/[^\p{L}]+/u)
+      .filter(Boolean);
+  test.each([
+    '“We’re not going,” Putin’s aide said — and the Kremlin’s ‘tit–for–tat’ reply came.',
+    'PUTIN’S\u00A0ADVISER’s ‘s’ ’s’ “A”—B–C ’S',
+    'No typography at all here.',
+    '’’’ “” —– \u00A0',
+  ])('%j folds as the general fold does', (text) => {
+    expect(normalizeText(text)).toBe(folded(text));
+    expect(foldedWords(text)).toEqual(words(text));
+    // The same text with a character only the general fold changes.
+    expect(foldedWords(`${text} é`).slice(0, -1)).toEqual(words(text));
+  });
+});

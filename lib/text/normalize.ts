@@ -15,10 +15,22 @@ const COMBINING_MARKS = /\p{M}+/gu;
  */
 /** Text normalizeText only lower-cases. */
 const PLAIN_ASCII = /^[\t\n\r -~]*$/;
+/**
+ * ASCII with the typography of news copy: curly quotes, en and em dashes, no-break spaces. None
+ * of these has a compatibility form, a diacritic or a case, so folding them is replacing them.
+ */
+const TYPESET_ASCII = /^[\t\n\r -~\u00A0\u2013\u2014\u2018\u2019\u201C\u201D]*$/;
+const TYPESET_SINGLE_QUOTES = /[\u2018\u2019]/g;
+
+/** normalizeText of TYPESET_ASCII text: what NFKC and the quote and dash folds make of it. */
+function foldTypeset(text: string): string {
+  return text.replace(TYPESET_SINGLE_QUOTES, "'").replace(/[\u201C\u201D]/g, '"').replace(/[\u2013\u2014]/g, '-').replace(/\u00A0/g, ' ').toLowerCase();
+}
 
 export function normalizeText(text: string): string {
   // Plain ASCII has nothing to fold but case.
   if (PLAIN_ASCII.test(text)) return text.toLowerCase();
+  if (TYPESET_ASCII.test(text)) return foldTypeset(text);
   return text
     .normalize('NFKC')
     .replace(SINGLE_QUOTES, "'")
@@ -40,6 +52,16 @@ export function foldedWords(text: string): string[] {
   // splitting at anything else gives the same words, several times faster than \p{L}.
   if (PLAIN_ASCII.test(text)) {
     return text
+      .toLowerCase()
+      .replace(/'s\b/g, '')
+      .split(/[^a-z]+/)
+      .filter(Boolean);
+  }
+  // Typeset ASCII likewise, once its apostrophes are straight: its other typography only
+  // separates words, as its folded forms would.
+  if (TYPESET_ASCII.test(text)) {
+    return text
+      .replace(TYPESET_SINGLE_QUOTES, "'")
       .toLowerCase()
       .replace(/'s\b/g, '')
       .split(/[^a-z]+/)

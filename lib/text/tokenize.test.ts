@@ -43,4 +43,13 @@ describe('tokenize', () => {
   test('plain words are folded', () => {
     expect(tokenize('Café’s naïve RÉSUMÉ').map((t) => t.norm)).toEqual(['cafe', 'naive', 'resume']);
   });
+
+  test('words, initials and scaled amounts read in place: a word is still cut 64 characters after its start', () => {
+    // Words are read from their start in place now; tokens stay those of a 64-character window.
+    const long = `${'ab'.repeat(40)}-cd`;
+    expect(tokenize(`A ${long} word`).map((t) => t.text)).toEqual(['A', long.slice(0, 64), long.slice(64), 'word']);
+    expect(tokenize('Rose by $2.5m, not 5m; A.B. Smith and U.S. officials').map((t) => t.norm)).toEqual(
+      ['rose', 'by', '2500000', 'not', '5', 'm', 'ab smith', 'and', 'us', 'officials'],
+    );
+  });
 });

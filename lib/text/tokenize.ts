@@ -61,6 +61,18 @@ const SCALE_SUFFIXES: Record<string, number> = { bn: 1e9, b: 1e9, tn: 1e12, trn:
 const CURRENCY_SCALES = new Set(['m', 'mn', 'k', 'b']);
 const WORD = /^[\p{L}\p{M}]+(?:['’][\p{L}]+)*(?:-[\p{L}\p{M}\d]+)*/u;
 const INITIAL = /^\p{Lu}\.(?:\p{Lu}\.)*/u;
+/**
+ * WORD and INITIAL anchored at a position of the whole text (sticky), so that a word is read
+ * without first copying the LOOK_AHEAD characters after it. Neither pattern looks past its match,
+ * so a match no longer than LOOK_AHEAD is the one the copy would give, and no match here means
+ * none there; a longer one is read again from the copy (wordAt).
+ */
+const WORD_AT = /[\p{L}\p{M}]+(?:['’][\p{L}]+)*(?:-[\p{L}\p{M}\d]+)*/uy;
+const INITIAL_AT = /\p{Lu}\.(?:\p{Lu}\.)*/uy;
+/** How far a token is read ahead of its start: tokens are cut there. */
+const LOOK_AHEAD = 64;
+/** The three letters every month pattern of MONTH_DATE starts with. */
+const MONTH_STARTS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -109,6 +121,9 @@ interface RawToken {
 function readDate(text: string, pos: number): RawToken | null {
   // Dates start with a digit or a month's capital; skip the regexes for every other word.
   if (!/[\dJFMASOND]/.test(text[pos]!)) return null;
+  // Without a digit only MONTH_DATE can match, and only at a month's first three letters.
+  const digit = text.charCodeAt(pos) <= 57;
+  if (!digit && !MONTH_STARTS.some((month) => text.startsWith(month, pos))) return null;
   const rest = text.slice(pos, pos + 40);
   let m = ISO_DATE.exec(rest);
   if (m) return { text: m[0], start: pos, end: pos + m[0].length, kind: 'date', norm: m[0] };
@@ -140,6 +155,16 @@ function foldWord(word: string): string {
   return /^[A-Za-z]+$/.test(word) ? word.toLowerCase() : normalizeText(word);
 }
 
+/** The match of `sticky` at `pos`, as `anchored` would give it on the LOOK_AHEAD characters from `pos`. */
+function matchAt(text: string, pos: number, sticky: RegExp, anchored: RegExp): string | null {
+  sticky.lastIndex = pos;
+  const m = sticky.exec(text);
+  if (m === null) return null;
+  if (m[0].length <= LOOK_AHEAD) return m[0];
+  const cut = anchored.exec(text.slice(pos, pos + LOOK_AHEAD));
+  return cut === null ? null : cut[0];
+}
+
 function scanRaw(text: string): RawToken[] {
   const out: RawToken[] = [];
   let pos = 0;
@@ -155,15 +180,16 @@ function scanRaw(text: string): RawToken[] {
       pos = date.end;
       continue;
     }
-    const rest = text.slice(pos, pos + 64);
-    // Both number patterns start with a digit: most tokens, words, skip them.
+    // Both number patterns start with a digit: most tokens, words, skip them (and the copy
+    // of the characters ahead that NUMBER's look-ahead needs cut where a token is cut).
     const digit = ch >= '0' && ch <= '9';
+    const rest = digit ? text.slice(pos, pos + LOOK_AHEAD) : '';
     const suffixed = digit ? NUMBER_WITH_SUFFIX.exec(rest) : null;
     // Ordinals and decades ("1st", "1990s") are NUMBER's.
     if (suffixed && !/^(?:st|nd|rd|th|s)$/.test(suffixed[2]!)) {
       const [, digits, suffix] = suffixed as unknown as [string, string, string];
       const scale = SCALE_SUFFIXES[suffix.toLowerCase()];
-      const afterCurrency = /[$€£]$/.test(text.slice(0, pos));
+      const afterCurrency = pos > 0 && '$€£'.includes(text[pos - 1]!);
       const scaled = scale !== undefined && (afterCurrency || !CURRENCY_SCALES.has(suffix.toLowerCase()));
       // A scaled amount is a whole number of units: 4.1 × 10^9 exactly, not 4099999999.9999995.
       const value = scaled ? Math.round(parseNumber(digits) * scale) : parseNumber(digits);
@@ -180,15 +206,14 @@ function scanRaw(text: string): RawToken[] {
       pos += num[0].length;
       continue;
     }
-    const initial = INITIAL.exec(rest);
-    if (initial && initial[0].length >= 2) {
+    const initial = digit ? null : matchAt(text, pos, INITIAL_AT, INITIAL);
+    if (initial && initial.length >= 2) {
       // "U.S.", "V.": keep the dots so the initial can join a name.
-      out.push({ text: initial[0], start: pos, end: pos + initial[0].length, kind: 'word', norm: normalizeText(initial[0]).replace(/\./g, '') });
-      pos += initial[0].length;
+      out.push({ text: initial, start: pos, end: pos + initial.length, kind: 'word', norm: normalizeText(initial).replace(/\./g, '') });
+      pos += initial.length;
       continue;
     }
-    const word = WORD.exec(rest);
-    const w = word ? word[0] : ch;
+    const w = (digit ? null : matchAt(text, pos, WORD_AT, WORD)) ?? ch;
     const folded = foldWord(w);
     // Only a word with an apostrophe has a possessive to drop or an apostrophe to unify.
     const norm = folded.includes("'") || folded.includes('’') ? folded.replace(/['’]s$/, '').replace(/['’]/g, "'") : folded;
