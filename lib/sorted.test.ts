@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { equalRange, hashLowerBound, hashLowerBound32, hashRange, lastStartAtMost, lowerBound } from './sorted.ts';
+import { equalRange, hashLowerBound, hashRange, lastStartAtMost, lowerBound } from './sorted.ts';
 
 const hashes = Uint32Array.of(2, 5, 5, 5, 9, 4_000_000_000);
 
@@ -87,7 +87,6 @@ describe('hashLowerBound', () => {
     const probes = [0, 1, 4_294_967_295, ...sorted, ...Array.from(sorted, (v) => v + 1), ...Array.from(sorted, (v) => Math.max(0, v - 1))];
     for (const value of probes) {
       expect(hashLowerBound(sorted, value)).toBe(lowerBound(sorted, value));
-      expect(hashLowerBound32(sorted, value)).toBe(lowerBound(sorted, value));
       expect(hashRange(sorted, value)).toEqual(equalRange(sorted, value));
     }
   });

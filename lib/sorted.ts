@@ -25,36 +25,14 @@ const INTERPOLATION_MIN_SPAN = 32;
  * where halving from the whole array makes ~22 probes into an array of millions, each one a
  * cache miss (the passage index at 40,000 articles). The answer is lowerBound's whatever the
  * values: a guess only narrows the stretch, as halving does, and halving ends the search.
+ * Uint32Array only, halving written out here: a corpus of segments looks every term it meets up
+ * in each segment's hashes, thousands of times in a first analysis, and a search that only ever
+ * sees one array type stays monomorphic.
  */
-export function hashLowerBound(sorted: ArrayLike<number>, value: number): number {
+export function hashLowerBound(sorted: Uint32Array, value: number): number {
   let lo = 0;
   let hi = sorted.length;
   // Entries before lo are below `value`, entries from hi on are not; those between lie in loValue ..= hiValue.
-  let loValue = 0;
-  let hiValue = 0xffffffff;
-  for (let step = 0; step < INTERPOLATION_STEPS && hi - lo > INTERPOLATION_MIN_SPAN; step++) {
-    const share = (value - loValue) / (hiValue - loValue + 1);
-    const at = Math.min(hi - 1, Math.max(lo, lo + Math.floor(share * (hi - lo))));
-    const found = sorted[at]!;
-    if (found < value) {
-      lo = at + 1;
-      loValue = found;
-    } else {
-      hi = at;
-      hiValue = found;
-    }
-  }
-  return lowerBound(sorted, value, lo, hi);
-}
-
-/**
- * hashLowerBound over a Uint32Array only, the same answer: a corpus of segments looks every term
- * it meets up in each segment's hashes, thousands of times in a first analysis, and a search
- * that only ever sees one array type stays monomorphic (the shared one sees several).
- */
-export function hashLowerBound32(sorted: Uint32Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
   let loValue = 0;
   let hiValue = 0xffffffff;
   for (let step = 0; step < INTERPOLATION_STEPS && hi - lo > INTERPOLATION_MIN_SPAN; step++) {
@@ -78,7 +56,7 @@ export function hashLowerBound32(sorted: Uint32Array, value: number): number {
 }
 
 /** equalRange for 32-bit hashes (see hashLowerBound). */
-export function hashRange(sorted: ArrayLike<number>, value: number): [number, number] {
+export function hashRange(sorted: Uint32Array, value: number): [number, number] {
   return runFrom(sorted, value, hashLowerBound(sorted, value));
 }
 

@@ -13,7 +13,7 @@ import { IndexNotLoadedError, ROW_STARTS, type IndexPieces, type RowSection } fr
 import { MEANING_DIMS, MODEL_NAME } from '../meaning/index.ts';
 import { chooseTermVector, type ChosenVector, type TermVector } from './term-vector.ts';
 import { termIdf, TermWeights } from './term-weights.ts';
-import { hashLowerBound32 } from '../sorted.ts';
+import { hashLowerBound } from '../sorted.ts';
 
 /** An article's metadata (text and sentences are separate calls: they are decoded on demand). */
 export interface CorpusArticle {
@@ -448,7 +448,7 @@ export class CompiledCorpus extends TermWeights implements Corpus {
 export function findTermId(data: CorpusData, term: string): number {
   const hash = termHash(term);
   const hashes = data.termHashes;
-  const first = hashLowerBound32(hashes, hash);
+  const first = hashLowerBound(hashes, hash);
   if (first === hashes.length || hashes[first] !== hash) return -1;
   // Confirm the term itself (hashes can collide), as a string index confirms an id or URL.
   const ascii = /^[ -~]*$/.test(term);
@@ -466,7 +466,7 @@ export function findTermBytes(data: CorpusData, hash: number, bytes: Uint8Array,
   const hashes = data.termHashes;
   const { offsets, bytes: stored } = data.terms;
   const length = end - start;
-  for (let t = hashLowerBound32(hashes, hash); t < hashes.length && hashes[t] === hash; t++) {
+  for (let t = hashLowerBound(hashes, hash); t < hashes.length && hashes[t] === hash; t++) {
     const from = offsets[t]!;
     if (offsets[t + 1]! - from !== length) continue;
     let i = 0;

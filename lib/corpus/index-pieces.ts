@@ -167,6 +167,8 @@ export class IndexPieces {
   private readonly rowBlocks: (RowBlock | undefined)[];
   private readonly postingsPages: (Uint32Array | undefined)[];
   private readonly passagePages: (PassagePage | undefined)[];
+  /** The layout's passage fences (shingle hashes) as hashLowerBound searches them. */
+  private readonly fences: Uint32Array;
   private readonly pending = new Map<string, Promise<void>>();
   /** Postings lists that cross pages, joined once. */
   private readonly joinedPostings = new Map<number, Uint32Array>();
@@ -182,6 +184,7 @@ export class IndexPieces {
     this.rowBlocks = new Array<RowBlock | undefined>(layout.rowBlocks);
     this.postingsPages = new Array<Uint32Array | undefined>(layout.postingsPages);
     this.passagePages = new Array<PassagePage | undefined>(layout.passageFences.length);
+    this.fences = Uint32Array.from(layout.passageFences);
     this.missing = layout.rowBlocks + layout.postingsPages + layout.passageFences.length;
   }
 
@@ -273,7 +276,7 @@ export class IndexPieces {
   private passagePagesOf(hash: number): [number, number] {
     // lowerBound's answers with fewer probes: fences are shingle hashes, spread evenly
     // (hashLowerBound), and the fences equal to `hash` are a few steps on from the first.
-    const fences = this.layout.passageFences;
+    const fences = this.fences;
     const atOrAbove = hashLowerBound(fences, hash);
     return [Math.max(0, atOrAbove - 1), runEnd(fences, hash, atOrAbove)];
   }
