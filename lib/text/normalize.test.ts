@@ -62,13 +62,18 @@ describe('content words', () => {
   });
 });
 
-describe('foldedWords on plain ASCII', () => {
-  // What foldedWords gives any text: normalizeText, possessives dropped, split at non-letters.
-  const reference = (text: string): string[] =>
-    normalizeText(text)
+/** foldedWords written out over a given fold: possessives dropped, split at non-letters. */
+function wordsOf(fold: (text: string) => string): (text: string) => string[] {
+  return (text) =>
+    fold(text)
       .replace(/'s\b/g, '')
       .split(/[^\p{L}]+/u)
       .filter(Boolean);
+}
+
+describe('foldedWords on plain ASCII', () => {
+  // What foldedWords gives any text: normalizeText, possessives dropped, split at non-letters.
+  const reference = wordsOf(normalizeText);
   test.each([
     "The U.S. expelled 60 Russian diplomats; Kennebunkport's mayor said it's tit-for-tat.",
     "\tTabs,\nnew lines\r\nand   spaces: O'Brien's 3rd-quarter $4.1bn (2018) ~ [x] {y} |z| `w` @v #u",
@@ -93,11 +98,7 @@ describe('typeset ASCII (curly quotes, en and em dashes, no-break spaces)', () =
       .replace(/\p{M}+/gu, '')
       .normalize('NFC')
       .toLowerCase();
-  const words = (text: string): string[] =>
-    folded(text)
-      .replace(/'s\b/g, '')
-      .split(/[^\p{L}]+/u)
-      .filter(Boolean);
+  const words = wordsOf(folded);
   test.each([
     '“We’re not going,” Putin’s aide said — and the Kremlin’s ‘tit–for–tat’ reply came.',
     'PUTIN’S\u00A0ADVISER’s ‘s’ ’s’ “A”—B–C ’S',
