@@ -48,17 +48,10 @@ export function normalizeText(text: string): string {
  * corpus's normalizer does ("tit-for-tat" gives tit, for, tat; "won't" gives won, t).
  */
 export function foldedWords(text: string): string[] {
-  // Plain ASCII folds to lower case alone (normalizeText), and its only letters are then a-z:
-  // splitting at anything else gives the same words, several times faster than \p{L}.
-  if (PLAIN_ASCII.test(text)) {
-    return text
-      .toLowerCase()
-      .replace(/'s\b/g, '')
-      .split(/[^a-z]+/)
-      .filter(Boolean);
-  }
-  // Typeset ASCII likewise, once its apostrophes are straight: its other typography only
-  // separates words, as its folded forms would.
+  // Plain ASCII, and ASCII with news typography once its apostrophes are straight, folds to lower
+  // case alone (normalizeText): its only letters are then a-z, and its other typography only
+  // separates words, as its folded forms would. Splitting at anything but a-z gives the same
+  // words, several times faster than \p{L}.
   if (TYPESET_ASCII.test(text)) {
     return text
       .replace(TYPESET_SINGLE_QUOTES, "'")
@@ -83,9 +76,12 @@ export function normalizeLikeSeed(text: string): string {
     .join(' ');
 }
 
+/** A folded word term weighting counts: not a single letter, not a stopword. */
+const isContentWord = (w: string): boolean => w.length > 1 && !CONTENT_STOPWORDS.has(w);
+
 /** Folded words that carry topic: no stopwords, no single letters. */
 export function contentWords(text: string): string[] {
-  return foldedWords(text).filter((w) => w.length > 1 && !CONTENT_STOPWORDS.has(w));
+  return foldedWords(text).filter(isContentWord);
 }
 
 const stemCache = new Map<string, string>();
@@ -105,6 +101,6 @@ export function stemWord(word: string): string {
 export function contentTerms(text: string): string[] {
   // contentWords(text).map(stemWord) in one pass: each sentence's terms are read this way.
   const terms: string[] = [];
-  for (const w of foldedWords(text)) if (w.length > 1 && !CONTENT_STOPWORDS.has(w)) terms.push(stemWord(w));
+  for (const w of foldedWords(text)) if (isContentWord(w)) terms.push(stemWord(w));
   return terms;
 }
