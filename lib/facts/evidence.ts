@@ -3,7 +3,7 @@
 import { meaningCosine } from '../meaning/vectors.ts';
 import { namePartsMatch } from './names.ts';
 import { quantityConflicts, type QuantityConflict } from './quantities.ts';
-import type { SentenceFeatures } from './features.ts';
+import { someSenseOwner, type SentenceFeatures } from './features.ts';
 import { inverseDocumentFrequency, type TermStats } from './stats.ts';
 
 export interface Evidence {
@@ -147,12 +147,17 @@ function matchTerms(a: SentenceFeatures, b: SentenceFeatures): { matchedA: Set<s
 
 /** IDF weight of the terms of `a` left unmatched that share a WordNet sense with an unmatched term of `b`. */
 function synonymMass(a: SentenceFeatures, matchedA: ReadonlySet<string>, b: SentenceFeatures, matchedB: ReadonlySet<string>, idf: (t: string) => number): number {
-  if (b.senseOwners.size === 0) return 0;
+  if (b.senseOwners.length === 0) return 0;
+  const unmatched = (j: number): boolean => !matchedB.has(b.terms[j]!);
   let mass = 0;
   for (let i = 0; i < a.terms.length; i++) {
     const ids = a.senses[i];
     if (ids === undefined || matchedA.has(a.terms[i]!)) continue;
-    if (ids.some((id) => b.senseOwners.get(id)?.some((j) => !matchedB.has(b.terms[j]!)) === true)) mass += idf(a.terms[i]!);
+    for (let s = 0; s < ids.length; s++) {
+      if (!someSenseOwner(b, ids[s]!, unmatched)) continue;
+      mass += idf(a.terms[i]!);
+      break;
+    }
   }
   return mass;
 }
