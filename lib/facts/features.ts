@@ -86,21 +86,48 @@ function intern(key: string): number {
   return -1 - (hash >>> 11);
 }
 
-const tokenCache = new Map<string, Token[]>();
-const TOKENS_KEPT = 4096;
-
 /**
- * lib/text tokens of a sentence, remembered for the most recent sentences: the matcher and the
- * framing labels read the same sentences.
+ * What lib/text and the extractors read of a sentence that the matcher and the framing labels
+ * both need (lib/framing/labels.ts reads a compared sentence again): tokens, and names and
+ * quantities when first asked for. Never changed once made; shared by every reader.
  */
-export function sentenceTokens(text: string): Token[] {
-  let tokens = tokenCache.get(text);
-  if (tokens === undefined) {
-    tokens = tokenize(text);
-    if (tokenCache.size >= TOKENS_KEPT) tokenCache.delete(tokenCache.keys().next().value!);
-    tokenCache.set(text, tokens);
+interface SentenceReading {
+  tokens: Token[];
+  names?: NameMention[];
+  quantities?: Quantity[];
+}
+
+const readings = new Map<string, SentenceReading>();
+const READINGS_KEPT = 4096;
+
+/** The reading of a sentence, remembered for the most recent sentences. */
+function readingOf(text: string): SentenceReading {
+  let reading = readings.get(text);
+  if (reading === undefined) {
+    reading = { tokens: tokenize(text) };
+    if (readings.size >= READINGS_KEPT) readings.delete(readings.keys().next().value!);
+    readings.set(text, reading);
   }
-  return tokens;
+  return reading;
+}
+
+/** lib/text tokens of a sentence (remembered: the matcher, the role check and the framing labels read the same sentences). */
+export function sentenceTokens(text: string): Token[] {
+  return readingOf(text).tokens;
+}
+
+/** The names of a sentence (extractNames over its tokens), remembered with them. */
+export function sentenceNames(text: string): NameMention[] {
+  const reading = readingOf(text);
+  reading.names ??= extractNames(text, reading.tokens);
+  return reading.names;
+}
+
+/** The numbers and dates of a sentence (extractQuantities over its tokens), remembered with them. */
+export function sentenceQuantities(text: string): Quantity[] {
+  const reading = readingOf(text);
+  reading.quantities ??= extractQuantities(text, reading.tokens);
+  return reading.quantities;
 }
 
 /** `senseOwners` of terms with these senses (see SentenceFeatures). */
@@ -143,8 +170,7 @@ export function someSenseOwner(features: Pick<SentenceFeatures, 'terms' | 'sense
  * computes it here.
  */
 export function sentenceFeatures(text: string, meaning?: MeaningVector): SentenceFeatures {
-  const tokens = sentenceTokens(text);
-  const names = extractNames(text, tokens);
+  const names = sentenceNames(text);
   const words = foldedWords(text);
   const terms = new Set<string>();
   for (const word of words) if (word.length > 1 && !CONTENT_STOPWORDS.has(word)) terms.add(stemWord(word));
@@ -180,7 +206,7 @@ export function sentenceFeatures(text: string, meaning?: MeaningVector): Sentenc
     nameTerms,
     words,
     names,
-    quantities: extractQuantities(text, tokens),
+    quantities: sentenceQuantities(text),
     quotes: quotations(text),
     termSet: terms,
     bigrams,

@@ -4,9 +4,9 @@
 import type { DiffPart, FramingLabel, FramingLabelKind } from '../result.ts';
 import { foldedWords, stemWord } from '../text/normalize.ts';
 import { CONTENT_STOPWORDS, SEED_STOPWORDS } from '../text/stopwords.ts';
-import { extractNames, matchNames, type NameMention } from '../facts/names.ts';
-import { extractQuantities, quantityConflicts, type Quantity } from '../facts/quantities.ts';
-import { sentenceTokens } from '../facts/features.ts';
+import { matchNames, type NameMention } from '../facts/names.ts';
+import { quantityConflicts, type Quantity } from '../facts/quantities.ts';
+import { sentenceNames, sentenceQuantities } from '../facts/features.ts';
 import { findAttributions, quotedRanges, type Attribution } from './attribution.ts';
 import { diffHunks, diffWording, type DiffHunk } from './diff.ts';
 import { capitalised, rememberedFraming, type FramingSides } from './framing-memo.ts';
@@ -87,11 +87,11 @@ const READINGS_KEPT = 2048;
 function read(text: string): SideReading {
   let reading = readings.get(text);
   if (reading !== undefined) return reading;
-  const tokens = sentenceTokens(text);
-  const names = extractNames(text, tokens);
+  // Names and quantities as the matcher read them when it compared the sentence (lib/facts/features.ts).
+  const names = sentenceNames(text);
   reading = {
     attributions: findAttributions(text, names),
-    quantities: extractQuantities(text, tokens),
+    quantities: sentenceQuantities(text),
     names,
     hedges: phrases(text, HEDGE_RE),
     boosters: phrases(text, BOOSTER_RE),
