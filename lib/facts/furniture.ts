@@ -70,19 +70,33 @@ function isSpace(code: number): boolean {
   );
 }
 
+/** Every word count the tests below compare is at most this: counting stops past it. */
+const MOST_WORDS_ASKED = Math.max(CAPTION_MAX_WORDS, CREDIT_MAX_WORDS, BYLINE_MAX_WORDS, LINK_TITLE_MAX_WORDS);
+
 /**
- * Words as runs of non-space (what splitting at spaces leaves), counted a character at a time:
- * a pattern's matches cost an array each, and every corpus article read counts its paragraphs.
+ * Words as runs of non-space (what splitting at spaces leaves), counted a character at a time up
+ * to MOST_WORDS_ASKED + 1: a pattern's matches cost an array each, every corpus article read
+ * counts its paragraphs, and a story paragraph is longer than any count a test asks about.
  */
 function wordCount(text: string): number {
   let count = 0;
   let inWord = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length && count <= MOST_WORDS_ASKED; i++) {
     const space = isSpace(text.charCodeAt(i));
     if (!space && !inWord) count++;
     inWord = !space;
   }
   return count;
+}
+
+/**
+ * Whether a paragraph ends like a sentence (a full stop, a question or exclamation mark, a
+ * quotation mark), read from its last character: a pattern anchored at the end (/[.!?”"]$/)
+ * tries every character of the paragraph before it.
+ */
+function endsPunctuated(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  return last === 0x2e || last === 0x21 || last === 0x3f || last === 0x201d || last === 0x22;
 }
 
 /**
@@ -128,7 +142,7 @@ export function furnitureRanges(text: string): [number, number][] {
   let inLinkList = false;
   list.forEach((p, i) => {
     const words = counts[i]!;
-    const unpunctuated = !/[.!?”"]$/.test(p.text);
+    const unpunctuated = !endsPunctuated(p.text);
     if (LINK_LIST_LABEL.test(p.text)) {
       inLinkList = true;
       ranges.push([p.start, p.end]);
@@ -149,7 +163,7 @@ export function furnitureRanges(text: string): [number, number][] {
     // A credit line under a paragraph marks a caption only when that paragraph reads like one
     // (agency captions end without a full stop): a story paragraph above a bare picture credit
     // stays story.
-    const creditFollows = i + 1 < list.length && creditLine(list[i + 1]!.text, counts[i + 1]!) && !/[.!?”"]$/.test(p.text);
+    const creditFollows = i + 1 < list.length && creditLine(list[i + 1]!.text, counts[i + 1]!) && !endsPunctuated(p.text);
     const caption = !credit && short && (CAPTION_LABEL.test(p.text) || (mayEndInCredit(p.text) && mayHoldCredit(p.text) && CREDITED_CAPTION.test(p.text)) || creditFollows);
     if (credit || caption) ranges.push([p.start, p.end]);
   });
