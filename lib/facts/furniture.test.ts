@@ -61,6 +61,25 @@ test('furnitureSentences names the caption sentences by index', () => {
   expect(marked).toEqual(['Two leaders talk during the summit in Danang, Vietnam', 'Reuters/Jorge Silva']);
 });
 
+test('furnitureSentences of a few sentences (a reuse source) marks them as it does among all of them', () => {
+  // Link titles stand in a list opened paragraphs before; a caption is known by the credit under it.
+  const text = [
+    'The White House said no meeting had been scheduled.',
+    'Related Coverage',
+    'Kremlin denies Ushakov account of Trump call',
+    'Russia expels 60 US diplomats in tit-for-tat move',
+    'Two leaders talk during the summit in Danang, Vietnam',
+    'Reuters/Jorge Silva',
+    'Sanders said the two leaders had discussed a number of potential venues.',
+  ].join('\n');
+  const sentences = segmentSentences(text);
+  const all = furnitureSentences(text, sentences);
+  expect([...all].map((i) => sentences[i]!.text)).toEqual(sentences.slice(1, 6).map((s) => s.text));
+  for (const s of sentences) expect(furnitureSentences(text, [s]).has(s.index)).toBe(all.has(s.index));
+  // Out of text order too.
+  expect([...furnitureSentences(text, [...sentences].reverse())].sort()).toEqual([...all].sort());
+});
+
 test('captions and credits of the seeds are no facts, omissions or unique sentences of an analysis', async () => {
   const { analyze } = await import('../analyze.ts');
   const { compileCorpus } = await import('../corpus/compile.ts');
