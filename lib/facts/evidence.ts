@@ -3,7 +3,8 @@
 import { meaningCosine } from '../meaning/vectors.ts';
 import { namePartsMatch } from './names.ts';
 import { quantityConflicts, type QuantityConflict } from './quantities.ts';
-import { someSenseOwner, type SentenceFeatures } from './features.ts';
+import type { SentenceFeatures } from './features.ts';
+import { firstOwnerLink } from './sense-owners.ts';
 import { inverseDocumentFrequency, type TermStats } from './stats.ts';
 
 export interface Evidence {
@@ -145,16 +146,24 @@ function matchTerms(a: SentenceFeatures, b: SentenceFeatures): { matchedA: Set<s
   return { matchedA, matchedB, spelling };
 }
 
+/** Whether a term of `b` left unmatched has sense `id`. */
+function ownedUnmatched(b: SentenceFeatures, id: number, matchedB: ReadonlySet<string>): boolean {
+  const { linkTerm, linkNext } = b.senseOwners;
+  for (let link = firstOwnerLink(b.senseOwners, id); link !== -1; link = linkNext[link]!) {
+    if (!matchedB.has(b.terms[linkTerm[link]!]!)) return true;
+  }
+  return false;
+}
+
 /** IDF weight of the terms of `a` left unmatched that share a WordNet sense with an unmatched term of `b`. */
 function synonymMass(a: SentenceFeatures, matchedA: ReadonlySet<string>, b: SentenceFeatures, matchedB: ReadonlySet<string>, idf: (t: string) => number): number {
-  if (b.senseOwners.length === 0) return 0;
-  const unmatched = (j: number): boolean => !matchedB.has(b.terms[j]!);
+  if (b.senseOwners.linkTerm.length === 0) return 0;
   let mass = 0;
   for (let i = 0; i < a.terms.length; i++) {
     const ids = a.senses[i];
     if (ids === undefined || matchedA.has(a.terms[i]!)) continue;
-    for (let s = 0; s < ids.length; s++) {
-      if (!someSenseOwner(b, ids[s]!, unmatched)) continue;
+    for (let k = 0; k < ids.length; k++) {
+      if (!ownedUnmatched(b, ids[k]!, matchedB)) continue;
       mass += idf(a.terms[i]!);
       break;
     }

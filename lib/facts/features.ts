@@ -4,6 +4,7 @@ import { CONTENT_STOPWORDS, foldedWords, stemWord, tokenize, type Token } from '
 import { extractNames, type NameMention } from './names.ts';
 import { extractQuantities, type Quantity } from './quantities.ts';
 import { termSenses, type TermSenses } from './senses.ts';
+import { senseOwners, type SenseOwners } from './sense-owners.ts';
 import { sentenceModel, type MeaningVector } from '../meaning/index.ts';
 
 export interface SentenceFeatures {
@@ -12,12 +13,8 @@ export interface SentenceFeatures {
   terms: string[];
   /** WordNet senses of each of `terms` (undefined for names and words WordNet lacks). */
   senses: (TermSenses | undefined)[];
-  /**
-   * Who has each sense, for synonyms found by lookup rather than by pairs: every (sense id, index
-   * in `terms`) as `id * terms.length + index`, ascending (see sensesOwnedBy). One typed array,
-   * not a map of arrays, which was some 40% of what a sentence's features allocated.
-   */
-  senseOwners: Float64Array;
+  /** Sense id -> indices in `terms` of the terms having it: synonyms found by lookup, not by pairs. */
+  senseOwners: SenseOwners;
   /** Stems of name parts, a subset of `terms`: these may match spelled differently. */
   nameTerms: Set<string>;
   /** All folded words in order, stopwords kept: word order and verbatim reuse. */
@@ -130,40 +127,6 @@ export function sentenceQuantities(text: string): Quantity[] {
   return reading.quantities;
 }
 
-/** `senseOwners` of terms with these senses (see SentenceFeatures). */
-function ownersOfSenses(senses: readonly (TermSenses | undefined)[]): Float64Array {
-  const n = senses.length;
-  let count = 0;
-  for (const ids of senses) if (ids !== undefined) count += ids.length;
-  const owners = new Float64Array(count);
-  let k = 0;
-  for (let i = 0; i < n; i++) {
-    const ids = senses[i];
-    if (ids === undefined) continue;
-    for (let s = 0; s < ids.length; s++) owners[k++] = ids[s]! * n + i;
-  }
-  return owners.sort();
-}
-
-/**
- * Indices in `features.terms` of the terms having sense `id`, passed to `visit` until it returns
- * true; whether one did. A binary search for the first owner, then the owners in a row.
- */
-export function someSenseOwner(features: Pick<SentenceFeatures, 'terms' | 'senseOwners'>, id: number, visit: (term: number) => boolean): boolean {
-  const owners = features.senseOwners;
-  const n = features.terms.length;
-  const from = id * n;
-  let lo = 0;
-  let hi = owners.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (owners[mid]! < from) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let k = lo; k < owners.length && owners[k]! < from + n; k++) if (visit(owners[k]! - from)) return true;
-  return false;
-}
-
 /**
  * Everything the matcher compares of one sentence. `meaning` is the sentence's vector when it
  * was computed already (a corpus artifact stores one for every sentence); otherwise the model
@@ -197,12 +160,11 @@ export function sentenceFeatures(text: string, meaning?: MeaningVector): Sentenc
   for (const v of trigramCounts) norm += v * v;
   const termList = [...terms];
   const senses = termList.map((t) => (nameTerms.has(t) ? undefined : termSenses(t)));
-  const senseOwners = ownersOfSenses(senses);
   return {
     text,
     terms: termList,
     senses,
-    senseOwners,
+    senseOwners: senseOwners(senses),
     nameTerms,
     words,
     names,
