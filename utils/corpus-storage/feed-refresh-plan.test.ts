@@ -158,3 +158,14 @@ test('a summary is kept only if no other change tombstoned the segment meanwhile
   expect(seg.feeds).toEqual({ perFeed: live.perFeed, oldestDay: live.oldestDay, removedCounted: 1, pages: [{ articles: 2, oldestDay: live.oldestDay }] });
   expect(needsRefs({ removed: removedNow.removed['seg-removed']!, summary: seg.feeds! }, new Set([FEED_A, FEED_B]))).toBe(false);
 });
+
+test('a segment stored in one part (summary without pages) counted anew stays one part', async () => {
+  const settings = { ...DEFAULT_FEED_SETTINGS, retentionDays: 10 };
+  const followed = new Set(sources.map((s) => s.url));
+  const onePart = segments.map((s) => ({ ...s, summary: { perFeed: s.summary!.perFeed, oldestDay: s.summary!.oldestDay } })).map((s) => (needsRefs(s, followed) ? s : { ...s, stored: null }));
+  const made = await plan(onePart, settings);
+  expect(made.plan).toEqual(byMergeRefresh(settings));
+  for (const summary of made.summaries.values()) expect(summary.pages).toBeUndefined();
+  // Read by page, a one-part segment is read whole.
+  expect(made.read).toEqual(['seg-old']);
+});

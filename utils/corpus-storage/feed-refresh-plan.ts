@@ -289,9 +289,10 @@ function summaryAfter(segment: StoredFeedSegment, summarized: boolean, read: rea
   if (!summarized) {
     const refs = read[0]!.refs!;
     const counted = feedSummary(refs.filter(live));
-    // The stored pages are those of every article, tombstoned ones included: each page's oldest live day.
-    const pages = feedRefsPages(refs).map((page) => ({ articles: page.length, oldestDay: oldestDayOf(page.filter(live)) }));
-    return { perFeed: counted.perFeed, oldestDay: counted.oldestDay, removedCounted, ...(segment.summary?.pages || pages.length > 1 ? { pages } : {}) };
+    // Pages as stored (a segment of earlier versions is one part, listed as none): each page's oldest live day.
+    let first = 0;
+    const pages = segment.summary?.pages?.map((page) => ({ articles: page.articles, oldestDay: oldestDayOf(refs.slice(first, (first += page.articles)).filter(live)) }));
+    return { perFeed: counted.perFeed, oldestDay: counted.oldestDay, removedCounted, ...(pages ? { pages } : {}) };
   }
   const summary = segment.summary!;
   const perFeed = { ...summary.perFeed };
