@@ -85,6 +85,18 @@ export class OpenSegment {
   }
 
   /**
+   * Live entries of the term's postings (local id): its stored list's length less the removed
+   * articles' entries, counted from their rows as the postings count them (once per term and
+   * once per fact). The list itself is not read: a query asks the length of each of its 64
+   * terms, common ones included, whose lists run to tens of thousands of entries in a segment of
+   * 100,000 articles.
+   */
+  livePostingsLength(local: number): number {
+    const stored = this.alone.postingsLength(local);
+    return this.removed ? stored - (this.removedDf().get(local) ?? 0) : stored;
+  }
+
+  /**
    * Every term of a removed article is stored, so its share of the document frequencies is exact.
    * A segment with index pieces reads the removed articles' rows first (utils/corpus-storage/open.ts
    * does on opening; otherwise the first query's IndexNotLoadedError asks for them).

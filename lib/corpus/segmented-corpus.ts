@@ -450,9 +450,7 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
     let length = 0;
     for (const [s, part] of this.parts.entries()) {
       const local = this.termLocals[base + s]!;
-      if (local === -1) continue;
-      if (!part.removed) length += part.alone.postingsLength(local);
-      else for (const a of part.alone.postings(local)) if (!part.isRemoved(a)) length++;
+      if (local !== -1) length += part.livePostingsLength(local);
     }
     return length;
   }

@@ -1,8 +1,9 @@
 // Articles from followed feeds, stored as segments. A refresh compiles only its new articles into
 // one new segment; articles that leave (past the retention window or cap, or from a feed no
 // longer followed) become tombstones, and a segment left with none live is dropped. Nothing
-// already stored is compiled again. Each feeds segment carries a small `feed-articles` part:
-// which feed each article came from and when, which retention and per-feed counts need.
+// already stored is compiled again. Each feeds segment carries its bookkeeping in `feed-articles`
+// parts (pages of FEED_REFS_PAGE articles, ./feed-refs.ts): which feed each article came from and
+// when, which retention and per-feed counts need; a refresh reads only the pages its plan needs.
 import type { CorpusContext } from '@/lib/corpus';
 import type { CompileProgressOptions } from '@/lib/import/combine';
 import type { RefreshResult } from '@/lib/feeds/refresh';
