@@ -11,8 +11,9 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openCorporaDb } from '../utils/corpus-storage/db.ts';
 import { FEED_ARTICLES_PART, loadWholeSegment } from '../utils/corpus-storage/open.ts';
-import { decodeFeedRefs, encodeFeedRefs } from '../utils/corpus-storage/feed-refs.ts';
-import { listParts, segmentParts } from '../utils/corpus-storage/segment-api.ts';
+import { decodeFeedRefs, feedRefsPart, feedRefsParts } from '../utils/corpus-storage/feed-refs.ts';
+import { feedSummary } from '../utils/corpus-storage/feed-refresh-plan.ts';
+import { listParts, partNames, segmentParts } from '../utils/corpus-storage/segment-api.ts';
 import { readManifest, readParts } from '../utils/corpus-storage/store.ts';
 import { restoreIndexedDb, saveIndexedDb } from './lib/idb-snapshot.ts';
 
@@ -24,8 +25,13 @@ const db = await openCorporaDb();
 const manifest = await readManifest(db);
 const segments = [];
 for (const entry of manifest.segments) {
-  // Feed bookkeeping re-encoded as this version writes it (utils/corpus-storage/feed-refs.ts).
-  const extra = entry.parts.includes(FEED_ARTICLES_PART) ? [...(await readParts(db, entry.id, [FEED_ARTICLES_PART]))].map(([name, bytes]) => ({ name, bytes: encodeFeedRefs(decodeFeedRefs(bytes)) })) : [];
+  // Feed bookkeeping re-encoded and paged as this version writes it (utils/corpus-storage/feed-refs.ts);
+  // the summary's counts are kept (they may count tombstoned articles: a refresh reads such a segment whole and counts it anew).
+  const pages = partNames(entry.parts).filter((name) => name === FEED_ARTICLES_PART || name.startsWith(`${FEED_ARTICLES_PART}-`)).length;
+  const names = Array.from({ length: pages }, (_, k) => feedRefsPart(k));
+  const refs = pages ? [...(await readParts(db, entry.id, names)).values()].flatMap((bytes) => decodeFeedRefs(bytes)) : null;
+  const extra = refs ? feedRefsParts(refs) : [];
+  const feeds = refs && entry.feeds ? { ...entry.feeds, pages: feedSummary(refs).pages } : entry.feeds;
   const parts = [...segmentParts(await loadWholeSegment(db, entry), { lazyLookups: entry.kind === 'feeds' }), ...extra];
   const tx = db.transaction(['parts', 'manifest'], 'readwrite');
   const store = tx.objectStore('parts');
@@ -33,7 +39,7 @@ for (const entry of manifest.segments) {
   await store.delete(IDBKeyRange.bound([entry.id, ''], [entry.id, '\uffff']));
   await Promise.all(parts.map((p) => store.put({ segment: entry.id, name: p.name, bytes: p.bytes, written })));
   await tx.done;
-  segments.push({ ...entry, parts: listParts(parts.map((p) => p.name)), bytes: parts.reduce((sum, p) => sum + p.bytes.byteLength, 0) });
+  segments.push({ ...entry, parts: listParts(parts.map((p) => p.name)), bytes: parts.reduce((sum, p) => sum + p.bytes.byteLength, 0), ...(feeds ? { feeds } : {}) });
   console.log(`  ${entry.id}: ${entry.articles} articles, ${entry.parts.length} parts → ${parts.length}`);
 }
 await db.put('manifest', { ...manifest, segments, key: 'manifest' } as never);

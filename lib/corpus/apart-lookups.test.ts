@@ -11,6 +11,7 @@ import { assembleSegment, indexPartKeepsLookupsApart, segmentFromParts, serializ
 import { lookupsOf, readLookups, serializeLookups } from './segment-lookups.ts';
 import { openSegmentedCorpus, type Segment } from './segments.ts';
 import type { ApartLookups } from './apart-lookups.ts';
+import { LshPages } from './lsh-pages.ts';
 import { SEED_IDS, seedRecords } from './test-seeds.ts';
 import { asPage, buildSegments } from './test-segments.ts';
 
@@ -41,8 +42,13 @@ describe('index parts with their lookups apart', () => {
       segments.map((s, k) => opened(s, apart[k]!, readLookups(serializeLookups(lookupsOf(s.data))))),
       { name: 'seeds' },
     );
+    // A known part holds where its LSH pages are; the segment reads them when a search looks in a bucket.
     const fromKnownParts = openSegmentedCorpus(
-      segments.map((s, k) => opened(s, apart[k]!, readKnownPart(serializeKnownParts(lookupsOf(s.data)).known))),
+      segments.map((s, k) => {
+        const { known, lsh } = serializeKnownParts(lookupsOf(s.data));
+        const part = readKnownPart(known);
+        return { ...opened(s, apart[k]!, part), lshPages: new LshPages(s.id, part.lshPages!, (pages) => Promise.resolve(pages.map((p) => lsh[p]!))) };
+      }),
       { name: 'seeds' },
     );
     let stories = 0;

@@ -11,8 +11,21 @@ import type { SegmentLookups } from './segment-lookups.ts';
 
 /** The sections an index part leaves to the lookup part with `lookupsApart`. */
 export const APART_LOOKUPS = ['lshKeys', 'lshArticles', 'idHashes', 'idOrder', 'urlHashes', 'urlOrder', 'outletIndex', 'shingleCounts'] as const;
-/** What opening such an index part needs from the lookup part: a known part has these too. */
-export type ApartLookups = Pick<SegmentLookups, (typeof APART_LOOKUPS)[number]>;
+/**
+ * What opening such an index part needs from the lookup part: a known part has these too, its
+ * LSH buckets only if written before they were stored in pages (./lsh-pages.ts).
+ */
+export type ApartLookups = Omit<Pick<SegmentLookups, (typeof APART_LOOKUPS)[number]>, 'lshKeys' | 'lshArticles'> & Partial<Pick<SegmentLookups, 'lshKeys' | 'lshArticles'>>;
+
+/**
+ * The LSH buckets of a segment opened without them (stored in pages, read through LshPages): one
+ * empty array, told apart from a segment's own empty buckets by identity, so that a segment
+ * opened with neither is refused (./open-segment.ts) instead of finding nothing.
+ */
+export const LSH_NOT_READ = new Uint32Array(0);
+
+/** Whether the data holds its LSH buckets (not left in pages). */
+export const lshRead = (data: Pick<CorpusData, 'lshKeys'>): boolean => data.lshKeys !== LSH_NOT_READ;
 
 /** The index part's copy of the data, without what the lookup part holds (empty where an artifact needs a section). */
 export function withoutApartLookups(data: CorpusData): CorpusData {
@@ -36,8 +49,8 @@ export function withApartLookups(id: string, data: CorpusData, lookups: ApartLoo
   if (!keepsLookupsApart(data)) return data;
   if (!lookups) throw new CorpusFormatError(`segment "${id}" keeps its LSH buckets, id and URL lookups, outlets and shingle counts in its lookup part, which was not given`);
   const n = data.meta.articleCount;
-  const fits = lookups.outletIndex.length === n && lookups.shingleCounts.length === n && lookups.idOrder.length <= n && lookups.urlOrder.length <= n && lookups.lshKeys.length === lookups.lshArticles.length;
-  if (!fits) throw new CorpusFormatError(`the lookups given for segment "${id}" (${lookups.outletIndex.length} articles) are not those of its ${n} articles`);
-  const { lshKeys, lshArticles, idHashes, idOrder, urlHashes, urlOrder, outletIndex, shingleCounts } = lookups;
+  const { lshKeys = LSH_NOT_READ, lshArticles = LSH_NOT_READ, idHashes, idOrder, urlHashes, urlOrder, outletIndex, shingleCounts } = lookups;
+  const fits = outletIndex.length === n && shingleCounts.length === n && idOrder.length <= n && urlOrder.length <= n && lshKeys.length === lshArticles.length;
+  if (!fits) throw new CorpusFormatError(`the lookups given for segment "${id}" (${outletIndex.length} articles) are not those of its ${n} articles`);
   return { ...data, lshKeys, lshArticles, idHashes, idOrder, urlHashes, urlOrder, outletIndex, shingleCounts };
 }

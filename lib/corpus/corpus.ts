@@ -35,6 +35,8 @@ export interface IndexRequest {
   terms?: Iterable<number>;
   /** Shingle hashes the passage index will be asked about (lib/facts/passage-index.ts queryShingles). */
   passages?: Iterable<number>;
+  /** Signatures whose LSH buckets a search will look in (story candidates' near-duplicates). */
+  signatures?: Iterable<Uint32Array>;
 }
 
 /**

@@ -4,6 +4,7 @@ import { expect, test } from 'vitest';
 import { KnownArticles } from './known-articles.ts';
 import { lookupsOf, readLookups, serializeLookups } from './segment-lookups.ts';
 import { readKnownPage, readKnownPart, readKnownSketches, serializeKnownParts, signatureSketches } from './known-parts.ts';
+import { LshPages } from './lsh-pages.ts';
 import { readSections, serializeSections } from './format.ts';
 import { findInCorpus } from '../feeds/near-duplicates.ts';
 import { openSegmentedCorpus } from './segments.ts';
@@ -62,7 +63,7 @@ test('segments read lazily (known part, pages on demand) give the same answers o
   let sketchesRead = 0;
   const lazily = () =>
     segments.map((s) => {
-      const { known, sketches, pages } = serializeKnownParts(lookupsOf(s.data), 8);
+      const { known, sketches, pages, lsh } = serializeKnownParts(lookupsOf(s.data), 8);
       pagesStored += pages.length;
       const readPages = async (numbers: number[]) => {
         pagesRead += numbers.length;
@@ -73,7 +74,8 @@ test('segments read lazily (known part, pages on demand) give the same answers o
         sketchesRead++;
         return readKnownSketches(sketches, part.articleCount);
       };
-      return { id: s.id, known: part, readPages, readSketches, removed: s.removed };
+      const lshPages = new LshPages(s.id, part.lshPages!, async (numbers) => numbers.map((k) => lsh[k]!));
+      return { id: s.id, known: part, readPages, readSketches, lshPages, removed: s.removed };
     });
   const live = Array.from({ length: whole.indexEnd }, (_, i) => i).filter((i) => !whole.isRemoved(i));
 
@@ -117,12 +119,15 @@ test('known parts written with their sketches inside (before sketches were store
   const whole = openSegmentedCorpus(segments, { name: 'whole' });
   const inputs = segments.map((s) => {
     const { known, pages } = serializeKnownParts(lookupsOf(s.data), 8);
-    // The earlier layout: the same sections with the sketches appended to the known part.
+    // The earlier layout: the same sections with the LSH buckets whole and the sketches appended to the known part.
     const file = readSections(known);
-    const names = ['idHashes', 'idOrder', 'urlHashes', 'urlOrder', 'outletIndex', 'shingleCounts', 'lshKeys', 'lshArticles'];
-    const earlier = serializeSections(file.meta, [...names.map((name) => [name, file.get(name)] as const), ['sketches', signatureSketches(lookupsOf(s.data).signatures)]]);
+    const names = ['idHashes', 'idOrder', 'urlHashes', 'urlOrder', 'outletIndex', 'shingleCounts'];
+    const { lsh: _pages, ...meta } = file.meta as { lsh?: unknown };
+    const { lshKeys, lshArticles } = lookupsOf(s.data);
+    const earlier = serializeSections(meta, [...names.map((name) => [name, file.get(name)] as const), ['lshKeys', lshKeys], ['lshArticles', lshArticles], ['sketches', signatureSketches(lookupsOf(s.data).signatures)]]);
     const part = readKnownPart(earlier);
     expect(part.sketches).not.toBeNull();
+    expect(part.lshPages).toBeUndefined();
     return { id: s.id, known: part, readPages: async (numbers: number[]) => numbers.map((k) => readKnownPage(pages[k]!)) };
   });
   const known = await KnownArticles.open(inputs, { name: 'whole' });

@@ -1,18 +1,20 @@
 // The articles a corpus of segments holds, as a feed refresh checks new items against them and a
 // new segment joins them: opened from the segments' lookups alone (./segment-lookups.ts), not
 // their index parts. A segment stored with a known part (./known-parts.ts) is read lazily: its
-// known part at once, its sketches when a near-duplicate check first has candidates in it, its
-// known pages when a check lands on one of their articles; callers say
+// known part at once, the LSH pages of the buckets a check looks in (./lsh-pages.ts), its
+// sketches when a near-duplicate check first has candidates in it, its known pages when a check
+// lands on one of their articles; callers say
 // what they are about to check (`prepare`), since the checks themselves are synchronous. The
 // answers are those of the corpus opened whole (./segmented-corpus.ts): the same article
 // indices, tombstones and LSH (./segment-lsh.ts); tests hold them equal.
-import { estimateContainment, estimateJaccard, SIGNATURE_SIZE, type LshBuckets } from '../fingerprint/index.ts';
+import { bucketKeys, estimateContainment, estimateJaccard, SIGNATURE_SIZE, type LshBuckets } from '../fingerprint/index.ts';
+import type { LshPages } from './lsh-pages.ts';
 import type { CorpusArticle } from './corpus.ts';
 import { readString, type StringTable } from './data.ts';
 import type { KnownPage, KnownPart } from './known-parts.ts';
 import { sketchJaccardAtMost } from './known-parts.ts';
 import { hashHits, tableHolds, type StringIndex } from './part-lookups.ts';
-import { lshBucketSizesOver, lshCandidatesOver, type LshSegment } from './segment-lsh.ts';
+import { bucketOf, lshBucketSizesOver, lshCandidatesOver, type LshSegment } from './segment-lsh.ts';
 import type { SegmentLookups } from './segment-lookups.ts';
 import { lastStartAtMost } from '../sorted.ts';
 import { VERSION_CONTAINMENT, VERSION_MIN_SHINGLES } from './versions.ts';
@@ -67,12 +69,16 @@ export type KnownSegmentInput =
       readPages: (pages: number[]) => Promise<KnownPage[]>;
       /** The segment's sketches, when its known part does not hold them (stored apart, ./known-parts.ts). */
       readSketches?: () => Promise<Uint8Array>;
+      /** The segment's LSH buckets, when its known part holds where their pages are instead of them (./lsh-pages.ts). */
+      lshPages?: LshPages;
       removed?: ReadonlySet<string>;
     };
 
 /** One segment's lookups in a corpus of several. */
 export class KnownSegment implements LshSegment {
-  readonly buckets: LshBuckets;
+  /** The LSH buckets in memory; null when read in pages (`lshPages`). */
+  private readonly buckets: LshBuckets | null;
+  readonly lshPages: LshPages | null;
   removed: Uint8Array | null = null;
   readonly articleCount: number;
   readonly name: string;
@@ -101,7 +107,9 @@ export class KnownSegment implements LshSegment {
     this.outlets = part.outlets;
     this.outletIndex = part.outletIndex;
     this.shingleCounts = part.shingleCounts;
-    this.buckets = { keys: part.lshKeys, articles: part.lshArticles };
+    this.lshPages = 'known' in input ? (input.lshPages ?? null) : null;
+    if (!this.lshPages && !(part.lshKeys && part.lshArticles)) throw new Error(`segment ${id} was opened without its LSH buckets or a way to read them`);
+    this.buckets = this.lshPages ? null : { keys: part.lshKeys!, articles: part.lshArticles! };
     this.ids = { hashes: part.idHashes, order: part.idOrder };
     this.urls = { hashes: part.urlHashes, order: part.urlOrder };
     if ('lookups' in input) {
@@ -120,6 +128,13 @@ export class KnownSegment implements LshSegment {
       this.readSketches = input.readSketches ?? null;
       this.readPages = input.readPages;
     }
+  }
+
+  /** The articles in the key's bucket; a bucket in pages must be read (`prepare` with fingerprints reads them). */
+  bucket(key: number): Uint32Array {
+    if (this.buckets) return bucketOf(this.buckets, key);
+    if (!this.lshPages!.has(key)) throw new Error(`the LSH bucket ${key} of segment ${this.id} was not read: prepare() the fingerprints first`);
+    return this.lshPages!.bucket(key);
   }
 
   private pageNumber(local: number): number {
@@ -307,8 +322,12 @@ export class KnownArticles implements CorpusContext {
     for (const id of query.ids ?? []) for (const segment of this.segments) want(segment, segment.idHits(id));
     for (const url of query.urls ?? []) for (const segment of this.segments) want(segment, segment.urlHits(url));
     // Every candidate a near-duplicate or version check may compare (the checks' crowded buckets only leave more out).
+    const fingerprints = [...(query.fingerprints ?? [])];
+    // The LSH pages every check looks in (compiling counts the buckets of all its articles' signatures).
+    const keys = fingerprints.flatMap(({ signature }) => [...bucketKeys(signature)]);
+    if (keys.length) await Promise.all(this.segments.map((segment) => segment.lshPages?.read(keys)));
     const candidates: [KnownSegment, number, Uint32Array, number][] = [];
-    for (const { signature, shingles } of query.fingerprints ?? []) {
+    for (const { signature, shingles } of fingerprints) {
       if (shingles < VERSION_MIN_SHINGLES) continue;
       for (const index of this.lshCandidates(signature).keys()) {
         const [segment, local] = this.locate(index);

@@ -10,20 +10,26 @@
 // the articles a check lands on: an id or URL whose hash matches, or a near-duplicate candidate
 // whose sketch does not rule it out (./known-articles.ts). Reading every segment's whole lookups
 // on each refresh cost a time in proportion to the corpus (about 45 MB at 100,000 articles).
+// The LSH buckets sit in *LSH pages* (./lsh-pages.ts), the known part holding each page's first
+// key: a check, or a page query's near-duplicate search, reads the pages of the buckets it looks
+// in (known parts written before hold the buckets whole and are read as they are).
 import { EMPTY, SIGNATURE_SIZE } from '../fingerprint/minhash.ts';
 import type { StringTable } from './data.ts';
 import { CorpusFormatError, readSections, serializeSections } from './format.ts';
 import type { SegmentLookups } from './segment-lookups.ts';
+import { serializeLshPages, type LshPagesLayout } from './lsh-pages.ts';
 
 /** Articles per known page: small enough that a check reads little, large enough that pages stay few. */
 export const KNOWN_PAGE_ARTICLES = 64;
 
 /** The lookups' arrays a known part holds as they are: written and read from this one list. */
-const KNOWN_ARRAYS = ['idHashes', 'idOrder', 'urlHashes', 'urlOrder', 'outletIndex', 'shingleCounts', 'lshKeys', 'lshArticles'] as const;
+const KNOWN_ARRAYS = ['idHashes', 'idOrder', 'urlHashes', 'urlOrder', 'outletIndex', 'shingleCounts'] as const;
 type KnownArray = (typeof KNOWN_ARRAYS)[number];
 
 /** The part of a segment's lookups every refresh reads. */
-export interface KnownPart extends Pick<SegmentLookups, 'name' | 'articleCount' | 'outlets' | KnownArray> {
+export interface KnownPart extends Pick<SegmentLookups, 'name' | 'articleCount' | 'outlets' | KnownArray>, Partial<Pick<SegmentLookups, 'lshKeys' | 'lshArticles'>> {
+  /** Where the LSH pages are (known parts written now); known parts written before hold the buckets whole (`lshKeys`, `lshArticles`). */
+  lshPages?: LshPagesLayout;
   /** Articles per known page (the last page may hold fewer). */
   pageArticles: number;
   /**
@@ -48,6 +54,8 @@ interface KnownPartMeta {
   articleCount: number;
   outlets: string[];
   pageArticles: number;
+  /** LSH entries and entries per page, the pages' first keys in the `lshFences` section (absent from known parts written before). */
+  lsh?: { entries: number; page: number };
 }
 
 interface KnownSketchesMeta {
@@ -91,11 +99,12 @@ function tableSlice(table: StringTable, first: number, count: number): StringTab
   return { offsets, bytes: table.bytes.slice(start, table.offsets[first + count]!) };
 }
 
-/** A segment's lookups as its known part, its sketches and its known pages. */
-export function serializeKnownParts(lookups: SegmentLookups, pageArticles = KNOWN_PAGE_ARTICLES): { known: Uint8Array; sketches: Uint8Array; pages: Uint8Array[] } {
+/** A segment's lookups as its known part, its sketches, its known pages and its LSH pages. */
+export function serializeKnownParts(lookups: SegmentLookups, pageArticles = KNOWN_PAGE_ARTICLES): { known: Uint8Array; sketches: Uint8Array; pages: Uint8Array[]; lsh: Uint8Array[] } {
   const n = lookups.articleCount;
-  const meta: KnownPartMeta = { kind: 'segment-known', name: lookups.name, articleCount: n, outlets: lookups.outlets, pageArticles };
-  const known = serializeSections(meta, KNOWN_ARRAYS.map((name) => [name, lookups[name]] as const));
+  const lsh = serializeLshPages({ keys: lookups.lshKeys, articles: lookups.lshArticles });
+  const meta: KnownPartMeta = { kind: 'segment-known', name: lookups.name, articleCount: n, outlets: lookups.outlets, pageArticles, lsh: { entries: lsh.layout.entries, page: lsh.layout.page } };
+  const known = serializeSections(meta, [...KNOWN_ARRAYS.map((name) => [name, lookups[name]] as const), ['lshFences', lsh.layout.fences]]);
   const sketchesMeta: KnownSketchesMeta = { kind: 'segment-known-sketches', articleCount: n };
   const sketches = serializeSections(sketchesMeta, [['sketches', signatureSketches(lookups.signatures)]]);
   const pages: Uint8Array[] = [];
@@ -114,7 +123,7 @@ export function serializeKnownParts(lookups: SegmentLookups, pageArticles = KNOW
       ]),
     );
   }
-  return { known, sketches, pages };
+  return { known, sketches, pages, lsh: lsh.pages };
 }
 
 /** Reads a known part (checksum verified, as every part is); views on its bytes. */
@@ -123,10 +132,12 @@ export function readKnownPart(bytes: Uint8Array): KnownPart {
   const meta = file.meta as KnownPartMeta;
   if (meta?.kind !== 'segment-known') throw new CorpusFormatError('not the known part of a corpus segment');
   const arrays = Object.fromEntries(KNOWN_ARRAYS.map((name) => [name, file.get(name)])) as Pick<KnownPart, KnownArray>;
-  // Known parts written before sketches were stored apart hold them.
+  // Known parts written before sketches were stored apart hold them, and before LSH pages the buckets.
   const sketches = file.has('sketches') ? file.get<Uint8Array>('sketches') : null;
-  const part: KnownPart = { name: meta.name, articleCount: meta.articleCount, outlets: meta.outlets, pageArticles: meta.pageArticles, ...arrays, sketches };
-  if (!(part.pageArticles >= 1) || (sketches && sketches.length !== part.articleCount * SIGNATURE_SIZE)) throw new CorpusFormatError('the known part of a corpus segment is damaged');
+  const lsh = meta.lsh ? { lshPages: { ...meta.lsh, fences: file.get<Uint32Array>('lshFences') } } : { lshKeys: file.get<Uint32Array>('lshKeys'), lshArticles: file.get<Uint32Array>('lshArticles') };
+  const part: KnownPart = { name: meta.name, articleCount: meta.articleCount, outlets: meta.outlets, pageArticles: meta.pageArticles, ...arrays, ...lsh, sketches };
+  const fences = part.lshPages ? Math.ceil(part.lshPages.entries / part.lshPages.page) === part.lshPages.fences.length : true;
+  if (!(part.pageArticles >= 1) || !fences || (sketches && sketches.length !== part.articleCount * SIGNATURE_SIZE)) throw new CorpusFormatError('the known part of a corpus segment is damaged');
   return part;
 }
 

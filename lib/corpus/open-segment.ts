@@ -7,6 +7,9 @@ import type { CorpusData } from './data.ts';
 import type { LoadArticleBlock } from './parts.ts';
 import { IndexNotLoadedError, type IndexPieces } from './index-pieces.ts';
 import { hashRange, lastStartAtMost } from '../sorted.ts';
+import { lshRead } from './apart-lookups.ts';
+import type { LshPages } from './lsh-pages.ts';
+import { bucketOf } from './segment-lsh.ts';
 
 export class OpenSegment {
   /** The segment alone: articles, texts, its own postings (its IDF is never used). */
@@ -21,7 +24,8 @@ export class OpenSegment {
   private readonly removedArticles: number[] = [];
   /** For each local term id held by removed articles, how many of them hold it (their share of termDf); counted on first use. */
   private removedDfs: Map<number, number> | null = null;
-  readonly buckets: LshBuckets;
+  /** Its LSH buckets in memory; null when read in pages (`lshPages`). */
+  private readonly buckets: LshBuckets | null;
   /** Local term id → corpus term id + 1; 0 until the term is first asked for. Allocated on first use. */
   private corpusIds: Int32Array | null = null;
 
@@ -36,11 +40,14 @@ export class OpenSegment {
     readonly firstSentence: number,
     loadArticleBlock?: LoadArticleBlock,
     indexPieces?: IndexPieces,
+    /** The LSH buckets, for a segment whose buckets are stored in pages (./lsh-pages.ts). */
+    readonly lshPages?: LshPages,
   ) {
     this.alone = new CompiledCorpus(data, loadArticleBlock, indexPieces);
     this.data = data;
     this.count = data.meta.articleCount;
-    this.buckets = { keys: data.lshKeys, articles: data.lshArticles };
+    if (!lshPages && !lshRead(data)) throw new Error(`corpus "${data.meta.name}" was opened without its LSH buckets or a way to read them`);
+    this.buckets = lshPages ? null : { keys: data.lshKeys, articles: data.lshArticles };
     let removed: Uint8Array | null = null;
     let removedCount = 0;
     for (const id of removedIds ?? []) {
@@ -56,6 +63,14 @@ export class OpenSegment {
     this.removedCount = removedCount;
   }
 
+  /** The articles in the key's bucket; a bucket in pages not read yet throws IndexNotLoadedError (the corpus reads them for a whole search first). */
+  bucket(key: number): Uint32Array {
+    if (this.buckets) return bucketOf(this.buckets, key);
+    const pages = this.lshPages!;
+    if (!pages.has(key)) throw new IndexNotLoadedError(this.alone.name, `the LSH bucket ${key}`, () => pages.read([key]));
+    return pages.bucket(key);
+  }
+
   get sentenceCount(): number {
     return this.data.sentenceStart[this.count]!;
   }
@@ -67,6 +82,18 @@ export class OpenSegment {
   /** Articles of the segment holding the term (local id) that were not removed. */
   liveDf(local: number): number {
     return this.data.termDf[local]! - (this.removedDf().get(local) ?? 0);
+  }
+
+  /**
+   * Live entries of the term's postings (local id): its stored list's length less the removed
+   * articles' entries, counted from their rows as the postings count them (once per term and
+   * once per fact). The list itself is not read: a query asks the length of each of its 64
+   * terms, common ones included, whose lists run to tens of thousands of entries in a segment of
+   * 100,000 articles.
+   */
+  livePostingsLength(local: number): number {
+    const stored = this.alone.postingsLength(local);
+    return this.removed ? stored - (this.removedDf().get(local) ?? 0) : stored;
   }
 
   /**

@@ -8,19 +8,26 @@ import { bucketKeys, bucketRange, LSH_BANDS, MAX_BUCKET, type LshBuckets } from 
 export interface LshSegment {
   /** Corpus index of the segment's first article. */
   readonly first: number;
-  readonly buckets: LshBuckets;
+  /** The segment's articles in the bucket of this key (all in memory, or read in pages: ./lsh-pages.ts). */
+  bucket(key: number): Uint32Array;
   /** removed[a] is 1 for a tombstoned article; null when none is. */
   readonly removed: Uint8Array | null;
 }
 
+/** The articles in a bucket of buckets held whole. */
+export function bucketOf(buckets: LshBuckets, key: number): Uint32Array {
+  const [first, last] = bucketRange(buckets, key);
+  return buckets.articles.subarray(first, last);
+}
+
 /** Live articles in the segment's bucket, counted up to `enough` (past it the count is only known to exceed it). */
-export function liveInBucket(segment: LshSegment, key: number, enough: number): { range: [number, number]; live: number } {
-  const range = bucketRange(segment.buckets, key);
+export function liveInBucket(segment: LshSegment, key: number, enough: number): { articles: Uint32Array; live: number } {
+  const articles = segment.bucket(key);
   const removed = segment.removed;
-  if (!removed) return { range, live: range[1] - range[0] };
+  if (!removed) return { articles, live: articles.length };
   let live = 0;
-  for (let i = range[0]; i < range[1] && live <= enough; i++) if (!removed[segment.buckets.articles[i]!]) live++;
-  return { range, live };
+  for (let i = 0; i < articles.length && live <= enough; i++) if (!removed[articles[i]!]) live++;
+  return { articles, live };
 }
 
 /** Live articles in each of the signature's buckets, over every segment. */
@@ -41,19 +48,19 @@ export function lshCandidatesOver(segments: readonly LshSegment[], signature: Ui
   const keys = bucketKeys(signature);
   for (let band = 0; band < LSH_BANDS; band++) {
     let total = alsoInBand?.[band] ?? 0;
-    const ranges: [number, number][] = [];
+    const buckets: Uint32Array[] = [];
     for (const segment of segments) {
-      const { range, live } = liveInBucket(segment, keys[band]!, MAX_BUCKET - total);
-      ranges.push(range);
+      const { articles, live } = liveInBucket(segment, keys[band]!, MAX_BUCKET - total);
+      buckets.push(articles);
       total += live;
       if (total > MAX_BUCKET) break;
     }
     // As in one compile: a bucket of more than MAX_BUCKET live articles is skipped.
     if (total > MAX_BUCKET) continue;
     segments.forEach((segment, s) => {
-      const [first, last] = ranges[s]!;
-      for (let i = first; i < last; i++) {
-        const a = segment.buckets.articles[i]!;
+      const articles = buckets[s]!;
+      for (let i = 0; i < articles.length; i++) {
+        const a = articles[i]!;
         if (segment.removed?.[a]) continue;
         const index = segment.first + a;
         found.set(index, (found.get(index) ?? 0) + 1);

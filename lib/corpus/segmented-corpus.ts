@@ -17,6 +17,9 @@ import type { IndexRequest } from './corpus.ts';
 import { chooseTermVector, type ChosenVector } from './term-vector.ts';
 import { termIdf, TermWeights } from './term-weights.ts';
 import { primaryVersions } from './versions.ts';
+import type { LshPages } from './lsh-pages.ts';
+import type { KnownQuery } from './known-articles.ts';
+import { bucketKeys } from '../fingerprint/index.ts';
 
 /** A compiled segment and the ids of its articles removed since (tombstones). */
 export interface Segment {
@@ -27,6 +30,8 @@ export interface Segment {
   loadArticleBlock?: LoadArticleBlock;
   /** Index rows and postings stored apart from the index part, read on demand (./index-pieces.ts). */
   indexPieces?: IndexPieces;
+  /** LSH buckets stored in pages, read on demand (./lsh-pages.ts); the data has none then. */
+  lshPages?: LshPages;
 }
 
 /** Postings lists kept at most (a query reads up to 64 terms' lists, often twice). */
@@ -69,7 +74,7 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
     let size = 0;
     let length = 0;
     for (const segment of segments) {
-      const part = new OpenSegment(segment.data, segment.removed, this.parts.length, first, firstSentence, segment.loadArticleBlock, segment.indexPieces);
+      const part = new OpenSegment(segment.data, segment.removed, this.parts.length, first, firstSentence, segment.loadArticleBlock, segment.indexPieces, segment.lshPages);
       this.parts.push(part);
       this.partFirsts.push(first);
       this.partFirstSentences.push(firstSentence);
@@ -196,7 +201,29 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
       }
     }
     const passages = [...(request.passages ?? [])];
-    await Promise.all(this.parts.map((part, s) => (articles[s]!.length || terms[s]!.length || passages.length ? part.alone.loadIndex({ articles: articles[s], terms: terms[s], passages }) : undefined)));
+    await Promise.all([
+      ...this.parts.map((part, s) => (articles[s]!.length || terms[s]!.length || passages.length ? part.alone.loadIndex({ articles: articles[s], terms: terms[s], passages }) : undefined)),
+      this.loadBuckets(request.signatures ?? []),
+    ]);
+  }
+
+  /** Reads the LSH pages a search of these signatures looks in, over every segment stored with pages. */
+  private async loadBuckets(signatures: Iterable<Uint32Array>): Promise<void> {
+    const keys = [...signatures].flatMap((signature) => [...bucketKeys(signature)]);
+    if (keys.length) await Promise.all(this.parts.map((part) => part.lshPages?.read(keys)));
+  }
+
+  /** A compile or a refresh checking new articles against this corpus reads the LSH pages their checks look in first (CorpusContext). */
+  prepare(query: KnownQuery): Promise<void> {
+    return this.loadBuckets([...(query.fingerprints ?? [])].map((f) => f.signature));
+  }
+
+  /** A search of the signature's buckets reads every segment's pages it needs first, in one go. */
+  private bucketsLoaded(signature: Uint32Array): void {
+    const keys = bucketKeys(signature);
+    if (this.parts.some((part) => part.lshPages && keys.some((key) => !part.lshPages!.has(key)))) {
+      throw new IndexNotLoadedError(this.name, 'the LSH buckets of a signature', () => this.loadBuckets([signature]));
+    }
   }
 
   /** Article blocks loaded so far, over every segment opened from index parts. */
@@ -423,9 +450,7 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
     let length = 0;
     for (const [s, part] of this.parts.entries()) {
       const local = this.termLocals[base + s]!;
-      if (local === -1) continue;
-      if (!part.removed) length += part.alone.postingsLength(local);
-      else for (const a of part.alone.postings(local)) if (!part.isRemoved(a)) length++;
+      if (local !== -1) length += part.livePostingsLength(local);
     }
     return length;
   }
@@ -433,10 +458,12 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
   // Near duplicates and reused text.
 
   lshBucketSizes(signature: Uint32Array): Uint32Array {
+    this.bucketsLoaded(signature);
     return lshBucketSizesOver(this.parts, signature);
   }
 
   lshCandidates(signature: Uint32Array, alsoInBand?: ArrayLike<number>): Map<number, number> {
+    this.bucketsLoaded(signature);
     return lshCandidatesOver(this.parts, signature, alsoInBand);
   }
 

@@ -80,6 +80,20 @@ describe('a corpus of segments answers as one compile of its live articles', () 
     expect(all.filter((i) => !segmented.isRemoved(i)).map((i) => segmented.article(i).id)).not.toContain(SEED_IDS.unverified);
   }, 20_000);
 
+  test('with articles removed, the postings length of a term is its live postings, counted without reading the list', () => {
+    for (const split of splits.filter((s) => s.removedAfter)) {
+      const { segmented, reference } = corporaOf(records, split, 'seeds');
+      const removed = records.find((r) => r.id === split.removedAfter![0])!;
+      // Every term and fact of the removed article: the terms whose lists hold removed entries.
+      const terms = [...new Set([...removed.text.toLowerCase().split(/\W+/), 'putin', 'n:putin', 'kremlin'])].map((t) => segmented.termId(t)).filter((id) => id !== -1);
+      expect(terms.length).toBeGreaterThan(3);
+      for (const id of terms) {
+        expect(segmented.postingsLength(id)).toBe(segmented.postings(id).length);
+        expect(segmented.postingsLength(id)).toBe(reference.postingsLength(reference.termId(segmented.termText(id))));
+      }
+    }
+  }, 20_000);
+
   test('a segment refuses ids its corpus already holds', () => {
     const first = compileSegment(records.slice(0, 2), { id: 'first' });
     const context = openSegmentedCorpus([{ id: 'first', data: first }]);

@@ -54,7 +54,7 @@ describe('refreshFeeds against the fixture feed server', () => {
       ['/pages/gazette/council-vote.html', 'added', ''],
       ['/pages/gazette/missing.html', 'failed', 'HTTP 404 Not Found'],
       ['/pages/gazette/slow.html', 'failed', 'timed out after 1 s (2 attempts)'],
-      ['/pages/gazette/huge.html', 'failed', 'too large: over 5 MB, the limit'],
+      ['/pages/gazette/huge.html', 'failed', 'too large: 6 MB, the limit is 5 MB'],
       ['/pages/gazette/sections.html', 'failed', 'the page does not look like an article (no substantial body text)'],
       ['/pages/gazette/old-news.html', 'added', ''],
     ]);

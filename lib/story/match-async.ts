@@ -26,7 +26,8 @@ export async function whenIndexLoaded<T>(step: () => T): Promise<T> {
 export async function matchStoriesAsync(article: ArticleInput, corpus: Corpus, options: StoryMatchOptions = {}): Promise<StoryMatchResult> {
   const query = await whenIndexLoaded(() => buildStoryQuery(article, corpus));
   // The rare terms' lists first; the commoner ones' (all at once) only if retrieval widens to them.
-  await corpus.loadIndex({ terms: await whenIndexLoaded(() => rareQueryTerms(query, corpus)) });
+  // With them, the LSH buckets retrieval looks the page's near-duplicates up in.
+  await corpus.loadIndex({ terms: await whenIndexLoaded(() => rareQueryTerms(query, corpus)), signatures: [query.fingerprint.signature] });
   let candidates: number[];
   try {
     candidates = retrieveCandidates(query, corpus);

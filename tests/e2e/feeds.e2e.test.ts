@@ -99,7 +99,7 @@ describe.each(BROWSERS)('Sources in %s', (name) => {
       '/pages/gazette/moved.html: redirect refused: the browser does not say where it leads, so Parallax cannot check the next host and does not follow it',
       '/pages/gazette/missing.html: HTTP 404 Not Found',
       '/pages/gazette/slow.html: timed out after 15 s (3 attempts)',
-      '/pages/gazette/huge.html: too large: over 5 MB, the limit',
+      '/pages/gazette/huge.html: too large: 6 MB, the limit is 5 MB',
       '/pages/gazette/sections.html: the page does not look like an article (no substantial body text)',
     ]);
     expect(after.every((r) => r.fetched.startsWith('fetched '))).toBe(true);

@@ -1,7 +1,8 @@
 // A news site and its feeds on 127.0.0.1, for the feed fetcher's tests, the CLI demo and the
 // extension's end-to-end run. Serves tests/fixtures/feeds with dates filled in relative to
 // today, answers conditional requests, and has the bad cases a real feed reader meets: a
-// redirect, a 404, a slow page, a huge page, a page that is no article, a broken feed, and a
+// redirect, a 404, a slow page, a huge page (announcing its length, and one streamed without
+// saying it), a page that is no article, a broken feed, and a
 // hostile feed (feeds/elsewhere.xml) whose links and redirect lead to other hosts on this machine.
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
@@ -23,7 +24,10 @@ const TYPES: Record<string, string> = {
 export interface FeedServerOptions {
   /** How long /pages/gazette/slow.html waits before answering. */
   slowMs?: number;
-  /** Size of /pages/gazette/huge.html, streamed without a Content-Length. */
+  /**
+   * Size of /pages/gazette/huge.html, which announces it (Content-Length), and of
+   * /pages/gazette/huge-streamed.html, streamed without one.
+   */
   hugeBytes?: number;
   /** "Today" for the dates written into feeds and pages. */
   now?: Date;
@@ -86,6 +90,28 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
     res.end(body);
   };
 
+  // A page of hugeBytes or a little more. With its length announced a client can refuse it before
+  // reading the body; streamed without one it can only count what it reads.
+  const sendHuge = (res: ServerResponse, announced: boolean) => {
+    const head = '<!DOCTYPE html><html><head><title>Every bridge in the county</title></head><body><article>';
+    const paragraph = `<p>${'The bridge gallery shows every crossing in the county, from the oldest stone arch to the newest cable span. '.repeat(40)}</p>\n`;
+    const tail = '</article></body></html>';
+    const paragraphs = Math.ceil(hugeBytes / paragraph.length);
+    const length = head.length + paragraphs * paragraph.length + tail.length;
+    res.writeHead(200, { 'content-type': TYPES['.html']!, ...(announced ? { 'content-length': String(length) } : {}) });
+    res.write(head);
+    let sent = 0;
+    const pump = () => {
+      while (sent < paragraphs) {
+        sent += 1;
+        if (!res.write(paragraph)) return void res.once('drain', pump);
+      }
+      res.end(tail);
+    };
+    res.on('error', () => undefined);
+    pump();
+  };
+
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const record: ServedRequest = { path: url.pathname + url.search, status: 0, headers: req.headers };
@@ -112,22 +138,10 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
           res.on('close', () => clearTimeout(timer));
           return;
         }
-        case '/pages/gazette/huge.html': {
-          res.writeHead(200, { 'content-type': TYPES['.html']! });
-          const paragraph = `<p>${'The bridge gallery shows every crossing in the county, from the oldest stone arch to the newest cable span. '.repeat(40)}</p>\n`;
-          res.write('<!DOCTYPE html><html><head><title>Every bridge in the county</title></head><body><article>');
-          let sent = 0;
-          const pump = () => {
-            while (sent < hugeBytes) {
-              sent += paragraph.length;
-              if (!res.write(paragraph)) return void res.once('drain', pump);
-            }
-            res.end('</article></body></html>');
-          };
-          res.on('error', () => undefined);
-          pump();
-          return;
-        }
+        case '/pages/gazette/huge.html':
+          return sendHuge(res, true);
+        case '/pages/gazette/huge-streamed.html':
+          return sendHuge(res, false);
       }
       const relative = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
       const file = resolve(join(FEED_FIXTURES_DIR, relative));

@@ -1,17 +1,19 @@
 // What a refresh keeps, evicts and counts per feed, decided segment by segment: a feeds segment
-// with no tombstones, whose every article is within the retention window and from a followed
-// feed, is kept whole and counted from its summary in the manifest (articles per feed, earliest
-// day), so only the feed-articles parts of segments at the window's edge are read, and read article
-// by article. Reading and parsing every segment's part, building every stored article's record
-// and sets of every id on each refresh cost a time in proportion to the corpus (0.2 s a refresh at
-// 40,000 articles, more in a background just started). The result is what `mergeRefresh`
-// (lib/feeds/sources.ts) gives over every stored article (a test compares them), over the cap
-// too, where only the oldest segments are read.
+// whose summary in the manifest counts exactly its live articles, all from followed feeds, is
+// counted from it (articles per feed, oldest day of each page of its bookkeeping), so only the
+// pages of its feed-articles part holding articles that may leave are read, article by article:
+// those reaching past the retention window and, over the cap, those holding the oldest articles.
+// A refresh that tombstones articles counts them out of the summary in the same switch, so at the
+// cap, where every refresh tombstones the oldest few dozen, the oldest segment stays counted from
+// its summary and only its first pages are read (reading its whole part, tens of thousands of
+// articles at 100,000, cost a time in proportion to the corpus). The result is what `mergeRefresh`
+// (lib/feeds/sources.ts) gives over every stored article (a test compares them).
 import { refreshArticles, refreshedSources, retentionCutoff, retentionDay, type FeedArticle, type FeedArticleRef, type FeedSettings, type SourceState } from '@/lib/feeds/sources';
 import type { RefreshResult } from '@/lib/feeds/refresh';
-import type { FeedSummary } from './manifest';
+import type { FeedRefsPage, FeedSummary } from './manifest';
+import { feedRefsPages } from './feed-refs';
 
-/** A feeds segment's bookkeeping (its `feed-articles` part). */
+/** A feeds segment's bookkeeping (its `feed-articles` part, or a page of it). */
 export interface FeedSegmentRefs {
   refs: readonly FeedArticleRef[];
 }
@@ -20,16 +22,23 @@ export function feedSegmentRefs(refs: readonly FeedArticleRef[]): FeedSegmentRef
   return { refs };
 }
 
-/** The summary a segment's manifest entry keeps of its articles' bookkeeping. */
+const NO_DAY = '\uffff';
+
+function oldestDayOf(refs: Iterable<FeedArticleRef>): string {
+  let oldest = NO_DAY;
+  for (const ref of refs) {
+    const day = retentionDay(ref);
+    if (day < oldest) oldest = day;
+  }
+  return oldest;
+}
+
+/** The summary a segment's manifest entry keeps of its articles' bookkeeping, page by page as ./feed-refs.ts stores it. */
 export function feedSummary(refs: readonly FeedArticleRef[]): FeedSummary {
   const perFeed: Record<string, number> = {};
-  let oldestDay = '\uffff';
-  for (const ref of refs) {
-    perFeed[ref.feedUrl] = (perFeed[ref.feedUrl] ?? 0) + 1;
-    const day = retentionDay(ref);
-    if (day < oldestDay) oldestDay = day;
-  }
-  return { perFeed, oldestDay };
+  for (const ref of refs) perFeed[ref.feedUrl] = (perFeed[ref.feedUrl] ?? 0) + 1;
+  const pages = feedRefsPages(refs).map((page) => ({ articles: page.length, oldestDay: oldestDayOf(page) }));
+  return { perFeed, oldestDay: pages.reduce((min, p) => (p.oldestDay < min ? p.oldestDay : min), NO_DAY), pages };
 }
 
 export interface StoredFeedSegment {
@@ -38,14 +47,19 @@ export interface StoredFeedSegment {
   removed: readonly string[];
   /** Its manifest entry's summary (absent on segments stored before summaries were kept). */
   summary: FeedSummary | null;
-  /** Its bookkeeping, when read (`needsRefs`). */
+  /** Its bookkeeping, when read whole (`needsRefs`). */
   stored: FeedSegmentRefs | null;
 }
 
-/** Whether a refresh must read the segment's articles one by one: it may lose some (or has no summary to count it by). */
-export function needsRefs(segment: Pick<StoredFeedSegment, 'removed' | 'summary'>, followed: ReadonlySet<string>, cutoff: string): boolean {
+/**
+ * Whether a refresh must read the segment's bookkeeping whole: its summary does not count exactly
+ * its live articles of followed feeds (none kept, tombstones it does not count out, a feed no
+ * longer followed). A segment counted from its summary has only the pages reaching past the
+ * retention window read, and over the cap the pages holding its oldest articles.
+ */
+export function needsRefs(segment: Pick<StoredFeedSegment, 'removed' | 'summary'>, followed: ReadonlySet<string>): boolean {
   const { summary } = segment;
-  return !summary || segment.removed.length > 0 || summary.oldestDay < cutoff || Object.keys(summary.perFeed).some((url) => !followed.has(url));
+  return !summary || segment.removed.length !== (summary.removedCounted ?? 0) || Object.keys(summary.perFeed).some((url) => !followed.has(url));
 }
 
 export interface RefreshPlan {
@@ -55,6 +69,12 @@ export interface RefreshPlan {
   fresh: FeedArticle[];
   /** Stored articles leaving, by segment id, in stored order. */
   tombstones: Map<string, string[]>;
+  /**
+   * Segments' summaries with this plan's tombstones counted out (and those of segments read whole,
+   * counted exactly), by segment id: each holds only if the switch finds the segment's tombstones
+   * as the plan did plus its own (`removedCounted`).
+   */
+  summaries: Map<string, FeedSummary>;
   evicted: number;
 }
 
@@ -113,16 +133,37 @@ export function firstOf<T>(items: readonly T[], k: number, order: (a: T, b: T) =
 }
 
 /**
+ * A stretch of a stored segment's bookkeeping the plan reads as one: a page of a segment counted
+ * from its summary, or a whole segment read up front (`needsRefs`); or the refresh's new articles.
+ */
+interface Unit {
+  segment: number;
+  /** The page's number; null for the whole bookkeeping. */
+  page: number | null;
+  /** Position in the segment of its first article. */
+  offset: number;
+  /** No live article of it is older (from the summary until read). */
+  oldestDay: string;
+  refs?: readonly FeedArticleRef[];
+  /** Its live articles kept so far, once read. */
+  kept?: Ranked[];
+}
+
+/** A segment's pages as its summary lists them; a summary of one part (written before pages) is one page. */
+const pagesOf = (summary: FeedSummary): FeedRefsPage[] => summary.pages ?? [{ articles: Number.NaN, oldestDay: summary.oldestDay }];
+
+/**
  * The plan of a refresh. `isStoredLive` tells a new record repeating a live stored article's id
  * (counted, as mergeRefresh counts both, but not stored again); `read` gives a segment's
- * bookkeeping, called for segments at the window's edge, and over the cap for the oldest
- * segments only: those that may hold one of the articles the cap evicts.
+ * bookkeeping (a page of it, or all of it when `page` is null), called for segments whose summary
+ * does not count them exactly, for the pages at the window's edge, and over the cap for the pages
+ * holding the oldest articles only: those that may hold one of the articles the cap evicts.
  */
 export async function planRefresh(
   segments: readonly StoredFeedSegment[],
   input: { result: RefreshResult; sources: readonly SourceState[]; settings: FeedSettings; now: Date },
   isStoredLive: (id: string) => boolean,
-  read: (segment: StoredFeedSegment) => Promise<FeedSegmentRefs>,
+  read: (segment: StoredFeedSegment, page: number | null) => Promise<FeedSegmentRefs>,
 ): Promise<RefreshPlan> {
   const { result, sources, settings, now } = input;
   const followed = new Set(sources.map((s) => s.url));
@@ -137,34 +178,43 @@ export async function planRefresh(
     if (list) list.push(position);
     else leaving.set(segment, [position]);
   };
-  /** Kept articles of the segments read one by one, by segment number; a segment kept whole has none listed. */
-  const keptOf = new Map<number, Ranked[]>();
+  const gone = segments.map((segment) => new Set(segment.removed));
+  /** Segments counted from their summaries (the rest are read whole and counted article by article). */
+  const summarized = segments.map((segment) => !needsRefs(segment, followed));
   let storedLive = 0;
   let kept = 0;
-  const refsRead = new Map<number, FeedSegmentRefs>();
-  const refsOf = async (s: number): Promise<FeedSegmentRefs> => {
+  /** Reads a unit and lists its live articles kept; one of a summarized segment leaving by retention is counted out. */
+  const scan = async (unit: Unit): Promise<Ranked[]> => {
+    const s = unit.segment;
     const segment = segments[s]!;
-    let refs = segment.stored ?? refsRead.get(s);
-    if (!refs) refsRead.set(s, (refs = await read(segment)));
-    return refs;
-  };
-  const scan = (s: number, stored: FeedSegmentRefs, removed: readonly string[]) => {
-    const gone = new Set(removed);
+    unit.refs ??= (unit.page === null ? (segment.stored ?? (await read(segment, null))) : await read(segment, unit.page)).refs;
     const list: Ranked[] = [];
-    stored.refs.forEach((ref, position) => {
-      if (gone.has(ref.id)) return;
-      if (!keeps(ref)) return leave(s, position);
-      list.push({ segment: s, position, day: retentionDay(ref), fetchedAt: ref.fetchedAt, feedUrl: ref.feedUrl });
+    unit.refs.forEach((ref, i) => {
+      if (gone[s]!.has(ref.id)) return;
+      const position = unit.offset + i;
+      if (keeps(ref)) list.push({ segment: s, position, day: retentionDay(ref), fetchedAt: ref.fetchedAt, feedUrl: ref.feedUrl });
+      else {
+        leave(s, position);
+        if (summarized[s]) {
+          count(ref.feedUrl, -1);
+          kept--;
+        } else storedLive++;
+      }
     });
-    keptOf.set(s, list);
+    if (!summarized[s]) {
+      for (const a of list) count(a.feedUrl, 1);
+      storedLive += list.length;
+      kept += list.length;
+    }
+    unit.kept = list;
     return list;
   };
+  const units: Unit[] = [];
   for (const [s, segment] of segments.entries()) {
-    if (needsRefs(segment, followed, cutoff)) {
-      const list = scan(s, await refsOf(s), segment.removed);
-      for (const a of list) count(a.feedUrl, 1);
-      storedLive += list.length + (leaving.get(s)?.length ?? 0);
-      kept += list.length;
+    if (!summarized[s]) {
+      const unit: Unit = { segment: s, page: null, offset: 0, oldestDay: NO_DAY };
+      await scan(unit);
+      units.push(unit);
       continue;
     }
     for (const [url, n] of Object.entries(segment.summary!.perFeed)) {
@@ -172,29 +222,36 @@ export async function planRefresh(
       storedLive += n;
       kept += n;
     }
+    let offset = 0;
+    for (const [k, page] of pagesOf(segment.summary!).entries()) {
+      units.push({ segment: s, page: segment.summary!.pages ? k : null, offset, oldestDay: page.oldestDay });
+      offset += page.articles;
+    }
   }
+  // The pages of summarized segments reaching past the window; the others are wholly within it.
+  for (const unit of units) if (!unit.kept && unit.oldestDay < cutoff) await scan(unit);
   const articles = refreshArticles(result, now);
   const added: Ranked[] = [];
   articles.forEach((a, position) => {
     if (keeps(a)) added.push({ segment: segments.length, position, day: retentionDay(a), fetchedAt: a.fetchedAt, feedUrl: a.feedUrl });
   });
-  keptOf.set(segments.length, added);
+  units.push({ segment: segments.length, page: null, offset: 0, oldestDay: NO_DAY, kept: added });
   for (const a of added) count(a.feedUrl, 1);
   kept += added.length;
 
   // Over the cap the newest are kept, ties to the earlier stored (mergeRefresh's stable sort):
-  // the oldest leave, and among equals the later. Segments are read oldest first until the
+  // the oldest leave, and among equals the later. Pages are read oldest first until the
   // articles older than every unread one are enough to choose from.
   const excess = kept - settings.maxArticles;
   if (excess > 0) {
-    const oldest = Array.from({ length: segments.length + 1 }, (_, s) => (keptOf.has(s) ? keptOf.get(s)!.reduce((min, a) => (a.day < min ? a.day : min), '\uffff') : segments[s]!.summary!.oldestDay));
-    const order = Array.from({ length: segments.length + 1 }, (_, s) => s).sort((a, b) => (oldest[a]! < oldest[b]! ? -1 : oldest[a]! > oldest[b]! ? 1 : a - b));
+    const oldest = units.map((u) => (u.kept ? u.kept.reduce((min, a) => (a.day < min ? a.day : min), NO_DAY) : u.oldestDay));
+    const order = units.map((_, u) => u).sort((a, b) => (oldest[a]! < oldest[b]! ? -1 : oldest[a]! > oldest[b]! ? 1 : a - b));
     const pool: Ranked[] = [];
     for (let k = 0; k < order.length; k++) {
-      const s = order[k]!;
+      const unit = units[order[k]!]!;
       // One by one: a segment of tens of thousands of articles is more arguments than a call takes.
-      for (const a of keptOf.get(s) ?? scan(s, await refsOf(s), segments[s]!.removed)) pool.push(a);
-      const next = k + 1 < order.length ? oldest[order[k + 1]!]! : '\uffff';
+      for (const a of unit.kept ?? (await scan(unit))) pool.push(a);
+      const next = k + 1 < order.length ? oldest[order[k + 1]!]! : NO_DAY;
       if (pool.filter((a) => a.day < next).length >= excess) break;
     }
     for (const a of firstOf(pool, excess, leavesFirst)) {
@@ -205,13 +262,50 @@ export async function planRefresh(
   }
 
   const tombstones = new Map<string, string[]>();
+  const summaries = new Map<string, FeedSummary>();
   for (const [s, segment] of segments.entries()) {
-    const positions = leaving.get(s);
-    if (!positions) continue;
-    const { refs } = await refsOf(s);
-    tombstones.set(segment.id, positions.sort((a, b) => a - b).map((p) => refs[p]!.id));
+    const positions = leaving.get(s)?.sort((a, b) => a - b) ?? [];
+    const read = units.filter((u) => u.segment === s && u.refs);
+    const refAt = (p: number) => {
+      const unit = read.find((u) => u.page === null || (p >= u.offset && p < u.offset + u.refs!.length))!;
+      return unit.refs![p - unit.offset]!;
+    };
+    const ids = positions.map((p) => refAt(p).id);
+    if (ids.length) tombstones.set(segment.id, ids);
+    if (ids.length || !summarized[s]) summaries.set(segment.id, summaryAfter(segment, summarized[s]!, read, new Set(ids), gone[s]!));
   }
   const evictedNew = new Set(leaving.get(segments.length) ?? []);
   const fresh = articles.filter((a, position) => keeps(a) && !evictedNew.has(position) && !isStoredLive(a.id));
-  return { sources: refreshedSources(sources, result, counts, now), fresh, tombstones, evicted: storedLive + result.records.length - kept };
+  return { sources: refreshedSources(sources, result, counts, now), fresh, tombstones, summaries, evicted: storedLive + result.records.length - kept };
+}
+
+/**
+ * A segment's summary once `leaving` are tombstoned: a summarized segment's counts less theirs,
+ * with the oldest day of each page read taken again; a segment read whole counted anew.
+ */
+function summaryAfter(segment: StoredFeedSegment, summarized: boolean, read: readonly Unit[], leaving: ReadonlySet<string>, gone: ReadonlySet<string>): FeedSummary {
+  const live = (ref: FeedArticleRef) => !gone.has(ref.id) && !leaving.has(ref.id);
+  const removedCounted = segment.removed.length + leaving.size;
+  if (!summarized) {
+    const refs = read[0]!.refs!;
+    const counted = feedSummary(refs.filter(live));
+    // Pages as stored (a segment of earlier versions is one part, listed as none): each page's oldest live day.
+    let first = 0;
+    const pages = segment.summary?.pages?.map((page) => ({ articles: page.articles, oldestDay: oldestDayOf(refs.slice(first, (first += page.articles)).filter(live)) }));
+    return { perFeed: counted.perFeed, oldestDay: counted.oldestDay, removedCounted, ...(pages ? { pages } : {}) };
+  }
+  const summary = segment.summary!;
+  const perFeed = { ...summary.perFeed };
+  for (const unit of read) {
+    for (const ref of unit.refs!) {
+      if (!leaving.has(ref.id)) continue;
+      if (--perFeed[ref.feedUrl]! === 0) delete perFeed[ref.feedUrl];
+    }
+  }
+  const pages = pagesOf(summary).map((page, k) => {
+    const unit = read.find((u) => u.page === k || u.page === null);
+    return unit ? { articles: unit.refs!.length, oldestDay: oldestDayOf(unit.refs!.filter(live)) } : page;
+  });
+  const oldestDay = pages.reduce((min, p) => (p.oldestDay < min ? p.oldestDay : min), NO_DAY);
+  return { perFeed, oldestDay, removedCounted, ...(summary.pages ? { pages } : {}) };
 }

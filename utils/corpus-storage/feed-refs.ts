@@ -5,6 +5,31 @@
 // URL and time, making the part about 2.4 times larger to read and parse. Parts written as that
 // list (earlier versions) read the same.
 import type { FeedArticleRef } from '@/lib/feeds/sources';
+import { FEED_ARTICLES_PART } from './open';
+import type { SegmentPart } from './store';
+
+/**
+ * Articles per page of a segment's bookkeeping. A refresh at the cap tombstones the oldest few
+ * dozen articles, which sit in the first pages of the oldest segment (merged segments keep their
+ * inputs' order, and inputs are stored oldest first): it reads those pages, not the whole part
+ * of a segment of tens of thousands of articles.
+ */
+export const FEED_REFS_PAGE = 2048;
+
+/** The part holding page `k` of a segment's bookkeeping: the first is the part earlier versions wrote whole. */
+export const feedRefsPart = (k: number): string => (k === 0 ? FEED_ARTICLES_PART : `${FEED_ARTICLES_PART}-${k}`);
+
+/** The bookkeeping's pages of `refs` (stored order), FEED_REFS_PAGE articles each. */
+export function feedRefsPages(refs: readonly FeedArticleRef[]): FeedArticleRef[][] {
+  const pages: FeedArticleRef[][] = [];
+  for (let first = 0; first < refs.length || pages.length === 0; first += FEED_REFS_PAGE) pages.push(refs.slice(first, first + FEED_REFS_PAGE));
+  return pages;
+}
+
+/** A segment's bookkeeping as the parts it is stored in, one a page. */
+export function feedRefsParts(refs: readonly FeedArticleRef[]): SegmentPart[] {
+  return feedRefsPages(refs).map((page, k) => ({ name: feedRefsPart(k), bytes: encodeFeedRefs(page) }));
+}
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();

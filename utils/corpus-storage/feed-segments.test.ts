@@ -6,6 +6,7 @@ import { DEFAULT_FEED_SETTINGS, FEEDS_CORPUS_ID } from '@/lib/feeds/sources';
 import { openCorporaDb } from './db';
 import { applyFeedRetention, dropUnfollowed, readFeedArticles, saveFeedRefresh } from './feed-segments';
 import { liveCount, segmentsOf } from './manifest';
+import { needsRefs } from './feed-refresh-plan';
 import { openStoredCorpus } from './open';
 import { readManifest } from './store';
 import { bundledSeeds, liveIds, FEED_A, FEED_B, feedRecord, freshIndexedDb, NOW, refreshOf, source } from './test-corpora';
@@ -54,6 +55,9 @@ describe('a feed refresh stored as segments', () => {
     let manifest = await readManifest(db);
     expect(manifest.removed[oldSegment.id]).toEqual([feedRecord(0).id]);
     expect(liveCount(manifest, manifest.segments[0]!)).toBe(1);
+    // The switch counted the tombstone out of the segment's summary: the next refresh counts it from there, unread.
+    expect(manifest.segments[0]!.feeds).toEqual({ perFeed: { [FEED_A]: 1 }, oldestDay: feedRecord(1, 3).published, removedCounted: 1, pages: [{ articles: 2, oldestDay: feedRecord(1, 3).published }] });
+    expect(needsRefs({ removed: manifest.removed[oldSegment.id]!, summary: manifest.segments[0]!.feeds! }, new Set([FEED_A]))).toBe(false);
     const opened = await openStoredCorpus(db, bundled);
     expect(opened.corpus.indexOf(feedRecord(0).id)).toBe(-1);
     expect(opened.corpus.indexOf(feedRecord(1).id)).toBeGreaterThan(-1);
@@ -89,6 +93,10 @@ test('a shorter window applies at once: tombstones, and the count per feed after
   await saveFeedRefresh(db, { context: bundledSeeds(), result: refreshOf([feedRecord(0, 10), feedRecord(1, 1)]), sources: [source(FEED_A)], settings, now: NOW });
   expect(await applyFeedRetention(db, settings, NOW)).toEqual({ removed: 0, perFeed: new Map([[FEED_A, 2]]) });
   expect(await applyFeedRetention(db, { ...settings, retentionDays: 7 }, NOW)).toEqual({ removed: 1, perFeed: new Map([[FEED_A, 1]]) });
+  // Tombstoned outside a refresh: the summary counts fewer tombstones than the segment has, so the next refresh reads it whole.
+  const manifest = await readManifest(db);
+  const [segment] = manifest.segments;
+  expect(needsRefs({ removed: manifest.removed[segment!.id]!, summary: segment!.feeds! }, new Set([FEED_A]))).toBe(true);
   const corpus = (await openStoredCorpus(db, bundledSeeds())).corpus;
   expect(corpus.indexOf(feedRecord(0).id)).toBe(-1);
   expect(corpus.indexOf(feedRecord(1).id)).toBeGreaterThan(-1);

@@ -1,47 +1,45 @@
 // Articles from followed feeds, stored as segments. A refresh compiles only its new articles into
 // one new segment; articles that leave (past the retention window or cap, or from a feed no
 // longer followed) become tombstones, and a segment left with none live is dropped. Nothing
-// already stored is compiled again. Each feeds segment carries a small `feed-articles` part:
-// which feed each article came from and when, which retention and per-feed counts need.
+// already stored is compiled again. Each feeds segment carries its bookkeeping in `feed-articles`
+// parts (pages of FEED_REFS_PAGE articles, ./feed-refs.ts): which feed each article came from and
+// when, which retention and per-feed counts need; a refresh reads only the pages its plan needs.
 import type { CorpusContext } from '@/lib/corpus';
 import type { CompileProgressOptions } from '@/lib/import/combine';
 import type { RefreshResult } from '@/lib/feeds/refresh';
-import { applyRetention, FEEDS_CORPUS_ID, FEEDS_CORPUS_NAME, retentionCutoff, type FeedArticleRef, type FeedSettings, type SourceState } from '@/lib/feeds/sources';
+import { applyRetention, FEEDS_CORPUS_ID, FEEDS_CORPUS_NAME, type FeedArticleRef, type FeedSettings, type SourceState } from '@/lib/feeds/sources';
 import { feedSegmentRefs, feedSummary, needsRefs, planRefresh, type FeedSegmentRefs, type StoredFeedSegment } from './feed-refresh-plan';
 import type { CorporaDatabase } from './db';
-import { segmentsOf, withRemoved, withSegment, type Manifest } from './manifest';
-import { FEED_ARTICLES_PART } from './open';
+import { segmentsOf, withRemoved, withSegment, withSummaries, type Manifest } from './manifest';
 import { compileSegment } from './segment-api';
 import { newSegmentId, writeSegment } from './segment-entry';
 import { readManifest, readParts, switchManifest } from './store';
-import { decodeFeedRefs, encodeFeedRefs } from './feed-refs';
+import { decodeFeedRefs, feedRefsPart, feedRefsParts } from './feed-refs';
 
-export { decodeFeedRefs, encodeFeedRefs } from './feed-refs';
+export { decodeFeedRefs, encodeFeedRefs, feedRefsParts } from './feed-refs';
 
 export interface StoredFeedArticle extends FeedArticleRef {
   segment: string;
 }
 
-// A segment's feed bookkeeping never changes once written: read and parsed once per worker.
-const refsBySegment = new Map<string, FeedSegmentRefs>();
+// A segment's feed bookkeeping never changes once written: read and parsed once per worker, by part.
+const refsByPart = new Map<string, FeedSegmentRefs>();
 
 /**
  * Every feeds segment with its tombstones and summary, oldest segment first; the bookkeeping
- * (feed-articles part) of those `read` asks for (every one by default).
+ * (feed-articles part, every page) of those `read` asks for (every one by default).
  */
 export async function readFeedSegments(db: CorporaDatabase, manifest: Manifest, read: (segment: StoredFeedSegment) => boolean = () => true): Promise<StoredFeedSegment[]> {
   const out: StoredFeedSegment[] = [];
   const segments = segmentsOf(manifest, FEEDS_CORPUS_ID);
   for (const entry of segments) {
     const segment: StoredFeedSegment = { id: entry.id, removed: manifest.removed[entry.id] ?? [], summary: entry.feeds ?? null, stored: null };
-    if (read(segment)) segment.stored = await readFeedRefs(db, entry.id);
+    if (read(segment)) segment.stored = await readFeedRefs(db, segment, null);
     out.push(segment);
   }
   // Segments dropped or merged away are not read again.
-  if (manifest.segments.length && refsBySegment.size > 2 * segments.length) {
-    const live = new Set(segments.map((s) => s.id));
-    for (const id of refsBySegment.keys()) if (!live.has(id)) refsBySegment.delete(id);
-  }
+  const live = new Set(segments.map((s) => s.id));
+  for (const key of refsByPart.keys()) if (!live.has(key.slice(0, key.lastIndexOf('/')))) refsByPart.delete(key);
   return out;
 }
 
@@ -50,19 +48,21 @@ export async function readFeedArticles(db: CorporaDatabase, manifest: Manifest):
   return liveArticles(await readFeedSegments(db, manifest));
 }
 
-/** A segment's bookkeeping, read and parsed once per worker. */
-async function readFeedRefs(db: CorporaDatabase, segment: string): Promise<FeedSegmentRefs> {
-  let stored = refsBySegment.get(segment);
-  if (!stored) {
-    stored = feedSegmentRefs(decodeFeedRefs((await readParts(db, segment, [FEED_ARTICLES_PART])).get(FEED_ARTICLES_PART)!));
-    refsBySegment.set(segment, stored);
+/** A segment's bookkeeping, page `page` of it or all (null), each part read and parsed once per worker. */
+async function readFeedRefs(db: CorporaDatabase, segment: Pick<StoredFeedSegment, 'id' | 'summary'>, page: number | null): Promise<FeedSegmentRefs> {
+  const pages = page === null ? Array.from({ length: segment.summary?.pages?.length ?? 1 }, (_, k) => k) : [page];
+  const unread = pages.filter((k) => !refsByPart.has(`${segment.id}/${k}`));
+  if (unread.length) {
+    const parts = await readParts(db, segment.id, unread.map(feedRefsPart));
+    for (const k of unread) refsByPart.set(`${segment.id}/${k}`, feedSegmentRefs(decodeFeedRefs(parts.get(feedRefsPart(k))!)));
   }
-  return stored;
+  const read = pages.map((k) => refsByPart.get(`${segment.id}/${k}`)!);
+  return read.length === 1 ? read[0]! : feedSegmentRefs(read.flatMap((r) => r.refs));
 }
 
 /** A background started again has none of the segments' bookkeeping in memory (the growth benchmark starts one for each refresh). */
 export function forgetFeedBookkeeping(): void {
-  refsBySegment.clear();
+  refsByPart.clear();
 }
 
 function liveArticles(segments: readonly StoredFeedSegment[]): StoredFeedArticle[] {
@@ -105,13 +105,12 @@ export async function saveFeedRefresh(
 ): Promise<SavedRefresh> {
   const manifest = await readManifest(db);
   const followed = new Set(input.sources.map((s) => s.url));
-  const cutoff = retentionCutoff(input.settings, input.now);
   // A new record whose id the corpus holds may repeat a stored feed article: then every segment's bookkeeping is read to tell.
   await input.context.prepare?.({ ids: input.result.records.map((r) => r.id) });
   const repeats = input.result.records.some((r) => input.context.indexOf(r.id) !== -1);
-  const segments = await readFeedSegments(db, manifest, (s) => repeats || needsRefs(s, followed, cutoff));
+  const segments = await readFeedSegments(db, manifest, (s) => repeats || needsRefs(s, followed));
   const storedLive = repeats ? new Set(liveArticles(segments).map((a) => a.id)) : null;
-  const plan = await planRefresh(segments, input, (id) => storedLive?.has(id) ?? false, (segment) => readFeedRefs(db, segment.id));
+  const plan = await planRefresh(segments, input, (id) => storedLive?.has(id) ?? false, (segment, page) => readFeedRefs(db, segment, page));
   const { fresh } = plan;
   const freshIds = new Set(fresh.map((a) => a.id));
   const records = input.result.records.filter((r) => freshIds.has(r.id));
@@ -119,9 +118,9 @@ export async function saveFeedRefresh(
   if (records.length) {
     const id = newSegmentId(input.now.getTime());
     const data = await compileSegment(records, { id, name: FEEDS_CORPUS_NAME, sources: [FEEDS_CORPUS_NAME], context: input.context, ...input.progress });
-    entry = await writeSegment(db, { id, kind: 'feeds', source: FEEDS_CORPUS_ID, data, extra: [{ name: FEED_ARTICLES_PART, bytes: encodeFeedRefs(fresh) }], feeds: feedSummary(fresh) }, input.now);
+    entry = await writeSegment(db, { id, kind: 'feeds', source: FEEDS_CORPUS_ID, data, extra: feedRefsParts(fresh), feeds: feedSummary(fresh) }, input.now);
   }
-  const switched = await switchManifest(db, (current) => withRemoved(entry ? withSegment(current, entry) : current, plan.tombstones));
+  const switched = await switchManifest(db, (current) => withSummaries(withRemoved(entry ? withSegment(current, entry) : current, plan.tombstones), plan.summaries));
   return { sources: plan.sources, added: records.length, evicted: plan.evicted, manifest: switched! };
 }
 

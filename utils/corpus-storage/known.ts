@@ -21,7 +21,7 @@ import type { KnownPart } from '@/lib/corpus/known-parts';
 import { INDEX_PART, indexPartForLookups, knownPageReader, lookupsOfSegment, openStoredSketches, SKETCHES_PART } from './segment-api';
 import { openLiveSegments, storedCorpusName } from './live-segments';
 import { readManifest, readParts } from './store';
-import { refreshLookups, type LookupCache } from './refresh-lookups';
+import { lshPagesOf, refreshLookups, type LookupCache } from './refresh-lookups';
 
 export type { LookupCache };
 
@@ -64,7 +64,8 @@ export async function loadLookups(db: CorporaDatabase, entry: SegmentEntry, cach
     });
     const known = lookups;
     const readSketches = entry.parts.includes(SKETCHES_PART) ? () => sketchesOf(db, entry.id, known) : undefined;
-    return { id: entry.id, known, readPages, ...(readSketches ? { readSketches } : {}) };
+    const lshPages = lshPagesOf(db, entry.id, known);
+    return { id: entry.id, known, readPages, ...(readSketches ? { readSketches } : {}), ...(lshPages ? { lshPages } : {}) };
   }
   return { id: entry.id, lookups };
 }

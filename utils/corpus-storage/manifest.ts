@@ -34,6 +34,26 @@ export interface SegmentEntry {
 export interface FeedSummary {
   perFeed: Record<string, number>;
   oldestDay: string;
+  /**
+   * How many of the segment's tombstones (the manifest's) the counts already leave out: a refresh
+   * that tombstones articles counts them out here in the same switch, so that at the cap, where
+   * every refresh tombstones the oldest articles, the next one still counts the segment from its
+   * summary. Absent: none (the counts are of every article compiled). Tombstoned by anything else
+   * (a feed unfollowed, retention changed, a merge running meanwhile), the segment's tombstones
+   * outnumber this and its bookkeeping is read whole, as before summaries were kept.
+   */
+  removedCounted?: number;
+  /**
+   * The feed-articles part's pages (./feed-refs.ts), in stored order: how many articles each
+   * holds and the oldest day of its live ones ('\uffff' when none is), so a refresh reads only the
+   * pages holding articles that may leave. Absent: the bookkeeping is one part.
+   */
+  pages?: FeedRefsPage[];
+}
+
+export interface FeedRefsPage {
+  articles: number;
+  oldestDay: string;
 }
 
 export interface Manifest {
@@ -87,6 +107,21 @@ export function withRemoved(manifest: Manifest, bySegment: ReadonlyMap<string, I
   }
   const next = { ...manifest, removed };
   return withoutSegments(next, next.segments.filter((s) => liveCount(next, s) <= 0).map((s) => s.id));
+}
+
+/**
+ * The manifest with feeds segments' summaries replaced, each only where the segment's tombstones
+ * are as many as the summary counts out: had another change tombstoned articles since they were
+ * counted, the segment keeps its summary, which then counts fewer tombstones than it has (its
+ * bookkeeping is read whole next time).
+ */
+export function withSummaries(manifest: Manifest, summaries: ReadonlyMap<string, FeedSummary>): Manifest {
+  if (!summaries.size) return manifest;
+  const segments = manifest.segments.map((s) => {
+    const summary = summaries.get(s.id);
+    return summary && (manifest.removed[s.id]?.length ?? 0) === (summary.removedCounted ?? 0) ? { ...s, feeds: summary } : s;
+  });
+  return { ...manifest, segments };
 }
 
 /** Total articles searched, stored segments only. */

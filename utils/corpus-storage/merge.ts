@@ -7,10 +7,10 @@
 // over articles tombstoned while it ran.
 import { FEEDS_CORPUS_ID, FEEDS_CORPUS_NAME } from '@/lib/feeds/sources';
 import type { CorporaDatabase } from './db';
-import { encodeFeedRefs, readFeedArticles } from './feed-segments';
+import { feedRefsParts, readFeedArticles } from './feed-segments';
 import { feedSummary } from './feed-refresh-plan';
 import { liveCount, removedFrom, segmentsOf, withoutSegments, withRemoved, withSegment, type Manifest, type SegmentEntry } from './manifest';
-import { FEED_ARTICLES_PART, loadWholeSegment } from './open';
+import { loadWholeSegment } from './open';
 import { mergeSegments, segmentArticleIds } from './segment-api';
 import { newSegmentId, writeSegment } from './segment-entry';
 import { readManifest, switchManifest } from './store';
@@ -67,7 +67,7 @@ export async function mergeOnce(db: CorporaDatabase, now = new Date()): Promise<
   const data = mergeSegments(segments, { id, name: FEEDS_CORPUS_NAME });
   const merged = new Set(segmentArticleIds(data));
   const kept = refs.filter((r) => merged.has(r.id));
-  const entry = await writeSegment(db, { id, kind: 'feeds', source: FEEDS_CORPUS_ID, data, extra: [{ name: FEED_ARTICLES_PART, bytes: encodeFeedRefs(kept) }], feeds: feedSummary(kept) }, now);
+  const entry = await writeSegment(db, { id, kind: 'feeds', source: FEEDS_CORPUS_ID, data, extra: feedRefsParts(kept), feeds: feedSummary(kept) }, now);
   const switched = await switchManifest(db, (current) => {
     if (!plan.every((p) => current.segments.some((s) => s.id === p))) return null;
     const at = current.segments.findIndex((s) => s.id === plan[0]);

@@ -56,7 +56,7 @@ test('an index part that leaves its lookups to the known part opens with it, rea
   const known = lookups.get(entry.id)!;
   const opened = await openStoredCorpus(db, bundled, new Map(), lookups);
   expect(opened.unreadable).toEqual([]);
-  expect(opened.segments[1]!.data.lshKeys).toBe(known.lshKeys);
+  expect(opened.segments[1]!.data.idHashes).toBe(known.idHashes);
   expect(opened.corpus.indexOf(feedRecord(1).id)).toBeGreaterThan(-1);
   // Neither opening reads the sketches (a refresh's near-duplicate check does): without them both open, and queries answer.
   expect(entry.parts).toContain(SKETCHES_PART);

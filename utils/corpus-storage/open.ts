@@ -11,9 +11,10 @@ import type { CorporaDatabase } from './db';
 import { removedFrom, type Manifest, type SegmentEntry } from './manifest';
 import { assembleStoredSegment, INDEX_PART, openSegmentedCorpus, openStoredSegment, refreshPartOf, wholeSegmentParts, type Segment } from './segment-api';
 import { indexPartKeepsLookupsApart } from '@/lib/corpus/parts';
-import { refreshLookups, type LookupCache } from './refresh-lookups';
+import { lshPagesOf, refreshLookups, type LookupCache } from './refresh-lookups';
 import { openLiveSegments, storedCorpusName } from './live-segments';
 import { readManifest, readParts } from './store';
+import { partReads } from './part-reads';
 
 /** Opened segments by id (without tombstones, which each opening adds). */
 export type SegmentCache = Map<string, Segment>;
@@ -38,10 +39,12 @@ export async function loadSegment(db: CorporaDatabase, entry: SegmentEntry, cach
   const cached = cache.get(entry.id);
   if (cached) return cached;
   const blocks = new Map<string, Promise<Uint8Array>>();
+  // Blocks and pieces an analysis step asks for, over every segment, are read in one transaction (./part-reads.ts).
+  const read = partReads(db);
   const loadBlock = (name: string) => {
     let reading = blocks.get(name);
     if (!reading) {
-      reading = readParts(db, entry.id, [name]).then((parts) => parts.get(name)!);
+      reading = read(entry.id, [name]).then(([bytes]) => bytes!);
       // A failed read is not kept: the next analysis tries again.
       reading.catch(() => blocks.delete(name));
       blocks.set(name, reading);
@@ -49,10 +52,12 @@ export async function loadSegment(db: CorporaDatabase, entry: SegmentEntry, cach
     return reading;
   };
   // Index pieces are copied into the segment's arrays once read (lib/corpus/index-pieces.ts): only blocks are kept here.
-  const loadPieces = (names: string[]) => readParts(db, entry.id, names).then((parts) => names.map((name) => parts.get(name)!));
+  const loadPieces = (names: string[]) => read(entry.id, names);
   const index = (await readParts(db, entry.id, [INDEX_PART])).get(INDEX_PART)!;
   const apart = indexPartKeepsLookupsApart(index) ? await refreshLookups(db, entry, lookups) : undefined;
-  const segment = openStoredSegment(entry.id, index, loadBlock, loadPieces, apart ?? undefined);
+  // A known part written since LSH pages leaves the buckets to them, read when a search looks in one.
+  const lshPages = apart && 'pageArticles' in apart ? lshPagesOf(db, entry.id, apart) : undefined;
+  const segment = { ...openStoredSegment(entry.id, index, loadBlock, loadPieces, apart ?? undefined), ...(lshPages ? { lshPages } : {}) };
   cache.set(entry.id, segment);
   return segment;
 }

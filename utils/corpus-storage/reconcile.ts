@@ -14,12 +14,12 @@
 import type { Corpus } from '@/lib/corpus';
 import { FEEDS_CORPUS_ID, FEEDS_CORPUS_NAME, type FeedArticle } from '@/lib/feeds/sources';
 import type { CorporaDatabase } from './db';
-import { encodeFeedRefs } from './feed-segments';
+import { feedRefsParts } from './feed-segments';
 import { feedSummary } from './feed-refresh-plan';
 import { addImport, listImports } from './imports';
 import { lookupsFromIndexPart, openKnown, type LookupCache } from './known';
 import { segmentsOf, withoutSegments, withSegment, type Manifest, type SegmentEntry } from './manifest';
-import { FEED_ARTICLES_PART, type SegmentCache } from './open';
+import { type SegmentCache } from './open';
 import { compileSegment, hasRefreshParts, LOOKUP_PART, lookupPartOf, SEGMENT_FORMAT } from './segment-api';
 import { newSegmentId, writeSegment } from './segment-entry';
 import { collectOrphans, switchManifest, writeParts } from './store';
@@ -50,7 +50,7 @@ export async function reconcile(db: CorporaDatabase, bundled: Corpus, caches: { 
           kind: 'feeds',
           source: FEEDS_CORPUS_ID,
           data: await compileSegment(v1Feeds, { id, name: FEEDS_CORPUS_NAME, sources: [FEEDS_CORPUS_NAME], context: opened.articles }),
-          extra: [{ name: FEED_ARTICLES_PART, bytes: encodeFeedRefs(v1Feeds) }],
+          extra: feedRefsParts(v1Feeds),
           feeds: feedSummary(v1Feeds),
         })
       : null;

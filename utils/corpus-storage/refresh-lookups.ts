@@ -7,11 +7,30 @@ import type { SegmentLookups } from '@/lib/corpus';
 import type { KnownPart } from '@/lib/corpus/known-parts';
 import type { CorporaDatabase } from './db';
 import type { SegmentEntry } from './manifest';
-import { KNOWN_PART, LOOKUP_PART, openStoredKnown, openStoredLookups } from './segment-api';
+import { KNOWN_PART, LOOKUP_PART, lshPageReader, openStoredKnown, openStoredLookups } from './segment-api';
 import { readParts } from './store';
+import { LshPages } from '@/lib/corpus/lsh-pages';
 
 /** Segments' lookups (or known parts) read so far, by segment id (a segment's stored data never changes). */
 export type LookupCache = Map<string, SegmentLookups | KnownPart>;
+
+/** LSH pages read, by the known part they go with: one per segment for both openings (queries and refreshes), so a page is read once. */
+const lshReads = new WeakMap<KnownPart, LshPages>();
+
+/** The segment's LSH buckets in pages, for a known part that holds where they are (written since LSH pages); undefined for one holding them whole. */
+export function lshPagesOf(db: CorporaDatabase, segment: string, known: KnownPart): LshPages | undefined {
+  if (!known.lshPages) return undefined;
+  let pages = lshReads.get(known);
+  if (!pages) {
+    const read = lshPageReader(async (names) => {
+      const parts = await readParts(db, segment, names);
+      return names.map((name) => parts.get(name)!);
+    });
+    pages = new LshPages(segment, known.lshPages, read);
+    lshReads.set(known, pages);
+  }
+  return pages;
+}
 
 /** The segment's known part or lookup part, from the cache or read (and kept); null for a segment stored with neither. */
 export async function refreshLookups(db: CorporaDatabase, entry: SegmentEntry, cache: LookupCache): Promise<SegmentLookups | KnownPart | null> {

@@ -10,6 +10,8 @@ import type { IndexPieceKind } from '@/lib/corpus/index-pieces';
 import { readKnownPage, readKnownPart, readKnownSketches, serializeKnownParts, type KnownPage, type KnownPart } from '@/lib/corpus/known-parts';
 import type { SegmentPart } from './store';
 import type { ApartLookups } from '@/lib/corpus/apart-lookups';
+import { joinLshPages, type ReadLshPages } from '@/lib/corpus/lsh-pages';
+import type { LshBuckets } from '@/lib/fingerprint';
 
 export type { Segment, SegmentLookups };
 
@@ -46,6 +48,8 @@ export const KNOWN_PART = 'known';
 /** A feeds segment's MinHash sketches (lib/corpus/known-parts.ts), read when a refresh's near-duplicate check has candidates in it. */
 export const SKETCHES_PART = 'sketches';
 const knownPagePart = (k: number) => `known-${k}`;
+/** A feeds segment's LSH pages (lib/corpus/lsh-pages.ts), read for the buckets a search looks in. */
+const lshPagePart = (k: number) => `lsh-${k}`;
 const blockPart = (k: number) => `block-${k}`;
 /** Index rows, postings pages and passage pages (lib/corpus/index-pieces.ts): `rows-k`, `postings-k`, `passages-k`. */
 const piecePart = (kind: IndexPieceKind, k: number) => `${kind}-${k}`;
@@ -58,8 +62,8 @@ const piecePart = (kind: IndexPieceKind, k: number) => `${kind}-${k}`;
  */
 function refreshParts(data: CorpusData, lazy: boolean): SegmentPart[] {
   if (!lazy) return [lookupPart(data)];
-  const { known, sketches, pages } = serializeKnownParts(lookupsOf(data));
-  return [{ name: KNOWN_PART, bytes: known }, { name: SKETCHES_PART, bytes: sketches }, ...pages.map((bytes, k) => ({ name: knownPagePart(k), bytes }))];
+  const { known, sketches, pages, lsh } = serializeKnownParts(lookupsOf(data));
+  return [{ name: KNOWN_PART, bytes: known }, { name: SKETCHES_PART, bytes: sketches }, ...pages.map((bytes, k) => ({ name: knownPagePart(k), bytes })), ...lsh.map((bytes, k) => ({ name: lshPagePart(k), bytes }))];
 }
 
 /**
@@ -94,6 +98,12 @@ export const knownPageReader =
   (readParts: (names: string[]) => Promise<Uint8Array[]>) =>
   async (pages: number[]): Promise<KnownPage[]> =>
     (await readParts(pages.map(knownPagePart))).map(readKnownPage);
+
+/** A reader of a feeds segment's LSH pages by number, from a reader of its parts by name. */
+export const lshPageReader =
+  (readParts: (names: string[]) => Promise<Uint8Array[]>): ReadLshPages =>
+  (pages: number[]) =>
+    readParts(pages.map(lshPagePart));
 
 /** A segment's lookups from its data (whole, or its index part): for segments stored before lookup parts, and segments opened already. */
 export const lookupsOfSegment = (data: CorpusData): SegmentLookups => lookupsOf(data);
@@ -155,7 +165,7 @@ export function partNames(listed: readonly string[]): string[] {
 }
 
 /** Names of a stored segment's article blocks and index pieces: with its index part, the whole segment (assembleStoredSegment). */
-export const wholeSegmentParts = (parts: readonly string[]): string[] => ['block-', 'rows-', 'postings-', 'passages-'].flatMap((prefix) => numberedParts(parts, prefix));
+export const wholeSegmentParts = (parts: readonly string[]): string[] => ['block-', 'rows-', 'postings-', 'passages-', 'lsh-'].flatMap((prefix) => numberedParts(parts, prefix));
 
 /** Whether a stored segment has the parts a refresh reads (a lookup part, or a known part), not only its index part. */
 export const hasRefreshParts = (parts: readonly string[]): boolean => parts.includes(LOOKUP_PART) || parts.includes(KNOWN_PART);
@@ -186,9 +196,13 @@ export function assembleStoredSegment(parts: ReadonlyMap<string, Uint8Array>): C
   const read = (prefix: string) => numberedParts(names, prefix).map((name) => parts.get(name)!);
   const known = parts.get(KNOWN_PART);
   const lookupPart = parts.get(LOOKUP_PART);
-  const lookups = known ? openStoredKnown(known) : lookupPart ? openStoredLookups(lookupPart) : undefined;
+  const knownPart = known ? openStoredKnown(known) : undefined;
+  // LSH pages joined into the buckets (the whole segment is laid out anew from them).
+  const lookups = knownPart?.lshPages ? { ...knownPart, ...lshArrays(joinLshPages(knownPart.lshPages, read('lsh-'), knownPart.name)) } : (knownPart ?? (lookupPart ? openStoredLookups(lookupPart) : undefined));
   return assembleSegment({ index, blocks: read('block-'), rows: read('rows-'), postings: read('postings-'), passages: read('passages-'), ...(lookups ? { lookups } : {}) });
 }
+
+const lshArrays = (buckets: LshBuckets): Pick<SegmentLookups, 'lshKeys' | 'lshArticles'> => ({ lshKeys: buckets.keys, lshArticles: buckets.articles });
 
 /** Ids of a segment's articles, in order. */
 export function segmentArticleIds(data: CorpusData): string[] {

@@ -102,9 +102,15 @@ describe('against a loopback server', () => {
   });
 
   test('a huge page streamed without Content-Length is cut off at the size limit', async () => {
-    const error = await failure(fetcher().get(server.url('/pages/gazette/huge.html'), { expect: 'html', maxBytes: 512 * 1024 }));
+    const error = await failure(fetcher().get(server.url('/pages/gazette/huge-streamed.html'), { expect: 'html', maxBytes: 512 * 1024 }));
     expect(error.reason).toBe('too-large');
     expect(error.message).toBe('too large: over 512 kB, the limit');
+  });
+
+  test('a huge page that announces its length is refused by it', async () => {
+    const error = await failure(fetcher().get(server.url('/pages/gazette/huge.html'), { expect: 'html', maxBytes: 512 * 1024 }));
+    expect(error.reason).toBe('too-large');
+    expect(error.message).toBe('too large: 2 MB, the limit is 512 kB');
   });
 
   test('a feed where a page is expected is refused by its content type', async () => {
@@ -233,6 +239,21 @@ describe('retries with backoff (injected fetch and clock)', () => {
     };
     const result = await createFetcher({ fetch: async () => response }).get('http://127.0.0.1:9/b', PAGE);
     expect(result.kind === 'ok' && result.body).toBe('<meta charset="iso-8859-1"><p>café</p>');
+  });
+
+  test('a page announcing a length over the limit is refused without reading its body, and not retried', async () => {
+    let reads = 0;
+    let cancelled = 0;
+    let calls = 0;
+    const response: FetchResponseLike = {
+      status: 200,
+      url: 'http://127.0.0.1:9/d',
+      headers: { get: (name) => ({ 'content-type': 'text/html', 'content-length': String(6 * 1024 * 1024) })[name] ?? null },
+      body: { getReader: () => ({ read: async () => ((reads += 1), { done: true }), cancel: async () => void (cancelled += 1) }) },
+    };
+    const error = await failure(createFetcher({ fetch: async () => ((calls += 1), response), retries: 2 }).get('http://127.0.0.1:9/d', PAGE));
+    expect(error.message).toBe('too large: 6 MB, the limit is 5 MB');
+    expect([calls, reads, cancelled]).toEqual([1, 0, 1]);
   });
 
   test('an aborted refresh stops without retrying', async () => {

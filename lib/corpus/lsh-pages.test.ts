@@ -1,0 +1,45 @@
+// LSH buckets read in pages answer as the buckets held whole, read only the pages of the buckets
+// looked in, join back into the whole buckets, and refuse a damaged or missing page by name.
+import { expect, test } from 'vitest';
+import { bucketKeys, buildLshBuckets, SIGNATURE_SIZE } from '../fingerprint/index.ts';
+import { compileCorpus } from './compile.ts';
+import { CorpusFormatError } from './format.ts';
+import { joinLshPages, LshPages, serializeLshPages } from './lsh-pages.ts';
+import { bucketOf } from './segment-lsh.ts';
+import { basilRecords } from './test-segments.ts';
+import { seedRecords } from './test-seeds.ts';
+
+const data = compileCorpus([...seedRecords(), ...basilRecords().slice(0, 60)], { name: 'lsh' });
+const buckets = { keys: data.lshKeys, articles: data.lshArticles };
+const n = data.meta.articleCount;
+// Small pages, so that buckets cross pages and a lookup reads a few of many.
+const { layout, pages } = serializeLshPages(buckets, 16);
+
+test('a bucket read in pages holds the articles of the bucket held whole, and only its pages are read', async () => {
+  expect(buckets.keys.length).toBeGreaterThan(layout.page * 20);
+  let read = 0;
+  const lsh = new LshPages('lsh', layout, async (numbers) => {
+    read += numbers.length;
+    return numbers.map((k) => pages[k]!);
+  });
+  const signature = data.signatures.subarray(3 * SIGNATURE_SIZE, 4 * SIGNATURE_SIZE);
+  const keys = [...bucketKeys(signature)];
+  expect(keys.every((key) => lsh.has(key))).toBe(false);
+  await lsh.read(keys);
+  expect(read).toBeGreaterThan(0);
+  expect(read).toBeLessThanOrEqual(2 * keys.length);
+  for (const key of keys) expect([...lsh.bucket(key)]).toEqual([...bucketOf(buckets, key)]);
+  // Every stored key, and keys no article has: the same buckets.
+  const others = [...new Set(buckets.keys)].concat([0, 1, 0xffffffff]);
+  await lsh.read(others);
+  for (const key of others) expect([...lsh.bucket(key)]).toEqual([...bucketOf(buckets, key)]);
+  expect(joinLshPages(layout, pages, 'lsh')).toEqual(buildLshBuckets(data.signatures, n));
+});
+
+test('a page of another place, or a missing page, is refused by name', async () => {
+  const swapped = new LshPages('lsh', layout, async (numbers) => numbers.map((k) => pages[k + 1]!));
+  await expect(swapped.read([buckets.keys[0]!])).rejects.toThrow(CorpusFormatError);
+  expect(() => joinLshPages(layout, pages.slice(1), 'lsh')).toThrow(/needs \d+ LSH pages/);
+  const unread = new LshPages('lsh', layout, async () => []);
+  expect(() => unread.bucket(buckets.keys[0]!)).toThrow(/not read/);
+});

@@ -1,0 +1,167 @@
+// A feeds segment's LSH buckets stored in pages of LSH_PAGE entries (keys ascending, with their
+// articles), each page's first key kept in the segment's known part (./known-parts.ts), and read
+// when a search first looks in one of their buckets. A search looks up the 16 bucket keys of one
+// signature (LSH_BANDS), so a page query reads at most 16 pages of each segment; the buckets read
+// whole were 5.1 of the 12.4 MB a cold start read before its first analysis at 40,000 articles
+// (every segment's known part, as reconcile and the index parts need it), and they grow with the
+// corpus. Both openings of a segment (the corpus queries search, ./open-segment.ts, and the
+// articles a refresh checks, ./known-articles.ts) share one LshPages, so a page is read once.
+import { bucketRange, type LshBuckets } from '../fingerprint/index.ts';
+import { hashLowerBound } from '../sorted.ts';
+import { CorpusFormatError, readSections, serializeSections } from './format.ts';
+
+/**
+ * Bucket entries per LSH page (2 kB of keys and articles): a lookup reads one page, rarely two, so
+ * a page query reads some 100 small pages over 7 segments at 40,000 articles (with pages of 1,024
+ * entries it read 77 pages, 0.65 MB, for the same buckets).
+ */
+export const LSH_PAGE = 256;
+
+/** Where a segment's LSH pages are: stored in its known part. */
+export interface LshPagesLayout {
+  /** Bucket entries in all (articles × LSH_BANDS). */
+  entries: number;
+  /** Entries per page (the last may hold fewer). */
+  page: number;
+  /** Each page's first key. */
+  fences: Uint32Array;
+}
+
+/** Reads stored LSH pages by number, in the order asked. */
+export type ReadLshPages = (pages: number[]) => Promise<Uint8Array[]>;
+
+interface LshPageMeta {
+  kind: 'segment-lsh-page';
+  first: number;
+}
+
+/** A segment's buckets as pages, and where they are. */
+export function serializeLshPages(buckets: LshBuckets, page = LSH_PAGE): { layout: LshPagesLayout; pages: Uint8Array[] } {
+  const entries = buckets.keys.length;
+  const fences: number[] = [];
+  const pages: Uint8Array[] = [];
+  for (let first = 0; first < entries; first += page) {
+    fences.push(buckets.keys[first]!);
+    const meta: LshPageMeta = { kind: 'segment-lsh-page', first };
+    pages.push(
+      serializeSections(meta, [
+        ['lshKeys', buckets.keys.subarray(first, first + page)],
+        ['lshArticles', buckets.articles.subarray(first, first + page)],
+      ]),
+    );
+  }
+  return { layout: { entries, page, fences: Uint32Array.from(fences) }, pages };
+}
+
+/** The end of the run of entries equal to `value` that starts at `from` (ascending entries). */
+function runEnd(sorted: Uint32Array, value: number, from: number): number {
+  let end = from;
+  while (end < sorted.length && sorted[end] === value) end++;
+  return end;
+}
+
+/** A segment's LSH buckets, their pages read on demand and kept (a segment never changes once written). */
+export class LshPages {
+  private readonly pages: (LshBuckets | undefined)[];
+  private readonly pending = new Map<number, Promise<void>>();
+
+  constructor(
+    /** The segment's name, for errors. */
+    readonly segment: string,
+    readonly layout: LshPagesLayout,
+    private readonly readPages: ReadLshPages,
+  ) {
+    this.pages = new Array<LshBuckets | undefined>(layout.fences.length);
+  }
+
+  /** Pages that may hold the key's bucket: first ..< last (a bucket may cross pages). */
+  private pagesOf(key: number): [number, number] {
+    const fences = this.layout.fences;
+    const atOrAbove = hashLowerBound(fences, key);
+    return [Math.max(0, atOrAbove - 1), runEnd(fences, key, atOrAbove)];
+  }
+
+  /** Whether every page the key's bucket may lie on is read. */
+  has(key: number): boolean {
+    if (this.layout.entries === 0) return true;
+    const [first, last] = this.pagesOf(key);
+    for (let k = first; k < last; k++) if (!this.pages[k]) return false;
+    return true;
+  }
+
+  /** The articles in the key's bucket (its pages must be read: `has`, `read`). */
+  bucket(key: number): Uint32Array {
+    if (this.layout.entries === 0) return new Uint32Array(0);
+    const [first, last] = this.pagesOf(key);
+    const found: Uint32Array[] = [];
+    for (let k = first; k < last; k++) {
+      const page = this.pages[k];
+      if (!page) throw new Error(`the LSH page ${k} of segment "${this.segment}" was not read`);
+      const [from, to] = bucketRange(page, key);
+      if (to > from) found.push(page.articles.subarray(from, to));
+    }
+    if (found.length <= 1) return found[0] ?? new Uint32Array(0);
+    const joined = new Uint32Array(found.reduce((sum, f) => sum + f.length, 0));
+    let at = 0;
+    for (const f of found) {
+      joined.set(f, at);
+      at += f.length;
+    }
+    return joined;
+  }
+
+  /** Reads the pages of these keys' buckets not read yet, in one batch (pages in flight are waited for). */
+  async read(keys: Iterable<number>): Promise<void> {
+    const unread = new Set<number>();
+    const waits: Promise<void>[] = [];
+    for (const key of keys) {
+      if (this.layout.entries === 0) break;
+      const [first, last] = this.pagesOf(key);
+      for (let k = first; k < last; k++) {
+        if (this.pages[k]) continue;
+        const reading = this.pending.get(k);
+        if (reading) waits.push(reading);
+        else unread.add(k);
+      }
+    }
+    if (unread.size) {
+      const numbers = [...unread].sort((a, b) => a - b);
+      const batch = this.readPages(numbers)
+        .then((bytes) => numbers.forEach((k, i) => (this.pages[k] ??= this.readPage(bytes[i]!, k))))
+        .finally(() => numbers.forEach((k) => this.pending.delete(k)));
+      for (const k of numbers) this.pending.set(k, batch);
+      waits.push(batch);
+    }
+    await Promise.all(waits);
+  }
+
+  private readPage(bytes: Uint8Array, k: number): LshBuckets {
+    return readLshPage(bytes, k, this.layout, this.segment);
+  }
+}
+
+/** Reads LSH page k of a segment (checksum verified). */
+function readLshPage(bytes: Uint8Array, k: number, layout: LshPagesLayout, segment: string): LshBuckets {
+  const file = readSections(bytes);
+  const meta = file.meta as LshPageMeta;
+  const first = k * layout.page;
+  if (meta?.kind !== 'segment-lsh-page' || meta.first !== first) throw new CorpusFormatError(`not LSH page ${k} of segment "${segment}"`);
+  const keys = file.get<Uint32Array>('lshKeys');
+  const articles = file.get<Uint32Array>('lshArticles');
+  const expected = Math.min(layout.page, layout.entries - first);
+  if (keys.length !== expected || articles.length !== expected || keys[0] !== layout.fences[k]) throw new CorpusFormatError(`LSH page ${k} of segment "${segment}" is damaged`);
+  return { keys, articles };
+}
+
+/** A segment's whole buckets from all its LSH pages, in order (merging and relaying out read the whole segment). */
+export function joinLshPages(layout: LshPagesLayout, pages: readonly Uint8Array[], segment: string): LshBuckets {
+  if (pages.length !== layout.fences.length) throw new CorpusFormatError(`segment "${segment}" needs ${layout.fences.length} LSH pages, ${pages.length} given`);
+  const keys = new Uint32Array(layout.entries);
+  const articles = new Uint32Array(layout.entries);
+  pages.forEach((bytes, k) => {
+    const page = readLshPage(bytes, k, layout, segment);
+    keys.set(page.keys, k * layout.page);
+    articles.set(page.articles, k * layout.page);
+  });
+  return { keys, articles };
+}

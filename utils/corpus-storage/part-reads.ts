@@ -1,0 +1,60 @@
+// The parts an analysis reads on demand (article blocks and index pieces), read together: every
+// part asked for in one turn, by any segment, comes in one IndexedDB transaction. An analysis
+// step asks for all it needs at once (lib/corpus: the candidates' index rows in every segment,
+// then the passage pages of the page's shingles, then the articles alignment reads with their
+// rows); read part by part, that was one transaction per segment and kind of piece, and one per
+// article block (some 20 to 50 transactions a warm page at 40,000 articles, each with its own
+// scheduling and commit).
+import type { CorporaDatabase } from './db';
+
+/** Reads a segment's parts by name, in the order asked; a missing part fails its own read alone. */
+export type ReadParts = (segment: string, names: readonly string[]) => Promise<Uint8Array[]>;
+
+interface Batch {
+  /** Keys asked for, by `segment \n name` (a part asked for twice is read once). */
+  keys: Map<string, [string, string]>;
+  read: Promise<Map<string, Uint8Array>>;
+}
+
+const partKey = (segment: string, name: string) => `${segment}\n${name}`;
+
+/** Parts of any segments in one read-only transaction (missing ones left out). */
+async function readKeys(db: CorporaDatabase, keys: readonly [string, string][]): Promise<Map<string, Uint8Array>> {
+  const tx = db.transaction('parts', 'readonly');
+  const found = await Promise.all(keys.map((key) => tx.store.get(key)));
+  await tx.done;
+  const parts = new Map<string, Uint8Array>();
+  for (const part of found) if (part) parts.set(partKey(part.segment, part.name), part.bytes);
+  return parts;
+}
+
+const readers = new WeakMap<CorporaDatabase, ReadParts>();
+
+/** The database's batched reader: reads asked for before the current turn ends share one transaction. */
+export function partReads(db: CorporaDatabase): ReadParts {
+  let reader = readers.get(db);
+  if (reader) return reader;
+  let open: Batch | null = null;
+  reader = (segment, names) => {
+    if (!open) {
+      const batch: Batch = { keys: new Map(), read: Promise.resolve(new Map()) };
+      // Started once the code asking synchronously (every segment's loads of one step) is done.
+      batch.read = Promise.resolve().then(() => {
+        open = null;
+        return readKeys(db, [...batch.keys.values()]);
+      });
+      open = batch;
+    }
+    const batch = open;
+    for (const name of names) batch.keys.set(partKey(segment, name), [segment, name]);
+    return batch.read.then((parts) =>
+      names.map((name) => {
+        const bytes = parts.get(partKey(segment, name));
+        if (!bytes) throw new Error(`part ${name} of segment ${segment} is missing`);
+        return bytes;
+      }),
+    );
+  };
+  readers.set(db, reader);
+  return reader;
+}
