@@ -143,14 +143,11 @@ class ParagraphJudge {
   private readonly counts: Int32Array;
   /** Whether a list of related links is open before paragraph i (see inLinkList): 1, 0, or -1 not known yet. */
   private readonly linkListBefore: Int8Array;
-  /** Each paragraph's verdict once judged (1 furniture, 0 not, -1 not yet): a paragraph holds several sentences. */
-  private readonly verdicts: Int8Array;
 
   constructor(text: string) {
     this.list = paragraphs(text);
     this.counts = new Int32Array(this.list.length).fill(-1);
     this.linkListBefore = new Int8Array(this.list.length).fill(-1);
-    this.verdicts = new Int8Array(this.list.length).fill(-1);
   }
 
   /** Each paragraph's words are counted once: its own tests and the one before ask for them. */
@@ -190,11 +187,6 @@ class ParagraphJudge {
 
   /** Whether paragraph i is a caption, a credit line, a byline or a labelled link. */
   isFurniture(i: number): boolean {
-    if (this.verdicts[i]! < 0) this.verdicts[i] = this.judge(i) ? 1 : 0;
-    return this.verdicts[i] === 1;
-  }
-
-  private judge(i: number): boolean {
     const p = this.list[i]!;
     const words = this.words(i);
     if (this.opensLinkList(i)) return true;
@@ -207,12 +199,8 @@ class ParagraphJudge {
     // A credit line under a paragraph marks a caption only when that paragraph reads like one
     // (agency captions end without a full stop): a story paragraph above a bare picture credit
     // stays story.
-    return (
-      short &&
-      (CAPTION_LABEL.test(p.text) ||
-        (mayEndInCredit(p.text) && mayHoldCredit(p.text) && CREDITED_CAPTION.test(p.text)) ||
-        (i + 1 < this.list.length && !endsPunctuated(p.text) && creditLine(this.list[i + 1]!.text, this.words(i + 1))))
-    );
+    const creditFollows = (): boolean => i + 1 < this.list.length && !endsPunctuated(p.text) && creditLine(this.list[i + 1]!.text, this.words(i + 1));
+    return short && (CAPTION_LABEL.test(p.text) || (mayEndInCredit(p.text) && mayHoldCredit(p.text) && CREDITED_CAPTION.test(p.text)) || creditFollows());
   }
 }
 
