@@ -133,108 +133,50 @@ function creditLine(paragraph: string, words: number): boolean {
   return words <= CREDIT_MAX_WORDS && mayHoldCredit(paragraph) && CREDIT_LINE.test(paragraph);
 }
 
-/**
- * The paragraphs of one article, each judged furniture or not when first asked: alignment reads
- * every sentence of a same-story source, but of an article that only reuses the page's text the
- * one or two reusing sentences, whose paragraphs are all it needs judged.
- */
-class ParagraphJudge {
-  readonly list: Paragraph[];
-  private readonly counts: Int32Array;
-  /** Whether a list of related links is open before paragraph i (see inLinkList): 1, 0, or -1 not known yet. */
-  private readonly linkListBefore: Int8Array;
-
-  constructor(text: string) {
-    this.list = paragraphs(text);
-    this.counts = new Int32Array(this.list.length).fill(-1);
-    this.linkListBefore = new Int8Array(this.list.length).fill(-1);
-  }
-
-  /** Each paragraph's words are counted once: its own tests and the one before ask for them. */
-  private words(i: number): number {
-    if (this.counts[i]! < 0) this.counts[i] = wordCount(this.list[i]!.text);
-    return this.counts[i]!;
-  }
-
-  private opensLinkList(i: number): boolean {
-    return LINK_LIST_LABEL.test(this.list[i]!.text);
-  }
-
-  /** A short unpunctuated line: the title of a link when a list of them is open. */
-  private mayBeLinkTitle(i: number): boolean {
-    return !endsPunctuated(this.list[i]!.text) && this.words(i) <= LINK_TITLE_MAX_WORDS;
-  }
-
-  /**
-   * Whether paragraph i stands in a list of related links: a list label opens one, and it goes on
-   * over the link titles under it. Read back from i to what decides it (the label, another
-   * paragraph, the start), the answers on the way kept.
-   */
-  private inLinkList(i: number): boolean {
-    let k = i - 1;
-    let open = false;
-    for (; k >= 0 && this.linkListBefore[k + 1]! < 0; k--) {
-      if (this.opensLinkList(k)) {
-        open = true;
-        break;
-      }
-      if (!this.mayBeLinkTitle(k)) break;
+/** Character ranges [start, end) of the captions and credit lines of `text`. */
+export function furnitureRanges(text: string): [number, number][] {
+  const list = paragraphs(text);
+  // Each paragraph's words are counted once: the tests below and the one before ask for them.
+  const counts = list.map((p) => wordCount(p.text));
+  const ranges: [number, number][] = [];
+  let inLinkList = false;
+  list.forEach((p, i) => {
+    const words = counts[i]!;
+    const unpunctuated = !endsPunctuated(p.text);
+    if (LINK_LIST_LABEL.test(p.text)) {
+      inLinkList = true;
+      ranges.push([p.start, p.end]);
+      return;
     }
-    if (k >= 0 && this.linkListBefore[k + 1]! >= 0) open = this.linkListBefore[k + 1] === 1;
-    for (let j = Math.max(k + 1, 0); j <= i; j++) this.linkListBefore[j] = open ? 1 : 0;
-    return open;
-  }
-
-  /** Whether paragraph i is a caption, a credit line, a byline or a labelled link. */
-  isFurniture(i: number): boolean {
-    const p = this.list[i]!;
-    const words = this.words(i);
-    if (this.opensLinkList(i)) return true;
-    if (this.mayBeLinkTitle(i) && this.inLinkList(i)) return true;
+    if (inLinkList && unpunctuated && words <= LINK_TITLE_MAX_WORDS) {
+      ranges.push([p.start, p.end]);
+      return;
+    }
+    inLinkList = false;
     // BYLINE starts "By": other paragraphs are spared its compiling (its letter classes are costly too).
-    if ((p.text.startsWith('By') && BYLINE.test(p.text) && words <= BYLINE_MAX_WORDS) || LINK_LABEL.test(p.text)) return true;
+    if ((p.text.startsWith('By') && BYLINE.test(p.text) && words <= BYLINE_MAX_WORDS) || LINK_LABEL.test(p.text)) {
+      ranges.push([p.start, p.end]);
+      return;
+    }
     const credit = creditLine(p.text, words);
-    if (credit) return true;
     const short = words <= CAPTION_MAX_WORDS;
     // A credit line under a paragraph marks a caption only when that paragraph reads like one
     // (agency captions end without a full stop): a story paragraph above a bare picture credit
     // stays story.
-    const creditFollows = (): boolean => i + 1 < this.list.length && !endsPunctuated(p.text) && creditLine(this.list[i + 1]!.text, this.words(i + 1));
-    return short && (CAPTION_LABEL.test(p.text) || (mayEndInCredit(p.text) && mayHoldCredit(p.text) && CREDITED_CAPTION.test(p.text)) || creditFollows());
-  }
-}
-
-/** Character ranges [start, end) of the captions and credit lines of `text`. */
-export function furnitureRanges(text: string): [number, number][] {
-  const judge = new ParagraphJudge(text);
-  const ranges: [number, number][] = [];
-  judge.list.forEach((p, i) => {
-    if (judge.isFurniture(i)) ranges.push([p.start, p.end]);
+    const creditFollows = i + 1 < list.length && creditLine(list[i + 1]!.text, counts[i + 1]!) && !endsPunctuated(p.text);
+    const caption = !credit && short && (CAPTION_LABEL.test(p.text) || (mayEndInCredit(p.text) && mayHoldCredit(p.text) && CREDITED_CAPTION.test(p.text)) || creditFollows);
+    if (credit || caption) ranges.push([p.start, p.end]);
   });
   return ranges;
 }
 
-/**
- * Indices of the sentences that lie in a caption or a credit line. Only the paragraphs the
- * sentences overlap are judged (sentences in text order, as an article's or its reusing ones are).
- */
+/** Indices of the sentences that lie in a caption or a credit line. */
 export function furnitureSentences(text: string, sentences: readonly SentenceSpan[]): Set<number> {
-  const judge = new ParagraphJudge(text);
-  const { list } = judge;
+  const ranges = furnitureRanges(text);
   const found = new Set<number>();
-  let first = 0;
-  let previousStart = 0;
+  if (ranges.length === 0) return found;
   for (const s of sentences) {
-    // Paragraphs ending before this sentence end before the later ones too (when in text order).
-    if (s.start < previousStart) first = 0;
-    previousStart = s.start;
-    while (first < list.length && list[first]!.end <= s.start) first++;
-    for (let i = first; i < list.length && list[i]!.start < s.end; i++) {
-      if (s.start < list[i]!.end && s.end > list[i]!.start && judge.isFurniture(i)) {
-        found.add(s.index);
-        break;
-      }
-    }
+    if (ranges.some(([start, end]) => s.start < end && s.end > start)) found.add(s.index);
   }
   return found;
 }
