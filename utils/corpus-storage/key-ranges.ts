@@ -10,6 +10,11 @@ export function segmentPartsRange(segment: string): IDBKeyRange {
   return IDBKeyRange.bound([segment, ''], [segment, '\uffff']);
 }
 
+/** The parts of one segment whose names start with `prefix` (`lsh-`: its LSH pages). */
+export function namedPartsRange(segment: string, prefix: string): IDBKeyRange {
+  return IDBKeyRange.bound([segment, prefix], [segment, `${prefix}\uffff`]);
+}
+
 /**
  * The keys [segment, name] of parts of no segment listed: the stretches of the parts store
  * between the segments' parts, none of theirs included (`segments` ascending as IndexedDB orders

@@ -2,8 +2,9 @@
 // articles opened from each segment's lookups (ids, URLs, outlets, fingerprints, LSH buckets;
 // lib/corpus/segment-lookups.ts), not from the index parts that queries read, which are about
 // five times larger and which a background started for a refresh would read only to throw away.
-// A feeds segment's lookups are its known part, read whole, and its known pages, read for the
-// articles a check lands on (lib/corpus/known-parts.ts): the refresh says what it will check
+// A feeds segment's lookups are its known part, read whole, its known pages, read for the
+// articles a check lands on (lib/corpus/known-parts.ts), and its LSH pages, read for the buckets
+// a check looks in (lib/corpus/lsh-pages.ts, shared with the corpus queries search): the refresh says what it will check
 // (`prepare`) before checking. Ids are found by the lookups' hash index, URLs of feeds segments
 // (stored canonical) by their URL index, other URLs by a map per segment (made once: a segment
 // never changes once written), near-duplicates through the LSH buckets and stored fingerprints.

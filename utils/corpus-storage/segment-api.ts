@@ -49,7 +49,8 @@ export const KNOWN_PART = 'known';
 export const SKETCHES_PART = 'sketches';
 const knownPagePart = (k: number) => `known-${k}`;
 /** A feeds segment's LSH pages (lib/corpus/lsh-pages.ts), read for the buckets a search looks in. */
-const lshPagePart = (k: number) => `lsh-${k}`;
+export const LSH_PAGE_PREFIX = 'lsh-';
+const lshPagePart = (k: number) => `${LSH_PAGE_PREFIX}${k}`;
 const blockPart = (k: number) => `block-${k}`;
 /** Index rows, postings pages and passage pages (lib/corpus/index-pieces.ts): `rows-k`, `postings-k`, `passages-k`. */
 const piecePart = (kind: IndexPieceKind, k: number) => `${kind}-${k}`;

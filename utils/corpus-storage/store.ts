@@ -7,7 +7,7 @@ import type { IDBPTransaction } from 'idb';
 import { emptyManifest, type Manifest } from './manifest';
 import type { CorporaDatabase, CorporaDb } from './db';
 import { StorageFullError, isQuotaError } from './quota';
-import { partsBetween, segmentPartsRange } from './key-ranges';
+import { namedPartsRange, partsBetween, segmentPartsRange } from './key-ranges';
 
 const MANIFEST_KEY = 'manifest';
 /** A part this old and in no live segment is left over from a cut-short write, not one still being written. */
@@ -48,6 +48,12 @@ export async function readParts(db: CorporaDatabase, segment: string, names: rea
     parts.set(part.name, part.bytes);
   });
   return parts;
+}
+
+/** Every part of a segment whose name starts with `prefix`, in one request (a key range). */
+export async function readNamedParts(db: CorporaDatabase, segment: string, prefix: string): Promise<Map<string, Uint8Array>> {
+  const found = await db.getAll('parts', namedPartsRange(segment, prefix));
+  return new Map(found.map((part) => [part.name, part.bytes]));
 }
 
 export type SwitchTransaction = IDBPTransaction<CorporaDb, ('manifest' | 'parts' | 'imports' | 'records')[], 'readwrite'>;
