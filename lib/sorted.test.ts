@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { equalRange, hashLowerBound, hashRange, lastStartAtMost, lowerBound } from './sorted.ts';
+import { equalRange, hashLowerBound, hashRange, joinRuns, lastStartAtMost, lowerBound } from './sorted.ts';
 
 const hashes = Uint32Array.of(2, 5, 5, 5, 9, 4_000_000_000);
 
@@ -89,5 +89,15 @@ describe('hashLowerBound', () => {
       expect(hashLowerBound(sorted, value)).toBe(lowerBound(sorted, value));
       expect(hashRange(sorted, value)).toEqual(equalRange(sorted, value));
     }
+  });
+});
+
+describe('joinRuns', () => {
+  test('joins runs in order; one run is returned itself, none gives the empty array', () => {
+    const empty = new Uint32Array(0);
+    const one = Uint32Array.of(4, 5);
+    expect(joinRuns([], empty)).toBe(empty);
+    expect(joinRuns([one], empty)).toBe(one);
+    expect(Array.from(joinRuns([Uint32Array.of(1, 2), new Uint32Array(0), Uint32Array.of(3)], empty))).toEqual([1, 2, 3]);
   });
 });

@@ -80,3 +80,15 @@ function runFrom(sorted: ArrayLike<number>, value: number, first: number): [numb
 export function lastStartAtMost(starts: ArrayLike<number>, value: number, count = starts.length): number {
   return lowerBound(starts, value + 1, 0, count) - 1;
 }
+
+/** Runs read from consecutive pages (a bucket or shingle that spans a page boundary) as one array; one run is returned as it is. */
+export function joinRuns(runs: readonly Uint32Array[], empty: Uint32Array): Uint32Array {
+  if (runs.length <= 1) return runs[0] ?? empty;
+  const joined = new Uint32Array(runs.reduce((sum, run) => sum + run.length, 0));
+  let at = 0;
+  for (const run of runs) {
+    joined.set(run, at);
+    at += run.length;
+  }
+  return joined;
+}

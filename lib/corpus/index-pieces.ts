@@ -19,7 +19,7 @@
 import { readString, type CorpusData, type IndexPiecesLayout, type StringTable } from './data.ts';
 import { CorpusFormatError, readSections, serializeSections } from './format.ts';
 import { findString } from './part-lookups.ts';
-import { hashLowerBound } from '../sorted.ts';
+import { hashLowerBound, joinRuns } from '../sorted.ts';
 import { SIGNATURE_SIZE } from '../fingerprint/index.ts';
 
 /** Entries of the inverted index per postings page (16 kB): a rare term's list is one page. */
@@ -303,14 +303,7 @@ export class IndexPieces {
       const to = runEnd(page.hashes, hash, from);
       if (to > from) found.push(page.sentences.subarray(from, to));
     }
-    if (found.length <= 1) return found[0] ?? NO_SENTENCES;
-    const joined = new Uint32Array(found.reduce((sum, f) => sum + f.length, 0));
-    let at = 0;
-    for (const f of found) {
-      joined.set(f, at);
-      at += f.length;
-    }
-    return joined;
+    return joinRuns(found, NO_SENTENCES);
   }
 
   loadPassages(hashes: Iterable<number>): Promise<void> {

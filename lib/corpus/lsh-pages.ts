@@ -7,7 +7,7 @@
 // corpus. Both openings of a segment (the corpus queries search, ./open-segment.ts, and the
 // articles a refresh checks, ./known-articles.ts) share one LshPages, so a page is read once.
 import { bucketRange, type LshBuckets } from '../fingerprint/index.ts';
-import { hashLowerBound } from '../sorted.ts';
+import { hashLowerBound, joinRuns } from '../sorted.ts';
 import { CorpusFormatError, readSections, serializeSections } from './format.ts';
 
 /**
@@ -100,14 +100,7 @@ export class LshPages {
       const [from, to] = bucketRange(page, key);
       if (to > from) found.push(page.articles.subarray(from, to));
     }
-    if (found.length <= 1) return found[0] ?? new Uint32Array(0);
-    const joined = new Uint32Array(found.reduce((sum, f) => sum + f.length, 0));
-    let at = 0;
-    for (const f of found) {
-      joined.set(f, at);
-      at += f.length;
-    }
-    return joined;
+    return joinRuns(found, new Uint32Array(0));
   }
 
   /** Reads the pages of these keys' buckets not read yet, in one batch (pages in flight are waited for). */
