@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { equalRange, hashLowerBound, hashRange, joinRuns, lastStartAtMost, lowerBound } from './sorted.ts';
+import { equalRange, fencedPages, hashLowerBound, hashRange, joinRuns, lastStartAtMost, lowerBound } from './sorted.ts';
 
 const hashes = Uint32Array.of(2, 5, 5, 5, 9, 4_000_000_000);
 
@@ -99,5 +99,18 @@ describe('joinRuns', () => {
     expect(joinRuns([], empty)).toBe(empty);
     expect(joinRuns([one], empty)).toBe(one);
     expect(Array.from(joinRuns([Uint32Array.of(1, 2), new Uint32Array(0), Uint32Array.of(3)], empty))).toEqual([1, 2, 3]);
+  });
+});
+
+describe('fencedPages', () => {
+  test('the pages whose first entries bound a value, a run of equal fences included; none without pages', () => {
+    const fences = Uint32Array.of(10, 20, 20, 30);
+    expect(fencedPages(fences, 5)).toEqual([0, 0]);
+    expect(fencedPages(fences, 10)).toEqual([0, 1]);
+    expect(fencedPages(fences, 15)).toEqual([0, 1]);
+    expect(fencedPages(fences, 20)).toEqual([0, 3]);
+    expect(fencedPages(fences, 25)).toEqual([2, 3]);
+    expect(fencedPages(fences, 40)).toEqual([3, 4]);
+    expect(fencedPages(new Uint32Array(0), 7)).toEqual([0, 0]);
   });
 });

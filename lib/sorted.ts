@@ -67,9 +67,24 @@ export function equalRange(sorted: ArrayLike<number>, value: number): [number, n
 
 /** The run of entries equal to `value` that starts at `first`, its lower bound. */
 function runFrom(sorted: ArrayLike<number>, value: number, first: number): [number, number] {
-  let last = first;
-  while (last < sorted.length && sorted[last] === value) last++;
-  return [first, last];
+  return [first, runEnd(sorted, value, first)];
+}
+
+/** The end of the run of entries equal to `value` that starts at `from` (ascending entries). */
+export function runEnd(sorted: ArrayLike<number>, value: number, from: number): number {
+  let end = from;
+  while (end < sorted.length && sorted[end] === value) end++;
+  return end;
+}
+
+/**
+ * Of pages of ascending hashes, known by each page's first hash (`fences`, ascending), the pages
+ * that may hold `value`: first ..< last (a run of equal values may cross pages; none when there
+ * are no pages). The LSH pages and the passage pages are found so.
+ */
+export function fencedPages(fences: Uint32Array, value: number): [number, number] {
+  const atOrAbove = hashLowerBound(fences, value);
+  return [Math.max(0, atOrAbove - 1), runEnd(fences, value, atOrAbove)];
 }
 
 /**

@@ -19,7 +19,7 @@
 import { readString, type CorpusData, type IndexPiecesLayout, type StringTable } from './data.ts';
 import { CorpusFormatError, readSections, serializeSections } from './format.ts';
 import { findString } from './part-lookups.ts';
-import { hashLowerBound, joinRuns } from '../sorted.ts';
+import { fencedPages, hashLowerBound, joinRuns, runEnd } from '../sorted.ts';
 import { SIGNATURE_SIZE } from '../fingerprint/index.ts';
 
 /** Entries of the inverted index per postings page (16 kB): a rare term's list is one page. */
@@ -53,13 +53,6 @@ export class IndexNotLoadedError extends Error {
     super(`${what} of corpus "${corpus}" is not loaded: load it with loadIndex() first (analyzeAsync does)`);
     this.name = 'IndexNotLoadedError';
   }
-}
-
-/** The end of the run of entries equal to `value` that starts at `from` (ascending entries). */
-function runEnd(sorted: ArrayLike<number>, value: number, from: number): number {
-  let end = from;
-  while (end < sorted.length && sorted[end] === value) end++;
-  return end;
 }
 
 /** The index part's copy of the data: row sections, postings and the passage index left empty (their pieces hold them). */
@@ -274,11 +267,8 @@ export class IndexPieces {
 
   /** Passage pages that may hold the hash: first ..< last (a run of equal hashes may cross pages). */
   private passagePagesOf(hash: number): [number, number] {
-    // lowerBound's answers with fewer probes: fences are shingle hashes, spread evenly
-    // (hashLowerBound), and the fences equal to `hash` are a few steps on from the first.
-    const fences = this.fences;
-    const atOrAbove = hashLowerBound(fences, hash);
-    return [Math.max(0, atOrAbove - 1), runEnd(fences, hash, atOrAbove)];
+    // Fences are shingle hashes, spread evenly: fencedPages searches them with hashLowerBound.
+    return fencedPages(this.fences, hash);
   }
 
   hasPassages(hash: number): boolean {

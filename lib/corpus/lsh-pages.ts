@@ -7,7 +7,7 @@
 // corpus. Both openings of a segment (the corpus queries search, ./open-segment.ts, and the
 // articles a refresh checks, ./known-articles.ts) share one LshPages, so a page is read once.
 import { bucketRange, type LshBuckets } from '../fingerprint/index.ts';
-import { hashLowerBound, joinRuns } from '../sorted.ts';
+import { fencedPages, joinRuns } from '../sorted.ts';
 import { CorpusFormatError, readSections, serializeSections } from './format.ts';
 
 /**
@@ -53,13 +53,6 @@ export function serializeLshPages(buckets: LshBuckets, page = LSH_PAGE): { layou
   return { layout: { entries, page, fences: Uint32Array.from(fences) }, pages };
 }
 
-/** The end of the run of entries equal to `value` that starts at `from` (ascending entries). */
-function runEnd(sorted: Uint32Array, value: number, from: number): number {
-  let end = from;
-  while (end < sorted.length && sorted[end] === value) end++;
-  return end;
-}
-
 /** A segment's LSH buckets, their pages read on demand and kept (a segment never changes once written). */
 export class LshPages {
   private readonly pages: (LshBuckets | undefined)[];
@@ -74,17 +67,10 @@ export class LshPages {
     this.pages = new Array<LshBuckets | undefined>(layout.fences.length);
   }
 
-  /** Pages that may hold the key's bucket: first ..< last (a bucket may cross pages). */
-  private pagesOf(key: number): [number, number] {
-    const fences = this.layout.fences;
-    const atOrAbove = hashLowerBound(fences, key);
-    return [Math.max(0, atOrAbove - 1), runEnd(fences, key, atOrAbove)];
-  }
-
   /** Whether every page the key's bucket may lie on is read. */
   has(key: number): boolean {
     if (this.layout.entries === 0) return true;
-    const [first, last] = this.pagesOf(key);
+    const [first, last] = fencedPages(this.layout.fences, key);
     for (let k = first; k < last; k++) if (!this.pages[k]) return false;
     return true;
   }
@@ -92,7 +78,7 @@ export class LshPages {
   /** The articles in the key's bucket (its pages must be read: `has`, `read`). */
   bucket(key: number): Uint32Array {
     if (this.layout.entries === 0) return new Uint32Array(0);
-    const [first, last] = this.pagesOf(key);
+    const [first, last] = fencedPages(this.layout.fences, key);
     const found: Uint32Array[] = [];
     for (let k = first; k < last; k++) {
       const page = this.pages[k];
@@ -109,7 +95,7 @@ export class LshPages {
     const waits: Promise<void>[] = [];
     for (const key of keys) {
       if (this.layout.entries === 0) break;
-      const [first, last] = this.pagesOf(key);
+      const [first, last] = fencedPages(this.layout.fences, key);
       for (let k = first; k < last; k++) {
         if (this.pages[k]) continue;
         const reading = this.pending.get(k);
