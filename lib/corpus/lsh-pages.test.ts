@@ -43,3 +43,14 @@ test('a page of another place, or a missing page, is refused by name', async () 
   const unread = new LshPages('lsh', layout, async () => []);
   expect(() => unread.bucket(buckets.keys[0]!)).toThrow(/not read/);
 });
+
+test('a segment without LSH entries has no pages: every bucket is read, and empty', async () => {
+  const none = serializeLshPages({ keys: new Uint32Array(0), articles: new Uint32Array(0) });
+  expect(none.pages).toEqual([]);
+  const lsh = new LshPages('none', none.layout, async () => {
+    throw new Error('no page to read');
+  });
+  await lsh.read([0, 7, 0xffffffff]);
+  expect(lsh.has(7)).toBe(true);
+  expect(lsh.bucket(7).length).toBe(0);
+});

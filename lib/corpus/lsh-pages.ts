@@ -53,6 +53,9 @@ export function serializeLshPages(buckets: LshBuckets, page = LSH_PAGE): { layou
   return { layout: { entries, page, fences: Uint32Array.from(fences) }, pages };
 }
 
+/** An empty bucket (a key no article of the segment has). */
+const NO_ARTICLES = new Uint32Array(0);
+
 /** A segment's LSH buckets, their pages read on demand and kept (a segment never changes once written). */
 export class LshPages {
   private readonly pages: (LshBuckets | undefined)[];
@@ -69,7 +72,6 @@ export class LshPages {
 
   /** Whether every page the key's bucket may lie on is read. */
   has(key: number): boolean {
-    if (this.layout.entries === 0) return true;
     const [first, last] = fencedPages(this.layout.fences, key);
     for (let k = first; k < last; k++) if (!this.pages[k]) return false;
     return true;
@@ -77,7 +79,6 @@ export class LshPages {
 
   /** The articles in the key's bucket (its pages must be read: `has`, `read`). */
   bucket(key: number): Uint32Array {
-    if (this.layout.entries === 0) return new Uint32Array(0);
     const [first, last] = fencedPages(this.layout.fences, key);
     const found: Uint32Array[] = [];
     for (let k = first; k < last; k++) {
@@ -86,7 +87,7 @@ export class LshPages {
       const [from, to] = bucketRange(page, key);
       if (to > from) found.push(page.articles.subarray(from, to));
     }
-    return joinRuns(found, new Uint32Array(0));
+    return joinRuns(found, NO_ARTICLES);
   }
 
   /** Reads the pages of these keys' buckets not read yet, in one batch (pages in flight are waited for). */
@@ -94,7 +95,6 @@ export class LshPages {
     const unread = new Set<number>();
     const waits: Promise<void>[] = [];
     for (const key of keys) {
-      if (this.layout.entries === 0) break;
       const [first, last] = fencedPages(this.layout.fences, key);
       for (let k = first; k < last; k++) {
         if (this.pages[k]) continue;
@@ -106,16 +106,12 @@ export class LshPages {
     if (unread.size) {
       const numbers = [...unread].sort((a, b) => a - b);
       const batch = this.readPages(numbers)
-        .then((bytes) => numbers.forEach((k, i) => (this.pages[k] ??= this.readPage(bytes[i]!, k))))
+        .then((bytes) => numbers.forEach((k, i) => (this.pages[k] ??= readLshPage(bytes[i]!, k, this.layout, this.segment))))
         .finally(() => numbers.forEach((k) => this.pending.delete(k)));
       for (const k of numbers) this.pending.set(k, batch);
       waits.push(batch);
     }
     await Promise.all(waits);
-  }
-
-  private readPage(bytes: Uint8Array, k: number): LshBuckets {
-    return readLshPage(bytes, k, this.layout, this.segment);
   }
 }
 
