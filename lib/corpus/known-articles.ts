@@ -7,8 +7,8 @@
 // what they are about to check (`prepare`), since the checks themselves are synchronous. The
 // answers are those of the corpus opened whole (./segmented-corpus.ts): the same article
 // indices, tombstones and LSH (./segment-lsh.ts); tests hold them equal.
-import { bucketKeys, estimateContainment, estimateJaccard, SIGNATURE_SIZE, type LshBuckets } from '../fingerprint/index.ts';
-import type { LshPages } from './lsh-pages.ts';
+import { estimateContainment, estimateJaccard, SIGNATURE_SIZE, type LshBuckets } from '../fingerprint/index.ts';
+import { readBucketsOf, type LshPages } from './lsh-pages.ts';
 import type { CorpusArticle } from './corpus.ts';
 import { readString, type StringTable } from './data.ts';
 import type { KnownPage, KnownPart } from './known-parts.ts';
@@ -324,8 +324,7 @@ export class KnownArticles implements CorpusContext {
     // Every candidate a near-duplicate or version check may compare (the checks' crowded buckets only leave more out).
     const fingerprints = [...(query.fingerprints ?? [])];
     // The LSH pages every check looks in (compiling counts the buckets of all its articles' signatures).
-    const keys = fingerprints.flatMap(({ signature }) => [...bucketKeys(signature)]);
-    if (keys.length) await Promise.all(this.segments.map((segment) => segment.lshPages?.read(keys)));
+    await readBucketsOf(this.segments.map((segment) => segment.lshPages), fingerprints.map(({ signature }) => signature));
     const candidates: [KnownSegment, number, Uint32Array, number][] = [];
     for (const { signature, shingles } of fingerprints) {
       if (shingles < VERSION_MIN_SHINGLES) continue;

@@ -6,7 +6,7 @@
 // (every segment's known part, as reconcile and the index parts need it), and they grow with the
 // corpus. Both openings of a segment (the corpus queries search, ./open-segment.ts, and the
 // articles a refresh checks, ./known-articles.ts) share one LshPages, so a page is read once.
-import { bucketRange, type LshBuckets } from '../fingerprint/index.ts';
+import { bucketKeys, bucketRange, type LshBuckets } from '../fingerprint/index.ts';
 import { fencedPages, joinRuns } from '../sorted.ts';
 import { CorpusFormatError, readSections, serializeSections } from './format.ts';
 
@@ -113,6 +113,17 @@ export class LshPages {
     }
     await Promise.all(waits);
   }
+}
+
+/**
+ * Reads the pages a search of these signatures looks in (their LSH_BANDS keys each), over these
+ * segments' LSH pages: null or undefined for a segment holding its buckets whole, which reads
+ * nothing (and a corpus of such segments computes no keys).
+ */
+export async function readBucketsOf(segments: readonly (LshPages | null | undefined)[], signatures: Iterable<Uint32Array>): Promise<void> {
+  if (!segments.some((pages) => pages)) return;
+  const keys = [...signatures].flatMap((signature) => [...bucketKeys(signature)]);
+  if (keys.length) await Promise.all(segments.map((pages) => pages?.read(keys)));
 }
 
 /** Reads LSH page k of a segment (checksum verified). */

@@ -17,7 +17,7 @@ import type { IndexRequest } from './corpus.ts';
 import { chooseTermVector, type ChosenVector } from './term-vector.ts';
 import { termIdf, TermWeights } from './term-weights.ts';
 import { primaryVersions } from './versions.ts';
-import type { LshPages } from './lsh-pages.ts';
+import { readBucketsOf, type LshPages } from './lsh-pages.ts';
 import type { KnownQuery } from './known-articles.ts';
 import { bucketKeys } from '../fingerprint/index.ts';
 
@@ -208,9 +208,8 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
   }
 
   /** Reads the LSH pages a search of these signatures looks in, over every segment stored with pages. */
-  private async loadBuckets(signatures: Iterable<Uint32Array>): Promise<void> {
-    const keys = [...signatures].flatMap((signature) => [...bucketKeys(signature)]);
-    if (keys.length) await Promise.all(this.parts.map((part) => part.lshPages?.read(keys)));
+  private loadBuckets(signatures: Iterable<Uint32Array>): Promise<void> {
+    return readBucketsOf(this.parts.map((part) => part.lshPages), signatures);
   }
 
   /** A compile or a refresh checking new articles against this corpus reads the LSH pages their checks look in first (CorpusContext). */
