@@ -219,9 +219,13 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
 
   /** A search of the signature's buckets reads every segment's pages it needs first, in one go. */
   private bucketsLoaded(signature: Uint32Array): void {
-    const keys = bucketKeys(signature);
-    if (this.parts.some((part) => part.lshPages && keys.some((key) => !part.lshPages!.has(key)))) {
-      throw new IndexNotLoadedError(this.name, 'the LSH buckets of a signature', () => this.loadBuckets([signature]));
+    // Keys only for segments stored with pages: a corpus holding its buckets whole checks nothing.
+    let keys: Uint32Array | undefined;
+    for (const part of this.parts) {
+      const pages = part.lshPages;
+      if (!pages) continue;
+      keys ??= bucketKeys(signature);
+      if (!keys.every((key) => pages.has(key))) throw new IndexNotLoadedError(this.name, 'the LSH buckets of a signature', () => this.loadBuckets([signature]));
     }
   }
 
