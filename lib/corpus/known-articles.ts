@@ -133,8 +133,9 @@ export class KnownSegment implements LshSegment {
   /** The articles in the key's bucket; a bucket in pages must be read (`prepare` with fingerprints reads them). */
   bucket(key: number): Uint32Array {
     if (this.buckets) return bucketOf(this.buckets, key);
-    if (!this.lshPages!.has(key)) throw new Error(`the LSH bucket ${key} of segment ${this.id} was not read: prepare() the fingerprints first`);
-    return this.lshPages!.bucket(key);
+    const bucket = this.lshPages!.bucket(key);
+    if (!bucket) throw new Error(`the LSH bucket ${key} of segment ${this.id} was not read: prepare() the fingerprints first`);
+    return bucket;
   }
 
   private pageNumber(local: number): number {

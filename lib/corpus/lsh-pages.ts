@@ -77,13 +77,16 @@ export class LshPages {
     return true;
   }
 
-  /** The articles in the key's bucket (its pages must be read: `has`, `read`). */
-  bucket(key: number): Uint32Array {
+  /**
+   * The articles in the key's bucket; undefined while a page it may lie on is not read (`read`),
+   * so that a caller says which error that is without searching the fences twice (`has`).
+   */
+  bucket(key: number): Uint32Array | undefined {
     const [first, last] = fencedPages(this.layout.fences, key);
+    for (let k = first; k < last; k++) if (!this.pages[k]) return undefined;
     const found: Uint32Array[] = [];
     for (let k = first; k < last; k++) {
-      const page = this.pages[k];
-      if (!page) throw new Error(`the LSH page ${k} of segment "${this.segment}" was not read`);
+      const page = this.pages[k]!;
       const [from, to] = bucketRange(page, key);
       if (to > from) found.push(page.articles.subarray(from, to));
     }

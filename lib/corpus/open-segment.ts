@@ -67,8 +67,9 @@ export class OpenSegment {
   bucket(key: number): Uint32Array {
     if (this.buckets) return bucketOf(this.buckets, key);
     const pages = this.lshPages!;
-    if (!pages.has(key)) throw new IndexNotLoadedError(this.alone.name, `the LSH bucket ${key}`, () => pages.read([key]));
-    return pages.bucket(key);
+    const bucket = pages.bucket(key);
+    if (!bucket) throw new IndexNotLoadedError(this.alone.name, `the LSH bucket ${key}`, () => pages.read([key]));
+    return bucket;
   }
 
   get sentenceCount(): number {
