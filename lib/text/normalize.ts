@@ -77,7 +77,9 @@ export function normalizeLikeSeed(text: string): string {
 }
 
 /** A folded word term weighting counts: not a single letter, not a stopword. */
-const isContentWord = (w: string): boolean => w.length > 1 && !CONTENT_STOPWORDS.has(w);
+export function isContentWord(w: string): boolean {
+  return w.length > 1 && !CONTENT_STOPWORDS.has(w);
+}
 
 /** Folded words that carry topic: no stopwords, no single letters. */
 export function contentWords(text: string): string[] {
