@@ -1,6 +1,7 @@
 // What the sentence matcher looks at in one sentence, extracted once and reused for every
 // comparison the sentence takes part in.
-import { CONTENT_STOPWORDS, foldedWords, stemWord, tokenize, type Token } from '../text/index.ts';
+import { foldedWords, stemWord, tokenize, type Token } from '../text/index.ts';
+import { isContentWord } from '../text/normalize.ts';
 import { extractNames, type NameMention } from './names.ts';
 import { extractQuantities, type Quantity } from './quantities.ts';
 import { termSenses, type TermSenses } from './senses.ts';
@@ -136,7 +137,7 @@ export function sentenceFeatures(text: string, meaning?: MeaningVector): Sentenc
   const names = sentenceNames(text);
   const words = foldedWords(text);
   const terms = new Set<string>();
-  for (const word of words) if (word.length > 1 && !CONTENT_STOPWORDS.has(word)) terms.add(stemWord(word));
+  for (const word of words) if (isContentWord(word)) terms.add(stemWord(word));
   const nameTerms = new Set<string>();
   for (const name of names) for (const part of name.parts) if (part.length > 1) nameTerms.add(stemWord(part));
   for (const term of nameTerms) terms.add(term);

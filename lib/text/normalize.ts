@@ -9,10 +9,6 @@ const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u2036\u00AB\u00BB]/g;
 const DASHES = /[\u2010-\u2015\u2212]/g;
 const COMBINING_MARKS = /\p{M}+/gu;
 
-/**
- * Folds Unicode compatibility forms (NFKC), typographic quotes and dashes, diacritics and case.
- * Keeps punctuation, digits and spacing otherwise, so word boundaries survive.
- */
 /** Text normalizeText only lower-cases. */
 const PLAIN_ASCII = /^[\t\n\r -~]*$/;
 /**
@@ -27,6 +23,10 @@ function foldTypeset(text: string): string {
   return text.replace(TYPESET_SINGLE_QUOTES, "'").replace(/[\u201C\u201D]/g, '"').replace(/[\u2013\u2014]/g, '-').replace(/\u00A0/g, ' ').toLowerCase();
 }
 
+/**
+ * Folds Unicode compatibility forms (NFKC), typographic quotes and dashes, diacritics and case.
+ * Keeps punctuation, digits and spacing otherwise, so word boundaries survive.
+ */
 export function normalizeText(text: string): string {
   // Plain ASCII has nothing to fold but case.
   if (PLAIN_ASCII.test(text)) return text.toLowerCase();
@@ -77,7 +77,9 @@ export function normalizeLikeSeed(text: string): string {
 }
 
 /** A folded word term weighting counts: not a single letter, not a stopword. */
-const isContentWord = (w: string): boolean => w.length > 1 && !CONTENT_STOPWORDS.has(w);
+export function isContentWord(w: string): boolean {
+  return w.length > 1 && !CONTENT_STOPWORDS.has(w);
+}
 
 /** Folded words that carry topic: no stopwords, no single letters. */
 export function contentWords(text: string): string[] {

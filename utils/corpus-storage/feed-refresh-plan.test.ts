@@ -113,7 +113,7 @@ function switched(view: StoredFeedSegment[], made: { tombstones: Map<string, str
 const countedLive = (s: StoredFeedSegment, removed: readonly string[]) => feedSummary(s.stored!.refs.filter((r) => !removed.includes(r.id)));
 
 test('at the cap, refresh after refresh, the oldest pages of a large segment are read and its summary counts its tombstones out', async () => {
-  // A merged segment of five pages, oldest first (a day per 1,000 articles), and a recent one.
+  // A merged segment of three pages, oldest first (a day per 1,000 articles), and a recent one.
   const big = Array.from({ length: 2 * FEED_REFS_PAGE + 1000 }, (_, i) => ref(1000 + i, 40 - Math.floor(i / 1000), i % 3 ? FEED_A : FEED_B));
   const recent = [ref(100, 1, FEED_A), ref(101, 0, FEED_B)];
   let view: StoredFeedSegment[] = [segment('seg-big', big), segment('seg-recent', recent)];

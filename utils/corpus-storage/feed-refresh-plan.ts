@@ -33,12 +33,18 @@ function oldestDayOf(refs: Iterable<FeedArticleRef>): string {
   return oldest;
 }
 
-/** The summary a segment's manifest entry keeps of its articles' bookkeeping, page by page as ./feed-refs.ts stores it. */
-export function feedSummary(refs: readonly FeedArticleRef[]): FeedSummary {
+const oldestPageDay = (pages: readonly FeedRefsPage[]): string => pages.reduce((min, p) => (p.oldestDay < min ? p.oldestDay : min), NO_DAY);
+
+function perFeedOf(refs: Iterable<FeedArticleRef>): Record<string, number> {
   const perFeed: Record<string, number> = {};
   for (const ref of refs) perFeed[ref.feedUrl] = (perFeed[ref.feedUrl] ?? 0) + 1;
+  return perFeed;
+}
+
+/** The summary a segment's manifest entry keeps of its articles' bookkeeping, page by page as ./feed-refs.ts stores it. */
+export function feedSummary(refs: readonly FeedArticleRef[]): FeedSummary {
   const pages = feedRefsPages(refs).map((page) => ({ articles: page.length, oldestDay: oldestDayOf(page) }));
-  return { perFeed, oldestDay: pages.reduce((min, p) => (p.oldestDay < min ? p.oldestDay : min), NO_DAY), pages };
+  return { perFeed: perFeedOf(refs), oldestDay: oldestPageDay(pages), pages };
 }
 
 export interface StoredFeedSegment {
@@ -288,11 +294,11 @@ function summaryAfter(segment: StoredFeedSegment, summarized: boolean, read: rea
   const removedCounted = segment.removed.length + leaving.size;
   if (!summarized) {
     const refs = read[0]!.refs!;
-    const counted = feedSummary(refs.filter(live));
+    const liveRefs = refs.filter(live);
     // Pages as stored (a segment of earlier versions is one part, listed as none): each page's oldest live day.
     let first = 0;
     const pages = segment.summary?.pages?.map((page) => ({ articles: page.articles, oldestDay: oldestDayOf(refs.slice(first, (first += page.articles)).filter(live)) }));
-    return { perFeed: counted.perFeed, oldestDay: counted.oldestDay, removedCounted, ...(pages ? { pages } : {}) };
+    return { perFeed: perFeedOf(liveRefs), oldestDay: oldestDayOf(liveRefs), removedCounted, ...(pages ? { pages } : {}) };
   }
   const summary = segment.summary!;
   const perFeed = { ...summary.perFeed };
@@ -306,6 +312,5 @@ function summaryAfter(segment: StoredFeedSegment, summarized: boolean, read: rea
     const unit = read.find((u) => u.page === k || u.page === null);
     return unit ? { articles: unit.refs!.length, oldestDay: oldestDayOf(unit.refs!.filter(live)) } : page;
   });
-  const oldestDay = pages.reduce((min, p) => (p.oldestDay < min ? p.oldestDay : min), NO_DAY);
-  return { perFeed, oldestDay, removedCounted, ...(summary.pages ? { pages } : {}) };
+  return { perFeed, oldestDay: oldestPageDay(pages), removedCounted, ...(summary.pages ? { pages } : {}) };
 }

@@ -22,8 +22,8 @@ export interface StoredFeedArticle extends FeedArticleRef {
   segment: string;
 }
 
-// A segment's feed bookkeeping never changes once written: read and parsed once per worker, by part.
-const refsByPart = new Map<string, FeedSegmentRefs>();
+// A segment's feed bookkeeping never changes once written: read and parsed once per worker, by segment and page.
+const refsBySegment = new Map<string, Map<number, FeedSegmentRefs>>();
 
 /**
  * Every feeds segment with its tombstones and summary, oldest segment first; the bookkeeping
@@ -39,7 +39,7 @@ export async function readFeedSegments(db: CorporaDatabase, manifest: Manifest, 
   }
   // Segments dropped or merged away are not read again.
   const live = new Set(segments.map((s) => s.id));
-  for (const key of refsByPart.keys()) if (!live.has(key.slice(0, key.lastIndexOf('/')))) refsByPart.delete(key);
+  for (const id of refsBySegment.keys()) if (!live.has(id)) refsBySegment.delete(id);
   return out;
 }
 
@@ -51,18 +51,20 @@ export async function readFeedArticles(db: CorporaDatabase, manifest: Manifest):
 /** A segment's bookkeeping, page `page` of it or all (null), each part read and parsed once per worker. */
 async function readFeedRefs(db: CorporaDatabase, segment: Pick<StoredFeedSegment, 'id' | 'summary'>, page: number | null): Promise<FeedSegmentRefs> {
   const pages = page === null ? Array.from({ length: segment.summary?.pages?.length ?? 1 }, (_, k) => k) : [page];
-  const unread = pages.filter((k) => !refsByPart.has(`${segment.id}/${k}`));
+  let cached = refsBySegment.get(segment.id);
+  if (!cached) refsBySegment.set(segment.id, (cached = new Map()));
+  const unread = pages.filter((k) => !cached.has(k));
   if (unread.length) {
     const parts = await readParts(db, segment.id, unread.map(feedRefsPart));
-    for (const k of unread) refsByPart.set(`${segment.id}/${k}`, feedSegmentRefs(decodeFeedRefs(parts.get(feedRefsPart(k))!)));
+    for (const k of unread) cached.set(k, feedSegmentRefs(decodeFeedRefs(parts.get(feedRefsPart(k))!)));
   }
-  const read = pages.map((k) => refsByPart.get(`${segment.id}/${k}`)!);
+  const read = pages.map((k) => cached.get(k)!);
   return read.length === 1 ? read[0]! : feedSegmentRefs(read.flatMap((r) => r.refs));
 }
 
 /** A background started again has none of the segments' bookkeeping in memory (the growth benchmark starts one for each refresh). */
 export function forgetFeedBookkeeping(): void {
-  refsByPart.clear();
+  refsBySegment.clear();
 }
 
 function liveArticles(segments: readonly StoredFeedSegment[]): StoredFeedArticle[] {

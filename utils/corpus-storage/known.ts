@@ -22,7 +22,7 @@ import type { KnownPart } from '@/lib/corpus/known-parts';
 import { INDEX_PART, indexPartForLookups, knownPageReader, lookupsOfSegment, openStoredSketches, SKETCHES_PART } from './segment-api';
 import { openLiveSegments, storedCorpusName } from './live-segments';
 import { readManifest, readParts } from './store';
-import { lshPagesOf, refreshLookups, type LookupCache } from './refresh-lookups';
+import { isKnownPart, lshPagesOf, refreshLookups, type LookupCache } from './refresh-lookups';
 
 export type { LookupCache };
 
@@ -58,7 +58,7 @@ export async function loadLookups(db: CorporaDatabase, entry: SegmentEntry, cach
     lookups = await lookupsFromIndexPart(db, entry);
     caches.lookups.set(entry.id, lookups);
   }
-  if ('sketches' in lookups) {
+  if (isKnownPart(lookups)) {
     const readPages = knownPageReader(async (names) => {
       const parts = await readParts(db, entry.id, names);
       return names.map((name) => parts.get(name)!);

@@ -11,7 +11,7 @@ import type { CorporaDatabase } from './db';
 import { removedFrom, type Manifest, type SegmentEntry } from './manifest';
 import { assembleStoredSegment, INDEX_PART, openSegmentedCorpus, openStoredSegment, refreshPartOf, wholeSegmentParts, type Segment } from './segment-api';
 import { indexPartKeepsLookupsApart } from '@/lib/corpus/parts';
-import { lshPagesOf, refreshLookups, type LookupCache } from './refresh-lookups';
+import { isKnownPart, lshPagesOf, refreshLookups, type LookupCache } from './refresh-lookups';
 import { openLiveSegments, storedCorpusName } from './live-segments';
 import { readManifest, readParts } from './store';
 import { partReads } from './part-reads';
@@ -56,7 +56,7 @@ export async function loadSegment(db: CorporaDatabase, entry: SegmentEntry, cach
   const index = (await readParts(db, entry.id, [INDEX_PART])).get(INDEX_PART)!;
   const apart = indexPartKeepsLookupsApart(index) ? await refreshLookups(db, entry, lookups) : undefined;
   // A known part written since LSH pages leaves the buckets to them, read when a search looks in one.
-  const lshPages = apart && 'pageArticles' in apart ? lshPagesOf(db, entry.id, apart) : undefined;
+  const lshPages = apart && isKnownPart(apart) ? lshPagesOf(db, entry.id, apart) : undefined;
   const segment = { ...openStoredSegment(entry.id, index, loadBlock, loadPieces, apart ?? undefined), ...(lshPages ? { lshPages } : {}) };
   cache.set(entry.id, segment);
   return segment;

@@ -37,13 +37,13 @@ export function partReads(db: CorporaDatabase): ReadParts {
   let open: Batch | null = null;
   reader = (segment, names) => {
     if (!open) {
-      const batch: Batch = { keys: new Map(), read: Promise.resolve(new Map()) };
+      const keys: Batch['keys'] = new Map();
       // Started once the code asking synchronously (every segment's loads of one step) is done.
-      batch.read = Promise.resolve().then(() => {
+      const read = Promise.resolve().then(() => {
         open = null;
-        return readKeys(db, [...batch.keys.values()]);
+        return readKeys(db, [...keys.values()]);
       });
-      open = batch;
+      open = { keys, read };
     }
     const batch = open;
     for (const name of names) batch.keys.set(partKey(segment, name), [segment, name]);

@@ -45,6 +45,9 @@ export function lshPagesOf(db: CorporaDatabase, segment: string, known: KnownPar
   return pages;
 }
 
+/** Whether a segment's refresh lookups are a known part (a feeds segment's, read in pages), not a whole lookup part. */
+export const isKnownPart = (lookups: SegmentLookups | KnownPart): lookups is KnownPart => 'sketches' in lookups;
+
 /** The segment's known part or lookup part, from the cache or read (and kept); null for a segment stored with neither. */
 export async function refreshLookups(db: CorporaDatabase, entry: SegmentEntry, cache: LookupCache): Promise<SegmentLookups | KnownPart | null> {
   let lookups = cache.get(entry.id);

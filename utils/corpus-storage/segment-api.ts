@@ -166,7 +166,7 @@ export function partNames(listed: readonly string[]): string[] {
 }
 
 /** Names of a stored segment's article blocks and index pieces: with its index part, the whole segment (assembleStoredSegment). */
-export const wholeSegmentParts = (parts: readonly string[]): string[] => ['block-', 'rows-', 'postings-', 'passages-', 'lsh-'].flatMap((prefix) => numberedParts(parts, prefix));
+export const wholeSegmentParts = (parts: readonly string[]): string[] => ['block-', 'rows-', 'postings-', 'passages-', LSH_PAGE_PREFIX].flatMap((prefix) => numberedParts(parts, prefix));
 
 /** Whether a stored segment has the parts a refresh reads (a lookup part, or a known part), not only its index part. */
 export const hasRefreshParts = (parts: readonly string[]): boolean => parts.includes(LOOKUP_PART) || parts.includes(KNOWN_PART);
@@ -199,7 +199,7 @@ export function assembleStoredSegment(parts: ReadonlyMap<string, Uint8Array>): C
   const lookupPart = parts.get(LOOKUP_PART);
   const knownPart = known ? openStoredKnown(known) : undefined;
   // LSH pages joined into the buckets (the whole segment is laid out anew from them).
-  const lookups = knownPart?.lshPages ? { ...knownPart, ...lshArrays(joinLshPages(knownPart.lshPages, read('lsh-'), knownPart.name)) } : (knownPart ?? (lookupPart ? openStoredLookups(lookupPart) : undefined));
+  const lookups = knownPart?.lshPages ? { ...knownPart, ...lshArrays(joinLshPages(knownPart.lshPages, read(LSH_PAGE_PREFIX), knownPart.name)) } : (knownPart ?? (lookupPart ? openStoredLookups(lookupPart) : undefined));
   return assembleSegment({ index, blocks: read('block-'), rows: read('rows-'), postings: read('postings-'), passages: read('passages-'), ...(lookups ? { lookups } : {}) });
 }
 
