@@ -4,7 +4,7 @@
 // opening the stored corpus, and the first full analysis of a page; then the warm analyses of
 // other pages. Prints one JSON line. With `artifact:FILE` instead of the saved database, the old
 // way: the whole corpus as one compiled artifact, loaded at once. A sixth argument names a file for
-// a CPU profile of the warm analyses alone (bench/warm.ts --cpu-prof): the cold start would
+// a CPU profile of the warm analyses alone (bench/kept-step/warm.ts --cpu-prof): the cold start would
 // otherwise fill most of a whole-process profile.
 import 'fake-indexeddb/auto';
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 // The command line of the scripts that re-time a growth step kept by `bench/growth.ts --keep DIR`
-// (bench/cold.ts, bench/warm.ts): DIR STEP, how many runs, where CPU profiles go. One parser, so
+// (bench/kept-step/cold.ts, bench/kept-step/warm.ts): DIR STEP, how many runs, where CPU profiles go. One parser, so
 // both scripts refuse the same mistakes with the same words.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';

@@ -4,7 +4,7 @@
 // browser stopped the background. Prints each run's phases, then the medians; the total is what
 // bench/growth.json calls coldFirstAnalyzeMs (model + open + first analysis).
 //
-//   npx tsx bench/cold.ts DIR STEP [--runs 5] [--cpu-prof DIR] [--page K]
+//   npx tsx bench/kept-step/cold.ts DIR STEP [--runs 5] [--cpu-prof DIR] [--page K]
 //
 // Each run analyses page K of the step's reader pages (0 unless given; the growth benchmark's
 // runs take pages 0, 1, 2 …); no warm analyses follow. --cpu-prof writes each process's whole
@@ -15,12 +15,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import type { ColdRun } from './lib/growth-report.ts';
-import { keptStepArgs } from './lib/kept-step-args.ts';
-import { median, round } from './lib/growth-report.ts';
+import type { ColdRun } from '../lib/growth-report.ts';
+import { keptStepArgs } from '../lib/kept-step-args.ts';
+import { median, round } from '../lib/growth-report.ts';
 
 const run = promisify(execFile);
-const { dir, step, runs, profileDir, values } = keptStepArgs('npx tsx bench/cold.ts DIR STEP [--runs 5] [--cpu-prof DIR] [--page K]', 5, { page: { type: 'string' } });
+const { dir, step, runs, profileDir, values } = keptStepArgs('npx tsx bench/kept-step/cold.ts DIR STEP [--runs 5] [--cpu-prof DIR] [--page K]', 5, { page: { type: 'string' } });
 const page = Number(values.page ?? 0);
 if (!Number.isInteger(page) || page < 0) throw new Error(`--page must be a whole number, not ${String(values.page)}`);
 
@@ -37,7 +37,7 @@ try {
     const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', resolve(profileDir), '--cpu-prof-name', `cold-${step}-${r}.cpuprofile`] : [];
     const child = await run(
       process.execPath,
-      ['--max-old-space-size=8192', ...profile, '--import', 'tsx', fileURLToPath(new URL('./lib/growth-cold.ts', import.meta.url)), join(dir, `indexeddb-${step}.bin`), join(dir, 'corpus.bin'), onePage, '0', '0'],
+      ['--max-old-space-size=8192', ...profile, '--import', 'tsx', fileURLToPath(new URL('../lib/growth-cold.ts', import.meta.url)), join(dir, `indexeddb-${step}.bin`), join(dir, 'corpus.bin'), onePage, '0', '0'],
       { encoding: 'utf8', maxBuffer: 1 << 24 },
     );
     const c = JSON.parse(child.stdout) as ColdRun;

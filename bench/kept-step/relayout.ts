@@ -1,24 +1,24 @@
 // A kept growth step's stored corpus (bench/growth.ts --keep DIR) with every segment laid out in
 // parts again as this version of the extension writes them (utils/corpus-storage segmentParts),
 // the articles unchanged: a change to how segments are stored is then timed on the same corpus,
-// before and after (bench/cold.ts), without simulating the days again.
+// before and after (bench/kept-step/cold.ts), without simulating the days again.
 //
-//   npx tsx bench/relayout.ts DIR STEP OUT_DIR
+//   npx tsx bench/kept-step/relayout.ts DIR STEP OUT_DIR
 //
 // Writes OUT_DIR/indexeddb-STEP.bin and copies the step's reader pages and bundled corpus there.
 import 'fake-indexeddb/auto';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openCorporaDb } from '../utils/corpus-storage/db.ts';
-import { FEED_ARTICLES_PART, loadWholeSegment } from '../utils/corpus-storage/open.ts';
-import { decodeFeedRefs, feedRefsPart, feedRefsParts } from '../utils/corpus-storage/feed-refs.ts';
-import { feedSummary } from '../utils/corpus-storage/feed-refresh-plan.ts';
-import { listParts, partNames, segmentParts } from '../utils/corpus-storage/segment-api.ts';
-import { readManifest, readParts } from '../utils/corpus-storage/store.ts';
-import { restoreIndexedDb, saveIndexedDb } from './lib/idb-snapshot.ts';
+import { openCorporaDb } from '../../utils/corpus-storage/db.ts';
+import { FEED_ARTICLES_PART, loadWholeSegment } from '../../utils/corpus-storage/open.ts';
+import { decodeFeedRefs, feedRefsPart, feedRefsParts } from '../../utils/corpus-storage/feed-refs.ts';
+import { feedSummary } from '../../utils/corpus-storage/feed-refresh-plan.ts';
+import { listParts, partNames, segmentParts } from '../../utils/corpus-storage/segment-api.ts';
+import { readManifest, readParts } from '../../utils/corpus-storage/store.ts';
+import { restoreIndexedDb, saveIndexedDb } from '../lib/idb-snapshot.ts';
 
 const [dir, step, out] = process.argv.slice(2);
-if (!dir || !step || !out || !existsSync(join(dir, `indexeddb-${step}.bin`))) throw new Error('usage: npx tsx bench/relayout.ts DIR STEP OUT_DIR (a step kept by bench/growth.ts --keep DIR)');
+if (!dir || !step || !out || !existsSync(join(dir, `indexeddb-${step}.bin`))) throw new Error('usage: npx tsx bench/kept-step/relayout.ts DIR STEP OUT_DIR (a step kept by bench/growth.ts --keep DIR)');
 mkdirSync(out, { recursive: true });
 await restoreIndexedDb(join(dir, `indexeddb-${step}.bin`));
 const db = await openCorporaDb();

@@ -4,7 +4,7 @@
 // Prints the warm median wall and CPU milliseconds of each way, runs alternating so that both see
 // the same machine load.
 //
-//   npx tsx bench/warm.ts DIR STEP [--runs 3] [--cpu-prof DIR] [--segmented-only]
+//   npx tsx bench/kept-step/warm.ts DIR STEP [--runs 3] [--cpu-prof DIR] [--segmented-only]
 //
 // --cpu-prof writes a CPU profile of each process's warm analyses alone (not its cold start).
 import { execFile } from 'node:child_process';
@@ -12,12 +12,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import type { ColdRun } from './lib/growth-report.ts';
-import { keptStepArgs } from './lib/kept-step-args.ts';
-import { median, quantile, round } from './lib/growth-report.ts';
+import type { ColdRun } from '../lib/growth-report.ts';
+import { keptStepArgs } from '../lib/kept-step-args.ts';
+import { median, quantile, round } from '../lib/growth-report.ts';
 
 const run = promisify(execFile);
-const { dir, step, runs, profileDir, values } = keptStepArgs('npx tsx bench/warm.ts DIR STEP [--runs 3] [--cpu-prof DIR] [--segmented-only]', 3, { 'segmented-only': { type: 'boolean' } });
+const { dir, step, runs, profileDir, values } = keptStepArgs('npx tsx bench/kept-step/warm.ts DIR STEP [--runs 3] [--cpu-prof DIR] [--segmented-only]', 3, { 'segmented-only': { type: 'boolean' } });
 const WARMUP_PAGES = 5;
 const ways: [string, string][] = [['segmented', join(dir, `indexeddb-${step}.bin`)]];
 const combined = join(dir, `combined-${step}.bin`);
@@ -29,7 +29,7 @@ for (let r = 0; r < runs; r++) {
     const profile = profileDir ? [join(profileDir, `warm-${name}-${r}.cpuprofile`)] : [];
     const child = await run(
       process.execPath,
-      ['--max-old-space-size=8192', '--import', 'tsx', fileURLToPath(new URL('./lib/growth-cold.ts', import.meta.url)), stored, join(dir, 'corpus.bin'), join(dir, `pages-${step}.json`), String(r), String(WARMUP_PAGES), ...profile],
+      ['--max-old-space-size=8192', '--import', 'tsx', fileURLToPath(new URL('../lib/growth-cold.ts', import.meta.url)), stored, join(dir, 'corpus.bin'), join(dir, `pages-${step}.json`), String(r), String(WARMUP_PAGES), ...profile],
       { encoding: 'utf8', maxBuffer: 1 << 24 },
     );
     const cold = JSON.parse(child.stdout) as ColdRun;

@@ -4,18 +4,18 @@
 // refresh at 40,000 or 100,000 articles can be timed or profiled (node --cpu-prof) without
 // simulating the days before it.
 //
-// npx tsx bench/refresh-replay.ts DIR STEP [--refreshes N] [--skip-read]
+// npx tsx bench/kept-step/refresh-replay.ts DIR STEP [--refreshes N] [--skip-read]
 import 'fake-indexeddb/auto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
-import { useModelFiles } from '../lib/cli/model-files.ts';
-import { loadSentenceSources, syntheticFeedDay } from './lib/synthetic.ts';
-import { FIRST_DAY, followedOutlets, isoDay } from './lib/growth-sim.ts';
-import { restoreIndexedDb } from './lib/idb-snapshot.ts';
-import { followedSources, openGrowthStore } from './lib/growth-store.ts';
-import { readManifest } from '../utils/corpus-storage/store.ts';
-import { openCorporaDb } from '../utils/corpus-storage/db.ts';
+import { useModelFiles } from '../../lib/cli/model-files.ts';
+import { loadSentenceSources, syntheticFeedDay } from '../lib/synthetic.ts';
+import { FIRST_DAY, followedOutlets, isoDay } from '../lib/growth-sim.ts';
+import { restoreIndexedDb } from '../lib/idb-snapshot.ts';
+import { followedSources, openGrowthStore } from '../lib/growth-store.ts';
+import { readManifest } from '../../utils/corpus-storage/store.ts';
+import { openCorporaDb } from '../../utils/corpus-storage/db.ts';
 
 useModelFiles();
 const [dir, stepArg] = process.argv.slice(2);
@@ -24,7 +24,7 @@ const option = (name: string) => {
   const i = args.indexOf(name);
   return i > -1 ? args[i + 1] : undefined;
 };
-if (!dir || !stepArg) throw new Error('usage: bench/refresh-replay.ts DIR STEP [--refreshes N] [--skip-read]');
+if (!dir || !stepArg) throw new Error('usage: bench/kept-step/refresh-replay.ts DIR STEP [--refreshes N] [--skip-read]');
 const count = Number(option('--refreshes') ?? 6);
 const SEED = 20261201;
 const PER_DAY = 1500;
@@ -37,7 +37,7 @@ const latest = manifest.segments.map((s) => s.lastPublished ?? '').sort().at(-1)
 const dayIndex = Math.round((Date.parse(latest.slice(0, 10)) - Date.parse(FIRST_DAY)) / 86_400_000) + 1;
 const day = isoDay(FIRST_DAY, dayIndex);
 const outlets = followedOutlets();
-const sources = loadSentenceSources(fileURLToPath(new URL('../', import.meta.url)));
+const sources = loadSentenceSources(fileURLToPath(new URL('../../', import.meta.url)));
 const articles = syntheticFeedDay(day, PER_DAY, outlets, sources, SEED);
 const store = openGrowthStore(followedSources(outlets, new Date(`${FIRST_DAY}T00:00:00Z`)), new Uint8Array(readFileSync(join(dir, 'corpus.bin'))));
 const live = manifest.segments.reduce((n, s) => n + s.articles - (manifest.removed[s.id]?.length ?? 0), 0);
