@@ -1,10 +1,10 @@
 // Word-level wording diff of two reports of one fact, and the changed stretches ("hunks") with
-// their character offsets in both sentences, which the labels work on. jsdiff's array diff runs
-// on the words and punctuation marks alone (half the tokens of a diff that counts every space,
-// so about a quarter of the work); each token carries the spacing before it, so the parts
-// rebuild both sentences exactly.
-import { diffArrays } from 'diff';
+// their character offsets in both sentences, which the labels work on. The diff (jsdiff's, on
+// token ids: edit-script.ts) runs on the words and punctuation marks alone (half the tokens of a
+// diff that counts every space, so about a quarter of the work); each token carries the spacing
+// before it, so the parts rebuild both sentences exactly.
 import type { DiffPart } from '../result.ts';
+import { ADDED, editScript, REMOVED } from './edit-script.ts';
 
 export interface DiffHunk {
   thisStart: number;
@@ -31,14 +31,36 @@ interface Unit {
   text: string;
 }
 
+/** A sentence's units, and their tokens as ids (one id per distinct token): what the diff compares. */
+interface Units {
+  units: Unit[];
+  ids: Int32Array;
+}
+
 /** Units of recent sentences: a sentence of the page is diffed against each of its passages. */
-const unitsKept = new Map<string, Unit[]>();
+const unitsKept = new Map<string, Units>();
 const UNITS_KEPT = 512;
 
-function units(text: string): Unit[] {
+/** Token ids; cleared with the units kept (whose ids they are) when the vocabulary grows this large. */
+const tokenIds = new Map<string, number>();
+const TOKEN_IDS_KEPT = 1 << 20;
+
+function units(text: string): Units {
   let kept = unitsKept.get(text);
   if (kept === undefined) {
-    kept = readUnits(text);
+    if (tokenIds.size >= TOKEN_IDS_KEPT) {
+      tokenIds.clear();
+      unitsKept.clear();
+    }
+    const units = readUnits(text);
+    const ids = new Int32Array(units.length);
+    for (let i = 0; i < units.length; i++) {
+      const core = units[i]!.core;
+      let id = tokenIds.get(core);
+      if (id === undefined) tokenIds.set(core, (id = tokenIds.size));
+      ids[i] = id;
+    }
+    kept = { units, ids };
     if (unitsKept.size >= UNITS_KEPT) unitsKept.delete(unitsKept.keys().next().value!);
     unitsKept.set(text, kept);
   }
@@ -78,22 +100,26 @@ function push(parts: DiffPart[], value: string, kind: 'same' | 'added' | 'remove
  * Above MAX_EDIT_LENGTH jsdiff would give up after trying every shorter edit script, the
  * costliest diff of all; the bound says so at once, with the same outcome.
  */
-function editsAtLeast(mine: readonly Unit[], theirs: readonly Unit[]): number {
-  const surplus = new Map<string, number>();
-  for (const u of mine) surplus.set(u.core, (surplus.get(u.core) ?? 0) + 1);
-  for (const u of theirs) surplus.set(u.core, (surplus.get(u.core) ?? 0) - 1);
+function editsAtLeast(mine: Int32Array, theirs: Int32Array): number {
+  const surplus = new Map<number, number>();
+  for (const id of mine) surplus.set(id, (surplus.get(id) ?? 0) + 1);
+  for (const id of theirs) surplus.set(id, (surplus.get(id) ?? 0) - 1);
   let edits = 0;
   for (const n of surplus.values()) edits += Math.abs(n);
   return edits;
 }
 
+function joined(units: readonly Unit[], from: number, to: number): string {
+  let text = '';
+  for (let k = from; k < to; k++) text += units[k]!.text;
+  return text;
+}
+
 /** Word diff: `removed` parts are only in this article, `added` parts only in the other. */
 export function diffWording(thisText: string, otherText: string): DiffPart[] {
-  const mine = units(thisText);
-  const theirs = units(otherText);
-  const changes = editsAtLeast(mine, theirs) > MAX_EDIT_LENGTH
-    ? undefined
-    : diffArrays(mine, theirs, { comparator: (a, b) => a.core === b.core, maxEditLength: MAX_EDIT_LENGTH });
+  const { units: mine, ids: mineIds } = units(thisText);
+  const { units: theirs, ids: theirIds } = units(otherText);
+  const changes = editsAtLeast(mineIds, theirIds) > MAX_EDIT_LENGTH ? undefined : editScript(mineIds, theirIds, MAX_EDIT_LENGTH);
   const parts: DiffPart[] = [];
   if (changes === undefined) {
     push(parts, thisText, 'removed');
@@ -102,17 +128,16 @@ export function diffWording(thisText: string, otherText: string): DiffPart[] {
   }
   let i = 0;
   let j = 0;
-  for (const change of changes) {
-    const n = change.count ?? change.value.length;
-    if (change.added) {
-      push(parts, theirs.slice(j, j + n).map((u) => u.text).join(''), 'added');
+  for (const { kind, count: n } of changes) {
+    if (kind === ADDED) {
+      push(parts, joined(theirs, j, j + n), 'added');
       j += n;
-    } else if (change.removed) {
-      push(parts, mine.slice(i, i + n).map((u) => u.text).join(''), 'removed');
+    } else if (kind === REMOVED) {
+      push(parts, joined(mine, i, i + n), 'removed');
       i += n;
     } else {
-      const a = mine.slice(i, i + n).map((u) => u.text).join('');
-      const b = theirs.slice(j, j + n).map((u) => u.text).join('');
+      const a = joined(mine, i, i + n);
+      const b = joined(theirs, j, j + n);
       // Same words with other spacing (a line break for a space): kept exact on both sides.
       if (a === b) push(parts, a, 'same');
       else {
