@@ -72,41 +72,59 @@ function named(comparison: FramingComparison, thisName: string, otherName: strin
   };
 }
 
+/** The rival article of a word on this side is the other article, and the reverse. */
+type Rivals = { this: string | null; other: string | null };
+
+/** Whether the rival article of a word on `side` uses every one of `stems`; false when it is not known. */
+function rivalUses(rivals: Rivals, side: 'this' | 'other', stems: readonly string[]): boolean {
+  const article = rivals[side];
+  if (article === null) return false;
+  const shared = vocabulary(article);
+  return stems.every((stem) => shared.has(stem));
+}
+
+/**
+ * The sides as the labels see them; with `asked`, each question the labels ask of the articles is
+ * recorded with its answer. (A class, not closures made per comparison: most comparisons are
+ * answered from memory and make none.)
+ */
+class Sides implements FramingSides {
+  readonly rivalArticle: { this: boolean; other: boolean };
+  constructor(
+    readonly thisName: string,
+    readonly otherName: string,
+    readonly neighbourSubjectiveFrom: number | undefined,
+    private readonly rivals: Rivals,
+    private readonly asked: RememberedFraming['asked'] | null,
+  ) {
+    this.rivalArticle = { this: rivals.this !== null, other: rivals.other !== null };
+  }
+  rivalArticleUses(side: 'this' | 'other', stems: readonly string[]): boolean {
+    const answer = rivalUses(this.rivals, side, stems);
+    this.asked?.push({ side, stems: [...stems], uses: answer });
+    return answer;
+  }
+}
+
 /** `label(thisText, otherText, sides)` for these options, from memory when the pair was labelled for articles that answer alike. */
 export function rememberedFraming(thisText: string, otherText: string, options: FramingOptions, label: LabelPair): FramingComparison {
   const thisName = options.thisName ?? 'this article';
   const otherName = options.otherName ?? 'the other report';
-  // The rival article of a word on this side is the other article, and the reverse.
-  const rivals = { this: options.otherArticle || null, other: options.thisArticle || null };
-  const uses = (side: 'this' | 'other', stems: readonly string[]): boolean => {
-    const article = rivals[side];
-    if (article === null) return false;
-    const shared = vocabulary(article);
-    return stems.every((stem) => shared.has(stem));
-  };
-  const sides = (names: { thisName: string; otherName: string }, rivalArticleUses: FramingSides['rivalArticleUses']): FramingSides => ({
-    ...names,
-    neighbourSubjectiveFrom: options.neighbourSubjectiveFrom,
-    rivalArticle: { this: rivals.this !== null, other: rivals.other !== null },
-    rivalArticleUses,
-  });
-  if ([thisText, otherText, thisName, otherName].some((text) => PLACEHOLDERS.test(text))) return label(thisText, otherText, sides({ thisName, otherName }, uses));
+  const rivals: Rivals = { this: options.otherArticle || null, other: options.thisArticle || null };
+  if (PLACEHOLDERS.test(thisText) || PLACEHOLDERS.test(otherText) || PLACEHOLDERS.test(thisName) || PLACEHOLDERS.test(otherName)) {
+    return label(thisText, otherText, new Sides(thisName, otherName, options.neighbourSubjectiveFrom, rivals, null));
+  }
 
   const key = `${thisText}\u0000${otherText}\u0000${rivals.this !== null}${rivals.other !== null}\u0000${options.neighbourSubjectiveFrom ?? ''}`;
   const variants = remembered.get(key) ?? [];
-  const hit = variants.find((v) => v.asked.every((q) => uses(q.side, q.stems) === q.uses));
+  const hit = variants.find((v) => v.asked.every((q) => rivalUses(rivals, q.side, q.stems) === q.uses));
   if (hit !== undefined) {
     remembered.delete(key);
     remembered.set(key, variants);
     return named(hit.comparison, thisName, otherName);
   }
   const asked: RememberedFraming['asked'] = [];
-  const record = (side: 'this' | 'other', stems: readonly string[]): boolean => {
-    const answer = uses(side, stems);
-    asked.push({ side, stems: [...stems], uses: answer });
-    return answer;
-  };
-  const comparison = label(thisText, otherText, sides({ thisName: THIS_NAME, otherName: OTHER_NAME }, record));
+  const comparison = label(thisText, otherText, new Sides(THIS_NAME, OTHER_NAME, options.neighbourSubjectiveFrom, rivals, asked));
   if (variants.length >= VARIANTS_KEPT) variants.shift();
   variants.push({ comparison, asked });
   remembered.delete(key);
