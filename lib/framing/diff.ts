@@ -1,6 +1,6 @@
 // Word-level wording diff of two reports of one fact, and the changed stretches ("hunks") with
-// their character offsets in both sentences, which the labels work on. The diff (jsdiff's, on
-// token ids: edit-script.ts) runs on the words and punctuation marks alone (half the tokens of a
+// their character offsets in both sentences, which the labels work on. The diff (jsdiff's
+// algorithm: edit-script.ts) runs on the words and punctuation marks alone (half the tokens of a
 // diff that counts every space, so about a quarter of the work); each token carries the spacing
 // before it, so the parts rebuild both sentences exactly.
 import type { DiffPart } from '../result.ts';
@@ -31,36 +31,21 @@ interface Unit {
   text: string;
 }
 
-/** A sentence's units, and their tokens as ids (one id per distinct token): what the diff compares. */
+/** A sentence's units, and their tokens: what the diff compares. */
 interface Units {
   units: Unit[];
-  ids: Int32Array;
+  cores: string[];
 }
 
 /** Units of recent sentences: a sentence of the page is diffed against each of its passages. */
 const unitsKept = new Map<string, Units>();
 const UNITS_KEPT = 512;
 
-/** Token ids; cleared with the units kept (whose ids they are) when the vocabulary grows this large. */
-const tokenIds = new Map<string, number>();
-const TOKEN_IDS_KEPT = 1 << 20;
-
 function units(text: string): Units {
   let kept = unitsKept.get(text);
   if (kept === undefined) {
-    if (tokenIds.size >= TOKEN_IDS_KEPT) {
-      tokenIds.clear();
-      unitsKept.clear();
-    }
     const units = readUnits(text);
-    const ids = new Int32Array(units.length);
-    for (let i = 0; i < units.length; i++) {
-      const core = units[i]!.core;
-      let id = tokenIds.get(core);
-      if (id === undefined) tokenIds.set(core, (id = tokenIds.size));
-      ids[i] = id;
-    }
-    kept = { units, ids };
+    kept = { units, cores: units.map((u) => u.core) };
     if (unitsKept.size >= UNITS_KEPT) unitsKept.delete(unitsKept.keys().next().value!);
     unitsKept.set(text, kept);
   }
@@ -100,10 +85,10 @@ function push(parts: DiffPart[], value: string, kind: 'same' | 'added' | 'remove
  * Above MAX_EDIT_LENGTH jsdiff would give up after trying every shorter edit script, the
  * costliest diff of all; the bound says so at once, with the same outcome.
  */
-function editsAtLeast(mine: Int32Array, theirs: Int32Array): number {
-  const surplus = new Map<number, number>();
-  for (const id of mine) surplus.set(id, (surplus.get(id) ?? 0) + 1);
-  for (const id of theirs) surplus.set(id, (surplus.get(id) ?? 0) - 1);
+function editsAtLeast(mine: readonly string[], theirs: readonly string[]): number {
+  const surplus = new Map<string, number>();
+  for (const core of mine) surplus.set(core, (surplus.get(core) ?? 0) + 1);
+  for (const core of theirs) surplus.set(core, (surplus.get(core) ?? 0) - 1);
   let edits = 0;
   for (const n of surplus.values()) edits += Math.abs(n);
   return edits;
@@ -117,9 +102,9 @@ function joined(units: readonly Unit[], from: number, to: number): string {
 
 /** Word diff: `removed` parts are only in this article, `added` parts only in the other. */
 export function diffWording(thisText: string, otherText: string): DiffPart[] {
-  const { units: mine, ids: mineIds } = units(thisText);
-  const { units: theirs, ids: theirIds } = units(otherText);
-  const changes = editsAtLeast(mineIds, theirIds) > MAX_EDIT_LENGTH ? undefined : editScript(mineIds, theirIds, MAX_EDIT_LENGTH);
+  const { units: mine, cores: mineCores } = units(thisText);
+  const { units: theirs, cores: theirCores } = units(otherText);
+  const changes = editsAtLeast(mineCores, theirCores) > MAX_EDIT_LENGTH ? undefined : editScript(mineCores, theirCores, MAX_EDIT_LENGTH);
   const parts: DiffPart[] = [];
   if (changes === undefined) {
     push(parts, thisText, 'removed');

@@ -1,9 +1,9 @@
 // The shortest edit script between two token lists, as jsdiff's diffArrays finds it (Myers'
 // greedy algorithm with jsdiff's choices: the same branch taken at every tie, the same diagonals
-// pruned at the edges), on token ids instead of tokens compared by a callback. Wording diffs are
-// made for every pair of sentences fact alignment pairs up; ids compare as one integer and the
-// paths live in typed arrays, so a diff allocates a few arrays, not an object per step. The
-// result is jsdiff's change list, run by run; diff.test.ts checks it against the package.
+// pruned at the edges), on tokens compared with === rather than through a callback. Wording
+// diffs are made for every pair of sentences fact alignment pairs up; here the paths live in
+// typed arrays, so a diff allocates a few arrays, not an object per step. The result is jsdiff's
+// change list, run by run; edit-script.test.ts checks it against the package.
 
 /** Runs of one kind of change, in order: kind (SAME, ADDED, REMOVED) and token count. */
 export interface EditRun {
@@ -48,7 +48,7 @@ function extend(last: number, kind: number): number {
  * The edits turning `mine` into `theirs`, or undefined past `maxEdits` edits (insertions plus
  * deletions), exactly as `diffArrays(mine, theirs, { maxEditLength: maxEdits })` would give them.
  */
-export function editScript(mine: Int32Array, theirs: Int32Array, maxEdits: number): EditRun[] | undefined {
+export function editScript<T>(mine: ArrayLike<T>, theirs: ArrayLike<T>, maxEdits: number): EditRun[] | undefined {
   runs = 0;
   const oldLen = mine.length;
   const newLen = theirs.length;
@@ -106,7 +106,7 @@ export function editScript(mine: Int32Array, theirs: Int32Array, maxEdits: numbe
  * Follows diagonal `d` (slot `at`) while the tokens agree, recording the run of equal tokens;
  * returns the position reached in `theirs` (jsdiff's extractCommon).
  */
-function follow(mine: Int32Array, theirs: Int32Array, oldPos: Int32Array, lastRun: Int32Array, at: number, d: number): number {
+function follow<T>(mine: ArrayLike<T>, theirs: ArrayLike<T>, oldPos: Int32Array, lastRun: Int32Array, at: number, d: number): number {
   let o = oldPos[at]!;
   let n = o - d;
   const start = o;

@@ -2,7 +2,7 @@
 import { foldedWords } from '../text/normalize.ts';
 import { CONTENT_STOPWORDS, SEED_STOPWORDS } from '../text/stopwords.ts';
 import { quote, type FramingPair, type Side } from './label-sink.ts';
-import { wordsBetween, wordsIn, type Word } from './sentence-reading.ts';
+import { eachWordBetween, wordsIn, type SentenceReading, type Word } from './sentence-reading.ts';
 
 /** An addition counts once it brings at least this many content words. */
 export const ADDITION_MIN_CONTENT_WORDS = 3;
@@ -12,18 +12,20 @@ function contentWordCount(text: string): number {
   return foldedWords(text).filter((w) => w.length > 2 && !CONTENT_STOPWORDS.has(w)).length;
 }
 
-/** Whether a word of a sentence read (sentence-reading.ts) has content: kept with the word. */
-const contentful = new WeakMap<Word, boolean>();
-
-function hasContent(w: Word): boolean {
-  let found = contentful.get(w);
-  if (found === undefined) contentful.set(w, (found = contentWordCount(w.text) > 0));
-  return found;
-}
+/** Whether each word of a sentence read (sentence-reading.ts) has content, by word index, found when first needed. */
+const contentful = new WeakMap<SentenceReading, (boolean | undefined)[]>();
 
 /** Content words of a side's stretch that no other label already explains. */
 function unexplained(pair: FramingPair, side: Side, start: number, end: number): number {
-  return wordsBetween(pair.text[side], pair.reading[side], start, end).filter((w) => hasContent(w) && !pair.sink.explains(side, w.start, w.end)).length;
+  const reading = pair.reading[side];
+  let known = contentful.get(reading);
+  if (known === undefined) contentful.set(reading, (known = []));
+  let count = 0;
+  eachWordBetween(pair.text[side], reading, start, end, (w, index) => {
+    const content = index === -1 ? contentWordCount(w.text) > 0 : (known[index] ??= contentWordCount(w.text) > 0);
+    if (content && !pair.sink.explains(side, w.start, w.end)) count++;
+  });
+  return count;
 }
 
 /** A stretch without the function words and punctuation at its edges ("and closed consulates ..." → "closed consulates ..."). */

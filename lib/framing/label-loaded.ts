@@ -4,7 +4,7 @@ import { foldedWords, stemWord } from '../text/normalize.ts';
 import { CONTENT_STOPWORDS } from '../text/stopwords.ts';
 import { evaluativeWeight, isEvaluativeModifier, isEverydayWord, loadedStrength, neighbourSubjectivity, NEIGHBOUR_SUBJECTIVE_FROM } from './lexicon.ts';
 import { inContext, phraseList, quote, type FramingPair, type Side, type Span } from './label-sink.ts';
-import { wordsBetween, wordsIn, type SentenceReading, type Word } from './sentence-reading.ts';
+import { eachWordBetween, wordsIn, type SentenceReading, type Word } from './sentence-reading.ts';
 
 /** Rival wording of at most this many words is quoted in a loaded-word note. */
 const LOADED_RIVAL_MAX_WORDS = 6;
@@ -20,12 +20,10 @@ interface WordJudgement {
   stems: string[] | undefined;
 }
 
-/** Judgements of the words of the sentences read (sentence-reading.ts keeps a sentence's words). */
-const judgements = new WeakMap<Word, WordJudgement>();
+/** Judgements of the words of the sentences read (sentence-reading.ts), by word index, made when first needed. */
+const judgements = new WeakMap<SentenceReading, (WordJudgement | undefined)[]>();
 
 function judge(reading: SentenceReading, w: Word): WordJudgement {
-  let judgement = judgements.get(w);
-  if (judgement !== undefined) return judgement;
   // Words of names ("Justice Department", "Dick Cheney") and function words ("like") carry no
   // judgment whatever their lexicon score.
   const candidate = !(CONTENT_STOPWORDS.has(w.text.toLowerCase()) || reading.names.some((n) => n.start <= w.start && w.end <= n.end) || isEverydayWord(w.text));
@@ -35,9 +33,7 @@ function judge(reading: SentenceReading, w: Word): WordJudgement {
   // the lexicons do not rate count by their nearest rated neighbours ("dismal", "phony").
   const rated = candidate && loadedStrength(w.text) > 0 && isEvaluativeModifier(w.text);
   const subjectivity = candidate && !rated ? neighbourSubjectivity(w.text) : 0;
-  judgement = { candidate, rated, subjectivity, stems: undefined };
-  judgements.set(w, judgement);
-  return judgement;
+  return { candidate, rated, subjectivity, stems: undefined };
 }
 
 /** The loaded words of a side's changed stretch. */
@@ -45,16 +41,22 @@ function loadedWords(pair: FramingPair, side: Side, start: number, end: number, 
   const text = pair.text[side];
   const reading = pair.reading[side];
   const rivalStems = pair.reading[side === 'this' ? 'other' : 'this'].stems;
-  return wordsBetween(text, reading, start, end).filter((w) => {
-    const judgement = judge(reading, w);
-    if (!judgement.candidate) return false;
-    if (!judgement.rated && judgement.subjectivity < subjectiveFrom) return false;
-    if (pair.sink.covers(side, w.start, w.end)) return false;
-    const stems = (judgement.stems ??= foldedWords(w.text).map(stemWord));
-    if (stems.some((f) => rivalStems.has(f))) return false;
+  let judged = judgements.get(reading);
+  if (judged === undefined) judgements.set(reading, (judged = []));
+  const found: Word[] = [];
+  // A word the stretch cuts is another word than the sentence's: judged afresh, not kept.
+  eachWordBetween(text, reading, start, end, (w, index) => {
+    const judgement = index === -1 ? judge(reading, w) : (judged[index] ??= judge(reading, w));
+    if (!judgement.candidate) return;
+    if (!judgement.rated && judgement.subjectivity < subjectiveFrom) return;
+    if (pair.sink.covers(side, w.start, w.end)) return;
+    const stems = judgement.stems ?? foldedWords(w.text).map(stemWord);
+    if (index !== -1) judgement.stems = stems;
+    if (stems.some((f) => rivalStems.has(f))) return;
     // The rival article is read only for a word that is loaded otherwise (rare).
-    return !pair.sides.rivalArticleUses(side, stems);
+    if (!pair.sides.rivalArticleUses(side, stems)) found.push(w);
   });
+  return found;
 }
 
 /** How evaluative the most evaluative word of a stretch is (0 when none is). */

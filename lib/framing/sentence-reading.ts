@@ -88,12 +88,13 @@ export function wordsIn(text: string, start: number, end: number): Word[] {
 }
 
 /**
- * `wordsIn(text, start, end)` from the sentence's words: those within the stretch as they are
- * (the same objects each time, so what is judged of a word can be kept with it), and a word the
- * stretch cuts read again from its part inside. A word runs to the next character that cannot
- * continue one, so the stretch's own reading finds the same words, cut the same way.
+ * Visits the words `wordsIn(text, start, end)` reads, from the sentence's words: those within
+ * the stretch as they are, with their index (so that what is judged of a word can be kept), and
+ * a word the stretch cuts read again from its part inside, with index -1. A word runs to the next
+ * character that cannot continue one, so the stretch's own reading finds the same words, cut the
+ * same way.
  */
-export function wordsBetween(text: string, reading: SentenceReading, start: number, end: number): Word[] {
+export function eachWordBetween(text: string, reading: SentenceReading, start: number, end: number, visit: (word: Word, index: number) => void): void {
   const { words } = reading;
   let lo = 0;
   let hi = words.length;
@@ -102,11 +103,16 @@ export function wordsBetween(text: string, reading: SentenceReading, start: numb
     if (words[mid]!.end <= start) lo = mid + 1;
     else hi = mid;
   }
-  const found: Word[] = [];
   for (let k = lo; k < words.length && words[k]!.start < end; k++) {
     const w = words[k]!;
-    if (w.start >= start && w.end <= end) found.push(w);
-    else found.push(...wordsIn(text, Math.max(w.start, start), Math.min(w.end, end)));
+    if (w.start >= start && w.end <= end) visit(w, k);
+    else for (const cut of wordsIn(text, Math.max(w.start, start), Math.min(w.end, end))) visit(cut, -1);
   }
+}
+
+/** `wordsIn(text, start, end)`, from the sentence's words (eachWordBetween). */
+export function wordsBetween(text: string, reading: SentenceReading, start: number, end: number): Word[] {
+  const found: Word[] = [];
+  eachWordBetween(text, reading, start, end, (w) => found.push(w));
   return found;
 }
