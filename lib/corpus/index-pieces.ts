@@ -309,7 +309,16 @@ export class IndexPieces {
   }
 
   loadPassages(hashes: Iterable<number>): Promise<void> {
-    return this.read('passages', pagesSpanned(hashes, (h) => this.passagePagesOf(h)));
+    // Asked with every shingle of a page, in every segment, before each analysis: the fences are
+    // searched in place (no pair per hash), and pages read already are left out at once.
+    const fences = this.fences;
+    const unread = new Set<number>();
+    for (const hash of hashes) {
+      const atOrAbove = hashLowerBound(fences, hash);
+      const last = runEnd(fences, hash, atOrAbove);
+      for (let k = atOrAbove > 0 ? atOrAbove - 1 : 0; k < last; k++) if (!this.passagePages[k]) unread.add(k);
+    }
+    return this.read('passages', unread);
   }
 
   loadRows(articles: Iterable<number>): Promise<void> {
