@@ -90,6 +90,16 @@ describe('hashLowerBound', () => {
       expect(hashRange(sorted, value)).toEqual(equalRange(sorted, value));
     }
   });
+
+  test.each(arrays)('gives lowerBound in %s searched within its least and greatest entries, or looser bounds', (_name, sorted) => {
+    const least = sorted[0] ?? 0;
+    const most = sorted[sorted.length - 1] ?? 0;
+    const probes = [0, 1, 4_294_967_295, ...sorted, ...Array.from(sorted, (v) => v + 1), ...Array.from(sorted, (v) => Math.max(0, v - 1))];
+    for (const value of probes) {
+      expect(hashLowerBound(sorted, value, least, most)).toBe(lowerBound(sorted, value));
+      expect(hashLowerBound(sorted, value, Math.max(0, least - 5), Math.min(4_294_967_295, most + 5))).toBe(lowerBound(sorted, value));
+    }
+  });
 });
 
 describe('joinRuns', () => {

@@ -25,16 +25,19 @@ const INTERPOLATION_MIN_SPAN = 32;
  * where halving from the whole array makes ~22 probes into an array of millions, each one a
  * cache miss (the passage index at 40,000 articles). The answer is lowerBound's whatever the
  * values: a guess only narrows the stretch, as halving does, and halving ends the search.
+ * `least` and `most`, when given, must bound every entry (a page's fence and the next page's).
  * Uint32Array only, halving written out here: a corpus of segments looks every term it meets up
  * in each segment's hashes, thousands of times in a first analysis, and a search that only ever
  * sees one array type stays monomorphic.
  */
-export function hashLowerBound(sorted: Uint32Array, value: number): number {
+export function hashLowerBound(sorted: Uint32Array, value: number, least = 0, most = 0xffffffff): number {
   let lo = 0;
   let hi = sorted.length;
-  // Entries before lo are below `value`, entries from hi on are not; those between lie in loValue ..= hiValue.
-  let loValue = 0;
-  let hiValue = 0xffffffff;
+  // Entries before lo are below `value`, entries from hi on are not; those between lie in
+  // loValue ..= hiValue. `least` and `most` bound every entry where the caller knows it (a page
+  // of an index between two fences): the first guess then lands among a few entries.
+  let loValue = least;
+  let hiValue = most;
   for (let step = 0; step < INTERPOLATION_STEPS && hi - lo > INTERPOLATION_MIN_SPAN; step++) {
     const share = (value - loValue) / (hiValue - loValue + 1);
     const at = Math.min(hi - 1, Math.max(lo, lo + Math.floor(share * (hi - lo))));

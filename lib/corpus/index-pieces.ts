@@ -280,24 +280,45 @@ export class IndexPieces {
   /** The sentences (numbered within the segment) holding the shingle hash, in index order; its pages must be read. */
   passageSentences(hash: number): Uint32Array {
     // A fact alignment looks up every shingle of the page in every segment (some 1,600 lookups
-    // a page at 40,000 articles): the pages are found once, and searched as passagePagesOf
-    // searches the fences.
-    const [first, last] = this.passagePagesOf(hash);
+    // a page at 40,000 articles), most of them in a page no other lookup reads: each probe of a
+    // page is a cache miss. A page's hashes lie between its fence and the next, and searched
+    // within those bounds, the first guess lands among a few entries.
+    const fences = this.fences;
+    const atOrAbove = hashLowerBound(fences, hash);
+    const first = atOrAbove > 0 ? atOrAbove - 1 : 0;
+    const last = runEnd(fences, hash, atOrAbove);
     for (let k = first; k < last; k++) {
       if (!this.passagePages[k]) throw new IndexNotLoadedError(this.data.meta.name, `the passage index at shingle ${hash}`, () => this.loadPassages([hash]));
     }
+    if (last - first === 1) return this.passageRun(first, hash) ?? NO_SENTENCES;
     const found: Uint32Array[] = [];
     for (let k = first; k < last; k++) {
-      const page = this.passagePages[k]!;
-      const from = hashLowerBound(page.hashes, hash);
-      const to = runEnd(page.hashes, hash, from);
-      if (to > from) found.push(page.sentences.subarray(from, to));
+      const run = this.passageRun(k, hash);
+      if (run) found.push(run);
     }
     return joinRuns(found, NO_SENTENCES);
   }
 
+  /** The sentences of passage page k holding the hash, or undefined where it holds none (the page is read). */
+  private passageRun(k: number, hash: number): Uint32Array | undefined {
+    const page = this.passagePages[k]!;
+    const fences = this.fences;
+    const from = hashLowerBound(page.hashes, hash, fences[k]!, k + 1 < fences.length ? fences[k + 1]! : 0xffffffff);
+    const to = runEnd(page.hashes, hash, from);
+    return to > from ? page.sentences.subarray(from, to) : undefined;
+  }
+
   loadPassages(hashes: Iterable<number>): Promise<void> {
-    return this.read('passages', pagesSpanned(hashes, (h) => this.passagePagesOf(h)));
+    // Asked with every shingle of a page, in every segment, before each analysis: the fences are
+    // searched in place (no pair per hash), and pages read already are left out at once.
+    const fences = this.fences;
+    const unread = new Set<number>();
+    for (const hash of hashes) {
+      const atOrAbove = hashLowerBound(fences, hash);
+      const last = runEnd(fences, hash, atOrAbove);
+      for (let k = atOrAbove > 0 ? atOrAbove - 1 : 0; k < last; k++) if (!this.passagePages[k]) unread.add(k);
+    }
+    return this.read('passages', unread);
   }
 
   loadRows(articles: Iterable<number>): Promise<void> {

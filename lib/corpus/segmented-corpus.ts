@@ -36,6 +36,8 @@ export interface Segment {
 
 /** Postings lists kept at most (a query reads up to 64 terms' lists, often twice). */
 const POSTINGS_CACHE = 4096;
+/** Terms kept with their ids by text at most (some 400 a page, half of them common words). */
+const TERM_TEXTS_KEPT = 65_536;
 
 export class SegmentedCorpus extends TermWeights implements Corpus {
   readonly name: string;
@@ -58,6 +60,13 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
    */
   private termLocals = new Int32Array(0);
   private readonly postingCache = new Map<number, Uint32Array>();
+  /**
+   * Terms looked up by text so far, with their corpus ids (-1 for a term no live article holds):
+   * a page's query looks up each of its few hundred terms (and unknown ones twice, for their
+   * IDF), and successive pages share most common words; a term unknown to every segment costs a
+   * hash and a search in each of them.
+   */
+  private readonly termIdsByText = new Map<string, number>();
   /** Primary version of every article in a group of versions (others are their own), made on first use (primaries). */
   private primaryOf: Map<number, number> | null = null;
   private groupMembers: Map<number, number[]> | null = null;
@@ -379,12 +388,20 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
   }
 
   termId(term: string): number {
+    let id = this.termIdsByText.get(term);
+    if (id !== undefined) return id;
+    id = -1;
     // The first segment holding the term gives it (every segment holding it shares the id).
     for (let s = 0; s < this.parts.length; s++) {
       const local = findTermId(this.parts[s]!.data, term);
-      if (local !== -1) return this.corpusTerm(s, local);
+      if (local !== -1) {
+        id = this.corpusTerm(s, local);
+        break;
+      }
     }
-    return -1;
+    if (this.termIdsByText.size >= TERM_TEXTS_KEPT) this.termIdsByText.delete(this.termIdsByText.keys().next().value!);
+    this.termIdsByText.set(term, id);
+    return id;
   }
 
   idfOfTermId(termId: number): number {

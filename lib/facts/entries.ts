@@ -130,7 +130,8 @@ function sentenceTerms(text: string, withClauses: boolean): SentenceTerms {
   if (read !== undefined) return read;
   // Clauses partition the sentence: their terms together are the sentence's, read once.
   const parts = withClauses ? splitClauses(text).map((clause) => ({ clause, terms: [...new Set(contentTerms(clause.text))] })) : [];
-  const terms = withClauses ? [...new Set(parts.flatMap((p) => p.terms))] : [...new Set(contentTerms(text))];
+  // A sentence of one clause (most are) has that clause's terms.
+  const terms = !withClauses ? [...new Set(contentTerms(text))] : parts.length === 1 ? parts[0]!.terms : [...new Set(parts.flatMap((p) => p.terms))];
   const numbers = [...new Set((text.match(NUMBER) ?? []).map((n) => n.replace(/,/g, '')))];
   read = { parts, terms, numbers };
   if (kept.size >= TERMS_KEPT) kept.delete(kept.keys().next().value!);

@@ -1,12 +1,12 @@
 // What the sentence matcher looks at in one sentence, extracted once and reused for every
 // comparison the sentence takes part in.
 import { foldedWords, stemWord, tokenize, type Token } from '../text/index.ts';
-import { isContentWord } from '../text/normalize.ts';
 import { extractNames, type NameMention } from './names.ts';
 import { extractQuantities, type Quantity } from './quantities.ts';
 import { termSenses, type TermSenses } from './senses.ts';
 import { senseOwners, type SenseOwners } from './sense-owners.ts';
 import { sentenceModel, type MeaningVector } from '../meaning/index.ts';
+import { intern, trigramVector, wordStem } from './word-table.ts';
 
 export interface SentenceFeatures {
   text: string;
@@ -54,34 +54,13 @@ function quotations(text: string): string[] {
   return found;
 }
 
-// Words as integers, shared by all sentences so that features computed at any time compare.
-// The table stops growing at MAX_IDS (far above any corpus's vocabulary); past that, words get
-// a negative hash id, which may rarely make two rare words look equal.
-const ids = new Map<string, number>();
-const MAX_IDS = 1 << 21;
-// Keys stay small integers (V8 keeps them unboxed): exact for word ids below 2^15 and
-// characters below 2^10 (Latin scripts), hashed into 30 bits beyond, where a rare collision
-// only nudges a similarity.
+/**
+ * A pair of word ids (word-table.ts) as a small integer, which V8 keeps unboxed: exact for ids
+ * below 2^15, hashed into 30 bits beyond, where a rare collision only nudges a similarity.
+ */
 function pairKey(a: number, b: number): number {
   if (a >= 0 && b >= 0 && a < 1 << 15 && b < 1 << 15) return (a << 15) | b;
   return (Math.imul(a, 0x9e3779b1) ^ b) & 0x3fffffff;
-}
-
-function trigramKey(a: number, b: number, c: number): number {
-  if (a < 1024 && b < 1024 && c < 1024) return (a << 20) | (b << 10) | c;
-  return (Math.imul(Math.imul(a, 0x01000193) ^ b, 0x01000193) ^ c) & 0x3fffffff;
-}
-
-function intern(key: string): number {
-  const id = ids.get(key);
-  if (id !== undefined) return id;
-  if (ids.size < MAX_IDS) {
-    ids.set(key, ids.size);
-    return ids.size - 1;
-  }
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
-  return -1 - (hash >>> 11);
 }
 
 /**
@@ -136,29 +115,21 @@ export function sentenceQuantities(text: string): Quantity[] {
 export function sentenceFeatures(text: string, meaning?: MeaningVector): SentenceFeatures {
   const names = sentenceNames(text);
   const words = foldedWords(text);
+  const wordIds = new Int32Array(words.length);
+  const bigrams = new Set<number>();
   const terms = new Set<string>();
-  for (const word of words) if (isContentWord(word)) terms.add(stemWord(word));
+  for (let i = 0; i < words.length; i++) {
+    const id = intern(words[i]!);
+    wordIds[i] = id;
+    if (i > 0) bigrams.add(pairKey(wordIds[i - 1]!, id));
+    const stem = wordStem(words[i]!, id);
+    if (stem !== null) terms.add(stem);
+  }
   const nameTerms = new Set<string>();
   for (const name of names) for (const part of name.parts) if (part.length > 1) nameTerms.add(stemWord(part));
   for (const term of nameTerms) terms.add(term);
   const line = ` ${words.join(' ')} `;
-  const wordIds = new Int32Array(words.length);
-  for (let i = 0; i < words.length; i++) wordIds[i] = intern(words[i]!);
-  const bigrams = new Set<number>();
-  for (let i = 1; i < wordIds.length; i++) bigrams.add(pairKey(wordIds[i - 1]!, wordIds[i]!));
-  const grams = new Int32Array(Math.max(line.length - 2, 0));
-  for (let i = 0; i < grams.length; i++) grams[i] = trigramKey(line.charCodeAt(i), line.charCodeAt(i + 1), line.charCodeAt(i + 2));
-  grams.sort();
-  let distinct = 0;
-  for (let i = 0; i < grams.length; i++) if (i === 0 || grams[i] !== grams[i - 1]) distinct++;
-  const trigramIds = new Int32Array(distinct);
-  const trigramCounts = new Float64Array(distinct);
-  let norm = 0;
-  for (let i = 0, k = -1; i < grams.length; i++) {
-    if (i === 0 || grams[i] !== grams[i - 1]) trigramIds[++k] = grams[i]!;
-    trigramCounts[k]!++;
-  }
-  for (const v of trigramCounts) norm += v * v;
+  const trigrams = trigramVector(words, wordIds);
   const termList = [...terms];
   const senses = termList.map((t) => (nameTerms.has(t) ? undefined : termSenses(t)));
   return {
@@ -174,9 +145,9 @@ export function sentenceFeatures(text: string, meaning?: MeaningVector): Sentenc
     termSet: terms,
     bigrams,
     wordIds,
-    trigramIds,
-    trigramCounts,
-    trigramNorm: Math.sqrt(norm),
+    trigramIds: trigrams.ids,
+    trigramCounts: trigrams.counts,
+    trigramNorm: trigrams.norm,
     line,
     meaning: meaning ?? sentenceModel().encode(text),
   };

@@ -18,6 +18,14 @@ describe('isCreditLine', () => {
 });
 
 describe('furnitureRanges', () => {
+  test('word limits count runs of any white space: at most 10 words for a credit, 60 for a caption', () => {
+    expect(isCreditLine('Photo:\tAnn Bea Cid Doe\u00a0/\u00a0Eve Fay Gil Hal')).toBe(true);
+    expect(isCreditLine('Photo:\tAnn Bea Cid Doe\u00a0/\u00a0Eve Fay Gil Hal - Reuters')).toBe(false);
+    const caption = (words: number): string => `FILE - ${Array.from({ length: words - 2 }, (_, i) => `word${i}`).join(' \u2003')}`;
+    expect(furniture(`${caption(60)}\nThe story goes on.`)).toEqual([caption(60)]);
+    expect(furniture(`${caption(61)}\nThe story goes on.`)).toEqual([]);
+  });
+
   test('a caption with its credit glued on (NBC seed)', () => {
     const found = furniture(seed('002_61e61ccaf47142ac.txt'));
     expect(found).toHaveLength(1);

@@ -61,33 +61,18 @@ function paragraphs(text: string): Paragraph[] {
   return found;
 }
 
-/** Whether a UTF-16 code unit is white space as a regular expression's \s has it. */
-function isSpace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0xa0) return false;
-  return (
-    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
-  );
-}
-
-/** Every word count the tests below compare is at most this: counting stops past it. */
-const MOST_WORDS_ASKED = Math.max(CAPTION_MAX_WORDS, CREDIT_MAX_WORDS, BYLINE_MAX_WORDS, LINK_TITLE_MAX_WORDS);
-
 /**
- * Words as runs of non-space (what splitting at spaces leaves), counted a character at a time up
- * to MOST_WORDS_ASKED + 1: a pattern's matches cost an array each, every corpus article read
- * counts its paragraphs, and a story paragraph is longer than any count a test asks about.
+ * Whether a paragraph has more than `n` words (runs of non-space, what splitting at spaces
+ * leaves), as a pattern anchored at its start that stops at word n + 1. Every paragraph of every
+ * corpus article read is looked at, most of them story paragraphs that no test needs counted, and
+ * a warm analysis runs this code too few times for V8 to optimize a loop over the characters, as
+ * a count of every paragraph's words was. \S and \s never overlap: the pattern cannot backtrack.
  */
-function wordCount(text: string): number {
-  let count = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length && count <= MOST_WORDS_ASKED; i++) {
-    const space = isSpace(text.charCodeAt(i));
-    if (!space && !inWord) count++;
-    inWord = !space;
-  }
-  return count;
-}
+const moreWordsThan = (n: number): RegExp => new RegExp(String.raw`^\s*(?:\S+\s+){${n}}\S`);
+const LONGER_THAN_CAPTION = moreWordsThan(CAPTION_MAX_WORDS);
+const LONGER_THAN_CREDIT = moreWordsThan(CREDIT_MAX_WORDS);
+const LONGER_THAN_BYLINE = moreWordsThan(BYLINE_MAX_WORDS);
+const LONGER_THAN_LINK_TITLE = moreWordsThan(LINK_TITLE_MAX_WORDS);
 
 /**
  * Whether a paragraph ends like a sentence (a full stop, a question or exclamation mark, a
@@ -105,7 +90,17 @@ function endsPunctuated(text: string): boolean {
  * Story paragraphs end in a full stop or a quotation mark: this cheap look spares them the
  * pattern's backtracking.
  */
-const mayEndInCredit = (text: string): boolean => text.includes('/') || /[A-Za-z]\)?$/.test(text);
+const mayEndInCredit = (text: string): boolean => text.includes('/') || endsInLetter(text);
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+/** /[A-Za-z]\)?$/ read from the last two characters (the pattern tries every position of the paragraph). */
+function endsInLetter(text: string): boolean {
+  const last = text.length - 1;
+  return isAsciiLetter(text.charCodeAt(last)) || (text.charCodeAt(last) === 0x29 && isAsciiLetter(text.charCodeAt(last - 1)));
+}
 
 /**
  * Characters a "Name / Name" credit has none of after its slash (names are letters, dots,
@@ -121,51 +116,52 @@ const NOT_AFTER_CREDIT_SLASH = /[0-9!"#$%&(*+,/:;<=>?@[\\\]^_`{|}~]/;
  */
 function mayHoldCredit(text: string): boolean {
   const slash = text.lastIndexOf('/');
-  return (slash !== -1 && !NOT_AFTER_CREDIT_SLASH.test(text.slice(slash + 1))) || ENDS_IN_AGENCY.test(text);
+  // Every agency's name ends in an ASCII letter: ENDS_IN_AGENCY, which tries every position, only where one ends the text.
+  return (slash !== -1 && !NOT_AFTER_CREDIT_SLASH.test(text.slice(slash + 1))) || (endsInLetter(text) && ENDS_IN_AGENCY.test(text));
 }
 
 export function isCreditLine(paragraph: string): boolean {
-  return creditLine(paragraph, wordCount(paragraph));
+  return !LONGER_THAN_CREDIT.test(paragraph) && mayHoldCredit(paragraph) && CREDIT_LINE.test(paragraph);
 }
 
-/** isCreditLine with the paragraph's words counted already. */
-function creditLine(paragraph: string, words: number): boolean {
-  return words <= CREDIT_MAX_WORDS && mayHoldCredit(paragraph) && CREDIT_LINE.test(paragraph);
+/** A short paragraph labelled as a caption, with a credit glued to its end, or over a credit line. */
+function isCaption(text: string, creditFollows: boolean): boolean {
+  const labelled = CAPTION_LABEL.test(text);
+  if (!labelled && !creditFollows && !mayEndInCredit(text)) return false;
+  if (LONGER_THAN_CAPTION.test(text)) return false;
+  return labelled || creditFollows || (mayHoldCredit(text) && CREDITED_CAPTION.test(text));
 }
 
 /** Character ranges [start, end) of the captions and credit lines of `text`. */
 export function furnitureRanges(text: string): [number, number][] {
   const list = paragraphs(text);
-  // Each paragraph's words are counted once: the tests below and the one before ask for them.
-  const counts = list.map((p) => wordCount(p.text));
   const ranges: [number, number][] = [];
   let inLinkList = false;
+  // The tests only read the paragraph (and the next one), so their order changes no answer: the
+  // cheap ones come first, and most paragraphs, story text, are done after a look at their ends.
   list.forEach((p, i) => {
-    const words = counts[i]!;
     const unpunctuated = !endsPunctuated(p.text);
     if (LINK_LIST_LABEL.test(p.text)) {
       inLinkList = true;
       ranges.push([p.start, p.end]);
       return;
     }
-    if (inLinkList && unpunctuated && words <= LINK_TITLE_MAX_WORDS) {
+    if (inLinkList && unpunctuated && !LONGER_THAN_LINK_TITLE.test(p.text)) {
       ranges.push([p.start, p.end]);
       return;
     }
     inLinkList = false;
     // BYLINE starts "By": other paragraphs are spared its compiling (its letter classes are costly too).
-    if ((p.text.startsWith('By') && BYLINE.test(p.text) && words <= BYLINE_MAX_WORDS) || LINK_LABEL.test(p.text)) {
+    if ((p.text.startsWith('By') && BYLINE.test(p.text) && !LONGER_THAN_BYLINE.test(p.text)) || LINK_LABEL.test(p.text)) {
       ranges.push([p.start, p.end]);
       return;
     }
-    const credit = creditLine(p.text, words);
-    const short = words <= CAPTION_MAX_WORDS;
+    const credit = isCreditLine(p.text);
     // A credit line under a paragraph marks a caption only when that paragraph reads like one
     // (agency captions end without a full stop): a story paragraph above a bare picture credit
     // stays story.
-    const creditFollows = i + 1 < list.length && creditLine(list[i + 1]!.text, counts[i + 1]!) && !endsPunctuated(p.text);
-    const caption = !credit && short && (CAPTION_LABEL.test(p.text) || (mayEndInCredit(p.text) && mayHoldCredit(p.text) && CREDITED_CAPTION.test(p.text)) || creditFollows);
-    if (credit || caption) ranges.push([p.start, p.end]);
+    const creditFollows = unpunctuated && i + 1 < list.length && isCreditLine(list[i + 1]!.text);
+    if (credit || isCaption(p.text, creditFollows)) ranges.push([p.start, p.end]);
   });
   return ranges;
 }

@@ -31,15 +31,21 @@ export function senseOwners(senses: readonly (TermSenses | undefined)[]): SenseO
   const slotFirst = new Int32Array(size);
   const linkTerm = new Int32Array(links);
   const linkNext = new Int32Array(links);
+  // slotOf and the probe written out: a warm analysis builds a dozen of these a page, some hundred
+  // links each, too few for V8 to optimize (and inline) this loop.
   let link = 0;
   for (let term = 0; term < senses.length; term++) {
     const ids = senses[term];
     if (ids === undefined) continue;
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k]!;
-      let slot = slotOf(id, mask);
-      while (slotSense[slot] !== EMPTY && slotSense[slot] !== id) slot = (slot + 1) & mask;
-      if (slotSense[slot] === EMPTY) {
+      let slot = (Math.imul(id, 0x9e3779b1) >>> 7) & mask;
+      let held = slotSense[slot]!;
+      while (held !== EMPTY && held !== id) {
+        slot = (slot + 1) & mask;
+        held = slotSense[slot]!;
+      }
+      if (held === EMPTY) {
         slotSense[slot] = id;
         slotFirst[slot] = EMPTY;
       }

@@ -20,7 +20,12 @@ const RARE_MIN_DF = 50;
 /** Postings read per query at most, once rare terms have given too few candidates. */
 const POSTINGS_BUDGET = 250_000;
 
-const scratch = new WeakMap<Corpus, Float32Array>();
+/**
+ * Per corpus, kept between queries: each article's summed weight, and the articles touched (a
+ * query's rare terms' postings touch thousands of articles at 40,000; a list grown anew each
+ * query was most of what retrieval allocated).
+ */
+const scratch = new WeakMap<Corpus, { scores: Float32Array; touched: Uint32Array }>();
 
 /** The query's terms and facts retrieval looks up first, the most distinctive first (their postings are read). */
 export function queryTerms(query: StoryQuery): [number, number][] {
@@ -40,14 +45,25 @@ export function rareQueryTerms(query: StoryQuery, corpus: Corpus): number[] {
 }
 
 export function retrieveCandidates(query: StoryQuery, corpus: Corpus, limit = CANDIDATES): number[] {
-  let scores = scratch.get(corpus);
-  if (!scores) {
-    scores = new Float32Array(corpus.indexEnd);
-    scratch.set(corpus, scores);
+  let kept = scratch.get(corpus);
+  if (!kept) {
+    kept = { scores: new Float32Array(corpus.indexEnd), touched: new Uint32Array(corpus.indexEnd) };
+    scratch.set(corpus, kept);
   }
-  const touched: number[] = [];
+  const { scores } = kept;
+  // Articles touched so far: touched[0 ..< count], each when its score went from 0 (again, were a
+  // weight 0: then the list outgrows the corpus and is grown).
+  let touched = kept.touched;
+  let count = 0;
   const add = (article: number, amount: number) => {
-    if (scores[article] === 0) touched.push(article);
+    if (scores[article] === 0) {
+      if (count === touched.length) {
+        const grown = new Uint32Array(2 * count + 1);
+        grown.set(touched);
+        touched = kept.touched = grown;
+      }
+      touched[count++] = article;
+    }
     scores[article] = scores[article]! + amount;
   };
 
@@ -64,7 +80,7 @@ export function retrieveCandidates(query: StoryQuery, corpus: Corpus, limit = CA
       for (const a of corpus.postings(termId)) add(a, weight);
     }
     // Too few articles share a rare term: widen to commoner ones, rarest first, within budget.
-    if (touched.length < limit) {
+    if (count < limit) {
       common.sort((a, b) => corpus.postingsLength(a[0]) - corpus.postingsLength(b[0]));
       let budget = POSTINGS_BUDGET;
       for (const [termId, weight] of common) {
@@ -72,19 +88,19 @@ export function retrieveCandidates(query: StoryQuery, corpus: Corpus, limit = CA
         if (postings.length > budget) break;
         budget -= postings.length;
         for (const a of postings) add(a, weight);
-        if (touched.length >= limit * 4) break;
+        if (count >= limit * 4) break;
       }
     }
-    picked = new Set(topArticles(touched, scores, limit));
+    picked = new Set(topArticles(touched.subarray(0, count), scores, limit));
   } finally {
-    for (const a of touched) scores[a] = 0;
+    for (let k = 0; k < count; k++) scores[touched[k]!] = 0;
   }
   for (const a of corpus.lshCandidates(query.fingerprint.signature).keys()) picked.add(a);
   return [...picked];
 }
 
 /** The `limit` best-scored articles (ties to the lower index), by a bounded min-heap: no full sort. */
-function topArticles(articles: number[], scores: Float32Array, limit: number): number[] {
+function topArticles(articles: Uint32Array, scores: Float32Array, limit: number): number[] {
   const heap: number[] = [];
   // a ranks below b: lower score, or equal score and higher index.
   const below = (a: number, b: number) => scores[a]! < scores[b]! || (scores[a] === scores[b] && a > b);

@@ -6,6 +6,7 @@ import { dayFromIso, NO_DATE } from '../corpus/data.ts';
 import { articleFeatures, type ArticleFeatures } from '../corpus/features.ts';
 import type { Fingerprint } from '../fingerprint/index.ts';
 import { latestNamedDay } from './named-dates.ts';
+import { QueryTermTable } from './query-terms.ts';
 
 export interface StoryQuery {
   features: ArticleFeatures;
@@ -23,6 +24,8 @@ export interface StoryQuery {
   /** Sum of the lead's weights over all its terms (unknown ones included): the whole a share is taken of. */
   leadWeight: number;
   fingerprint: Fingerprint;
+  /** weights, headline, lead and facts in one table: what scoring looks each candidate's terms up in (./query-terms.ts). */
+  table: QueryTermTable;
   day: number | null;
   /** The latest day the page's text names (lib/story/named-dates.ts), for when it has no date. */
   latestNamedDay: number | null;
@@ -81,16 +84,18 @@ export function buildStoryQuery(article: ArticleInput, corpus: Corpus): StoryQue
   }
   const day = dayFromIso(article.published);
   const lead = weightedTerms(features.leadTerms, corpus);
+  const headline = weightedTerms(features.headlineTerms, corpus);
   return {
     features,
     weights,
     norm: Math.sqrt(squares),
     facts,
     factWeight,
-    headline: weightedTerms(features.headlineTerms, corpus),
+    headline,
     lead,
     leadWeight: leadWeightOf(features.leadTerms, corpus),
     fingerprint: features.fingerprint,
+    table: new QueryTermTable({ weights, headline: headline.weights, lead: lead.weights, facts }),
     day: day === NO_DATE || Number.isNaN(day) ? null : day,
     latestNamedDay: latestNamedDay(features.facts),
   };

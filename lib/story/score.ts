@@ -7,6 +7,7 @@ import { estimateContainment, estimateJaccard } from '../fingerprint/index.ts';
 import { IDF_PRIOR_ARTICLES, inverseDocumentFrequency } from '../corpus/compile.ts';
 import type { StoryQuery, WeightedTerms } from './query.ts';
 import { articleLatestNamedDay, daysApartAtLeast } from './named-dates.ts';
+import { ABSENT, type QueryTermTable } from './query-terms.ts';
 
 export interface StoryEvidence {
   /** TF-IDF cosine between the query and the article's term vector, 0..1. */
@@ -55,24 +56,27 @@ export function rareIdf(articles: number): number {
   return inverseDocumentFrequency(RARE_SHARE * (articles + IDF_PRIOR_ARTICLES), articles);
 }
 
-/** See StoryEvidence.leadCover. */
-function leadCover(query: StoryQuery, corpus: Corpus, articleTerms: Uint32Array, articleLead: Uint32Array): number {
-  // Summed in the article's term order (not by id: ids depend on how the corpus was put together).
-  let found = 0;
-  for (const id of articleTerms) found += query.lead.weights.get(id) ?? 0;
+/**
+ * See StoryEvidence.leadCover. `found`: the query's lead weights of the article's terms, summed in
+ * the article's term order (not by id: ids depend on how the corpus was put together).
+ */
+function leadCover(query: StoryQuery, corpus: Corpus, found: number, articleLead: Uint32Array): number {
   const queryShare = query.lead.norm > 0 ? found / query.leadWeight : 0;
+  const { table } = query;
   let total = 0;
   let told = 0;
   for (const id of articleLead) {
     const w = corpus.idfOfTermId(id);
     total += w;
-    if (query.weights.has(id)) told += w;
+    const slot = table.slot(id);
+    if (slot !== -1 && !Number.isNaN(table.weight[slot]!)) told += w;
   }
   const articleShare = total > 0 ? told / total : 0;
   return (Math.min(1, queryShare) + articleShare) / 2;
 }
 
-function passageCosine(query: WeightedTerms, ids: Uint32Array, corpus: Corpus): number {
+/** Cosine of a passage's ids (equal ids adjacent) with the query's passage, whose weights are `weights` of the query's table. */
+function passageCosine(query: WeightedTerms, table: QueryTermTable, weights: Float64Array, ids: Uint32Array, corpus: Corpus): number {
   if (query.norm === 0 || ids.length === 0) return 0;
   let dot = 0;
   let squares = 0;
@@ -85,8 +89,9 @@ function passageCosine(query: WeightedTerms, ids: Uint32Array, corpus: Corpus): 
     }
     const w = count * corpus.idfOfTermId(id);
     squares += w * w;
-    const q = query.weights.get(id);
-    if (q !== undefined) dot += q * w;
+    const slot = table.slot(id);
+    const q = slot === -1 ? ABSENT : weights[slot]!;
+    if (!Number.isNaN(q)) dot += q * w;
   }
   return Math.min(1, dot / (query.norm * Math.sqrt(squares)));
 }
@@ -104,13 +109,20 @@ function timeApart(query: StoryQuery, corpus: Corpus, article: number, day: numb
 
 export function storyEvidence(query: StoryQuery, corpus: Corpus, article: number): StoryEvidence {
   const { terms, counts } = corpus.termVector(article);
+  const { table } = query;
   let dot = 0;
   let rare = 0;
+  // The query's lead weights of the article's terms (leadCover), found by the same probe.
+  let leadFound = 0;
   const rareLimit = rareIdf(corpus.size);
   for (let k = 0; k < terms.length; k++) {
     const id = terms[k]!;
-    const w = query.weights.get(id);
-    if (w === undefined) continue;
+    const slot = table.slot(id);
+    if (slot === -1) continue;
+    const lead = table.lead[slot]!;
+    if (!Number.isNaN(lead)) leadFound += lead;
+    const w = table.weight[slot]!;
+    if (Number.isNaN(w)) continue;
     dot += w * (1 + Math.log(counts[k]!)) * corpus.idfOfTermId(id);
     if (corpus.idfOfTermId(id) >= rareLimit) rare++;
   }
@@ -120,7 +132,8 @@ export function storyEvidence(query: StoryQuery, corpus: Corpus, article: number
   for (const f of corpus.facts(article)) {
     const idf = corpus.idfOfTermId(f);
     articleFacts += idf;
-    if (query.facts.has(f)) shared += idf;
+    const slot = table.slot(f);
+    if (slot !== -1 && table.fact[slot] === 1) shared += idf;
   }
   const jaccard = estimateJaccard(query.fingerprint.signature, corpus.signature(article));
   const querySize = query.fingerprint.shingles;
@@ -132,14 +145,14 @@ export function storyEvidence(query: StoryQuery, corpus: Corpus, article: number
   const lead = corpus.leadTerms(article);
   return {
     terms: norms > 0 ? Math.min(1, dot / norms) : 0,
-    headline: passageCosine(query.headline, corpus.headlineTerms(article), corpus),
-    lead: passageCosine(query.lead, lead, corpus),
+    headline: passageCosine(query.headline, table, table.headline, corpus.headlineTerms(article), corpus),
+    lead: passageCosine(query.lead, table, table.lead, lead, corpus),
     rareTerms: rare,
     facts: shared / Math.max(FACT_FLOOR, Math.min(query.factWeight, articleFacts)),
     containment: Math.max(queryInArticle, articleInQuery),
     queryInArticle,
     daysApart: timeApart(query, corpus, article, day),
-    leadCover: leadCover(query, corpus, terms, lead),
+    leadCover: leadCover(query, corpus, leadFound, lead),
     termsOfBest: 1,
   };
 }
