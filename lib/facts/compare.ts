@@ -83,9 +83,10 @@ export function compareSentences(
   const score = logistic(SAME_FACT_BIAS, SAME_FACT_WEIGHTS, evidence);
   const sharedScore = logistic(SHARED_FACT_BIAS, SHARED_FACT_WEIGHTS, evidence);
   const sharesFact = sharedScore >= sharedFactThreshold;
-  const figuresAside = { ...evidence, quantityConflict: 0, unmatchedQuantities: 0 };
+  // The evidence with figures set aside is scored only for a pair that falls short with them.
   const sharesFactExceptFigures =
-    sharesFact || (detail.conflicts.length > 0 && logistic(SHARED_FACT_BIAS, SHARED_FACT_WEIGHTS, figuresAside) >= sharedFactThreshold);
+    sharesFact ||
+    (detail.conflicts.length > 0 && logistic(SHARED_FACT_BIAS, SHARED_FACT_WEIGHTS, { ...evidence, quantityConflict: 0, unmatchedQuantities: 0 }) >= sharedFactThreshold);
   const reuse = longestRunWords(evidence, fa, fb) >= REUSE_MIN_WORDS && evidence.longestRun >= REUSE_MIN_SHARE;
   const sharedQuote = evidence.sharedQuote === 1;
   const reasons: AlignmentReason[] = [];

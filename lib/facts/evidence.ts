@@ -104,6 +104,10 @@ function relativeIdf(stats: TermStats, term: string): number {
 /** Unmatched informative wording, in rare-term equivalents, squashed to 0..1. */
 const UNMATCHED_MASS_SCALE = 2;
 
+function squash(mass: number): number {
+  return 1 - Math.exp(-mass / UNMATCHED_MASS_SCALE);
+}
+
 /**
  * Share of a matched term's weight a term gets for a WordNet synonym on the other side:
  * paraphrases count in the overlaps. In 5-fold cross-validation on the training pairs, full
@@ -261,7 +265,6 @@ export function gatherEvidence(a: SentenceFeatures, b: SentenceFeatures, stats: 
   hitB += SYNONYM_CREDIT * synonymsB;
   const unmatchedA = totalA - hitA;
   const unmatchedB = totalB - hitB;
-  const squash = (mass: number): number => 1 - Math.exp(-mass / UNMATCHED_MASS_SCALE);
   const shortness = 1 / (1 + Math.min(a.terms.length, b.terms.length) / 5);
   const coverA = totalA > 0 ? hitA / totalA : 0;
   const coverB = totalB > 0 ? hitB / totalB : 0;
