@@ -5,7 +5,7 @@ import { quote, type FramingPair, type Side } from './label-sink.ts';
 import { eachWordBetween, wordsIn, type SentenceReading, type Word } from './sentence-reading.ts';
 
 /** An addition counts once it brings at least this many content words. */
-export const ADDITION_MIN_CONTENT_WORDS = 3;
+const ADDITION_MIN_CONTENT_WORDS = 3;
 
 /** Content words of a stretch; two-letter words ("Mr", "St") carry no content of their own. */
 function contentWordCount(text: string): number {

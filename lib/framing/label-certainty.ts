@@ -11,7 +11,7 @@ import { wordsBetween, type Phrase } from './sentence-reading.ts';
  * word the same thing differently there ("will attend" / "are expected to attend"). A longer
  * one rewrites the clause, and the other version need not say the same thing at all.
  */
-export const LOCAL_CHANGE_MAX_WORDS = 6;
+const LOCAL_CHANGE_MAX_WORDS = 6;
 
 function isLocal(hunk: DiffHunk): boolean {
   return foldedWords(hunk.thisText).length <= LOCAL_CHANGE_MAX_WORDS && foldedWords(hunk.otherText).length <= LOCAL_CHANGE_MAX_WORDS;

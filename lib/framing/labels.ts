@@ -15,8 +15,6 @@ import { LabelSink, type FlaggedSpan, type FramingPair } from './label-sink.ts';
 import { readSentence } from './sentence-reading.ts';
 
 export type { FlaggedSpan } from './label-sink.ts';
-export { ADDITION_MIN_CONTENT_WORDS } from './label-additions.ts';
-export { LOCAL_CHANGE_MAX_WORDS } from './label-certainty.ts';
 
 export interface FramingComparison {
   diff: DiffPart[];
