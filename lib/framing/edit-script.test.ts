@@ -57,7 +57,6 @@ describe('editScript', () => {
   test.skipIf(!datasets.every(existsSync))('gives the runs of jsdiff diffArrays on real sentence pairs (../shared datasets)', () => {
     const tokens = (text: string): string[] => text.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu) ?? [];
     const pairs = datasets.flatMap((f) => readFileSync(f, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as { a: string; b: string }));
-    let compared = 0;
     pairs.forEach((pair, i) => {
       const other = pairs[(i * 7919) % pairs.length]!;
       for (const [a, b] of [
@@ -67,9 +66,9 @@ describe('editScript', () => {
         const x = tokens(a);
         const y = tokens(b);
         expect(editScript(x, y, MAX_EDIT_LENGTH), `${a} / ${b}`).toEqual(packageRuns(x, y, MAX_EDIT_LENGTH));
-        compared++;
       }
     });
-    expect(compared).toBe(2 * pairs.length);
+    // The datasets were read: an empty or unparsed file would compare nothing and pass.
+    expect(pairs.length).toBeGreaterThan(1000);
   });
 });
