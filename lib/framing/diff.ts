@@ -82,8 +82,8 @@ function push(parts: DiffPart[], value: string, kind: 'same' | 'added' | 'remove
 /**
  * A lower bound of the edits (insertions plus deletions, as jsdiff counts them) between two
  * token lists: a token one side has more often must be inserted or deleted that many times.
- * Above MAX_EDIT_LENGTH jsdiff would give up after trying every shorter edit script, the
- * costliest diff of all; the bound says so at once, with the same outcome.
+ * Above MAX_EDIT_LENGTH editScript (like jsdiff) would give up after trying every shorter edit
+ * script, the costliest diff of all; the bound says so at once, with the same outcome.
  */
 function editsAtLeast(mine: readonly string[], theirs: readonly string[]): number {
   const surplus = new Map<string, number>();
