@@ -69,14 +69,12 @@ function added(text: string, rival: string): string {
 export function labelAdditions(pair: FramingPair): void {
   const { thisName, otherName } = pair.sides;
   for (const hunk of pair.hunks) {
-    const mineCount = contentWordCount(hunk.thisText);
-    const theirCount = contentWordCount(hunk.otherText);
-    if (theirCount <= 1 && unexplained(pair, 'this', hunk.thisStart, hunk.thisEnd) >= ADDITION_MIN_CONTENT_WORDS) {
+    if (contentWordCount(hunk.otherText) <= 1 && unexplained(pair, 'this', hunk.thisStart, hunk.thisEnd) >= ADDITION_MIN_CONTENT_WORDS) {
       pair.sink.add(
         { kind: 'addition', side: 'this', thisText: hunk.thisText, otherText: hunk.otherText, note: `${thisName} adds ${quote(added(hunk.thisText, hunk.otherText))}` },
         [{ side: 'this', start: hunk.thisStart, end: hunk.thisEnd }],
       );
-    } else if (mineCount <= 1 && unexplained(pair, 'other', hunk.otherStart, hunk.otherEnd) >= ADDITION_MIN_CONTENT_WORDS) {
+    } else if (contentWordCount(hunk.thisText) <= 1 && unexplained(pair, 'other', hunk.otherStart, hunk.otherEnd) >= ADDITION_MIN_CONTENT_WORDS) {
       pair.sink.add(
         { kind: 'addition', side: 'other', thisText: hunk.thisText, otherText: hunk.otherText, note: `${otherName} adds ${quote(added(hunk.otherText, hunk.thisText))}` },
         [{ side: 'other', start: hunk.otherStart, end: hunk.otherEnd }],
