@@ -52,8 +52,7 @@ function secondHand(a: Attribution): boolean {
  */
 function mayBeNamedIn(a: Attribution, rival: SentenceReading): boolean {
   if (a.speaker === null || !/^an?\s/i.test(a.speaker)) return false;
-  const rivalWords = new Set(rival.folded);
-  return foldedWords(a.speaker).some((w) => w.length > 2 && !CONTENT_STOPWORDS.has(w) && rivalWords.has(w));
+  return foldedWords(a.speaker).some((w) => w.length > 2 && !CONTENT_STOPWORDS.has(w) && rival.folded.includes(w));
 }
 
 /**
