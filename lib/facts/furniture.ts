@@ -137,8 +137,9 @@ export function furnitureRanges(text: string): [number, number][] {
   const list = paragraphs(text);
   const ranges: [number, number][] = [];
   let inLinkList = false;
-  // The tests only read the paragraph (and the next one), so their order changes no answer: the
-  // cheap ones come first, and most paragraphs, story text, are done after a look at their ends.
+  // Besides whether a list of related links is open above it (inLinkList), a paragraph's tests
+  // read only it and the next one, so their order changes no answer: the cheap ones come first,
+  // and most paragraphs, story text, are done after a look at their ends.
   list.forEach((p, i) => {
     const unpunctuated = !endsPunctuated(p.text);
     if (LINK_LIST_LABEL.test(p.text)) {

@@ -5,7 +5,7 @@
 // one probe answers all of them.
 
 /** A weight the table does not hold: the term is not in that part of the query. */
-export const ABSENT = Number.NaN;
+const ABSENT = Number.NaN;
 
 export class QueryTermTable {
   /** Term id at each slot, -1 where the slot is empty. */

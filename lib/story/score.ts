@@ -5,9 +5,9 @@
 import type { Corpus } from '../corpus/corpus.ts';
 import { estimateContainment, estimateJaccard } from '../fingerprint/index.ts';
 import { IDF_PRIOR_ARTICLES, inverseDocumentFrequency } from '../corpus/compile.ts';
-import type { StoryQuery, WeightedTerms } from './query.ts';
+import type { StoryQuery } from './query.ts';
 import { articleLatestNamedDay, daysApartAtLeast } from './named-dates.ts';
-import { ABSENT, type QueryTermTable } from './query-terms.ts';
+import type { QueryTermTable } from './query-terms.ts';
 
 export interface StoryEvidence {
   /** TF-IDF cosine between the query and the article's term vector, 0..1. */
@@ -75,9 +75,12 @@ function leadCover(query: StoryQuery, corpus: Corpus, found: number, articleLead
   return (Math.min(1, queryShare) + articleShare) / 2;
 }
 
-/** Cosine of a passage's ids (equal ids adjacent) with the query's passage, whose weights are `weights` of the query's table. */
-function passageCosine(query: WeightedTerms, table: QueryTermTable, weights: Float64Array, ids: Uint32Array, corpus: Corpus): number {
-  if (query.norm === 0 || ids.length === 0) return 0;
+/**
+ * Cosine of a passage's ids (equal ids adjacent) with the query's passage, whose weights are
+ * `weights` of the query's table and whose norm is `norm`.
+ */
+function passageCosine(norm: number, table: QueryTermTable, weights: Float64Array, ids: Uint32Array, corpus: Corpus): number {
+  if (norm === 0 || ids.length === 0) return 0;
   let dot = 0;
   let squares = 0;
   for (let k = 0; k < ids.length; ) {
@@ -90,10 +93,9 @@ function passageCosine(query: WeightedTerms, table: QueryTermTable, weights: Flo
     const w = count * corpus.idfOfTermId(id);
     squares += w * w;
     const slot = table.slot(id);
-    const q = slot === -1 ? ABSENT : weights[slot]!;
-    if (!Number.isNaN(q)) dot += q * w;
+    if (slot !== -1 && !Number.isNaN(weights[slot]!)) dot += weights[slot]! * w;
   }
-  return Math.min(1, dot / (query.norm * Math.sqrt(squares)));
+  return Math.min(1, dot / (norm * Math.sqrt(squares)));
 }
 
 /**
@@ -145,8 +147,8 @@ export function storyEvidence(query: StoryQuery, corpus: Corpus, article: number
   const lead = corpus.leadTerms(article);
   return {
     terms: norms > 0 ? Math.min(1, dot / norms) : 0,
-    headline: passageCosine(query.headline, table, table.headline, corpus.headlineTerms(article), corpus),
-    lead: passageCosine(query.lead, table, table.lead, lead, corpus),
+    headline: passageCosine(query.headline.norm, table, table.headline, corpus.headlineTerms(article), corpus),
+    lead: passageCosine(query.lead.norm, table, table.lead, lead, corpus),
     rareTerms: rare,
     facts: shared / Math.max(FACT_FLOOR, Math.min(query.factWeight, articleFacts)),
     containment: Math.max(queryInArticle, articleInQuery),
