@@ -265,14 +265,9 @@ export class IndexPieces {
     return [Math.floor(start / this.layout.postingsPage), Math.floor((end - 1) / this.layout.postingsPage) + 1];
   }
 
-  /** Passage pages that may hold the hash: first ..< last (a run of equal hashes may cross pages). */
-  private passagePagesOf(hash: number): [number, number] {
-    // Fences are shingle hashes, spread evenly: fencedPages searches them with hashLowerBound.
-    return fencedPages(this.fences, hash);
-  }
-
   hasPassages(hash: number): boolean {
-    const [first, last] = this.passagePagesOf(hash);
+    // The passage pages that may hold the hash (a run of equal hashes may cross pages).
+    const [first, last] = fencedPages(this.fences, hash);
     for (let k = first; k < last; k++) if (!this.passagePages[k]) return false;
     return true;
   }

@@ -61,7 +61,7 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
   private termLocals = new Int32Array(0);
   private readonly postingCache = new Map<number, Uint32Array>();
   /**
-   * Terms looked up by text so far, with their corpus ids (-1 for a term no live article holds):
+   * Terms looked up by text so far, with their corpus ids (-1 for a term no segment holds):
    * a page's query looks up each of its few hundred terms (and unknown ones twice, for their
    * IDF), and successive pages share most common words; a term unknown to every segment costs a
    * hash and a search in each of them.

@@ -9,6 +9,7 @@ import type { CorporaDatabase } from './db';
 import type { SegmentEntry } from './manifest';
 import { KNOWN_PART, LOOKUP_PART, LSH_PAGE_PREFIX, lshPageReader, openStoredKnown, openStoredLookups } from './segment-api';
 import { readNamedParts, readParts } from './store';
+import { partReads } from './part-reads';
 import { LshPages } from '@/lib/corpus/lsh-pages';
 
 /** Segments' lookups (or known parts) read so far, by segment id (a segment's stored data never changes). */
@@ -31,8 +32,12 @@ export function lshPagesOf(db: CorporaDatabase, segment: string, known: KnownPar
   let pages = lshReads.get(known);
   if (!pages) {
     const share = ALL_LSH_PAGES_SHARE * known.lshPages.fences.length;
+    // A few pages are read with the parts other segments ask for in the same turn (./part-reads.ts):
+    // a search asks every segment for its pages at once, one transaction for them all.
+    const few = partReads(db);
     const read = lshPageReader(async (names) => {
-      const parts = names.length > share ? await readNamedParts(db, segment, LSH_PAGE_PREFIX) : await readParts(db, segment, names);
+      if (names.length <= share) return few(segment, names);
+      const parts = await readNamedParts(db, segment, LSH_PAGE_PREFIX);
       return names.map((name) => {
         const bytes = parts.get(name);
         if (!bytes) throw new Error(`part ${name} of segment ${segment} is missing`);
