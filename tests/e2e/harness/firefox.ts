@@ -13,11 +13,14 @@ function isExtensionUrl(url: string): boolean {
 
 // Evaluating while the extension page replaces about:blank can fail with a protocol error
 // (the realm is gone), so poll with our own loop that treats such errors as "not yet".
+/** Set on a document a navigation leaves: a page reloaded at its own URL is loaded again only once a document without it answers. */
+const LEFT_MARK = '__parallaxHarnessLeft';
+
 async function pollUntilLoaded(page: Page, url: string): Promise<void> {
   const deadline = Date.now() + DEFAULT_TIMEOUT_MS;
   for (;;) {
     const loaded = await page
-      .evaluate((target: string) => location.href === target && document.readyState === 'complete', url)
+      .evaluate((target: string, mark: string) => location.href === target && document.readyState === 'complete' && !(mark in window), url, LEFT_MARK)
       .catch(() => false);
     if (loaded) return;
     if (Date.now() > deadline) throw new Error(`Firefox did not load ${url} within ${DEFAULT_TIMEOUT_MS} ms`);
@@ -33,6 +36,8 @@ function wrap(page: Page): TestPage {
       // Navigations to moz-extension:// pages load but never resolve over BiDi (PLATFORM.md):
       // start them and wait for the document instead.
       if (isExtensionUrl(url)) {
+        // Without the mark, the document being left answers for the one asked when both have this URL (a reload).
+        await page.evaluate((mark: string) => void Object.defineProperty(window, mark, { value: true }), LEFT_MARK).catch(() => undefined);
         void page.goto(url).catch(() => undefined);
         await pollUntilLoaded(page, url);
         return;
