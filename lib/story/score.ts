@@ -5,6 +5,7 @@
 import type { Corpus } from '../corpus/corpus.ts';
 import { estimateContainment, estimateJaccard } from '../fingerprint/index.ts';
 import { IDF_PRIOR_ARTICLES, inverseDocumentFrequency } from '../corpus/compile.ts';
+import { SUBLINEAR_TF } from '../corpus/term-vector.ts';
 import type { StoryQuery } from './query.ts';
 import { articleLatestNamedDay, daysApartAtLeast } from './named-dates.ts';
 import type { QueryTermTable } from './query-terms.ts';
@@ -125,7 +126,7 @@ export function storyEvidence(query: StoryQuery, corpus: Corpus, article: number
     if (!Number.isNaN(lead)) leadFound += lead;
     const w = table.weight[slot]!;
     if (Number.isNaN(w)) continue;
-    dot += w * (1 + Math.log(counts[k]!)) * corpus.idfOfTermId(id);
+    dot += w * SUBLINEAR_TF[counts[k]!]! * corpus.idfOfTermId(id);
     if (corpus.idfOfTermId(id) >= rareLimit) rare++;
   }
   const norms = query.norm * corpus.vectorNorm(article);
