@@ -5,9 +5,11 @@
 import type { Corpus } from '../corpus/corpus.ts';
 import { estimateContainment, estimateJaccard } from '../fingerprint/index.ts';
 import { IDF_PRIOR_ARTICLES, inverseDocumentFrequency } from '../corpus/compile.ts';
+import { SUBLINEAR_TF } from '../corpus/term-vector.ts';
 import type { StoryQuery } from './query.ts';
 import { articleLatestNamedDay, daysApartAtLeast } from './named-dates.ts';
 import type { QueryTermTable } from './query-terms.ts';
+import { candidateRows, type CandidateRows, type PassageRuns } from './candidate-rows.ts';
 
 export interface StoryEvidence {
   /** TF-IDF cosine between the query and the article's term vector, 0..1. */
@@ -60,42 +62,32 @@ export function rareIdf(articles: number): number {
  * See StoryEvidence.leadCover. `found`: the query's lead weights of the article's terms, summed in
  * the article's term order (not by id: ids depend on how the corpus was put together).
  */
-function leadCover(query: StoryQuery, corpus: Corpus, found: number, articleLead: Uint32Array): number {
+function leadCover(query: StoryQuery, found: number, rows: CandidateRows): number {
   const queryShare = query.lead.norm > 0 ? found / query.leadWeight : 0;
   const { table } = query;
-  let total = 0;
+  const { ids, counts, idfs } = rows.lead;
   let told = 0;
-  for (const id of articleLead) {
-    const w = corpus.idfOfTermId(id);
-    total += w;
-    const slot = table.slot(id);
-    if (slot !== -1 && !Number.isNaN(table.weight[slot]!)) told += w;
+  for (let r = 0; r < ids.length; r++) {
+    const slot = table.slot(ids[r]!);
+    // Once per occurrence, as the lead's terms are read one by one.
+    if (slot !== -1 && !Number.isNaN(table.weight[slot]!)) for (let c = 0; c < counts[r]!; c++) told += idfs[r]!;
   }
-  const articleShare = total > 0 ? told / total : 0;
+  const articleShare = rows.leadWeight > 0 ? told / rows.leadWeight : 0;
   return (Math.min(1, queryShare) + articleShare) / 2;
 }
 
 /**
- * Cosine of a passage's ids (equal ids adjacent) with the query's passage, whose weights are
+ * Cosine of an article's passage (its runs of equal ids) with the query's, whose weights are
  * `weights` of the query's table and whose norm is `norm`.
  */
-function passageCosine(norm: number, table: QueryTermTable, weights: Float64Array, ids: Uint32Array, corpus: Corpus): number {
-  if (norm === 0 || ids.length === 0) return 0;
+function passageCosine(norm: number, table: QueryTermTable, weights: Float64Array, passage: PassageRuns): number {
+  if (norm === 0 || passage.ids.length === 0) return 0;
   let dot = 0;
-  let squares = 0;
-  for (let k = 0; k < ids.length; ) {
-    const id = ids[k]!;
-    let count = 0;
-    while (k < ids.length && ids[k] === id) {
-      count++;
-      k++;
-    }
-    const w = count * corpus.idfOfTermId(id);
-    squares += w * w;
-    const slot = table.slot(id);
-    if (slot !== -1 && !Number.isNaN(weights[slot]!)) dot += weights[slot]! * w;
+  for (let r = 0; r < passage.ids.length; r++) {
+    const slot = table.slot(passage.ids[r]!);
+    if (slot !== -1 && !Number.isNaN(weights[slot]!)) dot += weights[slot]! * passage.weights[r]!;
   }
-  return Math.min(1, dot / (norm * Math.sqrt(squares)));
+  return Math.min(1, dot / (norm * passage.norm));
 }
 
 /**
@@ -125,17 +117,16 @@ export function storyEvidence(query: StoryQuery, corpus: Corpus, article: number
     if (!Number.isNaN(lead)) leadFound += lead;
     const w = table.weight[slot]!;
     if (Number.isNaN(w)) continue;
-    dot += w * (1 + Math.log(counts[k]!)) * corpus.idfOfTermId(id);
+    dot += w * SUBLINEAR_TF[counts[k]!]! * corpus.idfOfTermId(id);
     if (corpus.idfOfTermId(id) >= rareLimit) rare++;
   }
   const norms = query.norm * corpus.vectorNorm(article);
+  // The article's facts, headline and lead, read and weighed once per article (./candidate-rows.ts).
+  const rows = candidateRows(corpus, article);
   let shared = 0;
-  let articleFacts = 0;
-  for (const f of corpus.facts(article)) {
-    const idf = corpus.idfOfTermId(f);
-    articleFacts += idf;
-    const slot = table.slot(f);
-    if (slot !== -1 && table.fact[slot] === 1) shared += idf;
+  for (let k = 0; k < rows.facts.length; k++) {
+    const slot = table.slot(rows.facts[k]!);
+    if (slot !== -1 && table.fact[slot] === 1) shared += rows.factIdfs[k]!;
   }
   const jaccard = estimateJaccard(query.fingerprint.signature, corpus.signature(article));
   const querySize = query.fingerprint.shingles;
@@ -143,18 +134,16 @@ export function storyEvidence(query: StoryQuery, corpus: Corpus, article: number
   const queryInArticle = estimateContainment(jaccard, querySize, articleSize);
   const articleInQuery = estimateContainment(jaccard, articleSize, querySize);
   const day = corpus.publishedDay(article);
-  // Read once: a corpus of segments maps an article's stored term ids to its own on each call.
-  const lead = corpus.leadTerms(article);
   return {
     terms: norms > 0 ? Math.min(1, dot / norms) : 0,
-    headline: passageCosine(query.headline.norm, table, table.headline, corpus.headlineTerms(article), corpus),
-    lead: passageCosine(query.lead.norm, table, table.lead, lead, corpus),
+    headline: passageCosine(query.headline.norm, table, table.headline, rows.headline),
+    lead: passageCosine(query.lead.norm, table, table.lead, rows.lead),
     rareTerms: rare,
-    facts: shared / Math.max(FACT_FLOOR, Math.min(query.factWeight, articleFacts)),
+    facts: shared / Math.max(FACT_FLOOR, Math.min(query.factWeight, rows.factWeight)),
     containment: Math.max(queryInArticle, articleInQuery),
     queryInArticle,
     daysApart: timeApart(query, corpus, article, day),
-    leadCover: leadCover(query, corpus, leadFound, lead),
+    leadCover: leadCover(query, leadFound, rows),
     termsOfBest: 1,
   };
 }

@@ -12,32 +12,25 @@ import type { CorporaDatabase, StoredPart } from './db';
 export type ReadParts = (segment: string, names: readonly string[]) => Promise<Uint8Array[]>;
 
 interface Batch {
-  /** Keys asked for, by `segment \n name` (a part asked for twice is read once). */
-  keys: Map<string, [string, string]>;
-  read: Promise<Map<string, Uint8Array>>;
+  /** Each segment's parts asked for, by name, to their place in `keys` (a part asked for twice is read once). */
+  slots: Map<string, Map<string, number>>;
+  keys: [string, string][];
+  read: Promise<(Uint8Array | undefined)[]>;
 }
 
-const partKey = (segment: string, name: string) => `${segment}\n${name}`;
-
 /**
- * Parts of any segments in one read-only transaction (missing ones left out). The requests are
- * made on the raw store and answered together when the transaction completes: through idb each
- * read was a promise of its own, behind its proxies, which cost as much as reading a small part
- * (a warm page reads some 100 parts at 40,000 articles).
+ * Parts of any segments in one read-only transaction, in the order of `keys` (undefined for a
+ * missing one). The requests are made on the raw store and their results taken together when the
+ * transaction completes: through idb each read was a promise of its own, behind its proxies, which
+ * cost as much as reading a small part (a warm page reads some 100 parts at 40,000 articles); so
+ * did a success handler per request and a string key per part to find its answer.
  */
-function readKeys(db: CorporaDatabase, keys: readonly [string, string][]): Promise<Map<string, Uint8Array>> {
+function readKeys(db: CorporaDatabase, keys: readonly [string, string][]): Promise<(Uint8Array | undefined)[]> {
   const tx = unwrap(db.transaction('parts', 'readonly'));
   const store = tx.objectStore('parts');
-  const parts = new Map<string, Uint8Array>();
+  const requests = keys.map((key) => store.get(key) as IDBRequest<StoredPart | undefined>);
   return new Promise((resolve, reject) => {
-    for (const key of keys) {
-      const request = store.get(key) as IDBRequest<StoredPart | undefined>;
-      request.onsuccess = () => {
-        const part = request.result;
-        if (part) parts.set(partKey(part.segment, part.name), part.bytes);
-      };
-    }
-    tx.oncomplete = () => resolve(parts);
+    tx.oncomplete = () => resolve(requests.map((request) => request.result?.bytes));
     // A failed read fails the transaction: every read of the batch is refused, none is left waiting.
     tx.onerror = () => reject(tx.error ?? new Error('reading parts failed'));
     tx.onabort = () => reject(tx.error ?? new Error('reading parts was aborted'));
@@ -53,20 +46,30 @@ export function partReads(db: CorporaDatabase): ReadParts {
   let open: Batch | null = null;
   reader = (segment, names) => {
     if (!open) {
-      const keys: Batch['keys'] = new Map();
+      const batch: Batch = { slots: new Map(), keys: [], read: Promise.resolve([]) };
       // Started once the code asking synchronously (every segment's loads of one step) is done.
-      const read = Promise.resolve().then(() => {
+      batch.read = Promise.resolve().then(() => {
         open = null;
-        return readKeys(db, [...keys.values()]);
+        return readKeys(db, batch.keys);
       });
-      open = { keys, read };
+      open = batch;
     }
-    const batch = open;
-    for (const name of names) batch.keys.set(partKey(segment, name), [segment, name]);
-    return batch.read.then((parts) =>
-      names.map((name) => {
-        const bytes = parts.get(partKey(segment, name));
-        if (!bytes) throw new Error(`part ${name} of segment ${segment} is missing`);
+    const { slots, keys, read } = open;
+    let ofSegment = slots.get(segment);
+    if (!ofSegment) slots.set(segment, (ofSegment = new Map()));
+    const asked: number[] = [];
+    for (const name of names) {
+      let slot = ofSegment.get(name);
+      if (slot === undefined) {
+        slot = keys.push([segment, name]) - 1;
+        ofSegment.set(name, slot);
+      }
+      asked.push(slot);
+    }
+    return read.then((parts) =>
+      asked.map((slot, i) => {
+        const bytes = parts[slot];
+        if (!bytes) throw new Error(`part ${names[i]} of segment ${segment} is missing`);
         return bytes;
       }),
     );
