@@ -1,5 +1,6 @@
 // Per-article sentence entries for fact alignment: light terms of every sentence (for the
-// index and the term statistics) at once, full features and clauses only when compared.
+// index and the term statistics) at once, full features and clauses only when compared, and the
+// clause terms of omissions only when read.
 import type { SentenceSpan } from '../result.ts';
 import { contentTerms } from '../text/normalize.ts';
 import { splitClauses, type Clause } from './clauses.ts';
@@ -39,7 +40,12 @@ export interface ClauseFeatures {
 export interface ArticleEntry {
   /** Null for sentences too short to state a fact. */
   sentences: (SentenceEntry | null)[];
-  clauses: ClauseTerms[];
+  /**
+   * The fact clauses of the sentences (not frames, MIN_FACT_TERMS terms at least), read when
+   * first asked for (articleClauses): only omissions read them, of same-story sources, while the
+   * statistics context and the reuse sources are read too.
+   */
+  clauses?: ClauseTerms[];
 }
 
 /**
@@ -114,57 +120,82 @@ export class SentenceFeatureCache {
 const NUMBER = /\d[\d,.]*\d|\d/g;
 
 interface SentenceTerms {
-  parts: { clause: Clause; terms: string[] }[];
   terms: string[];
   numbers: string[];
 }
 
-/** Terms read of sentences by text (with their clauses, and without), shared like features: never changed. */
-const termsWithClauses = new Map<string, SentenceTerms>();
-const termsAlone = new Map<string, SentenceTerms>();
+/** Terms read of sentences by text, shared like features: never changed. */
+const termsByText = new Map<string, SentenceTerms>();
 const TERMS_KEPT = 8192;
 
-function sentenceTerms(text: string, withClauses: boolean): SentenceTerms {
-  const kept = withClauses ? termsWithClauses : termsAlone;
-  let read = kept.get(text);
+function sentenceTerms(text: string): SentenceTerms {
+  let read = termsByText.get(text);
   if (read !== undefined) return read;
-  // Clauses partition the sentence: their terms together are the sentence's, read once.
-  const parts = withClauses ? splitClauses(text).map((clause) => ({ clause, terms: [...new Set(contentTerms(clause.text))] })) : [];
-  // A sentence of one clause (most are) has that clause's terms.
-  const terms = !withClauses ? [...new Set(contentTerms(text))] : parts.length === 1 ? parts[0]!.terms : [...new Set(parts.flatMap((p) => p.terms))];
+  const terms = [...new Set(contentTerms(text))];
   const numbers = [...new Set((text.match(NUMBER) ?? []).map((n) => n.replace(/,/g, '')))];
-  read = { parts, terms, numbers };
-  if (kept.size >= TERMS_KEPT) kept.delete(kept.keys().next().value!);
-  kept.set(text, read);
+  read = { terms, numbers };
+  if (termsByText.size >= TERMS_KEPT) termsByText.delete(termsByText.keys().next().value!);
+  termsByText.set(text, read);
   return read;
+}
+
+/** The fact clauses of a sentence by text with their terms, shared like its terms. */
+const clausesByText = new Map<string, { clause: Clause; terms: string[] }[]>();
+
+function factClauses(text: string): { clause: Clause; terms: string[] }[] {
+  let found = clausesByText.get(text);
+  if (found !== undefined) return found;
+  found = [];
+  for (const clause of splitClauses(text)) {
+    if (clause.frame) continue;
+    const terms = [...new Set(contentTerms(clause.text))];
+    if (terms.length >= MIN_FACT_TERMS) found.push({ clause, terms });
+  }
+  if (clausesByText.size >= TERMS_KEPT) clausesByText.delete(clausesByText.keys().next().value!);
+  clausesByText.set(text, found);
+  return found;
+}
+
+/**
+ * The fact clauses of an article's sentences, made on first read and kept with the entry. Clauses
+ * partition their sentence at spaces and punctuation, where words break anyway: together their
+ * terms are the sentence's, so a sentence's entry needs none of them (its terms are read whole).
+ */
+export function articleClauses(article: ArticleEntry): ClauseTerms[] {
+  if (article.clauses === undefined) {
+    const clauses: ClauseTerms[] = [];
+    article.sentences.forEach((entry, sentenceIndex) => {
+      if (entry === null) return;
+      for (const { clause, terms } of factClauses(entry.text)) clauses.push({ sentenceIndex, text: clause.text, terms });
+    });
+    article.clauses = clauses;
+  }
+  return article.clauses;
 }
 
 /**
  * Sentence entries of an article (`sentences` are spans of `text`); `withClauses` for sources,
- * whose clauses may be omissions. Photo captions and credit lines state no fact. `meaning` holds
- * the article's sentence vectors (row `span.index`), computed with its other features.
+ * whose clauses may be omissions (articleClauses), the page's have none. Photo captions and
+ * credit lines state no fact. `meaning` holds the article's sentence vectors (row `span.index`),
+ * computed with its other features.
  */
 export function articleEntry(text: string, sentences: readonly SentenceSpan[], withClauses = true, meaning?: Int8Array): ArticleEntry {
   const entries: (SentenceEntry | null)[] = [];
-  const clauses: ClauseTerms[] = [];
   const furniture = furnitureSentences(text, sentences);
-  sentences.forEach((s, sentenceIndex) => {
+  for (const s of sentences) {
     if (furniture.has(s.index)) {
       entries.push(null);
-      return;
+      continue;
     }
-    const { parts, terms, numbers } = sentenceTerms(s.text, withClauses);
+    const { terms, numbers } = sentenceTerms(s.text);
     if (terms.length < MIN_FACT_TERMS) {
       entries.push(null);
-      return;
+      continue;
     }
     const row = meaning !== undefined && (s.index + 1) * MEANING_DIMS <= meaning.length ? meaning.subarray(s.index * MEANING_DIMS, (s.index + 1) * MEANING_DIMS) : undefined;
     entries.push({ text: s.text, terms, numbers, full: undefined, meaning: row, clauses: undefined });
-    for (const { clause, terms: clauseTerms } of parts) {
-      if (!clause.frame && clauseTerms.length >= MIN_FACT_TERMS) clauses.push({ sentenceIndex, text: clause.text, terms: clauseTerms });
-    }
-  });
-  return { sentences: entries, clauses };
+  }
+  return withClauses ? { sentences: entries } : { sentences: entries, clauses: [] };
 }
 
 /** Sentence-level term statistics over everything compared: what is rare within this story. */

@@ -3,7 +3,7 @@
 // report, ranked by how many outlets report it.
 import type { Omission } from '../result.ts';
 import type { FactSource } from './align.ts';
-import type { ArticleEntry, ClauseTerms } from './entries.ts';
+import { articleClauses, type ArticleEntry, type ClauseTerms } from './entries.ts';
 import { inverseDocumentFrequency, type TermStats } from './stats.ts';
 
 /**
@@ -40,7 +40,7 @@ export function findOmissions(own: ArticleEntry, sources: readonly FactSource[],
   const omitted: OmittedClause[] = [];
   entries.forEach((entry, source) => {
     if (!sources[source]!.sameStory) return;
-    for (const clause of entry.clauses) {
+    for (const clause of articleClauses(entry)) {
       let total = 0;
       let novel = 0;
       let novelTerms = 0;
