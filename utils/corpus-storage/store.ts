@@ -132,7 +132,7 @@ export async function collectOrphans(db: CorporaDatabase, now = Date.now()): Pro
   const parts = tx.objectStore('parts');
   const live = new Set(manifest.segments.map((s) => s.id));
   let deleted = 0;
-  if (await manifests.get(UNLISTED_MARKS_KEY)) {
+  if ((await manifests.get(UNLISTED_MARKS_KEY))?.key === UNLISTED_MARKS_KEY) {
     for (const mark of await parts.getAll(segmentPartsRange(UNLISTED))) {
       const segment = mark.name;
       if (live.has(segment)) {
@@ -158,8 +158,21 @@ export async function collectOrphans(db: CorporaDatabase, now = Date.now()): Pro
       } else if (part) young = true;
     }
   }
-  // A part too young to judge may be an orphan of a build before the marks: the next start searches again.
-  if (!young) await manifests.put({ key: UNLISTED_MARKS_KEY, since: now });
   await tx.done;
+  // A part too young to judge may be an orphan of a build before the marks: the next start searches again.
+  if (!young) await recordWholeSearch(db, now);
   return deleted;
+}
+
+/**
+ * Records that the parts store was searched whole, after the search's own transaction: a write
+ * refused there (a full disk) would undo the deletions and fail the opening, where here it only
+ * leaves the next start to search whole again.
+ */
+async function recordWholeSearch(db: CorporaDatabase, now: number): Promise<void> {
+  try {
+    await db.put('manifest', { key: UNLISTED_MARKS_KEY, since: now });
+  } catch (error) {
+    console.warn('Parallax could not record that stored parts were searched for orphans; the next start searches again:', error);
+  }
 }

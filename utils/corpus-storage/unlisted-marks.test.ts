@@ -78,3 +78,18 @@ test('a part too young to judge keeps the whole search for the next start', asyn
   expect(await collectOrphans(db, LATER)).toBe(1);
   expect((await db.getAllKeys('parts')).length).toBe(await livePartCount(db));
 });
+
+test('a full disk refusing the record of the whole search loses nothing: the orphans found go, and the next start searches whole again', async () => {
+  const db = await openCorporaDb();
+  await save(db, [0]);
+  const [id] = (await readManifest(db)).segments.map((s) => s.id);
+  const orphan = (name: string) => writeParts(db, `${id}~`, [{ name, bytes: new Uint8Array(4) }], NOW.getTime());
+  await orphan('index');
+  const put = db.put.bind(db);
+  db.put = (() => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))) as typeof db.put;
+  expect(await collectOrphans(db, LATER)).toBe(1);
+  db.put = put;
+  await orphan('block-0');
+  expect(await collectOrphans(db, LATER)).toBe(1);
+  expect((await db.getAllKeys('parts')).length).toBe(await livePartCount(db));
+});
