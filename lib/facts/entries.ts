@@ -142,13 +142,16 @@ function sentenceTerms(text: string): SentenceTerms {
 /** The fact clauses of a sentence by text with their terms, shared like its terms. */
 const clausesByText = new Map<string, { clause: Clause; terms: string[] }[]>();
 
-function factClauses(text: string): { clause: Clause; terms: string[] }[] {
+function factClauses(entry: SentenceEntry): { clause: Clause; terms: string[] }[] {
+  const { text } = entry;
   let found = clausesByText.get(text);
   if (found !== undefined) return found;
   found = [];
-  for (const clause of splitClauses(text)) {
+  const clauses = splitClauses(text);
+  for (const clause of clauses) {
     if (clause.frame) continue;
-    const terms = [...new Set(contentTerms(clause.text))];
+    // A sentence of one clause (most are) has that clause's terms: the entry read them.
+    const terms = clauses.length === 1 ? entry.terms : [...new Set(contentTerms(clause.text))];
     if (terms.length >= MIN_FACT_TERMS) found.push({ clause, terms });
   }
   if (clausesByText.size >= TERMS_KEPT) clausesByText.delete(clausesByText.keys().next().value!);
@@ -166,7 +169,7 @@ export function articleClauses(article: ArticleEntry): ClauseTerms[] {
     const clauses: ClauseTerms[] = [];
     article.sentences.forEach((entry, sentenceIndex) => {
       if (entry === null) return;
-      for (const { clause, terms } of factClauses(entry.text)) clauses.push({ sentenceIndex, text: clause.text, terms });
+      for (const { clause, terms } of factClauses(entry)) clauses.push({ sentenceIndex, text: clause.text, terms });
     });
     article.clauses = clauses;
   }
