@@ -37,6 +37,18 @@ const LINK_LABEL = /^(?:RELATED|Related|READ MORE|Read more|READ|SEE ALSO|See al
 /** A label over a list of related links; the short unpunctuated lines under it are their titles. */
 const LINK_LIST_LABEL = /^(?:Related(?: Coverage| Stories| Articles| Content)?|More on this(?: story)?|Read more|Recommended(?: for you)?|Most (?:read|popular)|More from [\p{L} ]{1,30}|You may also like)\s*:?$/iu;
 const LINK_TITLE_MAX_WORDS = 25;
+/**
+ * The letters each of CAPTION_LABEL, LINK_LABEL and LINK_LIST_LABEL (either case: it ignores
+ * case, and no other character folds to these) can start with: most paragraphs, story text, start
+ * with another and are spared the pattern.
+ */
+const CAPTION_LABEL_STARTS = 'FPIT';
+const LINK_LABEL_STARTS = 'RSWML';
+const LINK_LIST_LABEL_STARTS = 'RrMmYy';
+
+function startsWithOneOf(text: string, letters: string): boolean {
+  return text.length > 0 && letters.includes(text[0]!);
+}
 /** Captions are a sentence or two; a paragraph longer than this is story text whatever it ends with. */
 const CAPTION_MAX_WORDS = 60;
 /** Credit lines are short: a photographer and an agency or two. */
@@ -126,7 +138,7 @@ export function isCreditLine(paragraph: string): boolean {
 
 /** A short paragraph labelled as a caption, with a credit glued to its end, or over a credit line. */
 function isCaption(text: string, creditFollows: boolean): boolean {
-  const labelled = CAPTION_LABEL.test(text);
+  const labelled = startsWithOneOf(text, CAPTION_LABEL_STARTS) && CAPTION_LABEL.test(text);
   if (!labelled && !creditFollows && !mayEndInCredit(text)) return false;
   if (LONGER_THAN_CAPTION.test(text)) return false;
   return labelled || creditFollows || (mayHoldCredit(text) && CREDITED_CAPTION.test(text));
@@ -142,7 +154,7 @@ export function furnitureRanges(text: string): [number, number][] {
   // and most paragraphs, story text, are done after a look at their ends.
   list.forEach((p, i) => {
     const unpunctuated = !endsPunctuated(p.text);
-    if (LINK_LIST_LABEL.test(p.text)) {
+    if (startsWithOneOf(p.text, LINK_LIST_LABEL_STARTS) && LINK_LIST_LABEL.test(p.text)) {
       inLinkList = true;
       ranges.push([p.start, p.end]);
       return;
@@ -153,7 +165,7 @@ export function furnitureRanges(text: string): [number, number][] {
     }
     inLinkList = false;
     // BYLINE starts "By": other paragraphs are spared its compiling (its letter classes are costly too).
-    if ((p.text.startsWith('By') && BYLINE.test(p.text) && !LONGER_THAN_BYLINE.test(p.text)) || LINK_LABEL.test(p.text)) {
+    if ((p.text.startsWith('By') && BYLINE.test(p.text) && !LONGER_THAN_BYLINE.test(p.text)) || (startsWithOneOf(p.text, LINK_LABEL_STARTS) && LINK_LABEL.test(p.text))) {
       ranges.push([p.start, p.end]);
       return;
     }

@@ -78,9 +78,15 @@ function trimSpan(text: string, start: number, end: number): Range | null {
 
 /** Each line of the text (a paragraph in the corpus format), as a character range. */
 export function paragraphRanges(text: string): Range[] {
+  // The runs between line breaks, found by indexOf: no match (and its copy of the line) per paragraph.
   const ranges: Range[] = [];
-  const re = /[^\n]+/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) ranges.push({ start: m.index, end: m.index + m[0].length });
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    if (end > start) ranges.push({ start, end });
+    start = end + 1;
+  }
   return ranges;
 }
 

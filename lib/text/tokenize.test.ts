@@ -52,4 +52,13 @@ describe('tokenize', () => {
       ['rose', 'by', '2500000', 'not', '5', 'm', 'ab smith', 'and', 'us', 'officials'],
     );
   });
+
+  test('an ASCII word read by its letters ends where the patterns end it', () => {
+    // Letters then an apostrophe, a hyphen or a non-ASCII letter go on past the ASCII run; a run over 64 letters is cut.
+    const tokens = tokenize(`Its café's tit-for-tat won't stop Zoë; ${'a'.repeat(70)} ended 2x.`);
+    expect(tokens.map((t) => [t.text, t.norm])).toEqual([
+      ['Its', 'its'], ['café\'s', 'cafe'], ['tit-for-tat', 'tit-for-tat'], ['won\'t', "won't"], ['stop', 'stop'], ['Zoë', 'zoe'],
+      ['a'.repeat(64), 'a'.repeat(64)], ['aaaaaa', 'aaaaaa'], ['ended', 'ended'], ['2', '2'], ['x', 'x'],
+    ]);
+  });
 });

@@ -118,9 +118,14 @@ interface RawToken {
   value?: number;
 }
 
+/** Whether a character code is an ASCII digit or the capital a month starts with (J, F, M, A, S, O, N, D). */
+function mayStartDate(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || code === 0x4a || code === 0x46 || code === 0x4d || code === 0x41 || code === 0x53 || code === 0x4f || code === 0x4e || code === 0x44;
+}
+
 function readDate(text: string, pos: number): RawToken | null {
   // Dates start with a digit or a month's capital; skip the regexes for every other word.
-  if (!/[\dJFMASOND]/.test(text[pos]!)) return null;
+  if (!mayStartDate(text.charCodeAt(pos))) return null;
   // Without a digit only MONTH_DATE can match, and only at a month's first three letters.
   const digit = text.charCodeAt(pos) <= 57;
   if (!digit && !MONTH_STARTS.some((month) => text.startsWith(month, pos))) return null;
@@ -165,14 +170,48 @@ function matchAt(text: string, pos: number, sticky: RegExp, anchored: RegExp): s
   return cut === null ? null : cut[0];
 }
 
+function isAsciiLetter(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+}
+
+/**
+ * Where the next token starts at or after `pos` (TOKEN_START), or -1. News copy is mostly ASCII,
+ * where a letter or digit is told by its code; the pattern reads on from the first other character.
+ */
+function tokenStart(text: string, pos: number): number {
+  for (let i = pos; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80) {
+      TOKEN_START.lastIndex = i;
+      const next = TOKEN_START.exec(text);
+      return next === null ? -1 : next.index;
+    }
+    if (isAsciiLetter(code) || (code >= 0x30 && code <= 0x39)) return i;
+  }
+  return -1;
+}
+
+/**
+ * The end of the word at `pos` when it is ASCII letters only, followed by the text's end or by
+ * an ASCII character WORD cannot go on with (not a letter, an apostrophe or a hyphen), and no
+ * longer than LOOK_AHEAD: then WORD matches exactly those letters, and foldWord lower-cases them.
+ * Otherwise -1, and the patterns read the word.
+ */
+function asciiWordEnd(text: string, pos: number): number {
+  let end = pos;
+  while (end < text.length && isAsciiLetter(text.charCodeAt(end))) end++;
+  if (end === pos || end - pos > LOOK_AHEAD) return -1;
+  if (end === text.length) return end;
+  const next = text.charCodeAt(end);
+  return next < 0x80 && next !== 0x27 && next !== 0x2d ? end : -1;
+}
+
 function scanRaw(text: string): RawToken[] {
   const out: RawToken[] = [];
   let pos = 0;
   while (pos < text.length) {
-    TOKEN_START.lastIndex = pos;
-    const next = TOKEN_START.exec(text);
-    if (!next) break;
-    pos = next.index;
+    pos = tokenStart(text, pos);
+    if (pos === -1) break;
     const ch = text[pos]!;
     const date = readDate(text, pos);
     if (date) {
@@ -206,11 +245,19 @@ function scanRaw(text: string): RawToken[] {
       pos += num[0].length;
       continue;
     }
-    const initial = digit ? null : matchAt(text, pos, INITIAL_AT, INITIAL);
+    // INITIAL needs a full stop right after a capital: after an ASCII one, the next character.
+    const initial = digit || (ch < '\u0080' && text[pos + 1] !== '.') ? null : matchAt(text, pos, INITIAL_AT, INITIAL);
     if (initial && initial.length >= 2) {
       // "U.S.", "V.": keep the dots so the initial can join a name.
       out.push({ text: initial, start: pos, end: pos + initial.length, kind: 'word', norm: normalizeText(initial).replace(/\./g, '') });
       pos += initial.length;
+      continue;
+    }
+    const asciiEnd = digit ? -1 : asciiWordEnd(text, pos);
+    if (asciiEnd !== -1) {
+      const word = text.slice(pos, asciiEnd);
+      out.push({ text: word, start: pos, end: asciiEnd, kind: 'word', norm: word.toLowerCase() });
+      pos = asciiEnd;
       continue;
     }
     const w = (digit ? null : matchAt(text, pos, WORD_AT, WORD)) ?? ch;

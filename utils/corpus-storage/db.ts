@@ -24,12 +24,23 @@ export interface StoredPart {
   written: number;
 }
 
+/**
+ * Kept in the manifest store beside the manifest once the parts store was searched whole for
+ * orphans: every part written since is a segment's the manifest lists, or one marked unlisted
+ * (./store.ts `writeUnlistedParts`), so later searches read the marks alone.
+ */
+export interface UnlistedMarks {
+  key: 'unlisted-marks';
+  /** Date.now() when the parts store was last searched whole. */
+  since: number;
+}
+
 export interface CorporaDb extends DBSchema {
   imports: { key: string; value: ImportedCorpus };
   /** An import's records as the user gave them: kept so it can be compiled again when the corpus format changes. */
   records: { key: string; value: { id: string; records: ImportRecord[] } };
   parts: { key: [string, string]; value: StoredPart; indexes: { segment: string } };
-  manifest: { key: string; value: Manifest };
+  manifest: { key: string; value: Manifest | UnlistedMarks };
 }
 
 export const DB_NAME = 'parallax-corpora';

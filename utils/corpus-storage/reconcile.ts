@@ -22,7 +22,7 @@ import { segmentsOf, withoutSegments, withSegment, type Manifest, type SegmentEn
 import { type SegmentCache } from './open';
 import { compileSegment, hasRefreshParts, LOOKUP_PART, lookupPartOf, SEGMENT_FORMAT } from './segment-api';
 import { newSegmentId, writeSegment } from './segment-entry';
-import { collectOrphans, switchManifest, writeParts } from './store';
+import { collectOrphans, switchManifest, writeUnlistedParts } from './store';
 
 /** Returns whether the corpus changed (the caller opens it again). */
 export async function reconcile(db: CorporaDatabase, bundled: Corpus, caches: { lookups: LookupCache; segments?: SegmentCache } = { lookups: new Map() }): Promise<boolean> {
@@ -84,7 +84,8 @@ async function addLookupParts(db: CorporaDatabase, entries: readonly SegmentEntr
     } catch {
       continue; // dropped meanwhile, or damaged: opening reports it unreadable
     }
-    await writeParts(db, entry.id, [part]);
+    // Marked: a switch elsewhere may drop the segment meanwhile, leaving the part an orphan.
+    await writeUnlistedParts(db, entry.id, [part]);
     added.set(entry.id, part.bytes.byteLength);
   }
   if (!added.size) return false;

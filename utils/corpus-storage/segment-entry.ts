@@ -3,7 +3,7 @@ import type { CorpusData } from '@/lib/corpus';
 import type { CorporaDatabase } from './db';
 import type { FeedSummary, SegmentEntry, SegmentKind } from './manifest';
 import { listParts, SEGMENT_FORMAT, segmentParts } from './segment-api';
-import { writeParts, type SegmentPart } from './store';
+import { writeUnlistedParts, type SegmentPart } from './store';
 
 export function newSegmentId(now = Date.now()): string {
   return `seg-${now.toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -19,7 +19,7 @@ export async function writeSegment(
   now = new Date(),
 ): Promise<SegmentEntry> {
   const parts = [...segmentParts(segment.data, { lazyLookups: segment.kind === 'feeds' }), ...(segment.extra ?? [])];
-  await writeParts(db, segment.id, parts, now.getTime());
+  await writeUnlistedParts(db, segment.id, parts, now.getTime());
   const { meta } = segment.data;
   return {
     id: segment.id,
