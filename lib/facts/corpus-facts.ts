@@ -105,6 +105,19 @@ export interface ReuseChoice {
 }
 
 /**
+ * What verifying a page's hits found, kept between the rounds of articlesToRead for one plan: a
+ * hit on a readable article gets the same verdict each round, and the page's words are the same.
+ */
+interface ReuseMemo {
+  /** The page's sentences' folded words, by sentence. */
+  ownWords: Map<number, string[]>;
+  verdicts: Map<PassageHit, boolean>;
+}
+
+const newReuseMemo = (): ReuseMemo => ({ ownWords: new Map(), verdicts: new Map() });
+const reuseMemos = new WeakMap<FactPlan, ReuseMemo>();
+
+/**
  * Verifies the hits, most shared first, up to MAX_REUSE_SOURCES articles and
  * MAX_REUSE_PER_SENTENCE per sentence of the page. With `reading`, an article not readable yet
  * is not read: it is listed in `unread`, and its hit is taken to qualify (`reading.qualifies`)
@@ -112,14 +125,20 @@ export interface ReuseChoice {
  * lib/analyze.ts). Taking them to qualify reaches the fewest hits; taking them to fail, every
  * hit the true choice may reach.
  */
-function chooseReuse(sentences: readonly SentenceSpan[], hits: readonly PassageHit[], corpus: Corpus, reading?: { readable: (article: number) => boolean; qualifies: boolean }): ReuseChoice {
+function chooseReuse(
+  sentences: readonly SentenceSpan[],
+  hits: readonly PassageHit[],
+  corpus: Corpus,
+  reading?: { readable: (article: number) => boolean; qualifies: boolean },
+  memo: ReuseMemo = newReuseMemo(),
+): ReuseChoice {
   const spansByArticle = new Map<number, SentenceSpan[]>();
   const spansOf = (article: number): SentenceSpan[] => {
     let spans = spansByArticle.get(article);
     if (spans === undefined) spansByArticle.set(article, (spans = corpus.sentences(article)));
     return spans;
   };
-  const ownWords = new Map<number, string[]>();
+  const { ownWords, verdicts } = memo;
   const keptPerSentence = new Map<number, Set<number>>();
   // Reusing sentences by article, in the order articles qualified (most shared first).
   const kept = new Map<number, Set<number>>();
@@ -130,11 +149,15 @@ function chooseReuse(sentences: readonly SentenceSpan[], hits: readonly PassageH
       unread.add(hit.article);
       return reading.qualifies;
     }
+    let verdict = verdicts.get(hit);
+    if (verdict !== undefined) return verdict;
     let mine = ownWords.get(hit.sentence);
     if (mine === undefined) ownWords.set(hit.sentence, (mine = foldedWords(sentences[hit.sentence]!.text)));
     const theirs = foldedWords(spansOf(hit.article)[hit.articleSentence]!.text);
     const run = longestSharedRun(mine, theirs);
-    return run >= REUSE_MIN_WORDS && run >= MIN_REUSED_SHARE * Math.max(mine.length, theirs.length);
+    verdict = run >= REUSE_MIN_WORDS && run >= MIN_REUSED_SHARE * Math.max(mine.length, theirs.length);
+    verdicts.set(hit, verdict);
+    return verdict;
   };
   for (const hit of hits) {
     // One article per group of versions: the first that qualified.
@@ -249,7 +272,9 @@ export function articlesToRead(
   round = 0,
 ): ReadRound {
   const read = new Set<number>(plan.story);
-  const choice = chooseReuse(article.sentences, plan.hits, corpus, { readable: (a) => readable.has(a), qualifies: round === 0 });
+  let memo = reuseMemos.get(plan);
+  if (memo === undefined) reuseMemos.set(plan, (memo = newReuseMemo()));
+  const choice = chooseReuse(article.sentences, plan.hits, corpus, { readable: (a) => readable.has(a), qualifies: round === 0 }, memo);
   for (const a of choice.unread) read.add(a);
   for (const a of choice.kept.keys()) read.add(a);
   const taken = new Set([...plan.story, ...choice.kept.keys()].map((index) => corpus.articleId(index)));

@@ -27,11 +27,18 @@ const POSTINGS_BUDGET = 250_000;
  */
 const scratch = new WeakMap<Corpus, { scores: Float32Array; touched: Uint32Array }>();
 
-/** The query's terms and facts retrieval looks up first, the most distinctive first (their postings are read). */
+/** Each query's lookup terms, chosen once: the loading of their postings asks for them, then retrieval. */
+const lookupTerms = new WeakMap<StoryQuery, [number, number][]>();
+
+/** The query's terms and facts retrieval looks up first, the most distinctive first (their postings are read); kept with the query, never to be changed by the caller. */
 export function queryTerms(query: StoryQuery): [number, number][] {
-  const terms = [...query.weights].concat([...query.facts]);
-  terms.sort((a, b) => b[1] - a[1]);
-  return terms.slice(0, QUERY_TERMS);
+  let chosen = lookupTerms.get(query);
+  if (chosen === undefined) {
+    const terms = [...query.weights].concat([...query.facts]);
+    terms.sort((a, b) => b[1] - a[1]);
+    lookupTerms.set(query, (chosen = terms.slice(0, QUERY_TERMS)));
+  }
+  return chosen;
 }
 
 const rareLimit = (corpus: Corpus) => Math.max(RARE_MIN_DF, Math.floor(corpus.size * RARE_SHARE));
