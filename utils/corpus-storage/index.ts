@@ -4,7 +4,7 @@
 // corpus) and ./problems.ts (extension storage) are imported by path where the browser API is.
 export { openCorporaDb, DB_NAME, DB_VERSION, type CorporaDatabase, type StoredPart } from './db';
 export { emptyManifest, liveCount, storedArticles, storedBytes, type Manifest, type SegmentEntry, type SegmentKind } from './manifest';
-export { readManifest, writeParts, readParts, switchManifest, collectOrphans, ORPHAN_AGE_MS, type SegmentPart } from './store';
+export { readManifest, readParts, switchManifest, collectOrphans, ORPHAN_AGE_MS, type SegmentPart } from './store';
 export { openStoredCorpus, loadWholeSegment, BUNDLED_SEGMENT_ID, FEED_ARTICLES_PART, type OpenedCorpus, type SegmentCache } from './open';
 export { addImport, removeImport, listImports, listStoredCorpora, feedsEntry, takenIds } from './imports';
 export { saveFeedRefresh, dropUnfollowed, applyFeedRetention, readFeedArticles, type SavedRefresh } from './feed-segments';
