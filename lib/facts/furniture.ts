@@ -8,6 +8,7 @@
 // sentence stays a fact unless such a mark is on its paragraph. Bylines and labelled links
 // ("RELATED: …", the titles listed under "Read more") are no facts either.
 import type { SentenceSpan } from '../result.ts';
+import { isAsciiLetter } from '../text/normalize.ts';
 import { paragraphRanges } from '../text/segment.ts';
 
 /** Wire and photo agencies named in credit lines without a photographer ("AFP via Getty Images"). */
@@ -103,10 +104,6 @@ function endsPunctuated(text: string): boolean {
  * pattern's backtracking.
  */
 const mayEndInCredit = (text: string): boolean => text.includes('/') || endsInLetter(text);
-
-function isAsciiLetter(code: number): boolean {
-  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
-}
 
 /** /[A-Za-z]\)?$/ read from the last two characters (the pattern tries every position of the paragraph). */
 function endsInLetter(text: string): boolean {
