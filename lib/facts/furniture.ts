@@ -39,9 +39,9 @@ const LINK_LABEL = /^(?:RELATED|Related|READ MORE|Read more|READ|SEE ALSO|See al
 const LINK_LIST_LABEL = /^(?:Related(?: Coverage| Stories| Articles| Content)?|More on this(?: story)?|Read more|Recommended(?: for you)?|Most (?:read|popular)|More from [\p{L} ]{1,30}|You may also like)\s*:?$/iu;
 const LINK_TITLE_MAX_WORDS = 25;
 /**
- * The letters each of CAPTION_LABEL, LINK_LABEL and LINK_LIST_LABEL (either case: it ignores
- * case, and no other character folds to these) can start with: most paragraphs, story text, start
- * with another and are spared the pattern.
+ * The letters each of CAPTION_LABEL, LINK_LABEL and LINK_LIST_LABEL can start with (the last in
+ * either case: it alone ignores case, and no other character folds to these): most paragraphs,
+ * story text, start with another and are spared the pattern.
  */
 const CAPTION_LABEL_STARTS = 'FPIT';
 const LINK_LABEL_STARTS = 'RSWML';
