@@ -16,3 +16,25 @@ test('an article with no more terms than a vector holds keeps them all', () => {
   expect([...chosen.vector.terms]).toEqual([0, 1]);
   expect(chosen.norm).toBeCloseTo(Math.hypot(1, 2 * (1 + Math.log(3))), 12);
 });
+
+test('the selected threshold keeps what a full sort of the weights keeps', () => {
+  // A seeded generator: many terms, few distinct weights (ties across the threshold) and some unique ones.
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  for (let round = 0; round < 200; round++) {
+    const n = 1 + Math.floor(next() * 300);
+    const limit = 1 + Math.floor(next() * 60);
+    const counts = Uint8Array.from({ length: n }, () => 1 + Math.floor(next() * (round % 2 ? 3 : 255)));
+    const idfs = Array.from({ length: n }, () => (round % 3 ? 1 + Math.floor(next() * 3) : next() * 10));
+    const chosen = chooseTermVector(counts, (k) => idfs[k]!, (k) => k, limit);
+    const weights = Array.from(counts, (c, k) => (1 + Math.log(c)) * idfs[k]!);
+    // Reference: by weight descending, ties to the earlier term, the first `limit`, in term order.
+    const expected = weights
+      .map((w, k) => [w, k] as const)
+      .sort((a, b) => b[0] - a[0] || a[1] - b[1])
+      .slice(0, limit)
+      .map(([, k]) => k)
+      .sort((a, b) => a - b);
+    expect([...chosen.vector.terms]).toEqual(expected);
+  }
+});

@@ -91,18 +91,21 @@ export function chooseTermVector(counts: Uint8Array, idfAt: (k: number) => numbe
   return { vector: { terms, counts: keptCounts }, norm: Math.sqrt(squares) };
 }
 
-/** Term vectors chosen so far, at most `capacity` of them (the oldest are dropped first). */
-export class TermVectorCache {
-  private readonly vectors = new Map<number, ChosenVector>();
+/**
+ * What was worked out per article so far (term vectors, lib/story/candidate-rows.ts's rows), at
+ * most `capacity` articles (the oldest are dropped first).
+ */
+export class ArticleCache<T = ChosenVector> {
+  private readonly kept = new Map<number, T>();
 
   constructor(private readonly capacity = 8192) {}
 
-  get(article: number, choose: () => ChosenVector): ChosenVector {
-    let chosen = this.vectors.get(article);
+  get(article: number, choose: () => T): T {
+    let chosen = this.kept.get(article);
     if (chosen === undefined) {
       chosen = choose();
-      if (this.vectors.size >= this.capacity) this.vectors.delete(this.vectors.keys().next().value!);
-      this.vectors.set(article, chosen);
+      if (this.kept.size >= this.capacity) this.kept.delete(this.kept.keys().next().value!);
+      this.kept.set(article, chosen);
     }
     return chosen;
   }

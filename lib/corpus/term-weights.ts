@@ -4,7 +4,7 @@
 import { backgroundShareOfClass } from '../text/background.ts';
 import { termBackgroundClass } from './background.ts';
 import { inverseDocumentFrequency } from './compile.ts';
-import { TermVectorCache, type ChosenVector, type TermVector } from './term-vector.ts';
+import { ArticleCache, type ChosenVector, type TermVector } from './term-vector.ts';
 
 /**
  * IDF of a term held by `df` of `articles` articles, blended with the background share of its
@@ -16,7 +16,7 @@ export function termIdf(df: number, articles: number, backgroundClass: number): 
 
 export abstract class TermWeights {
   abstract readonly size: number;
-  private readonly vectors = new TermVectorCache();
+  private readonly vectors = new ArticleCache();
 
   /** The term's id in this corpus, or -1 when no article holds it. */
   abstract termId(term: string): number;
@@ -44,7 +44,7 @@ export abstract class TermWeights {
     return this.chosen(index).norm;
   }
 
-  /** The article's vector and its norm, chosen on first use of either and kept (TermVectorCache). */
+  /** The article's vector and its norm, chosen on first use of either and kept (ArticleCache). */
   private chosen(index: number): ChosenVector {
     return this.vectors.get(index, () => this.chooseVector(index));
   }

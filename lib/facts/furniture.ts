@@ -8,6 +8,7 @@
 // sentence stays a fact unless such a mark is on its paragraph. Bylines and labelled links
 // ("RELATED: …", the titles listed under "Read more") are no facts either.
 import type { SentenceSpan } from '../result.ts';
+import { isAsciiLetter } from '../text/normalize.ts';
 import { paragraphRanges } from '../text/segment.ts';
 
 /** Wire and photo agencies named in credit lines without a photographer ("AFP via Getty Images"). */
@@ -38,9 +39,9 @@ const LINK_LABEL = /^(?:RELATED|Related|READ MORE|Read more|READ|SEE ALSO|See al
 const LINK_LIST_LABEL = /^(?:Related(?: Coverage| Stories| Articles| Content)?|More on this(?: story)?|Read more|Recommended(?: for you)?|Most (?:read|popular)|More from [\p{L} ]{1,30}|You may also like)\s*:?$/iu;
 const LINK_TITLE_MAX_WORDS = 25;
 /**
- * The letters each of CAPTION_LABEL, LINK_LABEL and LINK_LIST_LABEL (either case: it ignores
- * case, and no other character folds to these) can start with: most paragraphs, story text, start
- * with another and are spared the pattern.
+ * The letters each of CAPTION_LABEL, LINK_LABEL and LINK_LIST_LABEL can start with (the last in
+ * either case: it alone ignores case, and no other character folds to these): most paragraphs,
+ * story text, start with another and are spared the pattern.
  */
 const CAPTION_LABEL_STARTS = 'FPIT';
 const LINK_LABEL_STARTS = 'RSWML';
@@ -103,10 +104,6 @@ function endsPunctuated(text: string): boolean {
  * pattern's backtracking.
  */
 const mayEndInCredit = (text: string): boolean => text.includes('/') || endsInLetter(text);
-
-function isAsciiLetter(code: number): boolean {
-  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
-}
 
 /** /[A-Za-z]\)?$/ read from the last two characters (the pattern tries every position of the paragraph). */
 function endsInLetter(text: string): boolean {

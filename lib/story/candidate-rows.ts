@@ -4,6 +4,7 @@
 // page's 64 candidates, about 26 were an earlier page's too). Each sum is taken in the order
 // scoring took it, so the scores are the same to the last bit.
 import type { Corpus } from '../corpus/corpus.ts';
+import { ArticleCache } from '../corpus/term-vector.ts';
 
 /** A headline or lead as runs of equal term ids (equal ids are stored adjacent). */
 export interface PassageRuns {
@@ -28,9 +29,8 @@ export interface CandidateRows {
   leadWeight: number;
 }
 
-/** Articles' rows kept per corpus at most (as many as term vectors, lib/corpus/term-vector.ts). */
-const KEPT = 8192;
-const kept = new WeakMap<Corpus, Map<number, CandidateRows>>();
+/** Articles' rows kept per corpus (at most as many as term vectors: ArticleCache). */
+const kept = new WeakMap<Corpus, ArticleCache<CandidateRows>>();
 
 function passageRuns(ids: Uint32Array, corpus: Corpus): PassageRuns {
   let runs = 0;
@@ -73,12 +73,6 @@ function readRows(corpus: Corpus, article: number): CandidateRows {
 /** The article's rows as scoring reads them, worked out on first use and kept (the oldest dropped first). */
 export function candidateRows(corpus: Corpus, article: number): CandidateRows {
   let rows = kept.get(corpus);
-  if (rows === undefined) kept.set(corpus, (rows = new Map()));
-  let found = rows.get(article);
-  if (found === undefined) {
-    found = readRows(corpus, article);
-    if (rows.size >= KEPT) rows.delete(rows.keys().next().value!);
-    rows.set(article, found);
-  }
-  return found;
+  if (rows === undefined) kept.set(corpus, (rows = new ArticleCache()));
+  return rows.get(article, () => readRows(corpus, article));
 }

@@ -31,7 +31,7 @@ const scratch = new WeakMap<Corpus, { scores: Float32Array; touched: Uint32Array
 const lookupTerms = new WeakMap<StoryQuery, [number, number][]>();
 
 /** The query's terms and facts retrieval looks up first, the most distinctive first (their postings are read); kept with the query, never to be changed by the caller. */
-export function queryTerms(query: StoryQuery): [number, number][] {
+export function queryTerms(query: StoryQuery): readonly (readonly [number, number])[] {
   let chosen = lookupTerms.get(query);
   if (chosen === undefined) {
     const terms = [...query.weights].concat([...query.facts]);

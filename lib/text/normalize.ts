@@ -23,6 +23,11 @@ function foldTypeset(text: string): string {
   return text.replace(TYPESET_SINGLE_QUOTES, "'").replace(/[\u201C\u201D]/g, '"').replace(/[\u2013\u2014]/g, '-').replace(/\u00A0/g, ' ').toLowerCase();
 }
 
+/** Whether a character code is an ASCII letter (A-Z, a-z). */
+export function isAsciiLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
 /**
  * Folds Unicode compatibility forms (NFKC), typographic quotes and dashes, diacritics and case.
  * Keeps punctuation, digits and spacing otherwise, so word boundaries survive.

@@ -60,5 +60,12 @@ describe('tokenize', () => {
       ['Its', 'its'], ['café\'s', 'cafe'], ['tit-for-tat', 'tit-for-tat'], ['won\'t', "won't"], ['stop', 'stop'], ['Zoë', 'zoe'],
       ['a'.repeat(64), 'a'.repeat(64)], ['aaaaaa', 'aaaaaa'], ['ended', 'ended'], ['2', '2'], ['x', 'x'],
     ]);
+    // A curly apostrophe or a combining mark goes on too; a digit ends it; a token may start with a
+    // non-ASCII letter; 64 letters are one token and 65 are cut, whichever path reads them.
+    const more = tokenize(`Putin’s cafe\u0301 Éric abc2 ${'b'.repeat(65)} ${'c'.repeat(64)} AB. x`);
+    expect(more.map((t) => [t.text, t.norm])).toEqual([
+      ['Putin’s', 'putin'], ['cafe\u0301', 'cafe'], ['Éric', 'eric'], ['abc', 'abc'], ['2', '2'],
+      ['b'.repeat(64), 'b'.repeat(64)], ['b', 'b'], ['c'.repeat(64), 'c'.repeat(64)], ['AB', 'ab'], ['x', 'x'],
+    ]);
   });
 });

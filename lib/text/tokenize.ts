@@ -1,7 +1,7 @@
 // Tokens with character offsets into the original text. Numbers, names and dates are kept as
 // their own kinds (with normalized forms) because they carry the facts that later stages
 // compare, even where fingerprints leave them out.
-import { normalizeText } from './normalize.ts';
+import { isAsciiLetter, normalizeText } from './normalize.ts';
 import { CONTENT_STOPWORDS } from './stopwords.ts';
 
 export type TokenKind = 'word' | 'number' | 'name' | 'date';
@@ -168,10 +168,6 @@ function matchAt(text: string, pos: number, sticky: RegExp, anchored: RegExp): s
   if (m[0].length <= LOOK_AHEAD) return m[0];
   const cut = anchored.exec(text.slice(pos, pos + LOOK_AHEAD));
   return cut === null ? null : cut[0];
-}
-
-function isAsciiLetter(code: number): boolean {
-  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
 }
 
 /**
