@@ -9,6 +9,7 @@
 import { bucketKeys, bucketRange, type LshBuckets } from '../fingerprint/index.ts';
 import { fencedPages, joinRuns } from '../sorted.ts';
 import { CorpusFormatError, readSections, serializeSections } from './format.ts';
+import { buildLshFilter, lshFilterMayHold } from './lsh-filter.ts';
 
 /**
  * Bucket entries per LSH page (2 kB of keys and articles): a lookup reads one page, rarely two, so
@@ -25,6 +26,8 @@ export interface LshPagesLayout {
   page: number;
   /** Each page's first key. */
   fences: Uint32Array;
+  /** Which keys may have a bucket (./lsh-filter.ts); absent from known parts written before it, whose every key is looked up in its page. */
+  filter?: Uint8Array;
 }
 
 /** Reads stored LSH pages by number, in the order asked. */
@@ -50,7 +53,7 @@ export function serializeLshPages(buckets: LshBuckets, page = LSH_PAGE): { layou
       ]),
     );
   }
-  return { layout: { entries, page, fences: Uint32Array.from(fences) }, pages };
+  return { layout: { entries, page, fences: Uint32Array.from(fences), filter: buildLshFilter(buckets.keys) }, pages };
 }
 
 /** An empty bucket (a key no article of the segment has). */
@@ -70,8 +73,14 @@ export class LshPages {
     this.pages = new Array<LshBuckets | undefined>(layout.fences.length);
   }
 
+  /** Whether the key's bucket is known to be empty without reading a page (the filter rules it out). */
+  private ruledOut(key: number): boolean {
+    return this.layout.filter !== undefined && !lshFilterMayHold(this.layout.filter, key);
+  }
+
   /** Whether every page the key's bucket may lie on is read. */
   has(key: number): boolean {
+    if (this.ruledOut(key)) return true;
     const [first, last] = fencedPages(this.layout.fences, key);
     for (let k = first; k < last; k++) if (!this.pages[k]) return false;
     return true;
@@ -82,6 +91,7 @@ export class LshPages {
    * so that a caller says which error that is without searching the fences twice (`has`).
    */
   bucket(key: number): Uint32Array | undefined {
+    if (this.ruledOut(key)) return NO_ARTICLES;
     const [first, last] = fencedPages(this.layout.fences, key);
     for (let k = first; k < last; k++) if (!this.pages[k]) return undefined;
     const found: Uint32Array[] = [];
@@ -98,6 +108,7 @@ export class LshPages {
     const unread = new Set<number>();
     const waits: Promise<void>[] = [];
     for (const key of keys) {
+      if (this.ruledOut(key)) continue;
       const [first, last] = fencedPages(this.layout.fences, key);
       for (let k = first; k < last; k++) {
         if (this.pages[k]) continue;
