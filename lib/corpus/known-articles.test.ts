@@ -143,7 +143,7 @@ test('known parts written with their sketches inside (before sketches were store
   expect(found).toBeGreaterThan(0);
 }, 60_000);
 
-test('a known part keeps its LSH keys filter; one written before the filter (or with other probes) reads without it', () => {
+test('a known part keeps its LSH keys filter; one written before the filter (or in another scheme) reads without it', () => {
   const [segment] = buildSegments([...seedRecords(), ...basilRecords().slice(0, 40)], [], new Map(), []);
   const { known } = serializeKnownParts(lookupsOf(segment!.data), 8);
   const part = readKnownPart(known);
@@ -152,13 +152,13 @@ test('a known part keeps its LSH keys filter; one written before the filter (or 
   const file = readSections(known);
   const sections = (names: string[]) => names.map((name) => [name, file.get(name)] as const);
   const arrays = ['idHashes', 'idOrder', 'urlHashes', 'urlOrder', 'outletIndex', 'shingleCounts', 'lshFences'];
-  const meta = file.meta as { lsh: { entries: number; page: number; filterProbes?: number } };
-  const { filterProbes: _, ...lshBefore } = meta.lsh;
+  const meta = file.meta as { lsh: { entries: number; page: number; filterScheme?: number } };
+  const { filterScheme: _, ...lshBefore } = meta.lsh;
   const before = readKnownPart(serializeSections({ ...meta, lsh: lshBefore }, sections(arrays)));
   expect(before.lshPages?.filter).toBeUndefined();
   expect([...before.lshPages!.fences]).toEqual([...part.lshPages!.fences]);
-  const otherProbes = readKnownPart(serializeSections({ ...meta, lsh: { ...meta.lsh, filterProbes: 7 } }, sections([...arrays, 'lshFilter'])));
+  const otherProbes = readKnownPart(serializeSections({ ...meta, lsh: { ...meta.lsh, filterScheme: 1 } }, sections([...arrays, 'lshFilter'])));
   expect(otherProbes.lshPages?.filter).toBeUndefined();
-  // A filter whose size is no power of two is damage, not a filter to trust.
-  expect(() => readKnownPart(serializeSections(meta, [...sections(arrays), ['lshFilter', new Uint8Array(24)]]))).toThrow(/damaged/);
+  // A filter shorter than any written is damage, not a filter to trust.
+  expect(() => readKnownPart(serializeSections(meta, [...sections(arrays), ['lshFilter', new Uint8Array(4)]]))).toThrow(/damaged/);
 });

@@ -18,7 +18,7 @@ import type { StringTable } from './data.ts';
 import { CorpusFormatError, readSections, serializeSections } from './format.ts';
 import type { SegmentLookups } from './segment-lookups.ts';
 import { serializeLshPages, type LshPagesLayout } from './lsh-pages.ts';
-import { LSH_FILTER_PROBES } from './lsh-filter.ts';
+import { LSH_FILTER_SCHEME } from './lsh-filter.ts';
 
 /** Articles per known page: small enough that a check reads little, large enough that pages stay few. */
 export const KNOWN_PAGE_ARTICLES = 64;
@@ -57,9 +57,10 @@ interface KnownPartMeta {
   pageArticles: number;
   /**
    * LSH entries and entries per page, the pages' first keys in the `lshFences` section (absent from
-   * known parts written before); `filterProbes` when the `lshFilter` section holds the keys' filter.
+   * known parts written before); `filterScheme` when the `lshFilter` section holds the keys' filter
+   * (LSH_FILTER_SCHEME: how its bits are probed).
    */
-  lsh?: { entries: number; page: number; filterProbes?: number };
+  lsh?: { entries: number; page: number; filterScheme?: number };
 }
 
 interface KnownSketchesMeta {
@@ -107,7 +108,7 @@ function tableSlice(table: StringTable, first: number, count: number): StringTab
 export function serializeKnownParts(lookups: SegmentLookups, pageArticles = KNOWN_PAGE_ARTICLES): { known: Uint8Array; sketches: Uint8Array; pages: Uint8Array[]; lsh: Uint8Array[] } {
   const n = lookups.articleCount;
   const lsh = serializeLshPages({ keys: lookups.lshKeys, articles: lookups.lshArticles });
-  const meta: KnownPartMeta = { kind: 'segment-known', name: lookups.name, articleCount: n, outlets: lookups.outlets, pageArticles, lsh: { entries: lsh.layout.entries, page: lsh.layout.page, filterProbes: LSH_FILTER_PROBES } };
+  const meta: KnownPartMeta = { kind: 'segment-known', name: lookups.name, articleCount: n, outlets: lookups.outlets, pageArticles, lsh: { entries: lsh.layout.entries, page: lsh.layout.page, filterScheme: LSH_FILTER_SCHEME } };
   const known = serializeSections(meta, [...KNOWN_ARRAYS.map((name) => [name, lookups[name]] as const), ['lshFences', lsh.layout.fences], ['lshFilter', lsh.layout.filter!]]);
   const sketchesMeta: KnownSketchesMeta = { kind: 'segment-known-sketches', articleCount: n };
   const sketches = serializeSections(sketchesMeta, [['sketches', signatureSketches(lookups.signatures)]]);
@@ -145,13 +146,13 @@ export function readKnownPart(bytes: Uint8Array): KnownPart {
   return part;
 }
 
-/** Where a known part's LSH pages are, with the keys' filter when it was written with one of the probes this build uses (else every key is looked up in its page). */
+/** Where a known part's LSH pages are, with the keys' filter when it was written in the scheme this build probes (else every key is looked up in its page). */
 function lshLayout(lsh: NonNullable<KnownPartMeta['lsh']>, file: ReturnType<typeof readSections>): LshPagesLayout {
   const layout: LshPagesLayout = { entries: lsh.entries, page: lsh.page, fences: file.get<Uint32Array>('lshFences') };
-  if (lsh.filterProbes === LSH_FILTER_PROBES && file.has('lshFilter')) {
+  if (lsh.filterScheme === LSH_FILTER_SCHEME && file.has('lshFilter')) {
     const filter = file.get<Uint8Array>('lshFilter');
-    // A power of two of at least 8 bytes (buildLshFilter): anything else is damage.
-    if (filter.length < 8 || (filter.length & (filter.length - 1)) !== 0) throw new CorpusFormatError('the known part of a corpus segment is damaged');
+    // At least 8 bytes, and fewer bits than 2^31 (buildLshFilter): anything else is damage.
+    if (filter.length < 8 || filter.length >= 2 ** 28) throw new CorpusFormatError('the known part of a corpus segment is damaged');
     layout.filter = filter;
   }
   return layout;
