@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { chooseTermVector } from './term-vector.ts';
+import { ArticleCache, chooseTermVector } from './term-vector.ts';
 
 test('keeps the highest weights, ties to the earlier term, in term order, with their norm', () => {
   // Weights (1 + ln count) * idf: term 0 and 3 weigh 1 + ln 2 ≈ 1.69; terms 1, 2, 4 weigh 1 (ties).
@@ -37,4 +37,46 @@ test('the selected threshold keeps what a full sort of the weights keeps', () =>
       .sort((a, b) => a - b);
     expect([...chosen.vector.terms]).toEqual(expected);
   }
+});
+
+test('an article chosen after longer ones, and one longer than any before, keep what they keep alone', () => {
+  // The weights are worked in arrays kept from one article to the next (grown for a longer one):
+  // what a longer article left in them must not count for a shorter one.
+  const article = (n: number, seed: number) => ({
+    counts: Uint8Array.from({ length: n }, (_, k) => 1 + ((k * 7 + seed) % 5)),
+    idfs: Array.from({ length: n }, (_, k) => 1 + ((k * 13 + seed) % 11) / 3),
+  });
+  const choose = (a: ReturnType<typeof article>) => chooseTermVector(a.counts, (k) => a.idfs[k]!, (k) => k, 192);
+  const short = article(400, 1);
+  const first = choose(short);
+  const long = article(5000, 2);
+  const longFirst = choose(long);
+  expect(choose(short)).toEqual(first);
+  expect(choose(long)).toEqual(longFirst);
+  // The long one keeps its 192 highest weights, ties to the earlier term, in term order.
+  const weights = Array.from(long.counts, (c, k) => (1 + Math.log(c)) * long.idfs[k]!);
+  const expected = weights
+    .map((w, k) => [w, k] as const)
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1])
+    .slice(0, 192)
+    .map(([, k]) => k)
+    .sort((a, b) => a - b);
+  expect([...longFirst.vector.terms]).toEqual(expected);
+});
+
+test('an article cache chooses once per article it keeps, and drops the oldest past its capacity', () => {
+  const chosen: number[] = [];
+  const cache = new ArticleCache((article) => {
+    chosen.push(article);
+    return `rows of ${article}`;
+  }, 2);
+  expect(cache.get(1)).toBe('rows of 1');
+  expect(cache.get(2)).toBe('rows of 2');
+  expect(cache.get(1)).toBe('rows of 1');
+  expect(chosen).toEqual([1, 2]);
+  // A third article drops the first kept (1), which is chosen again when asked for.
+  expect(cache.get(3)).toBe('rows of 3');
+  expect(cache.get(2)).toBe('rows of 2');
+  expect(cache.get(1)).toBe('rows of 1');
+  expect(chosen).toEqual([1, 2, 3, 1]);
 });
