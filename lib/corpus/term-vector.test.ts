@@ -64,19 +64,20 @@ test('an article chosen after longer ones, and one longer than any before, keep 
   expect([...longFirst.vector.terms]).toEqual(expected);
 });
 
-test('an article cache chooses once per article it keeps, and drops the oldest past its capacity', () => {
-  const chosen: number[] = [];
-  const cache = new ArticleCache((article) => {
-    chosen.push(article);
-    return `rows of ${article}`;
+test('the article cache computes each article once, keeps null, and drops the oldest past its capacity', () => {
+  let computed = 0;
+  const cache = new ArticleCache<number | null>((article) => {
+    computed += 1;
+    return article === 1 ? null : article * 10;
   }, 2);
-  expect(cache.get(1)).toBe('rows of 1');
-  expect(cache.get(2)).toBe('rows of 2');
-  expect(cache.get(1)).toBe('rows of 1');
-  expect(chosen).toEqual([1, 2]);
-  // A third article drops the first kept (1), which is chosen again when asked for.
-  expect(cache.get(3)).toBe('rows of 3');
-  expect(cache.get(2)).toBe('rows of 2');
-  expect(cache.get(1)).toBe('rows of 1');
-  expect(chosen).toEqual([1, 2, 3, 1]);
+  expect(cache.get(1)).toBeNull();
+  expect(cache.get(1)).toBeNull();
+  expect(cache.get(2)).toBe(20);
+  expect(computed).toBe(2);
+  // A third article pushes out the first: it is computed again when next asked for.
+  expect(cache.get(3)).toBe(30);
+  expect(cache.get(2)).toBe(20);
+  expect(computed).toBe(3);
+  expect(cache.get(1)).toBeNull();
+  expect(computed).toBe(4);
 });
