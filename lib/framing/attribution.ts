@@ -39,11 +39,19 @@ const ROLE_ADVERB = /\b(?:later|earlier|also|then|now|today|yesterday|again|once
 // "responding to reports", "replying to a letter": what the source answers, not a statement.
 const ANSWERS_TO = /^\s+to\b/i;
 
+/** Whether words met (every word of every sentence read is asked; most recur) are reporting forms, by their text. */
+const reportingForms = new Map<string, boolean>();
+const REPORTING_FORMS_KEPT = 50_000;
+
 function isReportingForm(word: string): boolean {
-  const lower = word.toLowerCase();
-  if (IRREGULAR.has(lower) || S_FORMS.has(lower)) return true;
-  if (!/(?:ed|ing)$/.test(lower)) return false;
-  return isReportingVerb(lower);
+  let found = reportingForms.get(word);
+  if (found === undefined) {
+    const lower = word.toLowerCase();
+    found = IRREGULAR.has(lower) || S_FORMS.has(lower) || (/(?:ed|ing)$/.test(lower) && isReportingVerb(lower));
+    if (reportingForms.size >= REPORTING_FORMS_KEPT) reportingForms.clear();
+    reportingForms.set(word, found);
+  }
+  return found;
 }
 
 /** Attributions of a sentence, in text order; `quoted` are its quotedRanges. */
