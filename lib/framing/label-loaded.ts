@@ -64,7 +64,8 @@ function judge(reading: SentenceReading, w: Word): WordJudgement {
 function loadedWords(pair: FramingPair, side: Side, start: number, end: number, subjectiveFrom: number): Word[] {
   const text = pair.text[side];
   const reading = pair.reading[side];
-  const rivalStems = pair.reading[side === 'this' ? 'other' : 'this'].stems;
+  // The rival's stems are looked up only for a word loaded otherwise: read then (sentence-reading.ts makes them when first asked).
+  const rival = pair.reading[side === 'this' ? 'other' : 'this'];
   let judged = judgements.get(reading);
   if (judged === undefined) judgements.set(reading, (judged = []));
   const found: Word[] = [];
@@ -76,7 +77,7 @@ function loadedWords(pair: FramingPair, side: Side, start: number, end: number, 
     if (pair.sink.covers(side, w.start, w.end)) return;
     const stems = judgement.stems ?? foldedWords(w.text).map(stemWord);
     if (index !== -1) judgement.stems = stems;
-    if (stems.some((f) => rivalStems.has(f))) return;
+    if (stems.some((f) => rival.stems.has(f))) return;
     // The rival article is read only for a word that is loaded otherwise (rare).
     if (!pair.sides.rivalArticleUses(side, stems)) found.push(w);
   });
