@@ -142,3 +142,23 @@ test('known parts written with their sketches inside (before sketches were store
   }
   expect(found).toBeGreaterThan(0);
 }, 60_000);
+
+test('a known part keeps its LSH keys filter; one written before the filter (or in another scheme) reads without it', () => {
+  const [segment] = buildSegments([...seedRecords(), ...basilRecords().slice(0, 40)], [], new Map(), []);
+  const { known } = serializeKnownParts(lookupsOf(segment!.data), 8);
+  const part = readKnownPart(known);
+  expect(part.lshPages?.filter).toBeInstanceOf(Uint8Array);
+  expect(part.lshPages!.filter!.length).toBeGreaterThanOrEqual(8);
+  const file = readSections(known);
+  const sections = (names: string[]) => names.map((name) => [name, file.get(name)] as const);
+  const arrays = ['idHashes', 'idOrder', 'urlHashes', 'urlOrder', 'outletIndex', 'shingleCounts', 'lshFences'];
+  const meta = file.meta as { lsh: { entries: number; page: number; filterScheme?: number } };
+  const { filterScheme: _, ...lshBefore } = meta.lsh;
+  const before = readKnownPart(serializeSections({ ...meta, lsh: lshBefore }, sections(arrays)));
+  expect(before.lshPages?.filter).toBeUndefined();
+  expect([...before.lshPages!.fences]).toEqual([...part.lshPages!.fences]);
+  const otherProbes = readKnownPart(serializeSections({ ...meta, lsh: { ...meta.lsh, filterScheme: 1 } }, sections([...arrays, 'lshFilter'])));
+  expect(otherProbes.lshPages?.filter).toBeUndefined();
+  // A filter shorter than any written is damage, not a filter to trust.
+  expect(() => readKnownPart(serializeSections(meta, [...sections(arrays), ['lshFilter', new Uint8Array(4)]]))).toThrow(/damaged/);
+});

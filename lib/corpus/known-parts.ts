@@ -18,6 +18,7 @@ import type { StringTable } from './data.ts';
 import { CorpusFormatError, readSections, serializeSections } from './format.ts';
 import type { SegmentLookups } from './segment-lookups.ts';
 import { serializeLshPages, type LshPagesLayout } from './lsh-pages.ts';
+import { LSH_FILTER_SCHEME } from './lsh-filter.ts';
 
 /** Articles per known page: small enough that a check reads little, large enough that pages stay few. */
 export const KNOWN_PAGE_ARTICLES = 64;
@@ -54,8 +55,12 @@ interface KnownPartMeta {
   articleCount: number;
   outlets: string[];
   pageArticles: number;
-  /** LSH entries and entries per page, the pages' first keys in the `lshFences` section (absent from known parts written before). */
-  lsh?: { entries: number; page: number };
+  /**
+   * LSH entries and entries per page, the pages' first keys in the `lshFences` section (absent from
+   * known parts written before); `filterScheme` when the `lshFilter` section holds the keys' filter
+   * (LSH_FILTER_SCHEME: how its bits are probed).
+   */
+  lsh?: { entries: number; page: number; filterScheme?: number };
 }
 
 interface KnownSketchesMeta {
@@ -103,8 +108,8 @@ function tableSlice(table: StringTable, first: number, count: number): StringTab
 export function serializeKnownParts(lookups: SegmentLookups, pageArticles = KNOWN_PAGE_ARTICLES): { known: Uint8Array; sketches: Uint8Array; pages: Uint8Array[]; lsh: Uint8Array[] } {
   const n = lookups.articleCount;
   const lsh = serializeLshPages({ keys: lookups.lshKeys, articles: lookups.lshArticles });
-  const meta: KnownPartMeta = { kind: 'segment-known', name: lookups.name, articleCount: n, outlets: lookups.outlets, pageArticles, lsh: { entries: lsh.layout.entries, page: lsh.layout.page } };
-  const known = serializeSections(meta, [...KNOWN_ARRAYS.map((name) => [name, lookups[name]] as const), ['lshFences', lsh.layout.fences]]);
+  const meta: KnownPartMeta = { kind: 'segment-known', name: lookups.name, articleCount: n, outlets: lookups.outlets, pageArticles, lsh: { entries: lsh.layout.entries, page: lsh.layout.page, filterScheme: LSH_FILTER_SCHEME } };
+  const known = serializeSections(meta, [...KNOWN_ARRAYS.map((name) => [name, lookups[name]] as const), ['lshFences', lsh.layout.fences], ['lshFilter', lsh.layout.filter!]]);
   const sketchesMeta: KnownSketchesMeta = { kind: 'segment-known-sketches', articleCount: n };
   const sketches = serializeSections(sketchesMeta, [['sketches', signatureSketches(lookups.signatures)]]);
   const pages: Uint8Array[] = [];
@@ -134,11 +139,23 @@ export function readKnownPart(bytes: Uint8Array): KnownPart {
   const arrays = Object.fromEntries(KNOWN_ARRAYS.map((name) => [name, file.get(name)])) as Pick<KnownPart, KnownArray>;
   // Known parts written before sketches were stored apart hold them, and before LSH pages the buckets.
   const sketches = file.has('sketches') ? file.get<Uint8Array>('sketches') : null;
-  const lsh = meta.lsh ? { lshPages: { ...meta.lsh, fences: file.get<Uint32Array>('lshFences') } } : { lshKeys: file.get<Uint32Array>('lshKeys'), lshArticles: file.get<Uint32Array>('lshArticles') };
+  const lsh = meta.lsh ? { lshPages: lshLayout(meta.lsh, file) } : { lshKeys: file.get<Uint32Array>('lshKeys'), lshArticles: file.get<Uint32Array>('lshArticles') };
   const part: KnownPart = { name: meta.name, articleCount: meta.articleCount, outlets: meta.outlets, pageArticles: meta.pageArticles, ...arrays, ...lsh, sketches };
   const fences = part.lshPages ? Math.ceil(part.lshPages.entries / part.lshPages.page) === part.lshPages.fences.length : true;
   if (!(part.pageArticles >= 1) || !fences || (sketches && sketches.length !== part.articleCount * SIGNATURE_SIZE)) throw new CorpusFormatError('the known part of a corpus segment is damaged');
   return part;
+}
+
+/** Where a known part's LSH pages are, with the keys' filter when it was written in the scheme this build probes (else every key is looked up in its page). */
+function lshLayout(lsh: NonNullable<KnownPartMeta['lsh']>, file: ReturnType<typeof readSections>): LshPagesLayout {
+  const layout: LshPagesLayout = { entries: lsh.entries, page: lsh.page, fences: file.get<Uint32Array>('lshFences') };
+  if (lsh.filterScheme === LSH_FILTER_SCHEME && file.has('lshFilter')) {
+    const filter = file.get<Uint8Array>('lshFilter');
+    // At least 8 bytes, and fewer bits than 2^31 (buildLshFilter): anything else is damage.
+    if (filter.length < 8 || filter.length >= 2 ** 28) throw new CorpusFormatError('the known part of a corpus segment is damaged');
+    layout.filter = filter;
+  }
+  return layout;
 }
 
 /** Reads a segment's sketches (checksum verified), for a known part of `articleCount` articles. */

@@ -54,3 +54,26 @@ test('a segment without LSH entries has no pages: every bucket is read, and empt
   expect(lsh.has(7)).toBe(true);
   expect(lsh.bucket(7)).toEqual(new Uint32Array(0));
 });
+
+test('keys no article has are answered from the filter, mostly without reading a page, and every bucket is as without it', async () => {
+  let s = 99;
+  const absent: number[] = [];
+  const stored = new Set(buckets.keys);
+  while (absent.length < 400) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    if (!stored.has(s)) absent.push(s);
+  }
+  const reads = { filtered: 0, unfiltered: 0 };
+  const filtered = new LshPages('lsh', layout, async (numbers) => ((reads.filtered += numbers.length), numbers.map((k) => pages[k]!)));
+  const { filter: _, ...withoutFilter } = layout;
+  const unfiltered = new LshPages('lsh', withoutFilter, async (numbers) => ((reads.unfiltered += numbers.length), numbers.map((k) => pages[k]!)));
+  expect(layout.filter).toBeDefined();
+  expect(absent.filter((key) => filtered.has(key)).length).toBeGreaterThan(absent.length * 0.9);
+  await filtered.read(absent);
+  await unfiltered.read(absent);
+  expect(reads.filtered).toBeLessThan(reads.unfiltered / 5);
+  const keys = [...absent, ...stored];
+  await filtered.read(keys);
+  await unfiltered.read(keys);
+  for (const key of keys) expect([...filtered.bucket(key)!]).toEqual([...unfiltered.bucket(key)!]);
+});

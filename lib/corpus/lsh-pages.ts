@@ -1,14 +1,16 @@
 // A feeds segment's LSH buckets stored in pages of LSH_PAGE entries (keys ascending, with their
 // articles), each page's first key kept in the segment's known part (./known-parts.ts), and read
 // when a search first looks in one of their buckets. A search looks up the 16 bucket keys of one
-// signature (LSH_BANDS), so a page query reads some 16 pages of each segment (two for a key whose
-// bucket may cross a page boundary); the buckets read whole were 5.1 of the 12.4 MB a cold start
+// signature (LSH_BANDS), so a page query read some 16 pages of each segment (two for a key whose
+// bucket may cross a page boundary) before the known part held a filter of the keys (./lsh-filter.ts),
+// which now leaves out most of them: keys naming no bucket in the segment; the buckets read whole were 5.1 of the 12.4 MB a cold start
 // read before its first analysis at 40,000 articles (every segment's known part, as reconcile and
 // the index parts need it), and they grow with the corpus. Both openings of a segment (the corpus queries search, ./open-segment.ts, and the
 // articles a refresh checks, ./known-articles.ts) share one LshPages, so a page is read once.
 import { bucketKeys, bucketRange, type LshBuckets } from '../fingerprint/index.ts';
 import { fencedPages, joinRuns } from '../sorted.ts';
 import { CorpusFormatError, readSections, serializeSections } from './format.ts';
+import { buildLshFilter, lshFilterMayHold } from './lsh-filter.ts';
 
 /**
  * Bucket entries per LSH page (2 kB of keys and articles): a lookup reads one page, rarely two, so
@@ -25,6 +27,8 @@ export interface LshPagesLayout {
   page: number;
   /** Each page's first key. */
   fences: Uint32Array;
+  /** Which keys may have a bucket (./lsh-filter.ts); absent from known parts written before it, whose every key is looked up in its page. */
+  filter?: Uint8Array;
 }
 
 /** Reads stored LSH pages by number, in the order asked. */
@@ -50,7 +54,7 @@ export function serializeLshPages(buckets: LshBuckets, page = LSH_PAGE): { layou
       ]),
     );
   }
-  return { layout: { entries, page, fences: Uint32Array.from(fences) }, pages };
+  return { layout: { entries, page, fences: Uint32Array.from(fences), filter: buildLshFilter(buckets.keys) }, pages };
 }
 
 /** An empty bucket (a key no article of the segment has). */
@@ -70,8 +74,14 @@ export class LshPages {
     this.pages = new Array<LshBuckets | undefined>(layout.fences.length);
   }
 
+  /** Whether the key's bucket is known to be empty without reading a page (the filter rules it out). */
+  private ruledOut(key: number): boolean {
+    return this.layout.filter !== undefined && !lshFilterMayHold(this.layout.filter, key);
+  }
+
   /** Whether every page the key's bucket may lie on is read. */
   has(key: number): boolean {
+    if (this.ruledOut(key)) return true;
     const [first, last] = fencedPages(this.layout.fences, key);
     for (let k = first; k < last; k++) if (!this.pages[k]) return false;
     return true;
@@ -82,6 +92,7 @@ export class LshPages {
    * so that a caller says which error that is without searching the fences twice (`has`).
    */
   bucket(key: number): Uint32Array | undefined {
+    if (this.ruledOut(key)) return NO_ARTICLES;
     const [first, last] = fencedPages(this.layout.fences, key);
     for (let k = first; k < last; k++) if (!this.pages[k]) return undefined;
     const found: Uint32Array[] = [];
@@ -98,6 +109,7 @@ export class LshPages {
     const unread = new Set<number>();
     const waits: Promise<void>[] = [];
     for (const key of keys) {
+      if (this.ruledOut(key)) continue;
       const [first, last] = fencedPages(this.layout.fences, key);
       for (let k = first; k < last; k++) {
         if (this.pages[k]) continue;

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { chooseTermVector } from './term-vector.ts';
+import { ArticleCache, chooseTermVector } from './term-vector.ts';
 
 test('keeps the highest weights, ties to the earlier term, in term order, with their norm', () => {
   // Weights (1 + ln count) * idf: term 0 and 3 weigh 1 + ln 2 ≈ 1.69; terms 1, 2, 4 weigh 1 (ties).
@@ -37,4 +37,23 @@ test('the selected threshold keeps what a full sort of the weights keeps', () =>
       .sort((a, b) => a - b);
     expect([...chosen.vector.terms]).toEqual(expected);
   }
+});
+
+test('the article cache computes each article once, keeps null, and drops the oldest past its capacity', () => {
+  const cache = new ArticleCache<number | null>(2);
+  let computed = 0;
+  const value = (article: number) => () => {
+    computed += 1;
+    return article === 1 ? null : article * 10;
+  };
+  expect(cache.get(1, value(1))).toBeNull();
+  expect(cache.get(1, value(1))).toBeNull();
+  expect(cache.get(2, value(2))).toBe(20);
+  expect(computed).toBe(2);
+  // A third article pushes out the first: it is computed again when next asked for.
+  expect(cache.get(3, value(3))).toBe(30);
+  expect(cache.get(2, value(2))).toBe(20);
+  expect(computed).toBe(3);
+  expect(cache.get(1, value(1))).toBeNull();
+  expect(computed).toBe(4);
 });

@@ -56,6 +56,15 @@ describe('furnitureRanges', () => {
     expect(furniture(text)).toEqual(['Getty Images']);
   });
 
+  test('a slash between words of story text is no credit; a credit after a slash may go on "via" an agency', () => {
+    const text = [
+      'One of the 14 Kurds pointed at the word "refugee" in an English/Turkish dictionary.',
+      'Officials said the talks would go on and/or resume in Ankara',
+      'Soldiers patrol a street in Afrin on March 20, 2018.Jane Doe / Sputnik via AP',
+    ].join('\n');
+    expect(furniture(text)).toEqual(['Soldiers patrol a street in Afrin on March 20, 2018.Jane Doe / Sputnik via AP']);
+  });
+
   test('the plain NYT seed and a text without line breaks have none', () => {
     expect(furniture(seed('001_4938277a76e1a9f3.txt'))).toEqual([]);
     expect(furniture(seed('000_0812b1be2a60d229.txt'))).toEqual([]);

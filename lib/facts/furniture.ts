@@ -116,6 +116,17 @@ function endsInLetter(text: string): boolean {
  * apostrophes and hyphens, then a closing parenthesis at most): ASCII digits and other punctuation.
  */
 const NOT_AFTER_CREDIT_SLASH = /[0-9!"#$%&(*+,/:;<=>?@[\\\]^_`{|}~]/;
+/**
+ * A word a "Name / Name" credit has none of after its slash: one opening with a lower-case ASCII
+ * letter, but "via" ("Name / Name via AP"). Names open with a capital; a slash between two words
+ * of story text ("an English/Turkish dictionary", "and/or") is followed by such a word.
+ */
+const LOWER_CASE_WORD = /(?:^|\s)(?!via\s)[a-z]/;
+
+/** Whether the text after a paragraph's last slash may be the names of a "Name / Name" credit. */
+function mayFollowCreditSlash(rest: string): boolean {
+  return !NOT_AFTER_CREDIT_SLASH.test(rest) && !LOWER_CASE_WORD.test(rest);
+}
 
 /**
  * Both patterns end with the credit: "Name / Name …", whose slash is then the paragraph's last
@@ -126,7 +137,7 @@ const NOT_AFTER_CREDIT_SLASH = /[0-9!"#$%&(*+,/:;<=>?@[\\\]^_`{|}~]/;
 function mayHoldCredit(text: string): boolean {
   const slash = text.lastIndexOf('/');
   // Every agency's name ends in an ASCII letter: ENDS_IN_AGENCY, which tries every position, only where one ends the text.
-  return (slash !== -1 && !NOT_AFTER_CREDIT_SLASH.test(text.slice(slash + 1))) || (endsInLetter(text) && ENDS_IN_AGENCY.test(text));
+  return (slash !== -1 && mayFollowCreditSlash(text.slice(slash + 1))) || (endsInLetter(text) && ENDS_IN_AGENCY.test(text));
 }
 
 export function isCreditLine(paragraph: string): boolean {

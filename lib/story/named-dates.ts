@@ -5,6 +5,7 @@
 // count; a year alone is as often a plan ("by 2030") as a report.
 import type { Corpus } from '../corpus/corpus.ts';
 import { dayFromIso } from '../corpus/data.ts';
+import { ArticleCache } from '../corpus/term-vector.ts';
 
 const NAMED_DAY = /^d:(\d{4})-(\d\d)(?:-(\d\d))?$/;
 
@@ -21,18 +22,17 @@ export function latestNamedDay(factKeys: Iterable<string>): number | null {
   return latest;
 }
 
-const cache = new WeakMap<Corpus, Map<number, number | null>>();
+/**
+ * Per corpus, the articles' days read so far, as many as the term vectors keep: a background that
+ * stays up reads candidates of page after page, and an unbounded map would grow with each.
+ */
+const cache = new WeakMap<Corpus, ArticleCache<number | null>>();
 
 /** latestNamedDay of a corpus article, from its stored fact keys (kept per corpus). */
 export function articleLatestNamedDay(corpus: Corpus, article: number): number | null {
   let days = cache.get(corpus);
-  if (days === undefined) cache.set(corpus, (days = new Map()));
-  let day = days.get(article);
-  if (day === undefined) {
-    day = latestNamedDay(Array.from(corpus.facts(article), (id) => corpus.termText(id)));
-    days.set(article, day);
-  }
-  return day;
+  if (days === undefined) cache.set(corpus, (days = new ArticleCache<number | null>()));
+  return days.get(article, () => latestNamedDay(Array.from(corpus.facts(article), (id) => corpus.termText(id))));
 }
 
 /**

@@ -139,7 +139,8 @@ export async function collectOrphans(db: CorporaDatabase, now = Date.now()): Pro
         // Listed since (parts added to a live segment): nothing of it is an orphan.
         await parts.delete(unlistedMark(segment));
       } else if (now - mark.written > ORPHAN_AGE_MS) {
-        deleted += (await parts.getAllKeys(segmentPartsRange(segment))).length + 1;
+        // Counted, not listed: an orphan may hold thousands of parts.
+        deleted += (await parts.count(segmentPartsRange(segment))) + 1;
         await parts.delete(segmentPartsRange(segment));
         await parts.delete(unlistedMark(segment));
       }
