@@ -157,7 +157,7 @@ test('a known part keeps its LSH keys filter; one written before the filter (or 
   const before = readKnownPart(serializeSections({ ...meta, lsh: lshBefore }, sections(arrays)));
   expect(before.lshPages?.filter).toBeUndefined();
   expect([...before.lshPages!.fences]).toEqual([...part.lshPages!.fences]);
-  const otherProbes = readKnownPart(serializeSections({ ...meta, lsh: { ...meta.lsh, filterScheme: 1 } }, sections([...arrays, 'lshFilter'])));
+  const otherProbes = readKnownPart(serializeSections({ ...meta, lsh: { ...meta.lsh, filterScheme: 2 } }, sections([...arrays, 'lshFilter'])));
   expect(otherProbes.lshPages?.filter).toBeUndefined();
   // A filter shorter than any written is damage, not a filter to trust.
   expect(() => readKnownPart(serializeSections(meta, [...sections(arrays), ['lshFilter', new Uint8Array(4)]]))).toThrow(/damaged/);

@@ -18,7 +18,7 @@ import type { StringTable } from './data.ts';
 import { CorpusFormatError, readSections, serializeSections } from './format.ts';
 import type { SegmentLookups } from './segment-lookups.ts';
 import { serializeLshPages, type LshPagesLayout } from './lsh-pages.ts';
-import { LSH_FILTER_SCHEME } from './lsh-filter.ts';
+import { LSH_FILTER_SCHEME, MAX_FILTER_BITS } from './lsh-filter.ts';
 
 /** Articles per known page: small enough that a check reads little, large enough that pages stay few. */
 export const KNOWN_PAGE_ARTICLES = 64;
@@ -151,8 +151,8 @@ function lshLayout(lsh: NonNullable<KnownPartMeta['lsh']>, file: ReturnType<type
   const layout: LshPagesLayout = { entries: lsh.entries, page: lsh.page, fences: file.get<Uint32Array>('lshFences') };
   if (lsh.filterScheme === LSH_FILTER_SCHEME && file.has('lshFilter')) {
     const filter = file.get<Uint8Array>('lshFilter');
-    // At least 8 bytes, and fewer bits than 2^31 (buildLshFilter): anything else is damage.
-    if (filter.length < 8 || filter.length >= 2 ** 28) throw new CorpusFormatError('the known part of a corpus segment is damaged');
+    // At least 8 bytes, and at most MAX_FILTER_BITS (buildLshFilter): anything else is damage.
+    if (filter.length < 8 || filter.length * 8 > MAX_FILTER_BITS) throw new CorpusFormatError('the known part of a corpus segment is damaged');
     layout.filter = filter;
   }
   return layout;

@@ -35,3 +35,15 @@ test('an empty segment has a small filter that holds nothing', () => {
   expect(filter.length).toBe(8);
   expect(randomKeys(100, 4).some((k) => lshFilterMayHold(filter, k))).toBe(false);
 });
+
+test('a large filter (a segment of 100,000 articles) passes as few absent keys as a small one: every bit is reachable', () => {
+  const keys = randomKeys(1_500_000, 5).sort();
+  const filter = buildLshFilter(keys);
+  expect(filter.length).toBeGreaterThan(2 ** 20);
+  for (let i = 0; i < keys.length; i += 97) expect(lshFilterMayHold(filter, keys[i]!)).toBe(true);
+  const held = new Set(keys);
+  const probes = randomKeys(50000, 6).filter((k) => !held.has(k));
+  const passed = probes.filter((k) => lshFilterMayHold(filter, k)).length;
+  expect(passed / probes.length).toBeGreaterThan(0.04);
+  expect(passed / probes.length).toBeLessThan(0.075);
+});

@@ -10,7 +10,7 @@ import { mix32 } from '../fingerprint/hash.ts';
  * How a filter's bits are placed, stored with it: a known part whose filter was written another
  * way (1: a power-of-two size, written by no release) is read without it, never misread.
  */
-export const LSH_FILTER_SCHEME = 2;
+export const LSH_FILTER_SCHEME = 3;
 /** Bits probed per key: with BITS_PER_KEY, about 5.6% of absent keys pass. */
 const LSH_FILTER_PROBES = 4;
 /**
@@ -20,12 +20,15 @@ const LSH_FILTER_PROBES = 4;
  * (some 1.7 MB), where 16 (2 MB, 0.2% passing) cost about what they spared.
  */
 const BITS_PER_KEY = 6;
+/** A filter's bits at most (16 MB): below 2^27, as `probeBit` needs. */
+export const MAX_FILTER_BITS = 2 ** 27;
 
 /** The filter of these keys (ascending, repeats allowed, as a segment's buckets hold them). */
 export function buildLshFilter(sortedKeys: Uint32Array): Uint8Array {
   let distinct = 0;
   for (let i = 0; i < sortedKeys.length; i++) if (i === 0 || sortedKeys[i] !== sortedKeys[i - 1]) distinct++;
-  const filter = new Uint8Array(Math.max(8, Math.ceil((distinct * BITS_PER_KEY) / 8)));
+  // Capped (a segment of some 1.4 million articles reaches the cap; past it more keys pass, none is missed).
+  const filter = new Uint8Array(Math.min(MAX_FILTER_BITS / 8, Math.max(8, Math.ceil((distinct * BITS_PER_KEY) / 8))));
   const bits = filter.length * 8;
   for (let i = 0; i < sortedKeys.length; i++) {
     if (i > 0 && sortedKeys[i] === sortedKeys[i - 1]) continue;
@@ -51,12 +54,13 @@ export function lshFilterMayHold(filter: Uint8Array, key: number): boolean {
 }
 
 /**
- * Probe p's bit among `bits`: the top 21 bits of the probe's hash scaled to the size (exact in
- * doubles: below 2^21 times below 2^31), so the filter need not be a power of two.
+ * Probe p's bit among `bits`: the probe's hash scaled to the size, from its top 26 bits (the
+ * product, below 2^26 times below MAX_FILTER_BITS, is exact in doubles), so that the filter
+ * need not be a power of two and every bit of a large one is reachable.
  */
 function probeBit(key: number, p: number, step: number, bits: number): number {
   const hash = (key + Math.imul(p, step)) >>> 0;
-  return Math.floor(((hash >>> 11) * bits) / 2097152);
+  return Math.floor(((hash >>> 6) * bits) / 67108864);
 }
 
 /** Double hashing: the key itself is a hash; the stride is another, odd so that probes differ. */

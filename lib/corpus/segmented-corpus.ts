@@ -67,6 +67,11 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
    * hash and a search in each of them.
    */
   private readonly termIdsByText = new Map<string, number>();
+  /**
+   * The corpus ids of the stored terms of the article whose vector is being chosen: read only
+   * while choosing, so one array serves every article (some 40 new candidates a page).
+   */
+  private vectorTerms = new Uint32Array(1024);
   /** Primary version of every article in a group of versions (others are their own), made on first use (primaries). */
   private primaryOf: Map<number, number> | null = null;
   private groupMembers: Map<number, number[]> | null = null;
@@ -380,9 +385,8 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
     return id !== -1 ? id : this.intern(s, local);
   }
 
-  /** The corpus ids of a segment's local term ids (`corpusTerm` of each). */
-  private corpusTerms(s: number, locals: Uint32Array): Uint32Array {
-    const out = new Uint32Array(locals.length);
+  /** The corpus ids of a segment's local term ids (`corpusTerm` of each), into `out` (a new array by default). */
+  private corpusTerms(s: number, locals: Uint32Array, out = new Uint32Array(locals.length)): Uint32Array {
     for (let k = 0; k < locals.length; k++) out[k] = this.corpusTerm(s, locals[k]!);
     return out;
   }
@@ -418,7 +422,9 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
 
   protected chooseVector(index: number): ChosenVector {
     const [part, local] = this.live(index);
-    const ids = this.corpusTerms(part.position, part.alone.docTerms(local));
+    const locals = part.alone.docTerms(local);
+    if (this.vectorTerms.length < locals.length) this.vectorTerms = new Uint32Array(Math.max(locals.length, 2 * this.vectorTerms.length));
+    const ids = this.corpusTerms(part.position, locals, this.vectorTerms);
     return chooseTermVector(part.alone.docTermCounts(local), (k) => this.idfs[ids[k]!]!, (k) => ids[k]!);
   }
 
@@ -468,9 +474,10 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
     if (cached !== undefined) return cached.length;
     const base = termId * this.parts.length;
     let length = 0;
-    for (const [s, part] of this.parts.entries()) {
+    // Indexed, not by entries(): a query asks this of each lookup term, some twice (an [index, part] pair per segment each time).
+    for (let s = 0; s < this.parts.length; s++) {
       const local = this.termLocals[base + s]!;
-      if (local !== -1) length += part.livePostingsLength(local);
+      if (local !== -1) length += this.parts[s]!.livePostingsLength(local);
     }
     return length;
   }

@@ -39,21 +39,45 @@ test('the selected threshold keeps what a full sort of the weights keeps', () =>
   }
 });
 
+test('an article chosen after longer ones, and one longer than any before, keep what they keep alone', () => {
+  // The weights are worked in arrays kept from one article to the next (grown for a longer one):
+  // what a longer article left in them must not count for a shorter one.
+  const article = (n: number, seed: number) => ({
+    counts: Uint8Array.from({ length: n }, (_, k) => 1 + ((k * 7 + seed) % 5)),
+    idfs: Array.from({ length: n }, (_, k) => 1 + ((k * 13 + seed) % 11) / 3),
+  });
+  const choose = (a: ReturnType<typeof article>) => chooseTermVector(a.counts, (k) => a.idfs[k]!, (k) => k, 192);
+  const short = article(400, 1);
+  const first = choose(short);
+  const long = article(5000, 2);
+  const longFirst = choose(long);
+  expect(choose(short)).toEqual(first);
+  expect(choose(long)).toEqual(longFirst);
+  // The long one keeps its 192 highest weights, ties to the earlier term, in term order.
+  const weights = Array.from(long.counts, (c, k) => (1 + Math.log(c)) * long.idfs[k]!);
+  const expected = weights
+    .map((w, k) => [w, k] as const)
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1])
+    .slice(0, 192)
+    .map(([, k]) => k)
+    .sort((a, b) => a - b);
+  expect([...longFirst.vector.terms]).toEqual(expected);
+});
+
 test('the article cache computes each article once, keeps null, and drops the oldest past its capacity', () => {
-  const cache = new ArticleCache<number | null>(2);
   let computed = 0;
-  const value = (article: number) => () => {
+  const cache = new ArticleCache<number | null>((article) => {
     computed += 1;
     return article === 1 ? null : article * 10;
-  };
-  expect(cache.get(1, value(1))).toBeNull();
-  expect(cache.get(1, value(1))).toBeNull();
-  expect(cache.get(2, value(2))).toBe(20);
+  }, 2);
+  expect(cache.get(1)).toBeNull();
+  expect(cache.get(1)).toBeNull();
+  expect(cache.get(2)).toBe(20);
   expect(computed).toBe(2);
   // A third article pushes out the first: it is computed again when next asked for.
-  expect(cache.get(3, value(3))).toBe(30);
-  expect(cache.get(2, value(2))).toBe(20);
+  expect(cache.get(3)).toBe(30);
+  expect(cache.get(2)).toBe(20);
   expect(computed).toBe(3);
-  expect(cache.get(1, value(1))).toBeNull();
+  expect(cache.get(1)).toBeNull();
   expect(computed).toBe(4);
 });

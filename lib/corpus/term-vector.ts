@@ -23,13 +23,13 @@ export interface ChosenVector {
 export const SUBLINEAR_TF: Float64Array = Float64Array.from({ length: 256 }, (_, count) => 1 + Math.log(count));
 
 /**
- * The value at `k` of `values` sorted ascending (as a numeric sort puts it), by selection: the
- * array is reordered, not sorted. Hoare's quickselect, the middle element as pivot (stored terms
+ * The value at `k` of `values[0 ..< count]` sorted ascending (as a numeric sort puts it), by
+ * selection: those values are reordered, not sorted. Hoare's quickselect, the middle element as pivot (stored terms
  * come in hash order, so no order in their weights makes that pivot a bad one).
  */
-function selectAscending(values: Float64Array, k: number): number {
+function selectAscending(values: Float64Array, count: number, k: number): number {
   let lo = 0;
-  let hi = values.length - 1;
+  let hi = count - 1;
   while (lo < hi) {
     const pivot = values[(lo + hi) >>> 1]!;
     let i = lo;
@@ -52,6 +52,13 @@ function selectAscending(values: Float64Array, k: number): number {
 }
 
 /**
+ * The weights of the article being chosen, and their copy that selection reorders: read only
+ * while choosing, so kept for the next article (some 40 new candidates a page, each of a few
+ * hundred stored terms).
+ */
+let scratch = { weights: new Float64Array(1024), selected: new Float64Array(1024) };
+
+/**
  * The `limit` highest of an article's stored terms by weight (1 + ln count) · idf, ties to the
  * earlier in term order (never a corpus-local id), kept in term order, with their norm.
  * `counts[k]` is the count of the article's k-th stored term (in term order), `idfAt(k)` its idf
@@ -59,7 +66,8 @@ function selectAscending(values: Float64Array, k: number): number {
  */
 export function chooseTermVector(counts: Uint8Array, idfAt: (k: number) => number, idOf: (k: number) => number, limit = TOP_TERMS): ChosenVector {
   const n = counts.length;
-  const weights = new Float64Array(n);
+  if (scratch.weights.length < n) scratch = { weights: new Float64Array(2 * n), selected: new Float64Array(2 * n) };
+  const { weights, selected } = scratch;
   for (let k = 0; k < n; k++) weights[k] = SUBLINEAR_TF[counts[k]!]! * idfAt(k);
   if (n <= limit) {
     // Every term is kept (a short article): no ranking.
@@ -74,7 +82,8 @@ export function chooseTermVector(counts: Uint8Array, idfAt: (k: number) => numbe
   // The limit-th highest weight (selected, not sorted: a sort of every weight was most of the
   // choice): terms above it are kept, and terms at it in term order until the vector is full
   // (ties to the earlier term).
-  const threshold = selectAscending(weights.slice(), n - limit);
+  for (let k = 0; k < n; k++) selected[k] = weights[k]!;
+  const threshold = selectAscending(selected, n, n - limit);
   let above = 0;
   for (let k = 0; k < n; k++) if (weights[k]! > threshold) above++;
   let ties = limit - above;
@@ -92,18 +101,23 @@ export function chooseTermVector(counts: Uint8Array, idfAt: (k: number) => numbe
 }
 
 /**
- * What was worked out per article so far (term vectors, lib/story/candidate-rows.ts's rows), at
- * most `capacity` articles (the oldest are dropped first).
+ * What was worked out per article so far (term vectors, lib/story/candidate-rows.ts's rows) by
+ * `choose`, at most `capacity` articles (the oldest are dropped first). `choose` is given once,
+ * not with each `get`: scoring asks for every candidate's vector, norm and rows, mostly kept
+ * already, and a function made per ask was allocated each time.
  */
 export class ArticleCache<T = ChosenVector> {
   private readonly kept = new Map<number, T>();
 
-  constructor(private readonly capacity = 8192) {}
+  constructor(
+    private readonly choose: (article: number) => T,
+    private readonly capacity = 8192,
+  ) {}
 
-  get(article: number, choose: () => T): T {
+  get(article: number): T {
     let chosen = this.kept.get(article);
     if (chosen === undefined) {
-      chosen = choose();
+      chosen = this.choose(article);
       if (this.kept.size >= this.capacity) this.kept.delete(this.kept.keys().next().value!);
       this.kept.set(article, chosen);
     }

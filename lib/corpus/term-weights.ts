@@ -16,7 +16,7 @@ export function termIdf(df: number, articles: number, backgroundClass: number): 
 
 export abstract class TermWeights {
   abstract readonly size: number;
-  private readonly vectors = new ArticleCache();
+  private readonly vectors = new ArticleCache((index) => this.chooseVector(index));
 
   /** The term's id in this corpus, or -1 when no article holds it. */
   abstract termId(term: string): number;
@@ -46,6 +46,6 @@ export abstract class TermWeights {
 
   /** The article's vector and its norm, chosen on first use of either and kept (ArticleCache). */
   private chosen(index: number): ChosenVector {
-    return this.vectors.get(index, () => this.chooseVector(index));
+    return this.vectors.get(index);
   }
 }

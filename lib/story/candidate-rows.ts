@@ -73,6 +73,6 @@ function readRows(corpus: Corpus, article: number): CandidateRows {
 /** The article's rows as scoring reads them, worked out on first use and kept (the oldest dropped first). */
 export function candidateRows(corpus: Corpus, article: number): CandidateRows {
   let rows = kept.get(corpus);
-  if (rows === undefined) kept.set(corpus, (rows = new ArticleCache()));
-  return rows.get(article, () => readRows(corpus, article));
+  if (rows === undefined) kept.set(corpus, (rows = new ArticleCache((a) => readRows(corpus, a))));
+  return rows.get(article);
 }

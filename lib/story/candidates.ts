@@ -111,6 +111,12 @@ function topArticles(articles: Uint32Array, scores: Float32Array, limit: number)
   const heap: number[] = [];
   // a ranks below b: lower score, or equal score and higher index.
   const below = (a: number, b: number) => scores[a]! < scores[b]! || (scores[a] === scores[b] && a > b);
+  // Through a temporary, not by destructuring: unoptimized, [x, y] = [y, x] allocates an array (thousands of articles go through the heap per query).
+  const swap = (i: number, j: number) => {
+    const t = heap[i]!;
+    heap[i] = heap[j]!;
+    heap[j] = t;
+  };
   const siftDown = (i: number) => {
     for (;;) {
       const l = 2 * i + 1;
@@ -119,7 +125,7 @@ function topArticles(articles: Uint32Array, scores: Float32Array, limit: number)
       if (l < heap.length && below(heap[l]!, heap[m]!)) m = l;
       if (r < heap.length && below(heap[r]!, heap[m]!)) m = r;
       if (m === i) return;
-      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+      swap(i, m);
       i = m;
     }
   };
@@ -129,7 +135,7 @@ function topArticles(articles: Uint32Array, scores: Float32Array, limit: number)
       for (let i = heap.length - 1; i > 0; ) {
         const parent = (i - 1) >> 1;
         if (!below(heap[i]!, heap[parent]!)) break;
-        [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+        swap(i, parent);
         i = parent;
       }
     } else if (below(heap[0]!, a)) {

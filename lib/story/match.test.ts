@@ -5,7 +5,7 @@ import { loadCorpus } from '../corpus/corpus.ts';
 import { serializeCorpus } from '../corpus/format.ts';
 import { SEED_IDS, seedRecords } from '../corpus/test-seeds.ts';
 import { matchStories } from './match.ts';
-import { sameStoryProbability, STORY_WEIGHTS, UNDATED_STORY_WEIGHTS, weightsFor, type StoryEvidence } from './score.ts';
+import { EVIDENCE_NAMES, evidenceVector, sameStoryProbability, STORY_WEIGHTS, UNDATED_STORY_WEIGHTS, weightsFor, type StoryEvidence } from './score.ts';
 
 const records = seedRecords();
 // Several paragraphs of ordinary news prose on another subject, with names, numbers and dates.
@@ -155,5 +155,18 @@ describe('sameStoryProbability', () => {
     expect(at(null)).toBeCloseTo(sameStoryProbability({ ...base, daysApart: null }, UNDATED_STORY_WEIGHTS), 10);
     expect(weightsFor({ ...base, daysApart: null })).toBe(UNDATED_STORY_WEIGHTS);
     expect(weightsFor({ ...base, daysApart: 3 })).toBe(STORY_WEIGHTS);
+  });
+
+  // Weighed without building the vector: the same sum, term by term in EVIDENCE_NAMES order, to the last bit.
+  test.each([
+    ['dated', base],
+    ['undated', { ...base, daysApart: null }],
+    ['weeks apart, few rare terms', { ...base, daysApart: 23, rareTerms: 1, termsOfBest: 0.35 }],
+  ])('is the logistic of the weighed evidenceVector (%s)', (_name, evidence) => {
+    const w = weightsFor(evidence);
+    const x = evidenceVector(evidence);
+    let z = w.bias;
+    EVIDENCE_NAMES.forEach((name, i) => (z += w[name] * x[i]!));
+    expect(sameStoryProbability(evidence)).toBe(1 / (1 + Math.exp(-z)));
   });
 });

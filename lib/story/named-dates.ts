@@ -31,8 +31,8 @@ const cache = new WeakMap<Corpus, ArticleCache<number | null>>();
 /** latestNamedDay of a corpus article, from its stored fact keys (kept per corpus). */
 export function articleLatestNamedDay(corpus: Corpus, article: number): number | null {
   let days = cache.get(corpus);
-  if (days === undefined) cache.set(corpus, (days = new ArticleCache<number | null>()));
-  return days.get(article, () => latestNamedDay(Array.from(corpus.facts(article), (id) => corpus.termText(id))));
+  if (days === undefined) cache.set(corpus, (days = new ArticleCache<number | null>((a) => latestNamedDay(Array.from(corpus.facts(a), (id) => corpus.termText(id))))));
+  return days.get(article);
 }
 
 /**

@@ -117,8 +117,9 @@ export function storyEvidence(query: StoryQuery, corpus: Corpus, article: number
     if (!Number.isNaN(lead)) leadFound += lead;
     const w = table.weight[slot]!;
     if (Number.isNaN(w)) continue;
-    dot += w * SUBLINEAR_TF[counts[k]!]! * corpus.idfOfTermId(id);
-    if (corpus.idfOfTermId(id) >= rareLimit) rare++;
+    const idf = corpus.idfOfTermId(id);
+    dot += w * SUBLINEAR_TF[counts[k]!]! * idf;
+    if (idf >= rareLimit) rare++;
   }
   const norms = query.norm * corpus.vectorNorm(article);
   // The article's facts, headline and lead, read and weighed once per article (./candidate-rows.ts).
@@ -236,10 +237,21 @@ export function evidenceVector(e: StoryEvidence): number[] {
   ];
 }
 
-/** Probability that the article covers the same news event, 0..1 (`w` overrides the model of weightsFor). */
+/**
+ * Probability that the article covers the same news event, 0..1 (`w` overrides the model of
+ * weightsFor). The inputs of evidenceVector, weighed and summed in EVIDENCE_NAMES order, without
+ * building the vector: matching weighs every candidate twice, and relations once more.
+ */
 export function sameStoryProbability(e: StoryEvidence, w: StoryWeights = weightsFor(e)): number {
-  const x = evidenceVector(e);
   let z = w.bias;
-  EVIDENCE_NAMES.forEach((name, i) => (z += w[name] * x[i]!));
+  z += w.terms * e.terms;
+  z += w.facts * e.facts;
+  z += w.containment * e.containment;
+  z += w.timeApart * (e.daysApart === null ? UNKNOWN_TIME_APART : Math.log1p(e.daysApart / 7));
+  z += w.lead * e.lead;
+  z += w.headline * e.headline;
+  z += w.rareTerms * Math.log1p(e.rareTerms);
+  z += w.leadCover * e.leadCover;
+  z += w.termsOfBest * e.termsOfBest;
   return 1 / (1 + Math.exp(-z));
 }
