@@ -39,15 +39,23 @@ const ROLE_ADVERB = /\b(?:later|earlier|also|then|now|today|yesterday|again|once
 // "responding to reports", "replying to a letter": what the source answers, not a statement.
 const ANSWERS_TO = /^\s+to\b/i;
 
+/** Whether words met (every word of every sentence read is asked; most recur) are reporting forms, by their text. */
+const reportingForms = new Map<string, boolean>();
+const REPORTING_FORMS_KEPT = 50_000;
+
 function isReportingForm(word: string): boolean {
-  const lower = word.toLowerCase();
-  if (IRREGULAR.has(lower) || S_FORMS.has(lower)) return true;
-  if (!/(?:ed|ing)$/.test(lower)) return false;
-  return isReportingVerb(lower);
+  let found = reportingForms.get(word);
+  if (found === undefined) {
+    const lower = word.toLowerCase();
+    found = IRREGULAR.has(lower) || S_FORMS.has(lower) || (/(?:ed|ing)$/.test(lower) && isReportingVerb(lower));
+    if (reportingForms.size >= REPORTING_FORMS_KEPT) reportingForms.clear();
+    reportingForms.set(word, found);
+  }
+  return found;
 }
 
-/** Attributions of a sentence, in text order. */
-export function findAttributions(text: string, names: readonly NameMention[] = extractNames(text)): Attribution[] {
+/** Attributions of a sentence, in text order; `quoted` are its quotedRanges. */
+export function findAttributions(text: string, names: readonly NameMention[] = extractNames(text), quoted: readonly (readonly [number, number])[] = quotedRanges(text)): Attribution[] {
   const found: Attribution[] = [];
   for (const m of text.matchAll(/\baccording to\b/gi)) {
     const start = m.index;
@@ -60,7 +68,6 @@ export function findAttributions(text: string, names: readonly NameMention[] = e
     const speaker = head?.text ?? null;
     found.push({ verb: m[0], verbKey: 'according to', speaker, speakerParts: partsOf(names, speaker), start, end, phraseStart: start, phraseEnd: head?.end ?? end });
   }
-  const quoted = quotedRanges(text);
   for (const m of text.matchAll(/\p{L}+/gu)) {
     if (!isReportingForm(m[0])) continue;
     const start = m.index;
@@ -86,7 +93,7 @@ export function findAttributions(text: string, names: readonly NameMention[] = e
         end += audience[0].length;
       }
     }
-    const speaker = speakerNear(text, names, start, end);
+    const speaker = speakerNear(text, names, quoted, start, end);
     const [phraseStart, phraseEnd] = phraseOf(text, speaker, start, end);
     found.push({ verb, verbKey: key === 'say' ? 'said' : key, speaker, speakerParts: partsOf(names, speaker), start, end, phraseStart, phraseEnd });
   }
@@ -117,7 +124,7 @@ function partsOf(names: readonly NameMention[], speaker: string | null): string[
   return names.find((n) => speaker === n.text || speaker.endsWith(` ${n.text}`) || speaker.includes(`${n.text} `))?.parts ?? [];
 }
 
-function speakerNear(text: string, names: readonly NameMention[], start: number, end: number): string | null {
+function speakerNear(text: string, names: readonly NameMention[], quoted: readonly (readonly [number, number])[], start: number, end: number): string | null {
   // "Ushakov said" / "Peskov, the Kremlin spokesman, said": nearest name before, within a clause.
   // A name after a preposition ("an invitation to Putin, said") is not who speaks.
   // "the president told reporters": an unnamed subject right before the verb is the speaker,
@@ -132,7 +139,6 @@ function speakerNear(text: string, names: readonly NameMention[], start: number,
     if (head !== undefined) return head.text;
   }
   // A name inside the quotation ("“I hope the Americans won’t,” he said") is not who speaks.
-  const quoted = quotedRanges(text);
   const before = names.filter(
     (n) =>
       n.end <= start &&

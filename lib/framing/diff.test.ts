@@ -7,6 +7,8 @@ describe('diffWording', () => {
     ['in a call on March 20, proposed a meeting', 'in a call on  March 20,\nproposed a meeting'],
     ['', 'Only the other side has words.'],
     ['Completely different words here.', 'Nothing alike at all, none of it.'],
+    ['  Spacing before, and after.  ', 'Spacing before,\tand after.'],
+    ['   ', ' — '],
   ])('rebuilds both sentences exactly: %j / %j', (a, b) => {
     const parts = diffWording(a, b);
     expect(parts.filter((p) => !p.added).map((p) => p.value).join('')).toBe(a);

@@ -24,17 +24,16 @@ export const MAX_EDIT_LENGTH = 48;
 
 const TOKEN = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 
-interface Unit {
-  /** Compared: the token. */
-  core: string;
-  /** Emitted: the spacing before the token and the token (the last unit keeps the tail). */
-  text: string;
-}
-
-/** A sentence's units, and their tokens: what the diff compares. */
+/**
+ * A sentence's units: its tokens (what the diff compares), and where each unit of the emitted
+ * text begins: the spacing before its token, then the token (the last unit keeps the tail). Units
+ * tile the sentence, so units `from` to `to` are one slice of it.
+ */
 interface Units {
-  units: Unit[];
+  text: string;
   cores: string[];
+  /** Unit k is text.slice(starts[k], starts[k + 1]); one more entry than units, the text's length. */
+  starts: number[];
 }
 
 /** Units of recent sentences: a sentence of the page is diffed against each of its passages. */
@@ -44,25 +43,24 @@ const UNITS_KEPT = 512;
 function units(text: string): Units {
   let kept = unitsKept.get(text);
   if (kept === undefined) {
-    const units = readUnits(text);
-    kept = { units, cores: units.map((u) => u.core) };
+    kept = readUnits(text);
     if (unitsKept.size >= UNITS_KEPT) unitsKept.delete(unitsKept.keys().next().value!);
     unitsKept.set(text, kept);
   }
   return kept;
 }
 
-function readUnits(text: string): Unit[] {
-  const out: Unit[] = [];
-  let from = 0;
+function readUnits(text: string): Units {
+  const cores: string[] = [];
+  const starts = [0];
   for (const m of text.matchAll(TOKEN)) {
-    const end = m.index + m[0].length;
-    out.push({ core: m[0], text: text.slice(from, end) });
-    from = end;
+    cores.push(m[0]);
+    starts.push(m.index + m[0].length);
   }
-  if (out.length === 0) return text === '' ? [] : [{ core: '', text }];
-  out[out.length - 1]!.text += text.slice(from);
-  return out;
+  // No token: the whole text is one unit with nothing to compare ('' has no unit at all).
+  if (cores.length === 0) return text === '' ? { text, cores, starts } : { text, cores: [''], starts: [0, text.length] };
+  starts[starts.length - 1] = text.length;
+  return { text, cores, starts };
 }
 
 function push(parts: DiffPart[], value: string, kind: 'same' | 'added' | 'removed'): void {
@@ -94,17 +92,16 @@ function editsAtLeast(mine: readonly string[], theirs: readonly string[]): numbe
   return edits;
 }
 
-function joined(units: readonly Unit[], from: number, to: number): string {
-  let text = '';
-  for (let k = from; k < to; k++) text += units[k]!.text;
-  return text;
+/** Units `from` to `to` (exclusive) as written. */
+function joined(units: Units, from: number, to: number): string {
+  return units.text.slice(units.starts[from]!, units.starts[to]!);
 }
 
 /** Word diff: `removed` parts are only in this article, `added` parts only in the other. */
 export function diffWording(thisText: string, otherText: string): DiffPart[] {
-  const { units: mine, cores: mineCores } = units(thisText);
-  const { units: theirs, cores: theirCores } = units(otherText);
-  const changes = editsAtLeast(mineCores, theirCores) > MAX_EDIT_LENGTH ? undefined : editScript(mineCores, theirCores, MAX_EDIT_LENGTH);
+  const mine = units(thisText);
+  const theirs = units(otherText);
+  const changes = editsAtLeast(mine.cores, theirs.cores) > MAX_EDIT_LENGTH ? undefined : editScript(mine.cores, theirs.cores, MAX_EDIT_LENGTH);
   const parts: DiffPart[] = [];
   if (changes === undefined) {
     push(parts, thisText, 'removed');

@@ -23,24 +23,49 @@ interface WordJudgement {
 /** Judgements of the words of the sentences read (sentence-reading.ts), by word index, made when first needed. */
 const judgements = new WeakMap<SentenceReading, (WordJudgement | undefined)[]>();
 
+/** What the lexicons say of a word as written, wherever it stands. */
+interface WordRating {
+  /** A function word or an everyday word. */
+  plain: boolean;
+  rated: boolean;
+  /** Its neighbours' subjectivity when it is not rated, else 0. */
+  subjectivity: number;
+}
+
+/** Ratings of the words met (most recur from sentence to sentence of a story), by their text. */
+const ratings = new Map<string, WordRating>();
+const RATINGS_KEPT = 50_000;
+
+function rating(word: string): WordRating {
+  let found = ratings.get(word);
+  if (found === undefined) {
+    const plain = CONTENT_STOPWORDS.has(word.toLowerCase()) || isEverydayWord(word);
+    // Only an evaluative modifier or a word of the stance list is a word choice. A verb or noun
+    // that AFINN rates only for its valence tells what happened ("victim", "prison",
+    // "indicted"), in a swap ("prison" / "jailed") as much as in a rewritten clause. Modifiers
+    // the lexicons do not rate count by their nearest rated neighbours ("dismal", "phony").
+    const rated = !plain && loadedStrength(word) > 0 && isEvaluativeModifier(word);
+    found = { plain, rated, subjectivity: plain || rated ? 0 : neighbourSubjectivity(word) };
+    if (ratings.size >= RATINGS_KEPT) ratings.clear();
+    ratings.set(word, found);
+  }
+  return found;
+}
+
 function judge(reading: SentenceReading, w: Word): WordJudgement {
   // Words of names ("Justice Department", "Dick Cheney") and function words ("like") carry no
   // judgment whatever their lexicon score.
-  const candidate = !(CONTENT_STOPWORDS.has(w.text.toLowerCase()) || reading.names.some((n) => n.start <= w.start && w.end <= n.end) || isEverydayWord(w.text));
-  // Only an evaluative modifier or a word of the stance list is a word choice. A verb or noun
-  // that AFINN rates only for its valence tells what happened ("victim", "prison",
-  // "indicted"), in a swap ("prison" / "jailed") as much as in a rewritten clause. Modifiers
-  // the lexicons do not rate count by their nearest rated neighbours ("dismal", "phony").
-  const rated = candidate && loadedStrength(w.text) > 0 && isEvaluativeModifier(w.text);
-  const subjectivity = candidate && !rated ? neighbourSubjectivity(w.text) : 0;
-  return { candidate, rated, subjectivity, stems: undefined };
+  if (reading.names.some((n) => n.start <= w.start && w.end <= n.end)) return { candidate: false, rated: false, subjectivity: 0, stems: undefined };
+  const { plain, rated, subjectivity } = rating(w.text);
+  return { candidate: !plain, rated, subjectivity, stems: undefined };
 }
 
 /** The loaded words of a side's changed stretch. */
 function loadedWords(pair: FramingPair, side: Side, start: number, end: number, subjectiveFrom: number): Word[] {
   const text = pair.text[side];
   const reading = pair.reading[side];
-  const rivalStems = pair.reading[side === 'this' ? 'other' : 'this'].stems;
+  // The rival's stems are looked up only for a word loaded otherwise: read then (sentence-reading.ts makes them when first asked).
+  const rival = pair.reading[side === 'this' ? 'other' : 'this'];
   let judged = judgements.get(reading);
   if (judged === undefined) judgements.set(reading, (judged = []));
   const found: Word[] = [];
@@ -52,7 +77,7 @@ function loadedWords(pair: FramingPair, side: Side, start: number, end: number, 
     if (pair.sink.covers(side, w.start, w.end)) return;
     const stems = judgement.stems ?? foldedWords(w.text).map(stemWord);
     if (index !== -1) judgement.stems = stems;
-    if (stems.some((f) => rivalStems.has(f))) return;
+    if (stems.some((f) => rival.stems.has(f))) return;
     // The rival article is read only for a word that is loaded otherwise (rare).
     if (!pair.sides.rivalArticleUses(side, stems)) found.push(w);
   });

