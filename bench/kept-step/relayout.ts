@@ -15,7 +15,6 @@ import { decodeFeedRefs, feedRefsPart, feedRefsParts } from '../../utils/corpus-
 import { feedSummary } from '../../utils/corpus-storage/feed-refresh-plan.ts';
 import { listParts, partNames, segmentParts } from '../../utils/corpus-storage/segment-api.ts';
 import { readManifest, readParts } from '../../utils/corpus-storage/store.ts';
-import { partRecords } from '../../utils/corpus-storage/part-chunks.ts';
 import { restoreIndexedDb, saveIndexedDb } from '../lib/idb-snapshot.ts';
 
 const [dir, step, out] = process.argv.slice(2);
@@ -38,8 +37,7 @@ for (const entry of manifest.segments) {
   const store = tx.objectStore('parts');
   const written = Date.now();
   await store.delete(IDBKeyRange.bound([entry.id, ''], [entry.id, '\uffff']));
-  // Stored as the extension stores them: a large part in chunks (utils/corpus-storage/part-chunks.ts).
-  await Promise.all(parts.flatMap((p) => partRecords(entry.id, p.name, p.bytes, written)).map((record) => store.put(record)));
+  await Promise.all(parts.map((p) => store.put({ segment: entry.id, name: p.name, bytes: p.bytes, written })));
   await tx.done;
   segments.push({ ...entry, parts: listParts(parts.map((p) => p.name)), bytes: parts.reduce((sum, p) => sum + p.bytes.byteLength, 0), ...(feeds ? { feeds } : {}) });
   console.log(`  ${entry.id}: ${entry.articles} articles, ${entry.parts.length} parts → ${parts.length}`);
