@@ -22,8 +22,6 @@ export interface StoredPart {
   bytes: Uint8Array;
   /** Date.now() when written: parts of no live segment older than a few minutes are orphans of a cut-short write. */
   written: number;
-  /** A part larger than one record holds (./part-chunks.ts): its chunks, this record holding the first. */
-  chunks?: number;
 }
 
 /**

@@ -7,7 +7,6 @@
 // scheduling and commit).
 import { unwrap } from 'idb';
 import type { CorporaDatabase, StoredPart } from './db';
-import { readParts } from './store';
 
 /** Reads a segment's parts by name, in the order asked; a missing part fails its own read alone. */
 export type ReadParts = (segment: string, names: readonly string[]) => Promise<Uint8Array[]>;
@@ -30,14 +29,12 @@ function readKeys(db: CorporaDatabase, keys: readonly [string, string][]): Promi
   const tx = unwrap(db.transaction('parts', 'readonly'));
   const store = tx.objectStore('parts');
   const requests = keys.map((key) => store.get(key) as IDBRequest<StoredPart | undefined>);
-  const read = new Promise<(StoredPart | undefined)[]>((resolve, reject) => {
-    tx.oncomplete = () => resolve(requests.map((request) => request.result));
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve(requests.map((request) => request.result?.bytes));
     // A failed read fails the transaction: every read of the batch is refused, none is left waiting.
     tx.onerror = () => reject(tx.error ?? new Error('reading parts failed'));
     tx.onabort = () => reject(tx.error ?? new Error('reading parts was aborted'));
   });
-  // A part stored in chunks (./part-chunks.ts; none of the pieces read here is so large) is read whole apart.
-  return read.then((parts) => Promise.all(parts.map(async (part) => (part?.chunks ? (await readParts(db, part.segment, [part.name])).get(part.name) : part?.bytes))));
 }
 
 const readers = new WeakMap<CorporaDatabase, ReadParts>();

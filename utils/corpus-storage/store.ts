@@ -10,8 +10,6 @@ import { emptyManifest, type Manifest } from './manifest';
 import type { CorporaDatabase, CorporaDb, UnlistedMarks } from './db';
 import { StorageFullError, isQuotaError } from './quota';
 import { namedPartsRange, partsBetween, segmentPartsRange } from './key-ranges';
-import { isLaterChunk, joinChunks, laterChunksRange, partRecords } from './part-chunks';
-import type { StoredPart } from './db';
 
 const MANIFEST_KEY = 'manifest';
 /** A part this old and in no live segment is left over from a cut-short write, not one still being written. */
@@ -50,7 +48,7 @@ export function writeParts(db: CorporaDatabase, segment: string, parts: readonly
   return guarded(async () => {
     const tx = db.transaction('parts', 'readwrite');
     const mark = options.unlisted ? [tx.store.put({ segment: UNLISTED, name: segment, bytes: new Uint8Array(0), written: now })] : [];
-    await Promise.all([...mark, ...parts.flatMap((p) => partRecords(segment, p.name, p.bytes, now).map((record) => tx.store.put(record))), tx.done]);
+    await Promise.all([...mark, ...parts.map((p) => tx.store.put({ segment, name: p.name, bytes: p.bytes, written: now })), tx.done]);
   });
 }
 
@@ -66,13 +64,11 @@ export function writeUnlistedParts(db: CorporaDatabase, segment: string, parts: 
 export async function readParts(db: CorporaDatabase, segment: string, names: readonly string[]): Promise<Map<string, Uint8Array>> {
   const tx = db.transaction('parts', 'readonly');
   const found = await Promise.all(names.map((name) => tx.store.get([segment, name])));
-  // A part stored in chunks: the rest of them, in the same transaction.
-  const later = await Promise.all(found.map((part) => (part?.chunks ? tx.store.getAll(laterChunksRange(segment, part.name)) : [])));
   await tx.done;
   const parts = new Map<string, Uint8Array>();
   found.forEach((part, i) => {
     if (!part) throw new Error(`part ${names[i]} of segment ${segment} is missing`);
-    parts.set(part.name, joinChunks(part, later[i]!));
+    parts.set(part.name, part.bytes);
   });
   return parts;
 }
@@ -80,16 +76,7 @@ export async function readParts(db: CorporaDatabase, segment: string, names: rea
 /** Every part of a segment whose name starts with `prefix`, in one request (a key range). */
 export async function readNamedParts(db: CorporaDatabase, segment: string, prefix: string): Promise<Map<string, Uint8Array>> {
   const found = await db.getAll('parts', namedPartsRange(segment, prefix));
-  // Chunks follow their first record in key order (a name, then the name and \u0001).
-  const parts = new Map<string, Uint8Array>();
-  for (let i = 0; i < found.length; i++) {
-    const part = found[i]!;
-    if (isLaterChunk(part.name)) continue;
-    const later: StoredPart[] = [];
-    for (let j = i + 1; j < found.length && isLaterChunk(found[j]!.name) && found[j]!.name.startsWith(`${part.name}\u0001`); j++) later.push(found[j]!);
-    parts.set(part.name, joinChunks(part, later));
-  }
-  return parts;
+  return new Map(found.map((part) => [part.name, part.bytes]));
 }
 
 export type SwitchTransaction = IDBPTransaction<CorporaDb, ('manifest' | 'parts' | 'imports' | 'records')[], 'readwrite'>;
