@@ -55,10 +55,14 @@ describe('compareSentences on the seeds', () => {
     expect(compareSentences(a, a, stats).score).toBeGreaterThan(result.score);
   });
 
-  test('an identical quotation is evidence of one fact', () => {
+  // Curly and straight quotation marks alike: a sentence with neither is spared the quotation pattern (features.ts).
+  test.each([
+    ['curly', '“', '”'],
+    ['straight', '"', '"'],
+  ])('an identical quotation is evidence of one fact (%s quotation marks)', (_marks, open, close) => {
     const result = compareSentences(
-      'Trump told reporters he would “be seeing President Putin in the not-too-distant future.”',
-      'The White House said the two had discussed “be seeing President Putin in the not-too-distant future” at several venues.',
+      `Trump told reporters he would ${open}be seeing President Putin in the not-too-distant future.${close}`,
+      `The White House said the two had discussed ${open}be seeing President Putin in the not-too-distant future${close} at several venues.`,
       stats,
     );
     expect(result.sharedQuote).toBe(true);
