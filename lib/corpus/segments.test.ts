@@ -94,6 +94,26 @@ describe('a corpus of segments answers as one compile of its live articles', () 
     }
   }, 20_000);
 
+  test('an article with more stored terms than any chosen before it has the vector one compile gives', () => {
+    // A segmented corpus reads an article's corpus term ids into one kept array while choosing its
+    // vector, grown for a longer article: the long one must not lose its last terms, nor a shorter
+    // one after it read what the long one left.
+    const syllables = ['b', 'd', 'f', 'g', 'k', 'm', 'p', 't', 'v', 'z'].flatMap((c) => ['a', 'o', 'u'].map((v) => `${c}${v}`));
+    const coined = Array.from({ length: 1600 }, (_, k) => `${syllables[k % 30]}${syllables[Math.floor(k / 30) % 30]}${syllables[Math.floor(k / 900)]}rk`);
+    const long: CorpusRecord = { ...records[1]!, id: 'long', text: `${records[1]!.text}\n\n${coined.join(' ')}.` };
+    const all = [records[0]!, long, ...records.slice(2)];
+    const reference = loadCorpus(serializeCorpus(compileCorpus(all, { name: 'long' })));
+    const segmented = openSegmentedCorpus(buildSegments(all, [1, 3], new Map(), []), { name: 'long' });
+    expect(reference.docTerms(1).length).toBeGreaterThan(1600);
+    const text = (corpus: Corpus, ids: Uint32Array) => Array.from(ids, (id) => corpus.termText(id));
+    // Shorter, then the long one, then shorter again.
+    for (const index of [0, 1, 2, 3, 4]) {
+      expect(text(segmented, segmented.termVector(index).terms)).toEqual(text(reference, reference.termVector(index).terms));
+      expect([...segmented.termVector(index).counts]).toEqual([...reference.termVector(index).counts]);
+      expect(segmented.vectorNorm(index)).toBe(reference.vectorNorm(index));
+    }
+  }, 20_000);
+
   test('a segment refuses ids its corpus already holds', () => {
     const first = compileSegment(records.slice(0, 2), { id: 'first' });
     const context = openSegmentedCorpus([{ id: 'first', data: first }]);
