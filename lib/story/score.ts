@@ -222,16 +222,20 @@ export function weightsFor(e: StoryEvidence): StoryWeights {
   return e.daysApart === null ? UNDATED_STORY_WEIGHTS : STORY_WEIGHTS;
 }
 
+/** The inputs the model reads of the evidence transformed (evidenceVector and sameStoryProbability read both through these). */
+const timeApartInput = (e: StoryEvidence): number => (e.daysApart === null ? UNKNOWN_TIME_APART : Math.log1p(e.daysApart / 7));
+const rareTermsInput = (e: StoryEvidence): number => Math.log1p(e.rareTerms);
+
 /** The evidence as the model's inputs, in EVIDENCE_NAMES order. */
 export function evidenceVector(e: StoryEvidence): number[] {
   return [
     e.terms,
     e.facts,
     e.containment,
-    e.daysApart === null ? UNKNOWN_TIME_APART : Math.log1p(e.daysApart / 7),
+    timeApartInput(e),
     e.lead,
     e.headline,
-    Math.log1p(e.rareTerms),
+    rareTermsInput(e),
     e.leadCover,
     e.termsOfBest,
   ];
@@ -247,10 +251,10 @@ export function sameStoryProbability(e: StoryEvidence, w: StoryWeights = weights
   z += w.terms * e.terms;
   z += w.facts * e.facts;
   z += w.containment * e.containment;
-  z += w.timeApart * (e.daysApart === null ? UNKNOWN_TIME_APART : Math.log1p(e.daysApart / 7));
+  z += w.timeApart * timeApartInput(e);
   z += w.lead * e.lead;
   z += w.headline * e.headline;
-  z += w.rareTerms * Math.log1p(e.rareTerms);
+  z += w.rareTerms * rareTermsInput(e);
   z += w.leadCover * e.leadCover;
   z += w.termsOfBest * e.termsOfBest;
   return 1 / (1 + Math.exp(-z));
