@@ -11,8 +11,9 @@
 // whose sketch does not rule it out (./known-articles.ts). Reading every segment's whole lookups
 // on each refresh cost a time in proportion to the corpus (about 45 MB at 100,000 articles).
 // The LSH buckets sit in *LSH pages* (./lsh-pages.ts), the known part holding each page's first
-// key: a check, or a page query's near-duplicate search, reads the pages of the buckets it looks
-// in (known parts written before hold the buckets whole and are read as they are).
+// key and a filter of the keys (./lsh-filter.ts): a check, or a page query's near-duplicate
+// search, reads the pages of the buckets it looks in that the filter does not rule out (known
+// parts written before hold the buckets whole, or no filter, and are read as they are).
 import { EMPTY, SIGNATURE_SIZE } from '../fingerprint/minhash.ts';
 import type { StringTable } from './data.ts';
 import { CorpusFormatError, readSections, serializeSections } from './format.ts';

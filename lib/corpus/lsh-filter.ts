@@ -8,7 +8,8 @@ import { mix32 } from '../fingerprint/hash.ts';
 
 /**
  * How a filter's bits are placed, stored with it: a known part whose filter was written another
- * way (1: a power-of-two size, written by no release) is read without it, never misread.
+ * way (1: a power-of-two size; 2: probed from the top 21 bits of the hash; neither written by a
+ * release) is read without it, never misread.
  */
 export const LSH_FILTER_SCHEME = 3;
 /** Bits probed per key: with BITS_PER_KEY, about 5.6% of absent keys pass. */
@@ -20,7 +21,7 @@ const LSH_FILTER_PROBES = 4;
  * (some 1.7 MB), where 16 (2 MB, 0.2% passing) cost about what they spared.
  */
 const BITS_PER_KEY = 6;
-/** A filter's bits at most (16 MB): below 2^27, as `probeBit` needs. */
+/** A filter's bits at most (16 MB): at most 2^27, as `probeBit` needs. */
 export const MAX_FILTER_BITS = 2 ** 27;
 
 /** The filter of these keys (ascending, repeats allowed, as a segment's buckets hold them). */
@@ -55,8 +56,9 @@ export function lshFilterMayHold(filter: Uint8Array, key: number): boolean {
 
 /**
  * Probe p's bit among `bits`: the probe's hash scaled to the size, from its top 26 bits (the
- * product, below 2^26 times below MAX_FILTER_BITS, is exact in doubles), so that the filter
- * need not be a power of two and every bit of a large one is reachable.
+ * product, below 2^26 times at most MAX_FILTER_BITS, is exact in doubles), so that the filter
+ * need not be a power of two and every bit of one up to 2^26 bits (8 MB, a segment of some
+ * 700,000 articles) is reachable; a larger one reaches 2^26 of its bits, passing more absent keys.
  */
 function probeBit(key: number, p: number, step: number, bits: number): number {
   const hash = (key + Math.imul(p, step)) >>> 0;

@@ -44,15 +44,18 @@ test('a page of another place, or a missing page, is refused by name', async () 
   expect(unread.bucket(buckets.keys[0]!)).toBeUndefined();
 });
 
-test('a segment without LSH entries has no pages: every bucket is read, and empty', async () => {
+test('a segment without LSH entries has no pages: every bucket is read, and empty (with its filter, or written before it)', async () => {
   const none = serializeLshPages({ keys: new Uint32Array(0), articles: new Uint32Array(0) });
   expect(none.pages).toEqual([]);
-  const lsh = new LshPages('none', none.layout, async () => {
-    throw new Error('no page to read');
-  });
-  await lsh.read([0, 7, 0xffffffff]);
-  expect(lsh.has(7)).toBe(true);
-  expect(lsh.bucket(7)).toEqual(new Uint32Array(0));
+  const { filter: _, ...before } = none.layout;
+  for (const layout of [none.layout, before]) {
+    const lsh = new LshPages('none', layout, async () => {
+      throw new Error('no page to read');
+    });
+    await lsh.read([0, 7, 0xffffffff]);
+    expect(lsh.has(7)).toBe(true);
+    expect(lsh.bucket(7)).toEqual(new Uint32Array(0));
+  }
 });
 
 test('keys no article has are answered from the filter, mostly without reading a page, and every bucket is as without it', async () => {

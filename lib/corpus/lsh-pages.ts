@@ -1,12 +1,15 @@
 // A feeds segment's LSH buckets stored in pages of LSH_PAGE entries (keys ascending, with their
 // articles), each page's first key kept in the segment's known part (./known-parts.ts), and read
-// when a search first looks in one of their buckets. A search looks up the 16 bucket keys of one
-// signature (LSH_BANDS), so a page query read some 16 pages of each segment (two for a key whose
-// bucket may cross a page boundary) before the known part held a filter of the keys (./lsh-filter.ts),
-// which now leaves out most of them: keys naming no bucket in the segment; the buckets read whole were 5.1 of the 12.4 MB a cold start
-// read before its first analysis at 40,000 articles (every segment's known part, as reconcile and
-// the index parts need it), and they grow with the corpus. Both openings of a segment (the corpus queries search, ./open-segment.ts, and the
-// articles a refresh checks, ./known-articles.ts) share one LshPages, so a page is read once.
+// when a search first looks in one of their buckets. Held whole, the buckets were 5.1 of the
+// 12.4 MB a cold start read before its first analysis at 40,000 articles (every segment's known
+// part, as reconcile and the index parts need it), and they grow with the corpus. A search looks
+// up the 16 bucket keys of one signature (LSH_BANDS), most naming no bucket in a segment: the
+// known part's filter of the keys (./lsh-filter.ts) rules out most of those (an empty bucket, no
+// page read), and the pages of the rest are read (two for a key whose bucket may cross a page
+// boundary; every key's for a known part written before the filter, some 16 pages of each
+// segment a page query).
+// Both openings of a segment (the corpus queries search, ./open-segment.ts, and the articles a
+// refresh checks, ./known-articles.ts) share one LshPages, so a page is read once.
 import { bucketKeys, bucketRange, type LshBuckets } from '../fingerprint/index.ts';
 import { fencedPages, joinRuns } from '../sorted.ts';
 import { CorpusFormatError, readSections, serializeSections } from './format.ts';

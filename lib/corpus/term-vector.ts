@@ -101,10 +101,11 @@ export function chooseTermVector(counts: Uint8Array, idfAt: (k: number) => numbe
 }
 
 /**
- * What was worked out per article so far (term vectors, lib/story/candidate-rows.ts's rows) by
- * `choose`, at most `capacity` articles (the oldest are dropped first). `choose` is given once,
- * not with each `get`: scoring asks for every candidate's vector, norm and rows, mostly kept
- * already, and a function made per ask was allocated each time.
+ * What was worked out per article so far (term vectors, lib/story/candidate-rows.ts's rows,
+ * lib/story/named-dates.ts's latest named days) by `choose`, at most `capacity` articles (the
+ * oldest are dropped first). `choose` is given once, not with each `get`: scoring asks for every
+ * candidate's vector, norm and rows, mostly kept already, and a function made per ask was
+ * allocated each time.
  */
 export class ArticleCache<T = ChosenVector> {
   private readonly kept = new Map<number, T>();
