@@ -47,12 +47,14 @@ const HEDGE_RE = new RegExp(String.raw`\b(?:${[...HEDGES].sort((a, b) => b.lengt
 const BOOSTER_RE = new RegExp(String.raw`\b(?:${[...BOOSTERS].sort((a, b) => b.length - a.length).map(escape).join('|')})\b`, 'giu');
 
 /**
- * A reading whose folded words and stems are made when first asked: only a pair with a loaded
- * word or a source named on both sides looks them up, and most sentences read are in neither.
+ * A reading whose folded words and stems are made when first asked: only a pair with a word loaded
+ * otherwise (label-loaded.ts looks it up in the rival's stems) or a speaker described, not named
+ * ("a Kremlin aide": label-attribution.ts looks for the description's words in the rival's folded
+ * words) reads them, and most sentences read are in neither.
  */
 class Reading implements SentenceReading {
-  private foldedWords: string[] | undefined;
-  private wordStems: Set<string> | undefined;
+  private foldedKept: string[] | undefined;
+  private stemsKept: Set<string> | undefined;
   constructor(
     private readonly text: string,
     readonly attributions: Attribution[],
@@ -64,10 +66,10 @@ class Reading implements SentenceReading {
     readonly words: Word[],
   ) {}
   get folded(): string[] {
-    return (this.foldedWords ??= foldedWords(this.text));
+    return (this.foldedKept ??= foldedWords(this.text));
   }
   get stems(): Set<string> {
-    return (this.wordStems ??= new Set(this.folded.map(stemWord)));
+    return (this.stemsKept ??= new Set(this.folded.map(stemWord)));
   }
 }
 
