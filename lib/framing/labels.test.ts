@@ -153,6 +153,13 @@ describe('compareFraming', () => {
     ).toBe("NBC News uses 'brazen', 'defiant', 'startled' (“underscored a brazen and defiant posture that startled diplomats across”), words this article's version lacks");
   });
 
+  test('a word of a name carries no judgment there, and the same word outside a name is still judged', () => {
+    // What the lexicons say of a word is remembered by its text (label-loaded.ts); whether it stands in a name is read per sentence.
+    expect(kinds('Steele met executives on Friday.', 'Steele met Brazen Films executives on Friday.')).not.toContain('loaded');
+    const label = compareFraming('Criticism met Steele on Friday.', 'Brazen criticism met Steele on Friday.').labels.find((l) => l.kind === 'loaded');
+    expect(label).toMatchObject({ side: 'other', otherText: 'Brazen criticism' });
+  });
+
   test('a substitution: the same act in other words', () => {
     const label = compareFraming('The senator criticized the plan on Monday.', 'The senator slammed the plan on Monday.', { otherName: 'NBC News' }).labels.find(
       (l) => l.kind === 'loaded',
