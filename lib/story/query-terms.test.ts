@@ -27,3 +27,16 @@ test('an empty query holds no term', () => {
   expect(table.slot(0)).toBe(-1);
   expect(table.slot(42)).toBe(-1);
 });
+
+test('terms only the headline, lead or facts hold count toward its size: the table is at most half full', () => {
+  const weights = new Map([[1, 0.5], [2, 0.25]]);
+  const headline = new Map([[2, 1], [1001, 2], [1002, 3]]);
+  const lead = new Map([[1, 1.5], [5001, 2.5], [5002, 3.5]]);
+  const facts = new Map([[1001, 1], [9001, 1], [9002, 1], [9003, 1]]);
+  const table = new QueryTermTable({ weights, headline, lead, facts });
+  // 2 vector terms and 7 only the other parts hold (no more than a small table holds, so a miscount shows here rather than as a full table's endless probe).
+  expect(table.fact.length).toBeGreaterThanOrEqual(2 * 9);
+  for (const [id, w] of headline) expect(table.headline[table.slot(id)]).toBe(w);
+  for (const [id, w] of lead) expect(table.lead[table.slot(id)]).toBe(w);
+  for (const id of facts.keys()) expect(table.fact[table.slot(id)]).toBe(1);
+});
