@@ -117,8 +117,9 @@ function baseForms(word: string, plurals = true): string[] {
   return forms;
 }
 
-// A word's forms remembered: a new word's are asked for up to four times (its strength, whether it
-// is extra loaded, twice over, and its neighbours' rating), each twelve pattern replacements.
+// A word's forms remembered: a new word's are asked for several times (its strength, whether it is
+// extra loaded for its strength and again as a modifier, its neighbours' rating, its weight when
+// ranked), each thirteen pattern replacements (baseForms).
 const wordForms = new Map<string, readonly string[]>();
 const WORD_FORMS_KEPT = 50_000;
 
@@ -211,8 +212,9 @@ const NEIGHBOUR_SUBJECTIVITY = new Map(
  */
 export const NEIGHBOUR_SUBJECTIVE_FROM = 0.8;
 
-// Remembered per word: labels ask of every word in a changed stretch, and most words are asked
-// again in the next pair, each answer twelve pattern replacements (baseForms) otherwise.
+// Remembered per word as written: labels ask of every word in a changed stretch, and most words
+// are asked again in the next pair, each answer a look at every form of the word otherwise (the
+// forms themselves are remembered: formsOf).
 const neighbourRatings = new Map<string, number>();
 
 /**
