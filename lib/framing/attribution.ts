@@ -1,5 +1,6 @@
 // Who a sentence says a statement comes from, and how it is introduced: "Ushakov said",
 // "told CNN", "according to the AP", "Peskov insisted".
+import { rememberedByWord } from './word-memo.ts';
 import { stemWord } from '../text/normalize.ts';
 import { extractNames, type NameMention } from '../facts/names.ts';
 import { isReportingVerb } from './lexicon.ts';
@@ -39,20 +40,11 @@ const ROLE_ADVERB = /\b(?:later|earlier|also|then|now|today|yesterday|again|once
 // "responding to reports", "replying to a letter": what the source answers, not a statement.
 const ANSWERS_TO = /^\s+to\b/i;
 
-/** Whether words met (every word of every sentence read is asked; most recur) are reporting forms, by their text. */
-const reportingForms = new Map<string, boolean>();
-const REPORTING_FORMS_KEPT = 50_000;
-
-function isReportingForm(word: string): boolean {
-  let found = reportingForms.get(word);
-  if (found === undefined) {
-    const lower = word.toLowerCase();
-    found = IRREGULAR.has(lower) || S_FORMS.has(lower) || (/(?:ed|ing)$/.test(lower) && isReportingVerb(lower));
-    if (reportingForms.size >= REPORTING_FORMS_KEPT) reportingForms.clear();
-    reportingForms.set(word, found);
-  }
-  return found;
-}
+/** Whether a word is a reporting form, remembered by its text (every word of every sentence read is asked; most recur). */
+const isReportingForm = rememberedByWord((word) => {
+  const lower = word.toLowerCase();
+  return IRREGULAR.has(lower) || S_FORMS.has(lower) || (/(?:ed|ing)$/.test(lower) && isReportingVerb(lower));
+});
 
 /** Attributions of a sentence, in text order; `quoted` are its quotedRanges. */
 export function findAttributions(text: string, names: readonly NameMention[] = extractNames(text), quoted: readonly (readonly [number, number])[] = quotedRanges(text)): Attribution[] {

@@ -1,4 +1,5 @@
 // Loaded-word labels: one version words a stretch with evaluative words the other does not use.
+import { rememberedByWord } from './word-memo.ts';
 import type { FramingLabel } from '../result.ts';
 import { foldedWords, stemWord } from '../text/normalize.ts';
 import { CONTENT_STOPWORDS } from '../text/stopwords.ts';
@@ -32,25 +33,16 @@ interface WordRating {
   subjectivity: number;
 }
 
-/** Ratings of the words met (most recur from sentence to sentence of a story), by their text. */
-const ratings = new Map<string, WordRating>();
-const RATINGS_KEPT = 50_000;
-
-function rating(word: string): WordRating {
-  let found = ratings.get(word);
-  if (found === undefined) {
-    const plain = CONTENT_STOPWORDS.has(word.toLowerCase()) || isEverydayWord(word);
-    // Only an evaluative modifier or a word of the stance list is a word choice. A verb or noun
-    // that AFINN rates only for its valence tells what happened ("victim", "prison",
-    // "indicted"), in a swap ("prison" / "jailed") as much as in a rewritten clause. Modifiers
-    // the lexicons do not rate count by their nearest rated neighbours ("dismal", "phony").
-    const rated = !plain && loadedStrength(word) > 0 && isEvaluativeModifier(word);
-    found = { plain, rated, subjectivity: plain || rated ? 0 : neighbourSubjectivity(word) };
-    if (ratings.size >= RATINGS_KEPT) ratings.clear();
-    ratings.set(word, found);
-  }
-  return found;
-}
+/** A word's rating, remembered by its text (most words recur from sentence to sentence of a story). */
+const rating = rememberedByWord((word): WordRating => {
+  const plain = CONTENT_STOPWORDS.has(word.toLowerCase()) || isEverydayWord(word);
+  // Only an evaluative modifier or a word of the stance list is a word choice. A verb or noun
+  // that AFINN rates only for its valence tells what happened ("victim", "prison",
+  // "indicted"), in a swap ("prison" / "jailed") as much as in a rewritten clause. Modifiers
+  // the lexicons do not rate count by their nearest rated neighbours ("dismal", "phony").
+  const rated = !plain && loadedStrength(word) > 0 && isEvaluativeModifier(word);
+  return { plain, rated, subjectivity: plain || rated ? 0 : neighbourSubjectivity(word) };
+});
 
 function judge(reading: SentenceReading, w: Word): WordJudgement {
   // Words of names ("Justice Department", "Dick Cheney") and function words ("like") carry no

