@@ -15,7 +15,7 @@ import { articleEntry, clauseFeatures, fullFeatures, localStats, SentenceFeature
 import { findOmissions } from './omissions.ts';
 import { meaningCandidates } from './meaning-candidates.ts';
 import { rolesReversed } from './roles.ts';
-import { inverseDocumentFrequency, type TermStats } from './stats.ts';
+import type { TermStats } from './stats.ts';
 import { SHARED_FACT_THRESHOLD } from './weights.ts';
 import { factThreshold, type Strictness } from '../settings.ts';
 
@@ -212,7 +212,7 @@ export function alignFacts(article: FactArticle, sources: readonly FactSource[],
   // is often aligned next as related coverage, from these cached entries.
   const context = (options.statsContext ?? []).map((s) => cache.get(sourceKey(s), s.text, s.sentences, s.meaning));
   const stats = localStats([own, ...entries, ...context]);
-  const idf = (t: string): number => inverseDocumentFrequency(stats, t);
+  const { idf } = stats;
 
   // Postings as source sentence ids (sentenceId), not objects: a page's sources hold a thousand
   // sentences and more, each under several keys.
