@@ -106,6 +106,30 @@ function relativeIdfScale(stats: TermStats): number {
   return Math.log(1 + Math.max(stats.documents, 1) + 0.5);
 }
 
+/** The relative IDF (relativeIdf) of each of a sentence's terms, in the order of `terms`. */
+export type TermWeights = (sentence: SentenceFeatures) => Float64Array;
+
+function weighTerms(sentence: SentenceFeatures, stats: TermStats, scale: number): Float64Array {
+  const weights = new Float64Array(sentence.terms.length);
+  for (let i = 0; i < weights.length; i++) weights[i] = relativeIdf(stats, sentence.terms[i]!, scale);
+  return weights;
+}
+
+/**
+ * TermWeights under `stats`, worked out once per sentence: a sentence met by several others (a
+ * page's sentence meets each of its candidates) is weighed once. Only for statistics that stay
+ * the same while it is used (one alignment's).
+ */
+export function rememberedTermWeights(stats: TermStats): TermWeights {
+  const scale = relativeIdfScale(stats);
+  const kept = new Map<SentenceFeatures, Float64Array>();
+  return (sentence) => {
+    let weights = kept.get(sentence);
+    if (weights === undefined) kept.set(sentence, (weights = weighTerms(sentence, stats, scale)));
+    return weights;
+  };
+}
+
 /** Unmatched informative wording, in rare-term equivalents, squashed to 0..1. */
 const UNMATCHED_MASS_SCALE = 2;
 
@@ -308,18 +332,20 @@ function quantityEvidence(
   };
 }
 
-/** Gathers the evidence that sentences `a` and `b` report one fact. Symmetric. */
-export function gatherEvidence(a: SentenceFeatures, b: SentenceFeatures, stats: TermStats): EvidenceDetail {
+/**
+ * Gathers the evidence that sentences `a` and `b` report one fact. Symmetric. `termWeights`, the
+ * terms' weights under `stats` when the caller keeps them (rememberedTermWeights).
+ */
+export function gatherEvidence(a: SentenceFeatures, b: SentenceFeatures, stats: TermStats, termWeights?: TermWeights): EvidenceDetail {
   const { matchedA, matchedB, countA, spelling } = matchTerms(a, b);
-  const scale = relativeIdfScale(stats);
-  const weightsA = new Float64Array(a.terms.length);
-  const weightsB = new Float64Array(b.terms.length);
+  const weightsA = termWeights?.(a) ?? weighTerms(a, stats, relativeIdfScale(stats));
+  const weightsB = termWeights?.(b) ?? weighTerms(b, stats, relativeIdfScale(stats));
   let totalA = 0;
   let hitA = 0;
 
   let missing = 0;
   for (let i = 0; i < a.terms.length; i++) {
-    const w = (weightsA[i] = relativeIdf(stats, a.terms[i]!, scale));
+    const w = weightsA[i]!;
     totalA += w;
     if (matchedA[i] === 1) hitA += w;
     else missing = Math.max(missing, w);
@@ -327,7 +353,7 @@ export function gatherEvidence(a: SentenceFeatures, b: SentenceFeatures, stats: 
   let totalB = 0;
   let hitB = 0;
   for (let j = 0; j < b.terms.length; j++) {
-    const w = (weightsB[j] = relativeIdf(stats, b.terms[j]!, scale));
+    const w = weightsB[j]!;
     totalB += w;
     if (matchedB[j] === 1) hitB += w;
     else missing = Math.max(missing, w);
@@ -344,8 +370,13 @@ export function gatherEvidence(a: SentenceFeatures, b: SentenceFeatures, stats: 
   const union = a.terms.length + b.terms.length - countA;
   const bigramsA = a.bigrams;
   const bigramsB = b.bigrams;
+  // Pairs in common, counted over the smaller set.
   let sharedBigrams = 0;
-  for (const g of bigramsA) if (bigramsB.has(g)) sharedBigrams++;
+  if (bigramsA.size <= bigramsB.size) {
+    for (const g of bigramsA) if (bigramsB.has(g)) sharedBigrams++;
+  } else {
+    for (const g of bigramsB) if (bigramsA.has(g)) sharedBigrams++;
+  }
   const shorter = Math.min(a.words.length, b.words.length);
 
   const { conflicts, unsharedQuantities, sharedQuantities, quantitiesContained } = quantityEvidence(a.quantities, b.quantities);
