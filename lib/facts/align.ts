@@ -16,7 +16,7 @@ import { rememberedTermWeights, type TermWeights } from './evidence.ts';
 import { findOmissions } from './omissions.ts';
 import { meaningCandidates } from './meaning-candidates.ts';
 import { rolesReversed } from './roles.ts';
-import type { TermStats } from './stats.ts';
+import { inverseDocumentFrequency, type TermStats } from './stats.ts';
 import { SHARED_FACT_THRESHOLD } from './weights.ts';
 import { factThreshold, type Strictness } from '../settings.ts';
 
@@ -213,7 +213,7 @@ export function alignFacts(article: FactArticle, sources: readonly FactSource[],
   // is often aligned next as related coverage, from these cached entries.
   const context = (options.statsContext ?? []).map((s) => cache.get(sourceKey(s), s.text, s.sentences, s.meaning));
   const stats = localStats([own, ...entries, ...context]);
-  const { idf } = stats;
+  const idf = (t: string): number => inverseDocumentFrequency(stats, t);
 
   // Postings as source sentence ids (sentenceId), not objects: a page's sources hold a thousand
   // sentences and more, each under several keys.

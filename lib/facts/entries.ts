@@ -6,7 +6,7 @@ import { contentTerms } from '../text/normalize.ts';
 import { splitClauses, type Clause } from './clauses.ts';
 import { furnitureSentences } from './furniture.ts';
 import { sentenceFeatures, type SentenceFeatures } from './features.ts';
-import { inverseDocumentFrequency, type TermStats } from './stats.ts';
+import type { TermStats } from './stats.ts';
 import { MEANING_DIMS } from '../meaning/index.ts';
 
 /** Sentences with fewer content terms (bylines, "SHARE THIS") state no fact. */
@@ -201,17 +201,8 @@ export function articleEntry(text: string, sentences: readonly SentenceSpan[], w
   return withClauses ? { sentences: entries } : { sentences: entries, clauses: [] };
 }
 
-/** Term statistics of the sentences compared, and each term's IDF (inverseDocumentFrequency). */
-export interface LocalStats extends TermStats {
-  /**
-   * `inverseDocumentFrequency(this, term)`, worked out once per term: a term recurs in many of the
-   * sentences and clauses weighed (the index, the light overlaps, the omissions).
-   */
-  readonly idf: (term: string) => number;
-}
-
 /** Sentence-level term statistics over everything compared: what is rare within this story. */
-export function localStats(articles: readonly ArticleEntry[]): LocalStats {
+export function localStats(articles: readonly ArticleEntry[]): TermStats {
   const frequencies = new Map<string, number>();
   let documents = 0;
   for (const article of articles) {
@@ -221,16 +212,5 @@ export function localStats(articles: readonly ArticleEntry[]): LocalStats {
       for (const t of entry.terms) frequencies.set(t, (frequencies.get(t) ?? 0) + 1);
     }
   }
-  const weights = new Map<string, number>();
-  const stats: LocalStats = {
-    documents,
-    documentFrequency: (t) => frequencies.get(t) ?? 0,
-    idf: (t) => {
-      let weight = weights.get(t);
-      if (weight === undefined) weights.set(t, (weight = inverseDocumentFrequency(stats, t)));
-      return weight;
-    },
-  };
-  return stats;
+  return { documents, documentFrequency: (t) => frequencies.get(t) ?? 0 };
 }
-

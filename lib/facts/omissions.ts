@@ -3,7 +3,8 @@
 // report, ranked by how many outlets report it.
 import type { Omission } from '../result.ts';
 import type { FactSource } from './align.ts';
-import { articleClauses, type ArticleEntry, type ClauseTerms, type LocalStats } from './entries.ts';
+import { articleClauses, type ArticleEntry, type ClauseTerms } from './entries.ts';
+import { inverseDocumentFrequency, type TermStats } from './stats.ts';
 
 /**
  * A clause of another outlet reports something this article leaves out when at least this
@@ -24,7 +25,7 @@ interface OmittedClause {
   source: number;
   clause: ClauseTerms;
   /** IDF of each of the clause's terms, worked out once for every clause it is measured against. */
-  termWeights: Float64Array;
+  termWeights: number[];
   weight: number;
 }
 
@@ -32,7 +33,8 @@ interface OmittedClause {
  * Clauses of same-story articles that no sentence of this article covers, grouped across
  * outlets when they report the same fact, ranked by how many outlets report it.
  */
-export function findOmissions(own: ArticleEntry, sources: readonly FactSource[], entries: readonly ArticleEntry[], stats: LocalStats): Omission[] {
+export function findOmissions(own: ArticleEntry, sources: readonly FactSource[], entries: readonly ArticleEntry[], stats: TermStats): Omission[] {
+  const idf = (t: string): number => inverseDocumentFrequency(stats, t);
   const ownTerms = new Set<string>();
   for (const entry of own.sentences) entry?.terms.forEach((t) => ownTerms.add(t));
 
@@ -41,21 +43,19 @@ export function findOmissions(own: ArticleEntry, sources: readonly FactSource[],
   entries.forEach((entry, source) => {
     if (!sources[source]!.sameStory) return;
     for (const clause of articleClauses(entry)) {
-      const { terms } = clause;
-      const termWeights = new Float64Array(terms.length);
       let total = 0;
       let novel = 0;
       let novelTerms = 0;
-      for (let k = 0; k < terms.length; k++) {
-        const w = (termWeights[k] = stats.idf(terms[k]!));
+      for (const t of clause.terms) {
+        const w = idf(t);
         total += w;
-        if (!ownTerms.has(terms[k]!)) {
+        if (!ownTerms.has(t)) {
           novel += w;
           novelTerms++;
         }
       }
       if (total > 0 && novelTerms >= OMISSION_MIN_NEW_TERMS && novel / total >= OMISSION_MIN_NOVELTY) {
-        omitted.push({ source, clause, termWeights, weight: novel });
+        omitted.push({ source, clause, termWeights: clause.terms.map((t) => idf(t)), weight: novel });
       }
     }
   });
@@ -71,14 +71,14 @@ export function findOmissions(own: ArticleEntry, sources: readonly FactSource[],
   const holders: number[][] = [];
   const clauseTermIds = omitted.map((o, i) => {
     const { terms } = o.clause;
-    const ids = new Int32Array(terms.length);
+    const ids: number[] = [];
     for (let k = 0; k < terms.length; k++) {
       let id = termIds.get(terms[k]!);
       if (id === undefined) {
         termIds.set(terms[k]!, (id = holders.length));
         holders.push([]);
       }
-      ids[k] = id;
+      ids.push(id);
       const list = holders[id]!;
       if (list[list.length - 1] !== i) list.push(i);
     }
