@@ -60,10 +60,10 @@ interface Reading {
   /** Token index of each act stem's first occurrence. */
   acts: Map<string, number>;
   /**
-   * A capitalized first word, which the tokenizer cannot call a name (readFirstWord): its party
-   * key, its stem, and whether it is a known party's name. Null when the first word is no candidate.
+   * A capitalized first word, which the tokenizer cannot call a name (readFirstWord): its folded
+   * form, its party key, and whether it is a known party's name. Null when the first word is no candidate.
    */
-  first: { key: string; stem: string; known: boolean } | null;
+  first: { norm: string; key: string; known: boolean } | null;
 }
 
 /**
@@ -97,7 +97,7 @@ function read(text: string): Reading {
   const first =
     word === undefined || word.kind !== 'word' || !/^\p{Lu}/u.test(word.text) || CONTENT_STOPWORDS.has(word.norm)
       ? null
-      : { key: partyKey(word.norm), stem: stemWord(word.norm), known: PARTY_OF.has(word.norm) };
+      : { norm: word.norm, key: partyKey(word.norm), known: PARTY_OF.has(word.norm) };
   return { tokens, party, acts, first };
 }
 
@@ -110,6 +110,8 @@ interface ReadingInPair {
   reading: Reading;
   /** The first word's party key when readFirstWord made it a party, else null. */
   firstParty: string | null;
+  /** The first word's stem when it is a party (stemmed only then: most first words are not). */
+  firstStem: string | null;
 }
 
 /** The party key at token `i` of a reading in a pair. */
@@ -119,7 +121,7 @@ function partyAt(r: ReadingInPair, i: number): string | null {
 
 /** The token index of act `stem` in a reading in a pair (its first word's stem is no act once a party). */
 function actAt(r: ReadingInPair, stem: string): number | undefined {
-  if (r.firstParty !== null && stem === r.reading.first!.stem) return undefined;
+  if (r.firstStem !== null && stem === r.firstStem) return undefined;
   return r.reading.acts.get(stem);
 }
 
@@ -156,12 +158,14 @@ function roles(r: ReadingInPair, at: number): { actor: string | null; target: st
 
 /** Whether `b` reports an act of `a` with actor and target swapped. */
 export function rolesReversed(a: string, b: string): boolean {
-  const ra: ReadingInPair = { reading: readingOf(a), firstParty: null };
-  const rb: ReadingInPair = { reading: readingOf(b), firstParty: null };
+  const ra: ReadingInPair = { reading: readingOf(a), firstParty: null, firstStem: null };
+  const rb: ReadingInPair = { reading: readingOf(b), firstParty: null, firstStem: null };
   // Without an act on both sides there is nothing to reverse (reading the first words only removes acts).
   if (ra.reading.acts.size === 0 || rb.reading.acts.size === 0) return false;
   ra.firstParty = readFirstWord(ra.reading, rb);
   rb.firstParty = readFirstWord(rb.reading, ra);
+  if (ra.firstParty !== null) ra.firstStem = stemWord(ra.reading.first!.norm);
+  if (rb.firstParty !== null) rb.firstStem = stemWord(rb.reading.first!.norm);
   for (const act of ra.reading.acts.keys()) {
     const i = actAt(ra, act);
     const j = actAt(rb, act);
