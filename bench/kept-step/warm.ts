@@ -4,8 +4,10 @@
 // Prints the warm median wall and CPU milliseconds of each way, runs alternating so that both see
 // the same machine load.
 //
-//   npx tsx bench/kept-step/warm.ts DIR STEP [--runs 3] [--cpu-prof DIR] [--segmented-only]
+//   npx tsx bench/kept-step/warm.ts DIR STEP [--runs 3] [--cpu-prof DIR] [--segmented-only] [--prewarm-real N]
 //
+// --prewarm-real N first runs the engine on N real articles sharing nothing with the growth corpus
+// (bench/lib/prewarm-real.ts): a diagnosis of how much of the warm figure is the process's youth.
 // --cpu-prof writes a CPU profile of each process's warm analyses alone (not its cold start).
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -17,7 +19,12 @@ import { keptStepArgs } from '../lib/kept-step-args.ts';
 import { median, quantile, round } from '../lib/growth-report.ts';
 
 const run = promisify(execFile);
-const { dir, step, runs, profileDir, values } = keptStepArgs('npx tsx bench/kept-step/warm.ts DIR STEP [--runs 3] [--cpu-prof DIR] [--segmented-only]', 3, { 'segmented-only': { type: 'boolean' } });
+const { dir, step, runs, profileDir, values } = keptStepArgs('npx tsx bench/kept-step/warm.ts DIR STEP [--runs 3] [--cpu-prof DIR] [--segmented-only] [--prewarm-real N]', 3, {
+  'segmented-only': { type: 'boolean' },
+  'prewarm-real': { type: 'string' },
+});
+const prewarm = values['prewarm-real'] === undefined ? 0 : Number(values['prewarm-real']);
+if (!Number.isInteger(prewarm) || prewarm < 0) throw new Error(`--prewarm-real takes a whole number of articles, not ${String(values['prewarm-real'])}`);
 const WARMUP_PAGES = 5;
 const ways: [string, string][] = [['segmented', join(dir, `indexeddb-${step}.bin`)]];
 const combined = join(dir, `combined-${step}.bin`);
@@ -30,7 +37,7 @@ for (let r = 0; r < runs; r++) {
     const child = await run(
       process.execPath,
       ['--max-old-space-size=8192', '--import', 'tsx', fileURLToPath(new URL('../lib/growth-cold.ts', import.meta.url)), stored, join(dir, 'corpus.bin'), join(dir, `pages-${step}.json`), String(r), String(WARMUP_PAGES), ...profile],
-      { encoding: 'utf8', maxBuffer: 1 << 24 },
+      { encoding: 'utf8', maxBuffer: 1 << 24, env: { ...process.env, GROWTH_PREWARM_REAL: String(prewarm) } },
     );
     const cold = JSON.parse(child.stdout) as ColdRun;
     results.get(name)!.push(cold);

@@ -6,6 +6,13 @@
 // way: the whole corpus as one compiled artifact, loaded at once. A sixth argument names a file for
 // a CPU profile of the warm analyses alone (bench/kept-step/warm.ts --cpu-prof): the cold start would
 // otherwise fill most of a whole-process profile.
+//
+// GROWTH_PREWARM_REAL=N (bench/kept-step/warm.ts --prewarm-real N), a diagnosis only: before the
+// stored corpus is opened, the process analyses N real articles of another corpus (ECB+, whose
+// events and sentences are not BASIL's, the growth corpus's sentence source), each left out of an
+// in-memory compile of that corpus. The engine's code is then warm, while nothing the growth pages
+// read (index parts, articles, sentences remembered by text) is: the warm figure it gives is how
+// far a young process's code, not its caches, is from the warm one.
 import 'fake-indexeddb/auto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -15,6 +22,7 @@ import { useSentenceModel } from '../../lib/meaning/index.ts';
 import type { ArticleInput } from '../../lib/result.ts';
 import { restoreIndexedDb } from './idb-snapshot.ts';
 import { analyzeStored, openStoredCorpus } from './growth-store.ts';
+import { prewarmOnRealText } from './prewarm-real.ts';
 
 const [snapshotPath, bundledPath, pagesPath, firstArg, warmupArg, warmProfilePath] = process.argv.slice(2);
 const pages = JSON.parse(readFileSync(pagesPath!, 'utf8')) as ArticleInput[];
@@ -36,6 +44,8 @@ async function timed<T>(run: () => Promise<T> | T): Promise<{ value: T; ms: numb
 // the same file from models/, into the same constructor (checked against the vendored files by the
 // tests and the build, not at each start).
 const model = await timed(() => useSentenceModel(loadModelFiles()));
+const prewarm = Number(process.env.GROWTH_PREWARM_REAL ?? 0);
+if (prewarm > 0) prewarmOnRealText(prewarm);
 const open = await timed(() => (artifact ? loadCorpus(new Uint8Array(readFileSync(artifact))) : openStoredCorpus(bundledPath!)));
 const corpus = open.value;
 const firstAnalysis = await timed(() => analyzeStored(corpus, pages[first]!));

@@ -12,6 +12,7 @@ import { compareFraming } from '../framing/labels.ts';
 import { compareSentences, type SentenceComparison } from './compare.ts';
 import type { SentenceFeatures } from './features.ts';
 import { articleEntry, clauseFeatures, fullFeatures, localStats, SentenceFeatureCache, type ArticleEntry, type ClauseFeatures, type SentenceEntry } from './entries.ts';
+import { rememberedTermWeights, type TermWeights } from './evidence.ts';
 import { findOmissions } from './omissions.ts';
 import { meaningCandidates } from './meaning-candidates.ts';
 import { rolesReversed } from './roles.ts';
@@ -102,8 +103,8 @@ function lightOverlap(aTerms: ReadonlySet<string>, aWeight: number, b: SentenceE
  * reporting frame ("Ushakov said in Moscow") is compared only with another frame: the same
  * source speaking, in sentences already close, is one statement reported twice.
  */
-function compareEntries(a: SentenceEntry, b: SentenceEntry, stats: TermStats, threshold: number): SentenceComparison {
-  const whole = compareSentences(fullFeatures(a), fullFeatures(b), stats, threshold);
+function compareEntries(a: SentenceEntry, b: SentenceEntry, stats: TermStats, threshold: number, termWeights: TermWeights): SentenceComparison {
+  const whole = compareSentences(fullFeatures(a), fullFeatures(b), stats, threshold, termWeights);
   if (whole.sharesFactExceptFigures || whole.sharedScore < threshold * CLAUSE_RETRY_SHARE) return whole;
   let best = whole;
   const mine: ClauseFeatures[] = [{ frame: false, features: fullFeatures(a) }, ...clauseFeatures(a)];
@@ -112,7 +113,7 @@ function compareEntries(a: SentenceEntry, b: SentenceEntry, stats: TermStats, th
     for (let j = 0; j < theirs.length; j++) {
       if ((i === 0 && j === 0) || mine[i]!.frame !== theirs[j]!.frame) continue;
       if (mine[i]!.frame && (i === 0 || j === 0)) continue;
-      const part = compareSentences(mine[i]!.features, theirs[j]!.features, stats, threshold);
+      const part = compareSentences(mine[i]!.features, theirs[j]!.features, stats, threshold, termWeights);
       if (part.sharedScore > best.sharedScore) best = part;
     }
   }
@@ -231,13 +232,15 @@ export function alignFacts(article: FactArticle, sources: readonly FactSource[],
   // One sentence often recurs in several sources (a story's versions, wire copy): their entries
   // share features (entries.ts), and a pair of features is compared once per alignment.
   const compared = new Map<SentenceFeatures, Map<SentenceFeatures, SentenceComparison>>();
+  // A page's sentence meets several candidates: its terms are weighed once.
+  const termWeights = rememberedTermWeights(stats);
   const compareOnce = (a: SentenceEntry, b: SentenceEntry): SentenceComparison => {
     const fa = fullFeatures(a);
     const fb = fullFeatures(b);
     let row = compared.get(fa);
     if (row === undefined) compared.set(fa, (row = new Map()));
     let comparison = row.get(fb);
-    if (comparison === undefined) row.set(fb, (comparison = compareEntries(a, b, stats, threshold)));
+    if (comparison === undefined) row.set(fb, (comparison = compareEntries(a, b, stats, threshold, termWeights)));
     return comparison;
   };
   const matchesBySentence: Match[][] = own.sentences.map(() => []);

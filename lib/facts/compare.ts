@@ -1,7 +1,7 @@
 // Do two sentences report the same fact? A logistic model over the evidence of
 // lib/facts/evidence.ts, with weights fit on real sentence pairs (lib/facts/weights.ts).
 import type { AlignmentReason } from '../result.ts';
-import { EVIDENCE_KEYS, gatherEvidence, type Evidence, type EvidenceKey } from './evidence.ts';
+import { EVIDENCE_KEYS, gatherEvidence, type Evidence, type EvidenceKey, type TermWeights } from './evidence.ts';
 import { sentenceFeatures, type SentenceFeatures } from './features.ts';
 import type { QuantityConflict } from './quantities.ts';
 import type { TermStats } from './stats.ts';
@@ -67,16 +67,18 @@ function longestRunWords(evidence: Evidence, a: SentenceFeatures, b: SentenceFea
  * Scores whether `a` and `b` report the same fact. `stats` weighs words by how informative they
  * are in the collection the sentences come from (a corpus, or the pairs being scored).
  * `sharedFactThreshold` moves the "shares a fact" decision (the user's strictness setting).
+ * `termWeights`: the terms' weights under `stats`, when the caller keeps them (lib/facts/evidence.ts).
  */
 export function compareSentences(
   a: string | SentenceFeatures,
   b: string | SentenceFeatures,
   stats: TermStats,
   sharedFactThreshold = SHARED_FACT_THRESHOLD,
+  termWeights?: TermWeights,
 ): SentenceComparison {
   const fa = asFeatures(a);
   const fb = asFeatures(b);
-  const detail = gatherEvidence(fa, fb, stats);
+  const detail = gatherEvidence(fa, fb, stats, termWeights);
   const { evidence } = detail;
   // Shared quotations and verbatim runs are weighed by the fit like any evidence; the flags
   // let fact alignment, which knows both sentences come from one story, count them as decisive.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { segmentSentences } from '../text/segment.ts';
 import { contentTerms } from '../text/normalize.ts';
 import { splitClauses } from './clauses.ts';
-import { articleClauses, articleEntry } from './entries.ts';
+import { articleClauses, articleEntry, localStats } from './entries.ts';
 
 const TEXT =
   'Credit: Pool. ' +
@@ -34,5 +34,16 @@ describe('article entries', () => {
     const sentence = entry.sentences[1]!;
     const byClause = [...new Set(splitClauses(sentence.text).flatMap((c) => contentTerms(c.text)))];
     expect(sentence.terms).toEqual(byClause);
+  });
+
+  it('counts each term once per sentence, over the sentences that state facts', () => {
+    const page = articleEntry(TEXT, spans, false);
+    const other = articleEntry('Putin and Trump will meet in Helsinki in November, the Kremlin said.', segmentSentences('Putin and Trump will meet in Helsinki in November, the Kremlin said.'));
+    const stats = localStats([page, other]);
+    expect(stats.documents).toBe(3);
+    expect(stats.documentFrequency('putin')).toBe(3);
+    expect(stats.documentFrequency('helsinki')).toBe(2);
+    expect(stats.documentFrequency('congratul')).toBe(1);
+    expect(stats.documentFrequency('unseen')).toBe(0);
   });
 });

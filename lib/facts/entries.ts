@@ -214,4 +214,3 @@ export function localStats(articles: readonly ArticleEntry[]): TermStats {
   }
   return { documents, documentFrequency: (t) => frequencies.get(t) ?? 0 };
 }
-

@@ -2,7 +2,7 @@
 // numbers in 0..1 the scorer weighs (lib/facts/compare.ts) and the fitting script learns on.
 import { meaningCosine } from '../meaning/vectors.ts';
 import { namePartsMatch } from './names.ts';
-import { quantityConflicts, type QuantityConflict } from './quantities.ts';
+import { quantityConflicts, type Quantity, type QuantityConflict } from './quantities.ts';
 import type { SentenceFeatures } from './features.ts';
 import { firstOwnerLink } from './sense-owners.ts';
 import { inverseDocumentFrequency, type TermStats } from './stats.ts';
@@ -97,8 +97,37 @@ export interface EvidenceDetail {
  * IDF relative to the rarest possible term of the collection, 0..1, so that evidence reads the
  * same over a thousand sentence pairs and over a corpus of millions of sentences.
  */
-function relativeIdf(stats: TermStats, term: string): number {
-  return inverseDocumentFrequency(stats, term) / Math.log(1 + Math.max(stats.documents, 1) + 0.5);
+function relativeIdf(stats: TermStats, term: string, scale = relativeIdfScale(stats)): number {
+  return inverseDocumentFrequency(stats, term) / scale;
+}
+
+/** What relativeIdf divides by: the IDF scale of the collection, the same for all its terms. */
+function relativeIdfScale(stats: TermStats): number {
+  return Math.log(1 + Math.max(stats.documents, 1) + 0.5);
+}
+
+/** The relative IDF (relativeIdf) of each of a sentence's terms, in the order of `terms`. */
+export type TermWeights = (sentence: SentenceFeatures) => Float64Array;
+
+function weighTerms(sentence: SentenceFeatures, stats: TermStats, scale: number): Float64Array {
+  const weights = new Float64Array(sentence.terms.length);
+  for (let i = 0; i < weights.length; i++) weights[i] = relativeIdf(stats, sentence.terms[i]!, scale);
+  return weights;
+}
+
+/**
+ * TermWeights under `stats`, worked out once per sentence: a sentence met by several others (a
+ * page's sentence meets each of its candidates) is weighed once. Only for statistics that stay
+ * the same while it is used (one alignment's).
+ */
+export function rememberedTermWeights(stats: TermStats): TermWeights {
+  const scale = relativeIdfScale(stats);
+  const kept = new Map<SentenceFeatures, Float64Array>();
+  return (sentence) => {
+    let weights = kept.get(sentence);
+    if (weights === undefined) kept.set(sentence, (weights = weighTerms(sentence, stats, scale)));
+    return weights;
+  };
 }
 
 /** Unmatched informative wording, in rare-term equivalents, squashed to 0..1. */
@@ -118,57 +147,94 @@ const SYNONYM_CREDIT = 1;
 /** Letters two word forms must share from the start to count as one word. */
 const MORPHOLOGY_PREFIX = 5;
 
-function matchTerms(a: SentenceFeatures, b: SentenceFeatures): { matchedA: Set<string>; matchedB: Set<string>; spelling: [string, string][] } {
-  const matchedA = new Set(a.terms.filter((t) => b.termSet.has(t)));
-  const matchedB = new Set(b.terms.filter((t) => a.termSet.has(t)));
+/**
+ * Which terms of each side the other side has: a flag per term of `a.terms` (`b.terms`), as terms
+ * are distinct, and how many of `a`'s are matched. Flags, not sets of terms: a page's sentence meets
+ * dozens of others, and each pair's sets were most of what comparing it allocated.
+ */
+interface TermMatches {
+  matchedA: Uint8Array;
+  matchedB: Uint8Array;
+  countA: number;
+  spelling: [string, string][];
+}
+
+function matchTerms(a: SentenceFeatures, b: SentenceFeatures): TermMatches {
+  const matchedA = new Uint8Array(a.terms.length);
+  const matchedB = new Uint8Array(b.terms.length);
+  let countA = 0;
+  for (let i = 0; i < a.terms.length; i++) {
+    if (b.termSet.has(a.terms[i]!)) {
+      matchedA[i] = 1;
+      countA++;
+    }
+  }
+  let openLong = 0;
+  for (let j = 0; j < b.terms.length; j++) {
+    if (a.termSet.has(b.terms[j]!)) matchedB[j] = 1;
+    else if (b.terms[j]!.length >= MORPHOLOGY_PREFIX) openLong++;
+  }
   const spelling: [string, string][] = [];
   // Word forms the stemmer leaves apart ("strengthens"/"strength", "organizing"/"organization"):
-  // a shared beginning of MORPHOLOGY_PREFIX letters.
-  const openTerms = b.terms.filter((t) => !matchedB.has(t) && t.length >= MORPHOLOGY_PREFIX);
-  if (openTerms.length > 0) {
-    for (const term of a.terms) {
-      if (matchedA.has(term) || term.length < MORPHOLOGY_PREFIX) continue;
+  // a shared beginning of MORPHOLOGY_PREFIX letters, with the first term of `b` still open.
+  if (openLong > 0) {
+    for (let i = 0; i < a.terms.length; i++) {
+      const term = a.terms[i]!;
+      if (matchedA[i] === 1 || term.length < MORPHOLOGY_PREFIX) continue;
       const prefix = term.slice(0, MORPHOLOGY_PREFIX);
-      const other = openTerms.find((t) => !matchedB.has(t) && t.startsWith(prefix));
-      if (other === undefined) continue;
-      matchedA.add(term);
-      matchedB.add(other);
+      for (let j = 0; j < b.terms.length; j++) {
+        const other = b.terms[j]!;
+        if (matchedB[j] === 1 || other.length < MORPHOLOGY_PREFIX || !other.startsWith(prefix)) continue;
+        matchedA[i] = 1;
+        countA++;
+        matchedB[j] = 1;
+        break;
+      }
     }
   }
   // Names spelled differently ("Dmitri"/"Dmitry", "Yuri"/"Yury"): approximate matching among
-  // the few name terms exact matching left over on both sides.
-  const openB = [...b.nameTerms].filter((t) => !matchedB.has(t));
-  if (openB.length === 0) return { matchedA, matchedB, spelling };
-  for (const term of a.nameTerms) {
-    if (matchedA.has(term)) continue;
-    const other = openB.find((t) => !matchedB.has(t) && namePartsMatch(term, t));
-    if (other === undefined) continue;
-    matchedA.add(term);
-    matchedB.add(other);
-    spelling.push([term, other]);
+  // the few name terms exact matching left over on both sides (name terms are terms too).
+  const openB: number[] = [];
+  for (const t of b.nameTerms) {
+    const j = b.terms.indexOf(t);
+    if (matchedB[j] === 0) openB.push(j);
   }
-  return { matchedA, matchedB, spelling };
+  if (openB.length === 0) return { matchedA, matchedB, countA, spelling };
+  for (const term of a.nameTerms) {
+    const i = a.terms.indexOf(term);
+    if (matchedA[i] === 1) continue;
+    const j = openB.find((k) => matchedB[k] === 0 && namePartsMatch(term, b.terms[k]!));
+    if (j === undefined) continue;
+    matchedA[i] = 1;
+    countA++;
+    matchedB[j] = 1;
+    spelling.push([term, b.terms[j]!]);
+  }
+  return { matchedA, matchedB, countA, spelling };
 }
 
 /** Whether a term of `b` left unmatched has sense `id`. */
-function ownedUnmatched(b: SentenceFeatures, id: number, matchedB: ReadonlySet<string>): boolean {
+function ownedUnmatched(b: SentenceFeatures, id: number, matchedB: Uint8Array): boolean {
   const { linkTerm, linkNext } = b.senseOwners;
   for (let link = firstOwnerLink(b.senseOwners, id); link !== -1; link = linkNext[link]!) {
-    if (!matchedB.has(b.terms[linkTerm[link]!]!)) return true;
+    if (matchedB[linkTerm[link]!] === 0) return true;
   }
   return false;
 }
 
-/** IDF weight of the terms of `a` left unmatched that share a WordNet sense with an unmatched term of `b`. */
-function synonymMass(a: SentenceFeatures, matchedA: ReadonlySet<string>, b: SentenceFeatures, matchedB: ReadonlySet<string>, idf: (t: string) => number): number {
+/**
+ * IDF weight (`weightsA`, per term of `a`) of the terms of `a` left unmatched that share a WordNet
+ * sense with an unmatched term of `b`.
+ */
+function synonymMass(a: SentenceFeatures, matchedA: Uint8Array, weightsA: Float64Array, b: SentenceFeatures, matchedB: Uint8Array): number {
   if (b.senseOwners.linkTerm.length === 0) return 0;
   let mass = 0;
   for (let i = 0; i < a.terms.length; i++) {
     const ids = a.senses[i];
-    if (ids === undefined || matchedA.has(a.terms[i]!)) continue;
+    if (ids === undefined || matchedA[i] === 1) continue;
     for (let k = 0; k < ids.length; k++) {
       if (!ownedUnmatched(b, ids[k]!, matchedB)) continue;
-      mass += idf(a.terms[i]!);
+      mass += weightsA[i]!;
       break;
     }
   }
@@ -237,30 +303,63 @@ function namesEvidence(a: SentenceFeatures, b: SentenceFeatures, spelling: reado
   return { matched: sharedA >= fewer ? 1 : sharedA / fewer, disjoint: sharedA === 0 ? 1 : 0, shared: sharedA };
 }
 
-/** Gathers the evidence that sentences `a` and `b` report one fact. Symmetric. */
-export function gatherEvidence(a: SentenceFeatures, b: SentenceFeatures, stats: TermStats): EvidenceDetail {
-  const { matchedA, matchedB, spelling } = matchTerms(a, b);
-  const idf = (t: string): number => relativeIdf(stats, t);
+const NO_QUANTITIES = { unsharedQuantities: 0, sharedQuantities: 0, quantitiesContained: 0 };
+
+/**
+ * What the numbers and dates of two sentences say: conflicts, numbers one side gives alone
+ * (dates are left out, one outlet dating a statement "Monday" and another "March 20" is common
+ * and no sign of two facts; disagreeing dates are conflicts instead), values shared, and whether
+ * one side's values are all the other's. Most sentences give none.
+ */
+function quantityEvidence(
+  a: readonly Quantity[],
+  b: readonly Quantity[],
+): { conflicts: QuantityConflict[]; unsharedQuantities: number; sharedQuantities: number; quantitiesContained: number } {
+  if (a.length === 0 && b.length === 0) return { conflicts: [], ...NO_QUANTITIES };
+  const conflicts = quantityConflicts(a, b);
+  const bValues = new Set(b.map((q) => q.value));
+  const aNumbers = new Set(a.filter((q) => q.kind === 'number').map((q) => q.value));
+  const bNumbers = new Set(b.filter((q) => q.kind === 'number').map((q) => q.value));
+  let sharedNumbers = 0;
+  for (const value of aNumbers) if (bNumbers.has(value)) sharedNumbers++;
+  const aValues = new Set(a.map((q) => q.value));
+  const sharedQuantities = new Set(a.filter((q) => bValues.has(q.value)).map((q) => q.value)).size;
+  return {
+    conflicts,
+    unsharedQuantities: aNumbers.size + bNumbers.size - 2 * sharedNumbers,
+    sharedQuantities,
+    quantitiesContained: aValues.size + bValues.size > 0 && (sharedQuantities === aValues.size || sharedQuantities === bValues.size) ? 1 : 0,
+  };
+}
+
+/**
+ * Gathers the evidence that sentences `a` and `b` report one fact. Symmetric. `termWeights`, the
+ * terms' weights under `stats` when the caller keeps them (rememberedTermWeights).
+ */
+export function gatherEvidence(a: SentenceFeatures, b: SentenceFeatures, stats: TermStats, termWeights?: TermWeights): EvidenceDetail {
+  const { matchedA, matchedB, countA, spelling } = matchTerms(a, b);
+  const weightsA = termWeights?.(a) ?? weighTerms(a, stats, relativeIdfScale(stats));
+  const weightsB = termWeights?.(b) ?? weighTerms(b, stats, relativeIdfScale(stats));
   let totalA = 0;
   let hitA = 0;
 
   let missing = 0;
-  for (const t of a.terms) {
-    const w = idf(t);
+  for (let i = 0; i < a.terms.length; i++) {
+    const w = weightsA[i]!;
     totalA += w;
-    if (matchedA.has(t)) hitA += w;
+    if (matchedA[i] === 1) hitA += w;
     else missing = Math.max(missing, w);
   }
   let totalB = 0;
   let hitB = 0;
-  for (const t of b.terms) {
-    const w = idf(t);
+  for (let j = 0; j < b.terms.length; j++) {
+    const w = weightsB[j]!;
     totalB += w;
-    if (matchedB.has(t)) hitB += w;
+    if (matchedB[j] === 1) hitB += w;
     else missing = Math.max(missing, w);
   }
-  const synonymsA = synonymMass(a, matchedA, b, matchedB, idf);
-  const synonymsB = synonymMass(b, matchedB, a, matchedA, idf);
+  const synonymsA = synonymMass(a, matchedA, weightsA, b, matchedB);
+  const synonymsB = synonymMass(b, matchedB, weightsB, a, matchedA);
   hitA += SYNONYM_CREDIT * synonymsA;
   hitB += SYNONYM_CREDIT * synonymsB;
   const unmatchedA = totalA - hitA;
@@ -268,29 +367,23 @@ export function gatherEvidence(a: SentenceFeatures, b: SentenceFeatures, stats: 
   const shortness = 1 / (1 + Math.min(a.terms.length, b.terms.length) / 5);
   const coverA = totalA > 0 ? hitA / totalA : 0;
   const coverB = totalB > 0 ? hitB / totalB : 0;
-  const union = a.terms.length + b.terms.length - matchedA.size;
+  const union = a.terms.length + b.terms.length - countA;
   const bigramsA = a.bigrams;
   const bigramsB = b.bigrams;
+  // Pairs in common, counted over the smaller set.
   let sharedBigrams = 0;
-  for (const g of bigramsA) if (bigramsB.has(g)) sharedBigrams++;
+  if (bigramsA.size <= bigramsB.size) {
+    for (const g of bigramsA) if (bigramsB.has(g)) sharedBigrams++;
+  } else {
+    for (const g of bigramsB) if (bigramsA.has(g)) sharedBigrams++;
+  }
   const shorter = Math.min(a.words.length, b.words.length);
 
-  const conflicts = quantityConflicts(a.quantities, b.quantities);
-  const bValues = new Set(b.quantities.map((q) => q.value));
-  // Unshared numbers: dates are left out, one outlet dating a statement "Monday" and another
-  // "March 20" is common and no sign of two facts (disagreeing dates are conflicts instead).
-  const aNumbers = new Set(a.quantities.filter((q) => q.kind === 'number').map((q) => q.value));
-  const bNumbers = new Set(b.quantities.filter((q) => q.kind === 'number').map((q) => q.value));
-  let sharedNumbers = 0;
-  for (const value of aNumbers) if (bNumbers.has(value)) sharedNumbers++;
-  const unsharedQuantities = aNumbers.size + bNumbers.size - 2 * sharedNumbers;
-  const aValues = new Set(a.quantities.map((q) => q.value));
-  const sharedQuantities = new Set(a.quantities.filter((q) => bValues.has(q.value)).map((q) => q.value)).size;
+  const { conflicts, unsharedQuantities, sharedQuantities, quantitiesContained } = quantityEvidence(a.quantities, b.quantities);
   const names = namesEvidence(a, b, spelling);
-  const bQuotes = new Set(b.quotes);
   const meaning = Math.max(0, meaningCosine(a.meaning, b.meaning));
-  const termJaccard = union > 0 ? matchedA.size / union : 0;
-  const sharedQuote = a.quotes.some((q) => bQuotes.has(q) || b.line.includes(` ${q} `)) || b.quotes.some((q) => a.line.includes(` ${q} `));
+  const termJaccard = union > 0 ? countA / union : 0;
+  const sharedQuote = a.quotes.some((q) => b.quotes.includes(q) || b.line.includes(` ${q} `)) || b.quotes.some((q) => a.line.includes(` ${q} `));
 
   return {
     evidence: {
@@ -308,8 +401,7 @@ export function gatherEvidence(a: SentenceFeatures, b: SentenceFeatures, stats: 
       coverageWhenShort: Math.min(coverA, coverB) * shortness,
       unmatchedWhenShort: squash(Math.max(unmatchedA, unmatchedB)) * shortness,
       charTrigramCosine: trigramCosine(a, b),
-      quantitiesContained:
-        aValues.size + bValues.size > 0 && (sharedQuantities === aValues.size || sharedQuantities === bValues.size) ? 1 : 0,
+      quantitiesContained,
       negationMismatch: negated(a) !== negated(b) ? 1 : 0,
       sharedQuantity: sharedQuantities > 0 ? 1 : 0,
       quantityConflict: conflicts.length > 0 ? 1 : 0,

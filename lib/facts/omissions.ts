@@ -24,6 +24,8 @@ function outletKey(outlet: string | null, articleId: string): string {
 interface OmittedClause {
   source: number;
   clause: ClauseTerms;
+  /** IDF of each of the clause's terms, worked out once for every clause it is measured against. */
+  termWeights: number[];
   weight: number;
 }
 
@@ -53,7 +55,7 @@ export function findOmissions(own: ArticleEntry, sources: readonly FactSource[],
         }
       }
       if (total > 0 && novelTerms >= OMISSION_MIN_NEW_TERMS && novel / total >= OMISSION_MIN_NOVELTY) {
-        omitted.push({ source, clause, weight: novel });
+        omitted.push({ source, clause, termWeights: clause.terms.map((t) => idf(t)), weight: novel });
       }
     }
   });
@@ -63,20 +65,33 @@ export function findOmissions(own: ArticleEntry, sources: readonly FactSource[],
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   // Only clauses sharing a term can overlap: each clause is measured against those, found
   // through the clauses holding each of its terms, rather than against every later clause.
-  const holders = new Map<string, number[]>();
-  omitted.forEach((o, i) => {
-    for (const t of o.clause.terms) {
-      const list = holders.get(t);
-      if (list === undefined) holders.set(t, [i]);
-      else if (list[list.length - 1] !== i) list.push(i);
+  // Terms as numbers (a clause's terms are distinct): a clause's own are marked in one array
+  // rather than put in a set of their own.
+  const termIds = new Map<string, number>();
+  const holders: number[][] = [];
+  const clauseTermIds = omitted.map((o, i) => {
+    const { terms } = o.clause;
+    const ids: number[] = [];
+    for (let k = 0; k < terms.length; k++) {
+      let id = termIds.get(terms[k]!);
+      if (id === undefined) {
+        termIds.set(terms[k]!, (id = holders.length));
+        holders.push([]);
+      }
+      ids.push(id);
+      const list = holders[id]!;
+      if (list[list.length - 1] !== i) list.push(i);
     }
+    return ids;
   });
   const seen = new Int32Array(omitted.length).fill(-1);
+  const markedBy = new Int32Array(holders.length).fill(-1);
   for (let i = 0; i < omitted.length; i++) {
-    const a = new Set(omitted[i]!.clause.terms);
+    const mine = clauseTermIds[i]!;
+    for (let k = 0; k < mine.length; k++) markedBy[mine[k]!] = i;
     const later: number[] = [];
-    for (const t of a) {
-      for (const j of holders.get(t)!) {
+    for (let k = 0; k < mine.length; k++) {
+      for (const j of holders[mine[k]!]!) {
         if (j <= i || seen[j] === i) continue;
         seen[j] = i;
         later.push(j);
@@ -85,8 +100,10 @@ export function findOmissions(own: ArticleEntry, sources: readonly FactSource[],
     later.sort((x, y) => x - y);
     for (const j of later) {
       if (omitted[j]!.source === omitted[i]!.source) continue;
+      const theirs = clauseTermIds[j]!;
+      const weights = omitted[j]!.termWeights;
       let shared = 0;
-      for (const t of omitted[j]!.clause.terms) if (a.has(t)) shared += idf(t);
+      for (let k = 0; k < theirs.length; k++) if (markedBy[theirs[k]!] === i) shared += weights[k]!;
       const overlap = (2 * shared) / (omitted[i]!.weight + omitted[j]!.weight);
       if (overlap >= OMISSION_SAME_FACT_OVERLAP) parent[find(j)] = find(i);
     }

@@ -59,17 +59,21 @@ interface Reading {
   party: (string | null)[];
   /** Token index of each act stem's first occurrence. */
   acts: Map<string, number>;
+  /**
+   * A capitalized first word, which the tokenizer cannot call a name (readFirstWord): its folded
+   * form, its party key, and whether it is a known party's name. Null when the first word is no candidate.
+   */
+  first: { norm: string; key: string; known: boolean } | null;
 }
 
 /**
- * Readings by sentence text, never changed once made (rolesReversed changes copies): a page's
- * sentence is checked against each of its accepted counterparts, and a wire sentence against
- * every page sentence it matches. Bounded: a few analyses' worth.
+ * Readings by sentence text, never changed once made: a page's sentence is checked against each
+ * of its accepted counterparts, and a wire sentence against every page sentence it matches.
+ * Bounded: a few analyses' worth.
  */
 const readings = new Map<string, Reading>();
 const READINGS_KEPT = 2048;
 
-/** A reading of the sentence rolesReversed may change (readFirstWord): a copy of the kept one. */
 function readingOf(text: string): Reading {
   let kept = readings.get(text);
   if (kept === undefined) {
@@ -77,7 +81,7 @@ function readingOf(text: string): Reading {
     if (readings.size >= READINGS_KEPT) readings.delete(readings.keys().next().value!);
     readings.set(text, kept);
   }
-  return { tokens: kept.tokens, party: kept.party.slice(), acts: new Map(kept.acts) };
+  return kept;
 }
 
 function read(text: string): Reading {
@@ -89,32 +93,63 @@ function read(text: string): Reading {
     const stem = stemWord(t.norm);
     if (!acts.has(stem)) acts.set(stem, i);
   });
-  return { tokens, party, acts };
+  const word = tokens[0];
+  const first =
+    word === undefined || word.kind !== 'word' || !/^\p{Lu}/u.test(word.text) || CONTENT_STOPWORDS.has(word.norm)
+      ? null
+      : { norm: word.norm, key: partyKey(word.norm), known: PARTY_OF.has(word.norm) };
+  return { tokens, party, acts, first };
+}
+
+/**
+ * A reading as one comparison sees it: the kept reading, and the party its first word turned out
+ * to be (readFirstWord), whose stem then is no act. The kept reading is shared, so this is told
+ * beside it rather than written into it.
+ */
+interface ReadingInPair {
+  reading: Reading;
+  /** The first word's party key when readFirstWord made it a party, else null. */
+  firstParty: string | null;
+  /** The first word's stem when it is a party (stemmed only then: most first words are not). */
+  firstStem: string | null;
+}
+
+/** The party key at token `i` of a reading in a pair. */
+function partyAt(r: ReadingInPair, i: number): string | null {
+  return i === 0 && r.firstParty !== null ? r.firstParty : r.reading.party[i]!;
+}
+
+/** The token index of act `stem` in a reading in a pair (its first word's stem is no act once a party). */
+function actAt(r: ReadingInPair, stem: string): number | undefined {
+  if (r.firstStem !== null && stem === r.firstStem) return undefined;
+  return r.reading.acts.get(stem);
 }
 
 /**
  * A sentence's first word is capitalized whatever it is, so the tokenizer cannot call it a name:
  * it is a party when it is a known one or the other sentence names it ("Russia responded…" beside
- * "…60 Russian diplomats").
+ * "…60 Russian diplomats"). Returns its party key then, else null.
  */
-function readFirstWord(reading: Reading, other: Reading): void {
-  const first = reading.tokens[0];
-  if (first === undefined || first.kind !== 'word' || !/^\p{Lu}/u.test(first.text) || CONTENT_STOPWORDS.has(first.norm)) return;
-  const key = partyKey(first.norm);
-  if (PARTY_OF.has(first.norm) || other.party.some((p) => p !== null && sameParty(p, key))) {
-    reading.party[0] = key;
-    reading.acts.delete(stemWord(first.norm));
+function readFirstWord(reading: Reading, other: ReadingInPair): string | null {
+  const { first } = reading;
+  if (first === null) return null;
+  if (first.known) return first.key;
+  const { party } = other.reading;
+  for (let i = 0; i < party.length; i++) {
+    const p = partyAt(other, i);
+    if (p !== null && sameParty(p, first.key)) return first.key;
   }
+  return null;
 }
 
-function roles(reading: Reading, at: number): { actor: string | null; target: string | null } {
-  const { tokens, party } = reading;
+function roles(r: ReadingInPair, at: number): { actor: string | null; target: string | null } {
+  const { tokens } = r.reading;
   let before: string | null = null;
-  for (let i = at - 1; i >= 0 && before === null; i--) before = party[i]!;
+  for (let i = at - 1; i >= 0 && before === null; i--) before = partyAt(r, i);
   let after: string | null = null;
   let afterBy: string | null = null;
   for (let i = at + 1; i < tokens.length && after === null; i++) {
-    after = party[i]!;
+    after = partyAt(r, i);
     if (after !== null && i >= 2 && (tokens[i - 1]!.norm === 'by' || (tokens[i - 1]!.norm === 'the' && tokens[i - 2]!.norm === 'by'))) afterBy = after;
   }
   const passive = at > 0 && (BE.has(tokens[at - 1]!.norm) || (at > 1 && BE.has(tokens[at - 2]!.norm))) && afterBy !== null;
@@ -123,13 +158,18 @@ function roles(reading: Reading, at: number): { actor: string | null; target: st
 
 /** Whether `b` reports an act of `a` with actor and target swapped. */
 export function rolesReversed(a: string, b: string): boolean {
-  const ra = readingOf(a);
-  const rb = readingOf(b);
-  readFirstWord(ra, rb);
-  readFirstWord(rb, ra);
-  for (const [act, i] of ra.acts) {
-    const j = rb.acts.get(act);
-    if (j === undefined) continue;
+  const ra: ReadingInPair = { reading: readingOf(a), firstParty: null, firstStem: null };
+  const rb: ReadingInPair = { reading: readingOf(b), firstParty: null, firstStem: null };
+  // Without an act on both sides there is nothing to reverse (reading the first words only removes acts).
+  if (ra.reading.acts.size === 0 || rb.reading.acts.size === 0) return false;
+  ra.firstParty = readFirstWord(ra.reading, rb);
+  rb.firstParty = readFirstWord(rb.reading, ra);
+  if (ra.firstParty !== null) ra.firstStem = stemWord(ra.reading.first!.norm);
+  if (rb.firstParty !== null) rb.firstStem = stemWord(rb.reading.first!.norm);
+  for (const act of ra.reading.acts.keys()) {
+    const i = actAt(ra, act);
+    const j = actAt(rb, act);
+    if (i === undefined || j === undefined) continue;
     const x = roles(ra, i);
     const y = roles(rb, j);
     if (x.actor === null || x.target === null || y.actor === null || y.target === null) continue;
