@@ -93,25 +93,21 @@ export interface EvidenceDetail {
   sharedQuantities: number;
 }
 
-/**
- * IDF relative to the rarest possible term of the collection, 0..1, so that evidence reads the
- * same over a thousand sentence pairs and over a corpus of millions of sentences.
- */
-function relativeIdf(stats: TermStats, term: string, scale = relativeIdfScale(stats)): number {
-  return inverseDocumentFrequency(stats, term) / scale;
-}
-
-/** What relativeIdf divides by: the IDF scale of the collection, the same for all its terms. */
+/** The IDF of the rarest possible term of the collection: what relative IDFs are divided by. */
 function relativeIdfScale(stats: TermStats): number {
   return Math.log(1 + Math.max(stats.documents, 1) + 0.5);
 }
 
-/** The relative IDF (relativeIdf) of each of a sentence's terms, in the order of `terms`. */
+/**
+ * Each of a sentence's terms weighed by its IDF relative to the rarest possible term of the
+ * collection (0..1, so that evidence reads the same over a thousand sentence pairs and over a
+ * corpus of millions of sentences), in the order of `terms`.
+ */
 export type TermWeights = (sentence: SentenceFeatures) => Float64Array;
 
 function weighTerms(sentence: SentenceFeatures, stats: TermStats, scale: number): Float64Array {
   const weights = new Float64Array(sentence.terms.length);
-  for (let i = 0; i < weights.length; i++) weights[i] = relativeIdf(stats, sentence.terms[i]!, scale);
+  for (let i = 0; i < weights.length; i++) weights[i] = inverseDocumentFrequency(stats, sentence.terms[i]!) / scale;
   return weights;
 }
 
