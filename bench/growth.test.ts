@@ -20,7 +20,7 @@ describe('npm run bench:growth --quick', () => {
   it('writes every step with sane figures', () => {
     const out = join(work, 'growth.json');
     const bench = fileURLToPath(new URL('./growth.ts', import.meta.url));
-    execFileSync(process.execPath, ['--import', 'tsx', bench, '--quick', '--per-day', '120', '--refreshes-per-day', '3', '--warm-pages', '3', '--out', out], { encoding: 'utf8', stdio: 'pipe' });
+    execFileSync(process.execPath, ['--import', 'tsx', bench, '--quick', '--per-day', '120', '--refreshes-per-day', '3', '--warm-pages', '3', '--code-warmup', '3', '--out', out], { encoding: 'utf8', stdio: 'pipe' });
     const report = JSON.parse(readFileSync(out, 'utf8')) as {
       label: string;
       machine: { cores: number; loadAverageAtStart: number[] };
@@ -44,6 +44,9 @@ describe('npm run bench:growth --quick', () => {
       // The cold start is its parts: model read, stored corpus opened, first analysis.
       expect(step.coldFirstAnalyzeMs).toBeGreaterThanOrEqual(step.coldFirstAnalyzeWithoutModelMs);
       expect(step.warmAnalyses).toBe(3);
+      // The same pages after the engine ran on 3 unrelated real articles (ECB+, in the shared data).
+      expect(step.warmAfterCodeWarmup).toMatchObject({ realArticles: 3, analyses: 3 });
+      for (const key of ['medianMs', 'cpuMedianMs', 'p95Ms'] as const) expect(step.warmAfterCodeWarmup![key]).toBeGreaterThan(0);
       expect(step.refreshes).toBe(3);
       expect(step.segments).toBeGreaterThan(0);
       // The restarted background searches every stored article, and the bundled corpus's.

@@ -7,7 +7,7 @@
 // a CPU profile of the warm analyses alone (bench/kept-step/warm.ts --cpu-prof): the cold start would
 // otherwise fill most of a whole-process profile.
 //
-// GROWTH_PREWARM_REAL=N (bench/kept-step/warm.ts --prewarm-real N), a diagnosis only: before the
+// GROWTH_PREWARM_REAL=N (bench/kept-step/warm.ts --prewarm-real N, bench/growth.ts --code-warmup N), a diagnosis only: before the
 // stored corpus is opened, the process analyses N real articles of another corpus (ECB+, whose
 // events and sentences are not BASIL's, the growth corpus's sentence source), each left out of an
 // in-memory compile of that corpus. The engine's code is then warm, while nothing the growth pages

@@ -43,6 +43,12 @@ export interface GrowthStep {
   warmAnalyzeP95Ms: number;
   warmAnalyzeCpuMedianMs: number;
   warmAnalyses: number;
+  /**
+   * The warm analyses of processes whose code was first warmed on `realArticles` unrelated real
+   * articles (bench/growth.ts --code-warmup): how far the young background's figure is from a
+   * warm engine's. Null when not measured (--code-warmup 0, or no ECB+ in the shared data).
+   */
+  warmAfterCodeWarmup: { realArticles: number; medianMs: number; cpuMedianMs: number; p95Ms: number; analyses: number } | null;
   storageBytes: number;
   storageBytesGzipPerArticle: number;
   storageByStore: Record<string, { records: number; bytes: number; bytesGzip: number }>;
