@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { analyze, analyzeAsync } from '../analyze.ts';
 import { compileCorpus } from './compile.ts';
-import { loadCorpus } from './corpus.ts';
+import { loadCorpus, type Corpus } from './corpus.ts';
 import { CorpusFormatError, serializeCorpus } from './format.ts';
 import { readKnownPart, serializeKnownParts } from './known-parts.ts';
 import { assembleSegment, indexPartKeepsLookupsApart, segmentFromParts, serializeSegmentParts, type SegmentParts } from './parts.ts';
@@ -37,13 +37,14 @@ describe('index parts with their lookups apart', () => {
     });
   });
 
-  test('opened with the lookup part or the known part, the segments answer as one compile', async () => {
-    const fromLookupParts = openSegmentedCorpus(
+  const fromLookupParts = () =>
+    openSegmentedCorpus(
       segments.map((s, k) => opened(s, apart[k]!, readLookups(serializeLookups(lookupsOf(s.data))))),
       { name: 'seeds' },
     );
-    // A known part holds where its LSH pages are; the segment reads them when a search looks in a bucket.
-    const fromKnownParts = openSegmentedCorpus(
+  // A known part holds where its LSH pages are; the segment reads them when a search looks in a bucket.
+  const fromKnownParts = () =>
+    openSegmentedCorpus(
       segments.map((s, k) => {
         const { known, lsh } = serializeKnownParts(lookupsOf(s.data));
         const part = readKnownPart(known);
@@ -51,15 +52,35 @@ describe('index parts with their lookups apart', () => {
       }),
       { name: 'seeds' },
     );
+
+  test('opened with the lookup part or the known part, the segments answer as one compile', async () => {
+    const [lookupParts, knownParts] = [fromLookupParts(), fromKnownParts()];
     let stories = 0;
     for (const record of seeds) {
       const expected = analyze(asPage(record), reference);
-      expect(await analyzeAsync(asPage(record), fromLookupParts)).toEqual(expected);
-      expect(await analyzeAsync(asPage(record), fromKnownParts)).toEqual(expected);
+      expect(await analyzeAsync(asPage(record), lookupParts)).toEqual(expected);
+      expect(await analyzeAsync(asPage(record), knownParts)).toEqual(expected);
       stories += expected.stories.length;
     }
     expect(stories).toBeGreaterThan(5);
   }, 30_000);
+
+  test('near-duplicate buckets: every live article’s signature finds the same articles in its buckets as in one compile, the normalized copy among them', async () => {
+    const ids = (corpus: Corpus, found: Map<number, number>) => new Map([...found].map(([index, bands]) => [corpus.articleId(index), bands]));
+    for (const corpus of [fromLookupParts(), fromKnownParts()]) {
+      for (const record of live) {
+        const signature = reference.signature(reference.indexOf(record.id));
+        // Only the LSH pages holding the signature's buckets are read (lib/corpus/lsh-pages.ts).
+        await corpus.loadIndex({ signatures: [signature] });
+        const expected = ids(reference, reference.lshCandidates(signature));
+        expect(ids(corpus, corpus.lshCandidates(signature))).toEqual(expected);
+        expect(expected.get(record.id)).toBeGreaterThan(0);
+      }
+      // 000 is 001 machine-normalized: each is in the other's buckets.
+      const readable = reference.signature(reference.indexOf(SEED_IDS.nytReadable));
+      expect(ids(reference, corpus.lshCandidates(readable)).has(SEED_IDS.nytNormalized)).toBe(true);
+    }
+  });
 
   test('assembled with its lookups, a segment is the segment byte for byte', () => {
     segments.forEach((s, k) => {
