@@ -85,6 +85,20 @@ describe.each(BROWSERS)('a hostile page, in %s', (name) => {
         };
       }, point!);
 
+    // The layer takes the page's size again at the frame after a layout change (observation is
+    // batched per frame). Once, in Firefox, the page was 8 px taller than the layer when the
+    // probe looked: a late change of the page's layout whose frame had not come yet. The probe
+    // looks once the layer has caught up, so that its figures say what the layer reveals, not
+    // when it redraws; a layer that never follows the page still fails here.
+    await page.waitFor(
+      () => {
+        const box = document.querySelector('parallax-highlights')?.getBoundingClientRect();
+        const root = document.documentElement;
+        return box !== undefined && Math.round(box.width) === root.scrollWidth && Math.round(box.height) === root.scrollHeight;
+      },
+      undefined,
+      10_000,
+    );
     const seen = await looked();
     expect(seen.registry).toEqual([]);
     // It is highlighted (asked from the extension, which can see its own layer).
