@@ -207,6 +207,12 @@ async function coldRuns(stored: string, pagesFile: string, prewarm = 0): Promise
   return cold;
 }
 
+/** The warm figures of processes whose code first ran on `realArticles` unrelated real articles. */
+function warmFigures(runs: readonly ColdRun[], realArticles: number): NonNullable<GrowthStep['warmAfterCodeWarmup']> {
+  const ms = runs.flatMap((c) => c.warmMs);
+  return { realArticles, medianMs: round(median(ms)), cpuMedianMs: round(median(runs.flatMap((c) => c.warmCpuMs))), p95Ms: round(quantile(ms, 0.95)), analyses: ms.length };
+}
+
 async function measureStep(step: number, articles: number, day: number): Promise<GrowthStep> {
   // Refresh cost: the median refresh of the last day (24 refreshes by default, all reading their
   // feeds), per new article.
@@ -256,13 +262,7 @@ async function measureStep(step: number, articles: number, day: number): Promise
     warmAnalyzeP95Ms: round(quantile(warm, 0.95)),
     warmAnalyzeCpuMedianMs: round(median(warmCpu)),
     warmAnalyses: warm.length,
-    warmAfterCodeWarmup: codeWarm && {
-      realArticles: codeWarmup,
-      medianMs: round(median(codeWarm.flatMap((c) => c.warmMs))),
-      cpuMedianMs: round(median(codeWarm.flatMap((c) => c.warmCpuMs))),
-      p95Ms: round(quantile(codeWarm.flatMap((c) => c.warmMs), 0.95)),
-      analyses: codeWarm.reduce((n, c) => n + c.warmMs.length, 0),
-    },
+    warmAfterCodeWarmup: codeWarm && warmFigures(codeWarm, codeWarmup),
     storageBytes: size.bytes,
     storageBytesGzipPerArticle: Math.round(size.bytesGzip / articles),
     storageByStore: size.stores,

@@ -76,9 +76,9 @@ describe('index parts with their lookups apart', () => {
         expect(ids(corpus, corpus.lshCandidates(signature))).toEqual(expected);
         expect(expected.get(record.id)).toBeGreaterThan(0);
       }
-      // 000 is 001 machine-normalized: each is in the other's buckets.
+      // 000 is 001 machine-normalized: 001's buckets hold 000 (read in the loop above).
       const readable = reference.signature(reference.indexOf(SEED_IDS.nytReadable));
-      expect(ids(reference, corpus.lshCandidates(readable)).has(SEED_IDS.nytNormalized)).toBe(true);
+      expect(ids(corpus, corpus.lshCandidates(readable)).has(SEED_IDS.nytNormalized)).toBe(true);
     }
   });
 
