@@ -15,7 +15,8 @@
 // node --cpu-prof --import tsx bench/growth.ts), --keep DIR (keeps each step's saved IndexedDB and
 // reader pages there, as indexeddb-STEP.bin and pages-STEP.json, and the bundled corpus.bin, to time or profile a cold start
 // again with bench/lib/growth-cold.ts without simulating the days; the old way's whole artifact
-// too, as combined-STEP.bin, at the step where it is measured: bench/kept-step/warm.ts times both ways).
+// too, as combined-STEP.bin, at the step where it is measured: bench/kept-step/warm.ts times both ways;
+// bench/kept-step/browser-warm.ts times a kept step's cold and warm analyses in the built extension's background, in Chromium).
 import 'fake-indexeddb/auto';
 import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -3,6 +3,7 @@ import { parseMessage, type Message, type StatusReply, type TabReport } from '@/
 import { analyzeAsync } from '@/lib/analyze';
 import { parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
 import { AnalysisCache, type SessionArea } from './analysis-cache';
+import { ANALYSIS_MEASURE, CORPUS_MEASURE, measured } from './analysis-timing';
 import { createStoredCorpora } from '@/utils/corpus-storage';
 import { fetchBundledCorpus } from '@/utils/corpus-storage/bundled';
 import { ensureSentenceModel } from '@/utils/model/sentence-model';
@@ -46,7 +47,8 @@ export default defineBackground(() => {
     let analysis: PageAnalysis;
     try {
       // The stored segments read their articles' texts on demand: analyzeAsync reads what alignment needs first.
-      analysis = await analyzeArticle(extraction.article, url, await corpora.current(), (input, corpus) => analyzeAsync(input, corpus, { strictness }));
+      const corpus = await measured(CORPUS_MEASURE, () => corpora.current());
+      analysis = await analyzeArticle(extraction.article, url, corpus, (input, c) => measured(ANALYSIS_MEASURE, () => analyzeAsync(input, c, { strictness })));
     } catch (error) {
       analysis = { state: 'error', error: `analysis failed: ${errorMessage(error)}` };
     }
