@@ -15,6 +15,7 @@ import { assembleSegment, segmentFromParts, serializeSegmentParts, type SegmentP
 import { openSegmentedCorpus } from './segments.ts';
 import { seedRecords } from './test-seeds.ts';
 import { asPage, basilPath, basilRecords, buildSegments } from './test-segments.ts';
+import { decodeDeltas, decodeVarints } from './varint.ts';
 
 // Every section the pieces store as rows, with its start array (the module's own list).
 const ROWS = Object.entries(ROW_STARTS) as [RowSection, (typeof ROW_STARTS)[RowSection]][];
@@ -134,6 +135,69 @@ test('segments stored before signatures moved to the index rows open and answer 
     expect(before.signature(i)).toEqual(reference.signature(i));
   }
 }, 60_000);
+
+/** The parts as builds before varintPages wrote them: postings and passage pages as 32-bit arrays. */
+function withPagesOf32Bits(parts: SegmentParts): SegmentParts {
+  const index = deserializeCorpus(parts.index);
+  const { varintPages: _, ...layout } = index.meta.parts!.pieces!;
+  const old = serializeCorpus({ ...index, meta: { ...index.meta, parts: { ...index.meta.parts!, pieces: layout } } });
+  const entries = index.postingStart![index.postingStart!.length - 1]!;
+  const count = (k: number, page: number, total: number) => Math.min(page, total - k * page);
+  const postings = parts.postings!.map((bytes, k) => {
+    const file = readSections(bytes);
+    return serializeSections(file.meta, [['postingArticles', decodeDeltas(file.get('postingDeltas'), count(k, layout.postingsPage, entries), 'test')]]);
+  });
+  const passages = parts.passages!.map((bytes, k) => {
+    const file = readSections(bytes);
+    const n = count(k, layout.passagePage, layout.passageEntries);
+    return serializeSections(file.meta, [
+      ['passageHashes', decodeDeltas(file.get('passageHashDeltas'), n, 'test')],
+      ['passageSentences', decodeVarints(file.get('passageSentenceVarints'), n, 'test')],
+    ]);
+  });
+  return { ...parts, index: old, postings, passages };
+}
+
+test('postings and passage pages written before varints (32-bit arrays) open and answer as before; varints are fewer bytes (seeds in two segments)', async () => {
+  const seeds = seedRecords();
+  const segments = buildSegments(seeds, [3], new Map(), []);
+  const reference = openSegmentedCorpus(segments, { name: 'seeds' });
+  const stored = segments.map((s) => serializeSegmentParts(s.data));
+  const open = (layout: (parts: SegmentParts) => SegmentParts) =>
+    openSegmentedCorpus(
+      segments.map((s, k) => {
+        const parts = layout(stored[k]!);
+        return segmentFromParts(s.id, parts.index, (block) => Promise.resolve(parts.blocks[block]!), undefined, (kind, asked) => Promise.resolve(asked.map((i) => parts[kind]![i]!)));
+      }),
+      { name: 'seeds' },
+    );
+  const now = open((parts) => parts);
+  const before = open(withPagesOf32Bits);
+  for (const record of seeds) {
+    const expected = analyze(asPage(record), reference);
+    expect(await analyzeAsync(asPage(record), now)).toEqual(expected);
+    expect(await analyzeAsync(asPage(record), before)).toEqual(expected);
+  }
+  const bytes = (pages: readonly Uint8Array[]) => pages.reduce((n, p) => n + p.length, 0);
+  for (const parts of stored) {
+    const old = withPagesOf32Bits(parts);
+    expect(bytes(parts.postings!)).toBeLessThan(bytes(old.postings!));
+    expect(bytes(parts.passages!)).toBeLessThan(bytes(old.passages!));
+  }
+}, 60_000);
+
+test('a damaged varint page is refused by name, not read as a shorter one', async () => {
+  const data = compileCorpus(seedRecords(), { name: 'seeds' });
+  const stored = serializeSegmentParts(data);
+  const file = readSections(stored.passages![0]!);
+  const hashes = file.get<Uint8Array>('passageHashDeltas');
+  const cut = serializeSections(file.meta, [
+    ['passageHashDeltas', hashes.subarray(0, hashes.length - 1)],
+    ['passageSentenceVarints', file.get<Uint8Array>('passageSentenceVarints')],
+  ]);
+  const { pieces } = openIndexPieces(deserializeCorpus(stored.index), (kind, asked) => Promise.resolve(asked.map((k) => (kind === 'passages' && k === 0 ? cut : stored[kind]![k]!))))!;
+  await expect(pieces.loadPassages([data.passageHashes[0]!])).rejects.toThrow(/passage page 0 of a corpus segment ends before its \d+ numbers/);
+});
 
 test('titles and URLs are read with the index rows: an article is shown once its rows are read, its id before; assembled whole, they are the data’s', async () => {
   const seeds = seedRecords();

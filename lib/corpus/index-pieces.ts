@@ -16,16 +16,20 @@
 // are kept as read and searched through IndexPieces; reading an article's rows or a term's
 // postings before they are loaded throws IndexNotLoadedError, so a missing read can never pass
 // for an empty one.
+// Postings and passage pages hold their numbers as varints (./varint.ts, IndexPiecesLayout.varintPages):
+// in a browser, IndexedDB reads cost in proportion to their bytes (bench/browser-warm.json), and
+// varints halve what a cold start reads of them.
 import { readString, type CorpusData, type IndexPiecesLayout, type StringTable } from './data.ts';
 import { CorpusFormatError, readSections, serializeSections } from './format.ts';
 import { findString } from './part-lookups.ts';
 import { fencedPages, hashLowerBound, joinRuns, runEnd } from '../sorted.ts';
 import { SIGNATURE_SIZE } from '../fingerprint/index.ts';
 import { HashFilter } from './hash-filter.ts';
+import { decodeDeltas, decodeVarints, encodeDeltas, encodeVarints } from './varint.ts';
 
-/** Entries of the inverted index per postings page (16 kB): a rare term's list is one page. */
+/** Entries of the inverted index per postings page (16 kB as 32-bit numbers, 5-7 kB as varints): a rare term's list is one page. */
 export const POSTINGS_PAGE = 4096;
-/** Entries of the passage index per passage page (8 kB of hashes and sentences). */
+/** Entries of the passage index per passage page (8 kB of hashes and sentences as 32-bit numbers, about 4 kB as varints). */
 export const PASSAGE_PAGE = 1024;
 /** Filter slots per passage entry (./hash-filter.ts): 6-12% of absent shingles pass once every page is read, a byte per entry at most. */
 const PASSAGE_FILTER_SLOTS = 8;
@@ -76,7 +80,7 @@ export function serializeIndexPieces(data: CorpusData & { postingArticles: Uint3
   }
   const postings: Uint8Array[] = [];
   for (let first = 0; first < data.postingArticles.length; first += POSTINGS_PAGE) {
-    postings.push(serializeSections({ kind: 'postings-page', first }, [['postingArticles', data.postingArticles.subarray(first, first + POSTINGS_PAGE)]]));
+    postings.push(serializeSections({ kind: 'postings-page', first }, [['postingDeltas', encodeDeltas(data.postingArticles.subarray(first, first + POSTINGS_PAGE))]]));
   }
   const passages: Uint8Array[] = [];
   const passageFences: number[] = [];
@@ -84,12 +88,12 @@ export function serializeIndexPieces(data: CorpusData & { postingArticles: Uint3
     passageFences.push(data.passageHashes[first]!);
     passages.push(
       serializeSections({ kind: 'passage-page', first }, [
-        ['passageHashes', data.passageHashes.subarray(first, first + PASSAGE_PAGE)],
-        ['passageSentences', data.passageSentences.subarray(first, first + PASSAGE_PAGE)],
+        ['passageHashDeltas', encodeDeltas(data.passageHashes.subarray(first, first + PASSAGE_PAGE))],
+        ['passageSentenceVarints', encodeVarints(data.passageSentences.subarray(first, first + PASSAGE_PAGE))],
       ]),
     );
   }
-  return { rows, postings, passages, layout: { rowBlocks: rows.length, postingsPage: POSTINGS_PAGE, postingsPages: postings.length, passageEntries: data.passageHashes.length, passagePage: PASSAGE_PAGE, passageFences, rowSignatures: true, rowHeads: true } };
+  return { rows, postings, passages, layout: { rowBlocks: rows.length, postingsPage: POSTINGS_PAGE, postingsPages: postings.length, passageEntries: data.passageHashes.length, passagePage: PASSAGE_PAGE, passageFences, rowSignatures: true, rowHeads: true, varintPages: true } };
 }
 
 /**
@@ -425,18 +429,23 @@ export class IndexPieces {
 
   private readPostings(bytes: Uint8Array, page: number): Uint32Array {
     const first = page * this.layout.postingsPage;
-    const section = readPiece(bytes, 'postings-page', first).get<Uint32Array>('postingArticles');
+    const file = readPiece(bytes, 'postings-page', first);
     const entries = this.data.postingStart[this.data.postingStart.length - 1]!;
-    if (section.length !== Math.min(this.layout.postingsPage, entries - first)) throw new CorpusFormatError(`postings page ${page} of a corpus segment is damaged`);
+    const expected = Math.min(this.layout.postingsPage, entries - first);
+    const what = `postings page ${page} of a corpus segment`;
+    const section = this.layout.varintPages ? decodeDeltas(file.get<Uint8Array>('postingDeltas'), expected, what) : file.get<Uint32Array>('postingArticles');
+    if (section.length !== expected) throw new CorpusFormatError(`${what} is damaged`);
     return section;
   }
 
   private readPassages(bytes: Uint8Array, page: number): PassagePage {
     const first = page * this.layout.passagePage;
     const file = readPiece(bytes, 'passage-page', first);
-    const hashes = file.get<Uint32Array>('passageHashes');
-    const sentences = file.get<Uint32Array>('passageSentences');
     const expected = Math.min(this.layout.passagePage, this.layout.passageEntries - first);
+    const what = `passage page ${page} of a corpus segment`;
+    const varints = this.layout.varintPages === true;
+    const hashes = varints ? decodeDeltas(file.get<Uint8Array>('passageHashDeltas'), expected, what) : file.get<Uint32Array>('passageHashes');
+    const sentences = varints ? decodeVarints(file.get<Uint8Array>('passageSentenceVarints'), expected, what) : file.get<Uint32Array>('passageSentences');
     if (hashes.length !== expected || sentences.length !== expected || hashes[0] !== this.layout.passageFences[page]) throw new CorpusFormatError(`passage page ${page} of a corpus segment is damaged`);
     const filter = (this.passageFilter ??= new HashFilter(this.layout.passageEntries, PASSAGE_FILTER_SLOTS));
     for (let i = 0; i < hashes.length; i++) filter.add(hashes[i]!);
