@@ -14,18 +14,19 @@
 // --probe-reads then times IndexedDB itself in the background: gets of stored parts of each kind
 // at random, in transactions of a few or many, and one getAll of a segment's index rows.
 // Chromium only (Firefox's background is an event page run by another engine; not measured here).
-// The pages are served as plain article HTML on 127.0.0.1: the extension extracts their text and
+// The pages are served on 127.0.0.1 as the growth benchmark's simulated sites serve theirs (bench/lib/growth-feeds.ts): the extension extracts their text and
 // metadata itself, so its input differs from Node's only by the page's URL.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deserialize } from 'node:v8';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Worker } from 'playwright-core';
 import { launchChromium } from '../../tests/e2e/harness/chromium.ts';
 import { extensionDir } from '../../tests/e2e/harness/index.ts';
 import { startFixtureServer } from '../../tests/e2e/harness/server.ts';
 import type { ArticleInput } from '../../lib/result.ts';
 import { keptStepArgs } from '../lib/kept-step-args.ts';
+import { articlePage } from '../lib/growth-feeds.ts';
+import { readIndexedDbSnapshot, type DatabaseSnapshot } from '../lib/idb-snapshot.ts';
 import { median, quantile, round } from '../lib/growth-report.ts';
 
 const USAGE = 'npx tsx bench/kept-step/browser-warm.ts DIR STEP [--runs 2] [--out FILE] [--probe-reads]';
@@ -41,20 +42,6 @@ const RECORDS_PER_CALL = 200;
 const built = extensionDir('chromium');
 if (!existsSync(join(built, 'manifest.json'))) throw new Error(`no built extension in ${built}: run npm run build first`);
 
-interface StoreSnapshot {
-  name: string;
-  keyPath: string | string[] | null;
-  autoIncrement: boolean;
-  indexes: { name: string; keyPath: string | string[]; unique: boolean; multiEntry: boolean }[];
-  keys: unknown[];
-  values: unknown[];
-}
-interface DatabaseSnapshot {
-  name: string;
-  version: number;
-  stores: StoreSnapshot[];
-}
-
 /** Typed arrays as base64 for the trip into the worker (evaluate's arguments are JSON-like). */
 function encode(value: unknown): unknown {
   if (value instanceof Uint8Array) return { $bytes: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64') };
@@ -64,25 +51,6 @@ function encode(value: unknown): unknown {
   return value;
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/** A reader page as a plain article: its title, outlet and date in the usual meta tags, one paragraph a line. */
-function articleHtml(page: ArticleInput): string {
-  const title = page.title ?? page.text.split('\n')[0]!.slice(0, 120);
-  const paragraphs = page.text
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => `<p>${escapeHtml(line)}</p>`)
-    .join('\n');
-  return [
-    '<!doctype html><html lang="en"><head><meta charset="utf-8">',
-    `<title>${escapeHtml(title)}</title>`,
-    page.outlet ? `<meta property="og:site_name" content="${escapeHtml(page.outlet)}">` : '',
-    page.published ? `<meta property="article:published_time" content="${escapeHtml(page.published)}">` : '',
-    `</head><body><article><h1>${escapeHtml(title)}</h1>\n${paragraphs}\n</article></body></html>`,
-  ].join('\n');
-}
-
 /** The extension's background worker of a launched Chromium. */
 async function backgroundOf(context: BrowserContext) {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
@@ -90,6 +58,52 @@ async function backgroundOf(context: BrowserContext) {
   // worker lacks: a stand-in that leaves them as they are.
   await worker.evaluate('globalThis.__name ??= (f) => f');
   return worker;
+}
+
+/**
+ * IndexedDB itself, timed in the background: gets of stored parts of each kind at random, in
+ * transactions of a few or many, and one getAll of the largest segment's index rows.
+ */
+function probeStoredReads(worker: Worker): Promise<Record<string, string>> {
+  return worker.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('parallax-corpora');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const req = <T,>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
+    const keys = await req(db.transaction('parts').objectStore('parts').getAllKeys());
+    const results: Record<string, string> = {};
+    const pick = (kind: string) => keys.filter((k) => String((k as string[])[1]).replace(/-\d+$/, '') === kind);
+    for (const [kind, per, batches] of [['lsh', 18, 5], ['passages', 18, 5], ['rows', 18, 5], ['block', 18, 1], ['passages', 90, 1], ['passages', 1, 20]] as const) {
+      const pool = pick(kind);
+      const times: number[] = [];
+      let bytes = 0;
+      for (let round = 0; round < 6; round++) {
+        const t0 = performance.now();
+        for (let batch = 0; batch < batches; batch++) {
+          const store = db.transaction('parts').objectStore('parts');
+          const got = await Promise.all(Array.from({ length: per }, () => req(store.get(pool[Math.floor(Math.random() * pool.length)]!)) as Promise<{ bytes: Uint8Array }>));
+          for (const g of got) bytes += g.bytes.byteLength;
+        }
+        times.push(performance.now() - t0);
+      }
+      times.sort((x, y) => x - y);
+      results[`${kind}, ${batches} transaction${batches > 1 ? 's' : ''} of ${per} get${per > 1 ? 's' : ''} at random`] = `median ${times[3]!.toFixed(1)} ms, ${(bytes / 6 / 1024).toFixed(0)} KB`;
+    }
+    {
+      // The index rows of the segment with the most, in one getAll over their key range.
+      const rowsOf = new Map<string, number>();
+      for (const k of pick('rows')) rowsOf.set((k as string[])[0]!, (rowsOf.get((k as string[])[0]!) ?? 0) + 1);
+      const segment = [...rowsOf].sort((a, b) => b[1] - a[1])[0]![0];
+      const t0 = performance.now();
+      const all = await req(db.transaction('parts').objectStore('parts').getAll(IDBKeyRange.bound([segment, 'rows-'], [segment, 'rows-\uffff'])));
+      const bytes = all.reduce((n: number, v: { bytes: Uint8Array }) => n + v.bytes.byteLength, 0);
+      results['rows of the largest segment, one getAll'] = `${(performance.now() - t0).toFixed(1)} ms, ${all.length} records, ${(bytes / 2 ** 20).toFixed(1)} MB`;
+    }
+    db.close();
+    return results;
+  });
 }
 
 /** Writes the saved databases into the extension's IndexedDB, from its background worker. */
@@ -157,10 +171,10 @@ async function restoreInBrowser(context: BrowserContext, snapshots: DatabaseSnap
   return written;
 }
 
-const snapshots = deserialize(readFileSync(join(dir, `indexeddb-${step}.bin`))) as DatabaseSnapshot[];
+const snapshots = readIndexedDbSnapshot(join(dir, `indexeddb-${step}.bin`));
 const pages = JSON.parse(readFileSync(join(dir, `pages-${step}.json`), 'utf8')) as ArticleInput[];
 if (pages.length < WARMUP_PAGES + 2) throw new Error(`step ${step} keeps ${pages.length} reader pages; the benchmark needs ${WARMUP_PAGES + 2} at least`);
-const server = await startFixtureServer([], Object.fromEntries(pages.map((page, k) => [`/reader/${k}.html`, () => ({ body: articleHtml(page) })])));
+const server = await startFixtureServer([], Object.fromEntries(pages.map((page, k) => [`/reader/${k}.html`, () => ({ body: articlePage(page) })])));
 const profile = mkdtempSync(join(tmpdir(), 'parallax-browser-warm-'));
 
 interface BrowserRun {
@@ -204,47 +218,8 @@ try {
       results.push(run);
       console.log(`  run ${r + 1}: first analysis ${round(run.coldMs)} ms (of which model and corpus opened ${round(run.coldOpenMs)}), warm median ${round(median(run.warmMs))} ms of ${run.warmMs.length} (${states.filter((s) => s === 'ready').length}/${states.length} pages ready)`);
       if (probeReads) {
-        const probe = await worker.evaluate(async () => {
-          const db = await new Promise<IDBDatabase>((resolve, reject) => {
-            const open = indexedDB.open('parallax-corpora');
-            open.onsuccess = () => resolve(open.result);
-            open.onerror = () => reject(open.error);
-          });
-          const req = <T,>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
-          const keys = await req(db.transaction('parts').objectStore('parts').getAllKeys());
-          const results: Record<string, string> = {};
-          const pick = (kind: string) => keys.filter((k) => String((k as string[])[1]).replace(/-\d+$/, '') === kind);
-          for (const [kind, per, batches] of [['lsh', 18, 5], ['passages', 18, 5], ['rows', 18, 5], ['block', 18, 1], ['passages', 90, 1], ['passages', 1, 20]] as const) {
-            const pool = pick(kind);
-            const times: number[] = [];
-            let bytes = 0;
-            for (let round = 0; round < 6; round++) {
-              const t0 = performance.now();
-              for (let batch = 0; batch < batches; batch++) {
-                const store = db.transaction('parts').objectStore('parts');
-                const got = await Promise.all(Array.from({ length: per }, () => req(store.get(pool[Math.floor(Math.random() * pool.length)]!)) as Promise<{ bytes: Uint8Array }>));
-                for (const g of got) bytes += g.bytes.byteLength;
-              }
-              times.push(performance.now() - t0);
-            }
-            times.sort((x, y) => x - y);
-            results[`${kind}, ${batches} transaction${batches > 1 ? 's' : ''} of ${per} get${per > 1 ? 's' : ''} at random`] = `median ${times[3]!.toFixed(1)} ms, ${(bytes / 6 / 1024).toFixed(0)} KB`;
-          }
-          {
-            // The index rows of the segment with the most, in one getAll over their key range.
-            const rowsOf = new Map<string, number>();
-            for (const k of pick('rows')) rowsOf.set((k as string[])[0]!, (rowsOf.get((k as string[])[0]!) ?? 0) + 1);
-            const segment = [...rowsOf].sort((a, b) => b[1] - a[1])[0]![0];
-            const t0 = performance.now();
-            const all = await req(db.transaction('parts').objectStore('parts').getAll(IDBKeyRange.bound([segment, 'rows-'], [segment, 'rows-\uffff'])));
-            const bytes = all.reduce((n: number, v: { bytes: Uint8Array }) => n + v.bytes.byteLength, 0);
-            results['rows of the largest segment, one getAll'] = `${(performance.now() - t0).toFixed(1)} ms, ${all.length} records, ${(bytes / 2 ** 20).toFixed(1)} MB`;
-          }
-          db.close();
-          return results;
-        });
         console.log('  IndexedDB reads of stored parts, timed in the background:');
-        for (const [what, figure] of Object.entries(probe)) console.log(`    ${what}: ${figure}`);
+        for (const [what, figure] of Object.entries(await probeStoredReads(worker))) console.log(`    ${what}: ${figure}`);
       }
       if (browser.errors.length) console.log(`  page errors: ${browser.errors.join('; ')}`);
     } finally {

@@ -3,16 +3,18 @@
 // page, so that a refresh runs the extension's feed reading (lib/feeds/refresh.ts: feeds parsed,
 // pages extracted, near-duplicates checked against the corpus) on them.
 import type { Fetcher, FetchResult } from '../../lib/feeds/fetch/fetcher.ts';
+import type { ArticleInput } from '../../lib/result.ts';
 import type { FeedDayArticle } from './synthetic.ts';
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-function articlePage(a: FeedDayArticle): string {
+/** An article as a news site's page: its title, outlet and date in the usual tags, a paragraph a line (the extension extracts them back). */
+export function articlePage(a: Pick<ArticleInput, 'title' | 'text' | 'outlet' | 'published'>): string {
   const title = escape(a.title ?? '');
   const paragraphs = a.text.split('\n').map((p) => `<p>${escape(p)}</p>`).join('\n');
   return (
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>` +
-    `<meta property="og:site_name" content="${escape(a.outlet ?? '')}"><meta property="article:published_time" content="${a.published}T08:00:00Z"></head>` +
+    `<meta property="og:site_name" content="${escape(a.outlet ?? '')}">${a.published ? `<meta property="article:published_time" content="${a.published}T08:00:00Z">` : ''}</head>` +
     `<body><header><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/politics">Politics</a></nav></header>` +
     `<main><article><h1>${title}</h1>\n${paragraphs}\n</article></main><footer>© ${escape(a.outlet ?? '')}</footer></body></html>`
   );

@@ -15,7 +15,7 @@ interface StoreShape {
   indexes: { name: string; keyPath: string | string[]; unique: boolean; multiEntry: boolean }[];
 }
 
-interface DatabaseSnapshot {
+export interface DatabaseSnapshot {
   name: string;
   version: number;
   stores: (StoreShape & { keys: IDBValidKey[]; values: unknown[] })[];
@@ -88,10 +88,16 @@ function withOwnBuffers(value: unknown): unknown {
   return value;
 }
 
-/** Puts the databases saved in `path` into the global indexedDB (which must not have them yet). */
-export async function restoreIndexedDb(path: string): Promise<void> {
+/** The databases saved in `path`, each record's typed arrays on buffers of their own. */
+export function readIndexedDbSnapshot(path: string): DatabaseSnapshot[] {
   const snapshots = deserialize(readFileSync(path)) as DatabaseSnapshot[];
   for (const snapshot of snapshots) for (const store of snapshot.stores) store.values = store.values.map(withOwnBuffers);
+  return snapshots;
+}
+
+/** Puts the databases saved in `path` into the global indexedDB (which must not have them yet). */
+export async function restoreIndexedDb(path: string): Promise<void> {
+  const snapshots = readIndexedDbSnapshot(path);
   for (const snapshot of snapshots) {
     const db = await openDB(snapshot.name, snapshot.version, {
       upgrade(database) {

@@ -76,7 +76,8 @@ export interface IndexPiecesLayout {
   rowHeads?: true;
   /**
    * Postings and passage pages hold their numbers as varints (./varint.ts: article numbers and
-   * shingle hashes as deltas, sentence numbers as they are), some 40-60% fewer bytes to read.
+   * shingle hashes as deltas, sentence numbers as they are): postings pages a third of their
+   * 32-bit size at 40,000 articles, passage pages half.
    * Absent in pieces written before (32-bit arrays).
    */
   varintPages?: true;
