@@ -18,14 +18,16 @@
 // for an empty one.
 // Postings and passage pages hold their numbers as varints (./varint.ts, IndexPiecesLayout.varintPages):
 // in a browser, IndexedDB reads cost in proportion to their bytes (bench/browser-warm.json), and
-// varints halve what a cold start reads of them.
+// varints halve what a cold start reads of them. They are read in place (VarintPage), never
+// decoded whole: a query decodes the lists and runs it asks for.
 import { readString, type CorpusData, type IndexPiecesLayout, type StringTable } from './data.ts';
 import { CorpusFormatError, readSections, serializeSections } from './format.ts';
 import { findString } from './part-lookups.ts';
 import { fencedPages, hashLowerBound, joinRuns, runEnd } from '../sorted.ts';
+import { ArrayPage, type StoredPage } from './stored-page.ts';
 import { SIGNATURE_SIZE } from '../fingerprint/index.ts';
 import { HashFilter } from './hash-filter.ts';
-import { decodeDeltas, decodeVarints, encodeDeltas, encodeVarints } from './varint.ts';
+import { encodeDeltas, encodeVarints, VarintPage } from './varint.ts';
 
 /** Entries of the inverted index per postings page (16 kB as 32-bit numbers, 5-7 kB as varints): a rare term's list is one page. */
 export const POSTINGS_PAGE = 4096;
@@ -151,8 +153,8 @@ interface RowBlock {
 const NO_SENTENCES = new Uint32Array(0);
 
 interface PassagePage {
-  hashes: Uint32Array;
-  sentences: Uint32Array;
+  hashes: StoredPage;
+  sentences: StoredPage;
 }
 
 /**
@@ -165,13 +167,13 @@ interface PassagePage {
  */
 export class IndexPieces {
   private readonly rowBlocks: (RowBlock | undefined)[];
-  private readonly postingsPages: (Uint32Array | undefined)[];
+  private readonly postingsPages: (StoredPage | undefined)[];
   private readonly passagePages: (PassagePage | undefined)[];
   /** The layout's passage fences (shingle hashes) as hashLowerBound searches them. */
   private readonly fences: Uint32Array;
   private readonly pending = new Map<string, Promise<void>>();
-  /** Postings lists that cross pages, joined once. */
-  private readonly joinedPostings = new Map<number, Uint32Array>();
+  /** Postings lists as read: decoded from their page or pages once (the corpus of segments asks for each list twice). */
+  private readonly postingLists = new Map<number, Uint32Array>();
   /**
    * The shingle hashes of the passage pages read so far, made with the first: a page's shingle
    * is looked up in every segment, and 79% of those lookups find none there (the 27 kept pages
@@ -189,7 +191,7 @@ export class IndexPieces {
     private readonly loadPiece: LoadIndexPiece,
   ) {
     this.rowBlocks = new Array<RowBlock | undefined>(layout.rowBlocks);
-    this.postingsPages = new Array<Uint32Array | undefined>(layout.postingsPages);
+    this.postingsPages = new Array<StoredPage | undefined>(layout.postingsPages);
     this.passagePages = new Array<PassagePage | undefined>(layout.passageFences.length);
     this.fences = Uint32Array.from(layout.passageFences);
     this.missing = layout.rowBlocks + layout.postingsPages + layout.passageFences.length;
@@ -256,19 +258,20 @@ export class IndexPieces {
     const size = this.layout.postingsPage;
     const start = this.data.postingStart[term]!;
     const end = this.data.postingStart[term + 1]!;
-    if (last - first === 1) return this.postingsPages[first]!.subarray(start - first * size, end - first * size);
-    let joined = this.joinedPostings.get(term);
-    if (!joined) {
-      joined = new Uint32Array(end - start);
-      for (let k = first; k < last; k++) {
-        const page = this.postingsPages[k]!;
-        const from = Math.max(start, k * size) - k * size;
-        const to = Math.min(end, (k + 1) * size) - k * size;
-        joined.set(page.subarray(from, to), Math.max(start, k * size) - start);
+    let list = this.postingLists.get(term);
+    if (!list) {
+      if (last - first === 1) list = this.postingsPages[first]!.slice(start - first * size, end - first * size);
+      else {
+        list = new Uint32Array(end - start);
+        for (let k = first; k < last; k++) {
+          const from = Math.max(start, k * size) - k * size;
+          const to = Math.min(end, (k + 1) * size) - k * size;
+          list.set(this.postingsPages[k]!.slice(from, to), Math.max(start, k * size) - start);
+        }
       }
-      this.joinedPostings.set(term, joined);
+      this.postingLists.set(term, list);
     }
-    return joined;
+    return list;
   }
 
   /** Postings pages holding the term's list: first ..< last. */
@@ -289,9 +292,9 @@ export class IndexPieces {
   /** The sentences (numbered within the segment) holding the shingle hash, in index order; its pages must be read. */
   passageSentences(hash: number): Uint32Array {
     // A fact alignment looks up every shingle of the page in every segment (some 1,600 lookups
-    // a page at 40,000 articles), most of them in a page no other lookup reads: each probe of a
-    // page is a cache miss. A page's hashes lie between its fence and the next, and searched
-    // within those bounds, the first guess lands among a few entries.
+    // a page at 40,000 articles), most of them in a page no other lookup reads. A varint page is
+    // searched through its marks, one number in 32 (./varint.ts VarintPage); a 32-bit page between
+    // its fence and the next, where the first guess lands among a few entries.
     const fences = this.fences;
     const atOrAbove = hashLowerBound(fences, hash);
     const first = atOrAbove > 0 ? atOrAbove - 1 : 0;
@@ -314,10 +317,8 @@ export class IndexPieces {
   /** The sentences of passage page k holding the hash, or undefined where it holds none (the page is read). */
   private passageRun(k: number, hash: number): Uint32Array | undefined {
     const page = this.passagePages[k]!;
-    const fences = this.fences;
-    const from = hashLowerBound(page.hashes, hash, fences[k]!, k + 1 < fences.length ? fences[k + 1]! : 0xffffffff);
-    const to = runEnd(page.hashes, hash, from);
-    return to > from ? page.sentences.subarray(from, to) : undefined;
+    const [from, to] = page.hashes.range(hash);
+    return to > from ? page.sentences.slice(from, to) : undefined;
   }
 
   loadPassages(hashes: Iterable<number>): Promise<void> {
@@ -427,13 +428,13 @@ export class IndexPieces {
     return { sections, at, signatures, heads };
   }
 
-  private readPostings(bytes: Uint8Array, page: number): Uint32Array {
+  private readPostings(bytes: Uint8Array, page: number): StoredPage {
     const first = page * this.layout.postingsPage;
     const file = readPiece(bytes, 'postings-page', first);
     const entries = this.data.postingStart[this.data.postingStart.length - 1]!;
     const expected = Math.min(this.layout.postingsPage, entries - first);
     const what = `postings page ${page} of a corpus segment`;
-    const section = this.layout.varintPages ? decodeDeltas(file.get<Uint8Array>('postingDeltas'), expected, what) : file.get<Uint32Array>('postingArticles');
+    const section = this.layout.varintPages ? VarintPage.read(file.get<Uint8Array>('postingDeltas'), expected, true, what) : new ArrayPage(file.get<Uint32Array>('postingArticles'));
     if (section.length !== expected) throw new CorpusFormatError(`${what} is damaged`);
     return section;
   }
@@ -443,12 +444,20 @@ export class IndexPieces {
     const file = readPiece(bytes, 'passage-page', first);
     const expected = Math.min(this.layout.passagePage, this.layout.passageEntries - first);
     const what = `passage page ${page} of a corpus segment`;
-    const varints = this.layout.varintPages === true;
-    const hashes = varints ? decodeDeltas(file.get<Uint8Array>('passageHashDeltas'), expected, what) : file.get<Uint32Array>('passageHashes');
-    const sentences = varints ? decodeVarints(file.get<Uint8Array>('passageSentenceVarints'), expected, what) : file.get<Uint32Array>('passageSentences');
-    if (hashes.length !== expected || sentences.length !== expected || hashes[0] !== this.layout.passageFences[page]) throw new CorpusFormatError(`passage page ${page} of a corpus segment is damaged`);
     const filter = (this.passageFilter ??= new HashFilter(this.layout.passageEntries, PASSAGE_FILTER_SLOTS));
-    for (let i = 0; i < hashes.length; i++) filter.add(hashes[i]!);
+    const fences = this.fences;
+    let hashes: StoredPage;
+    let sentences: StoredPage;
+    if (this.layout.varintPages) {
+      hashes = VarintPage.read(file.get<Uint8Array>('passageHashDeltas'), expected, true, what, filter);
+      sentences = VarintPage.read(file.get<Uint8Array>('passageSentenceVarints'), expected, false, what);
+    } else {
+      const stored = file.get<Uint32Array>('passageHashes');
+      for (let i = 0; i < stored.length; i++) filter.add(stored[i]!);
+      hashes = new ArrayPage(stored, fences[page]!, page + 1 < fences.length ? fences[page + 1]! : 0xffffffff);
+      sentences = new ArrayPage(file.get<Uint32Array>('passageSentences'));
+    }
+    if (hashes.length !== expected || sentences.length !== expected || hashes.first !== this.layout.passageFences[page]) throw new CorpusFormatError(`passage page ${page} of a corpus segment is damaged`);
     return { hashes, sentences };
   }
 
@@ -468,12 +477,12 @@ export class IndexPieces {
     }
     if (this.rowHeads) for (const name of HEAD_TABLES) data[name] = joinTables(this.rowBlocks.map((block) => block!.heads![name]));
     data.postingArticles = new Uint32Array(data.postingStart[data.postingStart.length - 1]!);
-    this.postingsPages.forEach((page, k) => data.postingArticles.set(page!, k * this.layout.postingsPage));
+    this.postingsPages.forEach((page, k) => data.postingArticles.set(page!.slice(0, page!.length), k * this.layout.postingsPage));
     data.passageHashes = new Uint32Array(this.layout.passageEntries);
     data.passageSentences = new Uint32Array(this.layout.passageEntries);
     this.passagePages.forEach((page, k) => {
-      data.passageHashes.set(page!.hashes, k * this.layout.passagePage);
-      data.passageSentences.set(page!.sentences, k * this.layout.passagePage);
+      data.passageHashes.set(page!.hashes.slice(0, page!.hashes.length), k * this.layout.passagePage);
+      data.passageSentences.set(page!.sentences.slice(0, page!.sentences.length), k * this.layout.passagePage);
     });
   }
 }
