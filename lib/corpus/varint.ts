@@ -99,13 +99,17 @@ export function decodeVarints(bytes: Uint8Array, count: number, what: string): U
   return VarintPage.read(bytes, count, false, what).slice(0, count);
 }
 
-/** Numbers between two marks of a VarintPage: a lookup or a slice steps over at most this many (2^MARK_SHIFT). */
+/** A mark every 2^MARK_SHIFT numbers of a VarintPage: a slice steps over at most that many to reach its first. */
 const MARK_SHIFT = 5;
-const MARK_EVERY = 1 << MARK_SHIFT;
+/**
+ * A page read whole for its filter is searched (range(), every shingle lookup it may hold): one
+ * mark in 8 numbers, so a lookup decodes 8 at most (1 kB of marks and offsets a page of 1,024).
+ */
+const SEARCHED_MARK_SHIFT = 3;
 
 /**
  * A page of varints read in place, never decoded whole: the numbers a query asks for are decoded
- * from the mark before them, one number in MARK_EVERY. Decoding whole pages meant fresh memory for
+ * from the mark before them (one number in 32, or 8 on a page searched). Decoding whole pages meant fresh memory for
  * 7 MB of numbers at a cold start at 40,000 articles (some 30 ms of page faults on this project's
  * machines) and 1.8 million numbers decoded, most of which no query read: 79% of shingle lookups
  * find nothing, and a postings page holds a few hundred terms' lists besides the one asked for.
@@ -117,6 +121,8 @@ const MARK_EVERY = 1 << MARK_SHIFT;
 export class VarintPage {
   /** Marks found so far (0 ..< known). */
   private known = 0;
+  /** Where the last run() stopped: the byte after its last number. */
+  private cursor = 0;
 
   private constructor(
     private readonly bytes: Uint8Array,
@@ -125,9 +131,11 @@ export class VarintPage {
     private readonly deltas: boolean,
     /** Names the page in the error a damaged one gives. */
     private readonly what: string,
-    /** The number at entry k * MARK_EVERY. */
+    /** log2 of the numbers from one mark to the next. */
+    private readonly shift: number,
+    /** The number at entry k << shift. */
     private readonly marks: Uint32Array,
-    /** Where the bytes of entry k * MARK_EVERY + 1 start. */
+    /** Where the bytes of entry (k << shift) + 1 start. */
     private readonly offsets: Uint32Array,
   ) {}
 
@@ -137,8 +145,9 @@ export class VarintPage {
    * hashes as it is read); otherwise numbers are decoded when asked for.
    */
   static read(bytes: Uint8Array, count: number, deltas: boolean, what: string, each?: { add(value: number): void }): VarintPage {
-    const marks = new Uint32Array((count + MARK_EVERY - 1) >>> MARK_SHIFT);
-    const page = new VarintPage(bytes, count, deltas, what, marks, new Uint32Array(marks.length));
+    const shift = each ? SEARCHED_MARK_SHIFT : MARK_SHIFT;
+    const marks = new Uint32Array((count + (1 << shift) - 1) >>> shift);
+    const page = new VarintPage(bytes, count, deltas, what, shift, marks, new Uint32Array(marks.length));
     if (each) page.readAll(each);
     else page.checkCount();
     return page;
@@ -146,7 +155,8 @@ export class VarintPage {
 
   /** Every number decoded, its marks kept, each shown to `each`. */
   private readAll(each: { add(value: number): void }): void {
-    const { bytes, length: count, what, deltas, marks, offsets } = this;
+    const { bytes, length: count, what, deltas, marks, offsets, shift } = this;
+    const within = (1 << shift) - 1;
     // next() written out: a cold start reads some 400,000 hashes here at 40,000 articles, mostly
     // before the code is optimized, where each call costs.
     const end = bytes.length;
@@ -175,9 +185,9 @@ export class VarintPage {
       }
       const value = deltas ? previous + unzigzag(z) : z;
       if (value < 0 || value > 0xffffffff) throw outOfRange(what);
-      if ((i & (MARK_EVERY - 1)) === 0) {
-        marks[i >>> MARK_SHIFT] = value;
-        offsets[i >>> MARK_SHIFT] = at;
+      if ((i & within) === 0) {
+        marks[i >>> shift] = value;
+        offsets[i >>> shift] = at;
       }
       each.add(value);
       previous = value;
@@ -208,11 +218,8 @@ export class VarintPage {
   private markThrough(k: number): void {
     while (this.known <= k) {
       const j = this.known - 1;
-      const state = { at: this.offsets[j]! };
-      let value = this.marks[j]!;
-      for (let n = 0; n < MARK_EVERY; n++) value = this.step(value, state);
-      this.marks[j + 1] = value;
-      this.offsets[j + 1] = state.at;
+      this.marks[j + 1] = this.run(this.offsets[j]!, this.marks[j]!, 1 << this.shift, null, 0);
+      this.offsets[j + 1] = this.cursor;
       this.known++;
     }
   }
@@ -226,19 +233,22 @@ export class VarintPage {
   slice(from: number, to: number): Uint32Array {
     const out = new Uint32Array(Math.max(0, to - from));
     if (out.length === 0) return out;
-    const k = from >>> MARK_SHIFT;
+    const k = from >>> this.shift;
     this.markThrough(k);
-    const state = { at: this.offsets[k]! };
+    let at = this.offsets[k]!;
     let value = this.marks[k]!;
-    for (let i = k * MARK_EVERY; i < from; i++) value = this.step(value, state);
+    if (from > k << this.shift) {
+      value = this.run(at, value, from - (k << this.shift), null, 0);
+      at = this.cursor;
+    }
     out[0] = value;
-    for (let n = 1; n < out.length; n++) out[n] = value = this.step(value, state);
+    if (out.length > 1) this.run(at, value, out.length - 1, out, 1);
     return out;
   }
 
   /**
    * The entries equal to `value` of a page of ascending numbers: first ..< last (first === last
-   * where none is). The marks are searched by halving, then at most MARK_EVERY entries decoded.
+   * where none is). The marks are searched by halving, then the entries from the last mark below it decoded.
    */
   range(value: number): [number, number] {
     if (this.length === 0) return [0, 0];
@@ -254,7 +264,7 @@ export class VarintPage {
     // Entries before mark lo - 1 are below `value`; from there, step to the first not below it.
     const k = Math.max(0, lo - 1);
     const state = { at: this.offsets[k]! };
-    let i = k * MARK_EVERY;
+    let i = k << this.shift;
     let found = marks[k]!;
     while (found < value) {
       if (++i === this.length) return [i, i];
@@ -266,6 +276,35 @@ export class VarintPage {
       found = this.step(found, state);
     }
     return [first, i];
+  }
+
+  /**
+   * The `count` numbers after `previous` from byte `at`, written to `out` from `into` when given;
+   * returns the last, leaving this.cursor after it. step() written out, as in readAll: a postings
+   * list or the numbers before a mark are decoded here, a few thousand a page.
+   */
+  private run(at: number, previous: number, count: number, out: Uint32Array | null, into: number): number {
+    const { bytes, deltas } = this;
+    let value = previous;
+    for (let n = 0; n < count; n++) {
+      let byte = bytes[at++]!;
+      let z = byte & 0x7f;
+      if (byte >= 0x80) {
+        byte = bytes[at++]!;
+        z |= (byte & 0x7f) << 7;
+        if (byte >= 0x80) {
+          // Three bytes or more: the general reader, from the number's start.
+          const state = { at: at - 2 };
+          z = next(bytes, state);
+          at = state.at;
+        }
+      }
+      value = z === -1 ? -1 : deltas ? value + unzigzag(z) : z;
+      if (value < 0 || value > 0xffffffff) throw outOfRange(this.what);
+      if (out) out[into + n] = value;
+    }
+    this.cursor = at;
+    return value;
   }
 
   /**
