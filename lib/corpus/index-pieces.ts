@@ -18,8 +18,8 @@
 // for an empty one.
 // Postings and passage pages hold their numbers as varints (./varint.ts, IndexPiecesLayout.varintPages):
 // in a browser, IndexedDB reads cost in proportion to their bytes (bench/browser-warm.json), and
-// varints halve what a cold start reads of them. They are read in place (VarintPage), never
-// decoded whole: a query decodes the lists and runs it asks for.
+// varints halve what a cold start reads of them. Postings and sentence numbers are read in place
+// (VarintPage): a query decodes the lists and runs it asks for; passage hashes are decoded whole.
 import { readString, type CorpusData, type IndexPiecesLayout, type StringTable } from './data.ts';
 import { CorpusFormatError, readSections, serializeSections } from './format.ts';
 import { findString } from './part-lookups.ts';
@@ -292,9 +292,10 @@ export class IndexPieces {
   /** The sentences (numbered within the segment) holding the shingle hash, in index order; its pages must be read. */
   passageSentences(hash: number): Uint32Array {
     // A fact alignment looks up every shingle of the page in every segment (some 1,600 lookups
-    // a page at 40,000 articles), most of them in a page no other lookup reads. A varint page is
-    // searched through its marks, one number in 32 (./varint.ts VarintPage); a 32-bit page between
-    // its fence and the next, where the first guess lands among a few entries.
+    // a page at 40,000 articles), most of them in a page no other lookup reads: each probe of a
+    // page is a cache miss. A page's hashes (decoded whole, ./varint.ts decodeWhole) lie between
+    // its fence and the next, and searched within those bounds, the first guess lands among a few
+    // entries; its sentence numbers stay varints until a lookup finds the hash.
     const fences = this.fences;
     const atOrAbove = hashLowerBound(fences, hash);
     const first = atOrAbove > 0 ? atOrAbove - 1 : 0;
@@ -449,7 +450,7 @@ export class IndexPieces {
     let hashes: StoredPage;
     let sentences: StoredPage;
     if (this.layout.varintPages) {
-      hashes = VarintPage.read(file.get<Uint8Array>('passageHashDeltas'), expected, true, what, filter);
+      hashes = new ArrayPage(VarintPage.decodeWhole(file.get<Uint8Array>('passageHashDeltas'), expected, true, what, filter), fences[page]!, page + 1 < fences.length ? fences[page + 1]! : 0xffffffff);
       sentences = VarintPage.read(file.get<Uint8Array>('passageSentenceVarints'), expected, false, what);
     } else {
       const stored = file.get<Uint32Array>('passageHashes');

@@ -86,7 +86,7 @@ export function encodeDeltas(values: ArrayLike<number>): Uint8Array {
 
 /** The `count` numbers `encodeDeltas` wrote; `what` names them in the error a damaged piece gives. */
 export function decodeDeltas(bytes: Uint8Array, count: number, what: string): Uint32Array {
-  return VarintPage.read(bytes, count, true, what).slice(0, count);
+  return VarintPage.decodeWhole(bytes, count, true, what);
 }
 
 /** Each number on its own (numbers with no order, smaller than 2^21 or so for a gain). */
@@ -96,27 +96,23 @@ export function encodeVarints(values: ArrayLike<number>): Uint8Array {
 
 /** The `count` numbers `encodeVarints` wrote. */
 export function decodeVarints(bytes: Uint8Array, count: number, what: string): Uint32Array {
-  return VarintPage.read(bytes, count, false, what).slice(0, count);
+  return VarintPage.decodeWhole(bytes, count, false, what);
 }
 
 /** A mark every 2^MARK_SHIFT numbers of a VarintPage: a slice steps over at most that many to reach its first. */
 const MARK_SHIFT = 5;
-/**
- * A page read whole for its filter is searched (range(), every shingle lookup it may hold): one
- * mark in 8 numbers, so a lookup decodes 8 at most (1 kB of marks and offsets a page of 1,024).
- */
-const SEARCHED_MARK_SHIFT = 3;
 
 /**
  * A page of varints read in place, never decoded whole: the numbers a query asks for are decoded
- * from the mark before them (one number in 32, or 8 on a page searched). Decoding whole pages meant fresh memory for
+ * from the mark before them (one number in 32). Decoding whole pages meant fresh memory for
  * 7 MB of numbers at a cold start at 40,000 articles (some 30 ms of page faults on this project's
  * machines) and 1.8 million numbers decoded, most of which no query read: 79% of shingle lookups
  * find nothing, and a postings page holds a few hundred terms' lists besides the one asked for.
  * A page is checked when read: it must hold exactly its count of numbers (a cheap count of the
- * bytes that end one). Its marks are found as far as the entries asked for (all of them on a
- * page of hashes, read whole for the passage filter); a number out of range is refused by name
- * when it is decoded.
+ * bytes that end one). Its marks are found as far as the entries asked for; a number out of
+ * range is refused by name when it is decoded. Passage pages' hashes, which every shingle lookup
+ * searches, are decoded whole (decodeWhole): searching them through marks, a young process's
+ * warm analyses were some 5 ms slower (bench/kept-step/warm.ts at 40,000 articles).
  */
 export class VarintPage {
   /** Marks found so far (0 ..< known). */
@@ -131,33 +127,36 @@ export class VarintPage {
     private readonly deltas: boolean,
     /** Names the page in the error a damaged one gives. */
     private readonly what: string,
-    /** log2 of the numbers from one mark to the next. */
-    private readonly shift: number,
-    /** The number at entry k << shift. */
+    /** The number at entry k << MARK_SHIFT. */
     private readonly marks: Uint32Array,
-    /** Where the bytes of entry (k << shift) + 1 start. */
+    /** Where the bytes of entry (k << MARK_SHIFT) + 1 start. */
     private readonly offsets: Uint32Array,
   ) {}
 
-  /**
-   * The page of `count` numbers in `bytes`, checked to hold exactly that many. Given `each`, every
-   * number is decoded at once and shown to it in order (the passage filter is made from a page's
-   * hashes as it is read); otherwise numbers are decoded when asked for.
-   */
-  static read(bytes: Uint8Array, count: number, deltas: boolean, what: string, each?: { add(value: number): void }): VarintPage {
-    const shift = each ? SEARCHED_MARK_SHIFT : MARK_SHIFT;
-    const marks = new Uint32Array((count + (1 << shift) - 1) >>> shift);
-    const page = new VarintPage(bytes, count, deltas, what, shift, marks, new Uint32Array(marks.length));
-    if (each) page.readAll(each);
-    else page.checkCount();
+  /** The page of `count` numbers in `bytes`, checked to hold exactly that many; numbers are decoded when asked for. */
+  static read(bytes: Uint8Array, count: number, deltas: boolean, what: string): VarintPage {
+    const marks = new Uint32Array((count + (1 << MARK_SHIFT) - 1) >>> MARK_SHIFT);
+    const page = new VarintPage(bytes, count, deltas, what, marks, new Uint32Array(marks.length));
+    page.checkCount();
     return page;
   }
 
-  /** Every number decoded, its marks kept, each shown to `each`. */
-  private readAll(each: { add(value: number): void }): void {
-    const { bytes, length: count, what, deltas, marks, offsets, shift } = this;
-    const within = (1 << shift) - 1;
-    // next() written out: a cold start reads some 400,000 hashes here at 40,000 articles, mostly
+  /**
+   * Every number of a page, decoded at once into a new array and shown to `each` in order (the
+   * passage filter is made from a page's hashes as it is read).
+   */
+  static decodeWhole(bytes: Uint8Array, count: number, deltas: boolean, what: string, each?: { add(value: number): void }): Uint32Array {
+    const out = new Uint32Array(count);
+    const marks = new Uint32Array((count + (1 << MARK_SHIFT) - 1) >>> MARK_SHIFT);
+    new VarintPage(bytes, count, deltas, what, marks, new Uint32Array(marks.length)).readAll(each ?? null, out);
+    return out;
+  }
+
+  /** Every number decoded into `out`, its marks kept, each shown to `each`. */
+  private readAll(each: { add(value: number): void } | null, out: Uint32Array): void {
+    const { bytes, length: count, what, deltas, marks, offsets } = this;
+    const within = (1 << MARK_SHIFT) - 1;
+    // next() written out: a cold start decodes some 400,000 hashes here at 40,000 articles, mostly
     // before the code is optimized, where each call costs.
     const end = bytes.length;
     let at = 0;
@@ -186,10 +185,11 @@ export class VarintPage {
       const value = deltas ? previous + unzigzag(z) : z;
       if (value < 0 || value > 0xffffffff) throw outOfRange(what);
       if ((i & within) === 0) {
-        marks[i >>> shift] = value;
-        offsets[i >>> shift] = at;
+        marks[i >>> MARK_SHIFT] = value;
+        offsets[i >>> MARK_SHIFT] = at;
       }
-      each.add(value);
+      each?.add(value);
+      out[i] = value;
       previous = value;
     }
     checkedEnd(bytes, at, count, what);
@@ -218,7 +218,7 @@ export class VarintPage {
   private markThrough(k: number): void {
     while (this.known <= k) {
       const j = this.known - 1;
-      this.marks[j + 1] = this.run(this.offsets[j]!, this.marks[j]!, 1 << this.shift, null, 0);
+      this.marks[j + 1] = this.run(this.offsets[j]!, this.marks[j]!, 1 << MARK_SHIFT, null, 0);
       this.offsets[j + 1] = this.cursor;
       this.known++;
     }
@@ -233,12 +233,12 @@ export class VarintPage {
   slice(from: number, to: number): Uint32Array {
     const out = new Uint32Array(Math.max(0, to - from));
     if (out.length === 0) return out;
-    const k = from >>> this.shift;
+    const k = from >>> MARK_SHIFT;
     this.markThrough(k);
     let at = this.offsets[k]!;
     let value = this.marks[k]!;
-    if (from > k << this.shift) {
-      value = this.run(at, value, from - (k << this.shift), null, 0);
+    if (from > k << MARK_SHIFT) {
+      value = this.run(at, value, from - (k << MARK_SHIFT), null, 0);
       at = this.cursor;
     }
     out[0] = value;
@@ -264,7 +264,7 @@ export class VarintPage {
     // Entries before mark lo - 1 are below `value`; from there, step to the first not below it.
     const k = Math.max(0, lo - 1);
     const state = { at: this.offsets[k]! };
-    let i = k << this.shift;
+    let i = k << MARK_SHIFT;
     let found = marks[k]!;
     while (found < value) {
       if (++i === this.length) return [i, i];
