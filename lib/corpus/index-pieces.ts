@@ -27,7 +27,7 @@ import { fencedPages, hashLowerBound, joinRuns, runEnd } from '../sorted.ts';
 import { ArrayPage, type StoredPage } from './stored-page.ts';
 import { SIGNATURE_SIZE } from '../fingerprint/index.ts';
 import { HashFilter } from './hash-filter.ts';
-import { encodeDeltas, encodeVarints, VarintPage } from './varint.ts';
+import { decodeDeltas, encodeDeltas, encodeVarints, VarintPage } from './varint.ts';
 
 /** Entries of the inverted index per postings page (16 kB as 32-bit numbers, 5-7 kB as varints): a rare term's list is one page. */
 export const POSTINGS_PAGE = 4096;
@@ -153,7 +153,7 @@ interface RowBlock {
 const NO_SENTENCES = new Uint32Array(0);
 
 interface PassagePage {
-  hashes: StoredPage;
+  hashes: Uint32Array;
   sentences: StoredPage;
 }
 
@@ -293,9 +293,9 @@ export class IndexPieces {
   passageSentences(hash: number): Uint32Array {
     // A fact alignment looks up every shingle of the page in every segment (some 1,600 lookups
     // a page at 40,000 articles), most of them in a page no other lookup reads: each probe of a
-    // page is a cache miss. A page's hashes (decoded whole, ./varint.ts decodeWhole) lie between
-    // its fence and the next, and searched within those bounds, the first guess lands among a few
-    // entries; its sentence numbers stay varints until a lookup finds the hash.
+    // page is a cache miss. A page's hashes (decoded whole when read) lie between its fence and
+    // the next, and searched within those bounds, the first guess lands among a few entries; its
+    // sentence numbers stay varints until a lookup finds the hash.
     const fences = this.fences;
     const atOrAbove = hashLowerBound(fences, hash);
     const first = atOrAbove > 0 ? atOrAbove - 1 : 0;
@@ -318,7 +318,9 @@ export class IndexPieces {
   /** The sentences of passage page k holding the hash, or undefined where it holds none (the page is read). */
   private passageRun(k: number, hash: number): Uint32Array | undefined {
     const page = this.passagePages[k]!;
-    const [from, to] = page.hashes.range(hash);
+    const fences = this.fences;
+    const from = hashLowerBound(page.hashes, hash, fences[k]!, k + 1 < fences.length ? fences[k + 1]! : 0xffffffff);
+    const to = runEnd(page.hashes, hash, from);
     return to > from ? page.sentences.slice(from, to) : undefined;
   }
 
@@ -445,20 +447,18 @@ export class IndexPieces {
     const file = readPiece(bytes, 'passage-page', first);
     const expected = Math.min(this.layout.passagePage, this.layout.passageEntries - first);
     const what = `passage page ${page} of a corpus segment`;
-    const filter = (this.passageFilter ??= new HashFilter(this.layout.passageEntries, PASSAGE_FILTER_SLOTS));
-    const fences = this.fences;
-    let hashes: StoredPage;
+    let hashes: Uint32Array;
     let sentences: StoredPage;
     if (this.layout.varintPages) {
-      hashes = new ArrayPage(VarintPage.decodeWhole(file.get<Uint8Array>('passageHashDeltas'), expected, true, what, filter), fences[page]!, page + 1 < fences.length ? fences[page + 1]! : 0xffffffff);
+      hashes = decodeDeltas(file.get<Uint8Array>('passageHashDeltas'), expected, what);
       sentences = VarintPage.read(file.get<Uint8Array>('passageSentenceVarints'), expected, false, what);
     } else {
-      const stored = file.get<Uint32Array>('passageHashes');
-      for (let i = 0; i < stored.length; i++) filter.add(stored[i]!);
-      hashes = new ArrayPage(stored, fences[page]!, page + 1 < fences.length ? fences[page + 1]! : 0xffffffff);
+      hashes = file.get<Uint32Array>('passageHashes');
       sentences = new ArrayPage(file.get<Uint32Array>('passageSentences'));
     }
-    if (hashes.length !== expected || sentences.length !== expected || hashes.first !== this.layout.passageFences[page]) throw new CorpusFormatError(`passage page ${page} of a corpus segment is damaged`);
+    if (hashes.length !== expected || sentences.length !== expected || hashes[0] !== this.layout.passageFences[page]) throw new CorpusFormatError(`${what} is damaged`);
+    const filter = (this.passageFilter ??= new HashFilter(this.layout.passageEntries, PASSAGE_FILTER_SLOTS));
+    for (let i = 0; i < hashes.length; i++) filter.add(hashes[i]!);
     return { hashes, sentences };
   }
 
@@ -482,7 +482,7 @@ export class IndexPieces {
     data.passageHashes = new Uint32Array(this.layout.passageEntries);
     data.passageSentences = new Uint32Array(this.layout.passageEntries);
     this.passagePages.forEach((page, k) => {
-      data.passageHashes.set(page!.hashes.slice(0, page!.hashes.length), k * this.layout.passagePage);
+      data.passageHashes.set(page!.hashes, k * this.layout.passagePage);
       data.passageSentences.set(page!.sentences.slice(0, page!.sentences.length), k * this.layout.passagePage);
     });
   }

@@ -86,7 +86,7 @@ export function encodeDeltas(values: ArrayLike<number>): Uint8Array {
 
 /** The `count` numbers `encodeDeltas` wrote; `what` names them in the error a damaged piece gives. */
 export function decodeDeltas(bytes: Uint8Array, count: number, what: string): Uint32Array {
-  return VarintPage.decodeWhole(bytes, count, true, what);
+  return decodeAll(bytes, count, true, what);
 }
 
 /** Each number on its own (numbers with no order, smaller than 2^21 or so for a gain). */
@@ -96,23 +96,63 @@ export function encodeVarints(values: ArrayLike<number>): Uint8Array {
 
 /** The `count` numbers `encodeVarints` wrote. */
 export function decodeVarints(bytes: Uint8Array, count: number, what: string): Uint32Array {
-  return VarintPage.decodeWhole(bytes, count, false, what);
+  return decodeAll(bytes, count, false, what);
+}
+
+/**
+ * Every number of a page at once, checked as it is decoded. A loop of its own, not VarintPage's:
+ * the passage hashes of a cold start at 40,000 articles (some 400,000) are decoded here in a
+ * process whose code is young, and through VarintPage (a count of the page's bytes, then one run)
+ * the cold start took 70-100 ms more (bench/kept-step/cold.ts, 2 alternating pairs).
+ */
+function decodeAll(bytes: Uint8Array, count: number, deltas: boolean, what: string): Uint32Array {
+  const out = new Uint32Array(count);
+  const end = bytes.length;
+  let at = 0;
+  let previous = 0;
+  for (let i = 0; i < count; i++) {
+    if (at >= end) throw endsEarly(what, count);
+    let byte = bytes[at++]!;
+    let z = byte & 0x7f;
+    if (byte >= 0x80) {
+      if (at >= end) throw endsEarly(what, count);
+      byte = bytes[at++]!;
+      z |= (byte & 0x7f) << 7;
+      if (byte >= 0x80) {
+        if (at >= end) throw endsEarly(what, count);
+        byte = bytes[at++]!;
+        z |= (byte & 0x7f) << 14;
+        if (byte >= 0x80) {
+          // Four bytes or more (first hashes of pages): the general reader, from the number's start.
+          const state = { at: at - 3 };
+          z = next(bytes, state);
+          if (z === -1) throw endsEarly(what, count);
+          at = state.at;
+        }
+      }
+    }
+    const value = deltas ? previous + unzigzag(z) : z;
+    if (value < 0 || value > 0xffffffff) throw outOfRange(what);
+    out[i] = previous = value;
+  }
+  checkedEnd(bytes, at, count, what);
+  return out;
 }
 
 /** A mark every 2^MARK_SHIFT numbers of a VarintPage: a slice steps over at most that many to reach its first. */
 const MARK_SHIFT = 5;
 
 /**
- * A page of varints read in place, never decoded whole: the numbers a query asks for are decoded
- * from the mark before them (one number in 32). Decoding whole pages meant fresh memory for
+ * A page of varints read in place, decoded only as far as asked: the numbers a query asks for
+ * are decoded from the mark before them (one number in 32). Decoding whole pages meant fresh memory for
  * 7 MB of numbers at a cold start at 40,000 articles (some 30 ms of page faults on this project's
  * machines) and 1.8 million numbers decoded, most of which no query read: 79% of shingle lookups
  * find nothing, and a postings page holds a few hundred terms' lists besides the one asked for.
  * A page is checked when read: it must hold exactly its count of numbers (a cheap count of the
  * bytes that end one). Its marks are found as far as the entries asked for; a number out of
  * range is refused by name when it is decoded. Passage pages' hashes, which every shingle lookup
- * searches, are decoded whole (decodeWhole): searching them through marks, a young process's
- * warm analyses were some 5 ms slower (bench/kept-step/warm.ts at 40,000 articles).
+ * searches, are decoded whole (decodeDeltas): searched through marks instead, a young
+ * process's warm analyses were some 5 ms slower (bench/kept-step/warm.ts at 40,000 articles).
  */
 export class VarintPage {
   /** Marks found so far (0 ..< known). */
@@ -141,61 +181,6 @@ export class VarintPage {
     return page;
   }
 
-  /**
-   * Every number of a page, decoded at once into a new array and shown to `each` in order (the
-   * passage filter is made from a page's hashes as it is read).
-   */
-  static decodeWhole(bytes: Uint8Array, count: number, deltas: boolean, what: string, each?: { add(value: number): void }): Uint32Array {
-    const out = new Uint32Array(count);
-    const marks = new Uint32Array((count + (1 << MARK_SHIFT) - 1) >>> MARK_SHIFT);
-    new VarintPage(bytes, count, deltas, what, marks, new Uint32Array(marks.length)).readAll(each ?? null, out);
-    return out;
-  }
-
-  /** Every number decoded into `out`, its marks kept, each shown to `each`. */
-  private readAll(each: { add(value: number): void } | null, out: Uint32Array): void {
-    const { bytes, length: count, what, deltas, marks, offsets } = this;
-    const within = (1 << MARK_SHIFT) - 1;
-    // next() written out: a cold start decodes some 400,000 hashes here at 40,000 articles, mostly
-    // before the code is optimized, where each call costs.
-    const end = bytes.length;
-    let at = 0;
-    let previous = 0;
-    for (let i = 0; i < count; i++) {
-      if (at >= end) throw endsEarly(what, count);
-      let byte = bytes[at++]!;
-      let z = byte & 0x7f;
-      if (byte >= 0x80) {
-        if (at >= end) throw endsEarly(what, count);
-        byte = bytes[at++]!;
-        z |= (byte & 0x7f) << 7;
-        if (byte >= 0x80) {
-          if (at >= end) throw endsEarly(what, count);
-          byte = bytes[at++]!;
-          z |= (byte & 0x7f) << 14;
-          if (byte >= 0x80) {
-            // Four bytes or more (first hashes of pages): the general reader, from the number's start.
-            const state = { at: at - 3 };
-            z = next(bytes, state);
-            if (z === -1) throw endsEarly(what, count);
-            at = state.at;
-          }
-        }
-      }
-      const value = deltas ? previous + unzigzag(z) : z;
-      if (value < 0 || value > 0xffffffff) throw outOfRange(what);
-      if ((i & within) === 0) {
-        marks[i >>> MARK_SHIFT] = value;
-        offsets[i >>> MARK_SHIFT] = at;
-      }
-      each?.add(value);
-      out[i] = value;
-      previous = value;
-    }
-    checkedEnd(bytes, at, count, what);
-    this.known = marks.length;
-  }
-
   /** The page holds exactly its count of numbers (bytes under 0x80 end one); its first number is decoded. */
   private checkCount(): void {
     const { bytes, length: count, what } = this;
@@ -208,9 +193,8 @@ export class VarintPage {
       checkedEnd(bytes, at, count, what);
     }
     if (count === 0) return;
-    const state = { at: 0 };
-    this.marks[0] = this.step(0, state);
-    this.offsets[0] = state.at;
+    this.marks[0] = this.run(0, 0, 1, null, 0);
+    this.offsets[0] = this.cursor;
     this.known = 1;
   }
 
@@ -222,11 +206,6 @@ export class VarintPage {
       this.offsets[j + 1] = this.cursor;
       this.known++;
     }
-  }
-
-  /** The first number (undefined on an empty page). */
-  get first(): number | undefined {
-    return this.length > 0 ? this.marks[0] : undefined;
   }
 
   /** Entries from ..< to, decoded into a new array. */
@@ -247,41 +226,12 @@ export class VarintPage {
   }
 
   /**
-   * The entries equal to `value` of a page of ascending numbers: first ..< last (first === last
-   * where none is). The marks are searched by halving, then the entries from the last mark below it decoded.
-   */
-  range(value: number): [number, number] {
-    if (this.length === 0) return [0, 0];
-    const marks = this.marks;
-    this.markThrough(marks.length - 1);
-    let lo = 0;
-    let hi = marks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (marks[mid]! < value) lo = mid + 1;
-      else hi = mid;
-    }
-    // Entries before mark lo - 1 are below `value`; from there, step to the first not below it.
-    const k = Math.max(0, lo - 1);
-    const state = { at: this.offsets[k]! };
-    let i = k << MARK_SHIFT;
-    let found = marks[k]!;
-    while (found < value) {
-      if (++i === this.length) return [i, i];
-      found = this.step(found, state);
-    }
-    const first = i;
-    while (found === value) {
-      if (++i === this.length) break;
-      found = this.step(found, state);
-    }
-    return [first, i];
-  }
-
-  /**
    * The `count` numbers after `previous` from byte `at`, written to `out` from `into` when given;
-   * returns the last, leaving this.cursor after it. step() written out, as in readAll: a postings
-   * list or the numbers before a mark are decoded here, a few thousand a page.
+   * returns the last, leaving this.cursor after it. The page holds its count of numbers (checked
+   * when read), so a number that does not end within 5 bytes, or steps out of 32 bits, is damage.
+   * next() is written out for numbers of one and two bytes (nearly all): a cold start at 40,000
+   * articles decodes some 400,000 hashes here, mostly before the code is optimized, where each
+   * call costs.
    */
   private run(at: number, previous: number, count: number, out: Uint32Array | null, into: number): number {
     const { bytes, deltas } = this;
@@ -304,17 +254,6 @@ export class VarintPage {
       if (out) out[into + n] = value;
     }
     this.cursor = at;
-    return value;
-  }
-
-  /**
-   * The number after `previous`, from state.at. The page holds its count of numbers (checked when
-   * read), so a number that does not end within 5 bytes, or steps out of 32 bits, is damage.
-   */
-  private step(previous: number, state: { at: number }): number {
-    const z = next(this.bytes, state);
-    const value = z === -1 ? -1 : this.deltas ? previous + unzigzag(z) : z;
-    if (value < 0 || value > 0xffffffff) throw outOfRange(this.what);
     return value;
   }
 }
