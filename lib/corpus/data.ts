@@ -81,6 +81,12 @@ export interface IndexPiecesLayout {
    * Absent in pieces written before (32-bit arrays).
    */
   varintPages?: true;
+  /**
+   * Postings pages hold each list from zero (./list-page.ts): a query decodes the list it asks
+   * for, not every number before it on the page. Absent in pieces written before (the steps run
+   * on from one list to the next, VarintPage).
+   */
+  postingLists?: true;
 }
 
 export interface CorpusData {

@@ -7,15 +7,16 @@ import { expect, test } from 'vitest';
 import { analyze, analyzeAsync } from '../analyze.ts';
 import { hashRange } from '../sorted.ts';
 import { compileCorpus } from './compile.ts';
-import type { CorpusData } from './data.ts';
-import { deserializeCorpus, readSections, serializeCorpus, serializeSections } from './format.ts';
+import type { CorpusData, IndexPiecesLayout } from './data.ts';
+import { deserializeCorpus, readSections, serializeCorpus, serializeSections, type SectionFile } from './format.ts';
 import { IndexNotLoadedError, openIndexPieces, PASSAGE_PAGE, POSTINGS_PAGE, ROW_STARTS, type RowSection } from './index-pieces.ts';
 import { invertedIndex } from './part-lookups.ts';
 import { assembleSegment, segmentFromParts, serializeSegmentParts, type SegmentParts } from './parts.ts';
 import { openSegmentedCorpus } from './segments.ts';
 import { seedRecords } from './test-seeds.ts';
 import { asPage, basilPath, basilRecords, buildSegments } from './test-segments.ts';
-import { decodeDeltas, decodeVarints } from './varint.ts';
+import { ListPage } from './list-page.ts';
+import { decodeDeltas, decodeVarints, encodeDeltas } from './varint.ts';
 
 // Every section the pieces store as rows, with its start array (the module's own list).
 const ROWS = Object.entries(ROW_STARTS) as [RowSection, (typeof ROW_STARTS)[RowSection]][];
@@ -136,26 +137,43 @@ test('segments stored before signatures moved to the index rows open and answer 
   }
 }, 60_000);
 
+/** Every postings page's numbers, as the current build wrote them (each list from zero). */
+function postingPages(parts: SegmentParts, index: CorpusData): Uint32Array[] {
+  const { postingsPage } = index.meta.parts!.pieces!;
+  const entries = index.postingStart![index.postingStart!.length - 1]!;
+  return parts.postings!.map((bytes, k) => {
+    const n = Math.min(postingsPage, entries - k * postingsPage);
+    return ListPage.read(readSections(bytes).get('postingLists'), n, index.postingStart!, k * postingsPage, 'test').slice(0, n);
+  });
+}
+
+/** The parts with the layout flags `without` taken out of the index part, and postings pages written by `postings`. */
+function withLayout(parts: SegmentParts, without: (keyof IndexPiecesLayout)[], postings: (file: SectionFile, numbers: Uint32Array) => Uint8Array, passages = parts.passages!): SegmentParts {
+  const index = deserializeCorpus(parts.index);
+  const layout = { ...index.meta.parts!.pieces! };
+  for (const flag of without) delete layout[flag];
+  const old = serializeCorpus({ ...index, meta: { ...index.meta, parts: { ...index.meta.parts!, pieces: layout } } });
+  const numbers = postingPages(parts, index);
+  return { ...parts, index: old, postings: parts.postings!.map((bytes, k) => postings(readSections(bytes), numbers[k]!)), passages };
+}
+
 /** The parts as builds before varintPages wrote them: postings and passage pages as 32-bit arrays. */
 function withPagesOf32Bits(parts: SegmentParts): SegmentParts {
-  const index = deserializeCorpus(parts.index);
-  const { varintPages: _, ...layout } = index.meta.parts!.pieces!;
-  const old = serializeCorpus({ ...index, meta: { ...index.meta, parts: { ...index.meta.parts!, pieces: layout } } });
-  const entries = index.postingStart![index.postingStart!.length - 1]!;
-  const count = (k: number, page: number, total: number) => Math.min(page, total - k * page);
-  const postings = parts.postings!.map((bytes, k) => {
-    const file = readSections(bytes);
-    return serializeSections(file.meta, [['postingArticles', decodeDeltas(file.get('postingDeltas'), count(k, layout.postingsPage, entries), 'test')]]);
-  });
+  const { passagePage, passageEntries } = deserializeCorpus(parts.index).meta.parts!.pieces!;
   const passages = parts.passages!.map((bytes, k) => {
     const file = readSections(bytes);
-    const n = count(k, layout.passagePage, layout.passageEntries);
+    const n = Math.min(passagePage, passageEntries - k * passagePage);
     return serializeSections(file.meta, [
       ['passageHashes', decodeDeltas(file.get('passageHashDeltas'), n, 'test')],
       ['passageSentences', decodeVarints(file.get('passageSentenceVarints'), n, 'test')],
     ]);
   });
-  return { ...parts, index: old, postings, passages };
+  return withLayout(parts, ['varintPages', 'postingLists'], (file, numbers) => serializeSections(file.meta, [['postingArticles', numbers]]), passages);
+}
+
+/** The parts as builds before postingLists wrote them: varint postings pages whose steps run on from one list to the next. */
+function withStepsAcrossLists(parts: SegmentParts): SegmentParts {
+  return withLayout(parts, ['postingLists'], (file, numbers) => serializeSections(file.meta, [['postingDeltas', encodeDeltas(numbers)]]));
 }
 
 test('postings and passage pages written before varints (32-bit arrays) open and answer as before; varints are fewer bytes (seeds in two segments)', async () => {
@@ -184,6 +202,25 @@ test('postings and passage pages written before varints (32-bit arrays) open and
     expect(bytes(parts.postings!)).toBeLessThan(bytes(old.postings!));
     expect(bytes(parts.passages!)).toBeLessThan(bytes(old.passages!));
   }
+}, 60_000);
+
+test('postings pages written before each list started from zero (steps across lists) open and answer as before; lists from zero are no more bytes (seeds in two segments)', async () => {
+  const seeds = seedRecords();
+  const segments = buildSegments(seeds, [3], new Map(), []);
+  const reference = openSegmentedCorpus(segments, { name: 'seeds' });
+  const stored = segments.map((s) => serializeSegmentParts(s.data));
+  const open = (layout: (parts: SegmentParts) => SegmentParts) =>
+    openSegmentedCorpus(
+      segments.map((s, k) => {
+        const parts = layout(stored[k]!);
+        return segmentFromParts(s.id, parts.index, (block) => Promise.resolve(parts.blocks[block]!), undefined, (kind, asked) => Promise.resolve(asked.map((i) => parts[kind]![i]!)));
+      }),
+      { name: 'seeds' },
+    );
+  const before = open(withStepsAcrossLists);
+  for (const record of seeds) expect(await analyzeAsync(asPage(record), before)).toEqual(analyze(asPage(record), reference));
+  const bytes = (pages: readonly Uint8Array[]) => pages.reduce((n, p) => n + p.length, 0);
+  for (const parts of stored) expect(bytes(parts.postings!)).toBeLessThanOrEqual(bytes(withStepsAcrossLists(parts).postings!));
 }, 60_000);
 
 test('a damaged varint page is refused by name, not read as a shorter one', async () => {

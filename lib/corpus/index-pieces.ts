@@ -23,7 +23,8 @@
 import { readString, type CorpusData, type IndexPiecesLayout, type StringTable } from './data.ts';
 import { CorpusFormatError, readSections, serializeSections } from './format.ts';
 import { findString } from './part-lookups.ts';
-import { fencedPages, hashLowerBound, joinRuns, runEnd } from '../sorted.ts';
+import { fencedPages, hashLowerBound, joinRuns, lowerBound, runEnd } from '../sorted.ts';
+import { encodeLists, ListPage } from './list-page.ts';
 import { ArrayPage, type StoredPage } from './stored-page.ts';
 import { SIGNATURE_SIZE } from '../fingerprint/index.ts';
 import { HashFilter } from './hash-filter.ts';
@@ -71,7 +72,7 @@ export function withoutPieces(): Pick<CorpusData, RowSection | 'postingArticles'
 }
 
 /** A segment's index rows (one piece per block of articles), postings pages and passage pages, and their layout. */
-export function serializeIndexPieces(data: CorpusData & { postingArticles: Uint32Array }, blockSize: number): { rows: Uint8Array[]; postings: Uint8Array[]; passages: Uint8Array[]; layout: IndexPiecesLayout } {
+export function serializeIndexPieces(data: CorpusData & { postingStart: Uint32Array; postingArticles: Uint32Array }, blockSize: number): { rows: Uint8Array[]; postings: Uint8Array[]; passages: Uint8Array[]; layout: IndexPiecesLayout } {
   const n = data.meta.articleCount;
   const rows: Uint8Array[] = [];
   for (let first = 0; first < n; first += blockSize) {
@@ -82,7 +83,10 @@ export function serializeIndexPieces(data: CorpusData & { postingArticles: Uint3
   }
   const postings: Uint8Array[] = [];
   for (let first = 0; first < data.postingArticles.length; first += POSTINGS_PAGE) {
-    postings.push(serializeSections({ kind: 'postings-page', first }, [['postingDeltas', encodeDeltas(data.postingArticles.subarray(first, first + POSTINGS_PAGE))]]));
+    const end = Math.min(data.postingArticles.length, first + POSTINGS_PAGE);
+    const starts: number[] = [];
+    for (let t = lowerBound(data.postingStart, first); t < data.postingStart.length && data.postingStart[t]! < end; t++) starts.push(data.postingStart[t]! - first);
+    postings.push(serializeSections({ kind: 'postings-page', first }, [['postingLists', encodeLists(data.postingArticles.subarray(first, end), starts)]]));
   }
   const passages: Uint8Array[] = [];
   const passageFences: number[] = [];
@@ -95,7 +99,7 @@ export function serializeIndexPieces(data: CorpusData & { postingArticles: Uint3
       ]),
     );
   }
-  return { rows, postings, passages, layout: { rowBlocks: rows.length, postingsPage: POSTINGS_PAGE, postingsPages: postings.length, passageEntries: data.passageHashes.length, passagePage: PASSAGE_PAGE, passageFences, rowSignatures: true, rowHeads: true, varintPages: true } };
+  return { rows, postings, passages, layout: { rowBlocks: rows.length, postingsPage: POSTINGS_PAGE, postingsPages: postings.length, passageEntries: data.passageHashes.length, passagePage: PASSAGE_PAGE, passageFences, rowSignatures: true, rowHeads: true, varintPages: true, postingLists: true } };
 }
 
 /**
@@ -437,7 +441,11 @@ export class IndexPieces {
     const entries = this.data.postingStart[this.data.postingStart.length - 1]!;
     const expected = Math.min(this.layout.postingsPage, entries - first);
     const what = `postings page ${page} of a corpus segment`;
-    const section = this.layout.varintPages ? VarintPage.read(file.get<Uint8Array>('postingDeltas'), expected, true, what) : new ArrayPage(file.get<Uint32Array>('postingArticles'));
+    const section = this.layout.postingLists
+      ? ListPage.read(file.get<Uint8Array>('postingLists'), expected, this.data.postingStart, first, what)
+      : this.layout.varintPages
+        ? VarintPage.read(file.get<Uint8Array>('postingDeltas'), expected, true, what)
+        : new ArrayPage(file.get<Uint32Array>('postingArticles'));
     if (section.length !== expected) throw new CorpusFormatError(`${what} is damaged`);
     return section;
   }

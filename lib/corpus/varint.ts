@@ -20,12 +20,13 @@ function put(out: Uint8Array, at: number, value: number): number {
 /** At most 5 bytes a number below 2^32, 6 for a zigzagged delta of two of them (below 2^33). */
 const MAX_BYTES = 6;
 
-function encode(values: ArrayLike<number>, map: (value: number, previous: number) => number): Uint8Array {
+/** Each of `values` as `map` gives it (0 <= result < 2^53), from the value before it and its place, as LEB128. */
+export function encodeSteps(values: ArrayLike<number>, map: (value: number, previous: number, i: number) => number): Uint8Array {
   const out = new Uint8Array(values.length * MAX_BYTES);
   let at = 0;
   let previous = 0;
   for (let i = 0; i < values.length; i++) {
-    at = put(out, at, map(values[i]!, previous));
+    at = put(out, at, map(values[i]!, previous, i));
     previous = values[i]!;
   }
   return out.slice(0, at);
@@ -36,7 +37,7 @@ function encode(values: ArrayLike<number>, map: (value: number, previous: number
  * the number runs past 2^35. Nearly every number fits 4 bytes (below 2^28) and is read with
  * 32-bit operations; longer ones go on in floating point.
  */
-function next(bytes: Uint8Array, state: { at: number }): number {
+export function next(bytes: Uint8Array, state: { at: number }): number {
   let at = state.at;
   const end = bytes.length;
   if (at >= end) return -1;
@@ -68,20 +69,20 @@ function next(bytes: Uint8Array, state: { at: number }): number {
   return value;
 }
 
-function checkedEnd(bytes: Uint8Array, at: number, count: number, what: string): void {
+export function checkedEnd(bytes: Uint8Array, at: number, count: number, what: string): void {
   if (at !== bytes.length) throw new CorpusFormatError(`${what} has ${bytes.length - at} bytes past its ${count} numbers`);
 }
 
-const outOfRange = (what: string) => new CorpusFormatError(`${what} holds a number out of range`);
-const endsEarly = (what: string, count: number) => new CorpusFormatError(`${what} ends before its ${count} numbers`);
+export const outOfRange = (what: string) => new CorpusFormatError(`${what} holds a number out of range`);
+export const endsEarly = (what: string, count: number) => new CorpusFormatError(`${what} ends before its ${count} numbers`);
 
-const zigzag = (delta: number) => (delta >= 0 ? 2 * delta : -2 * delta - 1);
+export const zigzag = (delta: number) => (delta >= 0 ? 2 * delta : -2 * delta - 1);
 /** Integer operations below 2^31 (nearly every delta): the floating-point division halved how fast a page is read. */
-const unzigzag = (z: number) => (z < 0x80000000 ? (z >>> 1) ^ -(z & 1) : z % 2 === 0 ? z / 2 : -(z + 1) / 2);
+export const unzigzag = (z: number) => (z < 0x80000000 ? (z >>> 1) ^ -(z & 1) : z % 2 === 0 ? z / 2 : -(z + 1) / 2);
 
 /** Each number as its difference from the one before (the first from 0), zigzagged: small for ascending runs. */
 export function encodeDeltas(values: ArrayLike<number>): Uint8Array {
-  return encode(values, (value, previous) => zigzag(value - previous));
+  return encodeSteps(values, (value, previous) => zigzag(value - previous));
 }
 
 /** The `count` numbers `encodeDeltas` wrote; `what` names them in the error a damaged piece gives. */
@@ -91,7 +92,7 @@ export function decodeDeltas(bytes: Uint8Array, count: number, what: string): Ui
 
 /** Each number on its own (numbers with no order, smaller than 2^21 or so for a gain). */
 export function encodeVarints(values: ArrayLike<number>): Uint8Array {
-  return encode(values, (value) => value);
+  return encodeSteps(values, (value) => value);
 }
 
 /** The `count` numbers `encodeVarints` wrote. */
@@ -140,7 +141,32 @@ function decodeAll(bytes: Uint8Array, count: number, deltas: boolean, what: stri
 }
 
 /** A mark every 2^MARK_SHIFT numbers of a VarintPage: a slice steps over at most that many to reach its first. */
-const MARK_SHIFT = 5;
+export const MARK_SHIFT = 5;
+export const MARK_MASK = (1 << MARK_SHIFT) - 1;
+
+/**
+ * Checks that `bytes` hold exactly `count` numbers, by counting the bytes that end one (under
+ * 0x80), and returns where the bytes of every 2^MARK_SHIFT-th number start (entry k << MARK_SHIFT
+ * at [k]), found on the way: a page of numbers that need no value before them (numbers on their
+ * own, lists from zero: ./list-page.ts) is read from there without decoding what comes before.
+ */
+export function numberStarts(bytes: Uint8Array, count: number, what: string): Uint32Array {
+  const starts = new Uint32Array((count + MARK_MASK) >>> MARK_SHIFT);
+  let ends = 0;
+  for (let at = 0; at < bytes.length; at++) {
+    if (bytes[at]! < 0x80) {
+      ends++;
+      if ((ends & MARK_MASK) === 0 && ends >>> MARK_SHIFT < starts.length) starts[ends >>> MARK_SHIFT] = at + 1;
+    }
+  }
+  if (ends < count || (count > 0 && bytes[bytes.length - 1]! >= 0x80)) throw endsEarly(what, count);
+  if (ends > count) {
+    let at = 0;
+    for (let seen = 0; seen < count; at++) if (bytes[at]! < 0x80) seen++;
+    checkedEnd(bytes, at, count, what);
+  }
+  return starts;
+}
 
 /**
  * A page of varints read in place, decoded only as far as asked: the numbers a query asks for
@@ -149,8 +175,10 @@ const MARK_SHIFT = 5;
  * machines) and 1.8 million numbers decoded, most of which no query read: 79% of shingle lookups
  * find nothing, and a postings page holds a few hundred terms' lists besides the one asked for.
  * A page is checked when read: it must hold exactly its count of numbers (a cheap count of the
- * bytes that end one). Its marks are found as far as the entries asked for; a number out of
- * range is refused by name when it is decoded. Passage pages' hashes, which every shingle lookup
+ * bytes that end one, numberStarts). A page of numbers on their own (passage pages' sentence
+ * numbers) is then read from where its bytes start, found by that count; in a page of deltas, the
+ * marks are found as far as the entries asked for. A number out of range is refused by name when
+ * it is decoded. Passage pages' hashes, which every shingle lookup
  * searches, are decoded whole (decodeDeltas): searched through marks instead, a young
  * process's warm analyses were some 5 ms slower (bench/kept-step/warm.ts at 40,000 articles).
  */
@@ -167,32 +195,24 @@ export class VarintPage {
     private readonly deltas: boolean,
     /** Names the page in the error a damaged one gives. */
     private readonly what: string,
-    /** The number at entry k << MARK_SHIFT. */
+    /** The number at entry k << MARK_SHIFT (pages of deltas only). */
     private readonly marks: Uint32Array,
-    /** Where the bytes of entry (k << MARK_SHIFT) + 1 start. */
+    /** Where the bytes of entry (k << MARK_SHIFT) + 1 start, in pages of deltas; of entry k << MARK_SHIFT, in pages of numbers on their own (found when read). */
     private readonly offsets: Uint32Array,
   ) {}
 
   /** The page of `count` numbers in `bytes`, checked to hold exactly that many; numbers are decoded when asked for. */
   static read(bytes: Uint8Array, count: number, deltas: boolean, what: string): VarintPage {
-    const marks = new Uint32Array((count + (1 << MARK_SHIFT) - 1) >>> MARK_SHIFT);
-    const page = new VarintPage(bytes, count, deltas, what, marks, new Uint32Array(marks.length));
-    page.checkCount();
+    const starts = numberStarts(bytes, count, what);
+    if (!deltas) return new VarintPage(bytes, count, false, what, new Uint32Array(0), starts);
+    const page = new VarintPage(bytes, count, true, what, new Uint32Array(starts.length), new Uint32Array(starts.length));
+    page.firstMark();
     return page;
   }
 
-  /** The page holds exactly its count of numbers (bytes under 0x80 end one); its first number is decoded. */
-  private checkCount(): void {
-    const { bytes, length: count, what } = this;
-    let ends = 0;
-    for (let at = 0; at < bytes.length; at++) if (bytes[at]! < 0x80) ends++;
-    if (ends < count || (count > 0 && bytes[bytes.length - 1]! >= 0x80)) throw endsEarly(what, count);
-    if (ends > count) {
-      let at = 0;
-      for (let seen = 0; seen < count; at++) if (bytes[at]! < 0x80) seen++;
-      checkedEnd(bytes, at, count, what);
-    }
-    if (count === 0) return;
+  /** A page of deltas: its first number is decoded (the first mark). */
+  private firstMark(): void {
+    if (this.length === 0) return;
     this.marks[0] = this.run(0, 0, 1, null, 0);
     this.offsets[0] = this.cursor;
     this.known = 1;
@@ -213,12 +233,22 @@ export class VarintPage {
     const out = new Uint32Array(Math.max(0, to - from));
     if (out.length === 0) return out;
     const k = from >>> MARK_SHIFT;
-    this.markThrough(k);
-    let at = this.offsets[k]!;
-    let value = this.marks[k]!;
-    if (from > k << MARK_SHIFT) {
-      value = this.run(at, value, from - (k << MARK_SHIFT), null, 0);
-      at = this.cursor;
+    let at: number;
+    let value: number;
+    if (this.deltas) {
+      this.markThrough(k);
+      at = this.offsets[k]!;
+      value = this.marks[k]!;
+      if (from > k << MARK_SHIFT) {
+        value = this.run(at, value, from - (k << MARK_SHIFT), null, 0);
+        at = this.cursor;
+      }
+    } else {
+      const bytes = this.bytes;
+      at = this.offsets[k]!;
+      for (let skip = from & MARK_MASK; skip > 0; at++) if (bytes[at]! < 0x80) skip--;
+      this.run(at, 0, out.length, out, 0);
+      return out;
     }
     out[0] = value;
     if (out.length > 1) this.run(at, value, out.length - 1, out, 1);
