@@ -28,14 +28,16 @@ import { keptStepArgs } from '../lib/kept-step-args.ts';
 import { articlePage } from '../lib/growth-feeds.ts';
 import { readIndexedDbSnapshot, type DatabaseSnapshot } from '../lib/idb-snapshot.ts';
 import { median, quantile, round } from '../lib/growth-report.ts';
+import { DEVTOOLS_ARGS, profileWorker } from '../lib/worker-profiler.ts';
 
-const USAGE = 'npx tsx bench/kept-step/browser-warm.ts DIR STEP [--runs 2] [--out FILE] [--probe-reads]';
-const { dir, step, runs, values } = keptStepArgs(USAGE, 2, { out: { type: 'string' }, 'probe-reads': { type: 'boolean' } });
+const USAGE = 'npx tsx bench/kept-step/browser-warm.ts DIR STEP [--runs 2] [--out FILE] [--probe-reads] [--cpu-prof DIR]';
+const { dir, step, runs, values, profileDir: cpuProfileDir } = keptStepArgs(USAGE, 2, { out: { type: 'string' }, 'probe-reads': { type: 'boolean' } });
 const probeReads = values['probe-reads'] === true;
 const WARMUP_PAGES = 5;
 // The background's measures (entrypoints/background/analysis-timing.ts).
 const CORPUS_MEASURE = 'parallax:corpus';
 const ANALYSIS_MEASURE = 'parallax:analysis';
+const ANSWER_MEASURE = 'parallax:answer';
 /** Records written into IndexedDB per call into the worker (parts are up to a few hundred kB each). */
 const RECORDS_PER_CALL = 200;
 
@@ -181,6 +183,8 @@ interface BrowserRun {
   coldMs: number;
   coldOpenMs: number;
   warmMs: number[];
+  /** The whole answer to each timed page (parallax:answer), where the build measures it. */
+  warmAnswerMs: number[] | null;
   states: string[];
 }
 const results: BrowserRun[] = [];
@@ -197,26 +201,33 @@ try {
   }
   for (let r = 0; r < runs; r++) {
     // Started again on the same profile: the background starts from nothing in memory, the corpus on disk.
-    const browser = await launchChromium({ extensionDir: built, profileDir: profile });
+    const browser = await launchChromium({ extensionDir: built, profileDir: profile, ...(cpuProfileDir ? { chromiumArgs: DEVTOOLS_ARGS } : {}) });
     try {
+      const profiler = cpuProfileDir ? await profileWorker(profile, `chrome-extension://${browser.extensionId}/`) : null;
       const order = [r % pages.length, ...pages.keys()].filter((k, i, all) => all.indexOf(k) === i);
       const tab = await browser.newPage();
       const states: string[] = [];
-      for (const k of order) {
+      for (const [i, k] of order.entries()) {
+        if (profiler && i === 1 + WARMUP_PAGES) await profiler.start();
         await tab.goto(server.url(`/reader/${k}.html`));
         await tab.waitFor(() => ['no-article', 'no-coverage', 'ready', 'error'].includes(document.documentElement.dataset.parallaxState ?? ''), undefined, 60_000);
         states.push(await tab.evaluate(() => document.documentElement.dataset.parallaxState ?? ''));
       }
+      if (profiler) {
+        writeFileSync(join(cpuProfileDir!, `browser-warm-${r}.cpuprofile`), JSON.stringify(await profiler.stop()));
+        profiler.close();
+      }
       const worker = await backgroundOf(browser.raw as BrowserContext);
       const durations = (name: string) => worker.evaluate((n) => performance.getEntriesByName(n, 'measure').map((e) => e.duration), name);
-      const [corpus, analysis] = [await durations(CORPUS_MEASURE), await durations(ANALYSIS_MEASURE)];
+      const [corpus, analysis, answer] = [await durations(CORPUS_MEASURE), await durations(ANALYSIS_MEASURE), await durations(ANSWER_MEASURE)];
       if (analysis.length !== order.length || corpus.length !== order.length) {
         throw new Error(`the background measured ${analysis.length} analyses for ${order.length} pages (did it restart between pages, or answer one from its cache?)`);
       }
       // Cold as in Node: the sentence model read, the corpus opened, the page analysed. Warm: the analysis alone (the corpus is open).
-      const run = { coldMs: corpus[0]! + analysis[0]!, coldOpenMs: corpus[0]!, warmMs: analysis.slice(1 + WARMUP_PAGES), states };
+      const warmAnswerMs = answer.length === order.length ? answer.slice(1 + WARMUP_PAGES) : null;
+      const run = { coldMs: corpus[0]! + analysis[0]!, coldOpenMs: corpus[0]!, warmMs: analysis.slice(1 + WARMUP_PAGES), warmAnswerMs, states };
       results.push(run);
-      console.log(`  run ${r + 1}: first analysis ${round(run.coldMs)} ms (of which model and corpus opened ${round(run.coldOpenMs)}), warm median ${round(median(run.warmMs))} ms of ${run.warmMs.length} (${states.filter((s) => s === 'ready').length}/${states.length} pages ready)`);
+      console.log(`  run ${r + 1}: first analysis ${round(run.coldMs)} ms (of which model and corpus opened ${round(run.coldOpenMs)}), warm median ${round(median(run.warmMs))} ms of ${run.warmMs.length}${warmAnswerMs ? `, whole answer ${round(median(warmAnswerMs))} ms` : ''} (${states.filter((s) => s === 'ready').length}/${states.length} pages ready)`);
       if (probeReads) {
         console.log('  IndexedDB reads of stored parts, timed in the background:');
         for (const [what, figure] of Object.entries(await probeStoredReads(worker))) console.log(`    ${what}: ${figure}`);
@@ -241,6 +252,8 @@ const summary = {
   warmAnalyzeMedianMs: round(median(warm)),
   warmAnalyzeP95Ms: round(quantile(warm, 0.95)),
   warmAnalyses: warm.length,
+  // The page's whole wait (reading its HTML, the analysis, keeping the result), where the build measures it.
+  ...(results.every((r) => r.warmAnswerMs) ? { warmAnswerMedianMs: round(median(results.flatMap((r) => r.warmAnswerMs!))) } : {}),
 };
-console.log(`chromium: first analysis ${summary.coldFirstAnalyzeMs.join(', ')} ms; warm median ${summary.warmAnalyzeMedianMs} ms, p95 ${summary.warmAnalyzeP95Ms} ms (${warm.length} analyses in ${results.length} browsers)`);
+console.log(`chromium: first analysis ${summary.coldFirstAnalyzeMs.join(', ')} ms; warm median ${summary.warmAnalyzeMedianMs} ms, p95 ${summary.warmAnalyzeP95Ms} ms (${warm.length} analyses in ${results.length} browsers)${summary.warmAnswerMedianMs === undefined ? '' : `; whole answer, warm median ${summary.warmAnswerMedianMs} ms`}`);
 if (typeof values.out === 'string') writeFileSync(values.out, `${JSON.stringify(summary, null, 2)}\n`);

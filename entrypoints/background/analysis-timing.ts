@@ -8,6 +8,11 @@
 export const CORPUS_MEASURE = 'parallax:corpus';
 /** The analysis of the page (analyzeAsync): story matching, the reads it needs, fact alignment, framing. */
 export const ANALYSIS_MEASURE = 'parallax:analysis';
+/**
+ * The whole answer to a page's request, as the page waits for it: reading the page's HTML,
+ * the settings, the corpus, the analysis, and keeping the result for the tab.
+ */
+export const ANSWER_MEASURE = 'parallax:answer';
 /** Measures of a name kept at most: the older ones are dropped all at once (User Timing clears by name only). */
 export const MEASURES_KEPT = 256;
 

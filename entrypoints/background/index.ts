@@ -3,7 +3,7 @@ import { parseMessage, type Message, type StatusReply, type TabReport } from '@/
 import { analyzeAsync } from '@/lib/analyze';
 import { parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
 import { AnalysisCache, type SessionArea } from './analysis-cache';
-import { ANALYSIS_MEASURE, CORPUS_MEASURE, measured } from './analysis-timing';
+import { ANALYSIS_MEASURE, ANSWER_MEASURE, CORPUS_MEASURE, measured } from './analysis-timing';
 import { createStoredCorpora } from '@/utils/corpus-storage';
 import { fetchBundledCorpus } from '@/utils/corpus-storage/bundled';
 import { ensureSentenceModel } from '@/utils/model/sentence-model';
@@ -69,7 +69,7 @@ export default defineBackground(() => {
         return tabReport(message.tabId);
       case 'analyze-html':
         // Only a top-frame content script speaks for its tab.
-        return tabId !== undefined && sender.frameId === 0 ? analyzeHtml(tabId, message.url, message.html) : undefined;
+        return tabId !== undefined && sender.frameId === 0 ? measured(ANSWER_MEASURE, () => analyzeHtml(tabId, message.url, message.html)) : undefined;
       case 'tab-state':
         return tabId !== undefined && sender.frameId === 0 ? cache.setReport(tabId, message.url, message.report).then(() => ({ ok: true })) : undefined;
       case 'corpora-changed':

@@ -66,6 +66,7 @@ export async function launchChromium(options: LaunchOptions): Promise<ExtensionB
         ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
         `--disable-extensions-except=${extensionDir}`,
         `--load-extension=${extensionDir}`,
+        ...(options.chromiumArgs ?? []),
       ],
     });
     // An unpacked extension's id is derived from its directory's path, so it is the same on every

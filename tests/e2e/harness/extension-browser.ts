@@ -20,6 +20,8 @@ export interface LaunchOptions {
    * at startup.
    */
   firefoxInstall?: 'temporary' | 'profile';
+  /** Chromium only: extra command-line switches (e.g. a loopback DevTools port for a profiler). */
+  chromiumArgs?: string[];
   /** Firefox only: extra prefs (e.g. a proxy that records all of the browser's traffic). */
   firefoxPrefs?: Record<string, string | number | boolean>;
 }
