@@ -1,11 +1,11 @@
 // What each tab shows, kept per tab and URL. Held in memory and written through to
 // storage.session (where the browser has it) so that a restarted MV3 worker or event page still
 // answers the popup, and the content script's next request for the same article text reuses the
-// result instead of analyzing again. The write is not waited for: in Chromium, writing a warm
-// page's analysis to storage.session (serializing it twice, once to check its size) took some 20
-// ms of the background's time per page at 40,000 articles, after the analysis itself, and the
-// page waited for it (bench/kept-step/browser-warm.ts --cpu-prof). Writes are queued in the order
-// made, so the session area ends as memory does.
+// result instead of analyzing again. The write is not waited for, and runs after the answer has
+// gone: in Chromium, writing a warm page's analysis to storage.session (serializing it twice, once
+// to check its size) took some 15-20 ms of the background's time per page at 40,000 articles,
+// after the analysis itself, and the page waited for it (bench/kept-step/browser-warm.ts
+// --cpu-prof). Writes are queued in the order made, so the session area ends as memory does.
 import type { TabReport } from '@/lib/messages';
 import type { PageAnalysis } from '@/utils/page-analysis/page-analysis';
 
@@ -106,6 +106,11 @@ export class AnalysisCache {
   }
 
   private queue(write: () => Promise<void>): void {
-    this.writes = this.writes.then(write).catch(() => undefined);
+    // Each write waits for a task of its own: started at once, it ran in the task that answers
+    // the page (storage.session.set serializes the entry as it is called), before the reply went.
+    this.writes = this.writes
+      .then(() => new Promise<void>((done) => setTimeout(done, 0)))
+      .then(write)
+      .catch(() => undefined);
   }
 }
