@@ -11,6 +11,10 @@
 //
 //   npm run build && npx tsx bench/kept-step/browser-warm.ts DIR STEP [--runs 2] [--out FILE] [--probe-reads]
 //
+// --cpu-prof DIR writes CPU profiles of the background worker (over a loopback DevTools port,
+// bench/lib/worker-profiler.ts): browser-cold-R of the first page, browser-warm-R of the timed
+// pages. Needs a WebSocket client in Node: NODE_OPTIONS=--experimental-websocket in Node 20.
+//
 // --probe-reads then times IndexedDB itself in the background: gets of stored parts of each kind
 // at random, in transactions of a few or many, and one getAll of a segment's index rows.
 // Chromium only (Firefox's background is an event page run by another engine; not measured here).
@@ -208,7 +212,9 @@ try {
       const tab = await browser.newPage();
       const states: string[] = [];
       for (const [i, k] of order.entries()) {
-        if (profiler && i === 1 + WARMUP_PAGES) await profiler.start();
+        // Two profiles: the first page (the background's cold start) and the timed pages.
+        if (profiler && (i === 0 || i === 1 + WARMUP_PAGES)) await profiler.start();
+        if (profiler && i === 1) writeFileSync(join(cpuProfileDir!, `browser-cold-${r}.cpuprofile`), JSON.stringify(await profiler.stop()));
         await tab.goto(server.url(`/reader/${k}.html`));
         await tab.waitFor(() => ['no-article', 'no-coverage', 'ready', 'error'].includes(document.documentElement.dataset.parallaxState ?? ''), undefined, 60_000);
         states.push(await tab.evaluate(() => document.documentElement.dataset.parallaxState ?? ''));
