@@ -176,7 +176,8 @@ function withStepsAcrossLists(parts: SegmentParts): SegmentParts {
   return withLayout(parts, ['postingLists'], (file, numbers) => serializeSections(file.meta, [['postingDeltas', encodeDeltas(numbers)]]));
 }
 
-test('postings and passage pages written before varints (32-bit arrays) open and answer as before; varints are fewer bytes (seeds in two segments)', async () => {
+/** The seeds in two segments: one compile of them, their stored parts, and the segments opened from their parts as `layout` rewrites them. */
+function seedsInTwoSegments() {
   const seeds = seedRecords();
   const segments = buildSegments(seeds, [3], new Map(), []);
   const reference = openSegmentedCorpus(segments, { name: 'seeds' });
@@ -189,6 +190,14 @@ test('postings and passage pages written before varints (32-bit arrays) open and
       }),
       { name: 'seeds' },
     );
+  return { seeds, reference, stored, open };
+}
+
+/** Bytes of a kind's pieces. */
+const bytesOf = (pages: readonly Uint8Array[]) => pages.reduce((n, p) => n + p.length, 0);
+
+test('postings and passage pages written before varints (32-bit arrays) open and answer as before; varints are fewer bytes (seeds in two segments)', async () => {
+  const { seeds, reference, stored, open } = seedsInTwoSegments();
   const now = open((parts) => parts);
   const before = open(withPagesOf32Bits);
   for (const record of seeds) {
@@ -196,31 +205,18 @@ test('postings and passage pages written before varints (32-bit arrays) open and
     expect(await analyzeAsync(asPage(record), now)).toEqual(expected);
     expect(await analyzeAsync(asPage(record), before)).toEqual(expected);
   }
-  const bytes = (pages: readonly Uint8Array[]) => pages.reduce((n, p) => n + p.length, 0);
   for (const parts of stored) {
     const old = withPagesOf32Bits(parts);
-    expect(bytes(parts.postings!)).toBeLessThan(bytes(old.postings!));
-    expect(bytes(parts.passages!)).toBeLessThan(bytes(old.passages!));
+    expect(bytesOf(parts.postings!)).toBeLessThan(bytesOf(old.postings!));
+    expect(bytesOf(parts.passages!)).toBeLessThan(bytesOf(old.passages!));
   }
 }, 60_000);
 
 test('postings pages written before each list started from zero (steps across lists) open and answer as before; lists from zero are no more bytes (seeds in two segments)', async () => {
-  const seeds = seedRecords();
-  const segments = buildSegments(seeds, [3], new Map(), []);
-  const reference = openSegmentedCorpus(segments, { name: 'seeds' });
-  const stored = segments.map((s) => serializeSegmentParts(s.data));
-  const open = (layout: (parts: SegmentParts) => SegmentParts) =>
-    openSegmentedCorpus(
-      segments.map((s, k) => {
-        const parts = layout(stored[k]!);
-        return segmentFromParts(s.id, parts.index, (block) => Promise.resolve(parts.blocks[block]!), undefined, (kind, asked) => Promise.resolve(asked.map((i) => parts[kind]![i]!)));
-      }),
-      { name: 'seeds' },
-    );
+  const { seeds, reference, stored, open } = seedsInTwoSegments();
   const before = open(withStepsAcrossLists);
   for (const record of seeds) expect(await analyzeAsync(asPage(record), before)).toEqual(analyze(asPage(record), reference));
-  const bytes = (pages: readonly Uint8Array[]) => pages.reduce((n, p) => n + p.length, 0);
-  for (const parts of stored) expect(bytes(parts.postings!)).toBeLessThanOrEqual(bytes(withStepsAcrossLists(parts).postings!));
+  for (const parts of stored) expect(bytesOf(parts.postings!)).toBeLessThanOrEqual(bytesOf(withStepsAcrossLists(parts).postings!));
 }, 60_000);
 
 test('a damaged varint page is refused by name, not read as a shorter one', async () => {
