@@ -27,17 +27,18 @@ export async function profileWorker(profileDir: string, urlPrefix: string): Prom
     socket.onerror = reject;
   });
   let id = 0;
-  const pending = new Map<number, (result: unknown) => void>();
+  const pending = new Map<number, { resolve: (result: unknown) => void; reject: (error: Error) => void }>();
   socket.onmessage = (event) => {
     const message = JSON.parse(String(event.data)) as { id?: number; result?: unknown; error?: { message: string } };
-    if (message.id === undefined) return;
-    if (message.error) throw new Error(`DevTools: ${message.error.message}`);
-    pending.get(message.id)?.(message.result);
-    pending.delete(message.id);
+    const waiting = message.id === undefined ? undefined : pending.get(message.id);
+    if (!waiting) return;
+    pending.delete(message.id!);
+    if (message.error) waiting.reject(new Error(`DevTools: ${message.error.message}`));
+    else waiting.resolve(message.result);
   };
   const send = (method: string, params: object = {}) =>
-    new Promise<unknown>((resolve) => {
-      pending.set(++id, resolve);
+    new Promise<unknown>((resolve, reject) => {
+      pending.set(++id, { resolve, reject });
       socket.send(JSON.stringify({ id, method, params }));
     });
   await send('Profiler.enable');

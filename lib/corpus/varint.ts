@@ -69,16 +69,16 @@ export function next(bytes: Uint8Array, state: { at: number }): number {
   return value;
 }
 
-export function checkedEnd(bytes: Uint8Array, at: number, count: number, what: string): void {
+function checkedEnd(bytes: Uint8Array, at: number, count: number, what: string): void {
   if (at !== bytes.length) throw new CorpusFormatError(`${what} has ${bytes.length - at} bytes past its ${count} numbers`);
 }
 
 export const outOfRange = (what: string) => new CorpusFormatError(`${what} holds a number out of range`);
-export const endsEarly = (what: string, count: number) => new CorpusFormatError(`${what} ends before its ${count} numbers`);
+const endsEarly = (what: string, count: number) => new CorpusFormatError(`${what} ends before its ${count} numbers`);
 
-export const zigzag = (delta: number) => (delta >= 0 ? 2 * delta : -2 * delta - 1);
+const zigzag = (delta: number) => (delta >= 0 ? 2 * delta : -2 * delta - 1);
 /** Integer operations below 2^31 (nearly every delta): the floating-point division halved how fast a page is read. */
-export const unzigzag = (z: number) => (z < 0x80000000 ? (z >>> 1) ^ -(z & 1) : z % 2 === 0 ? z / 2 : -(z + 1) / 2);
+const unzigzag = (z: number) => (z < 0x80000000 ? (z >>> 1) ^ -(z & 1) : z % 2 === 0 ? z / 2 : -(z + 1) / 2);
 
 /** Each number as its difference from the one before (the first from 0), zigzagged: small for ascending runs. */
 export function encodeDeltas(values: ArrayLike<number>): Uint8Array {
