@@ -84,7 +84,7 @@ export interface IndexPiecesLayout {
   /**
    * Postings pages hold each list from zero (./list-page.ts): a query decodes the list it asks
    * for, not every number before it on the page. Absent in pieces written before (the steps run
-   * on from one list to the next, VarintPage).
+   * on from one list to the next: such pages are decoded whole when read).
    */
   postingLists?: true;
 }

@@ -19,7 +19,7 @@
 // Postings and passage pages hold their numbers as varints (./varint.ts, IndexPiecesLayout.varintPages):
 // in a browser, IndexedDB reads cost in proportion to their bytes (bench/browser-warm.json), and
 // varints halve what a cold start reads of them. Postings and sentence numbers are read in place
-// (VarintPage): a query decodes the lists and runs it asks for; passage hashes are decoded whole.
+// (ListPage): a query decodes the lists and runs it asks for; passage hashes are decoded whole.
 import { readString, type CorpusData, type IndexPiecesLayout, type StringTable } from './data.ts';
 import { CorpusFormatError, readSections, serializeSections } from './format.ts';
 import { findString } from './part-lookups.ts';
@@ -28,7 +28,7 @@ import { encodeLists, ListPage } from './list-page.ts';
 import { ArrayPage, type StoredPage } from './stored-page.ts';
 import { SIGNATURE_SIZE } from '../fingerprint/index.ts';
 import { HashFilter } from './hash-filter.ts';
-import { decodeDeltas, encodeDeltas, encodeVarints, VarintPage } from './varint.ts';
+import { decodeDeltas, encodeDeltas, encodeVarints } from './varint.ts';
 
 /** Entries of the inverted index per postings page (16 kB as 32-bit numbers, 5-7 kB as varints): a rare term's list is one page. */
 export const POSTINGS_PAGE = 4096;
@@ -444,7 +444,7 @@ export class IndexPieces {
     const section = this.layout.postingLists
       ? ListPage.read(file.get<Uint8Array>('postingLists'), expected, this.data.postingStart, first, what)
       : this.layout.varintPages
-        ? VarintPage.read(file.get<Uint8Array>('postingDeltas'), expected, true, what)
+        ? new ArrayPage(decodeDeltas(file.get<Uint8Array>('postingDeltas'), expected, what))
         : new ArrayPage(file.get<Uint32Array>('postingArticles'));
     if (section.length !== expected) throw new CorpusFormatError(`${what} is damaged`);
     return section;
@@ -459,7 +459,7 @@ export class IndexPieces {
     let sentences: StoredPage;
     if (this.layout.varintPages) {
       hashes = decodeDeltas(file.get<Uint8Array>('passageHashDeltas'), expected, what);
-      sentences = VarintPage.read(file.get<Uint8Array>('passageSentenceVarints'), expected, false, what);
+      sentences = ListPage.read(file.get<Uint8Array>('passageSentenceVarints'), expected, null, first, what);
     } else {
       hashes = file.get<Uint32Array>('passageHashes');
       sentences = new ArrayPage(file.get<Uint32Array>('passageSentences'));

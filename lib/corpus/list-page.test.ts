@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { CorpusFormatError } from './format.ts';
 import { encodeLists, ListPage } from './list-page.ts';
-import { encodeDeltas } from './varint.ts';
+import { encodeDeltas, encodeVarints } from './varint.ts';
 
 // Lists of every shape a postings page holds, one after the other: long ones with small steps,
 // rare terms' single articles, an empty list (a repeated start), steps past 2^14 and 2^21, and
@@ -69,5 +69,33 @@ describe('postings pages with each list from zero', () => {
     const past = ListPage.read(Uint8Array.from([0x81, 0x80, 0x80, 0x80, 0x10]), 1, [0, 1], 0, 'postings page 3');
     expect(() => past.slice(0, 1)).toThrow(new CorpusFormatError('postings page 3 holds a number out of range'));
     expect(ListPage.read(new Uint8Array(0), 0, [0], 0, 'empty').slice(0, 0)).toEqual(new Uint32Array(0));
+  });
+});
+
+describe('pages of numbers on their own (passage sentence numbers: each a list of one)', () => {
+  let seed = 3;
+  // Numbers of 1 to 5 bytes, in no order.
+  const random = Uint32Array.from({ length: 150 }, () => (seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) >>> (seed % 20));
+
+  test('any stretch of a page comes back as written, from any entry, across the 32-number offsets', () => {
+    const page = ListPage.read(encodeVarints(random), random.length, null, 1024, 'test');
+    expect(page.length).toBe(random.length);
+    for (let from = 0; from <= random.length; from += 7) {
+      for (const to of [from, from + 1, from + 31, from + 33, random.length]) {
+        const end = Math.min(to, random.length);
+        expect(page.slice(from, end)).toEqual(random.slice(from, end));
+      }
+    }
+  });
+
+  test('a page holding more or fewer numbers than its count is refused when read; a number out of range, when decoded', () => {
+    const bytes = encodeVarints(random);
+    expect(() => ListPage.read(bytes.subarray(0, bytes.length - 1), random.length, null, 0, 'passage page 9')).toThrow(new CorpusFormatError(`passage page 9 ends before its ${random.length} numbers`));
+    expect(() => ListPage.read(bytes, random.length - 1, null, 0, 'passage page 9')).toThrow(new RegExp(`passage page 9 has \\d+ bytes past its ${random.length - 1} numbers`));
+    // Number 40 steps past 32 bits (the last byte of its 5 made larger).
+    const sentences = encodeVarints(Uint32Array.from({ length: 64 }, (_, i) => (i === 40 ? 0xffffffff : i)));
+    const page = ListPage.read(sentences.map((b, i) => (i === 44 ? 0x1f : b)), 64, null, 0, 'passage page 3');
+    expect(page.slice(0, 40)).toEqual(Uint32Array.from({ length: 40 }, (_, i) => i));
+    expect(() => page.slice(38, 42)).toThrow(new CorpusFormatError('passage page 3 holds a number out of range'));
   });
 });

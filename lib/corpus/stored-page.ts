@@ -1,6 +1,7 @@
 // A postings page or a passage page's sentence numbers as a query reads them: the entries asked
-// for. Pages written with varints are read in place (./varint.ts VarintPage); pages written
-// before them (IndexPiecesLayout.varintPages unset) are 32-bit arrays, read as views.
+// for. Pages written with varints are read in place (./list-page.ts ListPage); pages written
+// before them (IndexPiecesLayout.varintPages unset) are 32-bit arrays, read as views, and varint
+// postings pages written before lists started from zero are decoded whole into one.
 
 export interface StoredPage {
   readonly length: number;

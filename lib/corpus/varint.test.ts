@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { CorpusFormatError } from './format.ts';
-import { decodeDeltas, decodeVarints, encodeDeltas, encodeVarints, VarintPage } from './varint.ts';
+import { decodeDeltas, decodeVarints, encodeDeltas, encodeVarints } from './varint.ts';
 
 const EDGES = [0, 1, 127, 128, 16_383, 16_384, 2 ** 21, 2 ** 28 - 1, 2 ** 31, 0xffffffff];
 
@@ -42,45 +42,5 @@ describe('varints', () => {
     // A drop below zero is out of range too.
     expect(() => decodeDeltas(Uint8Array.from([1]), 1, 'passage page 2')).toThrow(/out of range/);
     expect(() => decodeVarints(new Uint8Array(12).fill(0xff), 1, 'passage page 2')).toThrow(CorpusFormatError);
-  });
-});
-
-describe('varint pages read in place', () => {
-  // Ascending hashes above 2^31 (their first number takes 5 bytes), with runs of equal ones (zero
-  // deltas) across the marks kept every 32 numbers (30-34 and 62-66) and a jump of 2^30 at 100.
-  const sorted = Uint32Array.from({ length: 150 }, (_, i) => {
-    const step = i >= 30 && i <= 34 ? 30 : i >= 62 && i <= 66 ? 62 : i;
-    return 2 ** 31 + 12_345 + 10 * step + (i >= 100 ? 2 ** 30 : 0);
-  });
-
-  test('any stretch of a page comes back as decoding the whole page gives it, with or without deltas', () => {
-    let seed = 3;
-    const random = Uint32Array.from({ length: 150 }, () => (seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) >>> (seed % 20));
-    for (const [values, deltas] of [[sorted, true], [random, true], [random, false]] as const) {
-      const page = VarintPage.read(deltas ? encodeDeltas(values) : encodeVarints(values), values.length, deltas, 'test');
-      expect(page.length).toBe(values.length);
-      for (let from = 0; from <= values.length; from += 7) {
-        for (const to of [from, from + 1, from + 31, from + 33, values.length]) {
-          expect(page.slice(from, Math.min(to, values.length))).toEqual(values.slice(from, Math.min(to, values.length)));
-        }
-      }
-    }
-  });
-
-  test('an empty page holds no numbers', () => {
-    const empty = VarintPage.read(new Uint8Array(0), 0, true, 'test');
-    expect([empty.length, empty.slice(0, 0).length]).toEqual([0, 0]);
-  });
-
-  test('a page holding more or fewer numbers than its count is refused when read; a number out of range, when decoded', () => {
-    const bytes = encodeDeltas(sorted);
-    expect(() => VarintPage.read(bytes.subarray(0, bytes.length - 1), sorted.length, true, 'passage page 9')).toThrow(new CorpusFormatError(`passage page 9 ends before its ${sorted.length} numbers`));
-    expect(() => VarintPage.read(bytes, sorted.length - 1, true, 'passage page 9')).toThrow(new RegExp(`passage page 9 has \\d+ bytes past its ${sorted.length - 1} numbers`));
-    // Number 40 of a page of sentence numbers steps past 32 bits (the last byte of its 5 made larger).
-    const sentences = encodeVarints(Uint32Array.from({ length: 64 }, (_, i) => (i === 40 ? 0xffffffff : i)));
-    const damaged = sentences.map((b, i) => (i === 44 ? 0x1f : b));
-    const page = VarintPage.read(damaged, 64, false, 'passage page 3');
-    expect(page.slice(0, 40)).toEqual(Uint32Array.from({ length: 40 }, (_, i) => i));
-    expect(() => page.slice(38, 42)).toThrow(new CorpusFormatError('passage page 3 holds a number out of range'));
   });
 });
