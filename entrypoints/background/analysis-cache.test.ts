@@ -34,9 +34,7 @@ const ready: PageAnalysis = { state: 'ready', article: { title: 'T', text: 'x', 
 describe('AnalysisCache', () => {
   test('a new worker (fresh cache, same session area) still answers for the tab', async () => {
     const area = memoryArea();
-    const first = new AnalysisCache(area);
-    await first.setAnalysis(7, 'http://a/', 'h1', ready);
-    await first.settled();
+    await new AnalysisCache(area).setAnalysis(7, 'http://a/', 'h1', ready);
     const restarted = new AnalysisCache(area);
     expect((await restarted.get(7))?.report).toEqual({ state: 'ready', article: { title: 'T', url: 'http://a/' }, result });
     expect(await restarted.analysisFor(7, 'http://a/', 'h1')).toEqual(ready);
@@ -67,34 +65,7 @@ describe('AnalysisCache', () => {
     await cache.setAnalysis(3, 'http://a/', 'h', ready);
     await cache.remove(3);
     expect(await cache.get(3)).toBeNull();
-    await cache.settled();
     expect(area.data.size).toBe(0);
-  });
-
-  test('the answer does not wait for the session area; its writes land in the order made', async () => {
-    const area = memoryArea();
-    const gates: (() => void)[] = [];
-    const slow: SessionArea = {
-      ...area,
-      set: (items) => new Promise<void>((done) => gates.push(() => void area.set(items).then(done))),
-    };
-    const cache = new AnalysisCache(slow);
-    await cache.setAnalysis(4, 'http://a/', 'h1', ready);
-    // Answered from memory while the first write is still held.
-    expect(await cache.analysisFor(4, 'http://a/', 'h1')).toEqual(ready);
-    await cache.setReport(4, 'http://a/', { state: 'working' });
-    // Nothing is written in the task that answers.
-    expect(gates).toHaveLength(0);
-    await new Promise((done) => setTimeout(done, 0));
-    expect(area.data.size).toBe(0);
-    expect(gates).toHaveLength(1);
-    gates.shift()!();
-    // The second write starts only once the first has landed.
-    await new Promise((done) => setTimeout(done, 5));
-    expect(gates).toHaveLength(1);
-    gates.shift()!();
-    await cache.settled();
-    expect((area.data.get('parallax:tab:4') as { report: unknown }).report).toEqual({ state: 'working' });
   });
 
   test('a failing session area loses nothing in memory', async () => {
@@ -105,7 +76,6 @@ describe('AnalysisCache', () => {
     };
     const cache = new AnalysisCache(broken);
     await cache.setAnalysis(2, 'http://a/', 'h', ready);
-    await cache.settled();
     expect(await cache.analysisFor(2, 'http://a/', 'h')).toEqual(ready);
   });
 });

@@ -1,11 +1,7 @@
 // What each tab shows, kept per tab and URL. Held in memory and written through to
 // storage.session (where the browser has it) so that a restarted MV3 worker or event page still
 // answers the popup, and the content script's next request for the same article text reuses the
-// result instead of analyzing again. The write is not waited for, and runs after the answer has
-// gone: in Chromium, writing a warm page's analysis to storage.session (serializing it twice, once
-// to check its size) took some 15-20 ms of the background's time per page at 40,000 articles,
-// after the analysis itself, and the page waited for it (bench/kept-step/browser-warm.ts
-// --cpu-prof). Writes are queued in the order made, so the session area ends as memory does.
+// result instead of analyzing again.
 import type { TabReport } from '@/lib/messages';
 import type { PageAnalysis } from '@/utils/page-analysis/page-analysis';
 
@@ -47,8 +43,6 @@ function isEntry(value: unknown): value is TabEntry {
 
 export class AnalysisCache {
   private readonly entries = new Map<number, TabEntry>();
-  /** The session area's writes, one after another in the order made. */
-  private writes: Promise<void> = Promise.resolve();
 
   constructor(private readonly session: SessionArea | null) {}
 
@@ -57,8 +51,6 @@ export class AnalysisCache {
     if (held) return held;
     if (!this.session) return null;
     const key = KEY_PREFIX + tabId;
-    // What this worker wrote or removed lands first: a removed tab does not come back.
-    await this.writes;
     const stored = (await this.session.get(key).catch(() => ({}) as Record<string, unknown>))[key];
     if (!isEntry(stored)) return null;
     this.entries.set(tabId, stored);
@@ -85,32 +77,18 @@ export class AnalysisCache {
 
   async remove(tabId: number): Promise<void> {
     this.entries.delete(tabId);
-    const session = this.session;
-    if (session) this.queue(() => session.remove(KEY_PREFIX + tabId));
-  }
-
-  /** Every write to the session area made so far has landed (or failed, which loses nothing in memory). */
-  settled(): Promise<void> {
-    return this.writes;
+    await this.session?.remove(KEY_PREFIX + tabId).catch(() => undefined);
   }
 
   private async put(tabId: number, entry: TabEntry): Promise<void> {
     this.entries.set(tabId, entry);
-    const session = this.session;
-    if (!session) return;
+    if (!this.session) return;
     const key = KEY_PREFIX + tabId;
-    this.queue(() =>
-      // A full session area only costs the restart-survival of this entry, never the answer.
-      JSON.stringify(entry).length > MAX_PERSISTED_CHARS ? session.remove(key) : session.set({ [key]: entry }),
-    );
-  }
-
-  private queue(write: () => Promise<void>): void {
-    // Each write waits for a task of its own: started at once, it ran in the task that answers
-    // the page (storage.session.set serializes the entry as it is called), before the reply went.
-    this.writes = this.writes
-      .then(() => new Promise<void>((done) => setTimeout(done, 0)))
-      .then(write)
-      .catch(() => undefined);
+    if (JSON.stringify(entry).length > MAX_PERSISTED_CHARS) {
+      await this.session.remove(key).catch(() => undefined);
+      return;
+    }
+    // A full session area only costs the restart-survival of this entry, never the answer.
+    await this.session.set({ [key]: entry }).catch(() => undefined);
   }
 }
