@@ -32,10 +32,12 @@ export function analyze(article: ArticleInput, corpus: Corpus, options: AnalyzeO
  * articlesToRead). Then alignment runs. The result is the one `analyze` gives.
  */
 export async function analyzeAsync(article: ArticleInput, corpus: Corpus, options: AnalyzeOptions = {}): Promise<AnalysisResult> {
-  const match = await matchStoriesAsync(article, corpus, options);
+  // Reuse is found through the passage index: the pages of it holding the page's shingles are
+  // read first, with story matching's first read (they depend on the page alone).
+  const match = await matchStoriesAsync(article, corpus, options, (query) => ({
+    passages: new Set(query.features.sentences.flatMap((s) => Array.from(queryShingles(s.text)))),
+  }));
   const read = { sentences: match.query.features.sentences };
-  // Reuse is found through the passage index: the pages of it holding the page's shingles first.
-  await corpus.loadIndex({ passages: new Set(read.sentences.flatMap((s) => Array.from(queryShingles(s.text)))) });
   const plan = await whenIndexLoaded(() => planFacts(read, match.stories, corpus, { self: match.self, excludeIds: options.excludeIds }));
   // Articles loaded by this analysis (those an earlier one loaded are loaded again at no cost).
   const readable = new Set<number>();

@@ -59,6 +59,59 @@ describe('AnalysisCache', () => {
     expect(await cache.analysisFor(1, 'http://a/', 'h1')).toBeNull();
   });
 
+  test('an analysed page is written with its result once, and a restarted worker reports it as before', async () => {
+    const area = memoryArea();
+    await new AnalysisCache(area).setAnalysis(7, 'http://a/', 'h1', ready);
+    const stored = area.data.get('parallax:tab:7') as Record<string, unknown>;
+    // The report is made again from the analysis when read: the result is not serialized twice.
+    expect(stored).not.toHaveProperty('report');
+    expect(JSON.stringify(stored).split('"corpus":').length - 1).toBe(1);
+    const restarted = new AnalysisCache(area);
+    expect((await restarted.get(7))?.report).toEqual({ state: 'ready', article: { title: 'T', url: 'http://a/' }, result });
+    for (const analysis of [{ state: 'no-article', reason: 'r' }, { state: 'error', error: 'e' }] as PageAnalysis[]) {
+      await new AnalysisCache(area).setAnalysis(8, 'http://a/', 'h2', analysis);
+      expect((await new AnalysisCache(area).get(8))?.report).toEqual(analysis.state === 'error' ? { state: 'error', error: 'e' } : { state: 'no-article' });
+    }
+  });
+
+  test('the same analysis given again for the tab (unchanged text re-run) is not written again', async () => {
+    const area = memoryArea();
+    let writes = 0;
+    const counted: SessionArea = { ...area, set: (items) => ((writes += 1), area.set(items)) };
+    const cache = new AnalysisCache(counted);
+    await cache.setAnalysis(6, 'http://a/', 'h1', ready);
+    await cache.setAnalysis(6, 'http://a/', 'h1', ready);
+    expect(writes).toBe(1);
+    await cache.setReport(6, 'http://a/', { state: 'working' });
+    await cache.setAnalysis(6, 'http://a/', 'h1', ready);
+    expect(writes).toBe(3);
+    expect((await new AnalysisCache(area).get(6))?.report.state).toBe('ready');
+  });
+
+  test('a reported state over a kept analysis is written as reported, and survives a restart', async () => {
+    const area = memoryArea();
+    const cache = new AnalysisCache(area);
+    await cache.setAnalysis(4, 'http://a/', 'h1', ready);
+    await cache.setReport(4, 'http://a/', { state: 'working' });
+    const restarted = new AnalysisCache(area);
+    expect((await restarted.get(4))?.report).toEqual({ state: 'working' });
+    expect(await restarted.analysisFor(4, 'http://a/', 'h1')).toEqual(ready);
+    // A ready report the content script sent (an equal result, not the analysis's own) is kept as sent.
+    await cache.setReport(4, 'http://a/', { state: 'ready', article: { url: 'http://a/' }, result: structuredClone(result) });
+    expect((await new AnalysisCache(area).get(4))?.report).toEqual({ state: 'ready', article: { url: 'http://a/' }, result });
+  });
+
+  test.each([
+    ['not an object', 'x'],
+    ['no URL', { report: { state: 'idle' } }],
+    ['neither report nor analysis', { url: 'http://a/' }],
+    ['an analysis without a state', { url: 'http://a/', analysis: {} }],
+  ])('a stored value with %s is no entry', async (_name, value) => {
+    const area = memoryArea();
+    area.data.set('parallax:tab:5', value);
+    expect(await new AnalysisCache(area).get(5)).toBeNull();
+  });
+
   test('removing a tab forgets it in memory and in the session area', async () => {
     const area = memoryArea();
     const cache = new AnalysisCache(area);

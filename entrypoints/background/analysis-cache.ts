@@ -37,8 +37,42 @@ export function reportOf(analysis: PageAnalysis, url: string): TabReport {
   }
 }
 
-function isEntry(value: unknown): value is TabEntry {
-  return typeof value === 'object' && value !== null && typeof (value as TabEntry).url === 'string' && typeof (value as TabEntry).report === 'object';
+/**
+ * A tab's entry as the session area holds it. The report of an analysis carries the analysis's
+ * own result, so an entry whose report is its analysis's (setAnalysis: every analysed page) is
+ * written without it and made again when read: written whole, the result was serialized twice,
+ * and the write, before the answer, was most of the background's work beyond the analysis.
+ */
+interface StoredEntry {
+  url: string;
+  hash?: string;
+  analysis?: PageAnalysis;
+  /** Absent when it is `reportOf(analysis, url)`. */
+  report?: TabReport;
+}
+
+function storedEntry(entry: TabEntry): StoredEntry {
+  const { url, hash, analysis, report } = entry;
+  const derived = analysis !== undefined && isReportOf(report, analysis);
+  return { url, ...(hash === undefined ? {} : { hash }), ...(analysis === undefined ? {} : { analysis }), ...(derived ? {} : { report }) };
+}
+
+/** Whether `report` is what reportOf gives for `analysis` (the same result object, not only an equal one). */
+function isReportOf(report: TabReport, analysis: PageAnalysis): boolean {
+  if (report.state !== analysis.state) return false;
+  if (analysis.state === 'no-article') return true;
+  if (analysis.state === 'error') return report.state === 'error' && report.error === analysis.error;
+  return 'result' in report && report.result === analysis.result;
+}
+
+function entryOf(value: unknown): TabEntry | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const stored = value as StoredEntry;
+  if (typeof stored.url !== 'string') return null;
+  if (typeof stored.report === 'object' && stored.report !== null) return stored as TabEntry;
+  const analysis = stored.analysis;
+  if (typeof analysis !== 'object' || analysis === null || typeof analysis.state !== 'string') return null;
+  return { ...stored, report: reportOf(analysis, stored.url) };
 }
 
 export class AnalysisCache {
@@ -51,8 +85,8 @@ export class AnalysisCache {
     if (held) return held;
     if (!this.session) return null;
     const key = KEY_PREFIX + tabId;
-    const stored = (await this.session.get(key).catch(() => ({}) as Record<string, unknown>))[key];
-    if (!isEntry(stored)) return null;
+    const stored = entryOf((await this.session.get(key).catch(() => ({}) as Record<string, unknown>))[key]);
+    if (stored === null) return null;
     this.entries.set(tabId, stored);
     return stored;
   }
@@ -64,6 +98,9 @@ export class AnalysisCache {
   }
 
   async setAnalysis(tabId: number, url: string, hash: string, analysis: PageAnalysis): Promise<void> {
+    // The same analysis given again (a page re-run on unchanged text) is written already.
+    const held = this.entries.get(tabId);
+    if (held && held.url === url && held.hash === hash && held.analysis === analysis && isReportOf(held.report, analysis)) return;
     await this.put(tabId, { url, hash, analysis, report: reportOf(analysis, url) });
   }
 
@@ -84,11 +121,12 @@ export class AnalysisCache {
     this.entries.set(tabId, entry);
     if (!this.session) return;
     const key = KEY_PREFIX + tabId;
-    if (JSON.stringify(entry).length > MAX_PERSISTED_CHARS) {
+    const stored = storedEntry(entry);
+    if (JSON.stringify(stored).length > MAX_PERSISTED_CHARS) {
       await this.session.remove(key).catch(() => undefined);
       return;
     }
     // A full session area only costs the restart-survival of this entry, never the answer.
-    await this.session.set({ [key]: entry }).catch(() => undefined);
+    await this.session.set({ [key]: stored }).catch(() => undefined);
   }
 }

@@ -219,6 +219,30 @@ test('postings pages written before each list started from zero (steps across li
   for (const parts of stored) expect(bytesOf(parts.postings!)).toBeLessThanOrEqual(bytesOf(withStepsAcrossLists(parts).postings!));
 }, 60_000);
 
+test('the passage pages a page needs are read in story matching’s first round, with the postings, before any candidate’s rows (seeds in two segments)', async () => {
+  const { seeds, reference, stored } = seedsInTwoSegments();
+  const segments = buildSegments(seeds, [3], new Map(), []);
+  for (const record of seeds) {
+    // Each analysis from nothing read: the order pieces are asked for, by kind.
+    const asked: string[] = [];
+    const corpus = openSegmentedCorpus(
+      segments.map((s, k) => {
+        const parts = stored[k]!;
+        return segmentFromParts(s.id, parts.index, (block) => Promise.resolve(parts.blocks[block]!), undefined, (kind, pieces) => {
+          asked.push(kind);
+          return Promise.resolve(pieces.map((i) => parts[kind]![i]!));
+        });
+      }),
+      { name: 'seeds' },
+    );
+    expect(await analyzeAsync(asPage(record), corpus)).toEqual(analyze(asPage(record), reference));
+    const firstRows = asked.indexOf('rows');
+    expect(asked.lastIndexOf('passages')).toBeGreaterThanOrEqual(0);
+    expect(asked.lastIndexOf('passages')).toBeLessThan(firstRows);
+    expect(asked.indexOf('postings')).toBeLessThan(firstRows);
+  }
+}, 60_000);
+
 test('a damaged varint page is refused by name, not read as a shorter one', async () => {
   const data = compileCorpus(seedRecords(), { name: 'seeds' });
   const stored = serializeSegmentParts(data);

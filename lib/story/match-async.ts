@@ -5,11 +5,11 @@
 // corpus. Whatever a step reads that was not foreseen is loaded when it asks (IndexNotLoadedError)
 // and matching starts again from the page: the result is always the one `matchStories` gives.
 import type { ArticleInput } from '../result.ts';
-import type { Corpus } from '../corpus/corpus.ts';
+import type { Corpus, IndexRequest } from '../corpus/corpus.ts';
 import { IndexNotLoadedError } from '../corpus/index-pieces.ts';
 import { queryTerms, rareQueryTerms, retrieveCandidates } from './candidates.ts';
 import { matchStories, type StoryMatchOptions, type StoryMatchResult } from './match.ts';
-import { buildStoryQuery } from './query.ts';
+import { buildStoryQuery, type StoryQuery } from './query.ts';
 
 /** Runs `step` until it reads nothing of the index that is not loaded, loading what it asked for each time. */
 export async function whenIndexLoaded<T>(step: () => T): Promise<T> {
@@ -23,11 +23,16 @@ export async function whenIndexLoaded<T>(step: () => T): Promise<T> {
   }
 }
 
-export async function matchStoriesAsync(article: ArticleInput, corpus: Corpus, options: StoryMatchOptions = {}): Promise<StoryMatchResult> {
+/**
+ * `alsoRead` names pieces a later step will read that the page alone decides (fact alignment's
+ * passage pages): they are read with the rare terms' lists, in the same round. In a browser each
+ * round waits for IndexedDB in another process, so a round saved is that wait saved.
+ */
+export async function matchStoriesAsync(article: ArticleInput, corpus: Corpus, options: StoryMatchOptions = {}, alsoRead?: (query: StoryQuery) => IndexRequest): Promise<StoryMatchResult> {
   const query = await whenIndexLoaded(() => buildStoryQuery(article, corpus));
   // The rare terms' lists first; the commoner ones' (all at once) only if retrieval widens to them.
   // With them, the LSH buckets retrieval looks the page's near-duplicates up in.
-  await corpus.loadIndex({ terms: await whenIndexLoaded(() => rareQueryTerms(query, corpus)), signatures: [query.fingerprint.signature] });
+  await corpus.loadIndex({ ...alsoRead?.(query), terms: await whenIndexLoaded(() => rareQueryTerms(query, corpus)), signatures: [query.fingerprint.signature] });
   let candidates: number[];
   try {
     candidates = retrieveCandidates(query, corpus);
