@@ -33,15 +33,13 @@ import { articlePage } from '../lib/growth-feeds.ts';
 import { readIndexedDbSnapshot, type DatabaseSnapshot } from '../lib/idb-snapshot.ts';
 import { median, quantile, round } from '../lib/growth-report.ts';
 import { DEVTOOLS_ARGS, profileWorker } from '../lib/worker-profiler.ts';
+// The background's measures, by the names it records them under.
+import { ANALYSIS_MEASURE, ANSWER_MEASURE, CORPUS_MEASURE } from '../../entrypoints/background/analysis-timing.ts';
 
 const USAGE = 'npx tsx bench/kept-step/browser-warm.ts DIR STEP [--runs 2] [--out FILE] [--probe-reads] [--cpu-prof DIR]';
 const { dir, step, runs, values, profileDir: cpuProfileDir } = keptStepArgs(USAGE, 2, { out: { type: 'string' }, 'probe-reads': { type: 'boolean' } });
 const probeReads = values['probe-reads'] === true;
 const WARMUP_PAGES = 5;
-// The background's measures (entrypoints/background/analysis-timing.ts).
-const CORPUS_MEASURE = 'parallax:corpus';
-const ANALYSIS_MEASURE = 'parallax:analysis';
-const ANSWER_MEASURE = 'parallax:answer';
 /** Records written into IndexedDB per call into the worker (parts are up to a few hundred kB each). */
 const RECORDS_PER_CALL = 200;
 

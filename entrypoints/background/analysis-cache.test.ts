@@ -36,7 +36,7 @@ describe('AnalysisCache', () => {
     const area = memoryArea();
     await new AnalysisCache(area).setAnalysis(7, 'http://a/', 'h1', ready);
     const restarted = new AnalysisCache(area);
-    expect((await restarted.get(7))?.report).toEqual({ state: 'ready', article: { title: 'T', url: 'http://a/' }, result });
+    expect(await restarted.report(7)).toEqual({ state: 'ready', article: { title: 'T', url: 'http://a/' }, result });
     expect(await restarted.analysisFor(7, 'http://a/', 'h1')).toEqual(ready);
   });
 
@@ -53,7 +53,7 @@ describe('AnalysisCache', () => {
     const cache = new AnalysisCache(null);
     await cache.setAnalysis(1, 'http://a/', 'h1', ready);
     await cache.setReport(1, 'http://a/', { state: 'working' });
-    expect((await cache.get(1))?.report).toEqual({ state: 'working' });
+    expect(await cache.report(1)).toEqual({ state: 'working' });
     expect(await cache.analysisFor(1, 'http://a/', 'h1')).toEqual(ready);
     await cache.setReport(1, 'http://b/', { state: 'no-article' });
     expect(await cache.analysisFor(1, 'http://a/', 'h1')).toBeNull();
@@ -67,10 +67,10 @@ describe('AnalysisCache', () => {
     expect(stored).not.toHaveProperty('report');
     expect(JSON.stringify(stored).split('"corpus":').length - 1).toBe(1);
     const restarted = new AnalysisCache(area);
-    expect((await restarted.get(7))?.report).toEqual({ state: 'ready', article: { title: 'T', url: 'http://a/' }, result });
+    expect(await restarted.report(7)).toEqual({ state: 'ready', article: { title: 'T', url: 'http://a/' }, result });
     for (const analysis of [{ state: 'no-article', reason: 'r' }, { state: 'error', error: 'e' }] as PageAnalysis[]) {
       await new AnalysisCache(area).setAnalysis(8, 'http://a/', 'h2', analysis);
-      expect((await new AnalysisCache(area).get(8))?.report).toEqual(analysis.state === 'error' ? { state: 'error', error: 'e' } : { state: 'no-article' });
+      expect(await new AnalysisCache(area).report(8)).toEqual(analysis.state === 'error' ? { state: 'error', error: 'e' } : { state: 'no-article' });
     }
   });
 
@@ -85,7 +85,7 @@ describe('AnalysisCache', () => {
     await cache.setReport(6, 'http://a/', { state: 'working' });
     await cache.setAnalysis(6, 'http://a/', 'h1', ready);
     expect(writes).toBe(3);
-    expect((await new AnalysisCache(area).get(6))?.report.state).toBe('ready');
+    expect((await new AnalysisCache(area).report(6))?.state).toBe('ready');
   });
 
   test('a reported state over a kept analysis is written as reported, and survives a restart', async () => {
@@ -94,11 +94,11 @@ describe('AnalysisCache', () => {
     await cache.setAnalysis(4, 'http://a/', 'h1', ready);
     await cache.setReport(4, 'http://a/', { state: 'working' });
     const restarted = new AnalysisCache(area);
-    expect((await restarted.get(4))?.report).toEqual({ state: 'working' });
+    expect(await restarted.report(4)).toEqual({ state: 'working' });
     expect(await restarted.analysisFor(4, 'http://a/', 'h1')).toEqual(ready);
     // A ready report the content script sent (an equal result, not the analysis's own) is kept as sent.
     await cache.setReport(4, 'http://a/', { state: 'ready', article: { url: 'http://a/' }, result: structuredClone(result) });
-    expect((await new AnalysisCache(area).get(4))?.report).toEqual({ state: 'ready', article: { url: 'http://a/' }, result });
+    expect(await new AnalysisCache(area).report(4)).toEqual({ state: 'ready', article: { url: 'http://a/' }, result });
   });
 
   test.each([

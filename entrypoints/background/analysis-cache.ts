@@ -5,12 +5,19 @@
 import type { TabReport } from '@/lib/messages';
 import type { PageAnalysis } from '@/utils/page-analysis/page-analysis';
 
+/**
+ * A tab's entry, in memory and in the session area alike. Its report is the analysis's own
+ * (reportOf) unless a state was reported over it (setReport): only then is one kept. The
+ * analysis's report carries its whole result, which kept beside the analysis was serialized
+ * twice into the session area, before the answer to the page.
+ */
 export interface TabEntry {
   url: string;
   /** textHash of the analyzed article text, when an analysis exists. */
   hash?: string;
   analysis?: PageAnalysis;
-  report: TabReport;
+  /** A state reported over the analysis, or without one; absent when it is the analysis's own. */
+  report?: TabReport;
 }
 
 /** The subset of a storage area the cache needs (browser.storage.session, or a fake in tests). */
@@ -37,42 +44,13 @@ export function reportOf(analysis: PageAnalysis, url: string): TabReport {
   }
 }
 
-/**
- * A tab's entry as the session area holds it. The report of an analysis carries the analysis's
- * own result, so an entry whose report is its analysis's (setAnalysis: every analysed page) is
- * written without it and made again when read: written whole, the result was serialized twice,
- * and the write, before the answer, was most of the background's work beyond the analysis.
- */
-interface StoredEntry {
-  url: string;
-  hash?: string;
-  analysis?: PageAnalysis;
-  /** Absent when it is `reportOf(analysis, url)`. */
-  report?: TabReport;
-}
-
-function storedEntry(entry: TabEntry): StoredEntry {
-  const { url, hash, analysis, report } = entry;
-  const derived = analysis !== undefined && isReportOf(report, analysis);
-  return { url, ...(hash === undefined ? {} : { hash }), ...(analysis === undefined ? {} : { analysis }), ...(derived ? {} : { report }) };
-}
-
-/** Whether `report` is what reportOf gives for `analysis` (the same result object, not only an equal one). */
-function isReportOf(report: TabReport, analysis: PageAnalysis): boolean {
-  if (report.state !== analysis.state) return false;
-  if (analysis.state === 'no-article') return true;
-  if (analysis.state === 'error') return report.state === 'error' && report.error === analysis.error;
-  return 'result' in report && report.result === analysis.result;
-}
-
 function entryOf(value: unknown): TabEntry | null {
   if (typeof value !== 'object' || value === null) return null;
-  const stored = value as StoredEntry;
-  if (typeof stored.url !== 'string') return null;
-  if (typeof stored.report === 'object' && stored.report !== null) return stored as TabEntry;
-  const analysis = stored.analysis;
-  if (typeof analysis !== 'object' || analysis === null || typeof analysis.state !== 'string') return null;
-  return { ...stored, report: reportOf(analysis, stored.url) };
+  const entry = value as TabEntry;
+  if (typeof entry.url !== 'string') return null;
+  if (typeof entry.report === 'object' && entry.report !== null) return entry;
+  const analysis = entry.analysis;
+  return typeof analysis === 'object' && analysis !== null && typeof analysis.state === 'string' ? entry : null;
 }
 
 export class AnalysisCache {
@@ -91,6 +69,13 @@ export class AnalysisCache {
     return stored;
   }
 
+  /** What the popup shows for this tab: the state reported last, or the analysis's own report. */
+  async report(tabId: number): Promise<TabReport | null> {
+    const entry = await this.get(tabId);
+    if (entry === null) return null;
+    return entry.report ?? reportOf(entry.analysis!, entry.url);
+  }
+
   /** The cached analysis for this tab when it was made for the same URL and article text. */
   async analysisFor(tabId: number, url: string, hash: string): Promise<PageAnalysis | null> {
     const entry = await this.get(tabId);
@@ -100,8 +85,8 @@ export class AnalysisCache {
   async setAnalysis(tabId: number, url: string, hash: string, analysis: PageAnalysis): Promise<void> {
     // The same analysis given again (a page re-run on unchanged text) is written already.
     const held = this.entries.get(tabId);
-    if (held && held.url === url && held.hash === hash && held.analysis === analysis && isReportOf(held.report, analysis)) return;
-    await this.put(tabId, { url, hash, analysis, report: reportOf(analysis, url) });
+    if (held && held.url === url && held.hash === hash && held.analysis === analysis && held.report === undefined) return;
+    await this.put(tabId, { url, hash, analysis });
   }
 
   /** A state the content script reports without an analysis (working, no-article, error, disabled). */
@@ -121,12 +106,11 @@ export class AnalysisCache {
     this.entries.set(tabId, entry);
     if (!this.session) return;
     const key = KEY_PREFIX + tabId;
-    const stored = storedEntry(entry);
-    if (JSON.stringify(stored).length > MAX_PERSISTED_CHARS) {
+    if (JSON.stringify(entry).length > MAX_PERSISTED_CHARS) {
       await this.session.remove(key).catch(() => undefined);
       return;
     }
     // A full session area only costs the restart-survival of this entry, never the answer.
-    await this.session.set({ [key]: stored }).catch(() => undefined);
+    await this.session.set({ [key]: entry }).catch(() => undefined);
   }
 }

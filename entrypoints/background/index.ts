@@ -57,7 +57,7 @@ export default defineBackground(() => {
   }
 
   async function tabReport(tabId: number): Promise<TabReport> {
-    return (await cache.get(tabId))?.report ?? { state: 'idle' };
+    return (await cache.report(tabId)) ?? { state: 'idle' };
   }
 
   function handle(message: Message, sender: Sender): Promise<unknown> | undefined {

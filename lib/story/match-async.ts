@@ -28,7 +28,7 @@ export async function whenIndexLoaded<T>(step: () => T): Promise<T> {
  * passage pages): they are read with the rare terms' lists, in the same round. In a browser each
  * round waits for IndexedDB in another process, so a round saved is that wait saved.
  */
-export async function matchStoriesAsync(article: ArticleInput, corpus: Corpus, options: StoryMatchOptions = {}, alsoRead?: (query: StoryQuery) => IndexRequest): Promise<StoryMatchResult> {
+export async function matchStoriesAsync(article: ArticleInput, corpus: Corpus, options: StoryMatchOptions = {}, alsoRead?: (query: StoryQuery) => Pick<IndexRequest, 'passages' | 'articles'>): Promise<StoryMatchResult> {
   const query = await whenIndexLoaded(() => buildStoryQuery(article, corpus));
   // The rare terms' lists first; the commoner ones' (all at once) only if retrieval widens to them.
   // With them, the LSH buckets retrieval looks the page's near-duplicates up in.
