@@ -16,10 +16,15 @@ import type { Segment } from './segmented-corpus.ts';
 import { withApartLookups, withoutApartLookups, type ApartLookups } from './apart-lookups.ts';
 
 /**
- * Articles per block: an analysis reads some 20-30 articles spread over the corpus, so a block
- * read for one of them brings this many; small blocks read less, more blocks cost more lookups.
+ * Articles per block (and per block of index rows): an analysis reads some 20-30 articles and
+ * the rows of some 40 candidates, spread over the corpus, so a block read for one of them brings
+ * this many. In a browser a read costs about 0.05 ms a record and 6 ms a MB: at 16 a warm page
+ * read some 950 kB, mostly other articles'. At 4, Chromium's warm analysis at 40,000 articles was
+ * lower in 7 rounds of 7 (median 29.4 ms against 33.5, bench/kept-step/browser-warm.ts), for 15%
+ * more stored bytes (smaller records compress less); 8 fell between. Node, where reads cost
+ * little, showed no difference.
  */
-export const ARTICLE_BLOCK_SIZE = 16;
+export const ARTICLE_BLOCK_SIZE = 4;
 /**
  * Texts of articles with fewer shingles than this stay in the index part: story matching reads
  * them to tell a page that copies a short article word for word (lib/story/match.ts: candidates
