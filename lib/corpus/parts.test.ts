@@ -6,7 +6,7 @@ import { compileCorpus } from './compile.ts';
 import { loadCorpus } from './corpus.ts';
 import { serializeCorpus } from './format.ts';
 import { IndexNotLoadedError } from './index-pieces.ts';
-import { ArticlesNotLoadedError, assembleSegment, INDEX_TEXT_MAX_SHINGLES, segmentFromParts, serializeSegmentParts } from './parts.ts';
+import { ARTICLE_BLOCK_SIZE, ArticlesNotLoadedError, assembleSegment, INDEX_TEXT_MAX_SHINGLES, segmentFromParts, serializeSegmentParts } from './parts.ts';
 import type { CorpusRecord } from './schema.ts';
 import { openSegmentedCorpus, SegmentedCorpus, type Segment } from './segments.ts';
 import { SEED_IDS, seedRecords } from './test-seeds.ts';
@@ -130,6 +130,41 @@ describe.runIf(existsSync(basilPath))('BASIL segments stored as parts (../shared
       if (i % 10 !== 5) continue;
       expect(await analyzeAsync(asPage(record), corpus)).toEqual(analyze(asPage(record), reference));
     }
+  }, 240_000);
+
+  test('segments stored with different block sizes (before and after ARTICLE_BLOCK_SIZE changed) answer together as one compile', async () => {
+    // A browser keeps the segments it stored with the block size of their day: each is read with
+    // the size its index part names, next to segments written since.
+    expect(ARTICLE_BLOCK_SIZE).not.toBe(16);
+    const records: CorpusRecord[] = basilRecords();
+    const segments = buildSegments(records, [120, 240], new Map(), []);
+    const reference = loadCorpus(serializeCorpus(compileCorpus(records, { name: 'basil' })));
+    const sizes = [16, ARTICLE_BLOCK_SIZE, 1];
+    const stored = segments.map((s, k) => serializeSegmentParts(s.data, { blockSize: sizes[k] }));
+    stored.forEach((parts, k) => expect(parts.blocks.length).toBe(Math.ceil(segments[k]!.data.meta.articleCount / sizes[k]!)));
+    const blockReads = segments.map(() => new Set<number>());
+    const opened = segments.map((s, k) =>
+      segmentFromParts(
+        s.id,
+        stored[k]!.index,
+        (block) => {
+          blockReads[k]!.add(block);
+          return Promise.resolve(stored[k]!.blocks[block]!);
+        },
+        s.removed,
+        (kind, pieces) => Promise.resolve(pieces.map((piece) => stored[k]![kind]![piece]!)),
+      ),
+    );
+    const corpus = openSegmentedCorpus(opened, { name: 'basil' });
+    for (const [i, record] of records.entries()) {
+      if (i % 25 !== 3) continue;
+      expect(await analyzeAsync(asPage(record), corpus)).toEqual(analyze(asPage(record), reference));
+    }
+    // Every segment was read from, each within its own blocks.
+    blockReads.forEach((read, k) => {
+      expect(read.size).toBeGreaterThan(0);
+      for (const block of read) expect(block).toBeLessThan(stored[k]!.blocks.length);
+    });
   }, 240_000);
 });
 if (!existsSync(basilPath)) console.log(`lib/corpus/parts.test.ts: BASIL case skipped (${basilPath.pathname} not found: ../shared is absent)`);
