@@ -12,12 +12,15 @@ import { openSegmentedCorpus, SegmentedCorpus, type Segment } from './segments.t
 import { SEED_IDS, seedRecords } from './test-seeds.ts';
 import { asPage, basilPath, basilRecords, buildSegments } from './test-segments.ts';
 
-/** The segments stored as parts, opened from their index parts; block and index piece reads are counted per segment. */
-function fromParts(segments: Segment[], blockSize?: number) {
+/**
+ * The segments stored as parts (blocks of `blockSize` articles, or of `blockSize[k]` for segment
+ * k), opened from their index parts; block and index piece reads are counted per segment.
+ */
+function fromParts(segments: Segment[], blockSize?: number | readonly number[]) {
   const reads: number[] = [];
   const pieceReads: number[] = segments.map(() => 0);
   const rowReads: number[] = segments.map(() => 0);
-  const stored = segments.map((s) => serializeSegmentParts(s.data, { blockSize }));
+  const stored = segments.map((s, k) => serializeSegmentParts(s.data, { blockSize: typeof blockSize === 'object' ? blockSize[k] : blockSize }));
   const opened = segments.map((s, k) => {
     reads.push(0);
     return segmentFromParts(
@@ -135,36 +138,19 @@ describe.runIf(existsSync(basilPath))('BASIL segments stored as parts (../shared
   test('segments stored with different block sizes (before and after ARTICLE_BLOCK_SIZE changed) answer together as one compile', async () => {
     // A browser keeps the segments it stored with the block size of their day: each is read with
     // the size its index part names, next to segments written since.
-    expect(ARTICLE_BLOCK_SIZE).not.toBe(16);
     const records: CorpusRecord[] = basilRecords();
     const segments = buildSegments(records, [120, 240], new Map(), []);
     const reference = loadCorpus(serializeCorpus(compileCorpus(records, { name: 'basil' })));
     const sizes = [16, ARTICLE_BLOCK_SIZE, 1];
-    const stored = segments.map((s, k) => serializeSegmentParts(s.data, { blockSize: sizes[k] }));
+    const { stored, opened, reads } = fromParts(segments, sizes);
     stored.forEach((parts, k) => expect(parts.blocks.length).toBe(Math.ceil(segments[k]!.data.meta.articleCount / sizes[k]!)));
-    const blockReads = segments.map(() => new Set<number>());
-    const opened = segments.map((s, k) =>
-      segmentFromParts(
-        s.id,
-        stored[k]!.index,
-        (block) => {
-          blockReads[k]!.add(block);
-          return Promise.resolve(stored[k]!.blocks[block]!);
-        },
-        s.removed,
-        (kind, pieces) => Promise.resolve(pieces.map((piece) => stored[k]![kind]![piece]!)),
-      ),
-    );
     const corpus = openSegmentedCorpus(opened, { name: 'basil' });
     for (const [i, record] of records.entries()) {
       if (i % 25 !== 3) continue;
       expect(await analyzeAsync(asPage(record), corpus)).toEqual(analyze(asPage(record), reference));
     }
-    // Every segment was read from, each within its own blocks.
-    blockReads.forEach((read, k) => {
-      expect(read.size).toBeGreaterThan(0);
-      for (const block of read) expect(block).toBeLessThan(stored[k]!.blocks.length);
-    });
+    // Every segment's blocks were read (a block number past a segment's own would find no block and fail).
+    for (const count of reads) expect(count).toBeGreaterThan(0);
   }, 240_000);
 });
 if (!existsSync(basilPath)) console.log(`lib/corpus/parts.test.ts: BASIL case skipped (${basilPath.pathname} not found: ../shared is absent)`);
