@@ -8,6 +8,8 @@ export interface ColdRun {
   openCpuMs: number;
   firstAnalyzeMs: number;
   firstAnalyzeCpuMs: number;
+  /** The background reading the rest of the search index ahead after its first answer (`Corpus.readSearchIndex`); 0 when not asked to. */
+  readAheadMs: number;
   warmMs: number[];
   warmCpuMs: number[];
   heapMB: number;
@@ -40,6 +42,12 @@ export interface GrowthStep {
   coldFirstAnalyzeWithoutModelMs: number;
   /** `searched`: articles the restarted background's corpus has (the bundled corpus's too). */
   cold: { runs: number; modelMs: number; openMs: number; firstAnalyzeMs: number; heapMB: number; searched: number };
+  /**
+   * The read-ahead after the first answer (postings, passage and LSH pages of every segment,
+   * entrypoints/background/index.ts), which the warm analyses come after: a reader's next page
+   * comes seconds later.
+   */
+  readAheadMs: number;
   warmAnalyzeP95Ms: number;
   warmAnalyzeCpuMedianMs: number;
   warmAnalyses: number;

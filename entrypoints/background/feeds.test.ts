@@ -14,6 +14,7 @@ const untouched: StoredCorpora = {
   refreshed: () => Promise.reject(new Error('the corpus was reopened')),
   bundled: () => Promise.reject(new Error('the bundled corpus was read')),
   reset: () => undefined,
+  readSearchIndex: () => Promise.reject(new Error('the search index was read')),
   db: () => Promise.reject(new Error('the database was opened')),
   cache: new Map(),
   merge: () => Promise.reject(new Error('a merge ran')),

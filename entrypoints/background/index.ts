@@ -3,7 +3,7 @@ import { parseMessage, type Message, type StatusReply, type TabReport } from '@/
 import { analyzeAsync } from '@/lib/analyze';
 import { parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
 import { AnalysisCache, type SessionArea } from './analysis-cache';
-import { ANALYSIS_MEASURE, ANSWER_MEASURE, CORPUS_MEASURE, measured } from './analysis-timing';
+import { ANALYSIS_MEASURE, ANSWER_MEASURE, CORPUS_MEASURE, measured, READ_AHEAD_MEASURE } from './analysis-timing';
 import { createStoredCorpora } from '@/utils/corpus-storage';
 import { fetchBundledCorpus } from '@/utils/corpus-storage/bundled';
 import { ensureSentenceModel } from '@/utils/model/sentence-model';
@@ -53,7 +53,16 @@ export default defineBackground(() => {
       analysis = { state: 'error', error: `analysis failed: ${errorMessage(error)}` };
     }
     await cache.setAnalysis(tabId, url, hash, analysis);
+    // Once the answer is sent, the rest of the search index is read while the reader reads.
+    setTimeout(readAhead, 0);
     return analysis;
+  }
+
+  /** Reads the search index ahead, once for each opening of the corpus (StoredCorpora.readSearchIndex). */
+  function readAhead(): void {
+    const reading = corpora.readSearchIndex();
+    if (!reading) return;
+    measured(READ_AHEAD_MEASURE, () => reading).catch((error: unknown) => console.warn(`Parallax: reading the search index ahead failed: ${errorMessage(error)}`));
   }
 
   async function tabReport(tabId: number): Promise<TabReport> {

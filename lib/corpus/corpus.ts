@@ -96,6 +96,13 @@ export interface Corpus {
    * throws IndexNotLoadedError; others hold them.
    */
   loadIndex(request: IndexRequest): Promise<void>;
+  /**
+   * Reads ahead what every page's search reads some of: the postings, passage and LSH pages of
+   * each segment stored with index pieces (not the index rows or articles, read per candidate),
+   * so that once warm an analysis waits for those alone. The background calls it when idle after
+   * an answer; it stops between reads once `signal` is aborted. Others hold it all already.
+   */
+  readSearchIndex(signal?: AbortSignal): Promise<void>;
   sentences(index: number): SentenceSpan[];
   sentenceCount(index: number): number;
   /**
@@ -298,6 +305,10 @@ export class CompiledCorpus extends TermWeights implements Corpus {
   async loadIndex(request: IndexRequest): Promise<void> {
     if (!this.pieces) return;
     await Promise.all([this.pieces.loadRows(request.articles ?? []), this.pieces.loadPostings(request.terms ?? []), this.pieces.loadPassages(request.passages ?? [])]);
+  }
+
+  async readSearchIndex(signal?: AbortSignal): Promise<void> {
+    await this.pieces?.loadSearchPages(signal);
   }
 
   /** Article blocks loaded so far (a corpus opened from an index part). */

@@ -283,3 +283,53 @@ test('titles and URLs are read with the index rows: an article is shown once its
   expect(urls).toBeGreaterThan(0);
   expect(serializeCorpus(assembleSegment(stored))).toEqual(serializeCorpus(data));
 });
+
+/** The seeds in two segments opened from their stored parts, counting the pieces read by kind; `onRead` sees each read first. */
+function countedSeeds(onRead: (kind: string) => void = () => undefined) {
+  const { seeds, reference, stored } = seedsInTwoSegments();
+  const segments = buildSegments(seeds, [3], new Map(), []);
+  const reads = { rows: 0, postings: 0, passages: 0 };
+  const corpus = openSegmentedCorpus(
+    segments.map((s, k) => {
+      const parts = stored[k]!;
+      return segmentFromParts(s.id, parts.index, (block) => Promise.resolve(parts.blocks[block]!), undefined, (kind, pieces) => {
+        onRead(kind);
+        reads[kind] += pieces.length;
+        return Promise.resolve(pieces.map((i) => parts[kind]![i]!));
+      });
+    }),
+    { name: 'seeds' },
+  );
+  const pages = (kind: 'postings' | 'passages') => stored.reduce((n, parts) => n + parts[kind]!.length, 0);
+  return { seeds, reference, corpus, reads, pages };
+}
+
+test('reading the search index ahead reads every postings and passage page once, and no rows; analyses after it read rows alone and answer as one compile (seeds in two segments)', async () => {
+  const { seeds, reference, corpus, reads, pages } = countedSeeds();
+  await corpus.readSearchIndex();
+  const ahead = { rows: 0, postings: pages('postings'), passages: pages('passages') };
+  expect(ahead.postings).toBeGreaterThan(1);
+  expect(ahead.passages).toBeGreaterThan(1);
+  expect(reads).toEqual(ahead);
+  // Read already: a second read-ahead reads nothing.
+  await corpus.readSearchIndex();
+  expect(reads).toEqual(ahead);
+  for (const record of seeds) expect(await analyzeAsync(asPage(record), corpus)).toEqual(analyze(asPage(record), reference));
+  expect(reads.rows).toBeGreaterThan(0);
+  expect({ ...reads, rows: 0 }).toEqual(ahead);
+}, 60_000);
+
+test('a read-ahead stops between reads once its signal is aborted, and a later one reads the rest (seeds in two segments)', async () => {
+  const controller = new AbortController();
+  // Aborted as its first read is asked for (the first segment's postings): nothing after that read is asked for.
+  const { corpus, reads, pages } = countedSeeds(() => controller.abort());
+  await corpus.readSearchIndex(controller.signal);
+  expect(reads.passages).toBe(0);
+  expect(reads.postings).toBeGreaterThan(0);
+  expect(reads.postings).toBeLessThan(pages('postings'));
+  // An aborted signal reads nothing at all.
+  await corpus.readSearchIndex(controller.signal);
+  expect(reads.passages).toBe(0);
+  await corpus.readSearchIndex();
+  expect(reads).toEqual({ rows: 0, postings: pages('postings'), passages: pages('passages') });
+}, 60_000);

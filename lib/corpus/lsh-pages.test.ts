@@ -80,3 +80,19 @@ test('keys no article has are answered from the filter, mostly without reading a
   await unfiltered.read(keys);
   for (const key of keys) expect([...filtered.bucket(key)!]).toEqual([...unfiltered.bucket(key)!]);
 });
+
+test('every page read ahead (readAll): each page once, in one request; then every bucket answers without a read', async () => {
+  const requests: number[][] = [];
+  const lsh = new LshPages('lsh', layout, async (numbers) => (requests.push(numbers), numbers.map((k) => pages[k]!)));
+  // A page a search is reading already is waited for, not asked for again.
+  const key = buckets.keys[0]!;
+  const searching = lsh.read([key]);
+  await lsh.readAll();
+  await searching;
+  expect(requests).toHaveLength(2);
+  expect(requests.flat().sort((a, b) => a - b)).toEqual([...pages.keys()]);
+  await lsh.readAll();
+  expect(requests).toHaveLength(2);
+  for (const k of new Set(buckets.keys)) expect([...lsh.bucket(k)!]).toEqual([...bucketOf(buckets, k)]);
+  expect(requests).toHaveLength(2);
+});

@@ -221,6 +221,16 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
     ]);
   }
 
+  async readSearchIndex(signal?: AbortSignal): Promise<void> {
+    // Segment by segment: an analysis arriving meanwhile finds the earlier segments read whole.
+    for (const part of this.parts) {
+      if (signal?.aborted) return;
+      await part.alone.readSearchIndex(signal);
+      if (signal?.aborted) return;
+      await part.lshPages?.readAll();
+    }
+  }
+
   /** Reads the LSH pages a search of these signatures looks in, over every segment stored with pages. */
   private loadBuckets(signatures: Iterable<Uint32Array>): Promise<void> {
     return readBucketsOf(this.parts.map((part) => part.lshPages), signatures);

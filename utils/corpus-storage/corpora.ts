@@ -30,6 +30,14 @@ export interface StoredCorpora {
    * opened it (started for the refresh) leaves it to its first page, as a restart would.
    */
   refreshed(): Promise<void>;
+  /**
+   * Reads ahead the search index of the corpus open now (`Corpus.readSearchIndex`), once for
+   * each opening: the background calls it after an answer, so that the pages after the first are
+   * answered without waiting for postings, passage or LSH pages. A reset stops it between reads;
+   * the segments it read stay read in the cache, so after a refresh only the new segment is read.
+   * Null when the read-ahead of the corpus open now has started already.
+   */
+  readSearchIndex(): Promise<void> | null;
   db(): Promise<CorporaDatabase>;
   readonly cache: SegmentCache;
   /** Runs the merges that are due (after a refresh), then reopens. */
@@ -72,7 +80,11 @@ export function createStoredCorpora(options: { bundled: () => Promise<Corpus>; p
     const [store, base] = await ready();
     return openKnown(store, base, { lookups, segments: cache });
   });
+  /** The read-ahead of the corpus open now, started or done; aborted when it is reopened. */
+  let readingAhead: AbortController | null = null;
   const reset = () => {
+    readingAhead?.abort();
+    readingAhead = null;
     opened.reset();
     known.reset();
   };
@@ -86,6 +98,18 @@ export function createStoredCorpora(options: { bundled: () => Promise<Corpus>; p
       const reopen = wasOpened;
       reset();
       if (reopen) await opened.get();
+    },
+    readSearchIndex() {
+      if (readingAhead) return null;
+      const controller = (readingAhead = new AbortController());
+      return opened
+        .get()
+        .then(({ corpus }) => corpus.readSearchIndex(controller.signal))
+        .catch((error: unknown) => {
+          // Nothing is lost: an analysis reads what it needs itself. The next answer tries again.
+          if (readingAhead === controller) readingAhead = null;
+          throw error;
+        });
     },
     db,
     cache,
