@@ -191,6 +191,8 @@ export class IndexPieces {
    * of them from one bit, once the pages that could hold the shingle are read.
    */
   private passageFilter: HashFilter | null = null;
+  /** Passage pages not read yet: none once the search index is read ahead (`loadSearchPages`). */
+  private passagePagesUnread: number;
   private missing: number;
 
   constructor(
@@ -204,6 +206,7 @@ export class IndexPieces {
     this.postingsPages = new Array<StoredPage | undefined>(layout.postingsPages);
     this.passagePages = new Array<PassagePage | undefined>(layout.passageFences.length);
     this.fences = Uint32Array.from(layout.passageFences);
+    this.passagePagesUnread = layout.passageFences.length;
     this.missing = layout.rowBlocks + layout.postingsPages + layout.passageFences.length;
   }
 
@@ -306,6 +309,9 @@ export class IndexPieces {
     // page is a cache miss. A page's hashes (decoded whole when read) lie between its fence and
     // the next, and searched within those bounds, the first guess lands among a few entries; its
     // sentence numbers stay varints until a lookup finds the hash.
+    // Once every page is read (read ahead), the filter holds every hash: most lookups end at one
+    // probe of it, before the fences are searched.
+    if (this.passagePagesUnread === 0 && !this.passageFilter?.mayHold(hash)) return NO_SENTENCES;
     const fences = this.fences;
     const atOrAbove = hashLowerBound(fences, hash);
     const first = atOrAbove > 0 ? atOrAbove - 1 : 0;
@@ -337,6 +343,7 @@ export class IndexPieces {
   loadPassages(hashes: Iterable<number>): Promise<void> {
     // Asked with every shingle of a page, in every segment, before each analysis: the fences are
     // searched in place (no pair per hash), and pages read already are left out at once.
+    if (this.passagePagesUnread === 0) return Promise.resolve();
     const fences = this.fences;
     const unread = new Set<number>();
     for (const hash of hashes) {
@@ -434,7 +441,10 @@ export class IndexPieces {
     if (this.piecesOf(kind)[k]) return;
     if (kind === 'rows') this.rowBlocks[k] = this.readRows(bytes, k);
     else if (kind === 'postings') this.postingsPages[k] = this.readPostings(bytes, k);
-    else this.passagePages[k] = this.readPassages(bytes, k);
+    else {
+      this.passagePages[k] = this.readPassages(bytes, k);
+      this.passagePagesUnread--;
+    }
     if (--this.missing === 0) this.makeWhole();
   }
 
