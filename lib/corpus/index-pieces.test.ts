@@ -304,7 +304,7 @@ function countedSeeds(onRead: (kind: string) => void = () => undefined) {
   return { seeds, reference, corpus, reads, pages };
 }
 
-test('reading the search index ahead reads every postings and passage page once, and no rows; analyses after it read rows alone and answer as one compile (seeds in two segments)', async () => {
+test('reading the search index ahead reads every postings and passage page once, and no rows, and gives every term its corpus id; analyses after it read rows alone, look up no term, and answer as one compile (seeds in two segments)', async () => {
   const { seeds, reference, corpus, reads, pages } = countedSeeds();
   await corpus.readSearchIndex();
   const ahead = { rows: 0, postings: pages('postings'), passages: pages('passages') };
@@ -314,7 +314,11 @@ test('reading the search index ahead reads every postings and passage page once,
   // Read already: a second read-ahead reads nothing.
   await corpus.readSearchIndex();
   expect(reads).toEqual(ahead);
+  // Every term has its corpus id: analyses look up none.
+  const terms = corpus.termsLookedUp;
+  expect(terms).toBeGreaterThan(500);
   for (const record of seeds) expect(await analyzeAsync(asPage(record), corpus)).toEqual(analyze(asPage(record), reference));
+  expect(corpus.termsLookedUp).toBe(terms);
   expect(reads.rows).toBeGreaterThan(0);
   expect({ ...reads, rows: 0 }).toEqual(ahead);
 }, 60_000);

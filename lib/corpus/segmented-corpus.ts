@@ -39,6 +39,9 @@ const POSTINGS_CACHE = 4096;
 /** Terms kept with their ids by text at most (some 400 a page, half of them common words). */
 const TERM_TEXTS_KEPT = 65_536;
 
+/** Terms given their corpus id in one turn of reading ahead (some 3 ms at 40,000 articles). */
+const TERMS_PER_TURN = 8192;
+
 export class SegmentedCorpus extends TermWeights implements Corpus {
   readonly name: string;
   readonly size: number;
@@ -228,6 +231,20 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
       await part.alone.readSearchIndex(signal);
       if (signal?.aborted) return;
       await part.lshPages?.readAll();
+    }
+    // Then every term is given its corpus id: a warm page's candidates brought terms no page
+    // had asked for, each looked up in every segment then (at 40,000 articles, about 0.9 ms of
+    // a warm page's 20).
+    for (let s = 0; s < this.parts.length; s++) {
+      const part = this.parts[s]!;
+      const terms = part.data.termHashes.length;
+      for (let from = 0; from < terms; from += TERMS_PER_TURN) {
+        if (signal?.aborted) return;
+        const to = Math.min(terms, from + TERMS_PER_TURN);
+        for (let local = from; local < to; local++) if (part.corpusId(local) === -1) this.intern(s, local);
+        // A turn at a time: a page to analyse is not kept waiting behind the whole vocabulary.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
     }
   }
 
