@@ -43,9 +43,9 @@ export interface GrowthStep {
   /** `searched`: articles the restarted background's corpus has (the bundled corpus's too). */
   cold: { runs: number; modelMs: number; openMs: number; firstAnalyzeMs: number; heapMB: number; searched: number };
   /**
-   * The read-ahead after the first answer (postings, passage and LSH pages of every segment,
-   * entrypoints/background/index.ts), which the warm analyses come after: a reader's next page
-   * comes seconds later.
+   * The read-ahead after the first answer (postings, passage and LSH pages of every segment, the
+   * newest articles' index rows; entrypoints/background/index.ts), which the warm analyses come
+   * after: a reader's next page comes seconds later.
    */
   readAheadMs: number;
   warmAnalyzeP95Ms: number;

@@ -15,7 +15,8 @@ export const ANALYSIS_MEASURE = 'parallax:analysis';
 export const ANSWER_MEASURE = 'parallax:answer';
 /**
  * Reading the search index ahead after an answer (postings, passage and LSH pages of every
- * segment, StoredCorpora.readSearchIndex): once for each opening of the corpus.
+ * segment, the newest articles' index rows; StoredCorpora.readSearchIndex): once for each
+ * opening of the corpus.
  */
 export const READ_AHEAD_MEASURE = 'parallax:read-ahead';
 /** Measures of a name kept at most: the older ones are dropped all at once (User Timing clears by name only). */

@@ -98,8 +98,9 @@ export interface Corpus {
   loadIndex(request: IndexRequest): Promise<void>;
   /**
    * Reads ahead what every page's search reads some of: the postings, passage and LSH pages of
-   * each segment stored with index pieces (not the index rows or articles, read per candidate),
-   * so that once warm an analysis waits for those alone. The background calls it when idle after
+   * each segment stored with index pieces, and the index rows of the newest ROWS_READ_AHEAD
+   * articles (a page's candidates are mostly recent coverage), so that once warm an analysis
+   * waits for its articles alone. The background calls it when idle after
    * an answer; it stops between reads once `signal` is aborted. Others hold it all already.
    */
   readSearchIndex(signal?: AbortSignal): Promise<void>;
@@ -162,6 +163,14 @@ export interface Corpus {
   /** Articles in each of the signature's LSH buckets, one count per band. */
   lshBucketSizes(signature: Uint32Array): Uint32Array;
 }
+
+/**
+ * Articles whose index rows the background reads ahead, the newest first: the default
+ * retention's cap (lib/feeds/sources.ts), some 51 MB of rows at 40,000 articles. A warm page's
+ * candidates are mostly recent coverage; their rows were a third of the parts it read, and
+ * waiting for them was about 5 ms of a warm page in Chromium at 40,000 articles.
+ */
+export const ROWS_READ_AHEAD = 40_000;
 
 export class CompiledCorpus extends TermWeights implements Corpus {
   readonly name: string;
@@ -308,7 +317,18 @@ export class CompiledCorpus extends TermWeights implements Corpus {
   }
 
   async readSearchIndex(signal?: AbortSignal): Promise<void> {
+    await this.readSearchPages(signal);
+    if (!signal?.aborted) await this.readNewestRows(ROWS_READ_AHEAD, signal);
+  }
+
+  /** Every postings and passage page (./index-pieces.ts `loadSearchPages`). */
+  async readSearchPages(signal?: AbortSignal): Promise<void> {
     await this.pieces?.loadSearchPages(signal);
+  }
+
+  /** The index rows of the newest `articles` articles at most; how many articles they cover (all of them when the rows are held whole). */
+  async readNewestRows(articles: number, signal?: AbortSignal): Promise<number> {
+    return this.pieces ? this.pieces.loadNewestRows(articles, signal) : Math.min(articles, this.data.meta.articleCount);
   }
 
   /** Article blocks loaded so far (a corpus opened from an index part). */

@@ -38,7 +38,7 @@ test.skipIf(!existsSync(basilPath))('index pieces read one by one answer as the 
   const copies = [1, 2].flatMap((c) => records.map((r) => ({ ...r, id: `${r.id}-copy${c}`, ...(r.url ? { url: `${r.url}?copy=${c}` } : {}) })));
   const data = compileCorpus([...records, ...copies], { name: 'basil' });
   const inverted = invertedIndex(data);
-  const { pieces, reads } = opened(data);
+  const { index, pieces, reads } = opened(data);
   const n = data.meta.articleCount;
 
   // Nothing read yet: every read throws, none answers empty.
@@ -74,8 +74,14 @@ test.skipIf(!existsSync(basilPath))('index pieces read one by one answer as the 
   const absent = hashes.findIndex((h, k) => k > 0 && h > hashes[k - 1]! + 1);
   await pieces.loadPassages([hashes[absent]! - 1]);
   expect(pieces.passageSentences(hashes[absent]! - 1)).toEqual(new Uint32Array(0));
-  expect(pieces.complete).toBe(true);
   expect(reads.rows).toBeGreaterThan(0);
+  // Every piece read one by one is kept as read; the whole arrays are made for a bulk reader, without reading anything again.
+  expect(pieces.complete).toBe(false);
+  const before = { ...reads };
+  await pieces.loadAll();
+  expect(reads).toEqual(before);
+  expect(pieces.complete).toBe(true);
+  expect(index.passageHashes).toEqual(data.passageHashes);
 }, 60_000);
 
 test.skipIf(!existsSync(basilPath))('once every piece is read, the segment data is whole again', async () => {
@@ -300,16 +306,18 @@ function countedSeeds(onRead: (kind: string) => void = () => undefined) {
     }),
     { name: 'seeds' },
   );
-  const pages = (kind: 'postings' | 'passages') => stored.reduce((n, parts) => n + parts[kind]!.length, 0);
+  const pages = (kind: 'rows' | 'postings' | 'passages') => stored.reduce((n, parts) => n + parts[kind]!.length, 0);
   return { seeds, reference, corpus, reads, pages };
 }
 
-test('reading the search index ahead reads every postings and passage page once, and no rows, and gives every term its corpus id; analyses after it read rows alone, look up no term, and answer as one compile (seeds in two segments)', async () => {
+test('reading the search index ahead reads every postings and passage page and the newest articles’ rows once, and gives every term its corpus id; analyses after it read nothing more, look up no term, and answer as one compile (seeds in two segments)', async () => {
   const { seeds, reference, corpus, reads, pages } = countedSeeds();
   await corpus.readSearchIndex();
-  const ahead = { rows: 0, postings: pages('postings'), passages: pages('passages') };
+  // The seeds are fewer than ROWS_READ_AHEAD articles: all their rows are read.
+  const ahead = { rows: pages('rows'), postings: pages('postings'), passages: pages('passages') };
   expect(ahead.postings).toBeGreaterThan(1);
   expect(ahead.passages).toBeGreaterThan(1);
+  expect(ahead.rows).toBeGreaterThan(1);
   expect(reads).toEqual(ahead);
   // Read already: a second read-ahead reads nothing.
   await corpus.readSearchIndex();
@@ -319,8 +327,26 @@ test('reading the search index ahead reads every postings and passage page once,
   expect(terms).toBeGreaterThan(500);
   for (const record of seeds) expect(await analyzeAsync(asPage(record), corpus)).toEqual(analyze(asPage(record), reference));
   expect(corpus.termsLookedUp).toBe(terms);
-  expect(reads.rows).toBeGreaterThan(0);
-  expect({ ...reads, rows: 0 }).toEqual(ahead);
+  expect(reads).toEqual(ahead);
+}, 60_000);
+
+test.skipIf(!existsSync(basilPath))('the rows read ahead are the newest articles’ (the last blocks), up to the number asked, whole blocks only', async () => {
+  const data = compileCorpus(basilRecords().slice(0, 43), { name: 'basil' });
+  const stored = serializeSegmentParts(data, { blockSize: 4 });
+  const asked: number[] = [];
+  const { pieces } = openIndexPieces(deserializeCorpus(stored.index), (kind, blocks) => {
+    if (kind === 'rows') asked.push(...blocks);
+    return Promise.resolve(blocks.map((k) => stored[kind]![k]!));
+  })!;
+  // 43 articles in blocks of 4: the last block holds 3. Ten articles: the last block and the one before (7), not a third (11).
+  expect(await pieces.loadNewestRows(10)).toBe(7);
+  expect(asked).toEqual([10, 9]);
+  for (let a = 36; a < 43; a++) expect(pieces.hasRows(a)).toBe(true);
+  expect(pieces.hasRows(35)).toBe(false);
+  // Asked again for more: only the blocks not read yet.
+  expect(await pieces.loadNewestRows(100)).toBe(43);
+  expect(asked.slice(2).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+  expect(pieces.complete).toBe(false);
 }, 60_000);
 
 test('a read-ahead stops between reads once its signal is aborted, and a later one reads the rest (seeds in two segments)', async () => {
@@ -329,11 +355,12 @@ test('a read-ahead stops between reads once its signal is aborted, and a later o
   const { corpus, reads, pages } = countedSeeds(() => controller.abort());
   await corpus.readSearchIndex(controller.signal);
   expect(reads.passages).toBe(0);
+  expect(reads.rows).toBe(0);
   expect(reads.postings).toBeGreaterThan(0);
   expect(reads.postings).toBeLessThan(pages('postings'));
   // An aborted signal reads nothing at all.
   await corpus.readSearchIndex(controller.signal);
   expect(reads.passages).toBe(0);
   await corpus.readSearchIndex();
-  expect(reads).toEqual({ rows: 0, postings: pages('postings'), passages: pages('passages') });
+  expect(reads).toEqual({ rows: pages('rows'), postings: pages('postings'), passages: pages('passages') });
 }, 60_000);

@@ -171,8 +171,8 @@ interface PassagePage {
  * The pieces of one segment's index read so far, each kept as read (views on its bytes): a query
  * reads a few hundred kilobytes of them, where the segment's whole arrays would be some 120 MB
  * at 40,000 articles, whose allocation (zeroed, and the garbage collection it set off) was a
- * third of a cold start's first analysis. Once every piece is read (merging, exporting), the
- * segment's arrays are made whole, for bulk readers of its data. Reads in flight are shared; a
+ * third of a cold start's first analysis. For a bulk reader of the segment (merging, exporting:
+ * `loadAll`), every piece is read and the segment's arrays are made whole. Reads in flight are shared; a
  * failed read is tried again next time.
  */
 export class IndexPieces {
@@ -193,10 +193,11 @@ export class IndexPieces {
   private passageFilter: HashFilter | null = null;
   /** Passage pages not read yet: none once the search index is read ahead (`loadSearchPages`). */
   private passagePagesUnread: number;
-  private missing: number;
+  /** The segment's arrays were made whole (`loadAll`, `fillAll`). */
+  private whole = false;
 
   constructor(
-    /** The segment's data: its row sections, postings and passage index are made whole once every piece is read. */
+    /** The segment's data: its row sections, postings and passage index are made whole by `loadAll` or `fillAll`. */
     private readonly data: CorpusData & { postingStart: Uint32Array; postingArticles: Uint32Array },
     private readonly layout: IndexPiecesLayout,
     private readonly blockSize: number,
@@ -207,12 +208,15 @@ export class IndexPieces {
     this.passagePages = new Array<PassagePage | undefined>(layout.passageFences.length);
     this.fences = Uint32Array.from(layout.passageFences);
     this.passagePagesUnread = layout.passageFences.length;
-    this.missing = layout.rowBlocks + layout.postingsPages + layout.passageFences.length;
   }
 
-  /** Every piece is read (the segment's data is whole). */
+  /**
+   * The segment's data is whole: every piece read for a bulk reader (`loadAll`, `fillAll`). Pieces
+   * read one by one, even all of them (the background reading ahead), are kept as read: the
+   * whole arrays would hold every byte a second time.
+   */
   get complete(): boolean {
-    return this.missing === 0;
+    return this.whole;
   }
 
   hasRows(article: number): boolean {
@@ -378,9 +382,8 @@ export class IndexPieces {
 
   /**
    * Every postings and passage page: what any page's search reads some of (at 40,000 articles a
-   * warm page read some 27 passage and 14 postings pages it had not read before). Index rows are
-   * left to the candidates that need them (51 MB at 40,000 articles, against 15 MB of postings
-   * and passage pages). Read in batches of
+   * warm page read some 27 passage and 14 postings pages it had not read before); the index rows
+   * are read ahead apart (`loadNewestRows`), within a bound. Read in batches of
    * READ_AHEAD_BATCH pages, one transaction each, so that an analysis asking meanwhile waits for
    * one batch at most; stops between batches once `signal` is aborted.
    */
@@ -396,9 +399,32 @@ export class IndexPieces {
     }
   }
 
-  /** Every piece (merging and exporting read the whole segment). */
-  loadAll(): Promise<void> {
-    return Promise.all([this.read('rows', this.rowBlocks.keys()), this.read('postings', this.postingsPages.keys()), this.read('passages', this.passagePages.keys())]).then(() => undefined);
+  /**
+   * The index rows of the segment's newest `articles` articles at most (its last blocks, the
+   * newest first), in batches of READ_AHEAD_BATCH blocks; stops between batches once `signal` is
+   * aborted. Returns how many articles those blocks hold.
+   */
+  async loadNewestRows(articles: number, signal?: AbortSignal): Promise<number> {
+    const n = this.data.meta.articleCount;
+    const blocks: number[] = [];
+    let covered = 0;
+    for (let k = this.rowBlocks.length - 1; k >= 0; k--) {
+      const inBlock = Math.min(n, (k + 1) * this.blockSize) - k * this.blockSize;
+      if (covered + inBlock > articles) break;
+      covered += inBlock;
+      if (!this.rowBlocks[k]) blocks.push(k);
+    }
+    for (let from = 0; from < blocks.length; from += READ_AHEAD_BATCH) {
+      if (signal?.aborted) break;
+      await this.read('rows', blocks.slice(from, from + READ_AHEAD_BATCH));
+    }
+    return covered;
+  }
+
+  /** Every piece, and the segment's arrays made whole from them (merging and exporting read the whole segment). */
+  async loadAll(): Promise<void> {
+    await Promise.all([this.read('rows', this.rowBlocks.keys()), this.read('postings', this.postingsPages.keys()), this.read('passages', this.passagePages.keys())]);
+    this.makeWhole();
   }
 
   private async read(kind: IndexPieceKind, pieces: Iterable<number>): Promise<void> {
@@ -431,6 +457,7 @@ export class IndexPieces {
     rows.forEach((bytes, k) => this.fill('rows', k, bytes));
     postings.forEach((bytes, k) => this.fill('postings', k, bytes));
     passages.forEach((bytes, k) => this.fill('passages', k, bytes));
+    this.makeWhole();
   }
 
   private piecesOf(kind: IndexPieceKind): readonly unknown[] {
@@ -445,7 +472,6 @@ export class IndexPieces {
       this.passagePages[k] = this.readPassages(bytes, k);
       this.passagePagesUnread--;
     }
-    if (--this.missing === 0) this.makeWhole();
   }
 
   private readRows(bytes: Uint8Array, block: number): RowBlock {
@@ -508,6 +534,8 @@ export class IndexPieces {
 
   /** Every piece read: the segment's arrays made whole, for readers of its data in bulk (merging, exporting). */
   private makeWhole(): void {
+    if (this.whole) return;
+    this.whole = true;
     const data = this.data;
     const n = data.meta.articleCount;
     for (const [name, startName] of ROW_SECTIONS) {

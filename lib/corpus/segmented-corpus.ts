@@ -6,7 +6,7 @@
 import type { PassageLookup } from '../facts/passage-index.ts';
 import { MAX_SHINGLE_POSTINGS } from '../facts/passage-index.ts';
 import type { CorpusSummary, SentenceSpan } from '../result.ts';
-import { findTermBytes, findTermId, type Corpus, type CorpusArticle } from './corpus.ts';
+import { findTermBytes, findTermId, ROWS_READ_AHEAD, type Corpus, type CorpusArticle } from './corpus.ts';
 import { dayFromIso, isoFromDay, NO_DATE, readString, type CorpusData } from './data.ts';
 import { OpenSegment } from './open-segment.ts';
 import { lshBucketSizesOver, lshCandidatesOver } from './segment-lsh.ts';
@@ -228,7 +228,7 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
     // Segment by segment: an analysis arriving meanwhile finds the earlier segments read whole.
     for (const part of this.parts) {
       if (signal?.aborted) return;
-      await part.alone.readSearchIndex(signal);
+      await part.alone.readSearchPages(signal);
       if (signal?.aborted) return;
       await part.lshPages?.readAll();
     }
@@ -245,6 +245,12 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
         // A turn at a time: a page to analyse is not kept waiting behind the whole vocabulary.
         await new Promise((resolve) => setTimeout(resolve, 0));
       }
+    }
+    // Last, the newest articles' index rows, over the segments from the newest (the last).
+    let rows = ROWS_READ_AHEAD;
+    for (let s = this.parts.length - 1; s >= 0 && rows > 0; s--) {
+      if (signal?.aborted) return;
+      rows -= await this.parts[s]!.alone.readNewestRows(rows, signal);
     }
   }
 

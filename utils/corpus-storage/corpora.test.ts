@@ -81,14 +81,14 @@ test('the search index is read ahead once for each opening: asked again meanwhil
   expect(again).toBeNull();
   expect(corpora.readSearchIndex()).toBeNull();
   expect(readFirst).toHaveBeenCalledOnce();
-  // Every postings, passage and LSH page stored, and nothing else.
-  const stored = partNames((await readManifest(db)).segments.flatMap((entry) => entry.parts)).filter((name) => /^(postings|passages|lsh)-\d+$/.test(name));
+  // Every postings, passage and LSH page stored, and every index row (fewer articles than ROWS_READ_AHEAD), nothing else.
+  const stored = partNames((await readManifest(db)).segments.flatMap((entry) => entry.parts)).filter((name) => /^(postings|passages|lsh|rows)-\d+$/.test(name));
   expect(stored.some((name) => name.startsWith('lsh-'))).toBe(true);
   expect(readAhead).toEqual(stored.sort());
-  // A page analysed now reads its candidates' rows and articles alone.
+  // A page analysed now reads its articles alone.
   const page = { url: 'http://127.0.0.1:9/page', title: 'A page', text: [feedRecord(1).text, bundled.text(2)].join('\n\n'), published: '2026-12-02' };
   const analysed = await partsReadBy(async () => expect((await analyzeAsync(page, first)).facts.length).toBeGreaterThan(0));
-  expect(new Set(analysed.map((name) => name.replace(/-\d+$/, '')))).toEqual(new Set(['block', 'rows']));
+  expect(new Set(analysed.map((name) => name.replace(/-\d+$/, '')))).toEqual(new Set(['block']));
   const signal = readFirst.mock.calls[0]![0]!;
   expect(signal.aborted).toBe(false);
 

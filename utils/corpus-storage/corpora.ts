@@ -33,7 +33,7 @@ export interface StoredCorpora {
   /**
    * Reads ahead the search index of the corpus open now (`Corpus.readSearchIndex`), once for
    * each opening: the background calls it after an answer, so that the pages after the first are
-   * answered without waiting for postings, passage or LSH pages. A reset stops it between reads;
+   * answered without waiting for the index (its pages, and the newest articles' rows). A reset stops it between reads;
    * the segments it read stay read in the cache, so after a refresh only the new segment is read.
    * Null when the read-ahead of the corpus open now has started already.
    */
