@@ -100,8 +100,8 @@ export interface Corpus {
    * Reads ahead what every page's search reads some of: the postings, passage and LSH pages of
    * each segment stored with index pieces, and the index rows of the newest ROWS_READ_AHEAD
    * articles (a page's candidates are mostly recent coverage), so that once warm an analysis
-   * waits for its articles alone. The background calls it when idle after
-   * an answer; it stops between reads once `signal` is aborted. Others hold it all already.
+   * waits for its articles alone. The background calls it once it has answered a page; it stops
+   * between reads once `signal` is aborted. Others hold it all already.
    */
   readSearchIndex(signal?: AbortSignal): Promise<void>;
   sentences(index: number): SentenceSpan[];
