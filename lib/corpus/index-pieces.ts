@@ -54,8 +54,9 @@ export type IndexPieceKind = 'rows' | 'postings' | 'passages';
 export type LoadIndexPiece = (kind: IndexPieceKind, pieces: readonly number[]) => Promise<Uint8Array[]>;
 
 /**
- * Postings or passage pages read ahead in one transaction (`loadSearchPages`): some 0.5 MB,
- * short enough that a page analysed meanwhile is not kept waiting behind a long read.
+ * Pieces read ahead in one transaction (postings or passage pages, `loadSearchPages`; blocks of
+ * index rows, `loadNewestRows`): some 0.5 MB, short enough that a page analysed meanwhile is not
+ * kept waiting behind a long read.
  */
 export const READ_AHEAD_BATCH = 128;
 
@@ -172,8 +173,8 @@ interface PassagePage {
  * reads a few hundred kilobytes of them, where the segment's whole arrays would be some 120 MB
  * at 40,000 articles, whose allocation (zeroed, and the garbage collection it set off) was a
  * third of a cold start's first analysis. For a bulk reader of the segment (merging, exporting:
- * `loadAll`), every piece is read and the segment's arrays are made whole. Reads in flight are shared; a
- * failed read is tried again next time.
+ * `loadAll`), every piece is read and the segment's arrays are made whole. Reads in flight are
+ * shared; a failed read is tried again next time.
  */
 export class IndexPieces {
   private readonly rowBlocks: (RowBlock | undefined)[];
@@ -312,9 +313,9 @@ export class IndexPieces {
     // a page at 40,000 articles), most of them in a page no other lookup reads: each probe of a
     // page is a cache miss. A page's hashes (decoded whole when read) lie between its fence and
     // the next, and searched within those bounds, the first guess lands among a few entries; its
-    // sentence numbers stay varints until a lookup finds the hash.
-    // Once every page is read (read ahead), the filter holds every hash: most lookups end at one
-    // probe of it, before the fences are searched.
+    // sentence numbers stay varints until a lookup finds the hash. Once every page is read (read
+    // ahead), the filter holds every hash: most lookups end at one probe of it, before the fences
+    // are searched.
     if (this.passagePagesUnread === 0 && !this.passageFilter?.mayHold(hash)) return NO_SENTENCES;
     const fences = this.fences;
     const atOrAbove = hashLowerBound(fences, hash);
