@@ -9,7 +9,7 @@ import { hashRange } from '../sorted.ts';
 import { compileCorpus } from './compile.ts';
 import type { CorpusData, IndexPiecesLayout } from './data.ts';
 import { deserializeCorpus, readSections, serializeCorpus, serializeSections, type SectionFile } from './format.ts';
-import { IndexNotLoadedError, openIndexPieces, PASSAGE_PAGE, POSTINGS_PAGE, ROW_STARTS, type RowSection } from './index-pieces.ts';
+import { IndexNotLoadedError, openIndexPieces, PASSAGE_PAGE, POSTINGS_PAGE, ROW_STARTS, type IndexPieceKind, type RowSection } from './index-pieces.ts';
 import { invertedIndex } from './part-lookups.ts';
 import { assembleSegment, segmentFromParts, serializeSegmentParts, type SegmentParts } from './parts.ts';
 import { openSegmentedCorpus } from './segments.ts';
@@ -182,17 +182,23 @@ function withStepsAcrossLists(parts: SegmentParts): SegmentParts {
   return withLayout(parts, ['postingLists'], (file, numbers) => serializeSections(file.meta, [['postingDeltas', encodeDeltas(numbers)]]));
 }
 
-/** The seeds in two segments: one compile of them, their stored parts, and the segments opened from their parts as `layout` rewrites them. */
+/**
+ * The seeds in two segments: one compile of them, their stored parts, and the segments opened
+ * from their parts as `layout` rewrites them; `onRead` sees each read of index pieces first.
+ */
 function seedsInTwoSegments() {
   const seeds = seedRecords();
   const segments = buildSegments(seeds, [3], new Map(), []);
   const reference = openSegmentedCorpus(segments, { name: 'seeds' });
   const stored = segments.map((s) => serializeSegmentParts(s.data));
-  const open = (layout: (parts: SegmentParts) => SegmentParts) =>
+  const open = (layout: (parts: SegmentParts) => SegmentParts, onRead: (kind: IndexPieceKind, pieces: readonly number[]) => void = () => undefined) =>
     openSegmentedCorpus(
       segments.map((s, k) => {
         const parts = layout(stored[k]!);
-        return segmentFromParts(s.id, parts.index, (block) => Promise.resolve(parts.blocks[block]!), undefined, (kind, asked) => Promise.resolve(asked.map((i) => parts[kind]![i]!)));
+        return segmentFromParts(s.id, parts.index, (block) => Promise.resolve(parts.blocks[block]!), undefined, (kind, asked) => {
+          onRead(kind, asked);
+          return Promise.resolve(asked.map((i) => parts[kind]![i]!));
+        });
       }),
       { name: 'seeds' },
     );
@@ -226,21 +232,11 @@ test('postings pages written before each list started from zero (steps across li
 }, 60_000);
 
 test('the passage pages a page needs are read in story matching’s first round, with the postings, before any candidate’s rows (seeds in two segments)', async () => {
-  const { seeds, reference, stored } = seedsInTwoSegments();
-  const segments = buildSegments(seeds, [3], new Map(), []);
+  const { seeds, reference, open } = seedsInTwoSegments();
   for (const record of seeds) {
     // Each analysis from nothing read: the order pieces are asked for, by kind.
     const asked: string[] = [];
-    const corpus = openSegmentedCorpus(
-      segments.map((s, k) => {
-        const parts = stored[k]!;
-        return segmentFromParts(s.id, parts.index, (block) => Promise.resolve(parts.blocks[block]!), undefined, (kind, pieces) => {
-          asked.push(kind);
-          return Promise.resolve(pieces.map((i) => parts[kind]![i]!));
-        });
-      }),
-      { name: 'seeds' },
-    );
+    const corpus = open((parts) => parts, (kind) => asked.push(kind));
     expect(await analyzeAsync(asPage(record), corpus)).toEqual(analyze(asPage(record), reference));
     const firstRows = asked.indexOf('rows');
     expect(asked.lastIndexOf('passages')).toBeGreaterThanOrEqual(0);
@@ -291,20 +287,15 @@ test('titles and URLs are read with the index rows: an article is shown once its
 });
 
 /** The seeds in two segments opened from their stored parts, counting the pieces read by kind; `onRead` sees each read first. */
-function countedSeeds(onRead: (kind: string) => void = () => undefined) {
-  const { seeds, reference, stored } = seedsInTwoSegments();
-  const segments = buildSegments(seeds, [3], new Map(), []);
+function countedSeeds(onRead: () => void = () => undefined) {
+  const { seeds, reference, stored, open } = seedsInTwoSegments();
   const reads = { rows: 0, postings: 0, passages: 0 };
-  const corpus = openSegmentedCorpus(
-    segments.map((s, k) => {
-      const parts = stored[k]!;
-      return segmentFromParts(s.id, parts.index, (block) => Promise.resolve(parts.blocks[block]!), undefined, (kind, pieces) => {
-        onRead(kind);
-        reads[kind] += pieces.length;
-        return Promise.resolve(pieces.map((i) => parts[kind]![i]!));
-      });
-    }),
-    { name: 'seeds' },
+  const corpus = open(
+    (parts) => parts,
+    (kind, pieces) => {
+      onRead();
+      reads[kind] += pieces.length;
+    },
   );
   const pages = (kind: 'rows' | 'postings' | 'passages') => stored.reduce((n, parts) => n + parts[kind]!.length, 0);
   return { seeds, reference, corpus, reads, pages };

@@ -391,12 +391,7 @@ export class IndexPieces {
   async loadSearchPages(signal?: AbortSignal): Promise<void> {
     for (const kind of ['postings', 'passages'] as const) {
       const read = this.piecesOf(kind);
-      const unread: number[] = [];
-      for (let k = 0; k < read.length; k++) if (!read[k]) unread.push(k);
-      for (let from = 0; from < unread.length; from += READ_AHEAD_BATCH) {
-        if (signal?.aborted) return;
-        await this.read(kind, unread.slice(from, from + READ_AHEAD_BATCH));
-      }
+      await this.readAhead(kind, [...read.keys()].filter((k) => !read[k]), signal);
     }
   }
 
@@ -415,11 +410,13 @@ export class IndexPieces {
       covered += inBlock;
       if (!this.rowBlocks[k]) blocks.push(k);
     }
-    for (let from = 0; from < blocks.length; from += READ_AHEAD_BATCH) {
-      if (signal?.aborted) break;
-      await this.read('rows', blocks.slice(from, from + READ_AHEAD_BATCH));
-    }
+    await this.readAhead('rows', blocks, signal);
     return covered;
+  }
+
+  /** Reads these pieces in batches of READ_AHEAD_BATCH, in order; stops between batches once `signal` is aborted. */
+  private async readAhead(kind: IndexPieceKind, pieces: readonly number[], signal?: AbortSignal): Promise<void> {
+    for (let from = 0; from < pieces.length && !signal?.aborted; from += READ_AHEAD_BATCH) await this.read(kind, pieces.slice(from, from + READ_AHEAD_BATCH));
   }
 
   /** Every piece, and the segment's arrays made whole from them (merging and exporting read the whole segment). */

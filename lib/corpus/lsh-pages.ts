@@ -112,39 +112,37 @@ export class LshPages {
    * many of a segment's pages at once, in one go (utils/corpus-storage/refresh-lookups.ts), and
    * they are a fifth of the bytes read ahead. Pages in flight are waited for.
    */
-  async readAll(): Promise<void> {
+  readAll(): Promise<void> {
+    return this.readNumbered(this.pages.keys());
+  }
+
+  /** Reads the pages of these keys' buckets not read yet, in one batch (pages in flight are waited for). */
+  read(keys: Iterable<number>): Promise<void> {
+    const numbers = new Set<number>();
+    for (const key of keys) {
+      if (this.ruledOut(key)) continue;
+      const [first, last] = fencedPages(this.layout.fences, key);
+      for (let k = first; k < last; k++) numbers.add(k);
+    }
+    return this.readNumbered(numbers);
+  }
+
+  /** Reads the pages of these numbers not read yet, in one batch (pages in flight are waited for). */
+  private async readNumbered(pages: Iterable<number>): Promise<void> {
     const unread: number[] = [];
     const waits = new Set<Promise<void>>();
-    for (let k = 0; k < this.pages.length; k++) {
+    for (const k of pages) {
       if (this.pages[k]) continue;
       const reading = this.pending.get(k);
       if (reading) waits.add(reading);
       else unread.push(k);
     }
-    if (unread.length) waits.add(this.readNumbered(unread));
-    await Promise.all(waits);
-  }
-
-  /** Reads the pages of these keys' buckets not read yet, in one batch (pages in flight are waited for). */
-  async read(keys: Iterable<number>): Promise<void> {
-    const unread = new Set<number>();
-    const waits: Promise<void>[] = [];
-    for (const key of keys) {
-      if (this.ruledOut(key)) continue;
-      const [first, last] = fencedPages(this.layout.fences, key);
-      for (let k = first; k < last; k++) {
-        if (this.pages[k]) continue;
-        const reading = this.pending.get(k);
-        if (reading) waits.push(reading);
-        else unread.add(k);
-      }
-    }
-    if (unread.size) waits.push(this.readNumbered([...unread].sort((a, b) => a - b)));
+    if (unread.length) waits.add(this.readUnread(unread.sort((a, b) => a - b)));
     await Promise.all(waits);
   }
 
   /** Reads these pages (none read or in flight), in one batch. */
-  private readNumbered(numbers: number[]): Promise<void> {
+  private readUnread(numbers: number[]): Promise<void> {
     const batch = this.readPages(numbers)
       .then((bytes) => numbers.forEach((k, i) => (this.pages[k] ??= readLshPage(bytes[i]!, k, this.layout, this.segment))))
       .finally(() => numbers.forEach((k) => this.pending.delete(k)));

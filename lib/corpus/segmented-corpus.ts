@@ -236,12 +236,11 @@ export class SegmentedCorpus extends TermWeights implements Corpus {
     // had asked for, each looked up in every segment then (at 40,000 articles, about 0.9 ms of
     // a warm page's 20).
     for (let s = 0; s < this.parts.length; s++) {
-      const part = this.parts[s]!;
-      const terms = part.data.termHashes.length;
+      const terms = this.parts[s]!.data.termHashes.length;
       for (let from = 0; from < terms; from += TERMS_PER_TURN) {
         if (signal?.aborted) return;
         const to = Math.min(terms, from + TERMS_PER_TURN);
-        for (let local = from; local < to; local++) if (part.corpusId(local) === -1) this.intern(s, local);
+        for (let local = from; local < to; local++) this.corpusTerm(s, local);
         // A turn at a time: a page to analyse is not kept waiting behind the whole vocabulary.
         await new Promise((resolve) => setTimeout(resolve, 0));
       }
