@@ -86,6 +86,29 @@ describe('foldedWords on plain ASCII', () => {
   });
 });
 
+describe('foldedWords read in one pass', () => {
+  // The chain of replacements and the split it replaced for plain and typeset ASCII.
+  const chain = (text: string): string[] =>
+    text
+      .replace(/[\u2018\u2019]/g, "'")
+      .toLowerCase()
+      .replace(/'s\b/g, '')
+      .split(/[^a-z]+/)
+      .filter(Boolean);
+  test('random text of apostrophes, s, word characters and separators folds as the chain did', () => {
+    const alphabet = ["'", '\u2018', '\u2019', 's', 'S', 'a', 'Z', '0', '9', '_', ' ', '-', '.', '\u00A0', '\u2014', '\u201C', '`', '\n'];
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    for (let n = 0; n < 3000; n++) {
+      const text = Array.from({ length: Math.floor(next() * 14) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+      expect(foldedWords(text), JSON.stringify(text)).toEqual(chain(text));
+    }
+  });
+  test.each(["it's", "'s", "'s'", "x's5", "x's_", "x'ss", "BOB'S", "a\u2019s\u2019s b", "end's."])('%j folds as the chain did', (text) => {
+    expect(foldedWords(text)).toEqual(chain(text));
+  });
+});
+
 describe('typeset ASCII (curly quotes, en and em dashes, no-break spaces)', () => {
   // The general fold, written out: what normalizeText and foldedWords give any text.
   const folded = (text: string): string =>

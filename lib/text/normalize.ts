@@ -47,6 +47,39 @@ export function normalizeText(text: string): string {
     .toLowerCase();
 }
 
+/** Whether a character code is a regular expression word character (\w: A-Z, a-z, 0-9, _). */
+function isWordCode(code: number): boolean {
+  return isAsciiLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
+}
+
+/**
+ * foldedWords of TYPESET_ASCII text, in one pass over its lower case: the words are its runs of
+ * a-z, and a possessive 's (after any apostrophe, straight or curly) before a non-word
+ * character or the end is no word. Every sentence of a page and of its sources is folded, some
+ * of them by several stages: the chain of replacements and a split it replaces made a string
+ * or an array at each step.
+ */
+function typesetWords(text: string): string[] {
+  const lower = text.toLowerCase();
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i < lower.length; i++) {
+    const code = lower.charCodeAt(i);
+    if (code >= 0x61 && code <= 0x7a) {
+      if (start === -1) start = i;
+      continue;
+    }
+    if (start !== -1) {
+      words.push(lower.slice(start, i));
+      start = -1;
+    }
+    // charCodeAt past the end is NaN: no word character, as the end is a word boundary.
+    if ((code === 0x27 || code === 0x2018 || code === 0x2019) && lower.charCodeAt(i + 1) === 0x73 && !isWordCode(lower.charCodeAt(i + 2))) i++;
+  }
+  if (start !== -1) words.push(lower.slice(start));
+  return words;
+}
+
 /**
  * The letter-only words of a text after folding: possessive 's dropped, digits and punctuation
  * (including apostrophes and hyphens inside words) turned into word breaks, as the seed
@@ -57,14 +90,7 @@ export function foldedWords(text: string): string[] {
   // case alone (normalizeText): its only letters are then a-z, and its other typography only
   // separates words, as its folded forms would. Splitting at anything but a-z gives the same
   // words, several times faster than \p{L}.
-  if (TYPESET_ASCII.test(text)) {
-    return text
-      .replace(TYPESET_SINGLE_QUOTES, "'")
-      .toLowerCase()
-      .replace(/'s\b/g, '')
-      .split(/[^a-z]+/)
-      .filter(Boolean);
-  }
+  if (TYPESET_ASCII.test(text)) return typesetWords(text);
   return normalizeText(text)
     .replace(/'s\b/g, '')
     .split(/[^\p{L}]+/u)
