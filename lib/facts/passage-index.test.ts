@@ -12,8 +12,6 @@ import {
   sampledShingles,
   shingleSequence,
   WINNOW_WINDOW,
-  type PassageHit,
-  type PassageLookup,
 } from './passage-index.ts';
 
 // Deterministic made-up news text: distinct enough that no two articles share a run by chance.
@@ -143,44 +141,5 @@ describe('words and runs', () => {
   test('longest shared run', () => {
     expect(longestSharedRun(['a', 'b', 'c', 'd', 'x'], ['z', 'b', 'c', 'd', 'a'])).toBe(3);
     expect(longestSharedRun([], ['a'])).toBe(0);
-  });
-});
-
-describe('the hits of findReusedPassages', () => {
-  /** The hits written out: every visited sentence counted in a map, all ranked, the best kept per sentence. */
-  function reference(index: PassageLookup, sentences: readonly string[], skipArticle: (a: number) => boolean, perSentence: number): PassageHit[] {
-    return sentences.flatMap((text, sentence) => {
-      const shared = new Map<number, number>();
-      for (const h of queryShingles(text)) index.forEachSentence(h, (s) => shared.set(s, (shared.get(s) ?? 0) + 1));
-      return [...shared]
-        .map(([s, count]) => ({ sentence, article: index.articleOfSentence(s), articleSentence: s - index.firstSentence(index.articleOfSentence(s)), shared: count }))
-        .filter((hit) => !skipArticle(hit.article))
-        .sort((a, b) => b.shared - a.shared || a.article - b.article || a.articleSentence - b.articleSentence)
-        .slice(0, perSentence);
-    });
-  }
-
-  test('are those of counting every visit, ranked most shared first, then by article and sentence, with skipped articles left out', () => {
-    // Wire copy everywhere: each article takes sentences from a small pool, whole or in part, so
-    // that sentences share many shingles, few, or none, and counts tie.
-    const next = random(5);
-    const pool = Array.from({ length: 30 }, () => words(next, 12 + Math.floor(next() * 12)));
-    const piece = () => {
-      const ws = pool[Math.floor(next() * pool.length)]!;
-      const from = Math.floor(next() * 4);
-      return ws.slice(from, ws.length - Math.floor(next() * 4));
-    };
-    const articles = Array.from({ length: 200 }, () => Array.from({ length: 6 }, () => sentence(next() < 0.5 ? piece() : [...piece(), ...words(next, 4)])));
-    const index = passageLookup(buildPassageIndex(articles));
-    const page = Array.from({ length: 12 }, () => sentence(next() < 0.8 ? [...words(next, 2), ...piece()] : words(next, 15)));
-    const skip = (a: number) => a % 7 === 3;
-    let hits = 0;
-    for (const perSentence of [1, 3, 12, 500]) {
-      const found = findReusedPassages(index, page, { skipArticle: skip, perSentence });
-      expect(found).toEqual(reference(index, page, skip, perSentence));
-      hits += found.length;
-    }
-    // The pool is shared widely: the check compared many hits, not a few.
-    expect(hits).toBeGreaterThan(300);
   });
 });

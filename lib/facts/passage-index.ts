@@ -241,13 +241,6 @@ export interface PassageQueryOptions {
 }
 
 /**
- * The corpus sentences a query sentence's lookups visited, one entry a visit, kept between
- * queries: a page's shingles visit some 2,000 sentences at 40,000 articles (wire copy recurs),
- * and counting them by sorting this list cost less than a map entry each.
- */
-let visited = new Uint32Array(1024);
-
-/**
  * Corpus sentences sharing stored shingles with each of `sentences`, most shared first. Work
  * is bounded by the query's shingles times MAX_SHINGLE_POSTINGS; no corpus sentence is read.
  */
@@ -260,43 +253,19 @@ export function findReusedPassages(index: PassageLookup, sentences: readonly str
     if (s === undefined) skipCache.set(article, (s = options.skipArticle(article)));
     return s;
   };
-  let count = 0;
-  const visit = (s: number) => {
-    if (count === visited.length) {
-      const grown = new Uint32Array(2 * count);
-      grown.set(visited);
-      visited = grown;
-    }
-    visited[count++] = s;
-  };
   const hits: PassageHit[] = [];
   sentences.forEach((text, sentence) => {
-    count = 0;
-    for (const h of queryShingles(text)) index.forEachSentence(h, visit);
-    if (count === 0) return;
-    // Each distinct sentence with its number of visits (the shingles it shares), ranked as hits
-    // are: most shared first, then by sentence number, which orders sentences as (article,
-    // sentence within it) does, since an index numbers an article's sentences after those of
-    // the articles before it. Only the best perSentence not skipped become hits.
-    const sorted = visited.subarray(0, count).sort();
-    const found: number[] = [];
-    const shared: number[] = [];
-    for (let i = 0; i < count; ) {
-      let end = i + 1;
-      while (end < count && sorted[end] === sorted[i]) end++;
-      found.push(sorted[i]!);
-      shared.push(end - i);
-      i = end;
-    }
-    const ranked = found.map((_, k) => k).sort((a, b) => shared[b]! - shared[a]! || found[a]! - found[b]!);
-    let kept = 0;
-    for (let r = 0; r < ranked.length && kept < perSentence; r++) {
-      const k = ranked[r]!;
-      const article = index.articleOfSentence(found[k]!);
+    const shared = new Map<number, number>();
+    const count = (s: number) => shared.set(s, (shared.get(s) ?? 0) + 1);
+    for (const h of queryShingles(text)) index.forEachSentence(h, count);
+    const found: PassageHit[] = [];
+    for (const [s, count] of shared) {
+      const article = index.articleOfSentence(s);
       if (skip(article)) continue;
-      hits.push({ sentence, article, articleSentence: found[k]! - index.firstSentence(article), shared: shared[k]! });
-      kept++;
+      found.push({ sentence, article, articleSentence: s - index.firstSentence(article), shared: count });
     }
+    found.sort((a, b) => b.shared - a.shared || a.article - b.article || a.articleSentence - b.articleSentence);
+    hits.push(...found.slice(0, perSentence));
   });
   return hits;
 }
