@@ -9,12 +9,12 @@ import { hashRange } from '../sorted.ts';
 import { compileCorpus } from './compile.ts';
 import type { CorpusData, IndexPiecesLayout } from './data.ts';
 import { deserializeCorpus, readSections, serializeCorpus, serializeSections, type SectionFile } from './format.ts';
-import { IndexNotLoadedError, openIndexPieces, PASSAGE_PAGE, POSTINGS_PAGE, ROW_STARTS, type IndexPieceKind, type RowSection } from './index-pieces.ts';
+import { IndexNotLoadedError, openIndexPieces, PASSAGE_PAGE, POSTINGS_PAGE, ROW_STARTS, type RowSection } from './index-pieces.ts';
 import { invertedIndex } from './part-lookups.ts';
 import { assembleSegment, segmentFromParts, serializeSegmentParts, type SegmentParts } from './parts.ts';
 import { openSegmentedCorpus } from './segments.ts';
 import { seedRecords } from './test-seeds.ts';
-import { asPage, basilPath, basilRecords, buildSegments } from './test-segments.ts';
+import { asPage, basilPath, basilRecords, buildSegments, seedsInTwoSegments } from './test-segments.ts';
 import { ListPage } from './list-page.ts';
 import { decodeDeltas, decodeVarints, encodeDeltas } from './varint.ts';
 
@@ -180,29 +180,6 @@ function withPagesOf32Bits(parts: SegmentParts): SegmentParts {
 /** The parts as builds before postingLists wrote them: varint postings pages whose steps run on from one list to the next. */
 function withStepsAcrossLists(parts: SegmentParts): SegmentParts {
   return withLayout(parts, ['postingLists'], (file, numbers) => serializeSections(file.meta, [['postingDeltas', encodeDeltas(numbers)]]));
-}
-
-/**
- * The seeds in two segments: one compile of them, their stored parts, and the segments opened
- * from their parts as `layout` rewrites them; `onRead` sees each read of index pieces first.
- */
-function seedsInTwoSegments() {
-  const seeds = seedRecords();
-  const segments = buildSegments(seeds, [3], new Map(), []);
-  const reference = openSegmentedCorpus(segments, { name: 'seeds' });
-  const stored = segments.map((s) => serializeSegmentParts(s.data));
-  const open = (layout: (parts: SegmentParts) => SegmentParts, onRead: (kind: IndexPieceKind, pieces: readonly number[]) => void = () => undefined) =>
-    openSegmentedCorpus(
-      segments.map((s, k) => {
-        const parts = layout(stored[k]!);
-        return segmentFromParts(s.id, parts.index, (block) => Promise.resolve(parts.blocks[block]!), undefined, (kind, asked) => {
-          onRead(kind, asked);
-          return Promise.resolve(asked.map((i) => parts[kind]![i]!));
-        });
-      }),
-      { name: 'seeds' },
-    );
-  return { seeds, reference, stored, open };
 }
 
 /** Bytes of a kind's pieces. */

@@ -4,7 +4,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { ArticleInput } from '../result.ts';
 import { CompiledCorpus } from './corpus.ts';
 import { parseCorpusFile, type CorpusRecord } from './schema.ts';
+import type { IndexPieceKind } from './index-pieces.ts';
+import { segmentFromParts, serializeSegmentParts, type SegmentParts } from './parts.ts';
 import { compileSegment, openSegmentedCorpus, type Segment } from './segments.ts';
+import { seedRecords } from './test-seeds.ts';
 
 /**
  * Segments of `records` cut at `cuts` (record positions), each compiled with the segments before
@@ -55,4 +58,27 @@ export function basilRecords(): CorpusRecord[] {
     })
     .join('\n');
   return parseCorpusFile(lines, 'basil').records;
+}
+
+/**
+ * The seeds in two segments: one compile of them, their stored parts, and the segments opened
+ * from their parts as `layout` rewrites them; `onRead` sees each read of index pieces first.
+ */
+export function seedsInTwoSegments() {
+  const seeds = seedRecords();
+  const segments = buildSegments(seeds, [3], new Map(), []);
+  const reference = openSegmentedCorpus(segments, { name: 'seeds' });
+  const stored = segments.map((s) => serializeSegmentParts(s.data));
+  const open = (layout: (parts: SegmentParts) => SegmentParts, onRead: (kind: IndexPieceKind, pieces: readonly number[]) => void = () => undefined) =>
+    openSegmentedCorpus(
+      segments.map((s, k) => {
+        const parts = layout(stored[k]!);
+        return segmentFromParts(s.id, parts.index, (block) => Promise.resolve(parts.blocks[block]!), undefined, (kind, asked) => {
+          onRead(kind, asked);
+          return Promise.resolve(asked.map((i) => parts[kind]![i]!));
+        });
+      }),
+      { name: 'seeds' },
+    );
+  return { seeds, reference, stored, open };
 }
