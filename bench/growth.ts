@@ -155,7 +155,7 @@ for (const refresh of refreshes({ days, perDay, refreshesOn, outlets, sources, s
     `  ${live} articles (day ${refresh.day + 1}, ${measured.segments} segments): refresh ${measured.refreshMsPerNewArticle} ms per new article (cpu ${measured.refreshCpuMsPerNewArticle}; ` +
       `${Object.entries(measured.refreshPhasesMsPerNewArticle).map(([k, v]) => `${k} ${v}`).join(', ')}; merges ${measured.mergeMsPerNewArticle} more), ` +
       `cold first analysis ${measured.coldFirstAnalyzeMs} ms (cpu ${measured.coldFirstAnalyzeCpuMs}; model ${measured.cold.modelMs}, open ${measured.cold.openMs}, analysis ${measured.cold.firstAnalyzeMs}), ` +
-      `warm median ${measured.warmAnalyzeMedianMs} ms after reading ahead ${measured.readAheadMs} ms (cpu ${measured.warmAnalyzeCpuMedianMs}${measured.warmAfterCodeWarmup ? `; code warmed on ${measured.warmAfterCodeWarmup.realArticles} real articles: ${measured.warmAfterCodeWarmup.medianMs} ms` : ''}), stored ${(measured.storageBytesGzip / 2 ** 20).toFixed(1)} MB gzip ` +
+      `warm median ${measured.warmAnalyzeMedianMs} ms after reading ahead ${measured.readAheadMs} ms and warming up ${measured.warmUpMs} ms (cpu ${measured.warmAnalyzeCpuMedianMs}${measured.warmAfterCodeWarmup ? `; code warmed on ${measured.warmAfterCodeWarmup.realArticles} real articles: ${measured.warmAfterCodeWarmup.medianMs} ms` : ''}), stored ${(measured.storageBytesGzip / 2 ** 20).toFixed(1)} MB gzip ` +
       `(${measured.storageBytesGzipPerArticle} bytes per article)`,
   );
   if (!baseline && everything && (live >= BASELINE_AT || steps.every((s) => s < BASELINE_AT))) {
@@ -261,6 +261,7 @@ async function measureStep(step: number, articles: number, day: number): Promise
     coldFirstAnalyzeWithoutModelMs: middle((c) => c.openMs + c.firstAnalyzeMs),
     cold: { runs: coldProcesses, modelMs: middle((c) => c.modelMs), openMs: middle((c) => c.openMs), firstAnalyzeMs: middle((c) => c.firstAnalyzeMs), heapMB: middle((c) => c.heapMB), searched: cold[0]!.articles },
     readAheadMs: middle((c) => c.readAheadMs),
+    warmUpMs: middle((c) => c.warmUpMs),
     warmAnalyzeP95Ms: round(quantile(warm, 0.95)),
     warmAnalyzeCpuMedianMs: round(median(warmCpu)),
     warmAnalyses: warm.length,

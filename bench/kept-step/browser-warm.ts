@@ -8,8 +8,8 @@
 // that the first page includes reading the sentence model and opening the stored corpus, as Node's
 // cold figure does. The pages and their order are Node's (bench/lib/growth-cold.ts): in run r,
 // page r first, then the others, the first WARMUP_PAGES of them to settle, the rest timed. After
-// the first page the benchmark waits for the background's read-ahead of the search index, as Node's
-// does (a reader reads a page for longer than it takes).
+// the first page the benchmark waits for the background's read-ahead of the search index and the
+// warm-up after it (lib/warm-up.ts), as Node's does (a reader reads a page for longer than they take).
 //
 //   npm run build && npx tsx bench/kept-step/browser-warm.ts DIR STEP [--runs 2] [--out FILE] [--probe-reads]
 //
@@ -36,7 +36,7 @@ import { readIndexedDbSnapshot, type DatabaseSnapshot } from '../lib/idb-snapsho
 import { median, quantile, round } from '../lib/growth-report.ts';
 import { DEVTOOLS_ARGS, profileWorker } from '../lib/worker-profiler.ts';
 // The background's measures, by the names it records them under.
-import { ANALYSIS_MEASURE, ANSWER_MEASURE, CORPUS_MEASURE, READ_AHEAD_MEASURE } from '../../entrypoints/background/analysis-timing.ts';
+import { ANALYSIS_MEASURE, ANSWER_MEASURE, CORPUS_MEASURE, READ_AHEAD_MEASURE, WARM_UP_MEASURE } from '../../entrypoints/background/analysis-timing.ts';
 
 const USAGE = 'npx tsx bench/kept-step/browser-warm.ts DIR STEP [--runs 2] [--out FILE] [--probe-reads] [--cpu-prof DIR]';
 const { dir, step, runs, values, profileDir: cpuProfileDir } = keptStepArgs(USAGE, 2, { out: { type: 'string' }, 'probe-reads': { type: 'boolean' } });
@@ -192,8 +192,10 @@ interface BrowserRun {
   states: string[];
 }
 const results: BrowserRun[] = [];
-/** Each run's read-ahead of the search index after the first answer (READ_AHEAD_MEASURE). */
+/** Each run's read-ahead of the search index after the first answer, the warm-up included (READ_AHEAD_MEASURE). */
 const readAheadMs: number[] = [];
+/** Each run's warm-up, the read-ahead's last part (WARM_UP_MEASURE). */
+const warmUpMs: number[] = [];
 
 /** The background's read-ahead after its first answer, once done (ms). */
 async function readAheadOf(worker: Worker): Promise<number> {
@@ -232,7 +234,11 @@ try {
         await tab.waitFor(() => ['no-article', 'no-coverage', 'ready', 'error'].includes(document.documentElement.dataset.parallaxState ?? ''), undefined, 60_000);
         states.push(await tab.evaluate(() => document.documentElement.dataset.parallaxState ?? ''));
         // A reader reads the first page a while: the background reads the search index ahead meanwhile (as Node's figures wait for it).
-        if (i === 0) readAheadMs.push(await readAheadOf(await backgroundOf(browser.raw as BrowserContext)));
+        if (i === 0) {
+          const worker = await backgroundOf(browser.raw as BrowserContext);
+          readAheadMs.push(await readAheadOf(worker));
+          warmUpMs.push((await worker.evaluate((n) => performance.getEntriesByName(n, 'measure').map((e) => e.duration), WARM_UP_MEASURE))[0] ?? 0);
+        }
       }
       if (profiler) {
         writeFileSync(join(cpuProfileDir!, `browser-warm-${r}.cpuprofile`), JSON.stringify(await profiler.stop()));
@@ -248,7 +254,7 @@ try {
       const warmAnswerMs = answer.length === order.length ? answer.slice(1 + WARMUP_PAGES) : null;
       const run = { coldMs: corpus[0]! + analysis[0]!, coldOpenMs: corpus[0]!, warmMs: analysis.slice(1 + WARMUP_PAGES), warmAnswerMs, states };
       results.push(run);
-      console.log(`  run ${r + 1}: first analysis ${round(run.coldMs)} ms (of which model and corpus opened ${round(run.coldOpenMs)}), read ahead in ${round(readAheadMs[r]!)} ms, warm median ${round(median(run.warmMs))} ms of ${run.warmMs.length}${warmAnswerMs ? `, whole answer ${round(median(warmAnswerMs))} ms` : ''} (${states.filter((s) => s === 'ready').length}/${states.length} pages ready)`);
+      console.log(`  run ${r + 1}: first analysis ${round(run.coldMs)} ms (of which model and corpus opened ${round(run.coldOpenMs)}), read ahead and warmed up in ${round(readAheadMs[r]!)} ms (warm-up ${round(warmUpMs[r]!)}), warm median ${round(median(run.warmMs))} ms of ${run.warmMs.length}${warmAnswerMs ? `, whole answer ${round(median(warmAnswerMs))} ms` : ''} (${states.filter((s) => s === 'ready').length}/${states.length} pages ready)`);
       if (probeReads) {
         console.log('  IndexedDB reads of stored parts, timed in the background:');
         for (const [what, figure] of Object.entries(await probeStoredReads(worker))) console.log(`    ${what}: ${figure}`);
@@ -271,6 +277,7 @@ const summary = {
   coldFirstAnalyzeMs: results.map((r) => round(r.coldMs)),
   coldOpenMs: results.map((r) => round(r.coldOpenMs)),
   readAheadMs: readAheadMs.map(round),
+  warmUpMs: warmUpMs.map(round),
   warmAnalyzeMedianMs: round(median(warm)),
   warmAnalyzeP95Ms: round(quantile(warm, 0.95)),
   warmAnalyses: warm.length,

@@ -24,6 +24,7 @@ import type { ArticleInput } from '../../lib/result.ts';
 import { restoreIndexedDb } from './idb-snapshot.ts';
 import { analyzeStored, openStoredCorpus } from './growth-store.ts';
 import { prewarmOnRealText } from './prewarm-real.ts';
+import { warmUp } from '../../lib/warm-up.ts';
 
 const [snapshotPath, bundledPath, pagesPath, firstArg, warmupArg, warmProfilePath] = process.argv.slice(2);
 const pages = JSON.parse(readFileSync(pagesPath!, 'utf8')) as ArticleInput[];
@@ -54,6 +55,10 @@ const firstAnalysis = await timed(() => analyzeStored(corpus, pages[first]!));
 // (a no-op for the old way's artifact). GROWTH_NO_READ_AHEAD=1 (bench/kept-step/warm.ts
 // --no-read-ahead), a diagnosis only, leaves it out: the warm pages then read their pieces.
 const readAhead = process.env.GROWTH_NO_READ_AHEAD === '1' ? { ms: 0 } : await timed(() => corpus.readSearchIndex());
+// And then, as the background does, the newest articles are analysed to warm the engine up
+// (lib/warm-up.ts). GROWTH_NO_WARM_UP=1 (bench/kept-step/warm.ts --no-warm-up), a diagnosis
+// only, leaves it out; so does GROWTH_NO_READ_AHEAD, which it follows.
+const warmedUp = process.env.GROWTH_NO_READ_AHEAD === '1' || process.env.GROWTH_NO_WARM_UP === '1' ? { ms: 0, value: 0 } : await timed(() => warmUp(corpus));
 
 // Warm: other pages, each analyzed once (a cache never answers), after a few to settle the JIT.
 const others = pages.filter((_, i) => i !== first);
@@ -78,6 +83,8 @@ process.stdout.write(
     firstAnalyzeMs: firstAnalysis.ms,
     firstAnalyzeCpuMs: firstAnalysis.cpuMs,
     readAheadMs: readAhead.ms,
+    warmUpMs: warmedUp.ms,
+    warmUpArticles: warmedUp.value,
     warmMs: warm.map((w) => w.ms),
     warmCpuMs: warm.map((w) => w.cpuMs),
     heapMB: (heap.heapUsed + heap.arrayBuffers) / 2 ** 20,

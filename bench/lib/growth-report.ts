@@ -10,6 +10,9 @@ export interface ColdRun {
   firstAnalyzeCpuMs: number;
   /** The background reading the rest of the search index ahead after its first answer (`Corpus.readSearchIndex`); 0 when not asked to. */
   readAheadMs: number;
+  /** The warm-up after the read-ahead (lib/warm-up.ts): the newest articles analysed; 0 when not asked to. */
+  warmUpMs: number;
+  warmUpArticles: number;
   warmMs: number[];
   warmCpuMs: number[];
   heapMB: number;
@@ -48,6 +51,11 @@ export interface GrowthStep {
    * after: a reader's next page comes seconds later.
    */
   readAheadMs: number;
+  /**
+   * The warm-up that follows it (lib/warm-up.ts: the newest WARM_UP_ARTICLES analysed as pages,
+   * results dropped), which the warm analyses come after too.
+   */
+  warmUpMs: number;
   warmAnalyzeP95Ms: number;
   warmAnalyzeCpuMedianMs: number;
   warmAnalyses: number;

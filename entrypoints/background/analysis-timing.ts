@@ -15,10 +15,15 @@ export const ANALYSIS_MEASURE = 'parallax:analysis';
 export const ANSWER_MEASURE = 'parallax:answer';
 /**
  * Reading the search index ahead after an answer (postings, passage and LSH pages of every
- * segment, the newest articles' index rows; StoredCorpora.readSearchIndex): once for each
- * opening of the corpus.
+ * segment, the newest articles' index rows; StoredCorpora.readSearchIndex), then the warm-up:
+ * once for each opening of the corpus.
  */
 export const READ_AHEAD_MEASURE = 'parallax:read-ahead';
+/**
+ * The warm-up that follows the read-ahead (lib/warm-up.ts: the newest articles analysed, results
+ * dropped), inside the read-ahead's measure, which ends after it.
+ */
+export const WARM_UP_MEASURE = 'parallax:warm-up';
 /** Measures of a name kept at most: the older ones are dropped all at once (User Timing clears by name only). */
 export const MEASURES_KEPT = 256;
 

@@ -3,13 +3,17 @@ import { parseMessage, type Message, type StatusReply, type TabReport } from '@/
 import { analyzeAsync } from '@/lib/analyze';
 import { parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
 import { AnalysisCache, type SessionArea } from './analysis-cache';
-import { ANALYSIS_MEASURE, ANSWER_MEASURE, CORPUS_MEASURE, measured, READ_AHEAD_MEASURE } from './analysis-timing';
+import { ANALYSIS_MEASURE, ANSWER_MEASURE, CORPUS_MEASURE, measured, READ_AHEAD_MEASURE, WARM_UP_MEASURE } from './analysis-timing';
+import { warmUp } from '@/lib/warm-up';
 import { createStoredCorpora } from '@/utils/corpus-storage';
 import { fetchBundledCorpus } from '@/utils/corpus-storage/bundled';
 import { ensureSentenceModel } from '@/utils/model/sentence-model';
 import { startFeeds } from './feeds';
 import { analyzeArticle, extractPage, textHash, type PageAnalysis } from '@/utils/page-analysis/page-analysis';
 import { errorMessage } from '@/lib/error-message';
+
+/** How often the warm-up looks whether a page is still being analysed. */
+const IDLE_POLL_MS = 20;
 
 interface Sender {
   id?: string;
@@ -45,12 +49,15 @@ export default defineBackground(() => {
       return cached;
     }
     let analysis: PageAnalysis;
+    analysing++;
     try {
       // The stored segments read their articles' texts on demand: analyzeAsync reads what alignment needs first.
       const corpus = await measured(CORPUS_MEASURE, () => corpora.current());
       analysis = await analyzeArticle(extraction.article, url, corpus, (input, c) => measured(ANALYSIS_MEASURE, () => analyzeAsync(input, c, { strictness })));
     } catch (error) {
       analysis = { state: 'error', error: `analysis failed: ${errorMessage(error)}` };
+    } finally {
+      analysing--;
     }
     await cache.setAnalysis(tabId, url, hash, analysis);
     // Once the answer is sent, the rest of the search index is read while the reader reads.
@@ -58,11 +65,21 @@ export default defineBackground(() => {
     return analysis;
   }
 
-  /** Reads the search index ahead, once for each opening of the corpus (StoredCorpora.readSearchIndex). */
+  /** Pages being analysed now: the warm-up waits for none. */
+  let analysing = 0;
+  /** Resolves once no page is being analysed, looked at every IDLE_POLL_MS (a page takes tens of milliseconds warm). */
+  async function whenIdle(): Promise<void> {
+    while (analysing > 0) await new Promise((resolve) => setTimeout(resolve, IDLE_POLL_MS));
+  }
+
+  /**
+   * Reads the search index ahead, then warms the engine up on the newest articles (lib/warm-up.ts),
+   * once for each opening of the corpus (StoredCorpora.readSearchIndex).
+   */
   function readAhead(): void {
-    const reading = corpora.readSearchIndex();
+    const reading = corpora.readSearchIndex((corpus, signal) => measured(WARM_UP_MEASURE, () => warmUp(corpus, { signal, whenIdle })));
     if (!reading) return;
-    measured(READ_AHEAD_MEASURE, () => reading).catch((error: unknown) => console.warn(`Parallax: reading the search index ahead failed: ${errorMessage(error)}`));
+    measured(READ_AHEAD_MEASURE, () => reading).catch((error: unknown) => console.warn(`Parallax: reading the search index ahead or warming up failed: ${errorMessage(error)}`));
   }
 
   async function tabReport(tabId: number): Promise<TabReport> {

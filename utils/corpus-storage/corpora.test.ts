@@ -102,3 +102,46 @@ test('the search index is read ahead once for each opening: asked again meanwhil
   expect(readSecond).toHaveBeenCalledTimes(2);
   expect(corpora.readSearchIndex()).toBeNull();
 });
+
+test('what follows the read-ahead (the warm-up) runs once it is done, on the corpus read, with a signal the next reset aborts; a failure in it is tried again', async () => {
+  freshIndexedDb();
+  const bundled = bundledSeeds();
+  const db = await openCorporaDb();
+  await saveFeedRefresh(db, { context: bundled, result: refreshOf([feedRecord(1), feedRecord(2)]), sources: [source(FEED_A)], settings: DEFAULT_FEED_SETTINGS, now: NOW });
+  const corpora = createStoredCorpora({ bundled: () => Promise.resolve(bundled), openDb: () => Promise.resolve(db) });
+  const first = await corpora.current();
+  let readDone = false;
+  vi.spyOn(first, 'readSearchIndex').mockImplementation(async () => {
+    await Promise.resolve();
+    readDone = true;
+  });
+  const seen: { corpus: unknown; signal: AbortSignal; afterRead: boolean }[] = [];
+  await corpora.readSearchIndex((corpus, signal) => {
+    seen.push({ corpus, signal, afterRead: readDone });
+    return Promise.resolve();
+  });
+  expect(seen).toHaveLength(1);
+  expect(seen[0]!.corpus).toBe(first);
+  expect(seen[0]!.afterRead).toBe(true);
+  expect(seen[0]!.signal.aborted).toBe(false);
+  corpora.reset();
+  expect(seen[0]!.signal.aborted).toBe(true);
+
+  // A reset during the read-ahead: what follows does not run.
+  const second = await corpora.current();
+  vi.spyOn(second, 'readSearchIndex').mockImplementation(() => {
+    corpora.reset();
+    return Promise.resolve();
+  });
+  const after = vi.fn(() => Promise.resolve());
+  await corpora.readSearchIndex(after);
+  expect(after).not.toHaveBeenCalled();
+
+  // A failed warm-up: the next answer reads ahead and warms up again.
+  const third = await corpora.current();
+  vi.spyOn(third, 'readSearchIndex').mockResolvedValue();
+  const failing = vi.fn().mockRejectedValueOnce(new Error('a damaged block')).mockResolvedValue(undefined);
+  await expect(corpora.readSearchIndex(failing)).rejects.toThrow('a damaged block');
+  await corpora.readSearchIndex(failing);
+  expect(failing).toHaveBeenCalledTimes(2);
+});
