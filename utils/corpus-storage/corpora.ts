@@ -35,10 +35,10 @@ export interface StoredCorpora {
    * each opening: the background calls it after an answer, so that the pages after the first are
    * answered without waiting for the index (its pages, and the newest articles' rows). A reset stops it between reads;
    * the segments it read stay read in the cache, so after a refresh only the new segment is read.
-   * Null when the read-ahead of the corpus open now has started already. `then` runs after it
+   * Null when the read-ahead of the corpus open now has started already. `after` runs after it
    * (the background's warm-up, lib/warm-up.ts), on the same corpus, stopped by the same reset.
    */
-  readSearchIndex(then?: (corpus: Corpus, signal: AbortSignal) => Promise<unknown>): Promise<void> | null;
+  readSearchIndex(after?: (corpus: Corpus, signal: AbortSignal) => Promise<unknown>): Promise<void> | null;
   db(): Promise<CorporaDatabase>;
   readonly cache: SegmentCache;
   /** Runs the merges that are due (after a refresh), then reopens. */
@@ -100,14 +100,14 @@ export function createStoredCorpora(options: { bundled: () => Promise<Corpus>; p
       reset();
       if (reopen) await opened.get();
     },
-    readSearchIndex(then) {
+    readSearchIndex(after) {
       if (readingAhead) return null;
       const controller = (readingAhead = new AbortController());
       return opened
         .get()
         .then(async ({ corpus }) => {
           await corpus.readSearchIndex(controller.signal);
-          if (then && !controller.signal.aborted) await then(corpus, controller.signal);
+          if (after && !controller.signal.aborted) await after(corpus, controller.signal);
         })
         .catch((error: unknown) => {
           // Nothing is lost: an analysis reads what it needs itself. The next answer tries again.
