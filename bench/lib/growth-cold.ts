@@ -2,8 +2,8 @@
 // finds the extension's IndexedDB as the benchmark saved it (put back before any timing, as a
 // browser's IndexedDB is on disk), then times, from nothing loaded: reading the sentence model,
 // opening the stored corpus, and the first full analysis of a page; then, after the read-ahead of
-// the search index that the background starts once it has answered, the warm analyses of other
-// pages. Prints one JSON line. With `artifact:FILE` instead of the saved database, the old
+// the search index and the warm-up that the background runs once it has answered, the warm
+// analyses of other pages. Prints one JSON line. With `artifact:FILE` instead of the saved database, the old
 // way: the whole corpus as one compiled artifact, loaded at once. A sixth argument names a file for
 // a CPU profile of the warm analyses alone (bench/kept-step/warm.ts --cpu-prof): the cold start would
 // otherwise fill most of a whole-process profile.
@@ -54,11 +54,12 @@ const firstAnalysis = await timed(() => analyzeStored(corpus, pages[first]!));
 // Then, as the background does once it has answered, the rest of the search index is read ahead
 // (a no-op for the old way's artifact). GROWTH_NO_READ_AHEAD=1 (bench/kept-step/warm.ts
 // --no-read-ahead), a diagnosis only, leaves it out: the warm pages then read their pieces.
-const readAhead = process.env.GROWTH_NO_READ_AHEAD === '1' ? { ms: 0 } : await timed(() => corpus.readSearchIndex());
+const readsAhead = process.env.GROWTH_NO_READ_AHEAD !== '1';
+const readAhead = readsAhead ? await timed(() => corpus.readSearchIndex()) : { ms: 0 };
 // And then, as the background does, the newest articles are analysed to warm the engine up
 // (lib/warm-up.ts). GROWTH_NO_WARM_UP=1 (bench/kept-step/warm.ts --no-warm-up), a diagnosis
 // only, leaves it out; so does GROWTH_NO_READ_AHEAD, which it follows.
-const warmedUp = process.env.GROWTH_NO_READ_AHEAD === '1' || process.env.GROWTH_NO_WARM_UP === '1' ? { ms: 0, value: 0 } : await timed(() => warmUp(corpus));
+const warmedUp = readsAhead && process.env.GROWTH_NO_WARM_UP !== '1' ? await timed(() => warmUp(corpus)) : { ms: 0, value: 0 };
 
 // Warm: other pages, each analyzed once (a cache never answers), after a few to settle the JIT.
 const others = pages.filter((_, i) => i !== first);
